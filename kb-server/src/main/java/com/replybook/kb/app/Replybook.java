@@ -11,6 +11,7 @@ import com.replybook.kb.entries.EntryServlet;
 import com.replybook.kb.entries.EntryStore;
 import com.replybook.kb.entries.ScriptCheck;
 import com.replybook.kb.sample.SampleLibrary;
+import com.replybook.kb.search.SearchService;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
@@ -42,6 +43,7 @@ public final class Replybook implements AutoCloseable {
     private final UserStore users;
     private final EntryStore entries;
     private final EntryServlet entryServlet;
+    private final SearchService search;
     private final List<Route> routes = new ArrayList<>();
     private final List<BooleanSupplier> readiness = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -57,6 +59,9 @@ public final class Replybook implements AutoCloseable {
         ScriptCheck scriptCheck = ScriptCheck.NONE;
         EntryDraftParser parser = new EntryDraftParser(scriptCheck);
         this.entryServlet = new EntryServlet(entries, parser, config.maxRequestBytes(), clock);
+        this.search = SearchService.start(config.dataDir(), entries, db, clock);
+        closeables.add(search);
+        readiness.add(search::isReady);
         if (config.sampleData()) SampleLibrary.loadIfEmpty(entries, parser);
         defineRoutes();
     }
@@ -74,6 +79,12 @@ public final class Replybook implements AutoCloseable {
                 "GET /api/v1/entries", "POST /api/v1/entries", "POST /api/v1/entries/import",
                 "GET /api/v1/entries/{ref}", "PUT /api/v1/entries/{ref}", "DELETE /api/v1/entries/{ref}",
                 "GET /api/v1/entries/{ref}/revisions", "POST /api/v1/entries/{ref}/verify")));
+        routes.add(new Route("search", List.of("/api/v1/search", "/api/v1/search/*"), search.searchServlet(),
+                List.of("GET /api/v1/search", "POST /api/v1/search/ticket")));
+        routes.add(new Route("suggest", List.of("/api/v1/suggest"), search.suggestServlet(),
+                List.of("GET /api/v1/suggest")));
+        routes.add(new Route("synonyms", List.of("/api/v1/synonyms/*"), search.synonymServlet(),
+                List.of("GET /api/v1/synonyms/{locale}", "PUT /api/v1/synonyms/{locale}")));
         UserServlet userServlet = new UserServlet(users);
         routes.add(new Route("users", List.of("/api/v1/users", "/api/v1/users/*", "/api/v1/me"), userServlet, List.of(
                 "GET /api/v1/me", "GET /api/v1/users", "POST /api/v1/users", "GET /api/v1/users/{id}",
@@ -112,6 +123,10 @@ public final class Replybook implements AutoCloseable {
 
     public EntryStore entries() {
         return entries;
+    }
+
+    public SearchService search() {
+        return search;
     }
 
     public UserStore users() {

@@ -20,7 +20,7 @@ final class Confidence {
     static final double MIN_COVERAGE = 0.5;
     private static final Set<String> FIELDS = Set.of(SearchFields.PROBLEM, SearchFields.QUESTIONS);
 
-    private final Analyzer words = SearchAnalyzers.words(null);
+    private final Analyzer words = SearchAnalyzers.words();
 
     boolean judge(String text, TopDocs top, IndexSearcher searcher) throws IOException {
         if (top.scoreDocs.length == 0 || text.isBlank()) return false;

@@ -213,6 +213,7 @@ public final class EntryIndex implements Closeable {
     }
 
     private void upsert(Entry entry) throws IOException {
+        if (closed) throw new IllegalStateException("The search index is closed");
         synchronized (lockOf(entry.id())) {
             Long indexed = versions.get(entry.id());
             if (indexed != null && indexed >= entry.version()) return;
@@ -265,9 +266,11 @@ public final class EntryIndex implements Closeable {
     public void close() throws IOException {
         if (closed) return;
         closed = true;
-        background.shutdownNow();
+        // No interrupts: an interrupted NIO read closes the channel and with it the IndexWriter. A rebuild in
+        // progress stops at the next entry because upsert checks the closed flag.
+        background.shutdown();
         try {
-            background.awaitTermination(10, TimeUnit.SECONDS);
+            background.awaitTermination(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -6,6 +6,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -70,9 +71,24 @@ public final class EntrySearcher {
         });
     }
 
-    /** Searches with a query built elsewhere (tickets), filtered like {@code request}. */
-    SearchResult search(Query text, SearchRequest request) {
-        return withSearcher(s -> run(s, filtered(text, request), request));
+    /**
+     * Suggests entries for a help-desk ticket: its weighted texts ({@link TicketText}) searched together; the
+     * confidence is judged against the latest customer message.
+     */
+    public SearchResult searchTicket(Ticket ticket, Set<EntryStatus> statuses) {
+        List<TicketText.Part> parts = TicketText.parts(ticket);
+        if (parts.isEmpty()) return SearchResult.EMPTY;
+        SearchRequest request = new SearchRequest(parts.get(0).text(), ticket.limit() == null ? 5 : ticket.limit(),
+                ticket.locale(), null, List.of(), statuses);
+        return withSearcher(s -> {
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            for (TicketText.Part part : parts) {
+                Query q = queries.build(part.text(), s.getIndexReader());
+                if (q != null) b.add(new BoostQuery(q, part.weight()), Occur.SHOULD);
+            }
+            BooleanQuery query = b.build();
+            return query.clauses().isEmpty() ? SearchResult.EMPTY : run(s, filtered(query, request), request);
+        });
     }
 
     LexicalQueries queries() {

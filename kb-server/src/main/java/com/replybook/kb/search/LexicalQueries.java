@@ -3,7 +3,6 @@ package com.replybook.kb.search;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
-import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.index.IndexReader;
@@ -25,7 +24,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Builds the lexical query for free text. The text is only ever analysed, never parsed, so {@code "}, {@code AND},
+ * Builds the lexical query for free text. Synonym expansions ({@link Synonyms}) join at a lower boost. The text is only ever analysed, never parsed, so {@code "}, {@code AND},
  * {@code (}, {@code *}, {@code \} or {@code ~} are plain characters. Per text field: the bigram-field terms and
  * the word-field terms, each with their synonym expansions at a lower boost; the whole text as a sloppy phrase in
  * the similar questions and in the problem; fuzzy variants of English words that no entry contains. Long texts
@@ -42,6 +41,7 @@ final class LexicalQueries {
     private static final String BIGRAM_TYPE = CJKBigramFilter.DOUBLE_TYPE;
 
     private final Analyzer bigram = SearchAnalyzers.bigram();
+    private final Analyzer words = SearchAnalyzers.words();
     private final Synonyms synonyms;
     private final RankingWeights weights;
 
@@ -53,14 +53,17 @@ final class LexicalQueries {
     /** The query for {@code text}, or null when nothing searchable is left after analysis. */
     Query build(String text, IndexReader reader) {
         Analysis bigrams = analyze(bigram, text);
-        Analysis words = analyze(synonyms.queryWords(), text);
+        Analysis words = analyze(this.words, text);
         if (bigrams.terms.isEmpty() && words.terms.isEmpty()) return null;
         List<String> bigramTerms = rarest(reader, SearchFields.QUESTIONS, bigrams.terms, MAX_TERMS);
         List<String> wordTerms = rarest(reader, SearchFields.words(SearchFields.QUESTIONS), words.terms, MAX_TERMS);
         Set<String> bigramSynonyms = new LinkedHashSet<>();
-        for (String s : words.synonyms) bigramSynonyms.addAll(analyze(bigram, s).terms);
+        Set<String> wordSynonyms = new LinkedHashSet<>();
+        for (String s : synonyms.expansions(text)) {
+            bigramSynonyms.addAll(analyze(bigram, s).terms);
+            wordSynonyms.addAll(analyze(this.words, s).terms);
+        }
         bigramSynonyms.removeAll(bigrams.terms);
-        List<String> wordSynonyms = new ArrayList<>(new LinkedHashSet<>(words.synonyms));
         wordSynonyms.removeAll(words.terms);
 
         BooleanQuery.Builder top = new BooleanQuery.Builder();
@@ -143,27 +146,19 @@ final class LexicalQueries {
         top.add(new BoostQuery(q, boost), Occur.SHOULD);
     }
 
-    /**
-     * The analysed form of a text: its distinct terms, the sequence of its non-bigram tokens (for phrases) and
-     * the terms a synonym filter injected.
-     */
-    record Analysis(Set<String> terms, List<String> sequence, List<String> synonyms) {
+    /** The analysed form of a text: its distinct terms, and the sequence of its non-bigram tokens (for phrases). */
+    record Analysis(Set<String> terms, List<String> sequence) {
     }
 
     static Analysis analyze(Analyzer analyzer, String text) {
         Set<String> terms = new LinkedHashSet<>();
         List<String> sequence = new ArrayList<>();
-        List<String> synonyms = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream("", text)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             TypeAttribute type = ts.addAttribute(TypeAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
                 String t = term.toString();
-                if (SynonymGraphFilter.TYPE_SYNONYM.equals(type.type())) {
-                    synonyms.add(t);
-                    continue;
-                }
                 terms.add(t);
                 if (!BIGRAM_TYPE.equals(type.type())) sequence.add(t);
             }
@@ -171,6 +166,6 @@ final class LexicalQueries {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Analysis(terms, sequence, synonyms);
+        return new Analysis(terms, sequence);
     }
 }

@@ -15,8 +15,6 @@ import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
-import org.apache.lucene.analysis.synonym.SynonymMap;
 
 import java.io.Reader;
 import java.util.HashMap;
@@ -32,9 +30,9 @@ import java.util.Map;
  *       CJKBigram(unigrams too) →
  *       EnglishPossessive → PorterStem}. Robust to any segmentation; unigrams+bigrams measured 6–9 MRR points
  *       better than bigrams alone on Chinese.</li>
- *   <li>{@link #words(SynonymMap)}: {@code ICUTokenizer → CJKWidth → LowerCase → EnglishPossessive → English stop
- *       words → PorterStem → SynonymGraph}: real words (包裹/没/收到, never 没收), phrases, synonyms, typos.
- *       Synonyms are applied at query time only, so editing them needs no reindex.</li>
+ *   <li>{@link #words()}: {@code ICUTokenizer → CJKWidth → LowerCase → EnglishPossessive → English stop
+ *       words → PorterStem}: real words (包裹/没/收到, never 没收), typo tolerance. Synonyms are expanded at
+ *       query time only ({@link Synonyms}), so editing them needs no reindex.</li>
  *   <li>{@link #suggestIndex()}/{@link #suggestQuery()}: unstemmed words, indexed as edge n-grams for type-ahead.</li>
  * </ul>
  * Analyzers are thread-safe.
@@ -75,8 +73,8 @@ final class SearchAnalyzers {
         };
     }
 
-    /** The word chain; {@code synonyms} may be null (index time, and phrase queries). */
-    static Analyzer words(SynonymMap synonyms) {
+    /** The word chain, used at index and query time. */
+    static Analyzer words() {
         return new Chain() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
@@ -85,7 +83,6 @@ final class SearchAnalyzers {
                 ts = new EnglishPossessiveFilter(ts);
                 ts = new StopFilter(ts, STOP_WORDS);
                 ts = new PorterStemFilter(ts);
-                if (synonyms != null && synonyms.fst != null) ts = new SynonymGraphFilter(ts, synonyms, true);
                 return new TokenStreamComponents(source, ts);
             }
         };
@@ -115,7 +112,7 @@ final class SearchAnalyzers {
     /** The index-time analyzer: bigram for the plain text fields, words for {@code *.w}, n-grams for suggest. */
     static Analyzer index() {
         Map<String, Analyzer> perField = new HashMap<>();
-        Analyzer words = words(null);
+        Analyzer words = words();
         for (String f : SearchFields.TEXT) perField.put(SearchFields.words(f), words);
         perField.put(SearchFields.SUGGEST, suggestIndex());
         return new PerFieldAnalyzerWrapper(bigram(), perField);

@@ -32,7 +32,7 @@ class SimplifiedChineseCharFilterTest {
 
     @Test
     void offsetsPointIntoTheOriginalText() throws IOException {
-        Analyzer words = SearchAnalyzers.words(null);
+        Analyzer words = SearchAnalyzers.words();
         String text = "發錯貨了";
         try (TokenStream ts = words.tokenStream("f", text)) {
             OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
