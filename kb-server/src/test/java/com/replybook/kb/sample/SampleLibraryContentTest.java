@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.replybook.kb.entries.EntryDraftParser;
+import com.replybook.kb.entries.ScriptCheck;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -129,6 +131,11 @@ class SampleLibraryContentTest {
             long published = LIBRARY.get(locale).stream().filter(e -> "published".equals(text(e, "status"))).count();
             assertTrue(published >= min, locale + " has " + published + " published entries, needs " + min);
         });
+    }
+
+    @Test
+    void theServerLoaderAcceptsEveryEntry() {
+        assertEquals(all().size(), SampleLibrary.drafts(new EntryDraftParser(ScriptCheck.NONE)).size());
     }
 
     @Test
