@@ -59,6 +59,10 @@ public final class WarProcess implements AutoCloseable {
     }
 
     /** The {@code java} of the JVM running the tests: the JDK ≥ 21 the toolchain selected. */
+    public static String javaBinaryPath() {
+        return javaBinary();
+    }
+
     static String javaBinary() {
         return ProcessHandle.current().info().command().orElse("java");
     }
