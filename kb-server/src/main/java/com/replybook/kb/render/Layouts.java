@@ -90,7 +90,8 @@ final class Layouts {
         try {
             return cfg.getTemplate(name);
         } catch (IOException e) {
-            throw new UncheckedIOException("Layout templates/" + name + " cannot be loaded: " + e.getMessage(), e);
+            // Missing or unparsable: a deployment error, not a script problem.
+            throw new IllegalStateException("Layout templates/" + name + " cannot be loaded: " + e.getMessage(), e);
         }
     }
 

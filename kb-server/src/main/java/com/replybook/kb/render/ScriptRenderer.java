@@ -52,7 +52,11 @@ public final class ScriptRenderer implements AutoCloseable {
         this(RenderSettings.defaults());
     }
 
-    /** Loads and checks every layout now, so a broken template fails at start-up. */
+    /**
+     * Loads and checks every layout now, so a broken template fails at start-up.
+     *
+     * @throws IllegalStateException a layout or variables file is missing or does not parse, naming the file
+     */
     public ScriptRenderer(RenderSettings settings) {
         this.settings = settings;
         Map<ReplyLocale, VariableTexts> texts = new EnumMap<>(ReplyLocale.class);

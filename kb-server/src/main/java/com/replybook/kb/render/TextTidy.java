@@ -10,7 +10,10 @@ final class TextTidy {
     private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
     /** A redacted value together with the label colon, currency sign or unit that only made sense with it. */
     private static final Pattern REDACTED = Pattern.compile(
-            "(?:No\\.|[#＃¥￥$])?\\s*" + ScriptModel.REDACTED + "\\s*(?:元|圓|块|塊|RMB|CNY|USD|NTD|TWD)?");
+            "[ \\t]*(?:No\\.|[#＃¥￥$])?[ \\t]*" + ScriptModel.REDACTED + "[ \\t]*(?:元|圓|块|塊|RMB|CNY|USD|NTD|TWD)?");
+    /** A space left between two Chinese characters where a redacted value stood ("一张 无门槛券"). */
+    private static final Pattern SPACE_BETWEEN_HAN = Pattern.compile(
+            "(?<=[\\p{IsHan}，。：；！？、）])[ \\t]+(?=[\\p{IsHan}，。：；！？、（])");
     private static final Pattern DANGLING_COLON = Pattern.compile("[:：]\\s*(?=[，,。.；;！!）)\\n]|$)");
     private static final Pattern EMPTY_BRACKETS = Pattern.compile("\\(\\s*\\)|（\\s*）|【\\s*】|\\[\\s*]");
     private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("[ \\t]+(?=[,.;:!?，。；：！？）)])");
@@ -30,7 +33,8 @@ final class TextTidy {
 
     /** Removes redaction stand-ins and the punctuation they leave behind, e.g. "订单号：，" → "订单号，". */
     static String removeRedacted(String text) {
-        String s = REDACTED.matcher(text).replaceAll("");
+        String s = REDACTED.matcher(text).replaceAll(" ");
+        s = SPACE_BETWEEN_HAN.matcher(s).replaceAll("");
         s = DANGLING_COLON.matcher(s).replaceAll("");
         s = EMPTY_BRACKETS.matcher(s).replaceAll("");
         s = SPACE_BEFORE_PUNCTUATION.matcher(s).replaceAll("");

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +29,7 @@ final class VariableTexts {
         try (Reader reader = open(templateDir, name)) {
             words.load(reader);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read templates/" + name, e);
+            throw new IllegalStateException("Cannot read templates/" + name + ": " + e.getMessage(), e);
         }
         if (!words.containsKey("fill.marker")) {
             throw new IllegalStateException("templates/" + name + " lacks the key fill.marker");
