@@ -9,7 +9,9 @@ import com.replybook.kb.db.Database;
 import com.replybook.kb.entries.EntryDraftParser;
 import com.replybook.kb.entries.EntryServlet;
 import com.replybook.kb.entries.EntryStore;
-import com.replybook.kb.entries.ScriptCheck;
+import com.replybook.kb.render.RenderServlet;
+import com.replybook.kb.render.RenderSettings;
+import com.replybook.kb.render.ScriptRenderer;
 import com.replybook.kb.sample.SampleLibrary;
 import com.replybook.kb.search.SearchService;
 import jakarta.servlet.DispatcherType;
@@ -44,6 +46,8 @@ public final class Replybook implements AutoCloseable {
     private final EntryStore entries;
     private final EntryServlet entryServlet;
     private final SearchService search;
+    private final ScriptRenderer renderer;
+    private final RenderServlet renderServlet;
     private final List<Route> routes = new ArrayList<>();
     private final List<BooleanSupplier> readiness = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -56,9 +60,12 @@ public final class Replybook implements AutoCloseable {
         this.users = new UserStore(db, clock);
         this.generatedAdminToken = AdminBootstrap.ensureAdmin(users, config.adminToken());
         this.entries = new EntryStore(db, clock);
-        ScriptCheck scriptCheck = ScriptCheck.NONE;
-        EntryDraftParser parser = new EntryDraftParser(scriptCheck);
+        this.renderer = new ScriptRenderer(RenderSettings.defaults().withTimeLimit(config.renderTimeout()));
+        closeables.add(renderer);
+        this.renderServlet = new RenderServlet(renderer);
+        EntryDraftParser parser = new EntryDraftParser(RenderServlet.scriptCheck(renderer));
         this.entryServlet = new EntryServlet(entries, parser, config.maxRequestBytes(), clock);
+        entryServlet.addSubresource("render", renderServlet);
         this.search = SearchService.start(config.dataDir(), entries, db, clock);
         closeables.add(search);
         readiness.add(search::isReady);
@@ -78,7 +85,9 @@ public final class Replybook implements AutoCloseable {
         routes.add(new Route("entries", List.of("/api/v1/entries", "/api/v1/entries/*"), entryServlet, List.of(
                 "GET /api/v1/entries", "POST /api/v1/entries", "POST /api/v1/entries/import",
                 "GET /api/v1/entries/{ref}", "PUT /api/v1/entries/{ref}", "DELETE /api/v1/entries/{ref}",
-                "GET /api/v1/entries/{ref}/revisions", "POST /api/v1/entries/{ref}/verify")));
+                "GET /api/v1/entries/{ref}/revisions", "POST /api/v1/entries/{ref}/verify",
+                "POST /api/v1/entries/{ref}/render")));
+        routes.add(new Route("render", List.of("/api/v1/render"), renderServlet, List.of("POST /api/v1/render")));
         routes.add(new Route("search", List.of("/api/v1/search", "/api/v1/search/*"), search.searchServlet(),
                 List.of("GET /api/v1/search", "POST /api/v1/search/ticket")));
         routes.add(new Route("suggest", List.of("/api/v1/suggest"), search.suggestServlet(),
@@ -127,6 +136,10 @@ public final class Replybook implements AutoCloseable {
 
     public SearchService search() {
         return search;
+    }
+
+    public ScriptRenderer renderer() {
+        return renderer;
     }
 
     public UserStore users() {
