@@ -9,7 +9,9 @@ import com.replybook.kb.db.Database;
 import com.replybook.kb.entries.EntryDraftParser;
 import com.replybook.kb.entries.EntryServlet;
 import com.replybook.kb.entries.EntryStore;
-import com.replybook.kb.entries.ScriptCheck;
+import com.replybook.kb.render.RenderServlet;
+import com.replybook.kb.render.RenderSettings;
+import com.replybook.kb.render.ScriptRenderer;
 import com.replybook.kb.sample.SampleLibrary;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
@@ -42,6 +44,8 @@ public final class Replybook implements AutoCloseable {
     private final UserStore users;
     private final EntryStore entries;
     private final EntryServlet entryServlet;
+    private final ScriptRenderer renderer;
+    private final RenderServlet renderServlet;
     private final List<Route> routes = new ArrayList<>();
     private final List<BooleanSupplier> readiness = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -54,9 +58,12 @@ public final class Replybook implements AutoCloseable {
         this.users = new UserStore(db, clock);
         this.generatedAdminToken = AdminBootstrap.ensureAdmin(users, config.adminToken());
         this.entries = new EntryStore(db, clock);
-        ScriptCheck scriptCheck = ScriptCheck.NONE;
-        EntryDraftParser parser = new EntryDraftParser(scriptCheck);
+        this.renderer = new ScriptRenderer(RenderSettings.defaults().withTimeLimit(config.renderTimeout()));
+        closeables.add(renderer);
+        this.renderServlet = new RenderServlet(renderer);
+        EntryDraftParser parser = new EntryDraftParser(RenderServlet.scriptCheck(renderer));
         this.entryServlet = new EntryServlet(entries, parser, config.maxRequestBytes(), clock);
+        entryServlet.addSubresource("render", renderServlet);
         if (config.sampleData()) SampleLibrary.loadIfEmpty(entries, parser);
         defineRoutes();
     }
@@ -73,7 +80,9 @@ public final class Replybook implements AutoCloseable {
         routes.add(new Route("entries", List.of("/api/v1/entries", "/api/v1/entries/*"), entryServlet, List.of(
                 "GET /api/v1/entries", "POST /api/v1/entries", "POST /api/v1/entries/import",
                 "GET /api/v1/entries/{ref}", "PUT /api/v1/entries/{ref}", "DELETE /api/v1/entries/{ref}",
-                "GET /api/v1/entries/{ref}/revisions", "POST /api/v1/entries/{ref}/verify")));
+                "GET /api/v1/entries/{ref}/revisions", "POST /api/v1/entries/{ref}/verify",
+                "POST /api/v1/entries/{ref}/render")));
+        routes.add(new Route("render", List.of("/api/v1/render"), renderServlet, List.of("POST /api/v1/render")));
         UserServlet userServlet = new UserServlet(users);
         routes.add(new Route("users", List.of("/api/v1/users", "/api/v1/users/*", "/api/v1/me"), userServlet, List.of(
                 "GET /api/v1/me", "GET /api/v1/users", "POST /api/v1/users", "GET /api/v1/users/{id}",
@@ -112,6 +121,10 @@ public final class Replybook implements AutoCloseable {
 
     public EntryStore entries() {
         return entries;
+    }
+
+    public ScriptRenderer renderer() {
+        return renderer;
     }
 
     public UserStore users() {
