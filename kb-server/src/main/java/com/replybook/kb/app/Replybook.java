@@ -1,0 +1,136 @@
+package com.replybook.kb.app;
+
+import com.replybook.kb.auth.AdminBootstrap;
+import com.replybook.kb.auth.AuthFilter;
+import com.replybook.kb.auth.UserServlet;
+import com.replybook.kb.auth.UserStore;
+import com.replybook.kb.config.ServerConfig;
+import com.replybook.kb.db.Database;
+import com.replybook.kb.entries.EntryDraftParser;
+import com.replybook.kb.entries.EntryServlet;
+import com.replybook.kb.entries.EntryStore;
+import com.replybook.kb.entries.ScriptCheck;
+import com.replybook.kb.sample.SampleLibrary;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletRegistration;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The running application: every part built once from the {@link ServerConfig}, in dependency order, and
+ * closed in reverse. {@link #mount} puts the servlets and filters into a servlet context.
+ */
+public final class Replybook implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Replybook.class.getName());
+    static final String HEALTH = "/api/v1/health";
+
+    private final ServerConfig config;
+    private final Clock clock = Clock.systemUTC();
+    private final Database db;
+    private final UserStore users;
+    private final EntryStore entries;
+    private final EntryServlet entryServlet;
+    private final List<Route> routes = new ArrayList<>();
+    private final List<BooleanSupplier> readiness = new CopyOnWriteArrayList<>();
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private final Optional<String> generatedAdminToken;
+
+    private Replybook(ServerConfig config) {
+        this.config = config;
+        this.db = Database.open(config);
+        closeables.add(db);
+        this.users = new UserStore(db, clock);
+        this.generatedAdminToken = AdminBootstrap.ensureAdmin(users, config.adminToken());
+        this.entries = new EntryStore(db, clock);
+        ScriptCheck scriptCheck = ScriptCheck.NONE;
+        EntryDraftParser parser = new EntryDraftParser(scriptCheck);
+        this.entryServlet = new EntryServlet(entries, parser, config.maxRequestBytes(), clock);
+        if (config.sampleData()) SampleLibrary.loadIfEmpty(entries, parser);
+        defineRoutes();
+    }
+
+    /** Builds and starts everything; throws when the database cannot be opened or migrated. */
+    public static Replybook start(ServerConfig config) {
+        return new Replybook(config);
+    }
+
+    private void defineRoutes() {
+        routes.add(new Route("health", List.of(HEALTH), new HealthServlet(this::ready), List.of("GET " + HEALTH)));
+        routes.add(new Route("openapi", List.of("/api/v1/openapi.json"), new OpenApiServlet(),
+                List.of("GET /api/v1/openapi.json")));
+        routes.add(new Route("entries", List.of("/api/v1/entries", "/api/v1/entries/*"), entryServlet, List.of(
+                "GET /api/v1/entries", "POST /api/v1/entries", "POST /api/v1/entries/import",
+                "GET /api/v1/entries/{ref}", "PUT /api/v1/entries/{ref}", "DELETE /api/v1/entries/{ref}",
+                "GET /api/v1/entries/{ref}/revisions", "POST /api/v1/entries/{ref}/verify")));
+        UserServlet userServlet = new UserServlet(users);
+        routes.add(new Route("users", List.of("/api/v1/users", "/api/v1/users/*", "/api/v1/me"), userServlet, List.of(
+                "GET /api/v1/me", "GET /api/v1/users", "POST /api/v1/users", "GET /api/v1/users/{id}",
+                "PUT /api/v1/users/{id}", "GET /api/v1/users/{id}/tokens", "POST /api/v1/users/{id}/tokens",
+                "DELETE /api/v1/users/{id}/tokens/{tokenId}")));
+    }
+
+    /** Registers filters and servlets in {@code ctx}; call once, while the context is starting. */
+    public void mount(ServletContext ctx) {
+        FilterRegistration.Dynamic headers = ctx.addFilter("security-headers", new SecurityHeadersFilter());
+        headers.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        FilterRegistration.Dynamic auth = ctx.addFilter("auth", new AuthFilter(users, Set.of(HEALTH)));
+        auth.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/api/*");
+        for (Route r : routes) {
+            ServletRegistration.Dynamic reg = ctx.addServlet(r.name(), r.servlet());
+            reg.addMapping(r.mappings().toArray(String[]::new));
+        }
+    }
+
+    /** True once every part that needs warming up (the search index) is ready. */
+    public boolean ready() {
+        return readiness.stream().allMatch(BooleanSupplier::getAsBoolean);
+    }
+
+    public List<Route> routes() {
+        return List.copyOf(routes);
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public EntryStore entries() {
+        return entries;
+    }
+
+    public UserStore users() {
+        return users;
+    }
+
+    /** The admin token generated on this start, if one was (never when it was configured). */
+    public Optional<String> generatedAdminToken() {
+        return generatedAdminToken;
+    }
+
+    @Override
+    public void close() {
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            try {
+                closeables.get(i).close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Error while closing " + closeables.get(i), e);
+            }
+        }
+    }
+}

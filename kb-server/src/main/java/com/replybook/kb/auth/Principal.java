@@ -1,0 +1,36 @@
+package com.replybook.kb.auth;
+
+import com.replybook.kb.web.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The authenticated caller of one request, set by {@link AuthFilter}.
+ *
+ * @param userId   stable user id
+ * @param username login name, recorded as {@code createdBy}/{@code updatedBy}
+ * @param role     what the caller may do
+ * @param locale   the user's UI locale, e.g. {@code zh-CN}
+ */
+public record Principal(String userId, String username, Role role, String locale) {
+
+    static final String ATTRIBUTE = Principal.class.getName();
+
+    /** The caller of {@code req}; 401 when the request was not authenticated. */
+    public static Principal of(HttpServletRequest req) {
+        Object p = req.getAttribute(ATTRIBUTE);
+        if (p instanceof Principal principal) return principal;
+        throw ApiException.unauthorized("Authentication required: send Authorization: Bearer <token>");
+    }
+
+    /** Throws 403 unless this caller has at least {@code required}. */
+    public Principal require(Role required) {
+        if (!role.atLeast(required)) {
+            throw ApiException.forbidden("This needs the " + required.wire() + " role; you are " + role.wire());
+        }
+        return this;
+    }
+
+    public boolean can(Role required) {
+        return role.atLeast(required);
+    }
+}

@@ -1,0 +1,8 @@
+package com.replybook.kb.auth;
+
+import java.time.Instant;
+
+/** A person or integration that signs in or calls the API. Example username: {@code li.na}. */
+public record User(String id, String username, String displayName, Role role, String locale,
+                   boolean disabled, Instant createdAt) {
+}

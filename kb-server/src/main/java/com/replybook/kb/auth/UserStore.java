@@ -1,0 +1,230 @@
+package com.replybook.kb.auth;
+
+import com.replybook.kb.db.Database;
+import com.replybook.kb.web.ApiException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * Users and their API tokens in the database. Token look-ups are cached briefly so that a busy plugin
+ * does not turn every search into a database round trip; revoking on this node clears the cache at once.
+ * Thread-safe.
+ */
+public final class UserStore {
+
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{1,99}");
+    private static final Duration CACHE_TTL = Duration.ofSeconds(30);
+    private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+    private final Database db;
+    private final Clock clock;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    public UserStore(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** The principal owning {@code token}, if the token is valid, unrevoked and its user enabled. */
+    public Optional<Principal> authenticate(String token) {
+        String hash = Tokens.hash(token);
+        Instant now = clock.instant();
+        Cached hit = cache.get(hash);
+        if (hit != null && hit.expires.isAfter(now)) return Optional.of(hit.principal);
+        Optional<Principal> found = db.read(c -> findByTokenHash(c, hash));
+        found.ifPresentOrElse(p -> {
+            cache.put(hash, new Cached(p, now.plus(CACHE_TTL)));
+            touch(hash, now);
+        }, () -> cache.remove(hash));
+        return found;
+    }
+
+    private static Optional<Principal> findByTokenHash(Connection c, String hash) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT u.id, u.username, u.role, u.locale FROM api_tokens t JOIN users u ON u.id = t.user_id
+                WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.disabled = 0""")) {
+            ps.setString(1, hash);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                return Optional.of(new Principal(rs.getString(1), rs.getString(2), Role.fromWire(rs.getString(3)),
+                        rs.getString(4)));
+            }
+        }
+    }
+
+    private void touch(String hash, Instant now) {
+        long cutoff = now.minus(LAST_USED_RESOLUTION).toEpochMilli();
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE api_tokens SET last_used_at = ? WHERE token_hash = ? AND (last_used_at IS NULL OR last_used_at < ?)")) {
+                ps.setLong(1, now.toEpochMilli());
+                ps.setString(2, hash);
+                ps.setLong(3, cutoff);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /** Creates a user; 422 naming the field when the username is malformed or taken. */
+    public User createUser(String username, String displayName, Role role, String locale) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw ApiException.unprocessable("username",
+                    "username must be 2-100 characters of a-z, 0-9, '.', '_', '@', '-', starting with a letter or digit", null);
+        }
+        if (role == null) throw ApiException.unprocessable("role", "role must be one of agent, editor, lead, admin", null);
+        if (findByUsername(username).isPresent()) {
+            throw ApiException.unprocessable("username", "username '" + username + "' is already taken", null);
+        }
+        User user = new User(UUID.randomUUID().toString(), username,
+                displayName == null || displayName.isBlank() ? username : displayName.strip(),
+                role, locale == null || locale.isBlank() ? "zh-CN" : locale, false, clock.instant());
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO users (id, username, display_name, role, locale, disabled, created_at) VALUES (?,?,?,?,?,0,?)")) {
+                ps.setString(1, user.id());
+                ps.setString(2, user.username());
+                ps.setString(3, user.displayName());
+                ps.setString(4, user.role().wire());
+                ps.setString(5, user.locale());
+                ps.setLong(6, user.createdAt().toEpochMilli());
+                return ps.executeUpdate();
+            }
+        });
+        return user;
+    }
+
+    /** Issues a new token for {@code userId} and returns it; only its hash is kept. */
+    public String issueToken(String userId, String label) {
+        return storeToken(userId, label, Tokens.newToken());
+    }
+
+    /** Stores a caller-chosen token (the configured bootstrap admin token). */
+    String storeToken(String userId, String label, String token) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO api_tokens (id, user_id, token_hash, label, created_at) VALUES (?,?,?,?,?)")) {
+                ps.setString(1, UUID.randomUUID().toString());
+                ps.setString(2, userId);
+                ps.setString(3, Tokens.hash(token));
+                ps.setString(4, label == null || label.isBlank() ? "token" : label.strip());
+                ps.setLong(5, clock.instant().toEpochMilli());
+                return ps.executeUpdate();
+            }
+        });
+        return token;
+    }
+
+    /** Revokes a token of {@code userId}; 404 when there is no such token. */
+    public void revokeToken(String userId, String tokenId) {
+        int n = db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL")) {
+                ps.setLong(1, clock.instant().toEpochMilli());
+                ps.setString(2, tokenId);
+                ps.setString(3, userId);
+                return ps.executeUpdate();
+            }
+        });
+        if (n == 0) throw ApiException.notFound("No active token " + tokenId + " for user " + userId);
+        cache.clear();
+    }
+
+    public List<ApiToken> tokens(String userId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, user_id, label, created_at, last_used_at, revoked_at FROM api_tokens WHERE user_id = ? ORDER BY created_at")) {
+                ps.setString(1, userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<ApiToken> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(new ApiToken(rs.getString(1), rs.getString(2), rs.getString(3),
+                                instant(rs, 4), instant(rs, 5), instant(rs, 6)));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    /** Changes role, display name, locale or the disabled flag; null arguments keep the current value. */
+    public User update(String userId, Role role, String displayName, String locale, Boolean disabled) {
+        User current = find(userId).orElseThrow(() -> ApiException.notFound("No user " + userId));
+        User next = new User(current.id(), current.username(),
+                displayName != null && !displayName.isBlank() ? displayName.strip() : current.displayName(),
+                role != null ? role : current.role(),
+                locale != null && !locale.isBlank() ? locale : current.locale(),
+                disabled != null ? disabled : current.disabled(), current.createdAt());
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE users SET role = ?, display_name = ?, locale = ?, disabled = ? WHERE id = ?")) {
+                ps.setString(1, next.role().wire());
+                ps.setString(2, next.displayName());
+                ps.setString(3, next.locale());
+                ps.setInt(4, next.disabled() ? 1 : 0);
+                ps.setString(5, next.id());
+                return ps.executeUpdate();
+            }
+        });
+        cache.clear();
+        return next;
+    }
+
+    public List<User> users() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT_USER + " ORDER BY username");
+                 ResultSet rs = ps.executeQuery()) {
+                List<User> out = new ArrayList<>();
+                while (rs.next()) out.add(user(rs));
+                return out;
+            }
+        });
+    }
+
+    public Optional<User> find(String id) {
+        return findBy("id", id);
+    }
+
+    public Optional<User> findByUsername(String username) {
+        return findBy("username", username);
+    }
+
+    private static final String SELECT_USER =
+            "SELECT id, username, display_name, role, locale, disabled, created_at FROM users";
+
+    private Optional<User> findBy(String column, String value) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(SELECT_USER + " WHERE " + column + " = ?")) {
+                ps.setString(1, value);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(user(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private static User user(ResultSet rs) throws SQLException {
+        return new User(rs.getString(1), rs.getString(2), rs.getString(3), Role.fromWire(rs.getString(4)),
+                rs.getString(5), rs.getInt(6) != 0, Instant.ofEpochMilli(rs.getLong(7)));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+
+    private record Cached(Principal principal, Instant expires) {
+    }
+}

@@ -1,0 +1,70 @@
+package com.replybook.kb.boot;
+
+import com.replybook.kb.config.ConfigLoader;
+import com.replybook.kb.config.ServerConfig;
+import org.eclipse.jetty.ee11.webapp.WebAppContext;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Second stage of {@code java -jar kb-server.war}: runs the same WAR in an embedded Jetty 12 (ee11), exactly
+ * as a container would, passing the command-line flags to the web application.
+ */
+public final class JettyLauncher {
+
+    private JettyLauncher() {
+    }
+
+    public static void run(Path war, String[] args) throws Exception {
+        List<String> argList = Arrays.asList(args);
+        if (argList.contains("--help") || argList.contains("-h")) {
+            System.out.println("Usage: java -jar kb-server.war [options]" + ConfigLoader.usage());
+            return;
+        }
+        ServerConfig config;
+        try {
+            config = ConfigLoader.load(argList, System.getenv(), System::getProperty);
+        } catch (IllegalArgumentException e) {
+            System.err.println("replybook: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Server server = new Server();
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setPort(config.port());
+        server.addConnector(connector);
+        server.setHandler(webApp(war, config, argList));
+        server.setStopAtShutdown(true);
+        try {
+            server.start();
+        } catch (Exception e) {
+            System.err.println("replybook: failed to start: " + e);
+            server.stop();
+            System.exit(1);
+        }
+        System.out.println("Replybook is running at http://localhost:" + connector.getLocalPort() + "/ (data in "
+                + config.dataDir() + ")");
+        server.join();
+    }
+
+    private static WebAppContext webApp(Path war, ServerConfig config, List<String> args) throws Exception {
+        WebAppContext ctx = new WebAppContext();
+        ctx.setWar(war.toString());
+        ctx.setContextPath("/");
+        ctx.setAttribute("replybook.args", List.copyOf(args));
+        Path work = config.dataDir().resolve("work");
+        Files.createDirectories(work);
+        ctx.setTempDirectory(work.toFile());
+        ctx.setThrowUnavailableOnStartupException(true);
+        return ctx;
+    }
+}

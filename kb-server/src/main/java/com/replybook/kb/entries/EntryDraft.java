@@ -1,0 +1,39 @@
+package com.replybook.kb.entries;
+
+import java.util.List;
+
+/**
+ * The fields of an entry that a writer supplies, already validated and normalised by {@link EntryDraftParser}.
+ * Server-owned fields (id, version, times, authors) are not here.
+ */
+public record EntryDraft(
+        String key,
+        String locale,
+        String category,
+        List<String> tags,
+        String problem,
+        List<String> questions,
+        String cause,
+        String script,
+        List<String> diagnostics,
+        List<String> actions,
+        EntryStatus status,
+        String owner,
+        int verifyEveryDays) {
+
+    /** The draft of an existing entry, e.g. to change only its status. */
+    public static EntryDraft of(Entry e) {
+        return new EntryDraft(e.key(), e.locale(), e.category(), e.tags(), e.problem(), e.questions(), e.cause(),
+                e.script(), e.diagnostics(), e.actions(), e.status(), e.owner(), e.verifyEveryDays());
+    }
+
+    public EntryDraft withStatus(EntryStatus newStatus) {
+        return new EntryDraft(key, locale, category, tags, problem, questions, cause, script, diagnostics, actions,
+                newStatus, owner, verifyEveryDays);
+    }
+
+    /** True when saving this draft over {@code e} would change nothing. */
+    boolean sameContentAs(Entry e) {
+        return equals(of(e));
+    }
+}

@@ -1,0 +1,162 @@
+package com.replybook.kb.entries;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.replybook.kb.web.FieldError;
+
+import java.util.ArrayList;
+import java.util.IllformedLocaleException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns entry JSON into an {@link EntryDraft}, collecting every problem (type, required, length, pattern,
+ * script syntax) as {@link FieldError}s rather than stopping at the first, so an editor or an import sees
+ * all of them at once. Stateless and thread-safe.
+ */
+public final class EntryDraftParser {
+
+    static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,127}");
+    static final int MAX_TEXT = 4_000;
+    static final int MAX_PROBLEM = 2_000;
+    static final int MAX_SCRIPT = 20_000;
+    static final int MAX_ITEM = 500;
+    static final int MAX_QUESTIONS = 200;
+    static final int MAX_LIST = 50;
+    private static final Set<String> KNOWN_FIELDS = Set.of("id", "key", "locale", "category", "tags", "problem",
+            "questions", "cause", "script", "diagnostics", "actions", "status", "owner", "verifyEveryDays",
+            "verifiedAt", "version", "createdAt", "createdBy", "updatedAt", "updatedBy", "stale");
+
+    private final ScriptCheck scriptCheck;
+
+    public EntryDraftParser(ScriptCheck scriptCheck) {
+        this.scriptCheck = scriptCheck;
+    }
+
+    /** The outcome: a draft when {@code errors} is empty. */
+    public record Result(EntryDraft draft, List<FieldError> errors) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    public Result parse(JsonNode json) {
+        List<FieldError> errors = new ArrayList<>();
+        if (json == null || !json.isObject()) {
+            return new Result(null, List.of(new FieldError(null, "Each entry must be a JSON object")));
+        }
+        json.fieldNames().forEachRemaining(name -> {
+            if (!KNOWN_FIELDS.contains(name)) errors.add(new FieldError(name, "Unknown field '" + name + "'"));
+        });
+        String key = text(json, "key", 128, true, errors);
+        if (key != null && !KEY.matcher(key).matches()) {
+            errors.add(new FieldError("key", "key must match [a-z0-9][a-z0-9._-]{0,127}, e.g. logistics-delay.zh-cn"));
+        }
+        String locale = locale(text(json, "locale", 35, true, errors), errors);
+        String category = category(text(json, "category", 200, true, errors), errors);
+        List<String> tags = list(json, "tags", MAX_LIST, 50, errors);
+        String problem = text(json, "problem", MAX_PROBLEM, true, errors);
+        List<String> questions = list(json, "questions", MAX_QUESTIONS, MAX_ITEM, errors);
+        String cause = text(json, "cause", MAX_TEXT, false, errors);
+        String script = text(json, "script", MAX_SCRIPT, true, errors);
+        if (script != null) errors.addAll(scriptCheck.check(script));
+        List<String> diagnostics = list(json, "diagnostics", MAX_LIST, MAX_ITEM, errors);
+        List<String> actions = list(json, "actions", MAX_LIST, MAX_ITEM, errors);
+        EntryStatus status = status(json, errors);
+        String owner = text(json, "owner", 100, false, errors);
+        int verifyEvery = verifyEveryDays(json, errors);
+        if (!errors.isEmpty()) return new Result(null, List.copyOf(errors));
+        return new Result(new EntryDraft(key, locale, category, tags, problem, questions,
+                cause == null ? "" : cause, script, diagnostics, actions, status, owner, verifyEvery), List.of());
+    }
+
+    private static String text(JsonNode json, String field, int max, boolean required, List<FieldError> errors) {
+        JsonNode n = json.get(field);
+        if (n == null || n.isNull()) {
+            if (required) errors.add(new FieldError(field, field + " is required"));
+            return null;
+        }
+        if (!n.isTextual()) {
+            errors.add(new FieldError(field, field + " must be a string"));
+            return null;
+        }
+        String v = n.asText().strip();
+        if (required && v.isEmpty()) errors.add(new FieldError(field, field + " must not be blank"));
+        if (v.length() > max) errors.add(new FieldError(field, field + " is longer than " + max + " characters"));
+        return v;
+    }
+
+    private static List<String> list(JsonNode json, String field, int maxItems, int maxLength, List<FieldError> errors) {
+        JsonNode n = json.get(field);
+        if (n == null || n.isNull()) return List.of();
+        if (!n.isArray()) {
+            errors.add(new FieldError(field, field + " must be an array of strings"));
+            return List.of();
+        }
+        if (n.size() > maxItems) errors.add(new FieldError(field, field + " has more than " + maxItems + " items"));
+        Set<String> items = new LinkedHashSet<>();
+        for (int i = 0; i < n.size(); i++) {
+            JsonNode item = n.get(i);
+            if (!item.isTextual()) {
+                errors.add(new FieldError(field + "[" + i + "]", field + "[" + i + "] must be a string"));
+                continue;
+            }
+            String v = item.asText().strip();
+            if (v.length() > maxLength) {
+                errors.add(new FieldError(field + "[" + i + "]", field + "[" + i + "] is longer than " + maxLength + " characters"));
+            }
+            if (!v.isEmpty()) items.add(v);
+        }
+        return List.copyOf(items);
+    }
+
+    /** Normalises the BCP 47 tag ({@code zh-cn} → {@code zh-CN}). */
+    private static String locale(String raw, List<FieldError> errors) {
+        if (raw == null || raw.isEmpty()) return raw;
+        try {
+            Locale l = new Locale.Builder().setLanguageTag(raw.replace('_', '-')).build();
+            if (l.getLanguage().isEmpty()) throw new IllformedLocaleException("no language");
+            return l.toLanguageTag();
+        } catch (IllformedLocaleException e) {
+            errors.add(new FieldError("locale", "locale must be a BCP 47 tag such as zh-CN, zh-TW or en"));
+            return raw;
+        }
+    }
+
+    /** Normalises {@code " 物流 / 延误 "} to {@code 物流/延误}; empty segments are an error. */
+    private static String category(String raw, List<FieldError> errors) {
+        if (raw == null || raw.isEmpty()) return raw;
+        String[] parts = raw.split("/", -1);
+        StringBuilder sb = new StringBuilder();
+        for (String part : parts) {
+            String p = part.strip();
+            if (p.isEmpty()) {
+                errors.add(new FieldError("category", "category must be a path like 物流/延误 without empty parts"));
+                return raw;
+            }
+            if (!sb.isEmpty()) sb.append('/');
+            sb.append(p);
+        }
+        return sb.toString();
+    }
+
+    private static EntryStatus status(JsonNode json, List<FieldError> errors) {
+        JsonNode n = json.get("status");
+        if (n == null || n.isNull()) return EntryStatus.DRAFT;
+        EntryStatus s = n.isTextual() ? EntryStatus.fromWire(n.asText()) : null;
+        if (s == null) errors.add(new FieldError("status", "status must be one of draft, in_review, published, archived"));
+        return s;
+    }
+
+    private static int verifyEveryDays(JsonNode json, List<FieldError> errors) {
+        JsonNode n = json.get("verifyEveryDays");
+        if (n == null || n.isNull()) return Entry.DEFAULT_VERIFY_EVERY_DAYS;
+        if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 0 || n.asInt() > 3650) {
+            errors.add(new FieldError("verifyEveryDays", "verifyEveryDays must be a whole number of days, 0 to 3650"));
+            return Entry.DEFAULT_VERIFY_EVERY_DAYS;
+        }
+        return n.asInt();
+    }
+}

@@ -1,0 +1,486 @@
+package com.replybook.kb.entries;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.replybook.kb.db.DataAccessException;
+import com.replybook.kb.db.Database;
+import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.Json;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Entries in the database: the system of record. Every write runs in one transaction that also writes a
+ * {@link Revision} (so no earlier text is ever lost) and a change-log row (so derived stores can catch up),
+ * and bumps the version; a write based on an older version is refused with 409. Listeners hear about each
+ * change after it commits. Thread-safe.
+ */
+public final class EntryStore implements EntryFeed {
+
+    private static final Logger LOG = Logger.getLogger(EntryStore.class.getName());
+    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {
+    };
+    static final String COLUMNS = "id, entry_key, locale, category, tags, problem, questions, cause, script, "
+            + "diagnostics, actions, status, owner, verify_every_days, verified_at, version, created_at, created_by, "
+            + "updated_at, updated_by";
+
+    private final Database db;
+    private final Clock clock;
+    private final List<Consumer<EntryChange>> listeners = new CopyOnWriteArrayList<>();
+
+    public EntryStore(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Stores a new entry at version 1; 409 when the key is taken. */
+    public Entry create(EntryDraft draft, String actor) {
+        List<EntryChange> changes = new ArrayList<>();
+        Entry created = db.inTransaction(c -> {
+            Optional<Entry> existing = findByKey(c, draft.key());
+            if (existing.isPresent()) {
+                throw ApiException.conflict("An entry with key '" + draft.key() + "' already exists",
+                        Map.of("field", "key", "id", existing.get().id(), "currentVersion", existing.get().version()));
+            }
+            return insert(c, draft, actor, changes);
+        });
+        publish(changes);
+        return created;
+    }
+
+    /** Replaces the editable fields of entry {@code ref} if it is still at {@code expectedVersion}. */
+    public Entry update(String ref, EntryDraft draft, long expectedVersion, String actor) {
+        return update(ref, draft, expectedVersion, actor, "update", null);
+    }
+
+    /**
+     * Like {@link #update(String, EntryDraft, long, String)} with a revision operation name and comment,
+     * e.g. {@code restore} with "restored version 3".
+     */
+    public Entry update(String ref, EntryDraft draft, long expectedVersion, String actor, String operation,
+                        String comment) {
+        List<EntryChange> changes = new ArrayList<>();
+        Entry updated = db.inTransaction(c -> {
+            Entry current = require(c, ref);
+            checkVersion(current, expectedVersion);
+            checkKeyFree(c, draft.key(), current.id());
+            return save(c, current, draft, current.verifiedAt(), actor, operation, comment, changes);
+        });
+        publish(changes);
+        return updated;
+    }
+
+    /** Marks entry {@code ref} as verified now ("still correct"), bumping its version. */
+    public Entry verify(String ref, long expectedVersion, String actor) {
+        List<EntryChange> changes = new ArrayList<>();
+        Entry verified = db.inTransaction(c -> {
+            Entry current = require(c, ref);
+            checkVersion(current, expectedVersion);
+            return save(c, current, EntryDraft.of(current), clock.instant(), actor, "verify", null, changes);
+        });
+        publish(changes);
+        return verified;
+    }
+
+    /** Deletes entry {@code ref}; its text stays in the revisions. */
+    public void delete(String ref, long expectedVersion, String actor) {
+        List<EntryChange> changes = new ArrayList<>();
+        db.inTransaction(c -> {
+            Entry current = require(c, ref);
+            checkVersion(current, expectedVersion);
+            Entry last = withVersion(current, current.version() + 1, clock.instant(), actor);
+            writeRevision(c, last, "delete", null);
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM entries WHERE id = ?")) {
+                ps.setString(1, current.id());
+                ps.executeUpdate();
+            }
+            changes.add(new EntryChange(logChange(c, current.id()), current.id(), null));
+            return null;
+        });
+        publish(changes);
+    }
+
+    /**
+     * Upserts a batch by key in one transaction (imports). Each item is saved or skipped on its own; a
+     * database failure on one item rolls back only that item (savepoint). Returns one outcome per item.
+     */
+    public List<ImportOutcome> upsertAll(List<EntryDraft> drafts, String actor) {
+        List<EntryChange> changes = new ArrayList<>();
+        List<ImportOutcome> outcomes = db.inTransaction(c -> {
+            List<ImportOutcome> out = new ArrayList<>(drafts.size());
+            for (EntryDraft d : drafts) out.add(upsertOne(c, d, actor, changes));
+            return out;
+        });
+        publish(changes);
+        return outcomes;
+    }
+
+    /** What happened to one imported item. */
+    public enum ImportOutcome { CREATED, UPDATED, UNCHANGED }
+
+    private ImportOutcome upsertOne(Connection c, EntryDraft d, String actor, List<EntryChange> changes)
+            throws SQLException {
+        Optional<Entry> current = findByKey(c, d.key());
+        if (current.isPresent() && d.sameContentAs(current.get())) return ImportOutcome.UNCHANGED;
+        if (current.isPresent()) {
+            save(c, current.get(), d, current.get().verifiedAt(), actor, "import", null, changes);
+            return ImportOutcome.UPDATED;
+        }
+        insert(c, d, actor, changes);
+        return ImportOutcome.CREATED;
+    }
+
+    public Optional<Entry> find(String ref) {
+        return db.read(c -> find(c, ref));
+    }
+
+    public EntryPage list(EntryQuery q) {
+        return db.read(c -> {
+            Where where = Where.of(q);
+            long total;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM entries" + where.sql())) {
+                where.bind(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            String sql = "SELECT " + COLUMNS + " FROM entries" + where.sql() + " ORDER BY category, entry_key LIMIT ? OFFSET ?";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = where.bind(ps);
+                ps.setInt(i++, q.pageSize());
+                ps.setLong(i, (long) (q.page() - 1) * q.pageSize());
+                return new EntryPage(total, q.page(), q.pageSize(), entries(ps));
+            }
+        });
+    }
+
+    /** All revisions of entry {@code ref} (found by id or key, deleted entries by id), newest first. */
+    public List<Revision> revisions(String ref) {
+        return db.read(c -> {
+            String id = find(c, ref).map(Entry::id).orElse(ref);
+            try (PreparedStatement ps = c.prepareStatement("SELECT entry_id, version, operation, changed_at, changed_by, "
+                    + "comment, snapshot FROM entry_revisions WHERE entry_id = ? ORDER BY version DESC")) {
+                ps.setString(1, id);
+                List<Revision> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Revision(rs.getString(1), rs.getLong(2), rs.getString(3),
+                                Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5), rs.getString(6),
+                                fromJson(rs.getString(7), Entry.class)));
+                    }
+                }
+                if (out.isEmpty()) throw ApiException.notFound("No entry with id or key '" + ref + "'");
+                return out;
+            }
+        });
+    }
+
+    public long count() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM entries");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @Override
+    public void forEachEntry(Consumer<Entry> sink) {
+        db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM entries ORDER BY id")) {
+                ps.setFetchSize(500);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) sink.accept(entry(rs));
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<EntryChange> changesSince(long afterSeq, int limit) {
+        return db.read(c -> {
+            String sql = "SELECT ch.seq, ch.entry_id, " + prefixed("e") + " FROM entry_changes ch "
+                    + "LEFT JOIN entries e ON e.id = ch.entry_id WHERE ch.seq > ? ORDER BY ch.seq LIMIT ?";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, afterSeq);
+                ps.setInt(2, limit);
+                List<EntryChange> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rs.getString(3);
+                        Entry e = rs.wasNull() ? null : entry(rs, 2);
+                        out.add(new EntryChange(rs.getLong(1), rs.getString(2), e));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    @Override
+    public void addListener(Consumer<EntryChange> listener) {
+        listeners.add(listener);
+    }
+
+    // --- writing -------------------------------------------------------------------------------------------
+
+    private Entry insert(Connection c, EntryDraft d, String actor, List<EntryChange> changes) throws SQLException {
+        Instant now = clock.instant();
+        Entry e = new Entry(UUID.randomUUID().toString(), d.key(), d.locale(), d.category(), d.tags(), d.problem(),
+                d.questions(), d.cause(), d.script(), d.diagnostics(), d.actions(), d.status(), d.owner(),
+                d.verifyEveryDays(), d.status() == EntryStatus.PUBLISHED ? now : null, 1, now, actor, now, actor);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO entries (" + COLUMNS
+                + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            bindAll(ps, e);
+            ps.executeUpdate();
+        }
+        writeRevision(c, e, "create", null);
+        changes.add(new EntryChange(logChange(c, e.id()), e.id(), e));
+        return e;
+    }
+
+    private Entry save(Connection c, Entry current, EntryDraft d, Instant verifiedAt, String actor,
+                       String operation, String comment, List<EntryChange> changes) throws SQLException {
+        Instant now = clock.instant();
+        boolean publishing = d.status() == EntryStatus.PUBLISHED && current.status() != EntryStatus.PUBLISHED;
+        Entry next = new Entry(current.id(), d.key(), d.locale(), d.category(), d.tags(), d.problem(), d.questions(),
+                d.cause(), d.script(), d.diagnostics(), d.actions(), d.status(), d.owner(), d.verifyEveryDays(),
+                publishing ? now : verifiedAt, current.version() + 1, current.createdAt(), current.createdBy(), now, actor);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE entries SET entry_key=?, locale=?, category=?, tags=?, "
+                + "problem=?, questions=?, cause=?, script=?, diagnostics=?, actions=?, status=?, owner=?, "
+                + "verify_every_days=?, verified_at=?, version=?, updated_at=?, updated_by=? WHERE id=? AND version=?")) {
+            int i = bindContent(ps, 1, next);
+            ps.setLong(i++, next.version());
+            ps.setLong(i++, now.toEpochMilli());
+            ps.setString(i++, actor);
+            ps.setString(i++, current.id());
+            ps.setLong(i, current.version());
+            if (ps.executeUpdate() != 1) throw staleVersion(current.version() + 1, current.version());
+        }
+        writeRevision(c, next, operation, comment);
+        changes.add(new EntryChange(logChange(c, next.id()), next.id(), next));
+        return next;
+    }
+
+    private static int bindContent(PreparedStatement ps, int i, Entry e) throws SQLException {
+        ps.setString(i++, e.key());
+        ps.setString(i++, e.locale());
+        ps.setString(i++, e.category());
+        ps.setString(i++, toJson(e.tags()));
+        ps.setString(i++, e.problem());
+        ps.setString(i++, toJson(e.questions()));
+        ps.setString(i++, e.cause());
+        ps.setString(i++, e.script());
+        ps.setString(i++, toJson(e.diagnostics()));
+        ps.setString(i++, toJson(e.actions()));
+        ps.setString(i++, e.status().wire());
+        ps.setString(i++, e.owner());
+        ps.setInt(i++, e.verifyEveryDays());
+        setInstant(ps, i++, e.verifiedAt());
+        return i;
+    }
+
+    private static void bindAll(PreparedStatement ps, Entry e) throws SQLException {
+        ps.setString(1, e.id());
+        int i = bindContent(ps, 2, e);
+        ps.setLong(i++, e.version());
+        ps.setLong(i++, e.createdAt().toEpochMilli());
+        ps.setString(i++, e.createdBy());
+        ps.setLong(i++, e.updatedAt().toEpochMilli());
+        ps.setString(i, e.updatedBy());
+    }
+
+    private void writeRevision(Connection c, Entry e, String operation, String comment) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO entry_revisions (entry_id, version, entry_key, "
+                + "operation, snapshot, changed_at, changed_by, comment) VALUES (?,?,?,?,?,?,?,?)")) {
+            ps.setString(1, e.id());
+            ps.setLong(2, e.version());
+            ps.setString(3, e.key());
+            ps.setString(4, operation);
+            ps.setString(5, toJson(e));
+            ps.setLong(6, e.updatedAt().toEpochMilli());
+            ps.setString(7, e.updatedBy());
+            ps.setString(8, comment);
+            ps.executeUpdate();
+        }
+    }
+
+    private long logChange(Connection c, String entryId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO entry_changes (entry_id, changed_at) VALUES (?, ?)", new String[]{"seq"})) {
+            ps.setString(1, entryId);
+            ps.setLong(2, clock.instant().toEpochMilli());
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private void publish(List<EntryChange> changes) {
+        for (EntryChange change : changes) {
+            for (Consumer<EntryChange> l : listeners) {
+                try {
+                    l.accept(change);
+                } catch (RuntimeException e) {
+                    // The write is committed; a derived store that failed catches up from the change log.
+                    LOG.log(Level.WARNING, "Change listener failed for " + change.entryId(), e);
+                }
+            }
+        }
+    }
+
+    // --- reading -------------------------------------------------------------------------------------------
+
+    private Entry require(Connection c, String ref) throws SQLException {
+        return find(c, ref).orElseThrow(() -> ApiException.notFound("No entry with id or key '" + ref + "'"));
+    }
+
+    private static void checkVersion(Entry current, long expectedVersion) {
+        if (current.version() != expectedVersion) throw staleVersion(expectedVersion, current.version());
+    }
+
+    private static ApiException staleVersion(long expected, long current) {
+        return ApiException.conflict("The entry was changed by someone else: you edited version " + expected
+                + " but it is now at version " + current + ". Reload, merge your changes and save again.",
+                Map.of("currentVersion", current));
+    }
+
+    private void checkKeyFree(Connection c, String key, String ownId) throws SQLException {
+        Optional<Entry> other = findByKey(c, key);
+        if (other.isPresent() && !other.get().id().equals(ownId)) {
+            throw ApiException.conflict("Another entry already uses key '" + key + "'",
+                    Map.of("field", "key", "id", other.get().id()));
+        }
+    }
+
+    private Optional<Entry> find(Connection c, String ref) throws SQLException {
+        Optional<Entry> byId = findBy(c, "id", ref);
+        return byId.isPresent() ? byId : findByKey(c, ref);
+    }
+
+    private Optional<Entry> findByKey(Connection c, String key) throws SQLException {
+        return findBy(c, "entry_key", key);
+    }
+
+    private Optional<Entry> findBy(Connection c, String column, String value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM entries WHERE " + column + " = ?")) {
+            ps.setString(1, value);
+            List<Entry> found = entries(ps);
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+        }
+    }
+
+    private static List<Entry> entries(PreparedStatement ps) throws SQLException {
+        List<Entry> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) out.add(entry(rs));
+        }
+        return out;
+    }
+
+    private static Entry entry(ResultSet rs) throws SQLException {
+        return entry(rs, 0);
+    }
+
+    /** Reads the {@link #COLUMNS} starting after column {@code offset}. */
+    private static Entry entry(ResultSet rs, int o) throws SQLException {
+        return new Entry(rs.getString(o + 1), rs.getString(o + 2), rs.getString(o + 3), rs.getString(o + 4),
+                fromJson(rs.getString(o + 5), STRING_LIST), rs.getString(o + 6),
+                fromJson(rs.getString(o + 7), STRING_LIST), rs.getString(o + 8), rs.getString(o + 9),
+                fromJson(rs.getString(o + 10), STRING_LIST), fromJson(rs.getString(o + 11), STRING_LIST),
+                EntryStatus.fromWire(rs.getString(o + 12)), rs.getString(o + 13), rs.getInt(o + 14),
+                instant(rs, o + 15), rs.getLong(o + 16), instant(rs, o + 17), rs.getString(o + 18),
+                instant(rs, o + 19), rs.getString(o + 20));
+    }
+
+    private static String prefixed(String alias) {
+        return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
+    }
+
+    private static Entry withVersion(Entry e, long version, Instant at, String actor) {
+        return new Entry(e.id(), e.key(), e.locale(), e.category(), e.tags(), e.problem(), e.questions(), e.cause(),
+                e.script(), e.diagnostics(), e.actions(), e.status(), e.owner(), e.verifyEveryDays(), e.verifiedAt(),
+                version, e.createdAt(), e.createdBy(), at, actor);
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+
+    private static void setInstant(PreparedStatement ps, int i, Instant t) throws SQLException {
+        if (t == null) ps.setNull(i, Types.BIGINT);
+        else ps.setLong(i, t.toEpochMilli());
+    }
+
+    private static String toJson(Object value) {
+        try {
+            return Json.MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T fromJson(String json, TypeReference<T> type) throws SQLException {
+        try {
+            return Json.MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new DataAccessException("Corrupt JSON column", new SQLException(e));
+        }
+    }
+
+    private static <T> T fromJson(String json, Class<T> type) throws SQLException {
+        try {
+            return Json.MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new DataAccessException("Corrupt revision snapshot", new SQLException(e));
+        }
+    }
+
+    /** The WHERE clause of a listing and its parameters. */
+    private record Where(String sql, List<String> params) {
+        static Where of(EntryQuery q) {
+            List<String> clauses = new ArrayList<>();
+            List<String> params = new ArrayList<>();
+            if (q.status() != null) { clauses.add("status = ?"); params.add(q.status().wire()); }
+            if (q.locale() != null) { clauses.add("locale = ?"); params.add(q.locale()); }
+            if (q.owner() != null) { clauses.add("owner = ?"); params.add(q.owner()); }
+            if (q.category() != null) {
+                clauses.add("(category = ? OR category LIKE ? ESCAPE '\\')");
+                params.add(q.category());
+                params.add(q.category().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%");
+            }
+            if (q.tag() != null) {
+                clauses.add("tags LIKE ? ESCAPE '\\'");
+                params.add("%" + toJson(q.tag()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+            return new Where(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), params);
+        }
+
+        int bind(PreparedStatement ps) throws SQLException {
+            int i = 1;
+            for (String p : params) ps.setString(i++, p);
+            return i;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The sample knowledge base loaded into an empty database on first start. */
+package com.replybook.kb.sample;

@@ -1,0 +1,281 @@
+package com.replybook.kb.entries;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.replybook.kb.testing.ApiClient;
+import com.replybook.kb.testing.ApiClient.Response;
+import com.replybook.kb.testing.TestDatabases.DbTarget;
+import com.replybook.kb.testing.TestServer;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The entries API end to end over HTTP, on SQLite and on PostgreSQL. */
+class EntryApiTest {
+
+    static final String DBS = "com.replybook.kb.testing.TestDatabases#all";
+
+    @TempDir
+    Path dir;
+
+    static Map<String, Object> entry(String key) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("key", key);
+        e.put("locale", "zh-CN");
+        e.put("category", "物流/延误");
+        e.put("tags", List.of("物流"));
+        e.put("problem", "包裹三天没有更新物流");
+        e.put("questions", List.of("快递三天没动了", "物流怎么一直不更新"));
+        e.put("cause", "中转站爆仓");
+        e.put("script", "您的订单 ${order.id} 我们已经加急处理。");
+        e.put("diagnostics", List.of("最后一条物流信息是什么时候？"));
+        e.put("actions", List.of("打上优先派送标签"));
+        e.put("status", "draft");
+        return e;
+    }
+
+    @ParameterizedTest
+    @MethodSource(DBS)
+    void createdEntryCanBeReadByIdAndKeyWithItsVersion(DbTarget db) {
+        try (TestServer server = TestServer.start(dir, db, false)) {
+            Response created = server.admin().post("/api/v1/entries", entry("delay.zh-cn"));
+            assertEquals(201, created.status(), created.text());
+            String id = created.json().get("id").asText();
+            assertEquals(1, created.json().get("version").asLong());
+            assertEquals("\"1\"", created.etag());
+
+            Response byId = server.admin().get("/api/v1/entries/" + id);
+            Response byKey = server.admin().get("/api/v1/entries/delay.zh-cn");
+            assertEquals(200, byId.status());
+            assertEquals(id, byKey.json().get("id").asText());
+            assertEquals("快递三天没动了", byKey.json().get("questions").get(0).asText());
+            assertEquals("admin", byKey.json().get("createdBy").asText());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DBS)
+    void staleUpdateIsRefusedWith409AndTheCurrentVersion(DbTarget db) {
+        try (TestServer server = TestServer.start(dir, db, false)) {
+            ApiClient admin = server.admin();
+            admin.post("/api/v1/entries", entry("stale.zh-cn"));
+            Map<String, Object> first = entry("stale.zh-cn");
+            first.put("cause", "first editor's text");
+            assertEquals(200, admin.put("/api/v1/entries/stale.zh-cn", first, "\"1\"").status());
+
+            Map<String, Object> second = entry("stale.zh-cn");
+            second.put("cause", "second editor's text, based on version 1");
+            Response conflict = admin.put("/api/v1/entries/stale.zh-cn", second, "\"1\"");
+
+            assertEquals(409, conflict.status());
+            assertEquals(2, conflict.json().path("error").path("currentVersion").asLong());
+            assertEquals("first editor's text", admin.get("/api/v1/entries/stale.zh-cn").json().get("cause").asText());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DBS)
+    void updateWithoutIfMatchIsRefusedRatherThanOverwriting(DbTarget db) {
+        try (TestServer server = TestServer.start(dir, db, false)) {
+            server.admin().post("/api/v1/entries", entry("blind.zh-cn"));
+            Response r = server.admin().put("/api/v1/entries/blind.zh-cn", entry("blind.zh-cn"), null);
+            assertEquals(428, r.status());
+            assertEquals("If-Match", r.errorField());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DBS)
+    void everySaveKeepsARevisionEvenAfterDelete(DbTarget db) {
+        try (TestServer server = TestServer.start(dir, db, false)) {
+            ApiClient admin = server.admin();
+            String id = admin.post("/api/v1/entries", entry("rev.zh-cn")).json().get("id").asText();
+            Map<String, Object> changed = entry("rev.zh-cn");
+            changed.put("script", "第二版话术 ${customer.name}");
+            admin.put("/api/v1/entries/" + id, changed, "\"1\"");
+            assertEquals(204, admin.delete("/api/v1/entries/" + id, "\"2\"").status());
+            assertEquals(404, admin.get("/api/v1/entries/" + id).status());
+
+            JsonNode revisions = admin.get("/api/v1/entries/" + id + "/revisions").json().get("revisions");
+            assertEquals(3, revisions.size());
+            assertEquals("delete", revisions.get(0).get("operation").asText());
+            assertEquals("第二版话术 ${customer.name}", revisions.get(1).get("entry").get("script").asText());
+            assertEquals("您的订单 ${order.id} 我们已经加急处理。", revisions.get(2).get("entry").get("script").asText());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DBS)
+    void invalidEntryIsRefusedNamingEveryFieldAndNothingIsWritten(DbTarget db) {
+        try (TestServer server = TestServer.start(dir, db, false)) {
+            Map<String, Object> bad = entry("Bad Key!");
+            bad.remove("problem");
+            bad.put("questions", "not a list");
+            Response r = server.admin().post("/api/v1/entries", bad);
+            assertEquals(422, r.status(), r.text());
+            assertEquals("key", r.errorField());
+            List<String> fields = new ArrayList<>();
+            r.json().path("error").path("errors").forEach(e -> fields.add(e.get("field").asText()));
+            assertTrue(fields.containsAll(List.of("key", "problem", "questions")), fields.toString());
+            assertEquals(0, server.admin().get("/api/v1/entries").json().get("total").asLong());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DBS)
+    void malformedJsonGetsA400WithAReadableMessage(DbTarget db) {
+        try (TestServer server = TestServer.start(dir, db, false)) {
+            Response r = server.admin().post("/api/v1/entries", "application/json", "{\"key\": ");
+            assertEquals(400, r.status());
+            assertTrue(r.json().path("error").path("message").asText().contains("Malformed JSON"), r.text());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DBS)
+    void agentsSeeOnlyPublishedEntriesAndCannotWrite(DbTarget db) {
+        try (TestServer server = TestServer.start(dir, db, false)) {
+            ApiClient admin = server.admin();
+            admin.post("/api/v1/entries", entry("draft-one.zh-cn"));
+            Map<String, Object> published = entry("published-one.zh-cn");
+            published.put("status", "published");
+            admin.post("/api/v1/entries", published);
+            ApiClient agent = server.userWithRole("agent.wang", "agent");
+
+            JsonNode list = agent.get("/api/v1/entries").json();
+            assertEquals(1, list.get("total").asLong());
+            assertEquals("published-one.zh-cn", list.get("items").get(0).get("key").asText());
+            assertEquals(404, agent.get("/api/v1/entries/draft-one.zh-cn").status());
+            Response write = agent.post("/api/v1/entries", entry("agent-write.zh-cn"));
+            assertEquals(403, write.status());
+            assertEquals("forbidden", write.errorCode());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DBS)
+    void editorsCannotPublishButLeadsCan(DbTarget db) {
+        try (TestServer server = TestServer.start(dir, db, false)) {
+            ApiClient editor = server.userWithRole("editor.li", "editor");
+            ApiClient lead = server.userWithRole("lead.zhao", "lead");
+            Map<String, Object> e = entry("workflow.zh-cn");
+            e.put("status", "in_review");
+            assertEquals(201, editor.post("/api/v1/entries", e).status());
+            e.put("status", "published");
+            assertEquals(403, editor.put("/api/v1/entries/workflow.zh-cn", e, "\"1\"").status());
+            Response published = lead.put("/api/v1/entries/workflow.zh-cn", e, "\"1\"");
+            assertEquals(200, published.status());
+            assertNotNull(published.json().get("verifiedAt"));
+            assertEquals("lead.zhao", published.json().get("updatedBy").asText());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DBS)
+    void listFiltersByStatusLocaleAndCategoryPrefixAndPages(DbTarget db) {
+        try (TestServer server = TestServer.start(dir, db, false)) {
+            ApiClient admin = server.admin();
+            for (int i = 0; i < 5; i++) admin.post("/api/v1/entries", entry("list-" + i + ".zh-cn"));
+            Map<String, Object> en = entry("list-en");
+            en.put("locale", "en");
+            en.put("category", "logistics/delay");
+            admin.post("/api/v1/entries", en);
+
+            assertEquals(5, admin.get("/api/v1/entries?locale=zh-CN").json().get("total").asLong());
+            assertEquals(5, admin.get("/api/v1/entries?category=%E7%89%A9%E6%B5%81").json().get("total").asLong());
+            assertEquals(1, admin.get("/api/v1/entries?category=logistics").json().get("total").asLong());
+            assertEquals(0, admin.get("/api/v1/entries?status=published").json().get("total").asLong());
+            JsonNode page2 = admin.get("/api/v1/entries?page=2&pageSize=4").json();
+            assertEquals(2, page2.get("items").size());
+            assertEquals(400, admin.get("/api/v1/entries?status=bogus").status());
+            assertEquals("pageSize", admin.get("/api/v1/entries?pageSize=100000").errorField());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DBS)
+    void importUpsertsByKeyAndReportsEachBadEntryByIndex(DbTarget db) {
+        try (TestServer server = TestServer.start(dir, db, false)) {
+            ApiClient admin = server.admin();
+            admin.post("/api/v1/entries", entry("existing.zh-cn"));
+            Map<String, Object> changed = entry("existing.zh-cn");
+            changed.put("cause", "updated by import");
+            Map<String, Object> bad = entry("bad.zh-cn");
+            bad.put("locale", "!!");
+            Response r = admin.post("/api/v1/entries/import", List.of(entry("new.zh-cn"), changed, bad));
+
+            assertEquals(200, r.status(), r.text());
+            assertEquals(1, r.json().get("created").asInt());
+            assertEquals(1, r.json().get("updated").asInt());
+            JsonNode failed = r.json().get("failed");
+            assertEquals(1, failed.size());
+            assertEquals(2, failed.get(0).get("index").asInt());
+            assertEquals("bad.zh-cn", failed.get(0).get("key").asText());
+            assertEquals("locale", failed.get(0).get("errors").get(0).get("field").asText());
+            assertEquals("updated by import", admin.get("/api/v1/entries/existing.zh-cn").json().get("cause").asText());
+            assertEquals(404, admin.get("/api/v1/entries/bad.zh-cn").status());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DBS)
+    void importAcceptsNdjson(DbTarget db) throws Exception {
+        try (TestServer server = TestServer.start(dir, db, false)) {
+            String body = com.replybook.kb.web.Json.MAPPER.writeValueAsString(entry("nd-1.zh-cn")) + "\n"
+                    + com.replybook.kb.web.Json.MAPPER.writeValueAsString(entry("nd-2.zh-cn")) + "\n";
+            Response r = server.admin().post("/api/v1/entries/import", "application/x-ndjson", body);
+            assertEquals(2, r.json().get("created").asInt(), r.text());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DBS)
+    void importTakesTenThousandEntriesInOneRequest(DbTarget db) {
+        try (TestServer server = TestServer.start(dir, db, false)) {
+            List<Map<String, Object>> many = new ArrayList<>();
+            for (int i = 0; i < 10_000; i++) many.add(entry("bulk-" + i + ".zh-cn"));
+            Response r = server.admin().post("/api/v1/entries/import", many);
+            assertEquals(200, r.status(), r.text());
+            assertEquals(10_000, r.json().get("created").asInt());
+            assertEquals(10_000, server.admin().get("/api/v1/entries").json().get("total").asLong());
+
+            Response again = server.admin().post("/api/v1/entries/import", many);
+            assertEquals(10_000, again.json().get("unchanged").asInt());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DBS)
+    void requestsWithoutAValidTokenGet401WithAJsonBody(DbTarget db) {
+        try (TestServer server = TestServer.start(dir, db, false)) {
+            Response none = server.client(null).get("/api/v1/entries");
+            Response wrong = server.client("rb_wrong").get("/api/v1/entries");
+            assertEquals(401, none.status());
+            assertEquals("unauthorized", none.errorCode());
+            assertEquals(401, wrong.status());
+            assertEquals(200, server.client(null).get("/api/v1/health").status());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DBS)
+    void oversizedBodyIsRefusedWith413(DbTarget db) {
+        try (TestServer server = TestServer.start(dir, db, false)) {
+            Map<String, Object> huge = entry("huge.zh-cn");
+            huge.put("script", "x".repeat(2 * 1024 * 1024));
+            Response r = server.admin().post("/api/v1/entries", huge);
+            assertEquals(413, r.status());
+            assertFalse(server.admin().get("/api/v1/entries/huge.zh-cn").status() == 200);
+        }
+    }
+}

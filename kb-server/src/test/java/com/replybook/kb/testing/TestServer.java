@@ -1,0 +1,97 @@
+package com.replybook.kb.testing;
+
+import com.replybook.kb.app.Replybook;
+import com.replybook.kb.app.ReplybookApp;
+import com.replybook.kb.config.ServerConfig;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * The real application (every servlet and filter, as {@code web.xml} mounts them) in an embedded Jetty on a
+ * free port, for end-to-end tests over HTTP. Close it after use.
+ */
+public final class TestServer implements AutoCloseable {
+
+    /** The admin token every test server accepts. */
+    public static final String ADMIN_TOKEN = "rb_test_admin_token_0123456789abcdef";
+
+    private final Server server;
+    private final ServletContextHandler context;
+    private final URI base;
+
+    private TestServer(Server server, ServletContextHandler context, URI base) {
+        this.server = server;
+        this.context = context;
+        this.base = base;
+    }
+
+    /** Starts a server on SQLite in {@code dataDir}, with the sample library when {@code sample} is true. */
+    public static TestServer start(Path dataDir, boolean sample) {
+        return start(ServerConfig.defaults(dataDir).withPort(0).withSampleData(sample).withAdminToken(ADMIN_TOKEN)
+                .withSemanticSearch(false));
+    }
+
+    /** Starts a server on {@code db} with data in {@code dataDir}. */
+    public static TestServer start(Path dataDir, TestDatabases.DbTarget db, boolean sample) {
+        ServerConfig config = ServerConfig.defaults(dataDir).withPort(0).withSampleData(sample)
+                .withAdminToken(ADMIN_TOKEN).withSemanticSearch(false);
+        if (db == TestDatabases.DbTarget.POSTGRESQL) config = config.withDatabase(db.freshUrl(dataDir), db.user(), null);
+        return start(config);
+    }
+
+    public static TestServer start(ServerConfig config) {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        ServletContextHandler ctx = new ServletContextHandler("/", ServletContextHandler.SESSIONS);
+        ctx.addEventListener(new ReplybookApp(config));
+        server.setHandler(ctx);
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("Test server failed to start", e);
+        }
+        return new TestServer(server, ctx, URI.create("http://127.0.0.1:" + connector.getLocalPort()));
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** An API client authenticated with {@code token}. */
+    public ApiClient client(String token) {
+        return new ApiClient(base, token);
+    }
+
+    public ApiClient admin() {
+        return client(ADMIN_TOKEN);
+    }
+
+    /** The running application, to reach its parts directly (e.g. to create users). */
+    public Replybook app() {
+        return (Replybook) context.getServletContext().getAttribute(ReplybookApp.INSTANCE_ATTRIBUTE);
+    }
+
+    /** Creates a user with {@code role} and returns a client with a fresh token of theirs. */
+    public ApiClient userWithRole(String username, String role) {
+        var users = app().users();
+        var user = users.findByUsername(username).orElseGet(() ->
+                users.createUser(username, username, com.replybook.kb.auth.Role.fromWire(role), "zh-CN"));
+        return client(users.issueToken(user.id(), "test"));
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
