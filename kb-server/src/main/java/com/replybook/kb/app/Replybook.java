@@ -10,6 +10,13 @@ import com.replybook.kb.entries.EntryDraftParser;
 import com.replybook.kb.entries.EntryServlet;
 import com.replybook.kb.entries.EntryStore;
 import com.replybook.kb.entries.ScriptCheck;
+import com.replybook.kb.events.EventServlet;
+import com.replybook.kb.events.EventStore;
+import com.replybook.kb.plugin.PluginAssetServlet;
+import com.replybook.kb.tone.EmotionDetector;
+import com.replybook.kb.tone.ToneAdvisor;
+import com.replybook.kb.tone.ToneRules;
+import com.replybook.kb.tone.ToneServlet;
 import com.replybook.kb.sample.SampleLibrary;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
@@ -74,11 +81,23 @@ public final class Replybook implements AutoCloseable {
                 "GET /api/v1/entries", "POST /api/v1/entries", "POST /api/v1/entries/import",
                 "GET /api/v1/entries/{ref}", "PUT /api/v1/entries/{ref}", "DELETE /api/v1/entries/{ref}",
                 "GET /api/v1/entries/{ref}/revisions", "POST /api/v1/entries/{ref}/verify")));
+        definePluginRoutes();
         UserServlet userServlet = new UserServlet(users);
         routes.add(new Route("users", List.of("/api/v1/users", "/api/v1/users/*", "/api/v1/me"), userServlet, List.of(
                 "GET /api/v1/me", "GET /api/v1/users", "POST /api/v1/users", "GET /api/v1/users/{id}",
                 "PUT /api/v1/users/{id}", "GET /api/v1/users/{id}/tokens", "POST /api/v1/users/{id}/tokens",
                 "DELETE /api/v1/users/{id}/tokens/{tokenId}")));
+    }
+
+    /** The help-desk side (issue 3): usage events, tone advice and the widget's static files. */
+    private void definePluginRoutes() {
+        routes.add(new Route("events", List.of("/api/v1/events"), new EventServlet(new EventStore(db, clock)),
+                List.of("GET /api/v1/events", "POST /api/v1/events")));
+        ToneRules toneRules = new ToneRules(db, clock);
+        routes.add(new Route("tone", List.of("/api/v1/tone/*"),
+                new ToneServlet(toneRules, new ToneAdvisor(toneRules, new EmotionDetector())),
+                List.of("POST /api/v1/tone/suggest", "GET /api/v1/tone/mapping", "PUT /api/v1/tone/mapping")));
+        routes.add(new Route("plugin", List.of("/plugin/*"), new PluginAssetServlet(), List.of()));
     }
 
     /** Registers filters and servlets in {@code ctx}; call once, while the context is starting. */
