@@ -371,7 +371,7 @@
     },
 
     section: function (parent, key) {
-      var s = el('div', 'rb-section rb-' + key);
+      var s = el('div', 'rb-section rb-sec-' + key);
       s.appendChild(el('div', 'rb-section-title', this.t(key)));
       parent.appendChild(s);
       return s;

@@ -67,6 +67,25 @@ final class KbServer implements AutoCloseable {
                 .timeout(Duration.ofSeconds(20));
     }
 
+    /**
+     * Whether this kb-server has the search and render endpoints the widget needs (issue 2 lands them
+     * in parts): a route that is not mounted answers 404 or 405.
+     */
+    boolean servesWidgetApi() {
+        if (routed("POST", "/api/v1/search/ticket", "{\"subject\":\"x\",\"messages\":[]}")) {
+            JsonNode page = get("/api/v1/entries?status=published");
+            JsonNode first = page.path("items").path(0).isMissingNode() ? page.path("entries").path(0) : page.path("items").path(0);
+            return routed("POST", "/api/v1/entries/" + first.path("id").asText("none") + "/render", "{}");
+        }
+        return false;
+    }
+
+    private boolean routed(String method, String path, String body) {
+        int status = Http.send(request(path).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build()).statusCode();
+        return status != 404 && status != 405;
+    }
+
     String logText() {
         try {
             return Files.exists(log) ? Files.readString(log) : "";

@@ -149,8 +149,8 @@ final class RtInstance implements AutoCloseable {
         return java.util.stream.StreamSupport.stream(history.get("items").spliterator(), false)
                 .filter(t -> "Correspond".equals(t.path("Type").asText()))
                 .flatMap(t -> java.util.stream.StreamSupport.stream(
-                        rest("/transaction/" + t.get("id").asText() + "/attachments?fields=Content,ContentType")
-                                .get("items").spliterator(), false))
+                        rest("/transaction/" + t.get("id").asText() + "/attachments").get("items").spliterator(), false))
+                .map(a -> rest("/attachment/" + a.get("id").asText())) // only the single resource base64-encodes Content
                 .filter(a -> a.path("Content").asText().length() > 0)
                 .map(a -> new String(Base64.getMimeDecoder().decode(a.get("Content").asText()), StandardCharsets.UTF_8))
                 .collect(Collectors.toList());

@@ -45,6 +45,9 @@ class RtWidgetIT {
         }
         work = Files.createTempDirectory("replybook-rt-e2e");
         kb = KbServer.start(work);
+        // TEMPORARY until search (/api/v1/search/ticket) and render land on main: skip, saying why
+        org.junit.jupiter.api.Assumptions.assumeTrue(kb.servesWidgetApi(),
+                "kb-server does not serve /api/v1/search/ticket and /render yet");
         rt = RtInstance.start(work, kb.url, System.getProperty("replybook.kb.token", KbServer.ADMIN_TOKEN));
         browser = Browser.start("zh-CN");
     }
@@ -107,14 +110,24 @@ class RtWidgetIT {
         int last = editorText.indexOf("LASTWORD");
         assertTrue(first >= 0 && first < name && name < last, "inserted between the two words: " + editorText);
 
-        browser.findElement(By.cssSelector("input[name='SubmitTicket'], #SubmitTicket")).click();
-        wait.until(d -> d.getCurrentUrl().contains("Display.html"));
+        WebElement submit = browser.findElement(By.cssSelector("input[type='submit'][name='SubmitTicket']"));
+        js("arguments[0].scrollIntoView({block:'center'});", submit);
+        submit.click();
+        try {
+            wait.until(d -> d.getCurrentUrl().contains("Display.html"));
+        } catch (RuntimeException e) {
+            saveFailure("submit");
+            throw e;
+        }
 
         String stored = String.join("\n", rt.correspondence(ticket));
         assertTrue(stored.contains(CUSTOMER), "RT stored the rendered reply with the customer's name: " + stored);
         assertTrue(stored.indexOf("FIRSTWORD") < stored.indexOf(CUSTOMER)
                 && stored.indexOf(CUSTOMER) < stored.indexOf("LASTWORD"), stored);
-        assertTrue(stored.contains(firstLine(rendered)), "stored reply contains the rendered script: " + stored);
+        String storedText = plain(stored);
+        for (String line : rendered.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+            assertTrue(storedText.contains(line), "stored reply contains the rendered line '" + line + "': " + storedText);
+        }
 
         JsonNode events = kb.get("/api/v1/events?type=insert&ticketId=" + ticket);
         JsonNode event = events.path("events").path(0);
@@ -139,8 +152,14 @@ class RtWidgetIT {
     private void login() {
         browser.get(rt.url + "/NoAuth/Login.html");
         browser.findElement(By.name("user")).sendKeys("root");
-        browser.findElement(By.name("pass")).sendKeys(RtInstance.ROOT_PASSWORD, Keys.ENTER);
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("Login"));
+        browser.findElement(By.name("pass")).sendKeys(RtInstance.ROOT_PASSWORD);
+        browser.findElement(By.cssSelector("form#login input[type='submit'], #login input[type='submit'], input[type='submit']")).click();
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> "root".equals(
+                    js("return window.RT && RT.CurrentUser ? RT.CurrentUser.Name : null;")));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("RT login failed at " + browser.getCurrentUrl() + ":\n" + browser.getPageSource(), e);
+        }
     }
 
     private void typeInEditorWithCaretBetween(String a, String b) {
@@ -163,8 +182,15 @@ class RtWidgetIT {
         return !els.isEmpty() && !els.get(0).getText().isBlank() ? els.get(0) : null;
     }
 
-    private Object js(String script) {
-        return ((JavascriptExecutor) browser).executeScript(script);
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    private void saveFailure(String step) throws Exception {
+        Path out = Files.createDirectories(Path.of(System.getProperty("replybook.out", "target/e2e")));
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), out.resolve("failure-" + step + ".png"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(out.resolve("failure-" + step + ".html"), browser.getCurrentUrl() + "\n" + browser.getPageSource());
     }
 
     static String valueFor(String variable) {
@@ -179,10 +205,12 @@ class RtWidgetIT {
         };
     }
 
-    static String firstLine(String text) {
-        String line = text.strip().lines().filter(l -> l.strip().length() > 4).skip(1).findFirst()
-                .orElse(text.strip().lines().findFirst().orElse(""));
-        return line.strip().substring(0, Math.min(12, line.strip().length()));
+    /** Text of stored HTML: tags become line breaks, the common entities are decoded, lines are trimmed. */
+    static String plain(String html) {
+        String text = html.replaceAll("(?i)<br\\s*/?>|</?(p|div|li|ul|ol)[^>]*>", "\n").replaceAll("<[^>]+>", "")
+                .replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&#39;", "'").replace("&amp;", "&");
+        return text.lines().map(String::strip).filter(l -> !l.isEmpty()).collect(java.util.stream.Collectors.joining("\n"));
     }
 
     private void screenshot() throws Exception {
