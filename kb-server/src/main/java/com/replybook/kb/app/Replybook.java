@@ -9,15 +9,18 @@ import com.replybook.kb.db.Database;
 import com.replybook.kb.entries.EntryDraftParser;
 import com.replybook.kb.entries.EntryServlet;
 import com.replybook.kb.entries.EntryStore;
-import com.replybook.kb.entries.ScriptCheck;
 import com.replybook.kb.events.EventServlet;
 import com.replybook.kb.events.EventStore;
 import com.replybook.kb.plugin.PluginAssetServlet;
+import com.replybook.kb.render.RenderServlet;
+import com.replybook.kb.render.RenderSettings;
+import com.replybook.kb.render.ScriptRenderer;
+import com.replybook.kb.sample.SampleLibrary;
+import com.replybook.kb.search.SearchService;
 import com.replybook.kb.tone.EmotionDetector;
 import com.replybook.kb.tone.ToneAdvisor;
 import com.replybook.kb.tone.ToneRules;
 import com.replybook.kb.tone.ToneServlet;
-import com.replybook.kb.sample.SampleLibrary;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
@@ -49,6 +52,9 @@ public final class Replybook implements AutoCloseable {
     private final UserStore users;
     private final EntryStore entries;
     private final EntryServlet entryServlet;
+    private final SearchService search;
+    private final ScriptRenderer renderer;
+    private final RenderServlet renderServlet;
     private final List<Route> routes = new ArrayList<>();
     private final List<BooleanSupplier> readiness = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -61,9 +67,15 @@ public final class Replybook implements AutoCloseable {
         this.users = new UserStore(db, clock);
         this.generatedAdminToken = AdminBootstrap.ensureAdmin(users, config.adminToken());
         this.entries = new EntryStore(db, clock);
-        ScriptCheck scriptCheck = ScriptCheck.NONE;
-        EntryDraftParser parser = new EntryDraftParser(scriptCheck);
+        this.renderer = new ScriptRenderer(RenderSettings.defaults().withTimeLimit(config.renderTimeout()));
+        closeables.add(renderer);
+        this.renderServlet = new RenderServlet(renderer);
+        EntryDraftParser parser = new EntryDraftParser(RenderServlet.scriptCheck(renderer));
         this.entryServlet = new EntryServlet(entries, parser, config.maxRequestBytes(), clock);
+        entryServlet.addSubresource("render", renderServlet);
+        this.search = SearchService.start(config.dataDir(), entries, db, clock);
+        closeables.add(search);
+        readiness.add(search::isReady);
         if (config.sampleData()) SampleLibrary.loadIfEmpty(entries, parser);
         defineRoutes();
     }
@@ -80,7 +92,15 @@ public final class Replybook implements AutoCloseable {
         routes.add(new Route("entries", List.of("/api/v1/entries", "/api/v1/entries/*"), entryServlet, List.of(
                 "GET /api/v1/entries", "POST /api/v1/entries", "POST /api/v1/entries/import",
                 "GET /api/v1/entries/{ref}", "PUT /api/v1/entries/{ref}", "DELETE /api/v1/entries/{ref}",
-                "GET /api/v1/entries/{ref}/revisions", "POST /api/v1/entries/{ref}/verify")));
+                "GET /api/v1/entries/{ref}/revisions", "POST /api/v1/entries/{ref}/verify",
+                "POST /api/v1/entries/{ref}/render")));
+        routes.add(new Route("render", List.of("/api/v1/render"), renderServlet, List.of("POST /api/v1/render")));
+        routes.add(new Route("search", List.of("/api/v1/search", "/api/v1/search/*"), search.searchServlet(),
+                List.of("GET /api/v1/search", "POST /api/v1/search/ticket")));
+        routes.add(new Route("suggest", List.of("/api/v1/suggest"), search.suggestServlet(),
+                List.of("GET /api/v1/suggest")));
+        routes.add(new Route("synonyms", List.of("/api/v1/synonyms/*"), search.synonymServlet(),
+                List.of("GET /api/v1/synonyms/{locale}", "PUT /api/v1/synonyms/{locale}")));
         definePluginRoutes();
         UserServlet userServlet = new UserServlet(users);
         routes.add(new Route("users", List.of("/api/v1/users", "/api/v1/users/*", "/api/v1/me"), userServlet, List.of(
@@ -131,6 +151,14 @@ public final class Replybook implements AutoCloseable {
 
     public EntryStore entries() {
         return entries;
+    }
+
+    public SearchService search() {
+        return search;
+    }
+
+    public ScriptRenderer renderer() {
+        return renderer;
     }
 
     public UserStore users() {

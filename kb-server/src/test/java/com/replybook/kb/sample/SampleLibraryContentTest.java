@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ibm.icu.text.Transliterator;
 import com.replybook.kb.entries.EntryDraftParser;
 import com.replybook.kb.entries.ScriptCheck;
 import freemarker.template.Configuration;
@@ -16,6 +17,7 @@ import freemarker.template.TemplateException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -84,6 +86,9 @@ class SampleLibraryContentTest {
     /** Characters that exist only in one script; a few are enough to catch a file written in the wrong one. */
     private static final String SIMPLIFIED_ONLY = "这们说运货发没钱时给为过会问题关处买卖请让谢联订号码";
     private static final String TRADITIONAL_ONLY = "這們說運貨發沒錢時給為過會問題關處買賣請讓謝聯訂號碼";
+
+    /** The Chinese evaluation set built from this library (see its README). */
+    private static final String EVAL_SET = "/eval/zh-shop/queries_dev.jsonl";
 
     private static final Map<String, List<JsonNode>> LIBRARY = new LinkedHashMap<>();
 
@@ -271,5 +276,54 @@ class SampleLibraryContentTest {
                 assertTrue(all.indexOf(c) < 0, text(e, "key") + " (" + locale + ") contains '" + c + "' from the other script");
             }
         }
+    }
+
+    @Test
+    void evaluationSetPointsAtPublishedEntriesAndNeverCopiesTheirQuestions() throws IOException {
+        List<JsonNode> queries = readJsonLines(EVAL_SET);
+        Set<String> published = LIBRARY.get("zh-CN").stream()
+                .filter(e -> "published".equals(text(e, "status"))).map(e -> text(e, "key")).collect(Collectors.toSet());
+        Transliterator fold = Transliterator.getInstance("Traditional-Simplified");
+        Set<String> questions = all().stream().flatMap(e -> list(e, "questions").stream())
+                .map(q -> normalise(fold, q)).collect(Collectors.toSet());
+        Set<String> qids = new HashSet<>();
+        Set<String> covered = new HashSet<>();
+        int traditional = 0;
+        int outOfScope = 0;
+        for (JsonNode q : queries) {
+            String qid = text(q, "qid");
+            assertTrue(qids.add(qid), "duplicate qid " + qid);
+            assertTrue(Set.of("zh-CN", "zh-TW").contains(text(q, "lang")), qid + ": lang");
+            assertFalse(text(q, "text").isBlank(), qid + ": blank text");
+            assertFalse(questions.contains(normalise(fold, text(q, "text"))), qid + " copies an entry question: " + text(q, "text"));
+            if (q.get("expected").isNull()) {
+                outOfScope++;
+            } else {
+                assertTrue(published.contains(q.get("expected").asText()), qid + ": unknown expected " + q.get("expected"));
+                covered.add(q.get("expected").asText());
+            }
+            if ("zh-TW".equals(text(q, "lang"))) traditional++;
+        }
+        assertTrue(queries.size() >= 330, "only " + queries.size() + " queries");
+        assertTrue(covered.size() >= 30, "covers only " + covered.size() + " entries");
+        assertTrue(traditional * 3 >= queries.size(), "only " + traditional + " traditional queries");
+        assertTrue(outOfScope >= 20, "only " + outOfScope + " out-of-scope queries");
+    }
+
+    private static List<JsonNode> readJsonLines(String resource) throws IOException {
+        try (InputStream in = SampleLibraryContentTest.class.getResourceAsStream(resource)) {
+            assertNotNull(in, "missing " + resource);
+            ObjectMapper json = new ObjectMapper();
+            List<JsonNode> rows = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank()) rows.add(json.readTree(line));
+            }
+            return rows;
+        }
+    }
+
+    /** Traditional folded to simplified, lower-cased, without punctuation or spaces. */
+    private static String normalise(Transliterator fold, String text) {
+        return fold.transliterate(text).toLowerCase(Locale.ROOT).replaceAll("[\\p{P}\\p{S}\\s]", "");
     }
 }
