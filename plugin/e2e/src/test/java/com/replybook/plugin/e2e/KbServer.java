@@ -35,7 +35,7 @@ final class KbServer implements AutoCloseable {
         Path data = Files.createDirectories(work.resolve("kb-data"));
         Path log = work.resolve("kb-server.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx768m",
+        ProcessBuilder pb = new ProcessBuilder(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx1g",
                 "-jar", war.toAbsolutePath().toString(), "--port", String.valueOf(port), "--data-dir", data.toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("REPLYBOOK_ADMIN_TOKEN", ADMIN_TOKEN);
@@ -65,25 +65,6 @@ final class KbServer implements AutoCloseable {
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", "Bearer " + ADMIN_TOKEN)
                 .timeout(Duration.ofSeconds(20));
-    }
-
-    /**
-     * Whether this kb-server has the search and render endpoints the widget needs (issue 2 lands them
-     * in parts): a route that is not mounted answers 404 or 405.
-     */
-    boolean servesWidgetApi() {
-        if (routed("POST", "/api/v1/search/ticket", "{\"subject\":\"x\",\"messages\":[]}")) {
-            JsonNode page = get("/api/v1/entries?status=published");
-            JsonNode first = page.path("items").path(0).isMissingNode() ? page.path("entries").path(0) : page.path("items").path(0);
-            return routed("POST", "/api/v1/entries/" + first.path("id").asText("none") + "/render", "{}");
-        }
-        return false;
-    }
-
-    private boolean routed(String method, String path, String body) {
-        int status = Http.send(request(path).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build()).statusCode();
-        return status != 404 && status != 405;
     }
 
     String logText() {
