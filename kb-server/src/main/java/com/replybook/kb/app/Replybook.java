@@ -2,6 +2,16 @@ package com.replybook.kb.app;
 
 import com.replybook.kb.auth.AdminBootstrap;
 import com.replybook.kb.auth.AuthFilter;
+import com.replybook.kb.auth.PasswordStore;
+import com.replybook.kb.auth.SessionAuth;
+import com.replybook.kb.cases.CaseParser;
+import com.replybook.kb.cases.CaseServlet;
+import com.replybook.kb.cases.CaseStore;
+import com.replybook.kb.cases.ExcerptSanitizer;
+import com.replybook.kb.console.ConsoleModule;
+import com.replybook.kb.console.ScriptPreview;
+import com.replybook.kb.exchange.ImportJobs;
+import com.replybook.kb.entries.EntryPolicy;
 import com.replybook.kb.auth.UserServlet;
 import com.replybook.kb.auth.UserStore;
 import com.replybook.kb.config.ServerConfig;
@@ -13,6 +23,7 @@ import com.replybook.kb.entries.ScriptCheck;
 import com.replybook.kb.sample.SampleLibrary;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 
@@ -42,6 +53,12 @@ public final class Replybook implements AutoCloseable {
     private final UserStore users;
     private final EntryStore entries;
     private final EntryServlet entryServlet;
+    private final EntryDraftParser parser;
+    private final SessionAuth sessions;
+    private final PasswordStore passwords;
+    private final CaseStore cases;
+    private final CaseParser caseParser;
+    private final ImportJobs imports;
     private final List<Route> routes = new ArrayList<>();
     private final List<BooleanSupplier> readiness = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -56,6 +73,15 @@ public final class Replybook implements AutoCloseable {
         this.entries = new EntryStore(db, clock);
         ScriptCheck scriptCheck = ScriptCheck.NONE;
         EntryDraftParser parser = new EntryDraftParser(scriptCheck);
+        this.parser = parser;
+        this.sessions = new SessionAuth(users);
+        this.passwords = new PasswordStore(db, users);
+        this.cases = new CaseStore(db, clock);
+        // TODO(render): use render.HtmlCleaner::clean, the server's one cleaner, once it is on main.
+        this.caseParser = new CaseParser(new ExcerptSanitizer(html -> org.jsoup.Jsoup.clean(html,
+                org.jsoup.safety.Safelist.basic())));
+        this.imports = new ImportJobs(entries, parser, new EntryPolicy());
+        closeables.add(imports);
         this.entryServlet = new EntryServlet(entries, parser, config.maxRequestBytes(), clock);
         if (config.sampleData()) SampleLibrary.loadIfEmpty(entries, parser);
         defineRoutes();
@@ -79,17 +105,45 @@ public final class Replybook implements AutoCloseable {
                 "GET /api/v1/me", "GET /api/v1/users", "POST /api/v1/users", "GET /api/v1/users/{id}",
                 "PUT /api/v1/users/{id}", "GET /api/v1/users/{id}/tokens", "POST /api/v1/users/{id}/tokens",
                 "DELETE /api/v1/users/{id}/tokens/{tokenId}")));
+        routes.add(new Route("cases", List.of("/api/v1/cases", "/api/v1/cases/*"),
+                new CaseServlet(cases, caseParser), List.of("POST /api/v1/cases", "GET /api/v1/cases",
+                "GET /api/v1/cases/{id}")));
+        // TODO(render): adapt render.ScriptRenderer (render + validate) once it is on main.
+        ScriptPreview preview = ScriptPreview.substitutionOnly();
+        routes.add(new Route(CONSOLE, List.of("/console/*"), ConsoleModule.servlet(new ConsoleModule.Parts(db, users,
+                passwords, sessions, entries, parser, preview, cases, caseParser, imports, config.maxRequestBytes(),
+                clock)), List.of()));
     }
+
+    static final String CONSOLE = "console";
 
     /** Registers filters and servlets in {@code ctx}; call once, while the context is starting. */
     public void mount(ServletContext ctx) {
         FilterRegistration.Dynamic headers = ctx.addFilter("security-headers", new SecurityHeadersFilter());
         headers.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
-        FilterRegistration.Dynamic auth = ctx.addFilter("auth", new AuthFilter(users, Set.of(HEALTH)));
+        FilterRegistration.Dynamic auth = ctx.addFilter("auth", new AuthFilter(users, Set.of(HEALTH), sessions));
         auth.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/api/*");
         for (Route r : routes) {
             ServletRegistration.Dynamic reg = ctx.addServlet(r.name(), r.servlet());
             reg.addMapping(r.mappings().toArray(String[]::new));
+            if (r.name().equals(CONSOLE)) {
+                reg.setMultipartConfig(new MultipartConfigElement(null, config.maxRequestBytes(), config.maxRequestBytes(), 1 << 20));
+            }
+        }
+        configureSessionCookie(ctx);
+    }
+
+    /**
+     * The console's session cookie: HttpOnly and SameSite=Strict always; Secure is added by the container
+     * whenever the request came over HTTPS (Jetty and Tomcat both do), so plain-HTTP development still works.
+     */
+    private static void configureSessionCookie(ServletContext ctx) {
+        try {
+            ctx.getSessionCookieConfig().setName("RBSESSION");
+            ctx.getSessionCookieConfig().setHttpOnly(true);
+            ctx.getSessionCookieConfig().setAttribute("SameSite", "Strict");
+        } catch (IllegalStateException e) {
+            LOG.warning("Session cookie settings come from the container (web.xml): " + e.getMessage());
         }
     }
 
@@ -116,6 +170,14 @@ public final class Replybook implements AutoCloseable {
 
     public UserStore users() {
         return users;
+    }
+
+    public PasswordStore passwords() {
+        return passwords;
+    }
+
+    public CaseStore cases() {
+        return cases;
     }
 
     /** The admin token generated on this start, if one was (never when it was configured). */
