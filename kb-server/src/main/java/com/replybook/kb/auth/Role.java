@@ -1,5 +1,8 @@
 package com.replybook.kb.auth;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Locale;
 
 /**
@@ -14,11 +17,13 @@ public enum Role {
         return compareTo(required) >= 0;
     }
 
+    @JsonValue
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }
 
     /** Parses the wire form; null when unknown so callers can name the field in their error. */
+    @JsonCreator
     public static Role fromWire(String value) {
         if (value == null) return null;
         for (Role r : values()) {

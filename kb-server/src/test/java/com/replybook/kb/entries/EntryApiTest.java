@@ -109,6 +109,7 @@ class EntryApiTest {
             JsonNode revisions = admin.get("/api/v1/entries/" + id + "/revisions").json().get("revisions");
             assertEquals(3, revisions.size());
             assertEquals("delete", revisions.get(0).get("operation").asText());
+            assertEquals("draft", revisions.get(0).get("entry").get("status").asText());
             assertEquals("第二版话术 ${customer.name}", revisions.get(1).get("entry").get("script").asText());
             assertEquals("您的订单 ${order.id} 我们已经加急处理。", revisions.get(2).get("entry").get("script").asText());
         }

@@ -1,0 +1,53 @@
+package com.replybook.kb.render;
+
+import java.util.Map;
+
+/**
+ * What to render: an entry's script with the ticket's context, in a tone, for a channel and locale.
+ *
+ * <p>{@code tone}, {@code channel} and {@code emotion} may be {@code null} (defaults {@code standard},
+ * {@code chat}, {@code neutral}); unknown values throw {@link InvalidRenderRequestException} naming the field.
+ * {@code locale} is resolved leniently ({@code zh-HK} → zh-TW, {@code zh} → zh-CN, anything else → en;
+ * {@code null} → zh-CN). {@code context} is the ticket's values as nested maps of strings, e.g.
+ * {@code {"customer":{"name":"王女士"},"order":{"id":"E1024"}}}; it is untrusted and may be {@code null}.
+ *
+ * @param script  the entry's FreeMarker fragment, e.g. {@code "您的订单${order.id}已发出。"}
+ * @param locale  BCP 47 tag, normally the entry's locale
+ * @param tone    {@code standard}, {@code warm}, {@code lively} or {@code formal}
+ * @param channel {@code chat}, {@code email}, {@code sms} or {@code review}
+ * @param emotion {@code angry}, {@code anxious}, {@code disappointed} or {@code neutral}
+ * @param context ticket values; see {@link ScriptRenderer} for the variables scripts can use
+ */
+public record RenderRequest(
+        String script, String locale, String tone, String channel, String emotion, Map<String, Object> context) {
+
+    public RenderRequest {
+        script = script == null ? "" : script;
+        context = context == null ? Map.of() : context;
+        // Fail early so the caller gets a 400 before any rendering work.
+        Tone.parse(tone);
+        Channel.parse(channel);
+        Emotion.parse(emotion);
+    }
+
+    /** A request with defaults for tone, channel and emotion. */
+    public static RenderRequest of(String script, String locale, Map<String, Object> context) {
+        return new RenderRequest(script, locale, null, null, null, context);
+    }
+
+    Tone parsedTone() {
+        return Tone.parse(tone);
+    }
+
+    Channel parsedChannel() {
+        return Channel.parse(channel);
+    }
+
+    Emotion parsedEmotion() {
+        return Emotion.parse(emotion);
+    }
+
+    ReplyLocale resolvedLocale() {
+        return ReplyLocale.resolve(locale);
+    }
+}

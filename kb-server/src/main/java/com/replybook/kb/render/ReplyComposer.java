@@ -1,0 +1,110 @@
+package com.replybook.kb.render;
+
+import freemarker.core.HTMLOutputFormat;
+import freemarker.template.Template;
+import freemarker.template.TemplateModelException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One reply: the script's body inside the tone's parts inside the channel layout, then the channel's
+ * rules (redaction for public replies, one line and segments for SMS) and the HTML cleaner.
+ */
+final class ReplyComposer {
+
+    /** Personal values shorter than this are not searched for in public replies: too many false hits ("12"). */
+    private static final int MIN_LEAK_LENGTH = 3;
+
+    private final ScriptCompiler compiler;
+    private final Layouts layouts;
+    private final Map<ReplyLocale, VariableTexts> texts;
+
+    ReplyComposer(ScriptCompiler compiler, Layouts layouts, Map<ReplyLocale, VariableTexts> texts) {
+        this.compiler = compiler;
+        this.layouts = layouts;
+        this.texts = texts;
+    }
+
+    RenderResult compose(RenderRequest request) {
+        Channel channel = request.parsedChannel();
+        ReplyLocale locale = request.resolvedLocale();
+        boolean publicReply = channel == Channel.REVIEW;
+        TicketContext context = TicketContext.of(request.context());
+        RenderLog log = new RenderLog();
+
+        Template script = compiler.compile(request.script());
+        String body = TextTidy.normalise(
+                compiler.run(script, ScriptModel.root(context, texts.get(locale), publicReply, log)));
+
+        Map<String, Object> model = layoutModel(request, locale, context, publicReply);
+        model.put("body", body);
+        model.put("tone", layouts.toneParts(request.parsedTone(), locale, model));
+        Layouts.Output text = layouts.channel(channel, locale, false, model);
+        String plain = TextTidy.normalise(text.text());
+        String html = null;
+        if (channel == Channel.EMAIL) {
+            model.put("bodyHtml", markup(HtmlCleaner.fromText(body)));
+            html = layouts.channel(channel, locale, true, model).text();
+        }
+        if (publicReply) {
+            plain = withoutPersonalData(TextTidy.removeRedacted(plain), context, log);
+        }
+        int segments = 0;
+        if (channel == Channel.SMS) {
+            plain = TextTidy.oneLine(plain, locale.isChinese());
+            segments = SmsLength.segments(plain);
+            if (segments > 1) {
+                log.warn("sms-segments", Integer.toString(segments));
+            }
+        }
+        html = HtmlCleaner.clean(html != null ? html : HtmlCleaner.fromText(plain));
+        return new RenderResult(plain, html, log.warnings(), locale.tag(), channel.id(), text.subject(),
+                plain.codePointCount(0, plain.length()), segments, log.fillIns());
+    }
+
+    /** Values the layouts may show; absent ones are left out so layouts can test them with {@code ??}. */
+    private static Map<String, Object> layoutModel(
+            RenderRequest request, ReplyLocale locale, TicketContext context, boolean publicReply) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("emotion", request.parsedEmotion().id());
+        model.put("channel", request.parsedChannel().id());
+        model.put("toneName", request.parsedTone().id());
+        model.put("locale", locale.tag());
+        putIfPresent(model, "shopName", context.get("shop.name"));
+        putIfPresent(model, "agentName", context.get("agent.name"));
+        putIfPresent(model, "agentId", context.get("agent.id"));
+        if (!publicReply) {
+            putIfPresent(model, "name", context.get("customer.name"));
+            putIfPresent(model, "ticketId", context.get("ticket.id"));
+            putIfPresent(model, "orderId", context.get("order.id"));
+        }
+        return model;
+    }
+
+    private static void putIfPresent(Map<String, Object> model, String key, String value) {
+        if (value != null) {
+            model.put(key, value);
+        }
+    }
+
+    /** Defence in depth for public replies: any personal value still present is masked and reported. */
+    private static String withoutPersonalData(String text, TicketContext context, RenderLog log) {
+        String checked = text;
+        for (Map.Entry<String, String> personal : context.personalValues().entrySet()) {
+            String value = personal.getValue();
+            if (value.codePointCount(0, value.length()) >= MIN_LEAK_LENGTH && checked.contains(value)) {
+                checked = checked.replace(value, "***");
+                log.warn("redacted", personal.getKey());
+            }
+        }
+        return checked;
+    }
+
+    private static Object markup(String safeHtml) {
+        try {
+            return HTMLOutputFormat.INSTANCE.fromMarkup(safeHtml);
+        } catch (TemplateModelException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

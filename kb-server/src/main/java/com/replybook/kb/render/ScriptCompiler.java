@@ -1,0 +1,111 @@
+package com.replybook.kb.render;
+
+import freemarker.core.InvalidReferenceException;
+import freemarker.core.ParseException;
+import freemarker.core._CoreAPI;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateHashModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parses, checks and runs editor-written scripts. Parsed scripts are cached by their text (a
+ * {@link Template} is safe to share once built). Every failure becomes a {@link ScriptProblem} with the
+ * script's line and column.
+ */
+final class ScriptCompiler {
+
+    /** Longest script accepted: a long email body is about 2,000 characters. */
+    static final int MAX_SCRIPT_CHARS = 20_000;
+    private static final int CACHE_SIZE = 512;
+    private static final String NAME = "script";
+
+    private final Configuration cfg;
+    private final int maxOutputChars;
+    private final Map<String, Template> cache = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Template> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+
+    ScriptCompiler(Configuration cfg, int maxOutputChars) {
+        this.cfg = cfg;
+        this.maxOutputChars = maxOutputChars;
+    }
+
+    /** The parsed script, ready to run; throws {@link ScriptRejectedException} when it may not run. */
+    Template compile(String source) {
+        synchronized (cache) {
+            Template cached = cache.get(source);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        Template template = parse(source);
+        List<ScriptProblem> problems = ScriptPolicy.check(template, source);
+        if (!problems.isEmpty()) {
+            throw new ScriptRejectedException(problems);
+        }
+        _CoreAPI.addThreadInterruptedChecks(template); // lets the time limit stop loops
+        synchronized (cache) {
+            cache.put(source, template);
+        }
+        return template;
+    }
+
+    /** Runs a compiled script; the output is capped, errors name the line and column. */
+    String run(Template script, TemplateHashModel model) {
+        LimitedWriter out = new LimitedWriter(maxOutputChars);
+        try {
+            script.process(model, out);
+            return out.toString();
+        } catch (LimitedWriter.LimitExceeded e) {
+            throw new ScriptRejectedException(new ScriptProblem(1, 1, "The script writes more than "
+                    + maxOutputChars + " characters; shorten it or remove loops."));
+        } catch (TemplateException e) {
+            throw new ScriptRejectedException(problem(e));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Template parse(String source) {
+        if (source.length() > MAX_SCRIPT_CHARS) {
+            throw new ScriptRejectedException(new ScriptProblem(1, 1, "The script has " + source.length()
+                    + " characters; the limit is " + MAX_SCRIPT_CHARS + "."));
+        }
+        try {
+            return new Template(NAME, source, cfg);
+        } catch (ParseException e) {
+            throw new ScriptRejectedException(new ScriptProblem(
+                    Math.max(1, e.getLineNumber()), Math.max(1, e.getColumnNumber()), oneLine(e.getEditorMessage())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (StackOverflowError e) {
+            throw new ScriptRejectedException(new ScriptProblem(1, 1, "The script is nested too deeply."));
+        }
+    }
+
+    private static ScriptProblem problem(TemplateException e) {
+        int line = e.getLineNumber() == null ? 1 : e.getLineNumber();
+        int column = e.getColumnNumber() == null ? 1 : e.getColumnNumber();
+        if (e instanceof InvalidReferenceException && e.getBlamedExpressionString() != null) {
+            return new ScriptProblem(line, column, "Unknown variable '" + e.getBlamedExpressionString()
+                    + "'; scripts can use " + String.join(", ", TicketContext.VARIABLES) + ".");
+        }
+        return new ScriptProblem(line, column, oneLine(e.getMessageWithoutStackTop()));
+    }
+
+    /** FreeMarker's messages span lines and carry tips; keep the first statement. */
+    private static String oneLine(String message) {
+        String first = message == null ? "Invalid script." : message.split("\n----|\n\n")[0];
+        String flat = first.replaceAll("\\s+", " ").strip();
+        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
+    }
+}

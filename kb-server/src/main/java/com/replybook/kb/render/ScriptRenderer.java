@@ -1,0 +1,149 @@
+package com.replybook.kb.render;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Renders entry scripts into replies and checks scripts before they are saved. Build one per server;
+ * thread-safe; {@link #close()} stops its worker threads.
+ *
+ * <p>A reply is the entry's script inside a tone layout inside a channel layout (see {@code templates/}).
+ * Scripts are untrusted FreeMarker fragments: they run in a sandbox that refuses {@code ?new},
+ * {@code ?api}, {@code ?interpret}, {@code ?eval}, includes, imports, macros and assignments, on a worker
+ * thread that is interrupted after {@link RenderSettings#timeLimit()}, with output capped at
+ * {@link RenderSettings#maxOutputChars()}. Ticket values are data: escaped in HTML, never interpreted.
+ *
+ * <p>Scripts can use {@code customer.name}, {@code order.id}, {@code order.amount}, {@code order.date},
+ * {@code product.name}, {@code tracking.no}, {@code tracking.carrier}, {@code agent.name}, {@code agent.id},
+ * {@code shop.name}, {@code ticket.id}, {@code refund.amount}, {@code coupon.amount}, and anything else the
+ * context supplies. A missing value renders as a natural fallback or as an agent-must-fill marker with a
+ * {@code missing:} warning (see {@link RenderResult}).
+ *
+ * <pre>{@code
+ * try (ScriptRenderer renderer = new ScriptRenderer()) {
+ *     RenderResult reply = renderer.render(new RenderRequest("您的订单${order.id}已发出。", "zh-CN",
+ *             "warm", "chat", "anxious", Map.of("order", Map.of("id", "E1024"))));
+ * }
+ * }</pre>
+ */
+public final class ScriptRenderer implements AutoCloseable {
+
+    private static final int QUEUE = 64;
+
+    private final RenderSettings settings;
+    private final ScriptCompiler compiler;
+    private final ReplyComposer composer;
+    private final ScriptTrial trial;
+    private final ThreadPoolExecutor workers;
+
+    /** A renderer with {@link RenderSettings#defaults()}. */
+    public ScriptRenderer() {
+        this(RenderSettings.defaults());
+    }
+
+    /**
+     * Loads and checks every layout now, so a broken template fails at start-up.
+     *
+     * @throws IllegalStateException a layout or variables file is missing or does not parse, naming the file
+     */
+    public ScriptRenderer(RenderSettings settings) {
+        this.settings = settings;
+        Map<ReplyLocale, VariableTexts> texts = new EnumMap<>(ReplyLocale.class);
+        for (ReplyLocale locale : ReplyLocale.values()) {
+            texts.put(locale, VariableTexts.load(settings.templateDir(), locale));
+        }
+        Layouts layouts = new Layouts(Sandbox.forLayouts(settings.templateDir()), settings.maxOutputChars());
+        layouts.checkAll();
+        this.compiler = new ScriptCompiler(Sandbox.forScripts(), settings.maxOutputChars());
+        this.composer = new ReplyComposer(compiler, layouts, texts);
+        this.trial = new ScriptTrial(compiler, texts.get(ReplyLocale.ZH_CN));
+        this.workers = workers(settings.threads());
+    }
+
+    /**
+     * Renders one reply.
+     *
+     * @throws ScriptRejectedException the script is invalid or dangerous, fails on this context, or exceeds
+     *                                 the time or size limit (API: 422 with the problems)
+     * @throws IllegalStateException   all workers are busy (API: 503), or a layout is broken (500)
+     */
+    public RenderResult render(RenderRequest request) {
+        return limited(() -> composer.compose(request));
+    }
+
+    /**
+     * Checks a script before it is saved: syntax, the sandbox rules, and a trial render with a full
+     * context (unknown variables, type errors, time and size limits), also as a public review reply.
+     *
+     * @return the problems with line and column; empty when the script may be saved (API: else 422)
+     */
+    public List<ScriptProblem> validate(String script) {
+        try {
+            return limited(() -> trial.problems(script == null ? "" : script));
+        } catch (ScriptRejectedException e) {
+            return new ArrayList<>(e.problems());
+        }
+    }
+
+    /** Stops the worker threads; renders in progress are interrupted. */
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+
+    private <T> T limited(Callable<T> work) {
+        Future<T> future;
+        try {
+            future = workers.submit(work);
+        } catch (RejectedExecutionException e) {
+            throw new IllegalStateException("All render workers are busy; retry shortly.", e);
+        }
+        try {
+            return future.get(settings.timeLimit().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true); // FreeMarker checks the interrupt flag in loops (see ScriptCompiler)
+            throw new ScriptRejectedException(new ScriptProblem(1, 1, "The script took longer than "
+                    + settings.timeLimit().toMillis() + " ms to render; remove nested loops."));
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while rendering", e);
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause());
+        }
+    }
+
+    private static RuntimeException unwrap(Throwable cause) {
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof StackOverflowError) {
+            return new ScriptRejectedException(new ScriptProblem(1, 1, "The script is nested too deeply."));
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(cause);
+    }
+
+    private static ThreadPoolExecutor workers(int threads) {
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(QUEUE),
+                task -> {
+                    Thread thread = new Thread(task, "render-" + count.incrementAndGet());
+                    thread.setDaemon(true); // never keeps the server from stopping
+                    return thread;
+                });
+    }
+}

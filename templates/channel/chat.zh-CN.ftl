@@ -1,0 +1,6 @@
+<#-- Chat (zh-CN): greeting and empathy first, then the script, then an open offer to help further. -->
+${tone.greeting}${tone.opener}
+
+${body}
+
+${tone.closing}

@@ -1,0 +1,13 @@
+<#--
+  Public review reply (en): thanks → apology → what was done (the script) → commitment.
+  No personal data: names, order and tracking numbers and amounts are withheld from this layout and
+  redacted from the script before it gets here.
+-->
+${tone.thanks} ${tone.apology}
+
+${body}
+
+${tone.commitment}
+<#if shopName??>
+The ${shopName} team
+</#if>
