@@ -9,7 +9,11 @@ import com.replybook.kb.cases.CaseServlet;
 import com.replybook.kb.cases.CaseStore;
 import com.replybook.kb.cases.ExcerptSanitizer;
 import com.replybook.kb.console.ConsoleModule;
+import com.replybook.kb.console.RendererPreview;
 import com.replybook.kb.console.ScriptPreview;
+import com.replybook.kb.render.HtmlCleaner;
+import com.replybook.kb.render.RenderSettings;
+import com.replybook.kb.render.ScriptRenderer;
 import com.replybook.kb.exchange.ImportJobs;
 import com.replybook.kb.entries.EntryPolicy;
 import com.replybook.kb.auth.UserServlet;
@@ -59,6 +63,7 @@ public final class Replybook implements AutoCloseable {
     private final CaseStore cases;
     private final CaseParser caseParser;
     private final ImportJobs imports;
+    private final ScriptRenderer renderer;
     private final List<Route> routes = new ArrayList<>();
     private final List<BooleanSupplier> readiness = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -71,15 +76,15 @@ public final class Replybook implements AutoCloseable {
         this.users = new UserStore(db, clock);
         this.generatedAdminToken = AdminBootstrap.ensureAdmin(users, config.adminToken());
         this.entries = new EntryStore(db, clock);
-        ScriptCheck scriptCheck = ScriptCheck.NONE;
+        this.renderer = new ScriptRenderer(RenderSettings.defaults().withTimeLimit(config.renderTimeout()));
+        closeables.add(renderer);
+        ScriptCheck scriptCheck = script -> RendererPreview.problems(renderer, script);
         EntryDraftParser parser = new EntryDraftParser(scriptCheck);
         this.parser = parser;
         this.sessions = new SessionAuth(users);
         this.passwords = new PasswordStore(db, users);
         this.cases = new CaseStore(db, clock);
-        // TODO(render): use render.HtmlCleaner::clean, the server's one cleaner, once it is on main.
-        this.caseParser = new CaseParser(new ExcerptSanitizer(html -> org.jsoup.Jsoup.clean(html,
-                org.jsoup.safety.Safelist.basic())));
+        this.caseParser = new CaseParser(new ExcerptSanitizer(HtmlCleaner::clean));
         this.imports = new ImportJobs(entries, parser, new EntryPolicy());
         closeables.add(imports);
         this.entryServlet = new EntryServlet(entries, parser, config.maxRequestBytes(), clock);
@@ -108,8 +113,7 @@ public final class Replybook implements AutoCloseable {
         routes.add(new Route("cases", List.of("/api/v1/cases", "/api/v1/cases/*"),
                 new CaseServlet(cases, caseParser), List.of("POST /api/v1/cases", "GET /api/v1/cases",
                 "GET /api/v1/cases/{id}")));
-        // TODO(render): adapt render.ScriptRenderer (render + validate) once it is on main.
-        ScriptPreview preview = ScriptPreview.substitutionOnly();
+        ScriptPreview preview = new RendererPreview(renderer);
         routes.add(new Route(CONSOLE, List.of("/console/*"), ConsoleModule.servlet(new ConsoleModule.Parts(db, users,
                 passwords, sessions, entries, parser, preview, cases, caseParser, imports, config.maxRequestBytes(),
                 clock)), List.of()));

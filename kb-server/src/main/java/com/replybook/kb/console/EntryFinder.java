@@ -16,15 +16,15 @@ import java.util.Locale;
  * siblings of a key, the stale queue. Reads the {@code entries} table directly (the store stays the only
  * writer). Thread-safe.
  */
-final class EntryFinder {
+public final class EntryFinder { // public only so that FreeMarker may read its rows
 
     /** One row of a listing. {@code stale}: not verified within its interval. */
-    record Row(String id, String key, String locale, String category, String problem, EntryStatus status,
+    public record Row(String id, String key, String locale, String category, String problem, EntryStatus status,
                String owner, long version, Instant updatedAt, Instant verifiedAt, boolean stale) {
     }
 
     /** Filters of the entries list; null or blank values do not filter. */
-    record Filter(String status, String category, String locale, String owner, String tag, boolean staleOnly,
+    public record Filter(String status, String category, String locale, String owner, String tag, boolean staleOnly,
                   String q, int page) {
     }
 
@@ -81,7 +81,7 @@ final class EntryFinder {
         });
     }
 
-    record Result(long total, List<Row> rows) {
+    public record Result(long total, List<Row> rows) {
     }
 
     /** Entries whose key shares {@code key}'s base ({@code logistics-delay.zh-cn} → {@code logistics-delay.*}). */

@@ -9,11 +9,11 @@ import java.util.List;
  * (right only). Texts are capped at {@value #MAX_LINES} lines each, which keeps the table small enough to
  * read and the quadratic algorithm cheap. Stateless.
  */
-final class LineDiff {
+public final class LineDiff { // public only so that FreeMarker may read its rows
 
     static final int MAX_LINES = 2_000;
 
-    record Row(String kind, String left, String right) {
+    public record Row(String kind, String left, String right) {
     }
 
     static List<Row> diff(String a, String b) {

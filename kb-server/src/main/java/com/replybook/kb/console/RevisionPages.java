@@ -66,6 +66,7 @@ final class RevisionPages {
         m.put("left", left);
         m.put("right", right);
         m.put("fields", fields);
+        m.put("anyChanged", fields.stream().anyMatch(f -> (Boolean) f.get("changed")));
         m.put("revisions", revisions);
         p.render("entries/diff.ftlh", m);
     }
