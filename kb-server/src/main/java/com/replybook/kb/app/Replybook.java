@@ -12,8 +12,6 @@ import com.replybook.kb.console.ConsoleModule;
 import com.replybook.kb.console.RendererPreview;
 import com.replybook.kb.console.ScriptPreview;
 import com.replybook.kb.render.HtmlCleaner;
-import com.replybook.kb.render.RenderSettings;
-import com.replybook.kb.render.ScriptRenderer;
 import com.replybook.kb.exchange.ImportJobs;
 import com.replybook.kb.entries.EntryPolicy;
 import com.replybook.kb.auth.UserServlet;
@@ -23,8 +21,11 @@ import com.replybook.kb.db.Database;
 import com.replybook.kb.entries.EntryDraftParser;
 import com.replybook.kb.entries.EntryServlet;
 import com.replybook.kb.entries.EntryStore;
-import com.replybook.kb.entries.ScriptCheck;
+import com.replybook.kb.render.RenderServlet;
+import com.replybook.kb.render.RenderSettings;
+import com.replybook.kb.render.ScriptRenderer;
 import com.replybook.kb.sample.SampleLibrary;
+import com.replybook.kb.search.SearchService;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.MultipartConfigElement;
@@ -63,7 +64,9 @@ public final class Replybook implements AutoCloseable {
     private final CaseStore cases;
     private final CaseParser caseParser;
     private final ImportJobs imports;
+    private final SearchService search;
     private final ScriptRenderer renderer;
+    private final RenderServlet renderServlet;
     private final List<Route> routes = new ArrayList<>();
     private final List<BooleanSupplier> readiness = new CopyOnWriteArrayList<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -78,8 +81,8 @@ public final class Replybook implements AutoCloseable {
         this.entries = new EntryStore(db, clock);
         this.renderer = new ScriptRenderer(RenderSettings.defaults().withTimeLimit(config.renderTimeout()));
         closeables.add(renderer);
-        ScriptCheck scriptCheck = script -> RendererPreview.problems(renderer, script);
-        EntryDraftParser parser = new EntryDraftParser(scriptCheck);
+        this.renderServlet = new RenderServlet(renderer);
+        EntryDraftParser parser = new EntryDraftParser(RenderServlet.scriptCheck(renderer));
         this.parser = parser;
         this.sessions = new SessionAuth(users);
         this.passwords = new PasswordStore(db, users);
@@ -88,6 +91,10 @@ public final class Replybook implements AutoCloseable {
         this.imports = new ImportJobs(entries, parser, new EntryPolicy());
         closeables.add(imports);
         this.entryServlet = new EntryServlet(entries, parser, config.maxRequestBytes(), clock);
+        entryServlet.addSubresource("render", renderServlet);
+        this.search = SearchService.start(config.dataDir(), entries, db, clock);
+        closeables.add(search);
+        readiness.add(search::isReady);
         if (config.sampleData()) SampleLibrary.loadIfEmpty(entries, parser);
         defineRoutes();
     }
@@ -104,7 +111,15 @@ public final class Replybook implements AutoCloseable {
         routes.add(new Route("entries", List.of("/api/v1/entries", "/api/v1/entries/*"), entryServlet, List.of(
                 "GET /api/v1/entries", "POST /api/v1/entries", "POST /api/v1/entries/import",
                 "GET /api/v1/entries/{ref}", "PUT /api/v1/entries/{ref}", "DELETE /api/v1/entries/{ref}",
-                "GET /api/v1/entries/{ref}/revisions", "POST /api/v1/entries/{ref}/verify")));
+                "GET /api/v1/entries/{ref}/revisions", "POST /api/v1/entries/{ref}/verify",
+                "POST /api/v1/entries/{ref}/render")));
+        routes.add(new Route("render", List.of("/api/v1/render"), renderServlet, List.of("POST /api/v1/render")));
+        routes.add(new Route("search", List.of("/api/v1/search", "/api/v1/search/*"), search.searchServlet(),
+                List.of("GET /api/v1/search", "POST /api/v1/search/ticket")));
+        routes.add(new Route("suggest", List.of("/api/v1/suggest"), search.suggestServlet(),
+                List.of("GET /api/v1/suggest")));
+        routes.add(new Route("synonyms", List.of("/api/v1/synonyms/*"), search.synonymServlet(),
+                List.of("GET /api/v1/synonyms/{locale}", "PUT /api/v1/synonyms/{locale}")));
         UserServlet userServlet = new UserServlet(users);
         routes.add(new Route("users", List.of("/api/v1/users", "/api/v1/users/*", "/api/v1/me"), userServlet, List.of(
                 "GET /api/v1/me", "GET /api/v1/users", "POST /api/v1/users", "GET /api/v1/users/{id}",
@@ -170,6 +185,14 @@ public final class Replybook implements AutoCloseable {
 
     public EntryStore entries() {
         return entries;
+    }
+
+    public SearchService search() {
+        return search;
+    }
+
+    public ScriptRenderer renderer() {
+        return renderer;
     }
 
     public UserStore users() {

@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -76,7 +77,8 @@ public final class ScriptRenderer implements AutoCloseable {
      *
      * @throws ScriptRejectedException the script is invalid or dangerous, fails on this context, or exceeds
      *                                 the time or size limit (API: 422 with the problems)
-     * @throws IllegalStateException   all workers are busy (API: 503), or a layout is broken (500)
+     * @throws RendererBusyException   all workers are busy (API: 503)
+     * @throws IllegalStateException   a layout failed (a deployment error; API: 500)
      */
     public RenderResult render(RenderRequest request) {
         return limited(() -> composer.compose(request));
@@ -103,16 +105,23 @@ public final class ScriptRenderer implements AutoCloseable {
     }
 
     private <T> T limited(Callable<T> work) {
+        AtomicBoolean started = new AtomicBoolean();
         Future<T> future;
         try {
-            future = workers.submit(work);
+            future = workers.submit(() -> {
+                started.set(true);
+                return work.call();
+            });
         } catch (RejectedExecutionException e) {
-            throw new IllegalStateException("All render workers are busy; retry shortly.", e);
+            throw new RendererBusyException(e);
         }
         try {
             return future.get(settings.timeLimit().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true); // FreeMarker checks the interrupt flag in loops (see ScriptCompiler)
+            if (!started.get()) { // the time went waiting for a worker: the server is busy, the script is fine
+                throw new RendererBusyException(e);
+            }
             throw new ScriptRejectedException(new ScriptProblem(1, 1, "The script took longer than "
                     + settings.timeLimit().toMillis() + " ms to render; remove nested loops."));
         } catch (InterruptedException e) {

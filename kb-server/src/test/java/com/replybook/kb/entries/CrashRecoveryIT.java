@@ -1,6 +1,7 @@
 package com.replybook.kb.entries;
 
 import com.replybook.kb.testing.ApiClient;
+import com.replybook.kb.testing.Fixtures;
 import com.replybook.kb.testing.ApiClient.Response;
 import com.replybook.kb.testing.WarProcess;
 import org.junit.jupiter.api.Test;
@@ -73,7 +74,7 @@ class CrashRecoveryIT {
     static List<Map<String, Object>> batch(int b) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            Map<String, Object> e = EntryApiTest.entry("crash-" + b + "-" + i + ".zh-cn");
+            Map<String, Object> e = Fixtures.entry("crash-" + b + "-" + i + ".zh-cn");
             e.put("problem", "崩溃测试 " + b + " 批 " + i + " 号：包裹三天没有更新物流");
             e.put("status", "published");
             out.add(e);

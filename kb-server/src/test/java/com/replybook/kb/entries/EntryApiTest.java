@@ -2,6 +2,7 @@ package com.replybook.kb.entries;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.testing.ApiClient;
+import static com.replybook.kb.testing.Fixtures.entry;
 import com.replybook.kb.testing.ApiClient.Response;
 import com.replybook.kb.testing.TestDatabases.DbTarget;
 import com.replybook.kb.testing.TestServer;
@@ -11,7 +12,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,22 +27,6 @@ class EntryApiTest {
 
     @TempDir
     Path dir;
-
-    static Map<String, Object> entry(String key) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("key", key);
-        e.put("locale", "zh-CN");
-        e.put("category", "物流/延误");
-        e.put("tags", List.of("物流"));
-        e.put("problem", "包裹三天没有更新物流");
-        e.put("questions", List.of("快递三天没动了", "物流怎么一直不更新"));
-        e.put("cause", "中转站爆仓");
-        e.put("script", "您的订单 ${order.id} 我们已经加急处理。");
-        e.put("diagnostics", List.of("最后一条物流信息是什么时候？"));
-        e.put("actions", List.of("打上优先派送标签"));
-        e.put("status", "draft");
-        return e;
-    }
 
     @ParameterizedTest
     @MethodSource(DBS)

@@ -179,6 +179,27 @@ class ScriptRendererTest {
     }
 
     @Test
+    void concurrentRendersGiveTheSameRepliesAsSequentialOnes() throws Exception {
+        List<RenderRequest> requests = new ArrayList<>();
+        for (String locale : Replies.LOCALES) {
+            for (Channel channel : Channel.values()) {
+                requests.add(new RenderRequest(Replies.SCRIPTS.get(locale).get(1), locale, "warm", channel.id(),
+                        "angry", Replies.fullContext(locale)));
+            }
+        }
+        List<String> expected = requests.stream().map(r -> RENDERER.render(r).text()).toList();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            List<java.util.concurrent.Future<String>> results = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                requests.forEach(r -> results.add(pool.submit(() -> RENDERER.render(r).text())));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertEquals(expected.get(i % expected.size()), results.get(i).get());
+            }
+        }
+    }
+
+    @Test
     void aValidScriptHasNoProblems() {
         for (List<String> scripts : Replies.SCRIPTS.values()) {
             for (String script : scripts) {

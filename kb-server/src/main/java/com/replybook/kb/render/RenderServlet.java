@@ -1,0 +1,86 @@
+package com.replybook.kb.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.replybook.kb.auth.Principal;
+import com.replybook.kb.auth.Role;
+import com.replybook.kb.entries.Entry;
+import com.replybook.kb.entries.EntrySubresource;
+import com.replybook.kb.entries.ScriptCheck;
+import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.FieldError;
+import com.replybook.kb.web.Json;
+import com.replybook.kb.web.JsonServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The HTTP side of rendering: {@code POST /api/v1/entries/{ref}/render} (any signed-in user, for the entry
+ * they may see) and {@code POST /api/v1/render} (editors previewing an unsaved script). Both take
+ * {@code {"tone","channel","locale","emotion","context":{…}}} and answer {@code {"text","html","warnings",…}}.
+ */
+public final class RenderServlet extends JsonServlet implements EntrySubresource {
+
+    private final ScriptRenderer renderer;
+
+    public RenderServlet(ScriptRenderer renderer) {
+        this.renderer = renderer;
+    }
+
+    /** Save-time script validation for the entries feature: problems as {@code script} field errors. */
+    public static ScriptCheck scriptCheck(ScriptRenderer renderer) {
+        return script -> renderer.validate(script).stream()
+                .map(p -> new FieldError("script", p.message() + " (line " + p.line() + ", column " + p.column() + ")",
+                        p.line(), p.column()))
+                .toList();
+    }
+
+    @Override
+    public void post(Entry entry, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        JsonNode body = readObject(req);
+        writeJson(resp, 200, render(entry.script(), entry.locale(), body));
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Principal.of(req).require(Role.EDITOR);
+        JsonNode body = readObject(req);
+        JsonNode script = body.get("script");
+        if (script == null || !script.isTextual()) throw ApiException.badRequest("script", "script must be a string");
+        writeJson(resp, 200, render(script.asText(), null, body));
+    }
+
+    private RenderResult render(String script, String entryLocale, JsonNode body) {
+        String locale = text(body, "locale");
+        try {
+            return renderer.render(new RenderRequest(script, locale != null ? locale : entryLocale,
+                    text(body, "tone"), text(body, "channel"), text(body, "emotion"), context(body)));
+        } catch (InvalidRenderRequestException e) {
+            throw ApiException.badRequest(e.field(), e.getMessage());
+        } catch (ScriptRejectedException e) {
+            List<FieldError> problems = e.problems().stream()
+                    .map(p -> new FieldError("script", p.message(), p.line(), p.column())).toList();
+            throw ApiException.invalid(problems);
+        } catch (RendererBusyException e) {
+            throw new ApiException(503, "busy", "Rendering is busy; try again in a moment", null);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> context(JsonNode body) {
+        JsonNode ctx = body.get("context");
+        if (ctx == null || ctx.isNull()) return Map.of();
+        if (!ctx.isObject()) throw ApiException.badRequest("context", "context must be an object of ticket values");
+        return Json.MAPPER.convertValue(ctx, Map.class);
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        if (n == null || n.isNull()) return null;
+        if (!n.isTextual()) throw ApiException.badRequest(field, field + " must be a string");
+        return n.asText();
+    }
+}

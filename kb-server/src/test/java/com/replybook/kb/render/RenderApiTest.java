@@ -1,0 +1,117 @@
+package com.replybook.kb.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.replybook.kb.testing.ApiClient;
+import com.replybook.kb.testing.Fixtures;
+import com.replybook.kb.testing.ApiClient.Response;
+import com.replybook.kb.testing.TestServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Rendering and save-time script validation over HTTP. */
+class RenderApiTest {
+
+    @TempDir
+    Path dir;
+    TestServer server;
+    ApiClient admin;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start(dir, false);
+        admin = server.admin();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private void publish(String key, String script) {
+        Map<String, Object> e = Fixtures.entry(key);
+        e.put("script", script);
+        e.put("status", "published");
+        Response r = admin.post("/api/v1/entries", e);
+        assertEquals(201, r.status(), r.text());
+    }
+
+    @Test
+    void renderFillsTheTicketValuesInTheChosenToneAndChannel() {
+        publish("render.zh-cn", "您的订单 ${order.id} 已加急处理。");
+        Response r = server.userWithRole("agent.a", "agent").post("/api/v1/entries/render.zh-cn/render", Map.of(
+                "tone", "warm", "channel", "chat", "emotion", "angry",
+                "context", Map.of("customer", Map.of("name", "王女士"), "order", Map.of("id", "E1024"))));
+        assertEquals(200, r.status(), r.text());
+        String text = r.json().get("text").asText();
+        assertTrue(text.contains("E1024"), text);
+        assertTrue(text.contains("王女士"), text);
+        assertEquals(0, r.json().get("warnings").size(), r.text());
+        assertFalse(text.contains("${"), text);
+    }
+
+    @Test
+    void missingVariableIsAWarningNamingIt() {
+        publish("missing.zh-cn", "您的订单 ${order.id} 已加急处理。");
+        JsonNode r = admin.post("/api/v1/entries/missing.zh-cn/render", Map.of("context", Map.of())).json();
+        assertTrue(r.get("warnings").toString().contains("missing:order.id"), r.toString());
+    }
+
+    @Test
+    void unknownToneIsA400NamingTheField() {
+        publish("tone.zh-cn", "好的。");
+        Response r = admin.post("/api/v1/entries/tone.zh-cn/render", Map.of("tone", "sarcastic"));
+        assertEquals(400, r.status());
+        assertEquals("tone", r.errorField());
+    }
+
+    @Test
+    void ticketValuesAreEscapedInHtml() {
+        publish("xss.zh-cn", "您好 ${customer.name}，订单已处理。");
+        JsonNode r = admin.post("/api/v1/entries/xss.zh-cn/render", Map.of("channel", "email",
+                "context", Map.of("customer", Map.of("name", "<script>alert(1)</script>")))).json();
+        assertFalse(r.get("html").asText().contains("<script>"), r.get("html").asText());
+    }
+
+    @Test
+    void dangerousScriptIsRefusedAtSaveTimeWithLineAndColumn() {
+        Map<String, Object> e = Fixtures.entry("evil.zh-cn");
+        e.put("script", "第一行\n${\"freemarker.template.utility.Execute\"?new()(\"id\")}");
+        Response r = admin.post("/api/v1/entries", e);
+        assertEquals(422, r.status(), r.text());
+        assertEquals("script", r.errorField());
+        JsonNode problem = r.json().path("error").path("errors").get(0);
+        assertEquals(2, problem.get("line").asInt(), r.text());
+        assertTrue(problem.get("column").asInt() >= 1);
+        assertEquals(404, admin.get("/api/v1/entries/evil.zh-cn").status());
+    }
+
+    @Test
+    void syntaxErrorIsRefusedNamingItsLine() {
+        Map<String, Object> e = Fixtures.entry("syntax.zh-cn");
+        e.put("script", "一\n二\n三 ${order.id");
+        Response r = admin.post("/api/v1/entries", e);
+        assertEquals(422, r.status(), r.text());
+        assertEquals(3, r.json().path("error").path("errors").get(0).get("line").asInt(), r.text());
+    }
+
+    @Test
+    void agentsCannotRenderDraftsNorPreviewUnsavedScripts() {
+        admin.post("/api/v1/entries", Fixtures.entry("draft.zh-cn"));
+        ApiClient agent = server.userWithRole("agent.b", "agent");
+        assertEquals(404, agent.post("/api/v1/entries/draft.zh-cn/render", Map.of()).status());
+        assertEquals(403, agent.post("/api/v1/render", Map.of("script", "好的")).status());
+        Response preview = server.userWithRole("editor.b", "editor").post("/api/v1/render",
+                Map.of("script", "订单 ${order.id}", "channel", "sms", "context", Map.of("order", Map.of("id", "A1"))));
+        assertEquals(200, preview.status(), preview.text());
+        assertTrue(preview.json().get("text").asText().contains("A1"));
+    }
+}
