@@ -13,6 +13,7 @@ import com.replybook.kb.render.RenderServlet;
 import com.replybook.kb.render.RenderSettings;
 import com.replybook.kb.render.ScriptRenderer;
 import com.replybook.kb.sample.SampleLibrary;
+import com.replybook.kb.search.SearchService;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
@@ -44,6 +45,7 @@ public final class Replybook implements AutoCloseable {
     private final UserStore users;
     private final EntryStore entries;
     private final EntryServlet entryServlet;
+    private final SearchService search;
     private final ScriptRenderer renderer;
     private final RenderServlet renderServlet;
     private final List<Route> routes = new ArrayList<>();
@@ -64,6 +66,9 @@ public final class Replybook implements AutoCloseable {
         EntryDraftParser parser = new EntryDraftParser(RenderServlet.scriptCheck(renderer));
         this.entryServlet = new EntryServlet(entries, parser, config.maxRequestBytes(), clock);
         entryServlet.addSubresource("render", renderServlet);
+        this.search = SearchService.start(config.dataDir(), entries, db, clock);
+        closeables.add(search);
+        readiness.add(search::isReady);
         if (config.sampleData()) SampleLibrary.loadIfEmpty(entries, parser);
         defineRoutes();
     }
@@ -83,6 +88,12 @@ public final class Replybook implements AutoCloseable {
                 "GET /api/v1/entries/{ref}/revisions", "POST /api/v1/entries/{ref}/verify",
                 "POST /api/v1/entries/{ref}/render")));
         routes.add(new Route("render", List.of("/api/v1/render"), renderServlet, List.of("POST /api/v1/render")));
+        routes.add(new Route("search", List.of("/api/v1/search", "/api/v1/search/*"), search.searchServlet(),
+                List.of("GET /api/v1/search", "POST /api/v1/search/ticket")));
+        routes.add(new Route("suggest", List.of("/api/v1/suggest"), search.suggestServlet(),
+                List.of("GET /api/v1/suggest")));
+        routes.add(new Route("synonyms", List.of("/api/v1/synonyms/*"), search.synonymServlet(),
+                List.of("GET /api/v1/synonyms/{locale}", "PUT /api/v1/synonyms/{locale}")));
         UserServlet userServlet = new UserServlet(users);
         routes.add(new Route("users", List.of("/api/v1/users", "/api/v1/users/*", "/api/v1/me"), userServlet, List.of(
                 "GET /api/v1/me", "GET /api/v1/users", "POST /api/v1/users", "GET /api/v1/users/{id}",
@@ -121,6 +132,10 @@ public final class Replybook implements AutoCloseable {
 
     public EntryStore entries() {
         return entries;
+    }
+
+    public SearchService search() {
+        return search;
     }
 
     public ScriptRenderer renderer() {

@@ -64,7 +64,7 @@ public final class RenderServlet extends JsonServlet implements EntrySubresource
             List<FieldError> problems = e.problems().stream()
                     .map(p -> new FieldError("script", p.message(), p.line(), p.column())).toList();
             throw ApiException.invalid(problems);
-        } catch (IllegalStateException e) {
+        } catch (RendererBusyException e) {
             throw new ApiException(503, "busy", "Rendering is busy; try again in a moment", null);
         }
     }

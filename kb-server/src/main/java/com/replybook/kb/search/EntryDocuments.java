@@ -1,0 +1,96 @@
+package com.replybook.kb.search;
+
+import com.replybook.kb.entries.Entry;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.VectorSimilarityFunction;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Turns an {@link Entry} into its one Lucene document (one document per entry ranked best: PRODUCT.md §4). */
+final class EntryDocuments {
+
+    /** Stored bigram text with offsets in the postings, so the highlighter needs no re-analysis. */
+    private static final FieldType STORED_TEXT = new FieldType(TextField.TYPE_STORED);
+    static {
+        STORED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        STORED_TEXT.freeze();
+    }
+
+    private EntryDocuments() {
+    }
+
+    /** The document of {@code entry}; {@code vector} (normalised) may be null when hybrid search is off. */
+    static Document toDocument(Entry entry, float[] vector) {
+        Document doc = new Document();
+        doc.add(new StringField(SearchFields.ID, entry.id(), Field.Store.YES));
+        doc.add(new StringField(SearchFields.KEY, entry.key(), Field.Store.YES));
+        doc.add(new StringField(SearchFields.LOCALE, nz(entry.locale()), Field.Store.YES));
+        doc.add(new StringField(SearchFields.STATUS, entry.status().wire(), Field.Store.YES));
+        doc.add(new NumericDocValuesField(SearchFields.VERSION, entry.version()));
+        addCategory(doc, nz(entry.category()));
+        for (String tag : entry.tags()) doc.add(new StringField(SearchFields.TAG, tag, Field.Store.NO));
+        doc.add(new StoredField(SearchFields.FRESH_UNTIL, freshUntil(entry)));
+        addText(doc, SearchFields.PROBLEM, List.of(nz(entry.problem())));
+        addText(doc, SearchFields.QUESTIONS, entry.questions());
+        addText(doc, SearchFields.CAUSE, List.of(nz(entry.cause())));
+        addText(doc, SearchFields.SCRIPT, List.of(nz(entry.script())));
+        addText(doc, SearchFields.ACTIONS, entry.actions());
+        doc.add(new TextField(SearchFields.SUGGEST, nz(entry.problem()), Field.Store.NO));
+        for (String q : entry.questions()) doc.add(new TextField(SearchFields.SUGGEST, q, Field.Store.NO));
+        if (vector != null) {
+            doc.add(new KnnFloatVectorField(SearchFields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+        }
+        return doc;
+    }
+
+    private static void addText(Document doc, String field, List<String> values) {
+        for (String value : values) {
+            if (value == null || value.isBlank()) continue;
+            doc.add(new Field(field, value, STORED_TEXT));
+            doc.add(new TextField(SearchFields.words(field), value, Field.Store.NO));
+        }
+    }
+
+    /** Stores the path and indexes each prefix: {@code 物流/延误/清关} → {@code 物流}, {@code 物流/延误}, …. */
+    private static void addCategory(Document doc, String category) {
+        doc.add(new StoredField(SearchFields.CATEGORY, category));
+        String[] parts = category.split("/");
+        StringBuilder path = new StringBuilder();
+        for (String part : parts) {
+            if (part.isBlank()) continue;
+            if (!path.isEmpty()) path.append('/');
+            path.append(part.trim());
+            doc.add(new StringField(SearchFields.CATEGORY_PATH, path.toString(), Field.Store.NO));
+        }
+    }
+
+    /** Normalises a category filter the way {@link #addCategory} indexes paths. */
+    static String categoryPath(String category) {
+        StringBuilder path = new StringBuilder();
+        for (String part : category.split("/")) {
+            if (part.isBlank()) continue;
+            if (!path.isEmpty()) path.append('/');
+            path.append(part.trim());
+        }
+        return path.toString();
+    }
+
+    private static long freshUntil(Entry entry) {
+        Instant since = entry.verifiedAt() != null ? entry.verifiedAt() : entry.createdAt();
+        if (since == null || entry.verifyEveryDays() <= 0) return Long.MAX_VALUE;
+        return since.plusSeconds(entry.verifyEveryDays() * 86_400L).toEpochMilli();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,310 @@
+package com.replybook.kb.search;
+
+import com.replybook.kb.entries.Entry;
+import com.replybook.kb.entries.EntryChange;
+import com.replybook.kb.entries.EntryFeed;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * The Lucene index of all entries in {@code <dataDir>/index}, derived from the store through {@link EntryFeed}.
+ *
+ * <p>On {@link #open} the index is checked: missing, unreadable (checksums are verified), or written by an older
+ * {@link #SCHEMA_VERSION} means a rebuild from {@link EntryFeed#forEachEntry}; otherwise it catches up with the
+ * change log from the {@code seq} stored in its last commit. Either runs in the background; {@link #isReady()}
+ * turns true when done. Afterwards store events are applied as they come (and the log is polled, for changes made
+ * by other nodes or missed events); a change is searchable within {@link #REFRESH_MS} milliseconds. Changes are
+ * applied idempotently: one document per entry, replaced by id, and never by an older version than the indexed one.
+ *
+ * <p>Thread-safe. {@link #close()} commits.
+ */
+public final class EntryIndex implements Closeable {
+
+    /** Bump whenever fields or analysis change: an index of another version is rebuilt on open. */
+    static final int SCHEMA_VERSION = 1;
+    static final String SCHEMA_KEY = "replybook.schema";
+    static final String SEQ_KEY = "replybook.seq";
+    /** Changes re-read before the stored position on open, in case a lower seq committed after a higher one. */
+    static final int OVERLAP = 256;
+    static final int PAGE = 1000;
+    static final long REFRESH_MS = 100;
+    static final long POLL_MS = 2_000;
+    static final long COMMIT_MS = 30_000;
+    private static final Logger LOG = Logger.getLogger(EntryIndex.class.getName());
+
+    private final Path path;
+    private final EntryFeed feed;
+    private final EntryVectors vectors;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final ScheduledExecutorService background;
+    private final Map<String, Long> versions = new ConcurrentHashMap<>();
+    private final Object[] locks = new Object[64];
+    private final CountDownLatch prepared = new CountDownLatch(1);
+    private final Opening opening;
+    private volatile long appliedSeq;
+    private volatile boolean ready;
+    private volatile boolean closed;
+
+    /** What {@link #open} found; tells tests and logs why an index was rebuilt. */
+    enum Opening { REUSED, MISSING, CORRUPT, OLD_SCHEMA }
+
+    private EntryIndex(Path path, EntryFeed feed, EntryVectors vectors) throws IOException {
+        this.path = path;
+        this.feed = feed;
+        this.vectors = vectors;
+        for (int i = 0; i < locks.length; i++) locks[i] = new Object();
+        Files.createDirectories(path);
+        Inspection found = inspect(path);
+        this.opening = found.opening;
+        if (opening != Opening.REUSED) wipe(path);
+        this.appliedSeq = found.seq;
+        this.directory = FSDirectory.open(path);
+        IndexWriterConfig config = new IndexWriterConfig(SearchAnalyzers.index())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(64);
+        this.writer = new IndexWriter(directory, config);
+        this.searchers = new SearcherManager(writer, new SearcherFactory());
+        this.background = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "search-index");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Opens (or creates) the index in {@code dir} over {@code feed} and starts preparing it in the background.
+     * Registers a listener on the feed, so open each feed's index once.
+     */
+    static EntryIndex open(Path dir, EntryFeed feed, EntryVectors vectors) {
+        try {
+            EntryIndex index = new EntryIndex(dir, feed, vectors);
+            feed.addListener(index::onChange);
+            index.background.execute(index::prepare);
+            return index;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the search index in " + dir, e);
+        }
+    }
+
+    /** Opens the lexical-only index in {@code <dataDir>/index}. */
+    public static EntryIndex open(Path dataDir, EntryFeed feed) {
+        return open(dataDir.resolve("index"), feed, EntryVectors.NONE);
+    }
+
+    /** True once the index reflects the store (rebuilt or caught up); the readiness of {@code /health}. */
+    public boolean isReady() {
+        return ready;
+    }
+
+    /** Waits until {@link #isReady()}; false on time-out or when preparing failed. */
+    public boolean awaitReady(Duration timeout) throws InterruptedException {
+        return prepared.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && ready;
+    }
+
+    Opening opening() {
+        return opening;
+    }
+
+    long appliedSeq() {
+        return appliedSeq;
+    }
+
+    SearcherManager searchers() {
+        return searchers;
+    }
+
+    /** Makes every change applied so far visible to searches now (tests; the refresher does it within 100 ms). */
+    void refresh() throws IOException {
+        searchers.maybeRefreshBlocking();
+    }
+
+    private void prepare() {
+        try {
+            long start = System.nanoTime();
+            if (opening == Opening.REUSED) catchUp(Math.max(0, appliedSeq - OVERLAP));
+            else rebuild();
+            commit();
+            searchers.maybeRefreshBlocking();
+            ready = true;
+            LOG.info(() -> "Search index " + opening + (opening == Opening.REUSED ? ", caught up" : ", rebuilt")
+                    + " to seq " + appliedSeq + " in " + (System.nanoTime() - start) / 1_000_000 + " ms: "
+                    + writer.getDocStats().numDocs + " entries");
+            background.scheduleWithFixedDelay(this::refreshQuietly, REFRESH_MS, REFRESH_MS, TimeUnit.MILLISECONDS);
+            background.scheduleWithFixedDelay(this::pollQuietly, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
+            background.scheduleWithFixedDelay(this::commitQuietly, COMMIT_MS, COMMIT_MS, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            LOG.log(Level.SEVERE, "Preparing the search index in " + path + " failed", e);
+        } finally {
+            prepared.countDown();
+        }
+    }
+
+    /** Snapshot first, then the log from the head seen before it: nothing written meanwhile is missed. */
+    private void rebuild() throws IOException {
+        long head = FeedPositions.lastSeq(feed);
+        feed.forEachEntry(entry -> {
+            try {
+                upsert(entry);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        advanceTo(head);
+        catchUp(head);
+    }
+
+    private void catchUp(long after) throws IOException {
+        for (long from = after; ; ) {
+            List<EntryChange> page = feed.changesSince(from, PAGE);
+            for (EntryChange change : page) apply(change);
+            if (page.size() < PAGE) return;
+            from = page.get(page.size() - 1).seq();
+        }
+    }
+
+    private void onChange(EntryChange change) {
+        if (closed) return;
+        try {
+            apply(change);
+        } catch (IOException | RuntimeException e) {
+            // The store's write has committed; the next poll of the change log repairs the index.
+            LOG.log(Level.WARNING, "Could not index change " + change.seq() + "; the next poll retries", e);
+        }
+    }
+
+    void apply(EntryChange change) throws IOException {
+        if (change.isDeletion()) {
+            synchronized (lockOf(change.entryId())) {
+                writer.deleteDocuments(new Term(SearchFields.ID, change.entryId()));
+                versions.put(change.entryId(), Long.MAX_VALUE);
+            }
+        } else {
+            upsert(change.entry());
+        }
+        advanceTo(change.seq());
+    }
+
+    private void upsert(Entry entry) throws IOException {
+        if (closed) throw new IllegalStateException("The search index is closed");
+        synchronized (lockOf(entry.id())) {
+            Long indexed = versions.get(entry.id());
+            if (indexed != null && indexed >= entry.version()) return;
+            writer.updateDocument(new Term(SearchFields.ID, entry.id()),
+                    EntryDocuments.toDocument(entry, vectors.vectorOf(entry)));
+            versions.put(entry.id(), entry.version());
+        }
+    }
+
+    private synchronized void advanceTo(long seq) {
+        if (seq > appliedSeq) appliedSeq = seq;
+    }
+
+    private Object lockOf(String id) {
+        return locks[id.hashCode() & (locks.length - 1)];
+    }
+
+    /** Commits every applied change with the schema version and the applied seq as commit user data. */
+    void commit() throws IOException {
+        writer.setLiveCommitData(Map.of(SCHEMA_KEY, Integer.toString(SCHEMA_VERSION),
+                SEQ_KEY, Long.toString(appliedSeq)).entrySet());
+        writer.commit();
+    }
+
+    private void refreshQuietly() {
+        try {
+            searchers.maybeRefresh();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Refreshing the search index failed", e);
+        }
+    }
+
+    private void pollQuietly() {
+        try {
+            catchUp(appliedSeq);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Polling the change log failed", e);
+        }
+    }
+
+    private void commitQuietly() {
+        try {
+            if (writer.hasUncommittedChanges()) commit();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Committing the search index failed", e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (closed) return;
+        closed = true;
+        // No interrupts: an interrupted NIO read closes the channel and with it the IndexWriter. A rebuild in
+        // progress stops at the next entry because upsert checks the closed flag.
+        background.shutdown();
+        try {
+            background.awaitTermination(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (directory; writer; searchers) {
+            if (ready) commit();
+        }
+    }
+
+    private record Inspection(Opening opening, long seq) {
+    }
+
+    /** Reads the last commit: its schema version and seq, verifying every file's checksum. */
+    private static Inspection inspect(Path path) {
+        try (Directory dir = FSDirectory.open(path)) {
+            if (!DirectoryReader.indexExists(dir)) return new Inspection(Opening.MISSING, 0);
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                Map<String, String> data = reader.getIndexCommit().getUserData();
+                if (!Integer.toString(SCHEMA_VERSION).equals(data.get(SCHEMA_KEY))) {
+                    return new Inspection(Opening.OLD_SCHEMA, 0);
+                }
+                for (LeafReaderContext leaf : reader.leaves()) leaf.reader().checkIntegrity();
+                return new Inspection(Opening.REUSED, Long.parseLong(data.getOrDefault(SEQ_KEY, "0")));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "The search index in " + path + " is unreadable; rebuilding it", e);
+            return new Inspection(Opening.CORRUPT, 0);
+        }
+    }
+
+    private static void wipe(Path path) throws IOException {
+        try (Stream<Path> files = Files.walk(path)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                if (!p.equals(path)) Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package com.replybook.kb.search;
+
+import com.replybook.kb.entries.EntryStatus;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs searches and type-ahead over an {@link EntryIndex}: builds the query ({@link LexicalQueries}), applies the
+ * filters, highlights the hits and judges {@link Confidence}. Thread-safe; one per index.
+ */
+public final class EntrySearcher {
+
+    private static final String[] HIGHLIGHTED = {
+            SearchFields.PROBLEM, SearchFields.QUESTIONS, SearchFields.CAUSE, SearchFields.SCRIPT};
+    private static final Set<String> HIT_FIELDS = Set.of(SearchFields.ID, SearchFields.KEY, SearchFields.LOCALE,
+            SearchFields.CATEGORY, SearchFields.PROBLEM, SearchFields.CAUSE, SearchFields.FRESH_UNTIL);
+
+    /** Only consulted for fields without offsets in the postings; the highlighted ones have them. */
+    private static final Analyzer HIGHLIGHT_ANALYZER = SearchAnalyzers.index();
+
+    private final EntryIndex index;
+    private final LexicalQueries queries;
+    private final Confidence confidence;
+    private final Analyzer suggestQuery = SearchAnalyzers.suggestQuery();
+    private final Synonyms synonyms;
+
+    EntrySearcher(EntryIndex index, Synonyms synonyms, RankingWeights weights) {
+        this.index = index;
+        this.synonyms = synonyms;
+        this.queries = new LexicalQueries(synonyms, weights);
+        this.confidence = new Confidence();
+    }
+
+    /** A searcher with the default weights and no synonyms. */
+    public static EntrySearcher over(EntryIndex index) {
+        return new EntrySearcher(index, Synonyms.none(), RankingWeights.DEFAULT);
+    }
+
+    Synonyms synonyms() {
+        return synonyms;
+    }
+
+    /** Searches the index as it is now (changes become visible within a second of their commit). */
+    public SearchResult search(SearchRequest request) {
+        return withSearcher(s -> {
+            Query text = request.text().isBlank() ? new MatchAllDocsQuery()
+                    : queries.build(request.text(), s.getIndexReader());
+            if (text == null) return SearchResult.EMPTY;
+            return run(s, filtered(text, request), request);
+        });
+    }
+
+    /**
+     * Suggests entries for a help-desk ticket: its weighted texts ({@link TicketText}) searched together; the
+     * confidence is judged against the latest customer message.
+     */
+    public SearchResult searchTicket(Ticket ticket, Set<EntryStatus> statuses) {
+        List<TicketText.Part> parts = TicketText.parts(ticket);
+        if (parts.isEmpty()) return SearchResult.EMPTY;
+        SearchRequest request = new SearchRequest(parts.get(0).text(), ticket.limit() == null ? 5 : ticket.limit(),
+                ticket.locale(), null, List.of(), statuses);
+        return withSearcher(s -> {
+            BooleanQuery.Builder b = new BooleanQuery.Builder();
+            for (TicketText.Part part : parts) {
+                Query q = queries.build(part.text(), s.getIndexReader());
+                if (q != null) b.add(new BoostQuery(q, part.weight()), Occur.SHOULD);
+            }
+            BooleanQuery query = b.build();
+            return query.clauses().isEmpty() ? SearchResult.EMPTY : run(s, filtered(query, request), request);
+        });
+    }
+
+    LexicalQueries queries() {
+        return queries;
+    }
+
+    <T> T withSearcher(SearcherFunction<T> work) {
+        try {
+            IndexSearcher s = index.searchers().acquire();
+            try {
+                return work.apply(s);
+            } finally {
+                index.searchers().release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    interface SearcherFunction<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private SearchResult run(IndexSearcher s, Query query, SearchRequest request) throws IOException {
+        TopDocs top = s.search(query, request.limit());
+        List<SearchHit> hits = toHits(s, query, top);
+        boolean sure = confidence.judge(request.text(), top, s);
+        return new SearchResult(top.totalHits.value(), hits, sure);
+    }
+
+    /**
+     * Type-ahead: entries whose problem or similar questions contain words starting with each word typed, the
+     * last one possibly incomplete; works from one character ({@code 退}, {@code r}).
+     */
+    public List<Suggestion> suggest(SearchRequest request) {
+        List<String> words = new ArrayList<>(LexicalQueries.analyze(suggestQuery, request.text()).terms());
+        if (words.isEmpty()) return List.of();
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String w : words) {
+            String prefix = w.length() > SearchAnalyzers.SUGGEST_MAX_PREFIX
+                    ? w.substring(0, SearchAnalyzers.SUGGEST_MAX_PREFIX) : w;
+            b.add(new TermQuery(new Term(SearchFields.SUGGEST, prefix)), Occur.MUST);
+        }
+        Query query = filtered(b.build(), request);
+        return withSearcher(s -> {
+            TopDocs top = s.search(query, request.limit());
+            StoredFields stored = s.storedFields();
+            List<Suggestion> out = new ArrayList<>();
+            for (ScoreDoc sd : top.scoreDocs) {
+                Document d = stored.document(sd.doc, HIT_FIELDS);
+                out.add(new Suggestion(d.get(SearchFields.ID), d.get(SearchFields.KEY), d.get(SearchFields.LOCALE),
+                        d.get(SearchFields.CATEGORY), d.get(SearchFields.PROBLEM)));
+            }
+            return out;
+        });
+    }
+
+    static Query filtered(Query text, SearchRequest r) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, Occur.MUST);
+        if (r.locale() != null) b.add(new TermQuery(new Term(SearchFields.LOCALE, r.locale())), Occur.FILTER);
+        if (r.category() != null) {
+            b.add(new TermQuery(new Term(SearchFields.CATEGORY_PATH, EntryDocuments.categoryPath(r.category()))),
+                    Occur.FILTER);
+        }
+        for (String tag : r.tags()) b.add(new TermQuery(new Term(SearchFields.TAG, tag)), Occur.FILTER);
+        BooleanQuery.Builder statuses = new BooleanQuery.Builder();
+        for (EntryStatus st : r.statuses()) {
+            statuses.add(new TermQuery(new Term(SearchFields.STATUS, st.wire())), Occur.SHOULD);
+        }
+        b.add(statuses.build(), Occur.FILTER);
+        return b.build();
+    }
+
+    private List<SearchHit> toHits(IndexSearcher s, Query query, TopDocs top) throws IOException {
+        Map<String, String[]> highlights = highlight(s, query, top);
+        StoredFields stored = s.storedFields();
+        long now = System.currentTimeMillis();
+        List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
+        for (int i = 0; i < top.scoreDocs.length; i++) {
+            ScoreDoc sd = top.scoreDocs[i];
+            Document d = stored.document(sd.doc, HIT_FIELDS);
+            Map<String, String> marked = new LinkedHashMap<>();
+            for (String field : HIGHLIGHTED) {
+                String[] fragments = highlights.get(field);
+                if (fragments != null && fragments[i] != null) marked.put(field, fragments[i]);
+            }
+            long freshUntil = d.getField(SearchFields.FRESH_UNTIL).numericValue().longValue();
+            hits.add(new SearchHit(d.get(SearchFields.ID), d.get(SearchFields.KEY), sd.score,
+                    d.get(SearchFields.LOCALE), d.get(SearchFields.CATEGORY), d.get(SearchFields.PROBLEM),
+                    emptyToNull(d.get(SearchFields.CAUSE)), marked, freshUntil < now));
+        }
+        return hits;
+    }
+
+    private static Map<String, String[]> highlight(IndexSearcher s, Query query, TopDocs top) throws IOException {
+        if (top.scoreDocs.length == 0 || query instanceof MatchAllDocsQuery) return Map.of();
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(s, HIGHLIGHT_ANALYZER)
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
+                .withMaxNoHighlightPassages(0)
+                .withMaxLength(20_000)
+                .build();
+        int[] passages = new int[HIGHLIGHTED.length];
+        java.util.Arrays.fill(passages, 1);
+        return highlighter.highlightFields(HIGHLIGHTED, query, top, passages);
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    static {
+        // Tickets combine a few texts; each text's query is bounded by LexicalQueries (about 500 clauses).
+        IndexSearcher.setMaxClauseCount(Math.max(IndexSearcher.getMaxClauseCount(), 4096));
+    }
+}

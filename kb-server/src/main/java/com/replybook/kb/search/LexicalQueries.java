@@ -1,0 +1,171 @@
+package com.replybook.kb.search;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Builds the lexical query for free text. Synonym expansions ({@link Synonyms}) join at a lower boost. The text is only ever analysed, never parsed, so {@code "}, {@code AND},
+ * {@code (}, {@code *}, {@code \} or {@code ~} are plain characters. Per text field: the bigram-field terms and
+ * the word-field terms, each with their synonym expansions at a lower boost; the whole text as a sloppy phrase in
+ * the similar questions and in the problem; fuzzy variants of English words that no entry contains. Long texts
+ * keep only their rarest terms, which bounds the query size. Thread-safe.
+ */
+final class LexicalQueries {
+
+    /** Most distinct terms kept per analysis; the rarest win (a long message has many common words). */
+    static final int MAX_TERMS = 32;
+    static final int MAX_SYNONYMS = 16;
+    static final int PHRASE_SLOP = 2;
+    /** Longer texts (messages) are not whole questions; a phrase of them would never match. */
+    static final int MAX_PHRASE = 20;
+    private static final String BIGRAM_TYPE = CJKBigramFilter.DOUBLE_TYPE;
+
+    private final Analyzer bigram = SearchAnalyzers.bigram();
+    private final Analyzer words = SearchAnalyzers.words();
+    private final Synonyms synonyms;
+    private final RankingWeights weights;
+
+    LexicalQueries(Synonyms synonyms, RankingWeights weights) {
+        this.synonyms = synonyms;
+        this.weights = weights;
+    }
+
+    /** The query for {@code text}, or null when nothing searchable is left after analysis. */
+    Query build(String text, IndexReader reader) {
+        Analysis bigrams = analyze(bigram, text);
+        Analysis words = analyze(this.words, text);
+        if (bigrams.terms.isEmpty() && words.terms.isEmpty()) return null;
+        List<String> bigramTerms = rarest(reader, SearchFields.QUESTIONS, bigrams.terms, MAX_TERMS);
+        List<String> wordTerms = rarest(reader, SearchFields.words(SearchFields.QUESTIONS), words.terms, MAX_TERMS);
+        Set<String> bigramSynonyms = new LinkedHashSet<>();
+        Set<String> wordSynonyms = new LinkedHashSet<>();
+        for (String s : synonyms.expansions(text)) {
+            bigramSynonyms.addAll(analyze(bigram, s).terms);
+            wordSynonyms.addAll(analyze(this.words, s).terms);
+        }
+        bigramSynonyms.removeAll(bigrams.terms);
+        wordSynonyms.removeAll(words.terms);
+
+        BooleanQuery.Builder top = new BooleanQuery.Builder();
+        for (String field : SearchFields.TEXT) {
+            float boost = weights.field(field);
+            add(top, termsQuery(field, bigramTerms, cap(bigramSynonyms)), boost);
+            add(top, termsQuery(SearchFields.words(field), wordTerms, cap(wordSynonyms)),
+                    boost * weights.wordsFactor());
+        }
+        if (bigrams.sequence.size() > 1 && bigrams.sequence.size() <= MAX_PHRASE) {
+            add(top, phrase(SearchFields.QUESTIONS, bigrams.sequence), weights.phrase());
+            add(top, phrase(SearchFields.PROBLEM, bigrams.sequence), weights.phrase());
+        }
+        addFuzzy(top, words.terms, reader);
+        return top.build();
+    }
+
+    private Query termsQuery(String field, List<String> terms, List<String> synonymTerms) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String t : terms) b.add(new TermQuery(new Term(field, t)), Occur.SHOULD);
+        for (String t : synonymTerms) {
+            b.add(new BoostQuery(new TermQuery(new Term(field, t)), weights.synonym()), Occur.SHOULD);
+        }
+        return b.build();
+    }
+
+    private static Query phrase(String field, List<String> sequence) {
+        PhraseQuery.Builder b = new PhraseQuery.Builder().setSlop(PHRASE_SLOP);
+        for (int i = 0; i < sequence.size(); i++) b.add(new Term(field, sequence.get(i)), i);
+        return b.build();
+    }
+
+    /** Typo tolerance for Latin-script words that no entry contains (e.g. {@code refnud}). */
+    private void addFuzzy(BooleanQuery.Builder top, Set<String> words, IndexReader reader) {
+        int added = 0;
+        for (String w : words) {
+            if (added == 4) return;
+            if (w.length() < 4 || !w.chars().allMatch(c -> c >= 'a' && c <= 'z')) continue;
+            if (docFreq(reader, SearchFields.words(SearchFields.QUESTIONS), w)
+                    + docFreq(reader, SearchFields.words(SearchFields.PROBLEM), w) > 0) continue;
+            int edits = w.length() >= 8 ? 2 : 1;
+            for (String field : List.of(SearchFields.QUESTIONS, SearchFields.PROBLEM)) {
+                float boost = weights.fuzzy() * weights.field(field);
+                add(top, new FuzzyQuery(new Term(SearchFields.words(field), w), edits, 1, 16, true), boost);
+                add(top, new FuzzyQuery(new Term(field, w), edits, 1, 16, true), boost);
+            }
+            added++;
+        }
+    }
+
+    /** Up to {@code max} of {@code terms}, rarest in {@code field} first; terms absent from the index drop out. */
+    private static List<String> rarest(IndexReader reader, String field, Set<String> terms, int max) {
+        if (terms.size() <= max) return List.copyOf(terms);
+        record Df(String term, int df) {
+        }
+        return terms.stream().map(t -> new Df(t, docFreq(reader, field, t))).filter(d -> d.df > 0)
+                .sorted(Comparator.comparingInt(Df::df)).limit(max).map(Df::term).toList();
+    }
+
+    private static int docFreq(IndexReader reader, String field, String term) {
+        try {
+            return reader.docFreq(new Term(field, term));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> cap(Iterable<String> terms) {
+        List<String> out = new ArrayList<>();
+        for (String t : terms) {
+            if (out.size() == MAX_SYNONYMS) break;
+            out.add(t);
+        }
+        return out;
+    }
+
+    private static void add(BooleanQuery.Builder top, Query q, float boost) {
+        if (q == null || boost <= 0) return;
+        if (q instanceof BooleanQuery bq && bq.clauses().isEmpty()) return;
+        top.add(new BoostQuery(q, boost), Occur.SHOULD);
+    }
+
+    /** The analysed form of a text: its distinct terms, and the sequence of its non-bigram tokens (for phrases). */
+    record Analysis(Set<String> terms, List<String> sequence) {
+    }
+
+    static Analysis analyze(Analyzer analyzer, String text) {
+        Set<String> terms = new LinkedHashSet<>();
+        List<String> sequence = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream("", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            TypeAttribute type = ts.addAttribute(TypeAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                String t = term.toString();
+                terms.add(t);
+                if (!BIGRAM_TYPE.equals(type.type())) sequence.add(t);
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Analysis(terms, sequence);
+    }
+}

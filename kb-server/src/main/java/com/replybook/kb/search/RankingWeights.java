@@ -1,0 +1,25 @@
+package com.replybook.kb.search;
+
+import java.util.Map;
+
+/**
+ * How much each signal counts in the lexical score. The defaults were tuned on the dev sets
+ * ({@code docs/search-quality.md}); {@code problem} and {@code questions} weigh most, then {@code cause}, then
+ * {@code script} and {@code actions}.
+ *
+ * @param fields      field → boost of its bigram and word clauses
+ * @param wordsFactor multiplier of the ICU word clauses relative to the bigram ones
+ * @param phrase      boost of the whole query matched as a phrase in one similar question (or the problem)
+ * @param fuzzy       boost of typo-tolerant matches of English words the index does not contain
+ * @param synonym     boost of synonym expansions in the bigram fields
+ */
+record RankingWeights(Map<String, Float> fields, float wordsFactor, float phrase, float fuzzy, float synonym) {
+
+    static final RankingWeights DEFAULT = new RankingWeights(Map.of(
+            SearchFields.PROBLEM, 3f, SearchFields.QUESTIONS, 3f, SearchFields.CAUSE, 1.5f,
+            SearchFields.SCRIPT, 0.7f, SearchFields.ACTIONS, 0.7f), 1f, 2f, 0.8f, 0.6f);
+
+    float field(String name) {
+        return fields.getOrDefault(name, 0f);
+    }
+}

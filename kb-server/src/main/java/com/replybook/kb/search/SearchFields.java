@@ -1,0 +1,51 @@
+package com.replybook.kb.search;
+
+import java.util.List;
+
+/**
+ * Every field name of the search index, in one place. Text fields come in two analyses: the plain name is the
+ * CJK unigram+bigram field ({@link SearchAnalyzers#bigram()}), the {@value #WORDS} suffix the ICU word field
+ * ({@link SearchAnalyzers#words()}).
+ */
+final class SearchFields {
+
+    /** Entry id; the update term. */
+    static final String ID = "id";
+    static final String KEY = "key";
+    /** Exact BCP 47 tag, e.g. {@code zh-CN}. */
+    static final String LOCALE = "locale";
+    /** The category path as stored, e.g. {@code 物流/延误}. */
+    static final String CATEGORY = "category";
+    /** Every prefix path of the category ({@code 物流}, {@code 物流/延误}) for the prefix filter. */
+    static final String CATEGORY_PATH = "category_path";
+    static final String TAG = "tag";
+    /** Wire form of the status, e.g. {@code published}. */
+    static final String STATUS = "status";
+    /** Entry version; a change older than the indexed one is not applied. */
+    static final String VERSION = "version";
+    /** Epoch millis until which the entry counts as verified; {@code stale} in hits. */
+    static final String FRESH_UNTIL = "fresh_until";
+
+    static final String PROBLEM = "problem";
+    static final String QUESTIONS = "questions";
+    static final String CAUSE = "cause";
+    static final String SCRIPT = "script";
+    static final String ACTIONS = "actions";
+
+    /** Suffix of the ICU word variant of a text field, e.g. {@code problem.w}. */
+    static final String WORDS = ".w";
+    /** Edge n-grams of the words of problem and questions, for type-ahead from the first character. */
+    static final String SUGGEST = "suggest";
+    /** Dense vector of the entry's problem and questions (hybrid retrieval). */
+    static final String VECTOR = "vector";
+
+    /** The searched text fields, strongest first. */
+    static final List<String> TEXT = List.of(PROBLEM, QUESTIONS, CAUSE, SCRIPT, ACTIONS);
+
+    private SearchFields() {
+    }
+
+    static String words(String field) {
+        return field + WORDS;
+    }
+}

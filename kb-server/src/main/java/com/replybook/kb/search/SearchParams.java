@@ -1,0 +1,71 @@
+package com.replybook.kb.search;
+
+import com.replybook.kb.auth.Principal;
+import com.replybook.kb.auth.Role;
+import com.replybook.kb.entries.EntryStatus;
+import com.replybook.kb.web.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** Reads and validates the query parameters shared by search and suggest; errors name the parameter. */
+final class SearchParams {
+
+    private SearchParams() {
+    }
+
+    static SearchRequest read(HttpServletRequest req, int defaultLimit) {
+        String q = req.getParameter("q");
+        if (q != null && q.length() > 1000) throw ApiException.badRequest("q", "q is longer than 1000 characters");
+        return new SearchRequest(q, limit(req.getParameter("limit"), defaultLimit), req.getParameter("locale"),
+                req.getParameter("category"), tags(req), statuses(req.getParameter("status"), Principal.of(req)));
+    }
+
+    static int limit(String value, int defaultLimit) {
+        if (value == null || value.isBlank()) return defaultLimit;
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1 && n <= SearchRequest.MAX_LIMIT) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiException.badRequest("limit", "limit must be a whole number from 1 to " + SearchRequest.MAX_LIMIT);
+    }
+
+    private static List<String> tags(HttpServletRequest req) {
+        List<String> tags = new ArrayList<>();
+        String[] values = req.getParameterValues("tags");
+        if (values == null) return tags;
+        for (String v : values) {
+            for (String t : v.split(",")) if (!t.isBlank()) tags.add(t.trim());
+        }
+        return tags;
+    }
+
+    /**
+     * {@code status=draft,in_review} or {@code any}; default published. Agents may only see published entries.
+     */
+    static Set<EntryStatus> statuses(String value, Principal caller) {
+        if (value == null || value.isBlank()) return Set.of(EntryStatus.PUBLISHED);
+        Set<EntryStatus> out = EnumSet.noneOf(EntryStatus.class);
+        for (String s : value.split(",")) {
+            if (s.trim().equalsIgnoreCase("any")) {
+                out.addAll(EnumSet.allOf(EntryStatus.class));
+                continue;
+            }
+            EntryStatus st = EntryStatus.fromWire(s);
+            if (st == null) {
+                throw ApiException.badRequest("status", "Unknown status '" + s.trim()
+                        + "'; use draft, in_review, published, archived or any (comma-separated)");
+            }
+            out.add(st);
+        }
+        if (!out.equals(Set.of(EntryStatus.PUBLISHED)) && !caller.can(Role.EDITOR)) {
+            throw ApiException.forbidden("Agents search published entries only; drop the status parameter");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,44 @@
+package com.replybook.kb.search;
+
+import com.replybook.kb.entries.EntryStatus;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One search: the user's text (never parsed as query syntax) and its filters.
+ *
+ * @param text     what the agent typed or the customer wrote, e.g. {@code 快递三天没动了}; blank matches all
+ * @param limit    hits wanted, 1–100
+ * @param locale   exact locale filter, e.g. {@code zh-CN}; null searches every locale
+ * @param category category path prefix, e.g. {@code 物流} matches {@code 物流/延误}; null for any
+ * @param tags     every tag given must be on the entry
+ * @param statuses allowed statuses; agents get only {@link EntryStatus#PUBLISHED}
+ */
+public record SearchRequest(String text, int limit, String locale, String category, List<String> tags,
+                            Set<EntryStatus> statuses) {
+
+    public static final int MAX_LIMIT = 100;
+
+    public SearchRequest {
+        text = text == null ? "" : text;
+        limit = Math.max(1, Math.min(limit, MAX_LIMIT));
+        locale = blankToNull(locale);
+        category = blankToNull(category);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        statuses = statuses == null || statuses.isEmpty() ? Set.of(EntryStatus.PUBLISHED) : Set.copyOf(statuses);
+    }
+
+    /** Published entries of any locale, e.g. {@code SearchRequest.of("where is my refund", 10)}. */
+    public static SearchRequest of(String text, int limit) {
+        return new SearchRequest(text, limit, null, null, List.of(), Set.of(EntryStatus.PUBLISHED));
+    }
+
+    SearchRequest withText(String newText) {
+        return new SearchRequest(newText, limit, locale, category, tags, statuses);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,78 @@
+package com.replybook.kb.search;
+
+import com.replybook.kb.db.Database;
+import com.replybook.kb.entries.EntryFeed;
+import com.replybook.kb.web.ApiException;
+import jakarta.servlet.http.HttpServlet;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The search feature, built once by the composition root: the index in {@code <dataDir>/index} over the store's
+ * feed, the synonyms from the database, the searcher and the servlets to mount. Thread-safe.
+ *
+ * <pre>{@code
+ * SearchService search = SearchService.start(dataDir, entryStore, database, clock);
+ * readiness.add(search::isReady);
+ * mount "/api/v1/search/*" → search.searchServlet(), "/api/v1/suggest" → search.suggestServlet(),
+ *       "/api/v1/synonyms/*" → search.synonymServlet()
+ * }</pre>
+ */
+public final class SearchService implements AutoCloseable {
+
+    private final EntryIndex index;
+    private final SynonymService synonyms;
+    private final EntrySearcher searcher;
+
+    private SearchService(EntryIndex index, SynonymService synonyms) {
+        this.index = index;
+        this.synonyms = synonyms;
+        this.searcher = new EntrySearcher(index, synonyms.synonyms(), RankingWeights.DEFAULT);
+    }
+
+    /** Opens the index (rebuilding or catching up in the background) and loads the synonyms. */
+    public static SearchService start(Path dataDir, EntryFeed feed, Database db, Clock clock) {
+        SynonymService synonyms = new SynonymService(db, clock);
+        return new SearchService(EntryIndex.open(dataDir.resolve("index"), feed, EntryVectors.NONE), synonyms);
+    }
+
+    /** Readiness for {@code /api/v1/health}: the index reflects the store. */
+    public boolean isReady() {
+        return index.isReady();
+    }
+
+    public EntryIndex index() {
+        return index;
+    }
+
+    public EntrySearcher searcher() {
+        return searcher;
+    }
+
+    /** This service, or 503 while the index is still being built. */
+    SearchService ready() {
+        if (!index.isReady()) {
+            throw new ApiException(503, "unavailable", "The search index is being built; retry in a few seconds", null);
+        }
+        return this;
+    }
+
+    public HttpServlet searchServlet() {
+        return new SearchServlet(this);
+    }
+
+    public HttpServlet suggestServlet() {
+        return new SuggestServlet(this);
+    }
+
+    public HttpServlet synonymServlet() {
+        return new SynonymServlet(synonyms);
+    }
+
+    @Override
+    public void close() throws IOException {
+        index.close();
+    }
+}

@@ -1,0 +1,155 @@
+package com.replybook.kb.search;
+
+import com.replybook.kb.entries.Entry;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EntryIndexTest {
+
+    @TempDir
+    Path dir;
+
+    private EntryIndex open(com.replybook.kb.entries.EntryFeed feed) throws InterruptedException {
+        EntryIndex index = EntryIndex.open(dir, feed, EntryVectors.NONE);
+        assertTrue(index.awaitReady(Duration.ofSeconds(30)), "index ready");
+        return index;
+    }
+
+    private static List<String> keys(EntryIndex index, String q) {
+        return EntrySearcher.over(index).search(SearchRequest.of(q, 10)).hits().stream().map(SearchHit::key).toList();
+    }
+
+    @Test
+    void missingIndexIsBuiltFromTheStore() throws Exception {
+        try (EntryIndex index = open(TestCorpus.feed())) {
+            assertEquals(EntryIndex.Opening.MISSING, index.opening());
+            assertEquals(TestCorpus.ENTRIES.size(), index.searchers().acquire().getIndexReader().numDocs());
+            assertEquals(TestCorpus.ENTRIES.size(), index.appliedSeq());
+        }
+    }
+
+    @Test
+    void reopenedIndexCatchesUpWithChangesMadeWhileClosed() throws Exception {
+        MemoryFeed feed = TestCorpus.feed();
+        try (EntryIndex index = open(feed)) {
+            assertEquals(List.of("signed-not-received"), keys(index, "驿站").subList(0, 1));
+        }
+        feed.silent(true);
+        Entry first = TestCorpus.ENTRIES.get(0);
+        feed.put(MemoryFeed.withProblem(first, "海关清关延误"));
+        feed.delete("wrong-item");
+        feed.silent(false);
+        try (EntryIndex index = open(new ReplayingFeed(feed))) {
+            assertEquals(EntryIndex.Opening.REUSED, index.opening());
+            assertEquals("logistics-stuck", keys(index, "海关清关").get(0));
+            assertTrue(keys(index, "发错货").stream().noneMatch("wrong-item"::equals));
+        }
+    }
+
+    @Test
+    void storeWritesBecomeSearchableThroughTheListener() throws Exception {
+        MemoryFeed feed = TestCorpus.feed();
+        try (EntryIndex index = open(feed)) {
+            feed.put(MemoryFeed.entry("invoice", "zh-CN", "售后/发票", "怎么开发票", List.of("我要开增值税发票"),
+                    "", "发票会在三个工作日内开好。"));
+            index.refresh();
+            assertEquals("invoice", keys(index, "增值税发票").get(0));
+        }
+    }
+
+    @Test
+    void writesBecomeVisibleWithinOneSecondWithoutExplicitRefresh() throws Exception {
+        MemoryFeed feed = TestCorpus.feed();
+        try (EntryIndex index = open(feed)) {
+            feed.put(MemoryFeed.entry("price-drop", "zh-CN", "售后/价保", "刚买就降价了", List.of("买完就降价"),
+                    "", "我们为您申请价保。"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+            while (keys(index, "降价").isEmpty() && System.nanoTime() < deadline) Thread.sleep(20);
+            assertEquals("price-drop", keys(index, "降价").get(0));
+        }
+    }
+
+    @Test
+    void corruptIndexIsRebuilt() throws Exception {
+        MemoryFeed feed = TestCorpus.feed();
+        open(feed).close();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> !p.getFileName().toString().equals("write.lock")).toList()) {
+                byte[] bytes = Files.readAllBytes(f);
+                for (int i = bytes.length / 2; i < bytes.length; i++) bytes[i] ^= 0x5a;
+                Files.write(f, bytes);
+            }
+        }
+        try (EntryIndex index = open(feed)) {
+            assertEquals(EntryIndex.Opening.CORRUPT, index.opening());
+            assertEquals("wrong-item", keys(index, "发错货").get(0));
+        }
+    }
+
+    @Test
+    void indexOfAnOlderSchemaIsRebuilt() throws Exception {
+        MemoryFeed feed = TestCorpus.feed();
+        open(feed).close();
+        try (var d = FSDirectory.open(dir);
+             var w = new IndexWriter(d, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+            w.setLiveCommitData(Map.of(EntryIndex.SCHEMA_KEY, "0", EntryIndex.SEQ_KEY, "9").entrySet());
+            w.commit();
+        }
+        try (EntryIndex index = open(feed)) {
+            assertEquals(EntryIndex.Opening.OLD_SCHEMA, index.opening());
+            assertEquals(TestCorpus.ENTRIES.size(), index.searchers().acquire().getIndexReader().numDocs());
+        }
+    }
+
+    @Test
+    void closeCommitsSchemaVersionAndSeq() throws Exception {
+        MemoryFeed feed = TestCorpus.feed();
+        open(feed).close();
+        try (var d = FSDirectory.open(dir); var r = DirectoryReader.open(d)) {
+            Map<String, String> data = r.getIndexCommit().getUserData();
+            assertEquals(Integer.toString(EntryIndex.SCHEMA_VERSION), data.get(EntryIndex.SCHEMA_KEY));
+            assertEquals(Integer.toString(TestCorpus.ENTRIES.size()), data.get(EntryIndex.SEQ_KEY));
+        }
+    }
+
+    @Test
+    void lastSeqIsFoundByBisection() {
+        MemoryFeed feed = new MemoryFeed();
+        assertEquals(0, FeedPositions.lastSeq(feed));
+        for (int i = 1; i <= 37; i++) {
+            feed.put(TestCorpus.ENTRIES.get(0));
+            assertEquals(i, FeedPositions.lastSeq(feed));
+        }
+    }
+
+    /** A view of a feed whose listeners are its own, so a reopened index does not share the old one's. */
+    private record ReplayingFeed(MemoryFeed delegate) implements com.replybook.kb.entries.EntryFeed {
+        @Override
+        public void forEachEntry(java.util.function.Consumer<Entry> sink) {
+            delegate.forEachEntry(sink);
+        }
+
+        @Override
+        public List<com.replybook.kb.entries.EntryChange> changesSince(long afterSeq, int limit) {
+            return delegate.changesSince(afterSeq, limit);
+        }
+
+        @Override
+        public void addListener(java.util.function.Consumer<com.replybook.kb.entries.EntryChange> l) {
+        }
+    }
+}

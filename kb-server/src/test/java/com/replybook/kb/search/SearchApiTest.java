@@ -1,0 +1,152 @@
+package com.replybook.kb.search;
+
+import com.replybook.kb.testing.ApiClient;
+import com.replybook.kb.testing.ApiClient.Response;
+import com.replybook.kb.testing.TestDatabases.DbTarget;
+import com.replybook.kb.testing.TestServer;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The search, suggest, ticket and synonym APIs end to end over HTTP, on SQLite and on PostgreSQL. */
+class SearchApiTest {
+
+    static final String DBS = "com.replybook.kb.testing.TestDatabases#all";
+
+    @TempDir
+    Path dir;
+
+    static Map<String, Object> entry(String key, String locale, String problem, List<String> questions, String status) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("key", key);
+        e.put("locale", locale);
+        e.put("category", "物流/延误");
+        e.put("tags", List.of("物流"));
+        e.put("problem", problem);
+        e.put("questions", questions);
+        e.put("cause", "中转站爆仓");
+        e.put("script", "您的订单 ${order.id} 我们已经加急处理。");
+        e.put("status", status);
+        return e;
+    }
+
+    private static String q(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static TestServer startWithEntries(Path dir, DbTarget db) throws InterruptedException {
+        TestServer server = TestServer.start(dir, db, false);
+        assertTrue(server.app().search().index().awaitReady(Duration.ofSeconds(30)));
+        ApiClient admin = server.admin();
+        assertEquals(201, admin.post("/api/v1/entries", entry("delay", "zh-CN", "包裹三天没有更新物流",
+                List.of("快递三天没动了", "物流怎么一直不更新"), "published")).status());
+        assertEquals(201, admin.post("/api/v1/entries", entry("lost", "zh-CN", "显示签收但没收到",
+                List.of("包裹没收到", "快递被人签收了"), "published")).status());
+        assertEquals(201, admin.post("/api/v1/entries", entry("draft", "zh-CN", "草稿里的发票问题",
+                List.of("发票开错了"), "draft")).status());
+        return server;
+    }
+
+    private static void refresh(TestServer server) throws java.io.IOException {
+        server.app().search().index().refresh();
+    }
+
+    private static void awaitHit(ApiClient client, String query) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (client.get("/api/v1/search?q=" + q(query)).json().get("total").asLong() > 0) return;
+            Thread.sleep(20);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DBS)
+    void aSavedEntryIsSearchableWithinOneSecondWithTheContractFields(DbTarget db) throws Exception {
+        try (TestServer server = startWithEntries(dir, db)) {
+            ApiClient agent = server.userWithRole("agent1", "agent");
+            awaitHit(agent, "快递三天没动了");
+            Response r = agent.get("/api/v1/search?q=" + q("快递三天没动了") + "&limit=5");
+            assertEquals(200, r.status(), r.text());
+            var hit = r.json().get("hits").get(0);
+            assertEquals("delay", hit.get("key").asText());
+            for (String f : List.of("id", "key", "score", "locale", "category", "problem", "cause", "highlights",
+                    "stale")) {
+                assertTrue(hit.has(f), "hit has " + f + ": " + hit);
+            }
+            assertTrue(r.json().has("total"));
+            assertTrue(r.json().get("confident").isBoolean());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DBS)
+    void agentsSeeOnlyPublishedAndCannotAskForDrafts(DbTarget db) throws Exception {
+        try (TestServer server = startWithEntries(dir, db)) {
+            ApiClient agent = server.userWithRole("agent1", "agent");
+            refresh(server);
+            for (var hit : agent.get("/api/v1/search?q=" + q("发票开错了")).json().get("hits")) {
+                assertFalse(hit.get("key").asText().equals("draft"));
+            }
+            assertEquals(403, agent.get("/api/v1/search?q=x&status=draft").status());
+            Response editor = server.admin().get("/api/v1/search?q=" + q("发票开错了") + "&status=draft");
+            assertEquals("draft", editor.json().get("hits").get(0).get("key").asText());
+            assertEquals("status", server.admin().get("/api/v1/search?q=x&status=nope").errorField());
+            assertEquals("limit", agent.get("/api/v1/search?q=x&limit=0").errorField());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DBS)
+    void queryStringSyntaxNeverErrors(DbTarget db) throws Exception {
+        try (TestServer server = startWithEntries(dir, db)) {
+            for (String bad : List.of("\"", "AND", "(", "*", "\\", "~", "快递 AND (物流*", "a:b^2 [x TO y]")) {
+                assertEquals(200, server.admin().get("/api/v1/search?q=" + q(bad)).status(), bad);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DBS)
+    void suggestAndTicketAndSynonyms(DbTarget db) throws Exception {
+        try (TestServer server = startWithEntries(dir, db)) {
+            ApiClient admin = server.admin();
+            refresh(server);
+            Response s = admin.get("/api/v1/suggest?q=" + q("包"));
+            assertEquals(200, s.status(), s.text());
+            assertFalse(s.json().get("suggestions").isEmpty());
+
+            Map<String, Object> ticket = Map.of("subject", "物流问题", "messages", List.of(
+                    Map.of("author", "customer", "text", "您好，我的快递三天没动了\n\n-- \n王女士"),
+                    Map.of("author", "agent", "text", "您好，我们查一下签收情况")));
+            Response t = admin.post("/api/v1/search/ticket", ticket);
+            assertEquals(200, t.status(), t.text());
+            assertEquals("delay", t.json().get("hits").get(0).get("key").asText());
+
+            Response seeded = admin.get("/api/v1/synonyms/zh-CN");
+            assertEquals(200, seeded.status());
+            assertTrue(seeded.json().get("rules").toString().contains("快递"));
+
+            assertEquals(0, admin.get("/api/v1/search?q=" + q("货件卡住")).json().get("total").asLong());
+            Response put = admin.put("/api/v1/synonyms/zh-CN", Map.of("rules", List.of("货件, 快递", "卡住, 没动")), null);
+            assertEquals(200, put.status(), put.text());
+            assertEquals("delay", admin.get("/api/v1/search?q=" + q("货件卡住")).json()
+                    .get("hits").get(0).get("key").asText());
+            ApiClient agent = server.userWithRole("agent1", "agent");
+            assertEquals(403, agent.put("/api/v1/synonyms/zh-CN", Map.of("rules", List.of("a, b")), null).status());
+            assertEquals("rules", admin.put("/api/v1/synonyms/en", Map.of("rules", List.of("the, a")), null)
+                    .errorField());
+        }
+    }
+}
