@@ -21,11 +21,18 @@ import com.replybook.kb.db.Database;
 import com.replybook.kb.entries.EntryDraftParser;
 import com.replybook.kb.entries.EntryServlet;
 import com.replybook.kb.entries.EntryStore;
+import com.replybook.kb.events.EventServlet;
+import com.replybook.kb.events.EventStore;
+import com.replybook.kb.plugin.PluginAssetServlet;
 import com.replybook.kb.render.RenderServlet;
 import com.replybook.kb.render.RenderSettings;
 import com.replybook.kb.render.ScriptRenderer;
 import com.replybook.kb.sample.SampleLibrary;
 import com.replybook.kb.search.SearchService;
+import com.replybook.kb.tone.EmotionDetector;
+import com.replybook.kb.tone.ToneAdvisor;
+import com.replybook.kb.tone.ToneRules;
+import com.replybook.kb.tone.ToneServlet;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.MultipartConfigElement;
@@ -120,6 +127,7 @@ public final class Replybook implements AutoCloseable {
                 List.of("GET /api/v1/suggest")));
         routes.add(new Route("synonyms", List.of("/api/v1/synonyms/*"), search.synonymServlet(),
                 List.of("GET /api/v1/synonyms/{locale}", "PUT /api/v1/synonyms/{locale}")));
+        definePluginRoutes();
         UserServlet userServlet = new UserServlet(users);
         routes.add(new Route("users", List.of("/api/v1/users", "/api/v1/users/*", "/api/v1/me"), userServlet, List.of(
                 "GET /api/v1/me", "GET /api/v1/users", "POST /api/v1/users", "GET /api/v1/users/{id}",
@@ -135,6 +143,17 @@ public final class Replybook implements AutoCloseable {
     }
 
     static final String CONSOLE = "console";
+
+    /** The help-desk side (issue 3): usage events, tone advice and the widget's static files. */
+    private void definePluginRoutes() {
+        routes.add(new Route("events", List.of("/api/v1/events"), new EventServlet(new EventStore(db, clock)),
+                List.of("GET /api/v1/events", "POST /api/v1/events")));
+        ToneRules toneRules = new ToneRules(db, clock);
+        routes.add(new Route("tone", List.of("/api/v1/tone/*"),
+                new ToneServlet(toneRules, new ToneAdvisor(toneRules, new EmotionDetector())),
+                List.of("POST /api/v1/tone/suggest", "GET /api/v1/tone/mapping", "PUT /api/v1/tone/mapping")));
+        routes.add(new Route("plugin", List.of("/plugin/*"), new PluginAssetServlet(), List.of()));
+    }
 
     /** Registers filters and servlets in {@code ctx}; call once, while the context is starting. */
     public void mount(ServletContext ctx) {
