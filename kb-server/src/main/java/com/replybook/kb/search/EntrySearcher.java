@@ -31,8 +31,7 @@ import java.util.Set;
  */
 public final class EntrySearcher {
 
-    private static final String[] HIGHLIGHTED = {
-            SearchFields.PROBLEM, SearchFields.QUESTIONS, SearchFields.CAUSE, SearchFields.SCRIPT};
+    private static final String[] HIGHLIGHTED = LexicalQueries.HIGHLIGHTED.toArray(String[]::new);
     private static final Set<String> HIT_FIELDS = Set.of(SearchFields.ID, SearchFields.KEY, SearchFields.LOCALE,
             SearchFields.CATEGORY, SearchFields.PROBLEM, SearchFields.CAUSE, SearchFields.FRESH_UNTIL);
 
@@ -64,10 +63,10 @@ public final class EntrySearcher {
     /** Searches the index as it is now (changes become visible within a second of their commit). */
     public SearchResult search(SearchRequest request) {
         return withSearcher(s -> {
-            Query text = request.text().isBlank() ? new MatchAllDocsQuery()
-                    : queries.build(request.text(), s.getIndexReader());
-            if (text == null) return SearchResult.EMPTY;
-            return run(s, filtered(text, request), request);
+            if (request.text().isBlank()) return run(s, filtered(new MatchAllDocsQuery(), request), null, request);
+            LexicalQueries.Built built = queries.buildWithHighlight(request.text(), s.getIndexReader());
+            if (built == null) return SearchResult.EMPTY;
+            return run(s, filtered(built.query(), request), built.highlight(), request);
         });
     }
 
@@ -82,12 +81,16 @@ public final class EntrySearcher {
                 ticket.locale(), null, List.of(), statuses);
         return withSearcher(s -> {
             BooleanQuery.Builder b = new BooleanQuery.Builder();
+            BooleanQuery.Builder highlight = new BooleanQuery.Builder();
             for (TicketText.Part part : parts) {
-                Query q = queries.build(part.text(), s.getIndexReader());
-                if (q != null) b.add(new BoostQuery(q, part.weight()), Occur.SHOULD);
+                LexicalQueries.Built built = queries.buildWithHighlight(part.text(), s.getIndexReader());
+                if (built == null) continue;
+                b.add(new BoostQuery(built.query(), part.weight()), Occur.SHOULD);
+                highlight.add(built.highlight(), Occur.SHOULD);
             }
             BooleanQuery query = b.build();
-            return query.clauses().isEmpty() ? SearchResult.EMPTY : run(s, filtered(query, request), request);
+            return query.clauses().isEmpty() ? SearchResult.EMPTY
+                    : run(s, filtered(query, request), highlight.build(), request);
         });
     }
 
@@ -112,9 +115,10 @@ public final class EntrySearcher {
         T apply(IndexSearcher searcher) throws IOException;
     }
 
-    private SearchResult run(IndexSearcher s, Query query, SearchRequest request) throws IOException {
+    private SearchResult run(IndexSearcher s, Query query, Query highlight, SearchRequest request)
+            throws IOException {
         TopDocs top = s.search(query, request.limit());
-        List<SearchHit> hits = toHits(s, query, top);
+        List<SearchHit> hits = toHits(s, highlight, top);
         boolean sure = confidence.judge(request.text(), top, s);
         return new SearchResult(top.totalHits.value(), hits, sure);
     }
@@ -184,11 +188,13 @@ public final class EntrySearcher {
     }
 
     private static Map<String, String[]> highlight(IndexSearcher s, Query query, TopDocs top) throws IOException {
-        if (top.scoreDocs.length == 0 || query instanceof MatchAllDocsQuery) return Map.of();
+        if (top.scoreDocs.length == 0 || query == null) return Map.of();
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(s, HIGHLIGHT_ANALYZER)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
                 .withMaxNoHighlightPassages(0)
                 .withMaxLength(20_000)
+                .withHandleMultiTermQuery(false)
+                .withHighlightPhrasesStrictly(false)
                 .build();
         int[] passages = new int[HIGHLIGHTED.length];
         java.util.Arrays.fill(passages, 1);
