@@ -35,8 +35,12 @@ public final class SearchEvaluation {
     }
 
     /** Per-query outcome: rank of the expected entry (0 = not in the top 10), confidence, latency. */
-    record Outcome(Query query, int rank, boolean confident, long nanos) {
+    record Outcome(Query query, int rank, boolean confident, long nanos, double similarity, double coverage) {
     }
+
+    /** -Dsearch.semantic=false evaluates lexical search alone. */
+    static final boolean SEMANTIC = Boolean.parseBoolean(System.getProperty("search.semantic", "true"));
+    static final Embedders EMBEDDERS = SEMANTIC ? new Embedders() : null;
 
     public static void main(String[] args) throws Exception {
         Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
@@ -56,6 +60,7 @@ public final class SearchEvaluation {
         for (EvalSet set : sets) {
             List<Outcome> outcomes = run(set, synonyms);
             print(set.name, outcomes);
+            if (Boolean.getBoolean("search.eval.sweep")) sweep(outcomes);
             if (set.name.equals("zh-shop")) {
                 print("  zh-shop simpl.", filter(outcomes, o -> o.query.lang.equals("zh-CN")));
                 print("  zh-shop trad.", filter(outcomes, o -> o.query.lang.equals("zh-TW")));
@@ -74,16 +79,21 @@ public final class SearchEvaluation {
         MemoryFeed feed = new MemoryFeed();
         set.entries.forEach(feed::put);
         Path dir = Files.createTempDirectory("search-eval");
-        try (EntryIndex index = EntryIndex.open(dir, feed, EntryVectors.NONE)) {
-            if (!index.awaitReady(Duration.ofMinutes(5))) throw new IllegalStateException("index not ready");
-            EntrySearcher searcher = new EntrySearcher(index, synonyms, RankingWeights.fromSystemProperties());
+        EntryVectors vectors = SEMANTIC ? EMBEDDERS::entry : EntryVectors.NONE;
+        try (EntryIndex index = EntryIndex.open(dir, feed, vectors)) {
+            if (!index.awaitReady(Duration.ofMinutes(10))) throw new IllegalStateException("index not ready");
+            float lexicalWeight = Float.parseFloat(System.getProperty("search.weight.lexical",
+                    Float.toString(HybridFusion.LEXICAL_WEIGHT)));
+            EntrySearcher searcher = new EntrySearcher(index, synonyms, RankingWeights.fromSystemProperties(),
+                    EMBEDDERS, lexicalWeight);
             for (Query q : set.queries.subList(0, Math.min(50, set.queries.size()))) {
                 searcher.search(SearchRequest.of(q.text, 10)); // warm-up
             }
             List<Outcome> out = new ArrayList<>();
             for (Query q : set.queries) {
                 long t0 = System.nanoTime();
-                SearchResult r = searcher.search(SearchRequest.of(q.text, 10));
+                EntrySearcher.Ranked ranked = searcher.searchRanked(SearchRequest.of(q.text, 10));
+                SearchResult r = ranked.result();
                 long nanos = System.nanoTime() - t0;
                 int rank = 0;
                 for (int i = 0; i < r.hits().size(); i++) {
@@ -92,7 +102,7 @@ public final class SearchEvaluation {
                         break;
                     }
                 }
-                out.add(new Outcome(q, rank, r.confident(), nanos));
+                out.add(new Outcome(q, rank, r.confident(), nanos, ranked.similarity(), ranked.coverage()));
             }
             return out;
         }
@@ -110,6 +120,26 @@ public final class SearchEvaluation {
         long[] ns = outcomes.stream().mapToLong(Outcome::nanos).sorted().toArray();
         System.out.printf("%-18s %6d %6.3f %6.3f %7.3f %7.3f %9.3f %9d %8.2f %8.2f%n", name, in.size(), r1, r3, mrr,
                 confidentRight, oosUnsure, oos.size(), pct(ns, 0.50), pct(ns, 0.99));
+    }
+
+    /** Prints, per similarity threshold, confident-and-right (in scope) and unsure (out of scope) rates. */
+    static void sweep(List<Outcome> outcomes) {
+        List<Outcome> in = filter(outcomes, o -> o.query.expected != null);
+        List<Outcome> oos = filter(outcomes, o -> o.query.expected == null);
+        for (double min : new double[]{0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7}) {
+            for (double high : new double[]{0.7, 0.75, 0.8, 0.85, 0.9}) {
+                for (double cov : new double[]{0.25, 0.5}) {
+                    java.util.function.Predicate<Outcome> conf = o -> Double.isNaN(o.similarity)
+                            ? o.coverage >= cov : o.similarity >= high || (o.similarity >= min && o.coverage >= cov);
+                    double right = in.stream().filter(o -> o.rank == 1 && conf.test(o)).count() / (double) in.size();
+                    double wrong = in.stream().filter(o -> o.rank != 1 && conf.test(o)).count() / (double) in.size();
+                    double unsure = oos.isEmpty() ? Double.NaN
+                            : oos.stream().filter(o -> !conf.test(o)).count() / (double) oos.size();
+                    System.out.printf("    sweep min=%.2f high=%.2f cov=%.2f  conf-right=%.3f conf-wrong=%.3f oos-unsure=%.3f%n",
+                            min, high, cov, right, wrong, unsure);
+                }
+            }
+        }
     }
 
     private static double pct(long[] sorted, double p) {
