@@ -19,12 +19,23 @@ import java.util.Set;
  */
 public final class AuthFilter extends HttpFilter {
 
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private final UserStore users;
     private final Set<String> publicPaths;
+    private final SessionAuth sessions;
 
     public AuthFilter(UserStore users, Set<String> publicPaths) {
+        this(users, publicPaths, null);
+    }
+
+    /**
+     * Also accepts a signed-in console session (for the console's own scripts) when no bearer token is
+     * sent; unsafe methods then need the session's CSRF token in {@code X-CSRF-Token}.
+     */
+    public AuthFilter(UserStore users, Set<String> publicPaths, SessionAuth sessions) {
         this.users = users;
         this.publicPaths = Set.copyOf(publicPaths);
+        this.sessions = sessions;
     }
 
     @Override
@@ -32,6 +43,15 @@ public final class AuthFilter extends HttpFilter {
             throws IOException, ServletException {
         String path = req.getRequestURI().substring(req.getContextPath().length());
         if (publicPaths.contains(path) || "OPTIONS".equals(req.getMethod())) {
+            chain.doFilter(req, resp);
+            return;
+        }
+        if (sessions != null && req.getHeader("Authorization") == null && sessions.principal(req).isPresent()) {
+            if (!SAFE_METHODS.contains(req.getMethod()) && !sessions.csrfValid(req, req.getHeader(SessionAuth.CSRF_HEADER))) {
+                JsonServlet.writeError(resp, ApiException.forbidden(
+                        "Missing or wrong " + SessionAuth.CSRF_HEADER + " header for a session-authenticated request"));
+                return;
+            }
             chain.doFilter(req, resp);
             return;
         }

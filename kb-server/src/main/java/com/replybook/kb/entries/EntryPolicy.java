@@ -8,9 +8,9 @@ import com.replybook.kb.web.ApiException;
  * Who may move an entry into which status: editors write drafts and submit them for review; only leads
  * (and admins) publish, archive, or change an entry that is already published.
  */
-final class EntryPolicy {
+public final class EntryPolicy {
 
-    void checkStatusChange(Principal who, EntryStatus from, EntryStatus to) {
+    public void checkStatusChange(Principal who, EntryStatus from, EntryStatus to) {
         if (who.can(Role.LEAD)) return;
         if (to == EntryStatus.PUBLISHED || to == EntryStatus.ARCHIVED) {
             throw ApiException.forbidden("Only a lead can set status " + to.wire() + "; submit it for review (in_review) instead");

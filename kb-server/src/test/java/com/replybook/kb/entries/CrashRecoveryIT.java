@@ -68,14 +68,36 @@ class CrashRecoveryIT {
             for (String key : List.copyOf(acknowledged).subList(0, Math.min(50, acknowledged.size()))) {
                 assertEquals(1, after.get("/api/v1/entries/" + key + "/revisions").json().get("revisions").size());
             }
+            assertIndexMatchesDatabase(after, total);
         }
+    }
+
+    /** Every entry in the database, including any from the interrupted batch, is found by its own word. */
+    private static void assertIndexMatchesDatabase(ApiClient client, long total) {
+        List<String> unsearchable = new ArrayList<>();
+        for (int page = 1; (long) (page - 1) * 200 < total; page++) {
+            client.get("/api/v1/entries?pageSize=200&page=" + page).json().get("items").forEach(e -> {
+                String key = e.get("key").asText();
+                String[] parts = key.substring("crash-".length(), key.indexOf('.')).split("-");
+                Response hits = client.get("/api/v1/search?limit=3&q=" + token(Integer.parseInt(parts[0]), Integer.parseInt(parts[1])));
+                if (hits.json().get("total").asInt() != 1 || !hits.json().get("hits").get(0).get("key").asText().equals(key)) {
+                    unsearchable.add(key + " → " + hits.text());
+                }
+            });
+        }
+        assertEquals(List.of(), unsearchable, "stored but not (only) found by search");
+    }
+
+    /** A word that occurs in exactly one entry, so a search for it must return exactly that entry. */
+    static String token(int b, int i) {
+        return "crashb" + b + "x" + i;
     }
 
     static List<Map<String, Object>> batch(int b) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             Map<String, Object> e = Fixtures.entry("crash-" + b + "-" + i + ".zh-cn");
-            e.put("problem", "崩溃测试 " + b + " 批 " + i + " 号：包裹三天没有更新物流");
+            e.put("problem", "崩溃测试 " + token(b, i) + "：包裹三天没有更新物流");
             e.put("status", "published");
             out.add(e);
         }

@@ -252,6 +252,62 @@ class SampleLibraryContentTest {
         }
     }
 
+    /**
+     * Words of an empathy or apology opener. The tone layouts already open every reply with one matched to
+     * the customer's emotion, so a script that starts with its own says it twice.
+     */
+    private static final List<String> ZH_EMPATHY = List.of(
+            "理解", "着急", "著急", "抱歉", "不好意思", "辛苦", "麻烦", "麻煩", "心急", "担心", "擔心",
+            "失望", "委屈", "遗憾", "遺憾", "扫兴", "掃興", "头疼", "頭疼", "不踏实", "不踏實", "换成我", "換作是我");
+
+    private static final List<String> EN_EMPATHY_OPENERS = List.of(
+            "i understand", "i completely", "i totally", "i'm sorry", "i am sorry", "i'm so sorry", "i'm truly sorry",
+            "i'm really sorry", "we're sorry", "we are sorry", "sorry", "so sorry", "we apologize", "we apologise",
+            "i apologize", "i apologise", "i can hear", "i can imagine", "i know how");
+
+    /** Half-width {@code , ? ! : ;} directly between two Chinese characters, where Chinese text needs full width. */
+    private static final Pattern HALF_WIDTH_BETWEEN_HAN = Pattern.compile("\\p{IsHan}[,?!:;]\\p{IsHan}");
+
+    @Test
+    void noScriptOpensWithItsOwnEmpathyOrApology() {
+        for (String locale : List.of("zh-CN", "zh-TW")) {
+            for (JsonNode e : LIBRARY.get(locale)) {
+                String script = text(e, "script").strip();
+                String first = script.split("[。！？!?\\n]", 2)[0];
+                for (String word : ZH_EMPATHY) {
+                    assertFalse(first.contains(word), text(e, "key") + ": first sentence '" + first
+                            + "' contains the empathy word '" + word + "'; the tone layout already adds the opener");
+                }
+            }
+        }
+        for (JsonNode e : LIBRARY.get("en")) {
+            String start = text(e, "script").strip().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+            for (String opener : EN_EMPATHY_OPENERS) {
+                assertFalse(start.startsWith(opener), text(e, "key") + ": script opens with '" + opener
+                        + "'; the tone layout already adds the opener");
+            }
+        }
+    }
+
+    @Test
+    void chineseTextUsesFullWidthPunctuationBetweenChineseCharacters() {
+        for (String locale : List.of("zh-CN", "zh-TW")) {
+            for (JsonNode e : LIBRARY.get(locale)) {
+                List<String> texts = new ArrayList<>(List.of(text(e, "problem"), text(e, "cause"), text(e, "script")));
+                for (String field : List.of("questions", "diagnostics", "actions")) {
+                    texts.addAll(list(e, field));
+                }
+                for (String value : texts) {
+                    // ${…} is FreeMarker, not prose: stand it in with a neutral character.
+                    Matcher m = HALF_WIDTH_BETWEEN_HAN.matcher(INTERPOLATION.matcher(value).replaceAll("x"));
+                    if (m.find()) {
+                        fail(text(e, "key") + " (" + locale + "): half-width '" + m.group() + "' in: " + value);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void noEntryDeniesTheEmotionOrShiftsTheBlame() {
         for (JsonNode e : all()) {

@@ -1,0 +1,25 @@
+package com.replybook.kb.cases;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A handled conversation worth learning from. Immutable.
+ *
+ * @param excerptHtml the conversation, cleaned HTML with personal data masked, e.g. {@code <p>客户：包裹三天没动…</p>}
+ * @param agentDid    what the agent did
+ * @param whyItWorked why it worked, for trainees
+ * @param outcome     e.g. "customer kept the order, 5-star review"
+ * @param entryKeys   keys of linked entries, e.g. {@code logistics-delay.zh-cn}
+ * @param rating      1 to 5, or 0 when not rated yet
+ * @param source      where it was captured from, e.g. {@code rt:1042} or {@code zendesk:88}
+ */
+public record Case(String id, String title, String excerptHtml, String agentDid, String whyItWorked,
+                   String outcome, List<String> tags, List<String> entryKeys, int rating, String source,
+                   Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
+
+    public Case {
+        tags = List.copyOf(tags == null ? List.of() : tags);
+        entryKeys = List.copyOf(entryKeys == null ? List.of() : entryKeys);
+    }
+}

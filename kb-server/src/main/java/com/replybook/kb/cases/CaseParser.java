@@ -1,0 +1,115 @@
+package com.replybook.kb.cases;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.replybook.kb.web.FieldError;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns case JSON (API, JSON import, the console form) into a {@link CaseDraft}, collecting every problem as a
+ * {@link FieldError}. The excerpt comes as {@code excerptHtml} or {@code excerptText}; both are cleaned and
+ * masked, and so are the other free-text fields: capture is where personal data is stopped. Thread-safe.
+ */
+public final class CaseParser {
+
+    static final int MAX_EXCERPT = 100_000;
+    static final int MAX_TEXT = 4_000;
+    private static final Pattern ENTRY_KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,127}");
+    private static final Set<String> KNOWN = Set.of("id", "title", "excerptHtml", "excerptText", "agentDid",
+            "whyItWorked", "outcome", "tags", "entryKeys", "rating", "source", "createdAt", "createdBy",
+            "updatedAt", "updatedBy");
+
+    private final ExcerptSanitizer sanitizer;
+
+    public CaseParser(ExcerptSanitizer sanitizer) {
+        this.sanitizer = sanitizer;
+    }
+
+    /** A draft when {@code errors} is empty. */
+    public record Result(CaseDraft draft, List<FieldError> errors) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    public Result parse(JsonNode json) {
+        if (json == null || !json.isObject()) return new Result(null, List.of(new FieldError(null, "A case must be a JSON object")));
+        List<FieldError> errors = new ArrayList<>();
+        json.fieldNames().forEachRemaining(n -> {
+            if (!KNOWN.contains(n)) errors.add(new FieldError(n, "Unknown field '" + n + "'"));
+        });
+        String title = text(json, "title", 300, true, errors);
+        String html = text(json, "excerptHtml", MAX_EXCERPT, false, errors);
+        String plain = text(json, "excerptText", MAX_EXCERPT, false, errors);
+        if ((html == null || html.isBlank()) && (plain == null || plain.isBlank())) {
+            errors.add(new FieldError("excerptHtml", "excerptHtml or excerptText is required: the conversation excerpt"));
+        }
+        String agentDid = text(json, "agentDid", MAX_TEXT, false, errors);
+        String why = text(json, "whyItWorked", MAX_TEXT, false, errors);
+        String outcome = text(json, "outcome", MAX_TEXT, false, errors);
+        List<String> tags = list(json, "tags", 50, 50, errors);
+        List<String> keys = list(json, "entryKeys", 50, 128, errors);
+        for (String k : keys) {
+            if (!ENTRY_KEY.matcher(k).matches()) errors.add(new FieldError("entryKeys", "entryKeys: '" + k + "' is not an entry key"));
+        }
+        int rating = rating(json, errors);
+        String source = text(json, "source", 300, false, errors);
+        if (!errors.isEmpty()) return new Result(null, List.copyOf(errors));
+        String excerpt = html != null && !html.isBlank() ? sanitizer.fromHtml(html) : sanitizer.fromText(plain);
+        return new Result(new CaseDraft(mask(title), excerpt, mask(agentDid), mask(why), mask(outcome),
+                tags, keys, rating, source), List.of());
+    }
+
+    private static String mask(String s) {
+        return s == null ? "" : PersonalDataMasker.mask(s);
+    }
+
+    private static String text(JsonNode json, String field, int max, boolean required, List<FieldError> errors) {
+        JsonNode n = json.get(field);
+        if (n == null || n.isNull()) {
+            if (required) errors.add(new FieldError(field, field + " is required"));
+            return null;
+        }
+        if (!n.isTextual()) {
+            errors.add(new FieldError(field, field + " must be a string"));
+            return null;
+        }
+        String v = n.asText().strip();
+        if (required && v.isEmpty()) errors.add(new FieldError(field, field + " must not be blank"));
+        if (v.length() > max) errors.add(new FieldError(field, field + " is longer than " + max + " characters"));
+        return v;
+    }
+
+    private static List<String> list(JsonNode json, String field, int maxItems, int maxLength, List<FieldError> errors) {
+        JsonNode n = json.get(field);
+        if (n == null || n.isNull()) return List.of();
+        if (!n.isArray()) {
+            errors.add(new FieldError(field, field + " must be an array of strings"));
+            return List.of();
+        }
+        if (n.size() > maxItems) errors.add(new FieldError(field, field + " has more than " + maxItems + " items"));
+        Set<String> out = new LinkedHashSet<>();
+        for (JsonNode item : n) {
+            if (!item.isTextual() || item.asText().strip().length() > maxLength) {
+                errors.add(new FieldError(field, field + " items must be strings of at most " + maxLength + " characters"));
+            } else if (!item.asText().isBlank()) {
+                out.add(item.asText().strip());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static int rating(JsonNode json, List<FieldError> errors) {
+        JsonNode n = json.get("rating");
+        if (n == null || n.isNull()) return 0;
+        if (!n.isIntegralNumber() || n.asInt() < 0 || n.asInt() > 5) {
+            errors.add(new FieldError("rating", "rating must be a whole number from 1 to 5 (0 = not rated)"));
+            return 0;
+        }
+        return n.asInt();
+    }
+}

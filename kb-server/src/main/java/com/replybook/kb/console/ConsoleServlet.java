@@ -1,0 +1,97 @@
+package com.replybook.kb.console;
+
+import com.replybook.kb.auth.Principal;
+import com.replybook.kb.auth.SessionAuth;
+import com.replybook.kb.web.ApiException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code /console/*}: the one entry point of the console. In this order it sets the security headers
+ * (a strict CSP: scripts and styles only from this server, no inline code), sends anyone not signed in to the
+ * sign-in page, refuses any POST without the session's CSRF token, dispatches to the route, and maps every
+ * error to an HTML page in the user's language — the console's single exception-to-response mapping.
+ */
+public final class ConsoleServlet extends HttpServlet {
+
+    private static final Logger LOG = Logger.getLogger(ConsoleServlet.class.getName());
+    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+    private static final Set<String> PUBLIC = Set.of("signin", "static");
+
+    private final Views views = new Views();
+    private final SessionAuth sessions;
+    private final ConsoleRoutes routes;
+
+    ConsoleServlet(SessionAuth sessions, ConsoleRoutes routes) {
+        this.sessions = sessions;
+        this.routes = routes;
+    }
+
+    @Override
+    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        resp.setHeader("Content-Security-Policy", CSP);
+        resp.setHeader("X-Frame-Options", "DENY");
+        resp.setHeader("Cache-Control", "no-store");
+        req.setCharacterEncoding("UTF-8");
+        List<String> path = segments(req);
+        Optional<Principal> me = sessions.principal(req);
+        Page page = new Page(req, resp, views, sessions, me.orElse(null), path);
+        try {
+            if (me.isEmpty() && (path.isEmpty() || !PUBLIC.contains(path.getFirst()))) {
+                page.redirect("signin", null);
+                return;
+            }
+            if ("POST".equals(req.getMethod()) && !csrfOk(req)) {
+                throw ApiException.forbidden("csrf");
+            }
+            Handler h = routes.find(req.getMethod(), path)
+                    .orElseThrow(() -> ApiException.notFound(req.getRequestURI()));
+            h.handle(page);
+        } catch (ApiException e) {
+            error(page, e.status(), e);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Console error on " + req.getMethod() + " " + req.getRequestURI(), e);
+            error(page, 500, e);
+        }
+    }
+
+    private boolean csrfOk(HttpServletRequest req) {
+        String presented = req.getHeader(SessionAuth.CSRF_HEADER);
+        if (presented == null) presented = req.getParameter(SessionAuth.CSRF_FIELD);
+        return sessions.csrfValid(req, presented);
+    }
+
+    private void error(Page page, int status, RuntimeException e) throws IOException {
+        if (page.resp.isCommitted()) return;
+        page.resp.reset();
+        page.resp.setHeader("Content-Security-Policy", CSP);
+        String key = switch (status) {
+            case 401 -> "error.401";
+            case 403 -> "csrf".equals(e.getMessage()) ? "error.csrf" : "error.403";
+            case 404 -> "error.404";
+            case 409 -> "error.409";
+            case 400, 413, 422 -> "error.400";
+            default -> "error.500";
+        };
+        // Details of 4xx help the user fix their input; a 500's message may hold internals, so it is not shown.
+        String detail = status < 500 && !"csrf".equals(e.getMessage()) ? e.getMessage() : null;
+        page.render(status, "error.ftlh", Map.of("messageKey", key, "detail", detail == null ? "" : detail,
+                "status", status));
+    }
+
+    private static List<String> segments(HttpServletRequest req) {
+        String info = req.getPathInfo();
+        if (info == null || info.isEmpty() || info.equals("/")) return List.of();
+        return List.of(info.substring(1).split("/")).stream().filter(s -> !s.isEmpty()).toList();
+    }
+}

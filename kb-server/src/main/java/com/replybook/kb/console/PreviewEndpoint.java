@@ -1,0 +1,66 @@
+package com.replybook.kb.console;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.replybook.kb.auth.Role;
+import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.FieldError;
+import com.replybook.kb.web.Json;
+import com.replybook.kb.web.JsonServlet;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /console/preview} (JSON, CSRF header): the editor's live preview. Takes
+ * {@code {"script","locale","context"}} and answers every tone × channel plus the script's problems at line
+ * and column: {@code {"problems":[…],"cells":[{"tone","channel","text","html","warnings"}]}}. Rendering
+ * errors of one cell are reported in that cell, so one bad layout never blanks the whole grid.
+ */
+final class PreviewEndpoint {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+    private final ScriptPreview preview;
+
+    PreviewEndpoint(ScriptPreview preview) {
+        this.preview = preview;
+    }
+
+    void handle(Page p) throws IOException {
+        p.require(Role.EDITOR);
+        JsonNode body = Json.MAPPER.readTree(JsonServlet.readBody(p.req, 256 * 1024));
+        if (body == null || !body.isObject()) throw ApiException.badRequest(null, "Expected a JSON object");
+        String script = body.path("script").asText("");
+        String locale = body.path("locale").asText("zh-CN");
+        Map<String, Object> context = body.path("context").isObject()
+                ? Json.MAPPER.convertValue(body.get("context"), MAP) : Map.of();
+        List<FieldError> problems = preview.validate(script);
+        List<Map<String, Object>> cells = new ArrayList<>();
+        if (problems.isEmpty()) {
+            for (String tone : ScriptPreview.TONES) {
+                for (String channel : ScriptPreview.CHANNELS) cells.add(cell(script, locale, tone, channel, context));
+            }
+        }
+        p.resp.setHeader("Cache-Control", "no-store");
+        JsonServlet.writeJson(p.resp, 200, Map.of("problems", problems, "cells", cells));
+    }
+
+    private Map<String, Object> cell(String script, String locale, String tone, String channel, Map<String, Object> ctx) {
+        Map<String, Object> cell = new LinkedHashMap<>();
+        cell.put("tone", tone);
+        cell.put("channel", channel);
+        try {
+            ScriptPreview.Result r = preview.render(script, locale, tone, channel, ctx);
+            cell.put("text", r.text());
+            cell.put("warnings", r.warnings());
+        } catch (RuntimeException e) {
+            cell.put("text", "");
+            cell.put("error", e.getMessage());
+        }
+        return cell;
+    }
+}

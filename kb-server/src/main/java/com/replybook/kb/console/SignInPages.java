@@ -1,0 +1,44 @@
+package com.replybook.kb.console;
+
+import com.replybook.kb.auth.PasswordStore;
+import com.replybook.kb.auth.SessionAuth;
+import com.replybook.kb.auth.User;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+/** Sign-in and sign-out. A failed sign-in says only that the pair did not match, never which half. */
+final class SignInPages {
+
+    private final PasswordStore passwords;
+    private final SessionAuth sessions;
+
+    SignInPages(PasswordStore passwords, SessionAuth sessions) {
+        this.passwords = passwords;
+        this.sessions = sessions;
+    }
+
+    void routes(ConsoleRoutes r) {
+        r.get("signin", p -> p.render("signin.ftlh", Map.of("username", "", "failed", false)))
+                .post("signin", this::signIn)
+                .post("signout", this::signOut);
+    }
+
+    private void signIn(Page p) throws IOException {
+        String username = p.param("username");
+        Optional<User> user = passwords.check(username, p.raw("password"));
+        if (user.isEmpty()) {
+            p.render(401, "signin.ftlh", Map.of("username", username == null ? "" : username, "failed", true));
+            return;
+        }
+        sessions.signIn(p.req, user.get());
+        p.redirect("entries", null);
+    }
+
+    private void signOut(Page p) throws IOException {
+        sessions.signOut(p.req);
+        p.resp.setStatus(303);
+        p.resp.setHeader("Location", p.req.getContextPath() + "/console/signin");
+    }
+}

@@ -1,0 +1,31 @@
+package com.replybook.kb.console;
+
+import com.replybook.kb.web.ApiException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+/** {@code /console/static/<name>}: the console's own CSS and JS from the classpath; a fixed list, no paths. */
+final class StaticFiles {
+
+    private static final Map<String, String> FILES = Map.of(
+            "console.css", "text/css;charset=UTF-8",
+            "console.js", "text/javascript;charset=UTF-8");
+
+    void routes(ConsoleRoutes r) {
+        r.get("static/*", this::serve);
+    }
+
+    private void serve(Page p) throws IOException {
+        String name = p.seg(1);
+        String type = FILES.get(name);
+        if (type == null) throw ApiException.notFound(name);
+        try (InputStream in = StaticFiles.class.getResourceAsStream("/console/static/" + name)) {
+            if (in == null) throw ApiException.notFound(name);
+            p.resp.setContentType(type);
+            p.resp.setHeader("Cache-Control", "no-cache");
+            in.transferTo(p.resp.getOutputStream());
+        }
+    }
+}

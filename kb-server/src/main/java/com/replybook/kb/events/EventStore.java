@@ -1,0 +1,99 @@
+package com.replybook.kb.events;
+
+import com.replybook.kb.db.DataAccessException;
+import com.replybook.kb.db.Database;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Append-only JDBC store of usage events (table {@code usage_events}). Thread-safe. */
+public final class EventStore {
+
+    private final Database db;
+    private final Clock clock;
+
+    public EventStore(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Stores {@code e} with a new id and the current time; returns the stored event. */
+    UsageEvent record(UsageEvent e) {
+        UsageEvent stored = new UsageEvent(UUID.randomUUID().toString(), e.type(), e.entryId(), e.entryVersion(),
+                e.tone(), e.channel(), e.emotion(), e.helpdesk(), e.ticketId(), e.query(), e.hits(), e.agent(),
+                e.user(), clock.instant());
+        String sql = "INSERT INTO usage_events (id, event_type, entry_id, entry_version, tone, channel, emotion, helpdesk,"
+                + " ticket_id, query, hits, agent, user_name, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, stored.id());
+            ps.setString(2, stored.type().wire());
+            ps.setString(3, stored.entryId());
+            setLong(ps, 4, stored.entryVersion());
+            ps.setString(5, stored.tone());
+            ps.setString(6, stored.channel());
+            ps.setString(7, stored.emotion());
+            ps.setString(8, stored.helpdesk());
+            ps.setString(9, stored.ticketId());
+            ps.setString(10, stored.query());
+            if (stored.hits() == null) ps.setNull(11, Types.INTEGER); else ps.setInt(11, stored.hits());
+            ps.setString(12, stored.agent());
+            ps.setString(13, stored.user());
+            ps.setLong(14, stored.at().toEpochMilli());
+            ps.executeUpdate();
+            return stored;
+        } catch (SQLException ex) {
+            throw new DataAccessException(ex);
+        }
+    }
+
+    /** Events matching {@code q}, newest first. */
+    List<UsageEvent> find(EventQuery q) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM usage_events WHERE 1=1");
+        List<Object> args = new ArrayList<>();
+        where(sql, args, "event_type", q.type() == null ? null : q.type().wire());
+        where(sql, args, "entry_id", q.entryId());
+        where(sql, args, "helpdesk", q.helpdesk());
+        where(sql, args, "ticket_id", q.ticketId());
+        if (q.since() != null) { sql.append(" AND created_at >= ?"); args.add(q.since().toEpochMilli()); }
+        if (q.until() != null) { sql.append(" AND created_at < ?"); args.add(q.until().toEpochMilli()); }
+        sql.append(" ORDER BY created_at DESC, id LIMIT ").append(q.limit());
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
+            try (ResultSet rs = ps.executeQuery()) {
+                List<UsageEvent> out = new ArrayList<>();
+                while (rs.next()) out.add(read(rs));
+                return out;
+            }
+        } catch (SQLException ex) {
+            throw new DataAccessException(ex);
+        }
+    }
+
+    private static void where(StringBuilder sql, List<Object> args, String column, String value) {
+        if (value == null) return;
+        sql.append(" AND ").append(column).append(" = ?");
+        args.add(value);
+    }
+
+    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) ps.setNull(i, Types.BIGINT); else ps.setLong(i, v);
+    }
+
+    private static UsageEvent read(ResultSet rs) throws SQLException {
+        long version = rs.getLong("entry_version");
+        Long entryVersion = rs.wasNull() ? null : version;
+        int hits = rs.getInt("hits");
+        Integer hitCount = rs.wasNull() ? null : hits;
+        return new UsageEvent(rs.getString("id"), EventType.fromWire(rs.getString("event_type")),
+                rs.getString("entry_id"), entryVersion, rs.getString("tone"), rs.getString("channel"),
+                rs.getString("emotion"), rs.getString("helpdesk"), rs.getString("ticket_id"), rs.getString("query"),
+                hitCount, rs.getString("agent"), rs.getString("user_name"), Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+}

@@ -1,0 +1,127 @@
+package com.replybook.kb.exchange;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.replybook.kb.cases.Case;
+import com.replybook.kb.cases.CaseCollection;
+import com.replybook.kb.cases.CaseDraft;
+import com.replybook.kb.cases.CaseParser;
+import com.replybook.kb.cases.CaseStore;
+import com.replybook.kb.cases.CollectionItem;
+import com.replybook.kb.web.FieldError;
+import com.replybook.kb.web.Json;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Cases and collections as one JSON document, {@code {"cases":[…],"collections":[…]}}. Import keeps ids and
+ * times (so a round trip is lossless and re-importing replaces rather than duplicates), re-cleans and
+ * re-masks every case (an imported file is as untrusted as a captured ticket), and writes nothing when any
+ * item is invalid; with {@code dryRun} it only reports.
+ */
+public final class CaseExchange {
+
+    /** What an import did or would do; {@code errors} name items as {@code cases[3]} or {@code collections[0]}. */
+    public record Report(int cases, int collections, List<FieldError> errors, boolean written) {
+    }
+
+    private final CaseStore store;
+    private final CaseParser parser;
+
+    public CaseExchange(CaseStore store, CaseParser parser) {
+        this.store = store;
+        this.parser = parser;
+    }
+
+    public void export(OutputStream out) throws IOException {
+        List<Map<String, Object>> collections = new ArrayList<>();
+        for (CaseCollection c : store.collections()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", c.id());
+            m.put("name", c.name());
+            m.put("description", c.description());
+            m.put("items", c.items().stream().map(i -> Map.of("type", i.type(), "ref", i.ref())).toList());
+            m.put("createdAt", c.createdAt());
+            m.put("createdBy", c.createdBy());
+            m.put("updatedAt", c.updatedAt());
+            m.put("updatedBy", c.updatedBy());
+            collections.add(m);
+        }
+        Json.MAPPER.writeValue(out, Map.of("cases", store.list(null, null), "collections", collections));
+    }
+
+    public Report importJson(byte[] bytes, boolean dryRun, String actor) throws IOException {
+        JsonNode root = Json.MAPPER.readTree(bytes);
+        List<FieldError> errors = new ArrayList<>();
+        List<Case> cases = new ArrayList<>();
+        List<CaseCollection> collections = new ArrayList<>();
+        if (root == null || !root.isObject()) {
+            return new Report(0, 0, List.of(new FieldError(null, "Expected {\"cases\":[…],\"collections\":[…]}")), false);
+        }
+        JsonNode cs = root.path("cases");
+        for (int i = 0; i < cs.size(); i++) readCase(cs.get(i), i, actor, cases, errors);
+        JsonNode cols = root.path("collections");
+        for (int i = 0; i < cols.size(); i++) readCollection(cols.get(i), i, actor, collections, errors);
+        boolean write = errors.isEmpty() && !dryRun;
+        if (write) {
+            cases.forEach(store::put);
+            collections.forEach(store::putCollection);
+        }
+        return new Report(cases.size(), collections.size(), errors, write);
+    }
+
+    private void readCase(JsonNode n, int i, String actor, List<Case> out, List<FieldError> errors) {
+        CaseParser.Result r = parser.parse(n);
+        if (!r.ok()) {
+            r.errors().forEach(e -> errors.add(new FieldError("cases[" + i + "]." + e.field(), e.message())));
+            return;
+        }
+        CaseDraft d = r.draft();
+        Instant now = Instant.now();
+        out.add(new Case(text(n, "id", UUID.randomUUID().toString()), d.title(), d.excerptHtml(), d.agentDid(),
+                d.whyItWorked(), d.outcome(), d.tags(), d.entryKeys(), d.rating(), d.source(),
+                instant(n, "createdAt", now), text(n, "createdBy", actor), instant(n, "updatedAt", now),
+                text(n, "updatedBy", actor)));
+    }
+
+    private static void readCollection(JsonNode n, int i, String actor, List<CaseCollection> out, List<FieldError> errors) {
+        String name = n.path("name").asText("").strip();
+        if (name.isEmpty() || name.length() > 200) {
+            errors.add(new FieldError("collections[" + i + "].name", "name is required, at most 200 characters"));
+            return;
+        }
+        List<CollectionItem> items = new ArrayList<>();
+        for (JsonNode item : n.path("items")) {
+            String type = item.path("type").asText("");
+            String ref = item.path("ref").asText("");
+            if (!(type.equals("case") || type.equals("entry")) || ref.isEmpty() || ref.length() > 128) {
+                errors.add(new FieldError("collections[" + i + "].items", "each item needs type case|entry and a ref"));
+                return;
+            }
+            items.add(new CollectionItem(type, ref, null));
+        }
+        Instant now = Instant.now();
+        out.add(new CaseCollection(text(n, "id", UUID.randomUUID().toString()), name,
+                n.path("description").asText(""), items, instant(n, "createdAt", now), text(n, "createdBy", actor),
+                instant(n, "updatedAt", now), text(n, "updatedBy", actor)));
+    }
+
+    private static String text(JsonNode n, String field, String dflt) {
+        String v = n.path(field).asText("");
+        return v.isBlank() || v.length() > 100 ? dflt : v;
+    }
+
+    private static Instant instant(JsonNode n, String field, Instant dflt) {
+        try {
+            return n.hasNonNull(field) ? Json.MAPPER.treeToValue(n.get(field), Instant.class) : dflt;
+        } catch (IOException | IllegalArgumentException e) {
+            return dflt;
+        }
+    }
+}

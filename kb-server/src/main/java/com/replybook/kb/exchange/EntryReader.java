@@ -1,0 +1,125 @@
+package com.replybook.kb.exchange;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.replybook.kb.web.FieldError;
+import com.replybook.kb.web.Json;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads an uploaded file into numbered rows of entry JSON. Row numbers are what the user sees in their tool:
+ * the spreadsheet row (the header is row 1, so the first entry is row 2), or the 1-based position in a JSON
+ * array. A file that cannot be read at all throws {@link FileProblem} naming why.
+ */
+final class EntryReader {
+
+    /** One row: its number, the entry JSON built from it. */
+    record SourceRow(int number, JsonNode json) {
+    }
+
+    /** The whole file is unusable (wrong format, unknown column…); {@code row} is where, 0 when not tied to a row. */
+    static final class FileProblem extends RuntimeException {
+        final int row;
+
+        FileProblem(int row, String message) {
+            super(message);
+            this.row = row;
+        }
+
+        FieldError asError() {
+            return new FieldError(null, getMessage());
+        }
+    }
+
+    static List<SourceRow> read(Format format, byte[] bytes) {
+        try {
+            return switch (format) {
+                case JSON -> json(bytes);
+                case CSV -> table(csvRows(bytes));
+                case XLSX -> table(xlsxRows(bytes));
+            };
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof FileProblem fp) throw fp;
+            throw new FileProblem(0, "The file could not be read as " + format.extension.toUpperCase() + ": " + e.getMessage());
+        }
+    }
+
+    private static List<SourceRow> json(byte[] bytes) throws IOException {
+        JsonNode root = Json.MAPPER.readTree(bytes);
+        if (root != null && root.isObject() && root.has("entries")) root = root.get("entries");
+        if (root == null || !root.isArray()) throw new FileProblem(0, "A JSON import must be an array of entries");
+        List<SourceRow> out = new ArrayList<>();
+        for (int i = 0; i < root.size(); i++) out.add(new SourceRow(i + 1, root.get(i)));
+        return out;
+    }
+
+    /** Rows of cells, the first being the header. */
+    private static List<SourceRow> table(List<List<String>> rows) {
+        if (rows.isEmpty()) throw new FileProblem(1, "The file is empty: the first row must name the columns");
+        Map<Integer, String> header = EntryTable.header(rows.getFirst());
+        for (String name : header.values()) {
+            if (!EntryTable.COLUMNS.contains(name)) {
+                throw new FileProblem(1, "Row 1: unknown column '" + name + "'; columns are " + String.join(", ", EntryTable.COLUMNS));
+            }
+        }
+        for (String required : EntryTable.REQUIRED) {
+            if (!header.containsValue(required)) throw new FileProblem(1, "Row 1: the column '" + required + "' is missing");
+        }
+        List<SourceRow> out = new ArrayList<>();
+        for (int r = 1; r < rows.size(); r++) {
+            List<String> cells = rows.get(r);
+            if (cells.stream().allMatch(c -> c == null || c.isBlank())) continue;
+            Map<String, String> row = new HashMap<>();
+            header.forEach((i, name) -> row.put(name, i < cells.size() && cells.get(i) != null ? cells.get(i) : ""));
+            out.add(new SourceRow(r + 1, EntryTable.toJson(row)));
+        }
+        return out;
+    }
+
+    private static List<List<String>> csvRows(byte[] bytes) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        try (Reader in = new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.RFC4180.builder().get().parse(in)) {
+            for (CSVRecord rec : parser) rows.add(rec.toList());
+        }
+        return rows;
+    }
+
+    private static List<List<String>> xlsxRows(byte[] bytes) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        DataFormatter fmt = new DataFormatter();
+        try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            Sheet sheet = wb.getSheetAt(0);
+            int last = sheet.getLastRowNum();
+            for (int r = 0; r <= last; r++) {
+                Row row = sheet.getRow(r);
+                List<String> cells = new ArrayList<>();
+                if (row != null) {
+                    for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
+                        Cell cell = row.getCell(c);
+                        cells.add(cell == null ? "" : fmt.formatCellValue(cell));
+                    }
+                }
+                rows.add(cells);
+            }
+        }
+        return rows;
+    }
+}

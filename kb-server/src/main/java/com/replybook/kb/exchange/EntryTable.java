@@ -1,0 +1,95 @@
+package com.replybook.kb.exchange;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.replybook.kb.entries.Entry;
+import com.replybook.kb.web.Json;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The spreadsheet layout of entries (CSV and XLSX): one row per entry, one column per field, named as in the
+ * entry JSON so files are the same whatever the console's language. List fields hold one item per line; an
+ * item that itself contains a line break makes the cell a JSON array instead, so nothing is ever split or
+ * merged on the way back in. Stateless.
+ */
+public final class EntryTable {
+
+    public static final List<String> COLUMNS = List.of("key", "locale", "category", "tags", "problem", "questions",
+            "cause", "script", "diagnostics", "actions", "status", "owner", "verifyEveryDays");
+    static final Set<String> LISTS = Set.of("tags", "questions", "diagnostics", "actions");
+    static final Set<String> REQUIRED = Set.of("key", "locale", "category", "problem", "script");
+
+    private EntryTable() {
+    }
+
+    /** The cells of {@code e}, in {@link #COLUMNS} order. */
+    public static List<String> cells(Entry e) {
+        return List.of(e.key(), e.locale(), e.category(), list(e.tags()), e.problem(), list(e.questions()),
+                e.cause(), e.script(), list(e.diagnostics()), list(e.actions()), e.status().wire(),
+                e.owner() == null ? "" : e.owner(), String.valueOf(e.verifyEveryDays()));
+    }
+
+    /** Entry JSON for the parser from one row ({@code column → cell}); blank optional cells are left out. */
+    static ObjectNode toJson(Map<String, String> row) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        for (String col : COLUMNS) {
+            String v = row.getOrDefault(col, "");
+            if (LISTS.contains(col)) {
+                ArrayNode a = o.putArray(col);
+                parseList(v).forEach(a::add);
+            } else if (col.equals("verifyEveryDays")) {
+                if (v.strip().matches("\\d{1,9}(\\.0+)?")) o.put(col, Integer.parseInt(v.strip().replaceAll("\\.0+$", "")));
+                else if (!v.isBlank()) o.put(col, v);
+            } else if (!v.isBlank() || REQUIRED.contains(col)) {
+                o.put(col, v);
+            }
+        }
+        return o;
+    }
+
+    static String list(List<String> items) {
+        boolean multiLine = items.stream().anyMatch(s -> s.contains("\n") || s.contains("\r"));
+        if (!multiLine && (items.isEmpty() || !items.getFirst().startsWith("["))) return String.join("\n", items);
+        try {
+            return Json.MAPPER.writeValueAsString(items);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> parseList(String cell) {
+        String v = cell == null ? "" : cell.strip();
+        if (v.startsWith("[")) {
+            try {
+                JsonNode n = Json.MAPPER.readTree(v);
+                if (n.isArray()) {
+                    List<String> out = new ArrayList<>();
+                    for (JsonNode i : n) out.add(i.asText());
+                    return out;
+                }
+            } catch (JsonProcessingException ignored) {
+                // not JSON after all: an item that starts with '[', read as lines
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String line : v.split("\\r?\\n")) if (!line.isBlank()) out.add(line.strip());
+        return out;
+    }
+
+    /** Maps a header row to column names; unknown headers are reported by the caller. */
+    static Map<Integer, String> header(List<String> names) {
+        Map<Integer, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            String n = names.get(i) == null ? "" : names.get(i).replace("\uFEFF", "").strip();
+            if (!n.isEmpty()) out.put(i, n);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,34 @@
+package com.replybook.kb.cases;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+class PersonalDataMaskerTest {
+
+    @Test
+    void masksMainlandMobilesWithOrWithoutSeparators() {
+        assertEquals("电话 [phone]，或 [phone]", PersonalDataMasker.mask("电话 13812345678，或 +86 138-1234-5678"));
+    }
+
+    @Test
+    void masksLabelledOrderNumbersAndKeepsTheLabel() {
+        assertEquals("订单号：[order no.]", PersonalDataMasker.mask("订单号：E20231111001"));
+        assertEquals("Order #: [order no.]", PersonalDataMasker.mask("Order #: A-10234"));
+    }
+
+    @Test
+    void masksAddressesEmailsAndIdNumbers() {
+        String masked = PersonalDataMasker.mask("地址：上海市浦东新区世纪大道100号 邮箱 li.na@example.com 身份证 110101199003071234");
+        assertFalse(masked.contains("世纪大道") || masked.contains("li.na") || masked.contains("110101199003071234"), masked);
+        assertFalse(PersonalDataMasker.mask("Ship to 221 Baker Street please").contains("Baker"));
+        assertFalse(PersonalDataMasker.mask("寄到北京市海淀区中关村大街27号").contains("中关村大街27号"));
+    }
+
+    @Test
+    void leavesOrdinaryTextAlone() {
+        assertEquals("包裹三天没动了，能帮我查一下吗？", PersonalDataMasker.mask("包裹三天没动了，能帮我查一下吗？"));
+        assertEquals("Refund 199.00 within 3 days", PersonalDataMasker.mask("Refund 199.00 within 3 days"));
+    }
+}

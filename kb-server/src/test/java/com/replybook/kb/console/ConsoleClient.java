@@ -1,0 +1,69 @@
+package com.replybook.kb.console;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A cookie-keeping HTTP client that talks to the console like a browser without JavaScript. */
+final class ConsoleClient {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final URI base;
+
+    ConsoleClient(URI base) {
+        this.base = base;
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    }
+
+    HttpResponse<String> post(String path, Map<String, String> form) {
+        StringJoiner body = new StringJoiner("&");
+        form.forEach((k, v) -> body.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder b) {
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The CSRF token on the page at {@code path}. */
+    String csrf(String path) {
+        Matcher m = CSRF.matcher(get(path).body());
+        if (!m.find()) throw new AssertionError("No CSRF field on " + path);
+        return m.group(1);
+    }
+
+    String sessionId() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("RBSESSION"))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** Signs in; returns the response of the sign-in POST. */
+    HttpResponse<String> signIn(String username, String password) {
+        String token = csrf("/console/signin");
+        return post("/console/signin", Map.of("_csrf", token, "username", username, "password", password));
+    }
+}

@@ -1,0 +1,232 @@
+package com.replybook.plugin.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Issue 3's "done when", end to end: the real kb-server WAR with its sample library, a real RT 5 with
+ * RT::Extension::Replybook, headless Chromium on RT's reply page.
+ */
+class RtWidgetIT {
+    static final String CUSTOMER = "王女士";
+    static final String LOGISTICS_DELAY = "logistics-delay";
+
+    static Path work;
+    static KbServer kb;
+    static RtInstance rt;
+    static ChromeDriver browser;
+    static boolean passed;
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (!RtInstance.installed() || !Browser.installed()) {
+            throw new IllegalStateException("request-tracker5, chromium and chromium-driver are missing: run plugin/ci-packages.sh");
+        }
+        work = Files.createTempDirectory("replybook-rt-e2e");
+        kb = KbServer.start(work);
+        rt = RtInstance.start(work, kb.url, System.getProperty("replybook.kb.token", KbServer.ADMIN_TOKEN));
+        browser = Browser.start("zh-CN");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.quit();
+        if (rt != null) rt.close();
+        if (kb != null) kb.close();
+        if (!passed && kb != null) {
+            System.out.println("---- kb-server log ----\n" + kb.logText());
+            if (rt != null) System.out.println("---- RT log ----\n" + rt.logText());
+        }
+    }
+
+    @Test
+    void agentInsertsTheSuggestedLogisticsScriptAtTheCaretAndRtStoresIt(TestInfo info) throws Exception {
+        long ticket = rt.mailFromCustomer(CUSTOMER, "wang@example.com", "快递三天没动了",
+                "你好，我的包裹已经三天没动了，物流信息一直没有更新，到底什么时候能到？");
+        login();
+        browser.get(rt.url + "/Ticket/Update.html?Action=Respond&id=" + ticket);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+
+        // suggestions from the ticket, without typing
+        wait.until(d -> !d.findElements(By.cssSelector("#replybook-panel .rb-hit")).isEmpty());
+        long firstMs = Long.parseLong(panel().getAttribute("data-first-suggestions-ms"));
+        String firstAt = panel().getAttribute("data-first-suggestions-at");
+        List<String> keys = browser.findElements(By.cssSelector("#replybook-panel .rb-hit")).stream()
+                .map(e -> e.getAttribute("data-key")).toList();
+        WebElement hit = pickLogisticsDelay(keys);
+
+        // the agent has already typed two words; the caret sits between them
+        typeInEditorWithCaretBetween("FIRSTWORD", "LASTWORD");
+
+        hit.click();
+        WebElement preview = wait.until(d -> visibleNonEmpty(By.cssSelector("#replybook-panel .rb-preview")));
+        Select tone = new Select(panel().findElement(By.cssSelector(".rb-tone")));
+        String suggestedTone = tone.getFirstSelectedOption().getAttribute("value");
+        String switchedTo = "formal".equals(suggestedTone) ? "warm" : "formal";
+        String before = preview.getText();
+        tone.selectByValue(switchedTo);
+        wait.until(d -> !panel().findElement(By.cssSelector(".rb-preview")).getText().equals(before));
+
+        // a variable the ticket cannot supply must be filled before insert is allowed
+        WebElement insert = panel().findElement(By.cssSelector(".rb-insert"));
+        List<WebElement> missing = wait.until(d -> {
+            List<WebElement> m = panel().findElements(By.cssSelector(".rb-fills input[aria-invalid='true']"));
+            return m.isEmpty() ? null : m;
+        });
+        assertFalse(insert.isEnabled(), "insert must wait for the must-fill fields");
+        for (WebElement field : missing) field.sendKeys(valueFor(field.getAttribute("data-var")));
+        wait.until(d -> panel().findElement(By.cssSelector(".rb-insert")).isEnabled());
+        String rendered = panel().findElement(By.cssSelector(".rb-preview")).getText();
+        assertTrue(rendered.contains(CUSTOMER), "the preview addresses the customer by name: " + rendered);
+        screenshot();
+
+        panel().findElement(By.cssSelector(".rb-insert")).click();
+        String editorText = (String) js("return CKEDITOR.instances.UpdateContent.editable().getText();");
+        int first = editorText.indexOf("FIRSTWORD");
+        int name = editorText.indexOf(CUSTOMER);
+        int last = editorText.indexOf("LASTWORD");
+        assertTrue(first >= 0 && first < name && name < last, "inserted between the two words: " + editorText);
+
+        WebElement submit = browser.findElement(By.cssSelector("input[type='submit'][name='SubmitTicket']"));
+        js("arguments[0].scrollIntoView({block:'center'});", submit);
+        submit.click();
+        try {
+            wait.until(d -> d.getCurrentUrl().contains("Display.html"));
+        } catch (RuntimeException e) {
+            saveFailure("submit");
+            throw e;
+        }
+
+        String stored = String.join("\n", rt.correspondence(ticket));
+        assertTrue(stored.contains(CUSTOMER), "RT stored the rendered reply with the customer's name: " + stored);
+        assertTrue(stored.indexOf("FIRSTWORD") < stored.indexOf(CUSTOMER)
+                && stored.indexOf(CUSTOMER) < stored.indexOf("LASTWORD"), stored);
+        String storedText = plain(stored);
+        for (String line : rendered.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+            assertTrue(storedText.contains(line), "stored reply contains the rendered line '" + line + "': " + storedText);
+        }
+
+        JsonNode events = kb.get("/api/v1/events?type=insert&ticketId=" + ticket);
+        JsonNode event = events.path("events").path(0);
+        assertEquals("insert", event.path("type").asText(), events.toString());
+        assertEquals("rt", event.path("helpdesk").asText());
+        assertTrue(event.path("entryId").asText().length() > 0 && event.path("entryVersion").asLong() > 0, event.toString());
+        assertEquals(switchedTo, event.path("tone").asText());
+
+        // the same page again, now that kb-server and RT have served it once
+        browser.get(rt.url + "/Ticket/Update.html?Action=Respond&id=" + ticket);
+        wait.until(d -> panel().getAttribute("data-first-suggestions-ms") != null);
+        report(firstMs, firstAt, Long.parseLong(panel().getAttribute("data-first-suggestions-ms")),
+                panel().getAttribute("data-first-suggestions-at"), keys);
+        passed = true;
+    }
+
+    private WebElement pickLogisticsDelay(List<String> keys) {
+        List<String> top = keys.subList(0, Math.min(3, keys.size()));
+        int i = 0;
+        for (; i < top.size() && !top.get(i).startsWith(LOGISTICS_DELAY); i++) {
+        }
+        assertNotEquals(top.size(), i, "a logistics-delay entry is among the first three suggestions: " + keys);
+        return browser.findElements(By.cssSelector("#replybook-panel .rb-hit")).get(i);
+    }
+
+    private void login() {
+        browser.get(rt.url + "/NoAuth/Login.html");
+        browser.findElement(By.name("user")).sendKeys("root");
+        browser.findElement(By.name("pass")).sendKeys(RtInstance.ROOT_PASSWORD);
+        browser.findElement(By.cssSelector("form#login input[type='submit'], #login input[type='submit'], input[type='submit']")).click();
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> "root".equals(
+                    js("return window.RT && RT.CurrentUser ? RT.CurrentUser.Name : null;")));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("RT login failed at " + browser.getCurrentUrl() + ":\n" + browser.getPageSource(), e);
+        }
+    }
+
+    private void typeInEditorWithCaretBetween(String a, String b) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(js(
+                "return !!(window.CKEDITOR && CKEDITOR.instances.UpdateContent && CKEDITOR.instances.UpdateContent.status === 'ready');")));
+        browser.switchTo().frame(browser.findElement(By.cssSelector("iframe.cke_wysiwyg_frame")));
+        WebElement body = browser.findElement(By.tagName("body"));
+        body.click();
+        body.sendKeys(Keys.chord(Keys.CONTROL, Keys.HOME), a + " " + b);
+        for (int i = 0; i < b.length(); i++) body.sendKeys(Keys.ARROW_LEFT);
+        browser.switchTo().defaultContent();
+    }
+
+    private WebElement panel() {
+        return browser.findElement(By.id("replybook-panel"));
+    }
+
+    private WebElement visibleNonEmpty(By by) {
+        List<WebElement> els = browser.findElements(by);
+        return !els.isEmpty() && !els.get(0).getText().isBlank() ? els.get(0) : null;
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    private void saveFailure(String step) throws Exception {
+        Path out = Files.createDirectories(Path.of(System.getProperty("replybook.out", "target/e2e")));
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), out.resolve("failure-" + step + ".png"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(out.resolve("failure-" + step + ".html"), browser.getCurrentUrl() + "\n" + browser.getPageSource());
+    }
+
+    static String valueFor(String variable) {
+        return switch (variable) {
+            case "tracking.no" -> "SF1234567890";
+            case "tracking.carrier" -> "顺丰";
+            case "order.id" -> "E1024";
+            case "order.amount", "refund.amount", "coupon.amount" -> "10.00";
+            case "order.date" -> "2026-11-20";
+            case "product.name" -> "羊毛围巾";
+            default -> "测试";
+        };
+    }
+
+    /** Text of stored HTML: block tags become line breaks, entities are decoded, lines are trimmed. */
+    static String plain(String html) {
+        String text = html.replaceAll("(?i)<br\\s*/?>|</?(p|div|li|ul|ol)[^>]*>", "\n").replaceAll("<[^>]+>", "");
+        return org.jsoup.parser.Parser.unescapeEntities(text, false).lines().map(String::strip)
+                .filter(l -> !l.isEmpty()).collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    private void screenshot() throws Exception {
+        js("document.getElementById('replybook-panel').scrollIntoView({block:'center'});");
+        Path out = Files.createDirectories(Path.of(System.getProperty("replybook.out", "target/e2e")));
+        Path shot = browser.findElement(By.cssSelector(".messagebox-container")).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, out.resolve("widget-in-rt.png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void report(long coldMs, String coldAt, long warmMs, String warmAt, List<String> keys) throws Exception {
+        String line = "RT widget: first suggestions " + coldMs + " ms after the panel opened on the first page load"
+                + " (" + coldAt + " ms after navigation start), " + warmMs + " ms on the next (" + warmAt
+                + " ms after navigation start); suggestions " + keys;
+        System.out.println(line);
+        Path out = Files.createDirectories(Path.of(System.getProperty("replybook.out", "target/e2e")));
+        Files.writeString(out.resolve("rt-timing.txt"), line + "\n");
+    }
+}

@@ -1,0 +1,110 @@
+package com.replybook.plugin.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The Zendesk app in Chromium inside a host page that speaks the ZAF SDK's postMessage protocol, with the
+ * real zendesk_app_framework_sdk bundled from npm, against the real kb-server WAR.
+ */
+class ZendeskAppIT {
+    static Path work;
+    static KbServer kb;
+    static ZafHost host;
+    static ChromeDriver browser;
+    static boolean passed;
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (!Browser.installed()) throw new IllegalStateException("chromium and chromium-driver are missing: run plugin/ci-packages.sh");
+        Path app = Path.of(System.getProperty("replybook.zendesk.dir", "../zendesk/target/app")).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(app.resolve("assets/zaf_sdk.min.js"))) throw new IllegalStateException("build the Zendesk app first: " + app);
+        work = Files.createTempDirectory("replybook-zendesk-e2e");
+        kb = KbServer.start(work);
+        host = new ZafHost(app, kb.url, System.getProperty("replybook.kb.token", KbServer.ADMIN_TOKEN));
+        browser = Browser.start("en-US");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.quit();
+        if (host != null) host.close();
+        if (kb != null) kb.close();
+        if (!passed && kb != null) System.out.println("---- kb-server log ----\n" + kb.logText());
+    }
+
+    @Test
+    void appSuggestsFromTicketContextAndInsertsAtTheCursorWithTheTokenOnlyAsPlaceholder() throws Exception {
+        browser.get(host.hostUrl("zh-cn"));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebElement editor = browser.findElement(By.id("editor"));
+        editor.click();
+        editor.sendKeys("FIRSTWORD LASTWORD");
+        for (int i = 0; i < "LASTWORD".length(); i++) editor.sendKeys(Keys.ARROW_LEFT);
+
+        browser.switchTo().frame(browser.findElement(By.id("app")));
+        wait.until(d -> !d.findElements(By.cssSelector(".rb-hit")).isEmpty());
+        String firstMs = browser.findElement(By.id("replybook-panel")).getAttribute("data-first-suggestions-ms");
+        List<WebElement> hits = browser.findElements(By.cssSelector(".rb-hit"));
+        int pick = -1;
+        for (int i = 0; i < Math.min(3, hits.size()); i++) {
+            if (hits.get(i).getAttribute("data-key").startsWith(RtWidgetIT.LOGISTICS_DELAY)) pick = i;
+        }
+        assertTrue(pick >= 0, "logistics-delay among the first three suggestions");
+        assertEquals("chat", browser.findElement(By.cssSelector(".rb-channel")).getAttribute("value"), "channel from ticket.via.channel");
+        assertEquals("回复话术", browser.findElement(By.cssSelector(".rb-title")).getText(), "UI in the agent's locale");
+        hits.get(pick).click();
+        wait.until(d -> !d.findElement(By.cssSelector(".rb-preview")).getText().isBlank());
+        for (WebElement field : browser.findElements(By.cssSelector(".rb-fills input[aria-invalid='true']"))) {
+            field.sendKeys(RtWidgetIT.valueFor(field.getAttribute("data-var")));
+        }
+        wait.until(d -> d.findElement(By.cssSelector(".rb-insert")).isEnabled());
+        String rendered = browser.findElement(By.cssSelector(".rb-preview")).getText();
+        browser.findElement(By.cssSelector(".rb-insert")).click();
+        wait.until(d -> "true".equals(String.valueOf(js("return !!document.querySelector('.rb-status.rb-ok');"))));
+        browser.switchTo().defaultContent();
+
+        String text = browser.findElement(By.id("editor")).getText();
+        assertTrue(text.indexOf("FIRSTWORD") < text.indexOf("王女士") && text.indexOf("王女士") < text.indexOf("LASTWORD"),
+                "inserted at the cursor via ticket.editor.insert: " + text);
+        assertTrue(rendered.contains("王女士"), rendered);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> invokes = (List<Map<String, Object>>) js("return window.zaf.invokes;");
+        assertTrue(invokes.stream().anyMatch(i -> "ticket.editor.insert".equals(i.get("name"))), invokes.toString());
+        assertTrue(invokes.stream().anyMatch(i -> "resize".equals(i.get("name"))), "the app resizes itself explicitly");
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> requests = (List<Map<String, Object>>) js("return window.zaf.requests;");
+        assertFalse(requests.isEmpty());
+        for (Map<String, Object> r : requests) {
+            assertEquals(ZafHost.PLACEHOLDER, ((Map<?, ?>) r.get("headers")).get("Authorization"));
+            assertEquals(Boolean.TRUE, r.get("secure"));
+        }
+        assertTrue(host.violations.isEmpty(), host.violations.toString());
+        String token = System.getProperty("replybook.kb.token", KbServer.ADMIN_TOKEN);
+        assertFalse(String.valueOf(js("return JSON.stringify(window.zaf);")).contains(token), "the real token never reaches the browser");
+        assertTrue(kb.get("/api/v1/events?type=insert&helpdesk=zendesk&ticketId=4711").path("events").size() > 0);
+        System.out.println("Zendesk app: first suggestions " + firstMs + " ms after the app registered");
+        passed = true;
+    }
+
+    private Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+}

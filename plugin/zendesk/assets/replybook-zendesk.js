@@ -1,0 +1,105 @@
+/*
+ * Replybook host adapter for Zendesk (ZAF v2, ticket_sidebar): one ZAF client, created once; ticket context
+ * through client.get; kb-server calls through client.request with the secure kbToken setting, which the
+ * app only ever names as the {{setting.kbToken}} placeholder (Zendesk's proxy fills it in); insertion at
+ * the cursor with ticket.editor.insert, falling back to ticket.comment.appendText; explicit resize.
+ */
+(function (global) {
+  'use strict';
+
+  var CHANNELS = {
+    chat: 'chat', native_messaging: 'chat', messaging: 'chat', whatsapp: 'chat', instagram_dm: 'chat',
+    email: 'email', web: 'email', web_form: 'email', api: 'email', mobile: 'email',
+    sms: 'sms', text: 'sms',
+    facebook: 'review', twitter: 'review', any_channel: 'review'
+  };
+  var PATHS = ['ticket.id', 'ticket.subject', 'ticket.description', 'ticket.requester.name', 'ticket.tags',
+    'ticket.comments', 'ticket.via.channel', 'currentUser.name', 'currentUser.locale'];
+
+  /** Comment bodies arrive as HTML; DOMParser never runs scripts, and only the text is kept. */
+  function textOf(html) {
+    return new DOMParser().parseFromString(String(html || ''), 'text/html').body.textContent.trim();
+  }
+
+  function ZendeskHost(client, settings, root) {
+    this.name = 'zendesk';
+    this.client = client;
+    this.settings = settings || {};
+    this.root = root;
+  }
+
+  ZendeskHost.prototype = {
+    context: function () {
+      var s = this.settings;
+      var paths = PATHS.slice();
+      if (s.orderIdField) paths.push('ticket.customField:custom_field_' + s.orderIdField);
+      if (s.orderAmountField) paths.push('ticket.customField:custom_field_' + s.orderAmountField);
+      return this.client.get(paths).then(function (d) {
+        var comments = d['ticket.comments'] || [];
+        var messages = comments.map(function (c) {
+          var role = c.author && c.author.role;
+          return { author: role === 'end-user' || role === 'end_user' ? 'customer' : 'agent', text: textOf(c.value) };
+        });
+        if (!messages.length && d['ticket.description']) messages.push({ author: 'customer', text: d['ticket.description'] });
+        var vars = {
+          'customer.name': d['ticket.requester.name'] || '',
+          'ticket.id': d['ticket.id'] != null ? String(d['ticket.id']) : '',
+          'agent.name': d['currentUser.name'] || '',
+          'shop.name': s.shopName || ''
+        };
+        if (s.orderIdField) vars['order.id'] = d['ticket.customField:custom_field_' + s.orderIdField] || '';
+        if (s.orderAmountField) vars['order.amount'] = d['ticket.customField:custom_field_' + s.orderAmountField] || '';
+        return {
+          ticketId: d['ticket.id'],
+          subject: d['ticket.subject'] || '',
+          messages: messages.slice(-5),
+          customer: { name: vars['customer.name'], tags: d['ticket.tags'] || [] },
+          agent: { name: vars['agent.name'] },
+          locale: d['currentUser.locale'] || 'en',
+          channel: CHANNELS[d['ticket.via.channel']] || 'email',
+          vars: vars
+        };
+      });
+    },
+
+    api: function (method, path, body) {
+      var options = {
+        url: String(this.settings.kbUrl || '').replace(/\/+$/, '') + path,
+        type: method,
+        dataType: 'json',
+        secure: true,   // only Zendesk's proxy may see the token
+        cors: false,
+        headers: { Authorization: 'Bearer {{setting.kbToken}}' }
+      };
+      if (body !== undefined) {
+        options.contentType = 'application/json';
+        options.data = JSON.stringify(body);
+      }
+      return this.client.request(options);
+    },
+
+    insert: function (reply) {
+      var client = this.client;
+      return client.invoke('ticket.editor.insert', reply.html || reply.text).catch(function () {
+        return client.invoke('ticket.comment.appendText', reply.text || '');
+      });
+    },
+
+    resize: function () {
+      var client = this.client;
+      var root = this.root;
+      global.requestAnimationFrame(function () {
+        client.invoke('resize', { width: '100%', height: Math.ceil(root.scrollHeight + 8) + 'px' });
+      });
+    }
+  };
+
+  var client = global.ZAFClient && global.ZAFClient.init();
+  if (!client) return; // opened outside Zendesk
+  client.on('app.registered', function (data) {
+    var root = document.getElementById('replybook-panel');
+    var host = new ZendeskHost(client, data.metadata && data.metadata.settings, root);
+    var widget = global.Replybook.mount(root, host);
+    widget.ready.then(function () { host.resize(); });
+  });
+})(window);
