@@ -128,10 +128,10 @@ public final class Replybook implements AutoCloseable {
         routes.add(new Route("synonyms", List.of("/api/v1/synonyms/*"), search.synonymServlet(),
                 List.of("GET /api/v1/synonyms/{locale}", "PUT /api/v1/synonyms/{locale}")));
         definePluginRoutes();
-        UserServlet userServlet = new UserServlet(users);
+        UserServlet userServlet = new UserServlet(users, passwords);
         routes.add(new Route("users", List.of("/api/v1/users", "/api/v1/users/*", "/api/v1/me"), userServlet, List.of(
                 "GET /api/v1/me", "GET /api/v1/users", "POST /api/v1/users", "GET /api/v1/users/{id}",
-                "PUT /api/v1/users/{id}", "GET /api/v1/users/{id}/tokens", "POST /api/v1/users/{id}/tokens",
+                "PUT /api/v1/users/{id}", "PUT /api/v1/users/{id}/password", "GET /api/v1/users/{id}/tokens", "POST /api/v1/users/{id}/tokens",
                 "DELETE /api/v1/users/{id}/tokens/{tokenId}")));
         routes.add(new Route("cases", List.of("/api/v1/cases", "/api/v1/cases/*"),
                 new CaseServlet(cases, caseParser), List.of("POST /api/v1/cases", "GET /api/v1/cases",
