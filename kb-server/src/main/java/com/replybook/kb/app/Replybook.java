@@ -99,7 +99,7 @@ public final class Replybook implements AutoCloseable {
         closeables.add(imports);
         this.entryServlet = new EntryServlet(entries, parser, config.maxRequestBytes(), clock);
         entryServlet.addSubresource("render", renderServlet);
-        this.search = SearchService.start(config.dataDir(), entries, db, clock);
+        this.search = SearchService.start(config.dataDir(), entries, db, clock, config.semanticSearch());
         closeables.add(search);
         readiness.add(search::isReady);
         if (config.sampleData()) SampleLibrary.loadIfEmpty(entries, parser);
