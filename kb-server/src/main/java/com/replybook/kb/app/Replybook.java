@@ -1,5 +1,7 @@
 package com.replybook.kb.app;
 
+import com.replybook.kb.analytics.InsightsQuery;
+import com.replybook.kb.analytics.InsightsServlet;
 import com.replybook.kb.auth.AdminBootstrap;
 import com.replybook.kb.auth.AuthFilter;
 import com.replybook.kb.auth.PasswordStore;
@@ -99,7 +101,7 @@ public final class Replybook implements AutoCloseable {
         closeables.add(imports);
         this.entryServlet = new EntryServlet(entries, parser, config.maxRequestBytes(), clock);
         entryServlet.addSubresource("render", renderServlet);
-        this.search = SearchService.start(config.dataDir(), entries, db, clock);
+        this.search = SearchService.start(config.dataDir(), entries, db, clock, config.semanticSearch());
         closeables.add(search);
         readiness.add(search::isReady);
         if (config.sampleData()) SampleLibrary.loadIfEmpty(entries, parser);
@@ -128,10 +130,10 @@ public final class Replybook implements AutoCloseable {
         routes.add(new Route("synonyms", List.of("/api/v1/synonyms/*"), search.synonymServlet(),
                 List.of("GET /api/v1/synonyms/{locale}", "PUT /api/v1/synonyms/{locale}")));
         definePluginRoutes();
-        UserServlet userServlet = new UserServlet(users);
+        UserServlet userServlet = new UserServlet(users, passwords);
         routes.add(new Route("users", List.of("/api/v1/users", "/api/v1/users/*", "/api/v1/me"), userServlet, List.of(
                 "GET /api/v1/me", "GET /api/v1/users", "POST /api/v1/users", "GET /api/v1/users/{id}",
-                "PUT /api/v1/users/{id}", "GET /api/v1/users/{id}/tokens", "POST /api/v1/users/{id}/tokens",
+                "PUT /api/v1/users/{id}", "PUT /api/v1/users/{id}/password", "GET /api/v1/users/{id}/tokens", "POST /api/v1/users/{id}/tokens",
                 "DELETE /api/v1/users/{id}/tokens/{tokenId}")));
         routes.add(new Route("cases", List.of("/api/v1/cases", "/api/v1/cases/*"),
                 new CaseServlet(cases, caseParser), List.of("POST /api/v1/cases", "GET /api/v1/cases",
@@ -146,6 +148,8 @@ public final class Replybook implements AutoCloseable {
 
     /** The help-desk side (issue 3): usage events, tone advice and the widget's static files. */
     private void definePluginRoutes() {
+        routes.add(new Route("analytics", List.of("/api/v1/analytics/insights"),
+                new InsightsServlet(new InsightsQuery(db, clock)), List.of("GET /api/v1/analytics/insights")));
         routes.add(new Route("events", List.of("/api/v1/events"), new EventServlet(new EventStore(db, clock)),
                 List.of("GET /api/v1/events", "POST /api/v1/events")));
         ToneRules toneRules = new ToneRules(db, clock);

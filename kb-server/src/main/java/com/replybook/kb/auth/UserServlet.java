@@ -12,14 +12,17 @@ import java.util.Map;
 
 /**
  * {@code /api/v1/users} (admin only): list and create users, change roles, issue and revoke tokens.
- * {@code /api/v1/me} (anyone signed in): who am I.
+ * {@code PUT /api/v1/users/{id}/password} sets a console password, which is how the first admin gets one
+ * (with the bootstrap token). {@code /api/v1/me} (anyone signed in): who am I.
  */
 public final class UserServlet extends JsonServlet {
 
     private final UserStore users;
+    private final PasswordStore passwords;
 
-    public UserServlet(UserStore users) {
+    public UserServlet(UserStore users, PasswordStore passwords) {
         this.users = users;
+        this.passwords = passwords;
     }
 
     @Override
@@ -65,6 +68,14 @@ public final class UserServlet extends JsonServlet {
     protected void doPut(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Principal.of(req).require(Role.ADMIN);
         List<String> path = pathSegments(req);
+        if (path.size() == 2 && path.get(1).equals("password")) {
+            JsonNode body = readObject(req);
+            String password = text(body, "password");
+            if (password == null) throw ApiException.badRequest("password", "Send {\"password\": \"…\"}");
+            passwords.setPassword(existing(path.get(0)).id(), password);
+            resp.setStatus(204);
+            return;
+        }
         if (path.size() != 1) throw ApiException.notFound("No such resource");
         JsonNode body = readObject(req);
         Boolean disabled = body.hasNonNull("disabled") ? body.get("disabled").asBoolean() : null;

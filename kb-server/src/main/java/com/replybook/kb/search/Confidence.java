@@ -11,20 +11,54 @@ import java.util.Set;
 
 /**
  * Judges whether the top hit answers the query, so that an out-of-scope message gets {@code confident: false}
- * rather than a confident wrong answer. Lexically: enough of the query's words must occur in the top entry's
- * problem or similar questions. Thresholds tuned on the dev sets (SOFMattress has out-of-scope queries).
+ * rather than a confident wrong answer. Two signals: the share of the query's content words found in the top
+ * entry's problem and similar questions ({@link #coverage}), and, with hybrid search on, the cosine similarity of
+ * the query and the top entry's vector. Thresholds tuned on the dev sets (SOFMattress has out-of-scope queries).
  */
 final class Confidence {
 
-    /** Share of the query's content words found in the top entry's problem and questions. */
+    /** Lexical only: this share of the query's content words must be in the top entry's problem or questions. */
     static final double MIN_COVERAGE = 0.5;
+    /** Hybrid: with a cosine above the space's minimum, this share of the query's words suffices. */
+    static final double MIN_COVERAGE_HYBRID = 0.25;
+
+    /**
+     * Cosine thresholds per model (their similarity scales differ: bge-small-zh scores everything higher than
+     * MiniLM): at or above {@code high} confident on its own; below {@code min} never. Tuned by sweeping on the
+     * dev sets (SOFMattress for English out-of-scope, zh-shop for Chinese): docs/search-quality.md.
+     */
+    enum Thresholds {
+        ZH(0.60, 0.85), EN(0.40, 0.80);
+
+        final double min;
+        final double high;
+
+        Thresholds(double min, double high) {
+            this.min = min;
+            this.high = high;
+        }
+
+        static Thresholds of(Embedders.Space space) {
+            return space == Embedders.Space.ZH ? ZH : EN;
+        }
+    }
     private static final Set<String> FIELDS = Set.of(SearchFields.PROBLEM, SearchFields.QUESTIONS);
 
     private final Analyzer words = SearchAnalyzers.words();
 
-    boolean judge(String text, TopDocs top, IndexSearcher searcher) throws IOException {
-        if (top.scoreDocs.length == 0 || text.isBlank()) return false;
-        return coverage(text, top.scoreDocs[0].doc, searcher) >= MIN_COVERAGE;
+    /** {@code similarity} is NaN when hybrid search is off. */
+    boolean judge(double coverage, double similarity, Embedders.Space space, TopDocs top) {
+        if (top.scoreDocs.length == 0) return false;
+        if (Double.isNaN(similarity)) return coverage >= MIN_COVERAGE;
+        Thresholds t = Thresholds.of(space);
+        if (similarity >= t.high) return true;
+        return similarity >= t.min && coverage >= MIN_COVERAGE_HYBRID;
+    }
+
+    /** Share of the query's content words (word analysis) that occur in the top entry's problem or questions. */
+    double coverage(String text, TopDocs top, IndexSearcher searcher) throws IOException {
+        if (top.scoreDocs.length == 0 || text.isBlank()) return 0;
+        return coverage(text, top.scoreDocs[0].doc, searcher);
     }
 
     double coverage(String text, int doc, IndexSearcher searcher) throws IOException {

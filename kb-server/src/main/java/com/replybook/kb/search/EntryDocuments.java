@@ -47,7 +47,8 @@ final class EntryDocuments {
         doc.add(new TextField(SearchFields.SUGGEST, nz(entry.problem()), Field.Store.NO));
         for (String q : entry.questions()) doc.add(new TextField(SearchFields.SUGGEST, q, Field.Store.NO));
         if (vector != null) {
-            doc.add(new KnnFloatVectorField(SearchFields.VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+            doc.add(new KnnFloatVectorField(Embedders.Space.of(entry).field, vector,
+                    VectorSimilarityFunction.DOT_PRODUCT));
         }
         return doc;
     }

@@ -223,6 +223,24 @@ public final class EntryIndex implements Closeable {
         }
     }
 
+    /**
+     * Re-indexes {@code entry} if it is still the indexed version (its vector has just been stored); an entry
+     * changed meanwhile was re-indexed by that change already.
+     */
+    void reindex(Entry entry) {
+        if (closed) return;
+        try {
+            synchronized (lockOf(entry.id())) {
+                Long indexed = versions.get(entry.id());
+                if (indexed == null || indexed != entry.version()) return;
+                writer.updateDocument(new Term(SearchFields.ID, entry.id()),
+                        EntryDocuments.toDocument(entry, vectors.vectorOf(entry)));
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "Re-indexing " + entry.key() + " with its vector failed", e);
+        }
+    }
+
     private synchronized void advanceTo(long seq) {
         if (seq > appliedSeq) appliedSeq = seq;
     }

@@ -8,6 +8,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -31,8 +32,7 @@ import java.util.Set;
  */
 public final class EntrySearcher {
 
-    private static final String[] HIGHLIGHTED = {
-            SearchFields.PROBLEM, SearchFields.QUESTIONS, SearchFields.CAUSE, SearchFields.SCRIPT};
+    private static final String[] HIGHLIGHTED = LexicalQueries.HIGHLIGHTED.toArray(String[]::new);
     private static final Set<String> HIT_FIELDS = Set.of(SearchFields.ID, SearchFields.KEY, SearchFields.LOCALE,
             SearchFields.CATEGORY, SearchFields.PROBLEM, SearchFields.CAUSE, SearchFields.FRESH_UNTIL);
 
@@ -44,8 +44,17 @@ public final class EntrySearcher {
     private final Confidence confidence;
     private final Analyzer suggestQuery = SearchAnalyzers.suggestQuery();
     private final Synonyms synonyms;
+    private final Embedders dense;
+    private final float lexicalWeight;
 
     EntrySearcher(EntryIndex index, Synonyms synonyms, RankingWeights weights) {
+        this(index, synonyms, weights, null, HybridFusion.LEXICAL_WEIGHT);
+    }
+
+    /** With {@code dense} non-null, ranking fuses lexical and dense scores ({@link HybridFusion}). */
+    EntrySearcher(EntryIndex index, Synonyms synonyms, RankingWeights weights, Embedders dense, float lexicalWeight) {
+        this.dense = dense;
+        this.lexicalWeight = lexicalWeight;
         this.index = index;
         this.synonyms = synonyms;
         this.queries = new LexicalQueries(synonyms, weights);
@@ -63,11 +72,20 @@ public final class EntrySearcher {
 
     /** Searches the index as it is now (changes become visible within a second of their commit). */
     public SearchResult search(SearchRequest request) {
+        return searchRanked(request).result();
+    }
+
+    /** A result with the signals its confidence was judged on (for the evaluation). */
+    record Ranked(SearchResult result, double similarity, double coverage) {
+        static final Ranked EMPTY = new Ranked(SearchResult.EMPTY, 0, 0);
+    }
+
+    Ranked searchRanked(SearchRequest request) {
         return withSearcher(s -> {
-            Query text = request.text().isBlank() ? new MatchAllDocsQuery()
-                    : queries.build(request.text(), s.getIndexReader());
-            if (text == null) return SearchResult.EMPTY;
-            return run(s, filtered(text, request), request);
+            if (request.text().isBlank()) return run(s, filtered(new MatchAllDocsQuery(), request), null, request);
+            LexicalQueries.Built built = queries.buildWithHighlight(request.text(), s.getIndexReader());
+            if (built == null) return Ranked.EMPTY;
+            return run(s, filtered(built.query(), request), built.highlight(), request);
         });
     }
 
@@ -82,12 +100,16 @@ public final class EntrySearcher {
                 ticket.locale(), null, List.of(), statuses);
         return withSearcher(s -> {
             BooleanQuery.Builder b = new BooleanQuery.Builder();
+            BooleanQuery.Builder highlight = new BooleanQuery.Builder();
             for (TicketText.Part part : parts) {
-                Query q = queries.build(part.text(), s.getIndexReader());
-                if (q != null) b.add(new BoostQuery(q, part.weight()), Occur.SHOULD);
+                LexicalQueries.Built built = queries.buildWithHighlight(part.text(), s.getIndexReader());
+                if (built == null) continue;
+                b.add(new BoostQuery(built.query(), part.weight()), Occur.SHOULD);
+                highlight.add(built.highlight(), Occur.SHOULD);
             }
             BooleanQuery query = b.build();
-            return query.clauses().isEmpty() ? SearchResult.EMPTY : run(s, filtered(query, request), request);
+            return query.clauses().isEmpty() ? SearchResult.EMPTY
+                    : run(s, filtered(query, request), highlight.build(), request).result();
         });
     }
 
@@ -112,11 +134,32 @@ public final class EntrySearcher {
         T apply(IndexSearcher searcher) throws IOException;
     }
 
-    private SearchResult run(IndexSearcher s, Query query, SearchRequest request) throws IOException {
-        TopDocs top = s.search(query, request.limit());
-        List<SearchHit> hits = toHits(s, query, top);
-        boolean sure = confidence.judge(request.text(), top, s);
-        return new SearchResult(top.totalHits.value(), hits, sure);
+    /** Runs {@code query} (fused with the dense ranking of {@code request.text()} when hybrid is on). */
+    private Ranked run(IndexSearcher s, Query query, Query highlight, SearchRequest request) throws IOException {
+        TopDocs top;
+        double similarity = Double.NaN;
+        if (dense != null && highlight != null) {
+            TopDocs lexical = s.search(query, HybridFusion.CANDIDATES);
+            Embedders.Space space = Embedders.Space.ofText(request.text());
+            float[] vector = dense.query(request.text());
+            Query knn = new KnnFloatVectorQuery(space.field, vector, HybridFusion.CANDIDATES,
+                    filtered(new MatchAllDocsQuery(), request));
+            TopDocs nearest = s.search(knn, HybridFusion.CANDIDATES);
+            top = HybridFusion.fuse(lexical, nearest, lexicalWeight, request.limit());
+            similarity = top.scoreDocs.length == 0 ? 0 : cosineOf(top.scoreDocs[0].doc, nearest);
+        } else {
+            top = s.search(query, request.limit());
+        }
+        List<SearchHit> hits = toHits(s, highlight, top);
+        double coverage = confidence.coverage(request.text(), top, s);
+        boolean sure = confidence.judge(coverage, similarity, Embedders.Space.ofText(request.text()), top);
+        return new Ranked(new SearchResult(top.totalHits.value(), hits, sure), similarity, coverage);
+    }
+
+    /** Cosine of {@code doc} from the KNN scores ({@code (1 + dot) / 2} for normalised vectors); 0 if absent. */
+    private static double cosineOf(int doc, TopDocs nearest) {
+        for (ScoreDoc d : nearest.scoreDocs) if (d.doc == doc) return 2.0 * d.score - 1;
+        return 0;
     }
 
     /**
@@ -184,15 +227,13 @@ public final class EntrySearcher {
     }
 
     private static Map<String, String[]> highlight(IndexSearcher s, Query query, TopDocs top) throws IOException {
-        if (top.scoreDocs.length == 0 || query instanceof MatchAllDocsQuery) return Map.of();
+        if (top.scoreDocs.length == 0 || query == null) return Map.of();
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(s, HIGHLIGHT_ANALYZER)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", "… ", true))
                 .withMaxNoHighlightPassages(0)
                 .withMaxLength(20_000)
-                // Terms are extracted from the query once per call. With weight matches (the default) every hit
-                // and field asks the whole query again: a term look-up per clause and a fuzzy automaton rebuilt
-                // per clause, which made highlighting 85% of a search's CPU time (docs/performance.md).
-                .withWeightMatches(false)
+                .withHandleMultiTermQuery(false)
+                .withHighlightPhrasesStrictly(false)
                 .build();
         int[] passages = new int[HIGHLIGHTED.length];
         java.util.Arrays.fill(passages, 1);

@@ -50,8 +50,21 @@ final class LexicalQueries {
         this.weights = weights;
     }
 
+    /**
+     * A text's ranking query and the plain term query its hits are highlighted with (the highlighter is much
+     * faster without phrases, fuzzy terms and the word fields, and bigram spans read well).
+     */
+    record Built(Query query, Query highlight) {
+    }
+
     /** The query for {@code text}, or null when nothing searchable is left after analysis. */
     Query build(String text, IndexReader reader) {
+        Built built = buildWithHighlight(text, reader);
+        return built == null ? null : built.query;
+    }
+
+    /** Like {@link #build}, with the highlight query. */
+    Built buildWithHighlight(String text, IndexReader reader) {
         Analysis bigrams = analyze(bigram, text);
         Analysis words = analyze(this.words, text);
         if (bigrams.terms.isEmpty() && words.terms.isEmpty()) return null;
@@ -78,8 +91,16 @@ final class LexicalQueries {
             add(top, phrase(SearchFields.PROBLEM, bigrams.sequence), weights.phrase());
         }
         addFuzzy(top, words.terms, reader);
-        return top.build();
+        BooleanQuery.Builder highlight = new BooleanQuery.Builder();
+        for (String field : HIGHLIGHTED) {
+            for (String t : bigramTerms) highlight.add(new TermQuery(new Term(field, t)), Occur.SHOULD);
+        }
+        return new Built(top.build(), highlight.build());
     }
+
+    /** The fields hits are highlighted in. */
+    static final List<String> HIGHLIGHTED = List.of(
+            SearchFields.PROBLEM, SearchFields.QUESTIONS, SearchFields.CAUSE, SearchFields.SCRIPT);
 
     private Query termsQuery(String field, List<String> terms, List<String> synonymTerms) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();

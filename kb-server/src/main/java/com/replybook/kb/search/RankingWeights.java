@@ -19,6 +19,21 @@ record RankingWeights(Map<String, Float> fields, float wordsFactor, float phrase
             SearchFields.PROBLEM, 3f, SearchFields.QUESTIONS, 3f, SearchFields.CAUSE, 1.5f,
             SearchFields.SCRIPT, 0.7f, SearchFields.ACTIONS, 0.7f), 1f, 2f, 0.8f, 0.6f);
 
+    /**
+     * The defaults with overrides from system properties, for tuning runs of the evaluation command only, e.g.
+     * {@code -Dsearch.weight.problem=2 -Dsearch.weight.words=0.5 -Dsearch.weight.phrase=3}.
+     */
+    static RankingWeights fromSystemProperties() {
+        java.util.Map<String, Float> fields = new java.util.HashMap<>(DEFAULT.fields);
+        fields.replaceAll((k, v) -> Float.parseFloat(System.getProperty("search.weight." + k, v.toString())));
+        return new RankingWeights(fields, prop("words", DEFAULT.wordsFactor), prop("phrase", DEFAULT.phrase),
+                prop("fuzzy", DEFAULT.fuzzy), prop("synonym", DEFAULT.synonym));
+    }
+
+    private static float prop(String name, float def) {
+        return Float.parseFloat(System.getProperty("search.weight." + name, Float.toString(def)));
+    }
+
     float field(String name) {
         return fields.getOrDefault(name, 0f);
     }

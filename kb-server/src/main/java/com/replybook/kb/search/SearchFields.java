@@ -36,8 +36,7 @@ final class SearchFields {
     static final String WORDS = ".w";
     /** Edge n-grams of the words of problem and questions, for type-ahead from the first character. */
     static final String SUGGEST = "suggest";
-    /** Dense vector of the entry's problem and questions (hybrid retrieval). */
-    static final String VECTOR = "vector";
+    /** Dense vectors (hybrid retrieval) are in {@code vector.zh} or {@code vector.en}: see {@link Embedders.Space}. */
 
     /** The searched text fields, strongest first. */
     static final List<String> TEXT = List.of(PROBLEM, QUESTIONS, CAUSE, SCRIPT, ACTIONS);

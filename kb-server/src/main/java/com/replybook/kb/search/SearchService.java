@@ -5,7 +5,6 @@ import com.replybook.kb.entries.EntryFeed;
 import com.replybook.kb.web.ApiException;
 import jakarta.servlet.http.HttpServlet;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -25,17 +24,36 @@ public final class SearchService implements AutoCloseable {
     private final EntryIndex index;
     private final SynonymService synonyms;
     private final EntrySearcher searcher;
+    private final StoredVectors vectors;
 
-    private SearchService(EntryIndex index, SynonymService synonyms) {
+    private SearchService(EntryIndex index, SynonymService synonyms, StoredVectors vectors, Embedders embedders) {
         this.index = index;
         this.synonyms = synonyms;
-        this.searcher = new EntrySearcher(index, synonyms.synonyms(), RankingWeights.DEFAULT);
+        this.vectors = vectors;
+        this.searcher = new EntrySearcher(index, synonyms.synonyms(), RankingWeights.DEFAULT, embedders,
+                HybridFusion.LEXICAL_WEIGHT);
     }
 
-    /** Opens the index (rebuilding or catching up in the background) and loads the synonyms. */
-    public static SearchService start(Path dataDir, EntryFeed feed, Database db, Clock clock) {
+    /**
+     * Opens the index (rebuilding or catching up in the background) and loads the synonyms. With
+     * {@code semantic}, ranking is hybrid: entry vectors are stored in the database and the embedding models are
+     * loaded on first use; without it, search is lexical and no model is ever loaded.
+     */
+    public static SearchService start(Path dataDir, EntryFeed feed, Database db, Clock clock, boolean semantic) {
         SynonymService synonyms = new SynonymService(db, clock);
-        return new SearchService(EntryIndex.open(dataDir.resolve("index"), feed, EntryVectors.NONE), synonyms);
+        if (!semantic) {
+            return new SearchService(EntryIndex.open(dataDir.resolve("index"), feed, EntryVectors.NONE), synonyms,
+                    null, null);
+        }
+        // DJL unpacks its tokenizer library into ~/.djl.ai unless told otherwise; keep it in the data directory.
+        if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
+            System.setProperty("DJL_CACHE_DIR", dataDir.resolve("cache/djl").toAbsolutePath().toString());
+        }
+        Embedders embedders = new Embedders();
+        StoredVectors vectors = new StoredVectors(new VectorStore(db), embedders::entry);
+        EntryIndex index = EntryIndex.open(dataDir.resolve("index"), feed, vectors);
+        vectors.onEmbedded(index::reindex);
+        return new SearchService(index, synonyms, vectors, embedders);
     }
 
     /** Readiness for {@code /api/v1/health}: the index reflects the store. */
@@ -72,7 +90,8 @@ public final class SearchService implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public void close() throws Exception {
+        if (vectors != null) vectors.close();
         index.close();
     }
 }

@@ -57,7 +57,23 @@ public final class TestServer implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Test server failed to start", e);
         }
-        return new TestServer(server, ctx, URI.create("http://127.0.0.1:" + connector.getLocalPort()));
+        TestServer started = new TestServer(server, ctx, URI.create("http://127.0.0.1:" + connector.getLocalPort()));
+        started.awaitReady();
+        return started;
+    }
+
+    /** Waits until the derived parts (the search index) are ready, as clients wait for health 200. */
+    private void awaitReady() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        while (!app().ready()) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException("Test server not ready after 120 s");
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     public URI base() {

@@ -1,0 +1,77 @@
+package com.replybook.kb.search;
+
+import com.replybook.kb.db.Database;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/** Entry vectors in the database ({@code entry_vectors}, migration V11), keyed by entry id and text hash. */
+final class VectorStore {
+
+    /** A stored vector and the hash of the text it was computed from. */
+    record Stored(String textHash, float[] vector) {
+    }
+
+    private final Database db;
+
+    VectorStore(Database db) {
+        this.db = db;
+    }
+
+    Optional<Stored> get(String entryId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT text_hash, vector FROM entry_vectors WHERE entry_id = ?")) {
+                ps.setString(1, entryId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new Stored(rs.getString(1), decode(rs.getBytes(2))))
+                            : Optional.empty();
+                }
+            }
+        });
+    }
+
+    void put(String entryId, String model, String textHash, float[] vector) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO entry_vectors (entry_id, model, text_hash, dims,"
+                    + " vector) VALUES (?, ?, ?, ?, ?) ON CONFLICT (entry_id) DO UPDATE SET model = excluded.model,"
+                    + " text_hash = excluded.text_hash, dims = excluded.dims, vector = excluded.vector")) {
+                ps.setString(1, entryId);
+                ps.setString(2, model);
+                ps.setString(3, textHash);
+                ps.setInt(4, vector.length);
+                ps.setBytes(5, encode(vector));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    static String hash(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] encode(float[] v) {
+        ByteBuffer b = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (float x : v) b.putFloat(x);
+        return b.array();
+    }
+
+    static float[] decode(byte[] bytes) {
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        float[] v = new float[bytes.length / 4];
+        for (int i = 0; i < v.length; i++) v[i] = b.getFloat();
+        return v;
+    }
+}

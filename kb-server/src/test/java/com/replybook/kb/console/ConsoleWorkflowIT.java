@@ -1,0 +1,274 @@
+package com.replybook.kb.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.replybook.kb.auth.Role;
+import com.replybook.kb.auth.User;
+import com.replybook.kb.exchange.EntryTable;
+import com.replybook.kb.testing.ApiClient;
+import com.replybook.kb.testing.Browser;
+import com.replybook.kb.testing.Fixtures;
+import com.replybook.kb.testing.TestServer;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The console's "done when" journeys in a real Chromium against the real server: writing, reviewing and
+ * publishing an entry until agents find it, edit conflicts, restoring revisions, spreadsheet import with a
+ * dry run, and a case captured by the plugin's API curated into a collection. Also saves the screenshots
+ * shown in the README (to {@code target/screenshots/}; copy them to {@code docs/} when the pages change).
+ */
+class ConsoleWorkflowIT {
+
+    static final String PASSWORD = "correct horse battery";
+    static final Path SCREENSHOTS = Path.of(System.getProperty("replybook.screenshots", "target/screenshots"));
+    @TempDir
+    static Path dir;
+    static TestServer server;
+    static Browser browser;
+    static ApiClient editorApi;
+    static ApiClient agentApi;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(dir, false);
+        for (String[] u : List.of(new String[]{"ed", "editor"}, new String[]{"lead", "lead"}, new String[]{"agent", "agent"})) {
+            User user = server.app().users().createUser(u[0], u[0], Role.fromWire(u[1]), "en");
+            server.app().passwords().setPassword(user.id(), PASSWORD);
+        }
+        editorApi = server.userWithRole("ed", "editor");
+        agentApi = server.userWithRole("agent", "agent");
+        browser = Browser.start(server.base());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+        server.close();
+    }
+
+    void signInAs(String username) {
+        browser.forgetCookies().open("/console/signin");
+        browser.type("#username", username).type("#password", PASSWORD).click("#signin");
+        browser.until(d -> browser.path().startsWith("/console/entries"));
+    }
+
+    @Test
+    void editorWritesAndSubmitsAnEntryLeadPublishesItAndAgentsThenFindIt() {
+        signInAs("ed");
+        browser.open("/console/entries/new");
+        browser.type("#key", "gift-wrap-missing").type("#category", "售后/包装")
+                .type("#problem", "礼品包装漏发了").type("#cause", "打包环节漏放包装盒");
+        browser.find("#list-questions input").sendKeys("我买的礼品包装没有收到");
+        browser.type("#script", "您好 ");
+        browser.click(".variables .var[data-var='customer.name']");
+        browser.find("#script").sendKeys("，礼品包装已为您补寄，订单 ");
+        browser.click(".variables .var[data-var='order.id']");
+        assertEquals("您好 ${customer.name}，礼品包装已为您补寄，订单 ${order.id}", browser.find("#script").getAttribute("value"));
+
+        // The live preview fills the script with the sample ticket in every tone and channel.
+        for (String[] cell : List.of(new String[]{"standard", "chat"}, new String[]{"formal", "email"})) {
+            String css = "#preview-grid .cell[data-tone='" + cell[0] + "'][data-channel='" + cell[1] + "'] .text";
+            browser.until(d -> browser.find(css).getText().contains("礼品包装已为您补寄，订单 E1024") ? true : null);
+            assertTrue(browser.find(css).getText().contains("您好 王女士"), css + ": " + browser.find(css).getText());
+        }
+        String standardChat = cellText("standard", "chat");
+        String formalEmail = cellText("formal", "email");
+        assertFalse(standardChat.equals(formalEmail), "tone and channel change the text");
+        browser.screenshot(SCREENSHOTS.resolve("console-entry-editor.png"));
+
+        browser.click("#action-submit");
+        browser.waitFor("#entry-status");
+        assertEquals("in_review", browser.find("#entry-status").getAttribute("data-status"));
+        String entryPath = browser.path();
+        assertEquals(0, agentSearch("礼品包装").size(), "agents do not see entries in review");
+
+        signInAs("lead");
+        browser.open(entryPath).click("#action-publish");
+        browser.until(d -> "published".equals(browser.find("#entry-status").getAttribute("data-status")));
+
+        browser.until(d -> agentSearch("礼品包装漏发").contains("gift-wrap-missing") ? true : null);
+    }
+
+    @Test
+    void aConcurrentEditIsRefusedWithAClearMessageAndTheUsersTextIsKept() {
+        JsonNode created = editorApi.post("/api/v1/entries", Fixtures.entry("conflict-demo")).json();
+        String id = created.path("id").asText();
+        signInAs("ed");
+        browser.open("/console/entries/" + id);
+
+        Map<String, Object> theirs = Fixtures.entry("conflict-demo");
+        theirs.put("script", "同事改过的话术：订单 ${order.id} 已加急。");
+        assertEquals(200, server.admin().put("/api/v1/entries/" + id, theirs, "\"1\"").status());
+
+        String mine = "我改的话术：${customer.name}，订单 ${order.id} 明天送达。";
+        browser.type("#script", mine).click("#action-save");
+        WebElement conflict = browser.waitFor("#conflict");
+        assertTrue(conflict.getText().contains("This entry was changed while you were editing"), conflict.getText());
+        assertTrue(conflict.getText().contains("Your text is kept below and has not been saved"), conflict.getText());
+        assertTrue(conflict.getText().contains("同事改过的话术"), "their text is shown beside mine");
+        assertEquals(mine, browser.find("#script").getAttribute("value"));
+        assertEquals("同事改过的话术：订单 ${order.id} 已加急。", script(id), "nothing was overwritten");
+
+        browser.click("#confirmOverwrite").click("#action-save");
+        browser.waitFor("#flash");
+        assertEquals(mine, script(id));
+    }
+
+    @Test
+    void restoringAnOldRevisionBringsItsTextBackAsANewVersion() {
+        Map<String, Object> entry = Fixtures.entry("restore-demo");
+        entry.put("script", "第一版：订单 ${order.id} 已加急。");
+        String id = editorApi.post("/api/v1/entries", entry).json().path("id").asText();
+        entry.put("script", "第二版：写坏了。");
+        assertEquals(200, editorApi.put("/api/v1/entries/" + id, entry, "\"1\"").status());
+
+        signInAs("ed");
+        browser.open("/console/entries/" + id + "/revisions");
+        browser.click("#revisions tr[data-version='1'] button.restore");
+        browser.waitFor("#flash");
+        assertTrue(browser.find("#flash").getText().contains("Version 1 restored"), browser.find("#flash").getText());
+        assertEquals("第一版：订单 ${order.id} 已加急。", browser.find("#script").getAttribute("value"));
+        JsonNode now = editorApi.get("/api/v1/entries/" + id).json();
+        assertEquals(3, now.path("version").asLong());
+        assertEquals("第一版：订单 ${order.id} 已加急。", now.path("script").asText());
+    }
+
+    @Test
+    void anXlsxWithOneBadRowIsRejectedInTheDryRunNamingThatRowAndImportedAfterTheFix() throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) rows.add(row("xlsx-import-" + i, "订单 ${order.id} 第 " + i + " 条"));
+        rows.get(1).set(EntryTable.COLUMNS.indexOf("script"), "订单 ${order.id 少了括号");
+        Path bad = xlsx(dir.resolve("bad.xlsx"), rows);
+
+        signInAs("ed");
+        browser.open("/console/exchange");
+        browser.find("#import-file").sendKeys(bad.toAbsolutePath().toString());
+        browser.click("#dry-run");
+        WebElement errors = browser.waitFor("#job-errors");
+        List<WebElement> bad3 = errors.findElements(By.cssSelector("tr[data-row]"));
+        assertEquals(1, bad3.size(), errors.getText());
+        assertEquals("3", bad3.getFirst().getAttribute("data-row"), "the header is row 1, the bad entry row 3");
+        assertTrue(bad3.getFirst().getText().contains("Row 3"), bad3.getFirst().getText());
+        assertTrue(bad3.getFirst().getText().contains("xlsx-import-2"), bad3.getFirst().getText());
+        assertFalse(browser.exists("#apply-import"));
+        assertEquals(404, editorApi.get("/api/v1/entries/xlsx-import-1").status(), "a dry run writes nothing");
+
+        rows.get(1).set(EntryTable.COLUMNS.indexOf("script"), "订单 ${order.id} 已修好");
+        Path fixed = xlsx(dir.resolve("fixed.xlsx"), rows);
+        browser.open("/console/exchange");
+        browser.find("#import-file").sendKeys(fixed.toAbsolutePath().toString());
+        browser.click("#dry-run");
+        assertTrue(browser.waitFor("#job-plan").getText().contains("Would create 3"), browser.find("#job-plan").getText());
+        browser.click("#apply-import");
+        assertTrue(browser.waitFor("#job-done").getText().contains("Created 3"), browser.find("#job-done").getText());
+        assertEquals("订单 ${order.id} 已修好", script("xlsx-import-2"));
+    }
+
+    @Test
+    void aCaseCapturedThroughTheApiShowsInACollectionWithItsPersonalDataMasked() {
+        ApiClient.Response captured = agentApi.post("/api/v1/cases", Map.of(
+                "title", "双11 物流延误：先安抚再补偿",
+                "excerptHtml", "<p>客户：我的电话 13812345678，订单号 E20231111001 还没到！</p>"
+                        + "<p>客服：非常理解您的着急，已为您催促顺丰并补偿 10 元无门槛券。</p><script>alert(1)</script>",
+                "agentDid", "先共情，再查物流，最后给补偿",
+                "whyItWorked", "客户感到被重视",
+                "outcome", "客户撤回差评",
+                "tags", List.of("物流", "双11"),
+                "rating", 5));
+        assertEquals(201, captured.status(), captured.text());
+        String caseId = captured.json().path("id").asText();
+
+        signInAs("lead");
+        browser.open("/console/collections");
+        browser.type("#collection-name", "Double 11 logistics").type("#collection-description", "new-hire week 1");
+        browser.find("#new-collection button[type=submit]").click();
+        browser.waitFor("#add-case");
+        new Select(browser.find("#add-case select[name=ref]")).selectByValue(caseId);
+        browser.find("#add-case button[type=submit]").click();
+        WebElement item = browser.waitFor("#collection-items li[data-type='case'] a");
+        assertEquals("双11 物流延误：先安抚再补偿", item.getText());
+
+        item.click();
+        String excerpt = browser.waitFor("#case-excerpt").getText();
+        assertFalse(excerpt.contains("13812345678"), excerpt);
+        assertFalse(excerpt.contains("E20231111001"), excerpt);
+        assertTrue(excerpt.contains("[phone]") && excerpt.contains("[order no.]"), excerpt);
+        assertTrue(excerpt.contains("非常理解您的着急"), excerpt);
+        assertFalse(browser.find("#case-excerpt").getAttribute("innerHTML").contains("<script"));
+
+        browser.open("/console/cases");
+        browser.waitFor("#cases .case-card");
+        browser.screenshot(SCREENSHOTS.resolve("console-case-library.png"));
+    }
+
+    private String cellText(String tone, String channel) {
+        return browser.find("#preview-grid .cell[data-tone='" + tone + "'][data-channel='" + channel + "'] .text").getText();
+    }
+
+    private List<String> agentSearch(String q) {
+        JsonNode hits = agentApi.get("/api/v1/search?locale=zh-CN&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))
+                .json().path("hits");
+        List<String> keys = new ArrayList<>();
+        hits.forEach(h -> keys.add(h.path("key").asText()));
+        return keys;
+    }
+
+    private static String script(String idOrKey) {
+        return server.admin().get("/api/v1/entries/" + idOrKey).json().path("script").asText();
+    }
+
+    private static List<String> row(String key, String script) {
+        List<String> cells = new ArrayList<>();
+        for (String col : EntryTable.COLUMNS) {
+            cells.add(switch (col) {
+                case "key" -> key;
+                case "locale" -> "zh-CN";
+                case "category" -> "物流/延误";
+                case "tags" -> "物流";
+                case "problem" -> "包裹三天没有更新物流 " + key;
+                case "questions" -> "快递三天没动了";
+                case "script" -> script;
+                case "status" -> "draft";
+                default -> "";
+            });
+        }
+        return cells;
+    }
+
+    private static Path xlsx(Path file, List<List<String>> rows) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            Sheet sheet = wb.createSheet("entries");
+            List<List<String>> all = new ArrayList<>();
+            all.add(EntryTable.COLUMNS);
+            all.addAll(rows);
+            for (int r = 0; r < all.size(); r++) {
+                Row row = sheet.createRow(r);
+                for (int c = 0; c < all.get(r).size(); c++) row.createCell(c).setCellValue(all.get(r).get(c));
+            }
+            wb.write(out);
+        }
+        return file;
+    }
+}

@@ -1,0 +1,73 @@
+package com.replybook.kb.search;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Hybrid ranking with the real in-process models over {@link TestCorpus}. */
+class HybridSearchTest {
+
+    @TempDir
+    static Path dir;
+    static EntryIndex index;
+    static EntrySearcher searcher;
+
+    @BeforeAll
+    static void open() throws Exception {
+        Embedders embedders = new Embedders();
+        index = EntryIndex.open(dir, TestCorpus.feed(), embedders::entry);
+        assertTrue(index.awaitReady(Duration.ofMinutes(2)));
+        searcher = new EntrySearcher(index, Synonyms.none(), RankingWeights.DEFAULT, embedders,
+                HybridFusion.LEXICAL_WEIGHT);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        index.close();
+    }
+
+    private static String top(String q) {
+        return searcher.search(SearchRequest.of(q, 5)).hits().get(0).key();
+    }
+
+    @Test
+    void paraphrasesWithoutSharedWordsAreFound() {
+        assertEquals("en-refund", top("I would like to be reimbursed, the cash has not come back"));
+        assertEquals("en-cancel", top("please call off my purchase"));
+    }
+
+    @Test
+    void traditionalChineseQueriesFindSimplifiedEntries() {
+        assertEquals("wrong-item", top("寄來的東西跟我買的不一樣"));
+    }
+
+    @Test
+    void outOfScopeQueriesAreNotConfident() {
+        assertFalse(searcher.search(SearchRequest.of("what is the capital of France", 5)).confident());
+        assertTrue(searcher.search(SearchRequest.of("where is my refund", 5)).confident());
+    }
+
+    @Test
+    void fusionNormalisesEachListAndWeighsThem() {
+        TopDocs lexical = new TopDocs(new TotalHits(2, TotalHits.Relation.EQUAL_TO),
+                new ScoreDoc[]{new ScoreDoc(1, 10f), new ScoreDoc(2, 5f)});
+        TopDocs dense = new TopDocs(new TotalHits(2, TotalHits.Relation.EQUAL_TO),
+                new ScoreDoc[]{new ScoreDoc(2, 0.9f), new ScoreDoc(3, 0.5f)});
+        TopDocs fused = HybridFusion.fuse(lexical, dense, 0.3f, 10);
+        assertArrayEquals(new int[]{2, 1, 3}, java.util.Arrays.stream(fused.scoreDocs).mapToInt(d -> d.doc).toArray());
+        assertEquals(0.7f, fused.scoreDocs[0].score, 1e-6);
+        assertEquals(0.3f, fused.scoreDocs[1].score, 1e-6);
+    }
+}

@@ -1,0 +1,214 @@
+package com.replybook.kb.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.replybook.kb.entries.Entry;
+import com.replybook.kb.entries.EntryStatus;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The search evaluation command: indexes each labelled set in-process (the real analyzers, index and ranking,
+ * the seeded synonyms) and prints Recall@1, Recall@3, MRR@10, the confidence figures and the latency per set.
+ *
+ * <p>Run it with {@code scripts/search-eval} from the repository root. Sets: every folder of
+ * {@code ../shared/eval} with {@code faq_entries.jsonl} and {@code queries_dev.jsonl}, and {@code zh-shop}
+ * (the sample library's zh-CN entries against {@code kb-server/src/test/resources/eval/zh-shop}).
+ * In-scope metrics skip queries whose {@code expected} is null; those count for "out-of-scope not confident".
+ */
+public final class SearchEvaluation {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Query(String qid, String lang, String text, String expected, JsonNode meta) {
+    }
+
+    record EvalSet(String name, List<Entry> entries, List<Query> queries) {
+    }
+
+    /** Per-query outcome: rank of the expected entry (0 = not in the top 10), confidence, latency. */
+    record Outcome(Query query, int rank, boolean confident, long nanos, double similarity, double coverage) {
+    }
+
+    /** -Dsearch.semantic=false evaluates lexical search alone. */
+    static final boolean SEMANTIC = Boolean.parseBoolean(System.getProperty("search.semantic", "true"));
+    static final Embedders EMBEDDERS = SEMANTIC ? new Embedders() : null;
+
+    public static void main(String[] args) throws Exception {
+        Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        Path shared = repo.resolve(args.length > 1 ? args[1] : "../shared/eval").normalize();
+        List<EvalSet> sets = new ArrayList<>();
+        try (var dirs = Files.list(shared)) {
+            for (Path d : dirs.sorted().toList()) {
+                if (Files.exists(d.resolve("faq_entries.jsonl"))) sets.add(sharedSet(d));
+            }
+        }
+        sets.add(zhShop(repo));
+        String only = System.getProperty("search.eval.sets");
+        if (only != null) sets.removeIf(s -> !List.of(only.split(",")).contains(s.name));
+        Synonyms synonyms = new Synonyms(seedSynonyms(repo));
+        System.out.printf("%-18s %6s %6s %6s %7s %7s %9s %9s %8s %8s%n", "set", "n", "R@1", "R@3", "MRR@10",
+                "conf+", "oos-unsure", "n-oos", "p50 ms", "p99 ms");
+        for (EvalSet set : sets) {
+            List<Outcome> outcomes = run(set, synonyms);
+            print(set.name, outcomes);
+            if (Boolean.getBoolean("search.eval.sweep")) sweep(outcomes);
+            if (set.name.equals("zh-shop")) {
+                print("  zh-shop simpl.", filter(outcomes, o -> o.query.lang.equals("zh-CN")));
+                print("  zh-shop trad.", filter(outcomes, o -> o.query.lang.equals("zh-TW")));
+                for (String style : List.of("colloquial", "typo", "pinyin", "mixed-en", "long-message")) {
+                    print("  " + style, filter(outcomes, o -> style.equals(o.query.meta.path("style").asText())));
+                }
+            }
+        }
+    }
+
+    private static List<Outcome> filter(List<Outcome> all, java.util.function.Predicate<Outcome> p) {
+        return all.stream().filter(p).toList();
+    }
+
+    static List<Outcome> run(EvalSet set, Synonyms synonyms) throws Exception {
+        MemoryFeed feed = new MemoryFeed();
+        set.entries.forEach(feed::put);
+        Path dir = Files.createTempDirectory("search-eval");
+        EntryVectors vectors = SEMANTIC ? EMBEDDERS::entry : EntryVectors.NONE;
+        try (EntryIndex index = EntryIndex.open(dir, feed, vectors)) {
+            if (!index.awaitReady(Duration.ofMinutes(10))) throw new IllegalStateException("index not ready");
+            float lexicalWeight = Float.parseFloat(System.getProperty("search.weight.lexical",
+                    Float.toString(HybridFusion.LEXICAL_WEIGHT)));
+            EntrySearcher searcher = new EntrySearcher(index, synonyms, RankingWeights.fromSystemProperties(),
+                    EMBEDDERS, lexicalWeight);
+            for (Query q : set.queries.subList(0, Math.min(50, set.queries.size()))) {
+                searcher.search(SearchRequest.of(q.text, 10)); // warm-up
+            }
+            List<Outcome> out = new ArrayList<>();
+            for (Query q : set.queries) {
+                long t0 = System.nanoTime();
+                EntrySearcher.Ranked ranked = searcher.searchRanked(SearchRequest.of(q.text, 10));
+                SearchResult r = ranked.result();
+                long nanos = System.nanoTime() - t0;
+                int rank = 0;
+                for (int i = 0; i < r.hits().size(); i++) {
+                    if (r.hits().get(i).key().equals(q.expected)) {
+                        rank = i + 1;
+                        break;
+                    }
+                }
+                out.add(new Outcome(q, rank, r.confident(), nanos, ranked.similarity(), ranked.coverage()));
+            }
+            return out;
+        }
+    }
+
+    static void print(String name, List<Outcome> outcomes) {
+        List<Outcome> in = filter(outcomes, o -> o.query.expected != null);
+        List<Outcome> oos = filter(outcomes, o -> o.query.expected == null);
+        double r1 = in.stream().filter(o -> o.rank == 1).count() / (double) in.size();
+        double r3 = in.stream().filter(o -> o.rank >= 1 && o.rank <= 3).count() / (double) in.size();
+        double mrr = in.stream().mapToDouble(o -> o.rank == 0 ? 0 : 1.0 / o.rank).sum() / in.size();
+        double confidentRight = in.stream().filter(o -> o.rank == 1 && o.confident).count() / (double) in.size();
+        double oosUnsure = oos.isEmpty() ? Double.NaN
+                : oos.stream().filter(o -> !o.confident).count() / (double) oos.size();
+        long[] ns = outcomes.stream().mapToLong(Outcome::nanos).sorted().toArray();
+        System.out.printf("%-18s %6d %6.3f %6.3f %7.3f %7.3f %9.3f %9d %8.2f %8.2f%n", name, in.size(), r1, r3, mrr,
+                confidentRight, oosUnsure, oos.size(), pct(ns, 0.50), pct(ns, 0.99));
+    }
+
+    /** Prints, per similarity threshold, confident-and-right (in scope) and unsure (out of scope) rates. */
+    static void sweep(List<Outcome> outcomes) {
+        List<Outcome> in = filter(outcomes, o -> o.query.expected != null);
+        List<Outcome> oos = filter(outcomes, o -> o.query.expected == null);
+        for (double min : new double[]{0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7}) {
+            for (double high : new double[]{0.7, 0.75, 0.8, 0.85, 0.9}) {
+                for (double cov : new double[]{0.25, 0.5}) {
+                    java.util.function.Predicate<Outcome> conf = o -> Double.isNaN(o.similarity)
+                            ? o.coverage >= cov : o.similarity >= high || (o.similarity >= min && o.coverage >= cov);
+                    double right = in.stream().filter(o -> o.rank == 1 && conf.test(o)).count() / (double) in.size();
+                    double wrong = in.stream().filter(o -> o.rank != 1 && conf.test(o)).count() / (double) in.size();
+                    double unsure = oos.isEmpty() ? Double.NaN
+                            : oos.stream().filter(o -> !conf.test(o)).count() / (double) oos.size();
+                    System.out.printf("    sweep min=%.2f high=%.2f cov=%.2f  conf-right=%.3f conf-wrong=%.3f oos-unsure=%.3f%n",
+                            min, high, cov, right, wrong, unsure);
+                }
+            }
+        }
+    }
+
+    private static double pct(long[] sorted, double p) {
+        if (sorted.length == 0) return Double.NaN;
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+
+    static EvalSet sharedSet(Path dir) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        for (JsonNode n : jsonl(dir.resolve("faq_entries.jsonl"))) {
+            List<String> examples = new ArrayList<>();
+            n.path("examples").forEach(e -> examples.add(e.asText()));
+            String problem = n.path("problem").isNull() ? n.path("title").asText() : n.path("problem").asText();
+            entries.add(entry(n.get("id").asText(), n.get("lang").asText(), n.path("category").asText(""),
+                    problem, examples, text(n, "cause"), text(n, "reply"),
+                    n.path("action").isNull() ? List.of() : List.of(n.path("action").asText())));
+        }
+        return new EvalSet(dir.getFileName().toString(), entries, queries(dir.resolve("queries_dev.jsonl")));
+    }
+
+    static EvalSet zhShop(Path repo) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        JsonNode sample = JSON.readTree(repo.resolve("kb-server/src/main/resources/sample/entries.zh-CN.json").toFile());
+        for (JsonNode n : sample) {
+            if (!"published".equals(n.path("status").asText("published"))) continue;
+            entries.add(entry(n.get("key").asText(), n.get("locale").asText(), n.path("category").asText(""),
+                    n.path("problem").asText(), strings(n.path("questions")), text(n, "cause"), text(n, "script"),
+                    strings(n.path("actions"))));
+        }
+        Path queries = repo.resolve("kb-server/src/test/resources/eval/zh-shop/queries_dev.jsonl");
+        return new EvalSet("zh-shop", entries, queries(queries));
+    }
+
+    /** The synonyms the V10 migration seeds, read from the migration itself so the figures match a new server. */
+    static Map<String, String> seedSynonyms(Path repo) throws IOException {
+        String sql = Files.readString(repo.resolve(
+                "kb-server/src/main/resources/db/migration/common/V10__search_synonyms.sql"));
+        Map<String, String> out = new LinkedHashMap<>();
+        var m = java.util.regex.Pattern.compile("VALUES \\('([^']+)',\\s*'([^']*)'", java.util.regex.Pattern.DOTALL)
+                .matcher(sql);
+        while (m.find()) out.put(m.group(1), m.group(2));
+        return out;
+    }
+
+    private static List<Query> queries(Path file) throws IOException {
+        return jsonl(file).stream().map(n -> new Query(n.get("qid").asText(), n.path("lang").asText(),
+                n.get("text").asText(), n.path("expected").isNull() ? null : n.path("expected").asText(),
+                n.path("meta"))).toList();
+    }
+
+    private static List<JsonNode> jsonl(Path file) throws IOException {
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) if (!line.isBlank()) out.add(JSON.readTree(line));
+        return out;
+    }
+
+    private static String text(JsonNode n, String field) {
+        return n.path(field).isNull() || n.path(field).isMissingNode() ? "" : n.path(field).asText();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(e -> out.add(e.asText()));
+        return out;
+    }
+
+    static Entry entry(String key, String locale, String category, String problem, List<String> questions,
+                       String cause, String script, List<String> actions) {
+        return new Entry(key, key, locale, category, List.of(), problem, questions, cause, script, List.of(),
+                actions, EntryStatus.PUBLISHED, "eval", 0, null, 0, Instant.now(), "eval", Instant.now(), "eval");
+    }
+}
