@@ -78,6 +78,8 @@ class RtWidgetIT {
                 .map(e -> e.getAttribute("data-key")).toList();
         WebElement hit = pickLogisticsDelay(keys);
 
+        assertTokenStaysOnTheServer();
+
         // the agent has already typed two words; the caret sits between them
         typeInEditorWithCaretBetween("FIRSTWORD", "LASTWORD");
 
@@ -143,6 +145,18 @@ class RtWidgetIT {
                 panel().getAttribute("data-first-suggestions-ms") + " ms (" + panel().getAttribute("data-first-suggestions-api-ms")
                         + " ms in the call; page at " + panel().getAttribute("data-first-suggestions-at") + " ms)", keys);
         passed = true;
+    }
+
+    /** The KB token is in RT_SiteConfig.pm only: not in the page, and the proxy refuses calls outside its list. */
+    private void assertTokenStaysOnTheServer() {
+        String token = System.getProperty("replybook.kb.token", KbServer.ADMIN_TOKEN);
+        assertFalse(browser.getPageSource().contains(token), "the KB token must never reach the browser");
+        Object status = ((JavascriptExecutor) browser).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                + "var f = new URLSearchParams({method: 'GET', path: '/api/v1/users'});"
+                + "fetch(document.getElementById('replybook-panel').getAttribute('data-proxy'), {method: 'POST', body: f})"
+                + ".then(function (r) { done(r.status); });");
+        assertEquals(403L, status, "RT's proxy only forwards the widget's own calls");
     }
 
     private WebElement pickLogisticsDelay(List<String> keys) {

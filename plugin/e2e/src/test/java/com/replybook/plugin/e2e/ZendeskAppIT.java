@@ -71,6 +71,10 @@ class ZendeskAppIT {
         assertTrue(pick >= 0, "logistics-delay among the first three suggestions");
         assertEquals("chat", browser.findElement(By.cssSelector(".rb-channel")).getAttribute("value"), "channel from ticket.via.channel");
         assertEquals("回复话术", browser.findElement(By.cssSelector(".rb-title")).getText(), "UI in the agent's locale");
+        wait.until(d -> d.findElement(By.cssSelector(".rb-mood")).getAttribute("data-emotion") != null);
+        assertEquals("formal", browser.findElement(By.cssSelector(".rb-tone")).getAttribute("value"),
+                "the customer's 'vip' tag maps to the formal tone in kb-server");
+        assertEquals("anxious", browser.findElement(By.cssSelector(".rb-mood")).getAttribute("data-emotion"));
         hits.get(pick).click();
         wait.until(d -> !d.findElement(By.cssSelector(".rb-preview")).getText().isBlank());
         for (WebElement field : browser.findElements(By.cssSelector(".rb-fills input[aria-invalid='true']"))) {
