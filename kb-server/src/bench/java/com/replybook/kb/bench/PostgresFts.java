@@ -26,10 +26,10 @@ final class PostgresFts implements AutoCloseable {
 
     enum Method {
         FTS("SELECT key FROM articles, websearch_to_tsquery('english', ?) q WHERE status = 'published' "
-                + "AND doc @@ q ORDER BY ts_rank(doc, q) DESC LIMIT 10"),
-        TRGM("SELECT key FROM articles WHERE status = 'published' AND ? <% search_text "
+                + "AND locale = ? AND doc @@ q ORDER BY ts_rank(doc, q) DESC LIMIT 10"),
+        TRGM("SELECT key FROM articles WHERE status = 'published' AND locale = ? AND ? <% search_text "
                 + "ORDER BY word_similarity(?, search_text) DESC LIMIT 10"),
-        ILIKE("SELECT key FROM articles WHERE status = 'published' AND search_text ILIKE ? ORDER BY key LIMIT 10");
+        ILIKE("SELECT key FROM articles WHERE status = 'published' AND locale = ? AND search_text ILIKE ? ORDER BY key LIMIT 10");
 
         final String sql;
 
@@ -54,10 +54,12 @@ final class PostgresFts implements AutoCloseable {
                 .setServerConfig("work_mem", "16MB").start());
     }
 
+    /** Server version and the database's character classification, which decides what pg_trgm sees as letters. */
     String version() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery("SHOW server_version")) {
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT current_setting('server_version'), (SELECT datctype FROM pg_database WHERE datname = current_database())")) {
             r.next();
-            return r.getString(1);
+            return r.getString(1) + " (lc_ctype " + r.getString(2) + ")";
         }
     }
 
@@ -132,15 +134,21 @@ final class PostgresFts implements AutoCloseable {
             this.statement = connection.prepareStatement(method.sql);
         }
 
-        List<String> top10(String text) throws SQLException {
-            if (method == Method.ILIKE) statement.setString(1, "%" + text.replace("%", "\\%").replace("_", "\\_") + "%");
-            else statement.setString(1, text);
-            if (method == Method.TRGM) statement.setString(2, text);
+        List<String> top10(String text, String locale) throws SQLException {
+            switch (method) {
+                case FTS -> bind(text, locale);
+                case TRGM -> bind(locale, text, text);
+                case ILIKE -> bind(locale, "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
             List<String> keys = new ArrayList<>(10);
             try (ResultSet r = statement.executeQuery()) {
                 while (r.next()) keys.add(r.getString(1));
             }
             return keys;
+        }
+
+        private void bind(String... values) throws SQLException {
+            for (int i = 0; i < values.length; i++) statement.setString(i + 1, values[i]);
         }
 
         @Override

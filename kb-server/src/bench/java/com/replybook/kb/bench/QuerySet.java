@@ -16,9 +16,11 @@ import java.util.List;
 
 /**
  * A labelled query set in the {@code ../shared/eval} format ({@code {"qid","lang","text","expected"}}), with
- * {@code expected} mapped to the corpus key ({@code null} = out of scope).
+ * {@code expected} mapped to the corpus key ({@code null} = out of scope). {@code locale} is the shop's locale the
+ * set is labelled against (zh-shop: the zh-CN library, so its traditional-Chinese queries too); searches are
+ * filtered to it, as the help-desk plugin does, so that the zh-TW twin of an entry is not counted as a miss.
  */
-record QuerySet(String name, List<Query> queries) {
+record QuerySet(String name, String locale, List<Query> queries) {
 
     record Query(String qid, String lang, String text, String expected) {
     }
@@ -26,13 +28,13 @@ record QuerySet(String name, List<Query> queries) {
     /** zh-shop (in the repo) plus every set of {@code evalDir} that the corpus has entries for. */
     static List<QuerySet> all(Path evalDir) {
         List<QuerySet> sets = new ArrayList<>();
-        sets.add(read("zh-shop", BenchCorpus.class.getResourceAsStream("/eval/zh-shop/queries_dev.jsonl"), false));
+        sets.add(read("zh-shop", "zh-CN", BenchCorpus.class.getResourceAsStream("/eval/zh-shop/queries_dev.jsonl"), false));
         if (evalDir != null) {
             for (String name : List.of("bitext", "hint3-sofmattress")) {
                 Path file = evalDir.resolve(name).resolve("queries_dev.jsonl");
                 if (!Files.exists(file)) continue;
                 try {
-                    sets.add(read(name, Files.newInputStream(file), true));
+                    sets.add(read(name, "en", Files.newInputStream(file), true));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -43,8 +45,13 @@ record QuerySet(String name, List<Query> queries) {
 
     /** Every query text of every set, in file order (the load runs rotate through them). */
     static List<String> texts(List<QuerySet> sets) {
-        List<String> out = new ArrayList<>();
-        for (QuerySet s : sets) for (Query q : s.queries) out.add(q.text);
+        return located(sets).stream().map(Query::text).toList();
+    }
+
+    /** Every query of every set, in file order, each with its set's locale in {@link Query#lang}. */
+    static List<Query> located(List<QuerySet> sets) {
+        List<Query> out = new ArrayList<>();
+        for (QuerySet s : sets) for (Query q : s.queries) out.add(new Query(q.qid, s.locale, q.text, q.expected));
         return out;
     }
 
@@ -52,7 +59,7 @@ record QuerySet(String name, List<Query> queries) {
         return queries.stream().filter(q -> q.expected != null).toList();
     }
 
-    private static QuerySet read(String name, InputStream in, boolean evalIds) {
+    private static QuerySet read(String name, String locale, InputStream in, boolean evalIds) {
         if (in == null) throw new IllegalStateException("Query set " + name + " is not on the classpath");
         List<Query> out = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -66,6 +73,6 @@ record QuerySet(String name, List<Query> queries) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new QuerySet(name, out);
+        return new QuerySet(name, locale, out);
     }
 }

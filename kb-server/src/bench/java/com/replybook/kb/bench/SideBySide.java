@@ -27,9 +27,9 @@ import java.util.Map;
  */
 public final class SideBySide {
 
-    /** Top-10 keys for a text; one per thread. */
+    /** Top-10 keys for a text among the entries of a locale; one per thread. */
     interface Engine extends LoadRun.Client {
-        List<String> top10(String text) throws Exception;
+        List<String> top10(String text, String locale) throws Exception;
     }
 
     private SideBySide() {
@@ -38,7 +38,7 @@ public final class SideBySide {
     public static void main(String[] args) throws Exception {
         Args a = Args.parse(args, "url", "corpus", "pg-dir", "eval-dir", "threads", "seconds");
         List<QuerySet> sets = QuerySet.all(a.path("eval-dir"));
-        List<String> texts = QuerySet.texts(sets);
+        List<QuerySet.Query> texts = QuerySet.located(sets);
         int threads = a.integer("threads", 16);
         double seconds = a.integer("seconds", 15);
         String url = a.required("url");
@@ -67,7 +67,7 @@ public final class SideBySide {
                 double r1 = 0, r3 = 0, mrr = 0;
                 long start = System.nanoTime();
                 for (QuerySet.Query q : in) {
-                    int rank = rank(engine.top10(q.text()), q.expected());
+                    int rank = rank(engine.top10(q.text(), set.locale()), q.expected());
                     if (rank == 1) r1++;
                     if (rank >= 1 && rank <= 3) r3++;
                     if (rank >= 1) mrr += 1.0 / rank;
@@ -87,11 +87,11 @@ public final class SideBySide {
         return 0;
     }
 
-    private static Engine replybook(String url, String token, List<String> texts) {
+    private static Engine replybook(String url, String token, List<QuerySet.Query> texts) {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         return new Engine() {
-            public List<String> top10(String text) throws Exception {
-                HttpRequest req = HttpRequest.newBuilder(URI.create(url + "/api/v1/search?limit=10&q="
+            public List<String> top10(String text, String locale) throws Exception {
+                HttpRequest req = HttpRequest.newBuilder(URI.create(url + "/api/v1/search?limit=10&locale=" + locale + "&q="
                                 + URLEncoder.encode(text, StandardCharsets.UTF_8)))
                         .header("Authorization", "Bearer " + token).build();
                 HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());
@@ -102,7 +102,7 @@ public final class SideBySide {
             }
 
             public void call(int i) throws Exception {
-                top10(texts.get(i));
+                top10(texts.get(i).text(), texts.get(i).lang());
             }
 
             public void close() {
@@ -111,15 +111,16 @@ public final class SideBySide {
         };
     }
 
-    private static Engine postgres(PostgresFts pg, PostgresFts.Method method, List<String> texts) throws Exception {
+    private static Engine postgres(PostgresFts pg, PostgresFts.Method method, List<QuerySet.Query> texts)
+            throws Exception {
         PostgresFts.Searcher s = pg.new Searcher(method);
         return new Engine() {
-            public List<String> top10(String text) throws Exception {
-                return s.top10(text);
+            public List<String> top10(String text, String locale) throws Exception {
+                return s.top10(text, locale);
             }
 
             public void call(int i) throws Exception {
-                s.top10(texts.get(i));
+                s.top10(texts.get(i).text(), texts.get(i).lang());
             }
 
             public void close() throws Exception {

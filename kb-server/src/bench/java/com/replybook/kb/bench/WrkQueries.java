@@ -33,9 +33,11 @@ public final class WrkQueries {
         Args a = Args.parse(args, "out", "corpus", "eval-dir");
         Path out = Path.of(a.required("out"));
         Files.createDirectories(out);
-        List<String> texts = QuerySet.texts(QuerySet.all(a.path("eval-dir")));
-        Collections.shuffle(texts, new Random(7));
-        List<String> search = texts.stream().map(t -> "/api/v1/search?limit=10&q=" + enc(t)).toList();
+        List<QuerySet.Query> queries = new ArrayList<>(QuerySet.located(QuerySet.all(a.path("eval-dir"))));
+        Collections.shuffle(queries, new Random(7));
+        List<String> texts = queries.stream().map(QuerySet.Query::text).toList();
+        List<String> search = queries.stream()
+                .map(q -> "/api/v1/search?limit=10&locale=" + q.lang() + "&q=" + enc(q.text())).toList();
         List<String> suggest = prefixes(texts).stream().map(t -> "/api/v1/suggest?limit=8&q=" + enc(t)).toList();
         Files.write(out.resolve("search.paths"), search);
         Files.write(out.resolve("suggest.paths"), suggest);
