@@ -6,7 +6,7 @@
 #
 # Steps (STEPS, default all): build, corpus, load, wrk, rebuild, xmx, hybrid, postgres, jmh.
 # Settings: SIZES ("10000 100000"), DURATION (wrk seconds per run, 15), RUNS (wrk runs per endpoint, 2),
-# PG_SECONDS (15), JMH_OPTS (extra JMH options, e.g. "-wi 1 -i 2 -r 3s"), HYBRID_SIZES ("10000"), EMBED_WAIT (900 s), EVAL_DIR (../shared/eval), JAVA (a JDK >= 21), OUT (kb-server/target/bench), PORT (18180).
+# PG_SECONDS (15), PG_QUERIES (300 per set for relevance), JMH_OPTS (extra JMH options, e.g. "-wi 1 -i 2 -r 3s"), HYBRID_SIZES ("10000"), EMBED_WAIT (900 s), EVAL_DIR (../shared/eval), JAVA (a JDK >= 21), OUT (kb-server/target/bench), PORT (18180).
 # Needs wrk (apt-get install -y wrk). Network traffic stays on 127.0.0.1. Every loop and wait is bounded;
 # on an idle 2-core machine the suite takes about 20 minutes, most of it loading 100,000 entries (the loaded
 # data directory is kept in $OUT and reused while the corpus is unchanged).
@@ -45,7 +45,8 @@ JCMD=$(dirname "$JAVA")/jcmd
 step() { [[ " $STEPS " == *" $1 "* ]]; }
 say() { echo "== $*" | tee -a "$OUT/summary.txt"; }
 cp_bench() { echo "kb-server/target/classes:kb-server/target/test-classes:$(cat kb-server/target/bench.classpath)"; }
-tool() { "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$(cp_bench)" "com.replybook.kb.bench.$@"; }
+tool() { "$JAVA" --enable-native-access=ALL-UNNAMED -Djava.util.logging.config.file=kb-server/src/test/resources/logging.properties \
+  -cp "$(cp_bench)" "com.replybook.kb.bench.$@"; }
 
 SERVER_PID=
 start_server() { # start_server <data-dir> <extra args...>; waits (at most 600 s) for /api/v1/health = 200
@@ -132,13 +133,14 @@ for SIZE in $SIZES; do
 
   if step xmx; then
     HEAP=768m start_server "$DATA" --semantic-search false
+    wrk -t1 -c4 -d5s -s "$LUA" "$BASE" -- "$OUT/wrk-$SIZE/search.paths" >/dev/null   # warm-up
     wrk_run "[$SIZE] lexical search  -Xmx768m:" "$OUT/wrk-$SIZE/search.paths"
     say "[$SIZE] heap with -Xmx768m:"; heap_info
     stop_server
   fi
 
   if step hybrid && [[ " $HYBRID_SIZES " == *" $SIZE "* ]]; then
-    if unzip -l "$WAR" | grep -q langchain4j; then
+    if [[ $(unzip -l "$WAR" | grep -c langchain4j) -gt 0 ]]; then
       HEAP=768m start_server "$DATA" --semantic-search true
       # Entries were imported with semantic search off: the server embeds them in the background first.
       say "[$SIZE] $(tool AwaitVectors --db "$DATA/replybook.db" --expect "$SIZE" --timeout "$EMBED_WAIT" || echo "vectors: not all stored within $EMBED_WAIT s; hybrid figures below are over a partly embedded corpus")"
@@ -153,7 +155,7 @@ for SIZE in $SIZES; do
 
   if step postgres; then
     start_server "$DATA" --semantic-search false
-    tool SideBySide --url "$BASE" --corpus "$CORPUS" --pg-dir "$OUT/pg-$SIZE" --seconds "$PG_SECONDS" \
+    tool SideBySide --url "$BASE" --corpus "$CORPUS" --pg-dir "$OUT/pg-$SIZE" --seconds "$PG_SECONDS" --max-queries "${PG_QUERIES:-300}" \
       ${EVAL_DIR:+--eval-dir "$EVAL_DIR"} 2>&1 | sed "s/^/[$SIZE] /" | tee -a "$OUT/summary.txt"
     stop_server
   fi

@@ -42,6 +42,7 @@ final class PostgresFts implements AutoCloseable {
         }
     }
 
+    static final int STATEMENT_TIMEOUT_MS = 2000;
     private final EmbeddedPostgres pg;
 
     private PostgresFts(EmbeddedPostgres pg) {
@@ -56,7 +57,7 @@ final class PostgresFts implements AutoCloseable {
 
     /** Server version and the database's character classification, which decides what pg_trgm sees as letters. */
     String version() throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement();
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT current_setting('server_version'), (SELECT datctype FROM pg_database WHERE datname = current_database())")) {
             r.next();
             return r.getString(1) + " (lc_ctype " + r.getString(2) + ")";
@@ -67,6 +68,8 @@ final class PostgresFts implements AutoCloseable {
         Connection c = pg.getPostgresDatabase().getConnection();
         try (Statement s = c.createStatement()) {
             s.execute("SET pg_trgm.word_similarity_threshold = 0.3");
+            // Some trigram and ILIKE plans over long customer messages take seconds; a help desk would give up too.
+            s.execute("SET statement_timeout = '" + STATEMENT_TIMEOUT_MS + "ms'");
         }
         return c;
     }
@@ -74,7 +77,7 @@ final class PostgresFts implements AutoCloseable {
     /** Creates the table and its GIN indexes and loads the NDJSON corpus; returns the seconds it took. */
     double load(Path corpus) throws IOException, SQLException {
         long start = System.nanoTime();
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm");
             s.execute("DROP TABLE IF EXISTS articles");
             s.execute("""
