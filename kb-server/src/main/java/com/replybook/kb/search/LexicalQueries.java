@@ -91,16 +91,18 @@ final class LexicalQueries {
             add(top, phrase(SearchFields.PROBLEM, bigrams.sequence), weights.phrase());
         }
         addFuzzy(top, words.terms, reader);
+        // Single characters are left out when longer terms exist: they match everywhere (的, 了) and cost most.
+        List<String> marked = bigramTerms.stream().filter(t -> t.length() > 1).toList();
+        if (marked.isEmpty()) marked = bigramTerms;
         BooleanQuery.Builder highlight = new BooleanQuery.Builder();
         for (String field : HIGHLIGHTED) {
-            for (String t : bigramTerms) highlight.add(new TermQuery(new Term(field, t)), Occur.SHOULD);
+            for (String t : marked) highlight.add(new TermQuery(new Term(field, t)), Occur.SHOULD);
         }
         return new Built(top.build(), highlight.build());
     }
 
     /** The fields hits are highlighted in. */
-    static final List<String> HIGHLIGHTED = List.of(
-            SearchFields.PROBLEM, SearchFields.QUESTIONS, SearchFields.CAUSE, SearchFields.SCRIPT);
+    static final List<String> HIGHLIGHTED = List.of(SearchFields.PROBLEM, SearchFields.QUESTIONS, SearchFields.CAUSE);
 
     private Query termsQuery(String field, List<String> terms, List<String> synonymTerms) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
