@@ -33,8 +33,8 @@ import java.util.Set;
 final class LexicalQueries {
 
     /** Most distinct terms kept per analysis; the rarest win (a long message has many common words). */
-    static final int MAX_TERMS = 32;
-    static final int MAX_SYNONYMS = 16;
+    static final int MAX_TERMS = 24;
+    static final int MAX_SYNONYMS = 8;
     static final int PHRASE_SLOP = 2;
     /** Longer texts (messages) are not whole questions; a phrase of them would never match. */
     static final int MAX_PHRASE = 20;
@@ -82,9 +82,12 @@ final class LexicalQueries {
         BooleanQuery.Builder top = new BooleanQuery.Builder();
         for (String field : SearchFields.TEXT) {
             float boost = weights.field(field);
-            add(top, termsQuery(field, bigramTerms, cap(bigramSynonyms)), boost);
-            add(top, termsQuery(SearchFields.words(field), wordTerms, cap(wordSynonyms)),
-                    boost * weights.wordsFactor());
+            // Long fields that weigh little skip single characters: they match nearly every script.
+            List<String> fieldTerms = SearchFields.WORD_FIELDS.contains(field) ? bigramTerms : longTerms(bigramTerms);
+            addTerms(top, field, fieldTerms, cap(bigramSynonyms), boost);
+            if (SearchFields.WORD_FIELDS.contains(field)) {
+                addTerms(top, SearchFields.words(field), wordTerms, cap(wordSynonyms), boost * weights.wordsFactor());
+            }
         }
         if (bigrams.sequence.size() > 1 && bigrams.sequence.size() <= MAX_PHRASE) {
             add(top, phrase(SearchFields.QUESTIONS, bigrams.sequence), weights.phrase());
@@ -104,13 +107,14 @@ final class LexicalQueries {
     /** The fields hits are highlighted in. */
     static final List<String> HIGHLIGHTED = List.of(SearchFields.PROBLEM, SearchFields.QUESTIONS, SearchFields.CAUSE);
 
-    private Query termsQuery(String field, List<String> terms, List<String> synonymTerms) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        for (String t : terms) b.add(new TermQuery(new Term(field, t)), Occur.SHOULD);
-        for (String t : synonymTerms) {
-            b.add(new BoostQuery(new TermQuery(new Term(field, t)), weights.synonym()), Occur.SHOULD);
-        }
-        return b.build();
+    /**
+     * Adds one boosted term clause per term straight to the top-level disjunction: a flat disjunction of term
+     * queries lets Lucene skip non-competitive documents (MaxScore), nested ones do not.
+     */
+    private void addTerms(BooleanQuery.Builder top, String field, List<String> terms, List<String> synonymTerms,
+                          float boost) {
+        for (String t : terms) add(top, new TermQuery(new Term(field, t)), boost);
+        for (String t : synonymTerms) add(top, new TermQuery(new Term(field, t)), boost * weights.synonym());
     }
 
     private static Query phrase(String field, List<String> sequence) {
@@ -152,6 +156,11 @@ final class LexicalQueries {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<String> longTerms(List<String> terms) {
+        List<String> longer = terms.stream().filter(t -> t.length() > 1).toList();
+        return longer.isEmpty() ? terms : longer;
     }
 
     private static List<String> cap(Iterable<String> terms) {

@@ -33,6 +33,10 @@ public final class SearchBenchmark {
     static final String[] EN_PREFIX = {"", "hi, ", "hello, ", "urgent: ", "please help, "};
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 3 && args[0].equals("--write-ndjson")) {
+            writeNdjson(Integer.parseInt(args[1]), Path.of(args[2]));
+            return;
+        }
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         boolean hybrid = Boolean.parseBoolean(System.getProperty("search.semantic", "true"));
         Path repo = Path.of(".");
@@ -155,6 +159,32 @@ public final class SearchBenchmark {
         return out;
     }
 
+    /** Writes the generated corpus as import files of 10,000 entries each ({@code corpus-0.ndjson}, …). */
+    static void writeNdjson(int n, Path dir) throws Exception {
+        Files.createDirectories(dir);
+        ObjectMapper json = new ObjectMapper();
+        List<Entry> corpus = generate(sample(Path.of(".")), n, new Random(42));
+        for (int file = 0; file * 10_000 < n; file++) {
+            StringBuilder out = new StringBuilder();
+            for (Entry e : corpus.subList(file * 10_000, Math.min(n, (file + 1) * 10_000))) {
+                Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("key", e.key().replace('~', '-').replace(".", "-") + "-v");
+                m.put("locale", e.locale());
+                m.put("category", e.category());
+                m.put("tags", e.tags());
+                m.put("problem", e.problem());
+                m.put("questions", e.questions());
+                m.put("cause", e.cause());
+                m.put("script", e.script());
+                m.put("actions", e.actions());
+                m.put("status", "published");
+                out.append(json.writeValueAsString(m)).append('\n');
+            }
+            Files.writeString(dir.resolve("corpus-" + file + ".ndjson"), out);
+        }
+    }
+
+    /** The benchmark's queries: the zh-shop dev messages and common English ones. */
     static List<String> queries(Path repo) throws Exception {
         List<String> out = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
