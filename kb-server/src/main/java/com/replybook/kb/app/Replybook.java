@@ -1,5 +1,7 @@
 package com.replybook.kb.app;
 
+import com.replybook.kb.analytics.InsightsQuery;
+import com.replybook.kb.analytics.InsightsServlet;
 import com.replybook.kb.auth.AdminBootstrap;
 import com.replybook.kb.auth.AuthFilter;
 import com.replybook.kb.auth.PasswordStore;
@@ -137,7 +139,7 @@ public final class Replybook implements AutoCloseable {
                 new CaseServlet(cases, caseParser), List.of("POST /api/v1/cases", "GET /api/v1/cases",
                 "GET /api/v1/cases/{id}")));
         ScriptPreview preview = new RendererPreview(renderer);
-        routes.add(new Route(CONSOLE, List.of("/console/*"), ConsoleModule.servlet(new ConsoleModule.Parts(db, users,
+        routes.add(new Route(CONSOLE, List.of("/console/*"), ConsoleModule.servlet(new ConsoleModule.Parts(db, search, users,
                 passwords, sessions, entries, parser, preview, cases, caseParser, imports, config.maxRequestBytes(),
                 clock)), List.of()));
     }
@@ -146,6 +148,8 @@ public final class Replybook implements AutoCloseable {
 
     /** The help-desk side (issue 3): usage events, tone advice and the widget's static files. */
     private void definePluginRoutes() {
+        routes.add(new Route("analytics", List.of("/api/v1/analytics/insights"),
+                new InsightsServlet(new InsightsQuery(db, clock)), List.of("GET /api/v1/analytics/insights")));
         routes.add(new Route("events", List.of("/api/v1/events"), new EventServlet(new EventStore(db, clock)),
                 List.of("GET /api/v1/events", "POST /api/v1/events")));
         ToneRules toneRules = new ToneRules(db, clock);

@@ -15,13 +15,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Cases and collections in the database. Drafts arrive already sanitised by {@link CaseParser}; the store
  * only persists. A collection's items are rewritten as a whole in one transaction, so their order is
- * always consistent. Thread-safe.
+ * always consistent. Edits name the {@code updatedAt} they were based on and are refused (409) when someone
+ * saved in between: {@code updatedAt} is the optimistic version of cases and collections, and every change
+ * moves it forward by at least a millisecond. Thread-safe.
  */
 public final class CaseStore {
 
@@ -46,11 +49,13 @@ public final class CaseStore {
         return c;
     }
 
-    public Case update(String id, CaseDraft d, String actor) {
+    /** Replaces case {@code id}; 409 when it was saved after {@code basedOn} (its {@code updatedAt} as loaded). */
+    public Case update(String id, CaseDraft d, String actor, Instant basedOn) {
         Case cur = find(id).orElseThrow(() -> ApiException.notFound("No case " + id));
         Case c = new Case(id, d.title(), d.excerptHtml(), d.agentDid(), d.whyItWorked(), d.outcome(), d.tags(),
-                d.entryKeys(), d.rating(), d.source(), cur.createdAt(), cur.createdBy(), clock.instant(), actor);
+                d.entryKeys(), d.rating(), d.source(), cur.createdAt(), cur.createdBy(), next(cur.updatedAt()), actor);
         db.inTransaction(conn -> {
+            claim(conn, "cases", id, basedOn, c.updatedAt());
             try (PreparedStatement ps = conn.prepareStatement("DELETE FROM cases WHERE id = ?")) {
                 ps.setString(1, id);
                 ps.executeUpdate();
@@ -133,37 +138,42 @@ public final class CaseStore {
 
     /** Inserts or replaces {@code col} with its items in order (also used by JSON import). */
     public void putCollection(CaseCollection col) {
-        db.inTransaction(c -> {
-            deleteCollection(c, col.id());
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO case_collections (id, name, description, "
-                    + "created_at, created_by, updated_at, updated_by) VALUES (?,?,?,?,?,?,?)")) {
-                ps.setString(1, col.id());
-                ps.setString(2, col.name());
-                ps.setString(3, col.description());
-                ps.setLong(4, col.createdAt().toEpochMilli());
-                ps.setString(5, col.createdBy());
-                ps.setLong(6, col.updatedAt().toEpochMilli());
-                ps.setString(7, col.updatedBy());
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO case_collection_items (collection_id, position, "
-                    + "item_type, item_ref) VALUES (?,?,?,?)")) {
-                int pos = 0;
-                for (CollectionItem item : col.items()) {
-                    ps.setString(1, col.id());
-                    ps.setInt(2, pos++);
-                    ps.setString(3, item.type());
-                    ps.setString(4, item.ref());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            return null;
-        });
+        db.inTransaction(c -> write(c, col));
     }
 
-    /** Replaces the items of collection {@code id} (add, remove, reorder are all this). */
-    public CaseCollection setItems(String id, List<CollectionItem> items, String actor) {
+    private static Void write(Connection c, CaseCollection col) throws SQLException {
+        deleteCollection(c, col.id());
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO case_collections (id, name, description, "
+                + "created_at, created_by, updated_at, updated_by) VALUES (?,?,?,?,?,?,?)")) {
+            ps.setString(1, col.id());
+            ps.setString(2, col.name());
+            ps.setString(3, col.description());
+            ps.setLong(4, col.createdAt().toEpochMilli());
+            ps.setString(5, col.createdBy());
+            ps.setLong(6, col.updatedAt().toEpochMilli());
+            ps.setString(7, col.updatedBy());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO case_collection_items (collection_id, position, "
+                + "item_type, item_ref) VALUES (?,?,?,?)")) {
+            int pos = 0;
+            for (CollectionItem item : col.items()) {
+                ps.setString(1, col.id());
+                ps.setInt(2, pos++);
+                ps.setString(3, item.type());
+                ps.setString(4, item.ref());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return null;
+    }
+
+    /**
+     * Replaces the items of collection {@code id} (add, remove, reorder are all this); 409 when the collection
+     * was saved after {@code basedOn}, since positions the user saw may no longer be right.
+     */
+    public CaseCollection setItems(String id, List<CollectionItem> items, String actor, Instant basedOn) {
         CaseCollection cur = collection(id).orElseThrow(() -> ApiException.notFound("No collection " + id));
         for (CollectionItem i : items) {
             if (!i.type().equals("case") && !i.type().equals("entry")) {
@@ -171,9 +181,32 @@ public final class CaseStore {
             }
         }
         CaseCollection next = new CaseCollection(id, cur.name(), cur.description(), items, cur.createdAt(),
-                cur.createdBy(), clock.instant(), actor);
-        putCollection(next);
+                cur.createdBy(), next(cur.updatedAt()), actor);
+        db.inTransaction(c -> {
+            claim(c, "case_collections", id, basedOn, next.updatedAt());
+            return write(c, next);
+        });
         return next;
+    }
+
+    /** Now, or a millisecond after {@code previous} when the clock has not moved on, so versions always change. */
+    private Instant next(Instant previous) {
+        Instant now = clock.instant();
+        return now.toEpochMilli() > previous.toEpochMilli() ? now : previous.plusMillis(1);
+    }
+
+    /** Moves row {@code id} of {@code table} from {@code basedOn} to {@code now}; 409 if it is no longer at {@code basedOn}. */
+    private static void claim(Connection c, String table, String id, Instant basedOn, Instant now) throws SQLException {
+        if (basedOn == null) throw ApiException.badRequest("basedOn", "basedOn (the updatedAt the edit started from) is required");
+        try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET updated_at = ? WHERE id = ? AND updated_at = ?")) {
+            ps.setLong(1, now.toEpochMilli());
+            ps.setString(2, id);
+            ps.setLong(3, basedOn.toEpochMilli());
+            if (ps.executeUpdate() != 1) {
+                throw ApiException.conflict("Someone else saved this in the meantime; reload it and apply your change again",
+                        Map.of("basedOn", basedOn.toEpochMilli()));
+            }
+        }
     }
 
     public void removeCollection(String id) {

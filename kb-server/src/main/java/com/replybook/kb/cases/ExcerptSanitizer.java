@@ -2,14 +2,21 @@ package com.replybook.kb.cases;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
  * Makes a conversation excerpt safe to store and serve: the shared HTML cleaner first (the one jsoup
- * cleaner of the server, passed in by the composition root), then {@link PersonalDataMasker} over every text
- * node, and the cleaner once more so the masked result is still exactly what the cleaner allows. Plain text
+ * cleaner of the server, passed in by the composition root), then {@link PersonalDataMasker} over the text
+ * as a reader sees it (so {@code 138<b>1234</b>5678} is one phone number; blocks and {@code <br>} separate
+ * text), and the cleaner once more so the masked result is still exactly what the cleaner allows. Plain text
  * (from a plain-text ticket) is escaped into paragraphs first. Thread-safe.
  */
 public final class ExcerptSanitizer {
@@ -24,9 +31,42 @@ public final class ExcerptSanitizer {
     public String fromHtml(String html) {
         Document doc = Jsoup.parseBodyFragment(htmlCleaner.apply(html == null ? "" : html));
         doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base);
-        doc.body().select("*").forEach(el -> el.textNodes().forEach(t -> t.text(PersonalDataMasker.mask(t.getWholeText()))));
+        maskText(doc.body());
         doc.body().select("a[href]").forEach(a -> a.attr("href", PersonalDataMasker.mask(a.attr("href"))));
         return htmlCleaner.apply(doc.body().html());
+    }
+
+    /** A text node and where its text starts in the element's joined text. */
+    private record Piece(TextNode node, int start) {
+    }
+
+    /** Masks the text of {@code root} as one string, then cuts each masked span out of the nodes it covers. */
+    private static void maskText(Element root) {
+        StringBuilder joined = new StringBuilder();
+        List<Piece> pieces = new ArrayList<>();
+        NodeTraversor.traverse((NodeVisitor) (node, depth) -> {
+            if (node instanceof TextNode t) {
+                pieces.add(new Piece(t, joined.length()));
+                joined.append(t.getWholeText());
+            } else if (node instanceof Element e && (e.isBlock() || e.normalName().equals("br"))) {
+                joined.append('\n');
+            }
+        }, root);
+        List<PersonalDataMasker.Span> spans = PersonalDataMasker.spans(joined.toString());
+        for (int i = spans.size() - 1; i >= 0; i--) cut(pieces, spans.get(i));
+    }
+
+    /** Replaces span {@code sp} of the joined text: its kind goes where it starts, the rest is removed. */
+    private static void cut(List<Piece> pieces, PersonalDataMasker.Span sp) {
+        boolean first = true;
+        for (Piece p : pieces) {
+            String text = p.node().getWholeText();
+            int from = Math.max(sp.start(), p.start()) - p.start();
+            int to = Math.min(sp.end(), p.start() + text.length()) - p.start();
+            if (from >= to) continue;
+            p.node().text(text.substring(0, from) + (first ? sp.kind() : "") + text.substring(to));
+            first = false;
+        }
     }
 
     /** Escaped, masked HTML paragraphs of plain {@code text}. */

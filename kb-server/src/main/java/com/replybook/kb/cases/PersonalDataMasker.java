@@ -1,5 +1,8 @@
 package com.replybook.kb.cases;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,10 +21,20 @@ import java.util.regex.Pattern;
  */
 public final class PersonalDataMasker {
 
-    private record Rule(Pattern pattern, String replacement) {
+    /** A rule's pattern; with {@code keepGroup1}, group 1 (a label such as "订单号：") is kept unmasked. */
+    private record Rule(Pattern pattern, String kind, boolean keepGroup1) {
     }
 
+    /** Characters {@code [start, end)} of the text are personal data of {@code kind}, e.g. {@code [phone]}. */
+    public record Span(int start, int end, String kind) {
+    }
+
+    /** Stands in for text already masked while later rules run: not a letter, digit or separator. */
+    private static final char MASKED = '\uE000';
+
     private static final String CJK = "\\p{IsHan}";
+    /** An eight-digit date, yyyyMMdd, e.g. 20231111: not masked on its own. */
+    private static final String DATE = "(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])";
     /** Order matters: the most specific rules run first so that their digits are gone before broader ones. */
     private static final List<Rule> RULES = List.of(
             rule("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+", "[email]"),
@@ -36,7 +49,7 @@ public final class PersonalDataMasker {
                     + "[0-9一二三四五六七八九十百]+[号號](?:[0-9A-Za-z\\p{IsHan}-]{0,16}?(?:室|楼|樓|栋|棟|单元|單元|座))?", "[address]"),
             rule("\\b\\d{1,5}\\s+(?:[A-Z][a-z]+\\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Boulevard|Blvd|Drive|Dr)\\b\\.?",
                     "[address]"),
-            rule("(?<![\\w])[A-Za-z]{0,4}\\d{8,}(?![\\w])", "[order no.]"));
+            rule("(?<![\\w])(?!" + DATE + "(?![\\w]))[A-Za-z]{0,4}\\d{8,}(?![\\w])", "[order no.]"));
 
     private PersonalDataMasker() {
     }
@@ -44,18 +57,62 @@ public final class PersonalDataMasker {
     /** {@code text} with every recognised piece of personal data replaced; null stays null. */
     public static String mask(String text) {
         if (text == null || text.isEmpty()) return text;
-        String out = text;
-        for (Rule r : RULES) out = r.pattern.matcher(out).replaceAll(r.replacement);
+        StringBuilder out = new StringBuilder(text);
+        List<Span> spans = spans(text);
+        for (int i = spans.size() - 1; i >= 0; i--) {
+            Span sp = spans.get(i);
+            out.replace(sp.start(), sp.end(), sp.kind());
+        }
+        return out.toString();
+    }
+
+    /**
+     * Where {@link #mask} would replace text, in order and without overlaps. Rules run most specific first;
+     * a later rule's match that covers earlier ones (an address holding a phone number) absorbs them.
+     */
+    public static List<Span> spans(String text) {
+        List<Span> found = new ArrayList<>();
+        if (text == null || text.isEmpty()) return found;
+        char[] view = text.toCharArray();
+        for (Rule r : RULES) {
+            Matcher m = r.pattern.matcher(new String(view));
+            List<Span> now = new ArrayList<>();
+            while (m.find()) {
+                int start = r.keepGroup1 ? m.end(1) : m.start();
+                if (start < m.end()) now.add(new Span(start, m.end(), r.kind));
+            }
+            for (Span sp : now) {
+                found = absorb(found, sp);
+                Arrays.fill(view, sp.start(), sp.end(), MASKED);
+            }
+        }
+        found.sort(Comparator.comparingInt(Span::start));
+        return found;
+    }
+
+    /** {@code spans} plus {@code added}, where spans overlapping {@code added} merge into it. */
+    private static List<Span> absorb(List<Span> spans, Span added) {
+        List<Span> out = new ArrayList<>();
+        int start = added.start();
+        int end = added.end();
+        for (Span s : spans) {
+            if (s.end() <= added.start() || s.start() >= added.end()) {
+                out.add(s);
+            } else {
+                start = Math.min(start, s.start());
+                end = Math.max(end, s.end());
+            }
+        }
+        out.add(new Span(start, end, added.kind()));
         return out;
     }
 
     private static Rule rule(String regex, String kind) {
-        return new Rule(Pattern.compile(regex), Matcher.quoteReplacement(kind));
+        return new Rule(Pattern.compile(regex), kind, false);
     }
 
     /** A label such as "订单号：" kept, the value after it masked. */
     private static Rule labelled(String label, String value, String kind) {
-        return new Rule(Pattern.compile("(" + label + "\\s*[:：#]?\\s*)" + value),
-                "$1" + Matcher.quoteReplacement(kind));
+        return new Rule(Pattern.compile("(" + label + "\\s*[:：#]?\\s*)" + value), kind, true);
     }
 }

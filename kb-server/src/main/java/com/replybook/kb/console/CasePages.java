@@ -10,6 +10,7 @@ import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.Json;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,14 @@ final class CasePages {
             form(p, 422, c, values, EntryPages.fieldErrors(r.errors()));
             return;
         }
-        store.update(c.id(), r.draft(), me.username());
+        try {
+            store.update(c.id(), r.draft(), me.username(), basedOn(p));
+        } catch (ApiException e) {
+            if (e.status() != 409) throw e;
+            // Their version becomes the base, so saving this form again deliberately replaces it.
+            form(p, 409, existing(c.id()), values, Map.of("conflict", List.of(p.msg.get("cases.conflict"))));
+            return;
+        }
         p.redirect("cases/" + c.id(), "flash.caseSaved");
     }
 
@@ -132,6 +140,12 @@ final class CasePages {
         if (rating.matches("\\d")) o.put("rating", Integer.parseInt(rating));
         else if (!rating.isEmpty()) o.put("rating", rating);
         return o;
+    }
+
+    /** The {@code updatedAt} (epoch milliseconds) the form was loaded at: the edit's optimistic version. */
+    static Instant basedOn(Page p) {
+        return Instant.ofEpochMilli(p.longParam("basedOn").orElseThrow(
+                () -> ApiException.badRequest("basedOn", "basedOn is required: reload the page and try again")));
     }
 
     private Case existing(String id) {

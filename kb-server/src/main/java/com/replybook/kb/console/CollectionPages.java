@@ -70,7 +70,13 @@ final class CollectionPages {
             }
             default -> throw ApiException.badRequest("action", "Unknown action " + action);
         }
-        store.setItems(c.id(), items, me.username());
+        try {
+            store.setItems(c.id(), items, me.username(), CasePages.basedOn(p));
+        } catch (ApiException e) {
+            if (e.status() != 409) throw e;
+            p.redirect("collections/" + c.id(), "collections.conflict");
+            return;
+        }
         p.redirect("collections/" + c.id(), "flash.collectionChanged");
     }
 

@@ -31,4 +31,20 @@ class PersonalDataMaskerTest {
         assertEquals("包裹三天没动了，能帮我查一下吗？", PersonalDataMasker.mask("包裹三天没动了，能帮我查一下吗？"));
         assertEquals("Refund 199.00 within 3 days", PersonalDataMasker.mask("Refund 199.00 within 3 days"));
     }
+
+    @Test
+    void leavesEightDigitDatesAloneButMasksLongerNumbers() {
+        assertEquals("编号 [order no.]", PersonalDataMasker.mask("编号 20231311"), "month 13: not a date");
+        assertEquals("下单日期 20231111", PersonalDataMasker.mask("下单日期 20231111"));
+        assertEquals("单号 [order no.]", PersonalDataMasker.mask("单号 202311110012"));
+    }
+
+    @Test
+    void spansPointAtTheMaskedTextAndAnAddressAbsorbsThePhoneInsideIt() {
+        var spans = PersonalDataMasker.spans("电话 13812345678");
+        assertEquals(1, spans.size());
+        assertEquals(3, spans.getFirst().start());
+        assertEquals(14, spans.getFirst().end());
+        assertEquals(1, PersonalDataMasker.spans("地址：上海市浦东新区世纪大道100号 电话13812345678").size());
+    }
 }

@@ -79,6 +79,9 @@
     this.entrySeq = 0;
     this.renderSeq = 0;
     this.timers = {};
+    this.pending = {};  // debounced calls not yet run, by name
+    this.opening = null; // the latest entry load (with its first render)
+    this.rendering = null; // the latest render
   }
 
   function now() {
@@ -201,9 +204,30 @@
       }
     },
 
+    /** Runs fn after ms unless called again with the same name first (debounce); flush(name) runs it now. */
     later: function (name, ms, fn) {
+      var self = this;
       clearTimeout(this.timers[name]);
-      this.timers[name] = setTimeout(fn, ms);
+      this.pending[name] = fn;
+      this.timers[name] = setTimeout(function () { delete self.pending[name]; fn(); }, ms);
+    },
+
+    flush: function (name) {
+      var fn = this.pending[name];
+      if (!fn) return;
+      clearTimeout(this.timers[name]);
+      delete this.pending[name];
+      fn();
+    },
+
+    /** Resolves once the chosen entry is loaded and rendered with everything typed so far. */
+    settle: function () {
+      var self = this;
+      this.flush('open');
+      return Promise.resolve(this.opening).then(function () {
+        self.flush('render');
+        return self.rendering;
+      });
     },
 
     setStatus: function (text, kind) {
@@ -240,11 +264,13 @@
         limit: 5
       };
       var seq = ++this.listSeq;
+      var asked = now();
       return this.api('POST', '/api/v1/search/ticket', body).then(function (res) {
         if (hitsOf(res).length || !body.locale) return res;
         delete body.locale;
         return self.api('POST', '/api/v1/search/ticket', body);
       }).then(function (res) {
+        self.lastApiMs = Math.round(now() - asked);
         if (seq !== self.listSeq) return;
         self.showHits(hitsOf(res), self.t('suggested'));
         if (self.firstSuggestionsMs == null) self.markFirstSuggestions();
@@ -256,6 +282,7 @@
       this.firstSuggestionsMs = Math.round(now() - this.openedAt);
       this.root.setAttribute('data-first-suggestions-ms', String(this.firstSuggestionsMs));
       this.root.setAttribute('data-first-suggestions-at', String(Math.round(now())));
+      this.root.setAttribute('data-first-suggestions-api-ms', String(this.lastApiMs)); // of which the help-desk + kb-server call
     },
 
     runSearch: function (q) {
@@ -336,7 +363,7 @@
       var self = this;
       var seq = ++this.entrySeq;
       this.fills = {};
-      return this.api('GET', '/api/v1/entries/' + encodeURIComponent(hit.id || hit.key)).then(function (entry) {
+      return this.opening = this.api('GET', '/api/v1/entries/' + encodeURIComponent(hit.id || hit.key)).then(function (entry) {
         if (seq !== self.entrySeq) return;
         self.entry = entry;
         self.rendered = null;
@@ -421,7 +448,7 @@
         tone: this.tone, channel: this.channel, locale: entry.locale,
         emotion: this.emotion, context: this.context()
       };
-      return this.api('POST', '/api/v1/entries/' + encodeURIComponent(entry.id) + '/render', body).then(function (res) {
+      return this.rendering = this.api('POST', '/api/v1/entries/' + encodeURIComponent(entry.id) + '/render', body).then(function (res) {
         if (seq !== self.renderSeq || entry !== self.entry) return;
         self.rendered = res;
         self.showRendered(res);
@@ -496,7 +523,13 @@
         && this.insertButton && !this.insertButton.disabled;
     },
 
+    /** Inserts the chosen entry once pending loads and renders are done (so Enter right after typing works). */
     insert: function () {
+      var self = this;
+      return this.settle().then(function () { return self.insertNow(); });
+    },
+
+    insertNow: function () {
       if (!this.insertable()) {
         var first = this.fillBox && this.fillBox.querySelector('input[aria-invalid="true"]');
         if (first) { first.focus(); this.setStatus(this.t('insertBlocked'), 'warn'); }

@@ -17,6 +17,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -37,6 +38,7 @@ class ZendeskAppIT {
         if (!Files.isRegularFile(app.resolve("assets/zaf_sdk.min.js"))) throw new IllegalStateException("build the Zendesk app first: " + app);
         work = Files.createTempDirectory("replybook-zendesk-e2e");
         kb = KbServer.start(work);
+        kb.warmUp();
         host = new ZafHost(app, kb.url, System.getProperty("replybook.kb.token", KbServer.ADMIN_TOKEN));
         browser = Browser.start("en-US");
     }
@@ -69,6 +71,10 @@ class ZendeskAppIT {
         assertTrue(pick >= 0, "logistics-delay among the first three suggestions");
         assertEquals("chat", browser.findElement(By.cssSelector(".rb-channel")).getAttribute("value"), "channel from ticket.via.channel");
         assertEquals("回复话术", browser.findElement(By.cssSelector(".rb-title")).getText(), "UI in the agent's locale");
+        wait.until(d -> d.findElement(By.cssSelector(".rb-mood")).getAttribute("data-emotion") != null);
+        assertEquals("formal", browser.findElement(By.cssSelector(".rb-tone")).getAttribute("value"),
+                "the customer's 'vip' tag maps to the formal tone in kb-server");
+        assertEquals("anxious", browser.findElement(By.cssSelector(".rb-mood")).getAttribute("data-emotion"));
         hits.get(pick).click();
         wait.until(d -> !d.findElement(By.cssSelector(".rb-preview")).getText().isBlank());
         for (WebElement field : browser.findElements(By.cssSelector(".rb-fills input[aria-invalid='true']"))) {
@@ -100,8 +106,69 @@ class ZendeskAppIT {
         String token = System.getProperty("replybook.kb.token", KbServer.ADMIN_TOKEN);
         assertFalse(String.valueOf(js("return JSON.stringify(window.zaf);")).contains(token), "the real token never reaches the browser");
         assertTrue(kb.get("/api/v1/events?type=insert&helpdesk=zendesk&ticketId=4711").path("events").size() > 0);
-        System.out.println("Zendesk app: first suggestions " + firstMs + " ms after the app registered");
+        System.out.println("Zendesk app: first suggestions " + firstMs + " ms after the app started");
         passed = true;
+    }
+
+    @Test
+    void keyboardAloneFindsAndInsertsTwoEntriesIntoOneReplyInEnglish() {
+        passed = false;
+        browser.get(host.hostUrl("en-US"));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebElement editor = browser.findElement(By.id("editor"));
+        editor.click();
+        editor.sendKeys("AAA BBB");
+        for (int i = 0; i < 3; i++) editor.sendKeys(Keys.ARROW_LEFT);
+
+        browser.switchTo().frame(browser.findElement(By.id("app")));
+        wait.until(d -> !d.findElements(By.cssSelector(".rb-hit")).isEmpty());
+        String firstMs = browser.findElement(By.id("replybook-panel")).getAttribute("data-first-suggestions-ms");
+        String apiMs = browser.findElement(By.id("replybook-panel")).getAttribute("data-first-suggestions-api-ms");
+        assertEquals("Reply scripts", browser.findElement(By.cssSelector(".rb-title")).getText());
+        browser.findElement(By.cssSelector(".rb-title")).click(); // focus the app's frame, nothing in it
+        new Actions(browser).keyDown(Keys.ALT).sendKeys("k").keyUp(Keys.ALT).perform();
+        WebElement search = browser.findElement(By.cssSelector(".rb-search"));
+        assertEquals(search, browser.switchTo().activeElement(), "Alt+K focuses search");
+        search.sendKeys("退款");
+        try {
+            wait.until(d -> "Search results".equalsIgnoreCase(d.findElement(By.cssSelector(".rb-list-title")).getText())
+                    && !d.findElements(By.cssSelector(".rb-hit")).isEmpty());
+        } catch (RuntimeException e) {
+            throw new AssertionError("no search results; panel shows: " + browser.findElement(By.id("replybook-panel")).getText()
+                    + " / query " + search.getAttribute("value"), e);
+        }
+
+        String first = insertByKeyboard(wait, 1);
+        new Actions(browser).keyDown(Keys.ALT).sendKeys("k").keyUp(Keys.ALT).perform();
+        String second = insertByKeyboard(wait, 2);
+        browser.switchTo().defaultContent();
+
+        String text = browser.findElement(By.id("editor")).getText();
+        int a = text.indexOf("AAA"), x = text.indexOf(first), y = text.indexOf(second), b = text.indexOf("BBB");
+        assertTrue(a >= 0 && a < x && x < y && y < b, "two entries inserted in order at the cursor: " + text);
+        System.out.println("Zendesk app: first suggestions " + firstMs + " ms after the app started ("
+                + apiMs + " ms of it in the kb-server call through the host's proxy)");
+        passed = true;
+    }
+
+    /** Arrow down to hit number {@code n}, Enter, fill what the ticket lacks with Enter; returns a line of the script. */
+    private String insertByKeyboard(WebDriverWait wait, int n) {
+        WebElement search = browser.switchTo().activeElement();
+        for (int i = 0; i < n; i++) search.sendKeys(Keys.ARROW_DOWN);
+        wait.until(d -> !d.findElements(By.cssSelector(".rb-insert")).isEmpty()
+                && !d.findElement(By.cssSelector(".rb-preview")).getText().isBlank()
+                && d.findElements(By.cssSelector(".rb-status.rb-ok")).isEmpty()); // the previous insert's status is gone
+        search.sendKeys(Keys.ENTER);
+        for (int i = 0; i < 6 && browser.findElements(By.cssSelector(".rb-status.rb-ok")).isEmpty(); i++) {
+            wait.until(d -> !d.findElements(By.cssSelector(".rb-status.rb-ok")).isEmpty()
+                    || "INPUT".equals(d.switchTo().activeElement().getTagName().toUpperCase())
+                       && d.switchTo().activeElement().getAttribute("data-var") != null);
+            WebElement field = browser.switchTo().activeElement();
+            if (field.getAttribute("data-var") != null) field.sendKeys(RtWidgetIT.valueFor(field.getAttribute("data-var")), Keys.ENTER);
+        }
+        wait.until(d -> !d.findElements(By.cssSelector(".rb-status.rb-ok")).isEmpty());
+        return browser.findElement(By.cssSelector(".rb-preview")).getText().lines().map(String::strip)
+                .max(java.util.Comparator.comparingInt(String::length)).orElseThrow().substring(0, 12);
     }
 
     private Object js(String script) {

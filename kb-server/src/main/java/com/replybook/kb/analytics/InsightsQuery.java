@@ -1,0 +1,145 @@
+package com.replybook.kb.analytics;
+
+import com.replybook.kb.analytics.LibraryInsights.EntryRef;
+import com.replybook.kb.analytics.LibraryInsights.EntryUsage;
+import com.replybook.kb.analytics.LibraryInsights.QueryCount;
+import com.replybook.kb.db.Database;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Computes {@link LibraryInsights} with plain aggregate SQL that SQLite and PostgreSQL both run, so the
+ * numbers come from the record, not from a cache. Search texts are grouped after trimming and lower-casing.
+ * Thread-safe.
+ */
+public final class InsightsQuery {
+
+    private final Database db;
+    private final Clock clock;
+
+    public InsightsQuery(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Insights for the last {@code days} days, optionally only for entries in {@code locale}; lists capped at {@code limit}. */
+    public LibraryInsights lastDays(int days, String locale, int limit) {
+        Instant to = clock.instant();
+        Instant from = to.minus(Duration.ofDays(days));
+        long since = from.toEpochMilli();
+        return db.read(c -> new LibraryInsights(from, to,
+                count(c, "search", since), count(c, "view", since), count(c, "insert", since),
+                queries(c, since, false, limit), queries(c, since, true, limit),
+                topEntries(c, since, locale, limit), unused(c, since, locale, limit),
+                groupInserts(c, "tone", since), groupInserts(c, "channel", since), groupInserts(c, "emotion", since),
+                stale(c, locale, to)));
+    }
+
+    private static long count(Connection c, String type, long since) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM usage_events WHERE event_type = ? AND created_at >= ?")) {
+            ps.setString(1, type);
+            ps.setLong(2, since);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static List<QueryCount> queries(Connection c, long since, boolean zeroOnly, int limit) throws SQLException {
+        String sql = "SELECT LOWER(TRIM(query)) AS q, COUNT(*) AS n FROM usage_events "
+                + "WHERE event_type = 'search' AND created_at >= ? AND query IS NOT NULL AND TRIM(query) <> ''"
+                + (zeroOnly ? " AND hits = 0" : "")
+                + " GROUP BY LOWER(TRIM(query)) ORDER BY n DESC, q LIMIT ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, since);
+            ps.setInt(2, limit);
+            List<QueryCount> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(new QueryCount(rs.getString(1), rs.getLong(2)));
+            }
+            return out;
+        }
+    }
+
+    private static List<EntryUsage> topEntries(Connection c, long since, String locale, int limit) throws SQLException {
+        String sql = "SELECT e.id, e.entry_key, e.problem, "
+                + "SUM(CASE WHEN u.event_type = 'insert' THEN 1 ELSE 0 END) AS inserts, "
+                + "SUM(CASE WHEN u.event_type = 'view' THEN 1 ELSE 0 END) AS views "
+                + "FROM usage_events u JOIN entries e ON e.id = u.entry_id "
+                + "WHERE u.created_at >= ? AND u.event_type IN ('insert', 'view')" + (locale != null ? " AND e.locale = ?" : "")
+                + " GROUP BY e.id, e.entry_key, e.problem ORDER BY inserts DESC, views DESC, e.entry_key LIMIT ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setLong(i++, since);
+            if (locale != null) ps.setString(i++, locale);
+            ps.setInt(i, limit);
+            List<EntryUsage> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new EntryUsage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static List<EntryRef> unused(Connection c, long since, String locale, int limit) throws SQLException {
+        String sql = "SELECT e.id, e.entry_key, e.problem FROM entries e WHERE e.status = 'published'"
+                + (locale != null ? " AND e.locale = ?" : "")
+                + " AND NOT EXISTS (SELECT 1 FROM usage_events u WHERE u.entry_id = e.id AND u.created_at >= ?"
+                + " AND u.event_type IN ('insert', 'view')) ORDER BY e.entry_key LIMIT ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            if (locale != null) ps.setString(i++, locale);
+            ps.setLong(i++, since);
+            ps.setInt(i, limit);
+            List<EntryRef> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(new EntryRef(rs.getString(1), rs.getString(2), rs.getString(3)));
+            }
+            return out;
+        }
+    }
+
+    /** Insert counts grouped by one of the event's columns: {@code tone}, {@code channel} or {@code emotion}. */
+    private static Map<String, Long> groupInserts(Connection c, String column, long since) throws SQLException {
+        if (!List.of("tone", "channel", "emotion").contains(column)) throw new IllegalArgumentException(column);
+        String sql = "SELECT " + column + ", COUNT(*) AS n FROM usage_events WHERE event_type = 'insert' "
+                + "AND created_at >= ? AND " + column + " IS NOT NULL GROUP BY " + column + " ORDER BY n DESC, " + column;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, since);
+            Map<String, Long> out = new LinkedHashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.put(rs.getString(1), rs.getLong(2));
+            }
+            return out;
+        }
+    }
+
+    /** Published entries whose last verification (or creation) is older than their interval. */
+    private static long stale(Connection c, String locale, Instant now) throws SQLException {
+        String sql = "SELECT COUNT(*) FROM entries WHERE status = 'published' AND verify_every_days > 0 "
+                + "AND COALESCE(verified_at, created_at) + verify_every_days * CAST(86400000 AS BIGINT) < ?"
+                + (locale != null ? " AND locale = ?" : "");
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, now.toEpochMilli());
+            if (locale != null) ps.setString(2, locale);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

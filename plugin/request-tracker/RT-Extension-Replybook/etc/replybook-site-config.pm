@@ -1,0 +1,25 @@
+# RT::Extension::Replybook — copy to RT_SiteConfig.d/ and edit.
+Plugin('RT::Extension::Replybook');
+
+# kb-server as the RT *server* reaches it (the browser never calls it directly).
+Set($ReplybookUrl, 'http://127.0.0.1:8080');
+
+# An agent-role API token of kb-server. Keep this file readable by RT only.
+Set($ReplybookToken, 'CHANGE-ME');
+
+# Optional: fills ${shop.name} in scripts.
+Set($ReplybookShopName, 'Example Shop');
+
+# Optional: seconds per kb-server call.
+Set($ReplybookTimeout, 10);
+
+# Optional: ticket custom fields that supply script variables; 'customer.tags' (comma-separated values)
+# drives the tone through kb-server's tag -> tone mapping (e.g. vip -> formal, 学生 -> lively).
+Set($ReplybookCustomFields, {
+    'order.id'      => 'Order ID',
+    'order.amount'  => 'Order Amount',
+    'tracking.no'   => 'Tracking Number',
+    'customer.tags' => 'Customer Tags',
+});
+
+1;
