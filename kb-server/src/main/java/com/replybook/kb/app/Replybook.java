@@ -139,7 +139,7 @@ public final class Replybook implements AutoCloseable {
                 new CaseServlet(cases, caseParser), List.of("POST /api/v1/cases", "GET /api/v1/cases",
                 "GET /api/v1/cases/{id}")));
         ScriptPreview preview = new RendererPreview(renderer);
-        routes.add(new Route(CONSOLE, List.of("/console/*"), ConsoleModule.servlet(new ConsoleModule.Parts(db, users,
+        routes.add(new Route(CONSOLE, List.of("/console/*"), ConsoleModule.servlet(new ConsoleModule.Parts(db, search, users,
                 passwords, sessions, entries, parser, preview, cases, caseParser, imports, config.maxRequestBytes(),
                 clock)), List.of()));
     }

@@ -8,13 +8,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Read-only listings the console needs beyond {@code EntryStore.list}: free-text and stale filters, locale
  * siblings of a key, the stale queue. Reads the {@code entries} table directly (the store stays the only
- * writer). Thread-safe.
+ * writer). A text query goes to {@link TextSearch} (the search agents use) and lists its hits best first;
+ * only while that is unavailable does it fall back to substring matching. Thread-safe.
  */
 public final class EntryFinder { // public only so that FreeMarker may read its rows
 
@@ -28,13 +34,21 @@ public final class EntryFinder { // public only so that FreeMarker may read its 
                   String q, int page) {
     }
 
+    /** Ids of entries matching the filter's text, best first; empty when the search cannot answer now. */
+    @FunctionalInterface
+    interface TextSearch {
+        Optional<List<String>> rankedIds(Filter f);
+    }
+
     static final int PAGE_SIZE = 50;
     private static final String STALE_SQL = "(verify_every_days > 0 AND COALESCE(verified_at, created_at) + "
             + "CAST(verify_every_days AS BIGINT) * 86400000 < ?)";
     private final Database db;
+    private final TextSearch text;
 
-    EntryFinder(Database db) {
+    EntryFinder(Database db, TextSearch text) {
         this.db = db;
+        this.text = text;
     }
 
     /** Matching rows, one page, newest change first; {@code total} is in the returned list's holder. */
@@ -53,7 +67,12 @@ public final class EntryFinder { // public only so that FreeMarker may read its 
             where.add("tags LIKE ? ESCAPE '\\'");
             args.add("%\"" + like(f.tag()) + "\"%");
         }
-        if (notBlank(f.q())) {
+        Optional<List<String>> ranked = notBlank(f.q()) ? text.rankedIds(f) : Optional.empty();
+        if (ranked.isPresent()) {
+            if (ranked.get().isEmpty()) return new Result(0, List.of());
+            where.add("id IN (" + String.join(",", Collections.nCopies(ranked.get().size(), "?")) + ")");
+            args.addAll(ranked.get());
+        } else if (notBlank(f.q())) {
             where.add("(LOWER(entry_key) LIKE ? ESCAPE '\\' OR LOWER(problem) LIKE ? ESCAPE '\\' OR LOWER(questions) "
                     + "LIKE ? ESCAPE '\\' OR LOWER(cause) LIKE ? ESCAPE '\\' OR LOWER(script) LIKE ? ESCAPE '\\')");
             String p = "%" + like(f.q().toLowerCase(Locale.ROOT)) + "%";
@@ -64,6 +83,7 @@ public final class EntryFinder { // public only so that FreeMarker may read its 
             args.add(now.toEpochMilli());
         }
         String sql = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        if (ranked.isPresent()) return inRankOrder(sql, args, ranked.get(), f.page(), now);
         return db.read(c -> {
             long total;
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM entries" + sql)) {
@@ -82,6 +102,22 @@ public final class EntryFinder { // public only so that FreeMarker may read its 
     }
 
     public record Result(long total, List<Row> rows) {
+    }
+
+    /** The rows of at most {@link com.replybook.kb.search.SearchRequest#MAX_LIMIT} hits, in the search's order. */
+    private Result inRankOrder(String sql, List<Object> args, List<String> ids, int page, Instant now) {
+        List<Row> rows = db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM entries" + sql)) {
+                bind(ps, args);
+                return rows(ps, now);
+            }
+        });
+        Map<String, Integer> rank = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) rank.put(ids.get(i), i);
+        List<Row> ordered = new ArrayList<>(rows);
+        ordered.sort(Comparator.comparingInt(r -> rank.get(r.id())));
+        int from = Math.min(ordered.size(), (page - 1) * PAGE_SIZE);
+        return new Result(ordered.size(), ordered.subList(from, Math.min(ordered.size(), from + PAGE_SIZE)));
     }
 
     /** Entries whose key shares {@code key}'s base ({@code logistics-delay.zh-cn} → {@code logistics-delay.*}). */

@@ -1,0 +1,72 @@
+package com.replybook.kb.search;
+
+import com.replybook.kb.bench.BenchEntries;
+import com.replybook.kb.entries.Entry;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Server-side latency without HTTP: every labelled query (or type-ahead prefix) through the server's own
+ * {@link EntrySearcher} on one thread, a few passes, reporting wall-clock and on-CPU percentiles. On a shared
+ * machine the CPU time is the steadier figure: it is what a query costs when it has a core to itself.
+ *
+ * <pre>{@code
+ * EVAL_DIR=../shared/eval java -cp … com.replybook.kb.search.SearchLatency 100000 [index-dir] [passes]
+ * }</pre>
+ */
+public final class SearchLatency {
+
+    private SearchLatency() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int size = Integer.parseInt(args[0]);
+        Path dir = args.length > 1 ? Path.of(args[1])
+                : Path.of(System.getProperty("java.io.tmpdir"), "replybook-search-bench-" + size);
+        int passes = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        Files.createDirectories(dir);
+        List<Entry> entries = BenchEntries.generate(size, BenchEntries.evalDir());
+        long start = System.nanoTime();
+        try (EntryIndex index = EntryIndex.open(dir, BenchEntries.feed(entries), EntryVectors.NONE)) {
+            if (!index.awaitReady(Duration.ofMinutes(30))) throw new IllegalStateException("index not ready");
+            System.out.printf("[%d] index %s in %.1f s (in-process, no database)%n", size,
+                    index.opening() == EntryIndex.Opening.REUSED ? "reopened" : "built", (System.nanoTime() - start) / 1e9);
+            EntrySearcher searcher = EntrySearcher.over(index);
+            List<String> queries = BenchEntries.queries(BenchEntries.evalDir());
+            List<String> prefixes = BenchEntries.prefixes(BenchEntries.evalDir());
+            measure(size, "search ", queries, passes, q -> searcher.search(SearchRequest.of(q, 10)));
+            measure(size, "suggest", prefixes, passes, q -> searcher.suggest(SearchRequest.of(q, 8)));
+        }
+    }
+
+    static void measure(int size, String label, List<String> inputs, int passes, Consumer<String> call) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        for (String q : inputs) call.accept(q);                     // warm-up pass
+        long[] wall = new long[inputs.size() * passes];
+        long[] cpu = new long[wall.length];
+        for (int p = 0, k = 0; p < passes; p++) {
+            for (String q : inputs) {
+                long c0 = mx.getCurrentThreadCpuTime(), w0 = System.nanoTime();
+                call.accept(q);
+                wall[k] = System.nanoTime() - w0;
+                cpu[k++] = mx.getCurrentThreadCpuTime() - c0;
+            }
+        }
+        System.out.printf("[%d] %s n=%d  wall p50 %.2f ms p99 %.2f ms  |  cpu mean %.2f ms p50 %.2f ms p99 %.2f ms%n",
+                size, label, wall.length, pct(wall, .5), pct(wall, .99), Arrays.stream(cpu).average().orElse(0) / 1e6,
+                pct(cpu, .5), pct(cpu, .99));
+    }
+
+    private static double pct(long[] values, double p) {
+        long[] s = values.clone();
+        Arrays.sort(s);
+        return s[Math.min(s.length - 1, (int) Math.ceil(p * s.length) - 1)] / 1e6;
+    }
+}

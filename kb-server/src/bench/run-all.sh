@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# The whole benchmark suite behind docs/performance.md. From the repository root:
+#
+#   kb-server/src/bench/run-all.sh                 # 10,000 and 100,000 entries, everything
+#   SIZES=10000 STEPS="load wrk" kb-server/src/bench/run-all.sh
+#
+# Steps (STEPS, default all): build, corpus, load, wrk, rebuild, xmx, hybrid, postgres, jmh.
+# Settings: SIZES ("10000 100000"), DURATION (wrk seconds per run, 15), RUNS (wrk runs per endpoint, 2),
+# PG_SECONDS (15), EVAL_DIR (../shared/eval), JAVA (a JDK >= 21), OUT (kb-server/target/bench), PORT (18180).
+# Needs wrk (apt-get install -y wrk). Network traffic stays on 127.0.0.1. Every loop and wait is bounded;
+# on an idle 2-core machine the suite takes about 20 minutes, most of it loading 100,000 entries (the loaded
+# data directory is kept in $OUT and reused while the corpus is unchanged).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
+cd "$ROOT"
+SIZES=${SIZES:-"10000 100000"}
+STEPS=${STEPS:-"build corpus load wrk rebuild xmx hybrid postgres jmh"}
+DURATION=${DURATION:-15}
+RUNS=${RUNS:-2}
+PG_SECONDS=${PG_SECONDS:-15}
+EVAL_DIR=$(cd "${EVAL_DIR:-$ROOT/../shared/eval}" 2>/dev/null && pwd || echo "")
+export EVAL_DIR
+OUT=${OUT:-$ROOT/kb-server/target/bench}
+PORT=${PORT:-18180}
+BASE=http://127.0.0.1:$PORT
+WAR=$ROOT/kb-server/target/kb-server.war
+export REPLYBOOK_ADMIN_TOKEN=${REPLYBOOK_ADMIN_TOKEN:-bench-admin-token-0123456789abcdef}
+LUA=$ROOT/kb-server/src/bench/wrk/rotate.lua
+RENDER_BODY='{"tone":"warm","channel":"chat","context":{"customer":{"name":"王女士"},"order":{"id":"E1024","amount":"199.00"},"tracking":{"no":"SF1234567890","carrier":"顺丰"},"coupon":{"amount":"10"},"refund":{"amount":"199.00"}}}'
+
+find_java() {
+  if [[ -n "${JAVA:-}" ]]; then echo "$JAVA"; return; fi
+  for j in "${JAVA_HOME:-/nonexistent}/bin/java" /usr/lib/jvm/*/bin/java; do
+    [[ -x "$j" ]] || continue
+    v=$("$j" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/{print $2}')
+    [[ "${v%%.*}" -ge 21 ]] 2>/dev/null && { echo "$j"; return; }
+  done
+  echo "No JDK >= 21 found; set JAVA" >&2; exit 1
+}
+JAVA=$(find_java)
+JCMD=$(dirname "$JAVA")/jcmd
+step() { [[ " $STEPS " == *" $1 "* ]]; }
+say() { echo "== $*" | tee -a "$OUT/summary.txt"; }
+cp_bench() { echo "kb-server/target/classes:kb-server/target/test-classes:$(cat kb-server/target/bench.classpath)"; }
+tool() { "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$(cp_bench)" "com.replybook.kb.bench.$@"; }
+
+SERVER_PID=
+start_server() { # start_server <data-dir> <extra args...>; waits (at most 600 s) for /api/v1/health = 200
+  local dir=$1; shift
+  local heap=${HEAP:-}
+  "$JAVA" --enable-native-access=ALL-UNNAMED ${heap:+-Xmx$heap} -jar "$WAR" --port "$PORT" --data-dir "$dir" \
+    --no-sample-data "$@" >"$dir/server.log" 2>&1 &
+  SERVER_PID=$!
+  local start=$(date +%s.%N)
+  for _ in $(seq 1 3000); do
+    if [[ $(curl -s -o /dev/null -w '%{http_code}' "$BASE/api/v1/health" || true) == 200 ]]; then
+      READY_SECONDS=$(echo "$(date +%s.%N) - $start" | bc); return 0
+    fi
+    kill -0 "$SERVER_PID" 2>/dev/null || { tail -20 "$dir/server.log"; echo "server died" >&2; exit 1; }
+    sleep 0.2
+  done
+  echo "server not ready after 600 s" >&2; stop_server; exit 1
+}
+stop_server() {
+  [[ -n "$SERVER_PID" ]] || return 0
+  kill "$SERVER_PID" 2>/dev/null || true
+  for _ in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.2; done
+  kill -9 "$SERVER_PID" 2>/dev/null || true
+  wait "$SERVER_PID" 2>/dev/null || true
+  SERVER_PID=
+}
+trap stop_server EXIT
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
+wrk_run() { # wrk_run <label> <paths file> [POST body]
+  local label=$1 paths=$2 body=${3:-}
+  local t0=$(cpu_ticks)
+  local line
+  line=$(wrk -t2 -c16 -d"${DURATION}s" --latency -s "$LUA" "$BASE" -- "$paths" ${body:+"$body"} | tee -a "$OUT/wrk-raw.txt" | grep '^RESULT')
+  local t1=$(cpu_ticks)
+  local reqs=$(sed -E 's/.* requests=([0-9]+).*/\1/' <<<"$line")
+  local cpu_ms=$(echo "scale=3; ($t1 - $t0) * 1000 / $(getconf CLK_TCK) / $reqs" | bc)
+  say "$label ${line#RESULT } server_cpu_ms_per_req=$cpu_ms"
+}
+heap_info() { "$JCMD" "$SERVER_PID" GC.heap_info | grep -E 'garbage-first heap|region size|Metaspace' | sed 's/^ */    /' | tee -a "$OUT/summary.txt"; }
+
+mkdir -p "$OUT"
+say "run $(date -u +%FT%TZ) on $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo); load average $(cut -d' ' -f1-3 /proc/loadavg); java $("$JAVA" -version 2>&1 | head -1)"
+
+if step build; then
+  ./mvnw -q -Pbench -pl kb-server -am package -DskipTests
+  say "WAR size: $(stat -c %s "$WAR") bytes ($(du -h "$WAR" | cut -f1)); langchain4j jars: $(unzip -l "$WAR" | grep -c 'langchain4j' || true)"
+fi
+
+for SIZE in $SIZES; do
+  CORPUS=$OUT/corpus-$SIZE.ndjson
+  DATA=$OUT/data-$SIZE
+  step corpus && tool CorpusGenerator --size "$SIZE" --out "$CORPUS" ${EVAL_DIR:+--eval-dir "$EVAL_DIR"} | tee -a "$OUT/summary.txt"
+  SUM=$(sha1sum "$CORPUS" | cut -c1-40)
+  if step load && [[ "$(cat "$DATA/.corpus" 2>/dev/null || true)" != "$SUM" ]]; then
+    rm -rf "$DATA"; mkdir -p "$DATA"
+    start_server "$DATA" --semantic-search false
+    say "[$SIZE] $(tool CorpusLoader --url "$BASE" --file "$CORPUS")"
+    stop_server
+    echo "$SUM" >"$DATA/.corpus"
+  fi
+  tool WrkQueries --out "$OUT/wrk-$SIZE" --corpus "$CORPUS" ${EVAL_DIR:+--eval-dir "$EVAL_DIR"} >/dev/null
+
+  if step wrk; then
+    start_server "$DATA" --semantic-search false
+    wrk -t1 -c4 -d5s -s "$LUA" "$BASE" -- "$OUT/wrk-$SIZE/search.paths" >/dev/null   # warm-up
+    for run in $(seq 1 "$RUNS"); do
+      wrk_run "[$SIZE] lexical search  run $run:" "$OUT/wrk-$SIZE/search.paths"
+      wrk_run "[$SIZE] suggest         run $run:" "$OUT/wrk-$SIZE/suggest.paths"
+      wrk_run "[$SIZE] render          run $run:" "$OUT/wrk-$SIZE/render.paths" "$RENDER_BODY"
+    done
+    say "[$SIZE] heap after the runs (lexical, default -Xmx):"; heap_info
+    "$JCMD" "$SERVER_PID" GC.run >/dev/null
+    say "[$SIZE] heap after a full GC:"; heap_info
+    stop_server
+  fi
+
+  if step rebuild; then
+    rm -rf "$DATA/index"
+    start_server "$DATA" --semantic-search false
+    say "[$SIZE] full lexical index rebuild: health 200 after $READY_SECONDS s (start included); server log: $(grep -o 'Search index MISSING.*' "$DATA/server.log" | head -1)"
+    stop_server
+  fi
+
+  if step xmx; then
+    HEAP=768m start_server "$DATA" --semantic-search false
+    wrk_run "[$SIZE] lexical search  -Xmx768m:" "$OUT/wrk-$SIZE/search.paths"
+    say "[$SIZE] heap with -Xmx768m:"; heap_info
+    stop_server
+  fi
+
+  if step hybrid; then
+    if unzip -l "$WAR" | grep -q langchain4j; then
+      HEAP=768m start_server "$DATA" --semantic-search true
+      wrk -t1 -c4 -d10s -s "$LUA" "$BASE" -- "$OUT/wrk-$SIZE/search.paths" >/dev/null   # warm-up, loads the models
+      for run in $(seq 1 "$RUNS"); do wrk_run "[$SIZE] hybrid search   run $run (-Xmx768m):" "$OUT/wrk-$SIZE/search.paths"; done
+      say "[$SIZE] heap with the models loaded (-Xmx768m):"; heap_info
+      stop_server
+    else
+      say "[$SIZE] hybrid search: not measured, this WAR has no embedding models (semantic search not on this branch yet)"
+    fi
+  fi
+
+  if step postgres; then
+    start_server "$DATA" --semantic-search false
+    tool SideBySide --url "$BASE" --corpus "$CORPUS" --pg-dir "$OUT/pg-$SIZE" --seconds "$PG_SECONDS" \
+      ${EVAL_DIR:+--eval-dir "$EVAL_DIR"} 2>&1 | sed "s/^/[$SIZE] /" | tee -a "$OUT/summary.txt"
+    stop_server
+  fi
+done
+
+if step jmh; then
+  rm -rf "${TMPDIR:-/tmp}"/replybook-search-bench-*
+  "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$(cp_bench)" org.openjdk.jmh.Main \
+    -p size="$(tr ' ' ',' <<<"$SIZES")" -rf text -rff "$OUT/jmh.txt" 'AnalysisBench|RenderBench|SearchBench' \
+    | tee "$OUT/jmh-raw.txt" | grep -E '^\[index\]|^Benchmark|^[A-Z][A-Za-z]+Bench\.' || true
+  grep -E '^\[index\]' "$OUT/jmh-raw.txt" >>"$OUT/summary.txt" || true
+  cat "$OUT/jmh.txt" >>"$OUT/summary.txt"
+fi
+say "done $(date -u +%FT%TZ); load average $(cut -d' ' -f1-3 /proc/loadavg)"
