@@ -97,6 +97,13 @@ class ConsoleExchangeTest {
     }
 
     @Test
+    void csvExportEscapesCellsThatASpreadsheetWouldRunAsFormulas() {
+        String csv = new String(lead.download("/console/exchange/export?format=csv"), StandardCharsets.UTF_8);
+        assertTrue(csv.contains(",'=1+1 看起来像公式,"), csv);
+        assertTrue(!csv.contains(",=1+1"), csv);
+    }
+
+    @Test
     void aJsonImportWithABadEntryIsRejectedNamingItsPositionAndWritesNothing() throws Exception {
         String json = """
                 [{"key":"good-one.en","locale":"en","category":"a","problem":"p","script":"Hi ${customer.name}"},
