@@ -19,7 +19,8 @@ import java.util.Map;
 
 /**
  * Computes {@link LibraryInsights} with plain aggregate SQL that SQLite and PostgreSQL both run, so the
- * numbers come from the record, not from a cache. Search texts are grouped after trimming and lower-casing.
+ * numbers come from the record, not from a cache. Search texts are grouped after trimming and lower-casing;
+ * searches the widget ran from a ticket's text on its own ({@code source = ticket}) are counted but not listed.
  * Thread-safe.
  */
 public final class InsightsQuery {
@@ -60,6 +61,8 @@ public final class InsightsQuery {
     private static List<QueryCount> queries(Connection c, long since, boolean zeroOnly, int limit) throws SQLException {
         String sql = "SELECT LOWER(TRIM(query)) AS q, COUNT(*) AS n FROM usage_events "
                 + "WHERE event_type = 'search' AND created_at >= ? AND query IS NOT NULL AND TRIM(query) <> ''"
+                // Suggestions computed from a ticket's subject are not an agent's question; typed searches are.
+                + " AND (source IS NULL OR source <> 'ticket')"
                 + (zeroOnly ? " AND hits = 0" : "")
                 + " GROUP BY LOWER(TRIM(query)) ORDER BY n DESC, q LIMIT ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {

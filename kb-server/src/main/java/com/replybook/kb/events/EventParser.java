@@ -40,9 +40,17 @@ final class EventParser {
         }
         Integer hits = body.hasNonNull("hits") ? (int) Math.min(Integer.MAX_VALUE, longValue("hits")) : null;
         UsageEvent e = new UsageEvent(null, type, entryId, version, word("tone"), word("channel"), word("emotion"),
-                word("helpdesk"), text("ticketId", 100), text("query", 500), hits, text("agent", 200), user, null);
+                word("helpdesk"), text("ticketId", 100), text("query", 500), source(), hits, text("agent", 200), user, null);
         if (!errors.isEmpty()) throw ApiException.invalid(errors);
         return e;
+    }
+
+    private String source() {
+        String s = word("source");
+        if (s != null && !s.equals("ticket") && !s.equals("typed")) {
+            errors.add(new FieldError("source", "source must be 'ticket' or 'typed', was '" + s + "'"));
+        }
+        return s;
     }
 
     private String text(String field, int max) {

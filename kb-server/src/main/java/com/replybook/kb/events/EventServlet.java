@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * {@code POST /api/v1/events} (any role: the widget reports what agents did) → 201 with the stored event;
- * {@code GET /api/v1/events?type=&entryId=&helpdesk=&ticketId=&since=&until=&limit=} (lead and above) →
+ * {@code GET /api/v1/events?type=&entryId=&helpdesk=&ticketId=&source=&since=&until=&limit=} (lead and above) →
  * {@code {"events":[…]}}, newest first. {@code since}/{@code until} are ISO-8601 instants.
  */
 public final class EventServlet extends JsonServlet {
@@ -37,7 +37,7 @@ public final class EventServlet extends JsonServlet {
         EventType t = EventType.fromWire(type);
         if (type != null && t == null) throw ApiException.badRequest("type", "type must be search, view or insert");
         EventQuery q = new EventQuery(t, req.getParameter("entryId"), req.getParameter("helpdesk"),
-                req.getParameter("ticketId"), instant(req, "since"), instant(req, "until"),
+                req.getParameter("ticketId"), req.getParameter("source"), instant(req, "since"), instant(req, "until"),
                 intParam(req, "limit", 100, 1, 1000));
         writeJson(resp, 200, Map.of("events", store.find(q)));
     }

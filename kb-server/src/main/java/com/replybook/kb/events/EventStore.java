@@ -27,10 +27,10 @@ public final class EventStore {
     /** Stores {@code e} with a new id and the current time; returns the stored event. */
     UsageEvent record(UsageEvent e) {
         UsageEvent stored = new UsageEvent(UUID.randomUUID().toString(), e.type(), e.entryId(), e.entryVersion(),
-                e.tone(), e.channel(), e.emotion(), e.helpdesk(), e.ticketId(), e.query(), e.hits(), e.agent(),
+                e.tone(), e.channel(), e.emotion(), e.helpdesk(), e.ticketId(), e.query(), e.source(), e.hits(), e.agent(),
                 e.user(), clock.instant());
         String sql = "INSERT INTO usage_events (id, event_type, entry_id, entry_version, tone, channel, emotion, helpdesk,"
-                + " ticket_id, query, hits, agent, user_name, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+                + " ticket_id, query, source, hits, agent, user_name, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, stored.id());
             ps.setString(2, stored.type().wire());
@@ -42,10 +42,11 @@ public final class EventStore {
             ps.setString(8, stored.helpdesk());
             ps.setString(9, stored.ticketId());
             ps.setString(10, stored.query());
-            if (stored.hits() == null) ps.setNull(11, Types.INTEGER); else ps.setInt(11, stored.hits());
-            ps.setString(12, stored.agent());
-            ps.setString(13, stored.user());
-            ps.setLong(14, stored.at().toEpochMilli());
+            ps.setString(11, stored.source());
+            if (stored.hits() == null) ps.setNull(12, Types.INTEGER); else ps.setInt(12, stored.hits());
+            ps.setString(13, stored.agent());
+            ps.setString(14, stored.user());
+            ps.setLong(15, stored.at().toEpochMilli());
             ps.executeUpdate();
             return stored;
         } catch (SQLException ex) {
@@ -61,6 +62,7 @@ public final class EventStore {
         where(sql, args, "entry_id", q.entryId());
         where(sql, args, "helpdesk", q.helpdesk());
         where(sql, args, "ticket_id", q.ticketId());
+        where(sql, args, "source", q.source());
         if (q.since() != null) { sql.append(" AND created_at >= ?"); args.add(q.since().toEpochMilli()); }
         if (q.until() != null) { sql.append(" AND created_at < ?"); args.add(q.until().toEpochMilli()); }
         sql.append(" ORDER BY created_at DESC, id LIMIT ").append(q.limit());
@@ -94,6 +96,6 @@ public final class EventStore {
         return new UsageEvent(rs.getString("id"), EventType.fromWire(rs.getString("event_type")),
                 rs.getString("entry_id"), entryVersion, rs.getString("tone"), rs.getString("channel"),
                 rs.getString("emotion"), rs.getString("helpdesk"), rs.getString("ticket_id"), rs.getString("query"),
-                hitCount, rs.getString("agent"), rs.getString("user_name"), Instant.ofEpochMilli(rs.getLong("created_at")));
+                rs.getString("source"), hitCount, rs.getString("agent"), rs.getString("user_name"), Instant.ofEpochMilli(rs.getLong("created_at")));
     }
 }

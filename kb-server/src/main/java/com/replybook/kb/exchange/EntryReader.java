@@ -97,7 +97,7 @@ final class EntryReader {
         List<List<String>> rows = new ArrayList<>();
         try (Reader in = new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8);
              CSVParser parser = CSVFormat.RFC4180.builder().get().parse(in)) {
-            for (CSVRecord rec : parser) rows.add(rec.toList());
+            for (CSVRecord rec : parser) rows.add(rec.toList().stream().map(EntryTable::fromCsvCell).toList());
         }
         return rows;
     }

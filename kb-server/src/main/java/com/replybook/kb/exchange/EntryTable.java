@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The spreadsheet layout of entries (CSV and XLSX): one row per entry, one column per field, named as in the
@@ -24,6 +25,8 @@ public final class EntryTable {
     public static final List<String> COLUMNS = List.of("key", "locale", "category", "tags", "problem", "questions",
             "cause", "script", "diagnostics", "actions", "status", "owner", "verifyEveryDays");
     static final Set<String> LISTS = Set.of("tags", "questions", "diagnostics", "actions");
+    /** What a spreadsheet runs as a formula, after any apostrophes: see {@link #toCsvCell}. */
+    private static final Pattern FORMULA = Pattern.compile("'*[=+\\-@\t\r]");
     static final Set<String> REQUIRED = Set.of("key", "locale", "category", "problem", "script");
 
     private EntryTable() {
@@ -52,6 +55,20 @@ public final class EntryTable {
             }
         }
         return o;
+    }
+
+    /**
+     * A CSV cell safe to open in a spreadsheet: one that a spreadsheet would run as a formula ({@code =}, {@code +},
+     * {@code -}, {@code @}, tab or carriage return first, after any apostrophes) gets an apostrophe in front,
+     * e.g. {@code =1+1} → {@code '=1+1}. {@link #fromCsvCell} undoes exactly this, so the round trip is lossless.
+     */
+    static String toCsvCell(String cell) {
+        return FORMULA.matcher(cell).lookingAt() ? "'" + cell : cell;
+    }
+
+    /** The cell as written before {@link #toCsvCell}: {@code '=1+1} → {@code =1+1}, {@code 'abc} stays. */
+    static String fromCsvCell(String cell) {
+        return cell.startsWith("'") && FORMULA.matcher(cell).lookingAt() ? cell.substring(1) : cell;
     }
 
     static String list(List<String> items) {

@@ -19,7 +19,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Writes entries as CSV (UTF-8 with a byte-order mark, which Excel needs to read Chinese), XLSX (streamed,
+ * Writes entries as CSV (UTF-8 with a byte-order mark, which Excel needs to read Chinese; cells that a
+ * spreadsheet would run as formulas are escaped, see {@link EntryTable#toCsvCell}), XLSX (streamed,
  * so large libraries need little memory) or JSON (the API's entry objects, importable as they are).
  */
 public final class EntryWriter {
@@ -40,7 +41,7 @@ public final class EntryWriter {
         w.write('\uFEFF');
         CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180);
         p.printRecord(EntryTable.COLUMNS);
-        for (Entry e : entries) p.printRecord(EntryTable.cells(e));
+        for (Entry e : entries) p.printRecord(EntryTable.cells(e).stream().map(EntryTable::toCsvCell).toList());
         p.flush();
     }
 

@@ -1,12 +1,17 @@
 package com.replybook.kb.search;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TopDocs;
 
 import java.io.IOException;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -61,15 +66,31 @@ final class Confidence {
         return coverage(text, top.scoreDocs[0].doc, searcher);
     }
 
+    /** Looks the query's words up in the postings of the top document: no stored text is read or re-analysed. */
     double coverage(String text, int doc, IndexSearcher searcher) throws IOException {
         Set<String> query = LexicalQueries.analyze(words, text).terms();
         if (query.isEmpty()) return 0;
-        Document d = searcher.storedFields().document(doc, FIELDS);
-        Set<String> entry = new HashSet<>();
-        for (String field : FIELDS) {
-            for (String value : d.getValues(field)) entry.addAll(LexicalQueries.analyze(words, value).terms());
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        int local = doc - leaf.docBase;
+        long found = 0;
+        for (String term : query) {
+            for (String field : FIELDS) {
+                if (contains(leaf, SearchFields.words(field), term, local)) {
+                    found++;
+                    break;
+                }
+            }
         }
-        long found = query.stream().filter(entry::contains).count();
         return (double) found / query.size();
+    }
+
+    private static boolean contains(LeafReaderContext leaf, String field, String term, int doc) throws IOException {
+        Terms terms = leaf.reader().terms(field);
+        if (terms == null) return false;
+        TermsEnum te = terms.iterator();
+        if (!te.seekExact(new BytesRef(term))) return false;
+        PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
+        return postings.advance(doc) == doc;
     }
 }

@@ -35,7 +35,7 @@ final class Embedders {
 
         /** The space of an entry: by its locale ({@code zh-*} → ZH). */
         static Space of(Entry entry) {
-            return entry.locale() != null && entry.locale().toLowerCase().startsWith("zh") ? ZH : EN;
+            return entry.locale() != null && entry.locale().toLowerCase(java.util.Locale.ROOT).startsWith("zh") ? ZH : EN;
         }
 
         /** The space of a query: ZH as soon as it has a CJK character. */

@@ -57,7 +57,9 @@ final class EntryDocuments {
         for (String value : values) {
             if (value == null || value.isBlank()) continue;
             doc.add(new Field(field, value, STORED_TEXT));
-            doc.add(new TextField(SearchFields.words(field), value, Field.Store.NO));
+            if (SearchFields.WORD_FIELDS.contains(field)) {
+                doc.add(new TextField(SearchFields.words(field), value, Field.Store.NO));
+            }
         }
     }
 

@@ -25,7 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -47,7 +49,7 @@ import java.util.stream.Stream;
 public final class EntryIndex implements Closeable {
 
     /** Bump whenever fields or analysis change: an index of another version is rebuilt on open. */
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
     static final String SCHEMA_KEY = "replybook.schema";
     static final String SEQ_KEY = "replybook.seq";
     /** Changes re-read before the stored position on open, in case a lower seq committed after a higher one. */
@@ -167,16 +169,41 @@ public final class EntryIndex implements Closeable {
         }
     }
 
-    /** Snapshot first, then the log from the head seen before it: nothing written meanwhile is missed. */
+    /**
+     * Snapshot first, then the log from the head seen before it: nothing written meanwhile is missed. Entries are
+     * analysed on all cores (IndexWriter is thread-safe); the queue bound keeps memory flat.
+     */
     private void rebuild() throws IOException {
         long head = FeedPositions.lastSeq(feed);
-        feed.forEachEntry(entry -> {
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        Semaphore inFlight = new Semaphore(threads * 64);
+        java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            feed.forEachEntry(entry -> {
+                if (failure.get() != null) throw new IllegalStateException("Rebuild failed", failure.get());
+                inFlight.acquireUninterruptibly();
+                pool.execute(() -> {
+                    try {
+                        upsert(entry);
+                    } catch (IOException | RuntimeException e) {
+                        failure.compareAndSet(null, e);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            });
+        } finally {
+            pool.shutdown();
             try {
-                upsert(entry);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                pool.awaitTermination(1, TimeUnit.HOURS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        });
+        }
+        if (failure.get() != null) throw new IOException("Rebuilding the search index failed", failure.get());
+        // One segment: every query term is looked up once instead of once per segment.
+        writer.forceMerge(1);
         advanceTo(head);
         catchUp(head);
     }

@@ -33,8 +33,8 @@ import java.util.Set;
 final class LexicalQueries {
 
     /** Most distinct terms kept per analysis; the rarest win (a long message has many common words). */
-    static final int MAX_TERMS = 32;
-    static final int MAX_SYNONYMS = 16;
+    static final int MAX_TERMS = 24;
+    static final int MAX_SYNONYMS = 8;
     static final int PHRASE_SLOP = 2;
     /** Longer texts (messages) are not whole questions; a phrase of them would never match. */
     static final int MAX_PHRASE = 20;
@@ -82,33 +82,39 @@ final class LexicalQueries {
         BooleanQuery.Builder top = new BooleanQuery.Builder();
         for (String field : SearchFields.TEXT) {
             float boost = weights.field(field);
-            add(top, termsQuery(field, bigramTerms, cap(bigramSynonyms)), boost);
-            add(top, termsQuery(SearchFields.words(field), wordTerms, cap(wordSynonyms)),
-                    boost * weights.wordsFactor());
+            // Long fields that weigh little skip single characters: they match nearly every script.
+            List<String> fieldTerms = SearchFields.WORD_FIELDS.contains(field) ? bigramTerms : longTerms(bigramTerms);
+            addTerms(top, field, fieldTerms, cap(bigramSynonyms), boost);
+            if (SearchFields.WORD_FIELDS.contains(field)) {
+                addTerms(top, SearchFields.words(field), wordTerms, cap(wordSynonyms), boost * weights.wordsFactor());
+            }
         }
         if (bigrams.sequence.size() > 1 && bigrams.sequence.size() <= MAX_PHRASE) {
             add(top, phrase(SearchFields.QUESTIONS, bigrams.sequence), weights.phrase());
             add(top, phrase(SearchFields.PROBLEM, bigrams.sequence), weights.phrase());
         }
         addFuzzy(top, words.terms, reader);
+        // Single characters are left out when longer terms exist: they match everywhere (的, 了) and cost most.
+        List<String> marked = bigramTerms.stream().filter(t -> t.length() > 1).toList();
+        if (marked.isEmpty()) marked = bigramTerms;
         BooleanQuery.Builder highlight = new BooleanQuery.Builder();
         for (String field : HIGHLIGHTED) {
-            for (String t : bigramTerms) highlight.add(new TermQuery(new Term(field, t)), Occur.SHOULD);
+            for (String t : marked) highlight.add(new TermQuery(new Term(field, t)), Occur.SHOULD);
         }
         return new Built(top.build(), highlight.build());
     }
 
     /** The fields hits are highlighted in. */
-    static final List<String> HIGHLIGHTED = List.of(
-            SearchFields.PROBLEM, SearchFields.QUESTIONS, SearchFields.CAUSE, SearchFields.SCRIPT);
+    static final List<String> HIGHLIGHTED = List.of(SearchFields.PROBLEM, SearchFields.QUESTIONS, SearchFields.CAUSE);
 
-    private Query termsQuery(String field, List<String> terms, List<String> synonymTerms) {
-        BooleanQuery.Builder b = new BooleanQuery.Builder();
-        for (String t : terms) b.add(new TermQuery(new Term(field, t)), Occur.SHOULD);
-        for (String t : synonymTerms) {
-            b.add(new BoostQuery(new TermQuery(new Term(field, t)), weights.synonym()), Occur.SHOULD);
-        }
-        return b.build();
+    /**
+     * Adds one boosted term clause per term straight to the top-level disjunction: a flat disjunction of term
+     * queries lets Lucene skip non-competitive documents (MaxScore), nested ones do not.
+     */
+    private void addTerms(BooleanQuery.Builder top, String field, List<String> terms, List<String> synonymTerms,
+                          float boost) {
+        for (String t : terms) add(top, new TermQuery(new Term(field, t)), boost);
+        for (String t : synonymTerms) add(top, new TermQuery(new Term(field, t)), boost * weights.synonym());
     }
 
     private static Query phrase(String field, List<String> sequence) {
@@ -150,6 +156,11 @@ final class LexicalQueries {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<String> longTerms(List<String> terms) {
+        List<String> longer = terms.stream().filter(t -> t.length() > 1).toList();
+        return longer.isEmpty() ? terms : longer;
     }
 
     private static List<String> cap(Iterable<String> terms) {

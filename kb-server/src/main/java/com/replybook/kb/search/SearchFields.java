@@ -38,6 +38,9 @@ final class SearchFields {
     static final String SUGGEST = "suggest";
     /** Dense vectors (hybrid retrieval) are in {@code vector.zh} or {@code vector.en}: see {@link Embedders.Space}. */
 
+    /** Text fields that also get the ICU word analysis ({@code *.w}); script and actions are long and weigh little. */
+    static final List<String> WORD_FIELDS = List.of("problem", "questions", "cause");
+
     /** The searched text fields, strongest first. */
     static final List<String> TEXT = List.of(PROBLEM, QUESTIONS, CAUSE, SCRIPT, ACTIONS);
 

@@ -36,12 +36,13 @@ class InsightsApiTest {
             ApiClient agent = server.userWithRole("agent.c", "agent");
             for (int i = 0; i < 3; i++) agent.post("/api/v1/events", event("search", Map.of("query", " 快递没动 ", "hits", 4)));
             agent.post("/api/v1/events", event("search", Map.of("query", "发票抬头写错", "hits", 0)));
+            agent.post("/api/v1/events", event("search", Map.of("query", "Re: 订单 E1 的问题", "hits", 0, "source", "ticket")));
             agent.post("/api/v1/events", event("view", Map.of("entryId", usedId)));
             agent.post("/api/v1/events", event("insert", Map.of("entryId", usedId, "entryVersion", 1,
                     "tone", "warm", "channel", "chat", "emotion", "angry")));
 
             JsonNode insights = server.userWithRole("lead.c", "lead").get("/api/v1/analytics/insights?days=7").json();
-            assertEquals(4, insights.get("searches").asLong());
+            assertEquals(5, insights.get("searches").asLong());
             assertEquals("快递没动", insights.get("topQueries").get(0).get("query").asText());
             assertEquals(3, insights.get("topQueries").get(0).get("count").asLong());
             assertEquals("发票抬头写错", insights.get("zeroResultQueries").get(0).get("query").asText());

@@ -56,6 +56,11 @@ class TomcatDeployIT {
             HttpResponse<String> bootstrap = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     root.resolve("/com/replybook/kb/boot/Main.class")).build(), HttpResponse.BodyHandlers.ofString());
             assertNotEquals(200, bootstrap.statusCode(), "Tomcat serves the bootstrap classes");
+            HttpResponse<String> signIn = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    root.resolve("/console/signin")).build(), HttpResponse.BodyHandlers.ofString());
+            String cookie = signIn.headers().firstValue("Set-Cookie").orElse("");
+            assertTrue(cookie.startsWith("RBSESSION=") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+                    "console session cookie under Tomcat: " + cookie);
         } finally {
             tomcat.destroy();
             tomcat.waitFor();

@@ -81,17 +81,21 @@ class ConsoleWorkflowIT {
         browser.type("#key", "gift-wrap-missing").type("#category", "售后/包装")
                 .type("#problem", "礼品包装漏发了").type("#cause", "打包环节漏放包装盒");
         browser.find("#list-questions input").sendKeys("我买的礼品包装没有收到");
-        browser.type("#script", "您好 ");
-        browser.click(".variables .var[data-var='customer.name']");
-        browser.find("#script").sendKeys("，礼品包装已为您补寄，订单 ");
+        // A script is the reply's body: the tone layouts add the greeting, so it starts with the facts.
+        browser.type("#script", "订单 ");
         browser.click(".variables .var[data-var='order.id']");
-        assertEquals("您好 ${customer.name}，礼品包装已为您补寄，订单 ${order.id}", browser.find("#script").getAttribute("value"));
+        browser.find("#script").sendKeys(" 的礼品包装已为您补寄，单号 ");
+        browser.click(".variables .var[data-var='tracking.no']");
+        browser.find("#script").sendKeys("。");
+        assertEquals("订单 ${order.id} 的礼品包装已为您补寄，单号 ${tracking.no}。", browser.find("#script").getAttribute("value"));
 
         // The live preview fills the script with the sample ticket in every tone and channel.
         for (String[] cell : List.of(new String[]{"standard", "chat"}, new String[]{"formal", "email"})) {
             String css = "#preview-grid .cell[data-tone='" + cell[0] + "'][data-channel='" + cell[1] + "'] .text";
-            browser.until(d -> browser.find(css).getText().contains("礼品包装已为您补寄，订单 E1024") ? true : null);
-            assertTrue(browser.find(css).getText().contains("您好 王女士"), css + ": " + browser.find(css).getText());
+            browser.until(d -> browser.find(css).getText().contains("的礼品包装已为您补寄") ? true : null);
+            String text = browser.find(css).getText();
+            assertTrue(text.contains("订单 E1024 的礼品包装") && text.contains("SF1234567890"), css + ": " + text);
+            assertTrue(text.contains("王女士"), "the layout greets the customer by name: " + text);
         }
         String standardChat = cellText("standard", "chat");
         String formalEmail = cellText("formal", "email");

@@ -30,7 +30,8 @@ class EventApiTest {
                     "tone", "formal", "channel", "email", "helpdesk", "rt", "ticketId", "42", "agent", "ann"));
             assertEquals(201, stored.status(), stored.text());
             assertNotNull(stored.json().get("id").asText());
-            agent.post("/api/v1/events", Map.of("type", "search", "query", "快递没动", "hits", 3, "helpdesk", "rt", "ticketId", "42"));
+            agent.post("/api/v1/events", Map.of("type", "search", "query", "快递没动", "hits", 3, "helpdesk", "rt", "ticketId", "42",
+                    "source", "typed"));
 
             assertEquals(403, agent.get("/api/v1/events").status(), "agents may write events, not read them");
             ApiClient lead = server.userWithRole("lead-lu", "lead");
@@ -43,6 +44,7 @@ class EventApiTest {
             assertEquals("formal", e.get("tone").asText());
             assertEquals("agent-ann", e.get("user").asText());
             assertEquals(2, lead.get("/api/v1/events?ticketId=42").json().get("events").size());
+            assertEquals("快递没动", lead.get("/api/v1/events?source=typed").json().get("events").get(0).get("query").asText());
         }
     }
 
@@ -54,6 +56,7 @@ class EventApiTest {
             assertEquals(422, r.status());
             assertEquals("entryVersion", r.errorField());
             assertEquals("type", server.admin().post("/api/v1/events", Map.of("type", "click")).errorField());
+            assertEquals("source", server.admin().post("/api/v1/events", Map.of("type", "search", "source", "robot")).errorField());
             assertEquals("tone", server.admin().post("/api/v1/events",
                     Map.of("type", "search", "tone", "<script>")).errorField());
         }

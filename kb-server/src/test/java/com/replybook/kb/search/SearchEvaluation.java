@@ -173,7 +173,7 @@ public final class SearchEvaluation {
         return new EvalSet("zh-shop", entries, queries(queries));
     }
 
-    /** The synonyms the V10 migration seeds, read from the migration itself so the figures match a new server. */
+    /** The synonyms migrations V10 and V12 seed, read from the migrations so the figures match a new server. */
     static Map<String, String> seedSynonyms(Path repo) throws IOException {
         String sql = Files.readString(repo.resolve(
                 "kb-server/src/main/resources/db/migration/common/V10__search_synonyms.sql"));
@@ -181,6 +181,11 @@ public final class SearchEvaluation {
         var m = java.util.regex.Pattern.compile("VALUES \\('([^']+)',\\s*'([^']*)'", java.util.regex.Pattern.DOTALL)
                 .matcher(sql);
         while (m.find()) out.put(m.group(1), m.group(2));
+        String pinyin = Files.readString(repo.resolve(
+                "kb-server/src/main/resources/db/migration/common/V12__search_synonyms_pinyin.sql"));
+        var append = java.util.regex.Pattern.compile("rules \\|\\| '([^']*)' WHERE locale = '([^']+)'",
+                java.util.regex.Pattern.DOTALL).matcher(pinyin);
+        while (append.find()) out.merge(append.group(2), append.group(1), String::concat);
         return out;
     }
 

@@ -51,7 +51,7 @@ public final class ApiClient {
     /** Sends a request built by the caller (for unusual headers or methods). */
     public Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> r = sendOnce(request.build());
             JsonNode json = null;
             if (r.body() != null && !r.body().isBlank() && r.headers().firstValue("Content-Type").orElse("").contains("json")) {
                 json = Json.MAPPER.readTree(r.body());
@@ -62,6 +62,19 @@ public final class ApiClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Sends once, and once more if the server closed a pooled keep-alive connection before answering: a
+     * race every HTTP/1.1 client meets (the server may close an idle connection as the client reuses it),
+     * not a server failure. A request that got any answer is never repeated.
+     */
+    private static HttpResponse<String> sendOnce(HttpRequest request) throws IOException, InterruptedException {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException closedBeforeAnswer) {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         }
     }
 

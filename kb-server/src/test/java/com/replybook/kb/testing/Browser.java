@@ -4,6 +4,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -96,9 +97,12 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Waits (up to 15 s) until {@code condition} holds, and returns its value. */
+    /**
+     * Waits (up to 15 s) until {@code condition} holds, and returns its value. Elements of a page that is being
+     * replaced (after a form submit) go stale mid-check; that only means "not yet".
+     */
     public <T> T until(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** Waits until an element matching {@code css} is on the page, and returns it. */

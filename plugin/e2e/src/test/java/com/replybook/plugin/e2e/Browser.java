@@ -16,6 +16,13 @@ final class Browser {
     private Browser() {
     }
 
+    /** Waits up to 20 s; the widget rebuilds parts of its DOM as data arrives, so stale elements are retried. */
+    static org.openqa.selenium.support.ui.WebDriverWait waitFor(ChromeDriver driver) {
+        org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
+    }
+
     static boolean installed() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }

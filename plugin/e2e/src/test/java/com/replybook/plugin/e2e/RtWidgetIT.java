@@ -28,6 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Issue 3's "done when", end to end: the real kb-server WAR with its sample library, a real RT 5 with
  * RT::Extension::Replybook, headless Chromium on RT's reply page.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class RtWidgetIT {
     static final String CUSTOMER = "王女士";
     static final String LOGISTICS_DELAY = "logistics-delay";
@@ -62,12 +63,13 @@ class RtWidgetIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void agentInsertsTheSuggestedLogisticsScriptAtTheCaretAndRtStoresIt(TestInfo info) throws Exception {
         long ticket = rt.mailFromCustomer(CUSTOMER, "wang@example.com", "快递三天没动了",
                 "你好，我的包裹已经三天没动了，物流信息一直没有更新，到底什么时候能到？");
         login();
         browser.get(rt.url + "/Ticket/Update.html?Action=Respond&id=" + ticket);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebDriverWait wait = Browser.waitFor(browser);
 
         // suggestions from the ticket, without typing
         wait.until(d -> !d.findElements(By.cssSelector("#replybook-panel .rb-hit")).isEmpty());
@@ -147,6 +149,47 @@ class RtWidgetIT {
         passed = true;
     }
 
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void withRichTextOffTheTextVersionIsSplicedAtTheTextareaCaret() throws Exception {
+        passed = false;
+        long ticket = rt.mailFromCustomer("李先生", "li@example.com", "退款什么时候到账",
+                "我三天前申请的退款显示成功了，但是钱一直没有到账，请问什么时候能到？");
+        if (browser.getCurrentUrl().contains("Login") || !browser.getCurrentUrl().startsWith(rt.url)) login();
+        browser.get(rt.url + "/Prefs/Other.html");
+        js("document.querySelector(\"input[name='MessageBoxRichText'][value='0']\").click();");
+        browser.findElement(By.cssSelector("input[type='submit'][name='Update']")).click();
+        browser.get(rt.url + "/Ticket/Update.html?Action=Respond&id=" + ticket);
+        WebDriverWait wait = Browser.waitFor(browser);
+        wait.until(d -> !d.findElements(By.cssSelector("#replybook-panel .rb-hit")).isEmpty());
+        assertEquals(Boolean.FALSE, js("return !!(window.CKEDITOR && CKEDITOR.instances.UpdateContent);"), "rich text is off");
+
+        WebElement textarea = browser.findElement(By.cssSelector("textarea[name='UpdateContent']"));
+        textarea.click();
+        textarea.sendKeys("FIRSTWORD LASTWORD");
+        for (int i = 0; i < "LASTWORD".length(); i++) textarea.sendKeys(Keys.ARROW_LEFT);
+        browser.findElements(By.cssSelector("#replybook-panel .rb-hit")).get(0).click();
+        wait.until(d -> visibleNonEmpty(By.cssSelector("#replybook-panel .rb-preview")));
+        for (WebElement field : panel().findElements(By.cssSelector(".rb-fills input[aria-invalid='true']"))) {
+            field.sendKeys(valueFor(field.getAttribute("data-var")));
+        }
+        wait.until(d -> panel().findElement(By.cssSelector(".rb-insert")).isEnabled());
+        String rendered = panel().findElement(By.cssSelector(".rb-preview")).getText();
+        panel().findElement(By.cssSelector(".rb-insert")).click();
+        String value = textarea.getAttribute("value");
+        assertTrue(value.startsWith("FIRSTWORD ") && value.endsWith("LASTWORD") && value.contains("李先生"), value);
+
+        WebElement submit = browser.findElement(By.cssSelector("input[type='submit'][name='SubmitTicket']"));
+        js("arguments[0].scrollIntoView({block:'center'});", submit);
+        submit.click();
+        wait.until(d -> d.getCurrentUrl().contains("Display.html"));
+        String stored = plain(String.join("\n", rt.correspondence(ticket)));
+        for (String line : rendered.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+            assertTrue(stored.contains(line), "stored plain reply contains '" + line + "': " + stored);
+        }
+        passed = true;
+    }
+
     /** The KB token is in RT_SiteConfig.pm only: not in the page, and the proxy refuses calls outside its list. */
     private void assertTokenStaysOnTheServer() {
         String token = System.getProperty("replybook.kb.token", KbServer.ADMIN_TOKEN);
@@ -174,7 +217,7 @@ class RtWidgetIT {
         browser.findElement(By.name("pass")).sendKeys(RtInstance.ROOT_PASSWORD);
         browser.findElement(By.cssSelector("form#login input[type='submit'], #login input[type='submit'], input[type='submit']")).click();
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> "root".equals(
+            Browser.waitFor(browser).until(d -> "root".equals(
                     js("return window.RT && RT.CurrentUser ? RT.CurrentUser.Name : null;")));
         } catch (RuntimeException e) {
             throw new IllegalStateException("RT login failed at " + browser.getCurrentUrl() + ":\n" + browser.getPageSource(), e);
@@ -182,7 +225,7 @@ class RtWidgetIT {
     }
 
     private void typeInEditorWithCaretBetween(String a, String b) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(js(
+        Browser.waitFor(browser).until(d -> Boolean.TRUE.equals(js(
                 "return !!(window.CKEDITOR && CKEDITOR.instances.UpdateContent && CKEDITOR.instances.UpdateContent.status === 'ready');")));
         browser.switchTo().frame(browser.findElement(By.cssSelector("iframe.cke_wysiwyg_frame")));
         WebElement body = browser.findElement(By.tagName("body"));

@@ -54,7 +54,7 @@ class ZendeskAppIT {
     @Test
     void appSuggestsFromTicketContextAndInsertsAtTheCursorWithTheTokenOnlyAsPlaceholder() throws Exception {
         browser.get(host.hostUrl("zh-cn"));
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebDriverWait wait = Browser.waitFor(browser);
         WebElement editor = browser.findElement(By.id("editor"));
         editor.click();
         editor.sendKeys("FIRSTWORD LASTWORD");
@@ -114,7 +114,7 @@ class ZendeskAppIT {
     void keyboardAloneFindsAndInsertsTwoEntriesIntoOneReplyInEnglish() {
         passed = false;
         browser.get(host.hostUrl("en-US"));
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebDriverWait wait = Browser.waitFor(browser);
         WebElement editor = browser.findElement(By.id("editor"));
         editor.click();
         editor.sendKeys("AAA BBB");

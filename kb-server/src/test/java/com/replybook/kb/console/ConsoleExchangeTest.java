@@ -1,0 +1,133 @@
+package com.replybook.kb.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.replybook.kb.auth.Role;
+import com.replybook.kb.auth.User;
+import com.replybook.kb.cases.CaseDraft;
+import com.replybook.kb.cases.CollectionItem;
+import com.replybook.kb.testing.Fixtures;
+import com.replybook.kb.testing.TestServer;
+import com.replybook.kb.web.Json;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Import and export through the console: dry runs name bad rows, and export → import loses nothing. */
+class ConsoleExchangeTest {
+
+    @TempDir
+    static Path dir;
+    static TestServer server;
+    static ConsoleClient lead;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(dir, false);
+        User user = server.app().users().createUser("lead", "lead", Role.LEAD, "en");
+        server.app().passwords().setPassword(user.id(), ConsoleSecurityTest.PASSWORD);
+        lead = new ConsoleClient(server.base());
+        assertEquals(303, lead.signIn("lead", ConsoleSecurityTest.PASSWORD).statusCode());
+
+        Map<String, Object> tricky = Fixtures.entry("tricky-cells.zh-cn");
+        tricky.put("status", "published");
+        tricky.put("tags", List.of("物流", "a, b", "\"quoted\""));
+        tricky.put("questions", List.of("第一行\n第二行", "[不是 JSON", "逗号, 和 \"引号\""));
+        tricky.put("cause", "=1+1 看起来像公式");
+        tricky.put("script", "${customer.name}，您好：\n订单 ${order.id} 已加急。\n\n  缩进的一行");
+        tricky.put("diagnostics", List.of());
+        tricky.put("owner", "content-team");
+        tricky.put("verifyEveryDays", 45);
+        create(tricky);
+        Map<String, Object> en = Fixtures.entry("plain.en");
+        en.put("locale", "en");
+        en.put("problem", "Parcel is late");
+        en.put("questions", List.of());
+        en.put("actions", List.of());
+        create(en);
+    }
+
+    static void create(Map<String, Object> entry) {
+        var r = server.admin().post("/api/v1/entries", entry);
+        assertEquals(201, r.status(), r.text());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** Uploads {@code file} for a dry run and returns the finished job's view (phase, creates, updates…). */
+    static JsonNode dryRun(String fileName, byte[] file) throws Exception {
+        HttpResponse<String> r = lead.upload("/console/exchange/import", Map.of("_csrf", lead.csrf("/console/exchange")),
+                fileName, file);
+        assertEquals(303, r.statusCode(), r.body());
+        String job = r.headers().firstValue("Location").orElseThrow().replaceAll("^.*?/console", "/console");
+        for (int i = 0; i < 400; i++) {
+            JsonNode view = Json.MAPPER.readTree(lead.get(job + "/progress").body());
+            if (view.path("finished").asBoolean()) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) view).put("page", lead.get(job).body());
+                return view;
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError("import job did not finish");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"csv", "xlsx", "json"})
+    void exportedFileImportsBackWithNothingToChange(String format) throws Exception {
+        byte[] exported = lead.download("/console/exchange/export?format=" + format);
+        JsonNode view = dryRun("replybook-entries." + format, exported);
+        assertEquals("ready", view.path("phase").asText(), view.path("page").asText());
+        assertEquals(0, view.path("creates").asInt());
+        assertEquals(0, view.path("updates").asInt(), "an export → import round trip changes nothing");
+        assertEquals(2, view.path("unchanged").asInt());
+    }
+
+    @Test
+    void csvExportEscapesCellsThatASpreadsheetWouldRunAsFormulas() {
+        String csv = new String(lead.download("/console/exchange/export?format=csv"), StandardCharsets.UTF_8);
+        assertTrue(csv.contains(",'=1+1 看起来像公式,"), csv);
+        assertTrue(!csv.contains(",=1+1"), csv);
+    }
+
+    @Test
+    void aJsonImportWithABadEntryIsRejectedNamingItsPositionAndWritesNothing() throws Exception {
+        String json = """
+                [{"key":"good-one.en","locale":"en","category":"a","problem":"p","script":"Hi ${customer.name}"},
+                 {"key":"bad-one.en","locale":"en","category":"a","problem":"p","script":"Hi ${customer.name"}]""";
+        JsonNode view = dryRun("entries.json", json.getBytes(StandardCharsets.UTF_8));
+        assertEquals("rejected", view.path("phase").asText());
+        String page = view.path("page").asText();
+        assertTrue(page.contains("data-row=\"2\"") && page.contains("bad-one.en"), page);
+        assertEquals(404, server.admin().get("/api/v1/entries/good-one.en").status());
+    }
+
+    @Test
+    void casesAndCollectionsSurviveAJsonExportAndImport() throws Exception {
+        var cases = server.app().cases();
+        var c = cases.create(new CaseDraft("双11 安抚", "<p>客户：<b>急</b> 电话 [phone]</p>", "先共情", "被重视", "好评",
+                List.of("物流"), List.of("tricky-cells.zh-cn"), 5, "rt:7"), "lead");
+        var col = cases.createCollection("new-hire week 1", "第一周", "lead");
+        cases.setItems(col.id(), List.of(new CollectionItem("case", c.id(), null),
+                new CollectionItem("entry", "tricky-cells.zh-cn", null)), "lead", col.updatedAt());
+        byte[] before = lead.download("/console/exchange/cases.json");
+
+        HttpResponse<String> r = lead.upload("/console/exchange/cases", Map.of("_csrf", lead.csrf("/console/exchange")),
+                "replybook-cases.json", before);
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(Json.MAPPER.readTree(before), Json.MAPPER.readTree(lead.download("/console/exchange/cases.json")));
+    }
+}
