@@ -42,7 +42,7 @@ final class PostgresFts implements AutoCloseable {
         }
     }
 
-    static final int STATEMENT_TIMEOUT_MS = 2000;
+    static final int STATEMENT_TIMEOUT_MS = 1000;
     private final EmbeddedPostgres pg;
 
     private PostgresFts(EmbeddedPostgres pg) {
