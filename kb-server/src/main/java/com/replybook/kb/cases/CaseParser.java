@@ -2,9 +2,9 @@ package com.replybook.kb.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.web.FieldError;
+import com.replybook.kb.web.JsonFields;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -42,22 +42,22 @@ public final class CaseParser {
         json.fieldNames().forEachRemaining(n -> {
             if (!KNOWN.contains(n)) errors.add(new FieldError(n, "Unknown field '" + n + "'"));
         });
-        String title = text(json, "title", 300, true, errors);
-        String html = text(json, "excerptHtml", MAX_EXCERPT, false, errors);
-        String plain = text(json, "excerptText", MAX_EXCERPT, false, errors);
+        String title = JsonFields.text(json, "title", 300, true, errors);
+        String html = JsonFields.text(json, "excerptHtml", MAX_EXCERPT, false, errors);
+        String plain = JsonFields.text(json, "excerptText", MAX_EXCERPT, false, errors);
         if ((html == null || html.isBlank()) && (plain == null || plain.isBlank())) {
             errors.add(new FieldError("excerptHtml", "excerptHtml or excerptText is required: the conversation excerpt"));
         }
-        String agentDid = text(json, "agentDid", MAX_TEXT, false, errors);
-        String why = text(json, "whyItWorked", MAX_TEXT, false, errors);
-        String outcome = text(json, "outcome", MAX_TEXT, false, errors);
-        List<String> tags = list(json, "tags", 50, 50, errors);
-        List<String> keys = list(json, "entryKeys", 50, 128, errors);
+        String agentDid = JsonFields.text(json, "agentDid", MAX_TEXT, false, errors);
+        String why = JsonFields.text(json, "whyItWorked", MAX_TEXT, false, errors);
+        String outcome = JsonFields.text(json, "outcome", MAX_TEXT, false, errors);
+        List<String> tags = JsonFields.strings(json, "tags", 50, 50, errors);
+        List<String> keys = JsonFields.strings(json, "entryKeys", 50, 128, errors);
         for (String k : keys) {
             if (!ENTRY_KEY.matcher(k).matches()) errors.add(new FieldError("entryKeys", "entryKeys: '" + k + "' is not an entry key"));
         }
         int rating = rating(json, errors);
-        String source = text(json, "source", 300, false, errors);
+        String source = JsonFields.text(json, "source", 300, false, errors);
         if (!errors.isEmpty()) return new Result(null, List.copyOf(errors));
         String excerpt = html != null && !html.isBlank() ? sanitizer.fromHtml(html) : sanitizer.fromText(plain);
         return new Result(new CaseDraft(mask(title), excerpt, mask(agentDid), mask(why), mask(outcome),
@@ -66,41 +66,6 @@ public final class CaseParser {
 
     private static String mask(String s) {
         return s == null ? "" : PersonalDataMasker.mask(s);
-    }
-
-    private static String text(JsonNode json, String field, int max, boolean required, List<FieldError> errors) {
-        JsonNode n = json.get(field);
-        if (n == null || n.isNull()) {
-            if (required) errors.add(new FieldError(field, field + " is required"));
-            return null;
-        }
-        if (!n.isTextual()) {
-            errors.add(new FieldError(field, field + " must be a string"));
-            return null;
-        }
-        String v = n.asText().strip();
-        if (required && v.isEmpty()) errors.add(new FieldError(field, field + " must not be blank"));
-        if (v.length() > max) errors.add(new FieldError(field, field + " is longer than " + max + " characters"));
-        return v;
-    }
-
-    private static List<String> list(JsonNode json, String field, int maxItems, int maxLength, List<FieldError> errors) {
-        JsonNode n = json.get(field);
-        if (n == null || n.isNull()) return List.of();
-        if (!n.isArray()) {
-            errors.add(new FieldError(field, field + " must be an array of strings"));
-            return List.of();
-        }
-        if (n.size() > maxItems) errors.add(new FieldError(field, field + " has more than " + maxItems + " items"));
-        Set<String> out = new LinkedHashSet<>();
-        for (JsonNode item : n) {
-            if (!item.isTextual() || item.asText().strip().length() > maxLength) {
-                errors.add(new FieldError(field, field + " items must be strings of at most " + maxLength + " characters"));
-            } else if (!item.asText().isBlank()) {
-                out.add(item.asText().strip());
-            }
-        }
-        return List.copyOf(out);
     }
 
     private static int rating(JsonNode json, List<FieldError> errors) {

@@ -2,10 +2,10 @@ package com.replybook.kb.entries;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.web.FieldError;
+import com.replybook.kb.web.JsonFields;
 
 import java.util.ArrayList;
 import java.util.IllformedLocaleException;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -50,66 +50,26 @@ public final class EntryDraftParser {
         json.fieldNames().forEachRemaining(name -> {
             if (!KNOWN_FIELDS.contains(name)) errors.add(new FieldError(name, "Unknown field '" + name + "'"));
         });
-        String key = text(json, "key", 128, true, errors);
+        String key = JsonFields.text(json, "key", 128, true, errors);
         if (key != null && !KEY.matcher(key).matches()) {
             errors.add(new FieldError("key", "key must match [a-z0-9][a-z0-9._-]{0,127}, e.g. logistics-delay.zh-cn"));
         }
-        String locale = locale(text(json, "locale", 35, true, errors), errors);
-        String category = category(text(json, "category", 200, true, errors), errors);
-        List<String> tags = list(json, "tags", MAX_LIST, 50, errors);
-        String problem = text(json, "problem", MAX_PROBLEM, true, errors);
-        List<String> questions = list(json, "questions", MAX_QUESTIONS, MAX_ITEM, errors);
-        String cause = text(json, "cause", MAX_TEXT, false, errors);
-        String script = text(json, "script", MAX_SCRIPT, true, errors);
+        String locale = locale(JsonFields.text(json, "locale", 35, true, errors), errors);
+        String category = category(JsonFields.text(json, "category", 200, true, errors), errors);
+        List<String> tags = JsonFields.strings(json, "tags", MAX_LIST, 50, errors);
+        String problem = JsonFields.text(json, "problem", MAX_PROBLEM, true, errors);
+        List<String> questions = JsonFields.strings(json, "questions", MAX_QUESTIONS, MAX_ITEM, errors);
+        String cause = JsonFields.text(json, "cause", MAX_TEXT, false, errors);
+        String script = JsonFields.text(json, "script", MAX_SCRIPT, true, errors);
         if (script != null) errors.addAll(scriptCheck.check(script));
-        List<String> diagnostics = list(json, "diagnostics", MAX_LIST, MAX_ITEM, errors);
-        List<String> actions = list(json, "actions", MAX_LIST, MAX_ITEM, errors);
+        List<String> diagnostics = JsonFields.strings(json, "diagnostics", MAX_LIST, MAX_ITEM, errors);
+        List<String> actions = JsonFields.strings(json, "actions", MAX_LIST, MAX_ITEM, errors);
         EntryStatus status = status(json, errors);
-        String owner = text(json, "owner", 100, false, errors);
+        String owner = JsonFields.text(json, "owner", 100, false, errors);
         int verifyEvery = verifyEveryDays(json, errors);
         if (!errors.isEmpty()) return new Result(null, List.copyOf(errors));
         return new Result(new EntryDraft(key, locale, category, tags, problem, questions,
                 cause == null ? "" : cause, script, diagnostics, actions, status, owner, verifyEvery), List.of());
-    }
-
-    private static String text(JsonNode json, String field, int max, boolean required, List<FieldError> errors) {
-        JsonNode n = json.get(field);
-        if (n == null || n.isNull()) {
-            if (required) errors.add(new FieldError(field, field + " is required"));
-            return null;
-        }
-        if (!n.isTextual()) {
-            errors.add(new FieldError(field, field + " must be a string"));
-            return null;
-        }
-        String v = n.asText().strip();
-        if (required && v.isEmpty()) errors.add(new FieldError(field, field + " must not be blank"));
-        if (v.length() > max) errors.add(new FieldError(field, field + " is longer than " + max + " characters"));
-        return v;
-    }
-
-    private static List<String> list(JsonNode json, String field, int maxItems, int maxLength, List<FieldError> errors) {
-        JsonNode n = json.get(field);
-        if (n == null || n.isNull()) return List.of();
-        if (!n.isArray()) {
-            errors.add(new FieldError(field, field + " must be an array of strings"));
-            return List.of();
-        }
-        if (n.size() > maxItems) errors.add(new FieldError(field, field + " has more than " + maxItems + " items"));
-        Set<String> items = new LinkedHashSet<>();
-        for (int i = 0; i < n.size(); i++) {
-            JsonNode item = n.get(i);
-            if (!item.isTextual()) {
-                errors.add(new FieldError(field + "[" + i + "]", field + "[" + i + "] must be a string"));
-                continue;
-            }
-            String v = item.asText().strip();
-            if (v.length() > maxLength) {
-                errors.add(new FieldError(field + "[" + i + "]", field + "[" + i + "] is longer than " + maxLength + " characters"));
-            }
-            if (!v.isEmpty()) items.add(v);
-        }
-        return List.copyOf(items);
     }
 
     /** Normalises the BCP 47 tag ({@code zh-cn} → {@code zh-CN}). */
