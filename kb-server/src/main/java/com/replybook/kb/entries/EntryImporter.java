@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.auth.Principal;
+import com.replybook.kb.auth.Role;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.FieldError;
 import com.replybook.kb.web.Json;
@@ -86,6 +87,7 @@ final class EntryImporter {
     }
 
     private List<FieldError> policyErrors(Principal me, EntryDraft d) {
+        if (me.can(Role.LEAD)) return List.of(); // leads may set any status: no need to look the entry up
         EntryStatus current = store.find(d.key()).map(Entry::status).orElse(null);
         try {
             policy.checkStatusChange(me, current, d.status());
