@@ -214,6 +214,27 @@ class EntryApiTest {
 
     @ParameterizedTest
     @MethodSource(DBS)
+    void editorsCannotPublishOrOverwritePublishedEntriesThroughAnImport(DbTarget db) {
+        try (TestServer server = TestServer.start(dir, db, false)) {
+            Map<String, Object> live = entry("live.zh-cn");
+            live.put("status", "published");
+            server.admin().post("/api/v1/entries", live);
+            Map<String, Object> overwrite = entry("live.zh-cn");
+            overwrite.put("cause", "an editor's unreviewed change");
+            Map<String, Object> selfPublished = entry("self-published.zh-cn");
+            selfPublished.put("status", "published");
+
+            Response r = server.userWithRole("editor.imp", "editor").post("/api/v1/entries/import",
+                    List.of(overwrite, selfPublished, entry("fine.zh-cn")));
+            assertEquals(1, r.json().get("created").asInt(), r.text());
+            assertEquals(2, r.json().get("failed").size(), r.text());
+            assertEquals("status", r.json().get("failed").get(0).get("errors").get(0).get("field").asText());
+            assertEquals("中转站爆仓", server.admin().get("/api/v1/entries/live.zh-cn").json().get("cause").asText());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DBS)
     void importAcceptsNdjson(DbTarget db) throws Exception {
         try (TestServer server = TestServer.start(dir, db, false)) {
             String body = com.replybook.kb.web.Json.MAPPER.writeValueAsString(entry("nd-1.zh-cn")) + "\n"
