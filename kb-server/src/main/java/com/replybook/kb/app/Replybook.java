@@ -85,27 +85,32 @@ public final class Replybook implements AutoCloseable {
         this.config = config;
         this.db = Database.open(config);
         closeables.add(db);
-        this.users = new UserStore(db, clock);
-        this.generatedAdminToken = AdminBootstrap.ensureAdmin(users, config.adminToken());
-        this.entries = new EntryStore(db, clock);
-        this.renderer = new ScriptRenderer(RenderSettings.defaults().withTimeLimit(config.renderTimeout()));
-        closeables.add(renderer);
-        this.renderServlet = new RenderServlet(renderer);
-        EntryDraftParser parser = new EntryDraftParser(RenderServlet.scriptCheck(renderer));
-        this.parser = parser;
-        this.sessions = new SessionAuth(users);
-        this.passwords = new PasswordStore(db, users);
-        this.cases = new CaseStore(db, clock);
-        this.caseParser = new CaseParser(new ExcerptSanitizer(HtmlCleaner::clean));
-        this.imports = new ImportJobs(entries, parser, new EntryPolicy());
-        closeables.add(imports);
-        this.entryServlet = new EntryServlet(entries, parser, config.maxRequestBytes(), clock);
-        entryServlet.addSubresource("render", renderServlet);
-        this.search = SearchService.start(config.dataDir(), entries, db, clock, config.semanticSearch());
-        closeables.add(search);
-        readiness.add(search::isReady);
-        if (config.sampleData()) SampleLibrary.loadIfEmpty(entries, parser);
-        defineRoutes();
+        try {
+            this.users = new UserStore(db, clock);
+            this.generatedAdminToken = AdminBootstrap.ensureAdmin(users, config.adminToken());
+            this.entries = new EntryStore(db, clock);
+            this.renderer = new ScriptRenderer(RenderSettings.defaults().withTimeLimit(config.renderTimeout()));
+            closeables.add(renderer);
+            this.renderServlet = new RenderServlet(renderer);
+            EntryDraftParser parser = new EntryDraftParser(RenderServlet.scriptCheck(renderer));
+            this.parser = parser;
+            this.sessions = new SessionAuth(users);
+            this.passwords = new PasswordStore(db, users);
+            this.cases = new CaseStore(db, clock);
+            this.caseParser = new CaseParser(new ExcerptSanitizer(HtmlCleaner::clean));
+            this.imports = new ImportJobs(entries, parser, new EntryPolicy());
+            closeables.add(imports);
+            this.entryServlet = new EntryServlet(entries, parser, config.maxRequestBytes(), clock);
+            entryServlet.addSubresource("render", renderServlet);
+            this.search = SearchService.start(config.dataDir(), entries, db, clock, config.semanticSearch());
+            closeables.add(search);
+            readiness.add(search::isReady);
+            if (config.sampleData()) SampleLibrary.loadIfEmpty(entries, parser);
+            defineRoutes();
+        } catch (RuntimeException e) {
+            close(); // a failed start must not leave the database pool or worker threads behind
+            throw e;
+        }
     }
 
     /** Builds and starts everything; throws when the database cannot be opened or migrated. */
