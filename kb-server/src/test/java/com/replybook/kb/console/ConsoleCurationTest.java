@@ -1,7 +1,5 @@
 package com.replybook.kb.console;
 
-import com.replybook.kb.auth.Role;
-import com.replybook.kb.auth.User;
 import com.replybook.kb.cases.Case;
 import com.replybook.kb.cases.CaseCollection;
 import com.replybook.kb.cases.CaseDraft;
@@ -36,10 +34,7 @@ class ConsoleCurationTest {
     @BeforeAll
     static void start() {
         server = TestServer.start(dir, false);
-        for (String[] u : List.of(new String[]{"lead", "lead"}, new String[]{"lead2", "lead"}, new String[]{"root", "admin"})) {
-            User user = server.app().users().createUser(u[0], u[0], Role.fromWire(u[1]), "en");
-            server.app().passwords().setPassword(user.id(), PASSWORD);
-        }
+        server.createConsoleUsers(PASSWORD, "lead:lead", "lead2:lead", "root:admin");
     }
 
     @AfterAll

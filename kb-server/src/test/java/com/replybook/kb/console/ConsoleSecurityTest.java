@@ -1,7 +1,5 @@
 package com.replybook.kb.console;
 
-import com.replybook.kb.auth.Role;
-import com.replybook.kb.auth.User;
 import com.replybook.kb.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,10 +33,7 @@ class ConsoleSecurityTest {
     @BeforeAll
     static void start() {
         server = TestServer.start(dir, false);
-        for (String[] u : List.of(new String[]{"ed", "editor"}, new String[]{"lead", "lead"}, new String[]{"agent", "agent"})) {
-            User user = server.app().users().createUser(u[0], u[0], Role.fromWire(u[1]), "en");
-            server.app().passwords().setPassword(user.id(), PASSWORD);
-        }
+        server.createConsoleUsers(PASSWORD, "ed:editor", "lead:lead", "agent:agent");
     }
 
     @AfterAll

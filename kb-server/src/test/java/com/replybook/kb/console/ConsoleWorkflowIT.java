@@ -1,8 +1,6 @@
 package com.replybook.kb.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.replybook.kb.auth.Role;
-import com.replybook.kb.auth.User;
 import com.replybook.kb.exchange.EntryTable;
 import com.replybook.kb.testing.ApiClient;
 import com.replybook.kb.testing.Browser;
@@ -53,10 +51,7 @@ class ConsoleWorkflowIT {
     @BeforeAll
     static void start() {
         server = TestServer.start(dir, false);
-        for (String[] u : List.of(new String[]{"ed", "editor"}, new String[]{"lead", "lead"}, new String[]{"agent", "agent"})) {
-            User user = server.app().users().createUser(u[0], u[0], Role.fromWire(u[1]), "en");
-            server.app().passwords().setPassword(user.id(), PASSWORD);
-        }
+        server.createConsoleUsers(PASSWORD, "ed:editor", "lead:lead", "agent:agent");
         editorApi = server.userWithRole("ed", "editor");
         agentApi = server.userWithRole("agent", "agent");
         browser = Browser.start(server.base());

@@ -94,6 +94,15 @@ public final class TestServer implements AutoCloseable {
         return (Replybook) context.getServletContext().getAttribute(ReplybookApp.INSTANCE_ATTRIBUTE);
     }
 
+    /** Creates console users (English UI) who sign in with {@code password}; each as {@code "name:role"}. */
+    public void createConsoleUsers(String password, String... nameColonRole) {
+        for (String spec : nameColonRole) {
+            String[] parts = spec.split(":", 2);
+            var user = app().users().createUser(parts[0], parts[0], com.replybook.kb.auth.Role.fromWire(parts[1]), "en");
+            app().passwords().setPassword(user.id(), password);
+        }
+    }
+
     /** Creates a user with {@code role} and returns a client with a fresh token of theirs. */
     public ApiClient userWithRole(String username, String role) {
         var users = app().users();
