@@ -102,7 +102,8 @@ public final class Replybook implements AutoCloseable {
             closeables.add(imports);
             this.entryServlet = new EntryServlet(entries, parser, config.maxRequestBytes(), clock);
             entryServlet.addSubresource("render", renderServlet);
-            this.search = SearchService.start(config.dataDir(), entries, db, clock, config.semanticSearch());
+            this.search = SearchService.start(config.dataDir(), entries, db, clock, config.semanticSearch(),
+                    config.searchCacheEntries());
             closeables.add(search);
             readiness.add(search::isReady);
             if (config.sampleData()) SampleLibrary.loadIfEmpty(entries, parser);

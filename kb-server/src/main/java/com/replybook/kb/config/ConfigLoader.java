@@ -31,6 +31,7 @@ public final class ConfigLoader {
         SETTINGS.put("max-request-bytes", "largest accepted request body (default 67108864)");
         SETTINGS.put("render-timeout-ms", "time limit for rendering one script (default 2000)");
         SETTINGS.put("semantic-search", "true|false: hybrid search with embedding models (default true)");
+        SETTINGS.put("search-cache-entries", "recent distinct searches answered from memory (default 4096; 0: off)");
     }
 
     private ConfigLoader() {
@@ -103,7 +104,8 @@ public final class ConfigLoader {
                 blankToNull(token),
                 longValue(v, "max-request-bytes", ServerConfig.DEFAULT_MAX_REQUEST_BYTES),
                 Duration.ofMillis(longValue(v, "render-timeout-ms", 2000)),
-                boolValue(v, "semantic-search", true));
+                boolValue(v, "semantic-search", true),
+                intValue(v, "search-cache-entries", ServerConfig.DEFAULT_SEARCH_CACHE_ENTRIES));
     }
 
     private static int intValue(Map<String, String> v, String name, int dflt) {

@@ -65,7 +65,7 @@ public final class ConsoleModule {
             if (!search.isReady()) return Optional.empty();
             SearchRequest r = new SearchRequest(f.q(), SearchRequest.MAX_LIMIT, f.locale(), f.category(),
                     f.tag() == null ? List.of() : List.of(f.tag()), EnumSet.allOf(EntryStatus.class));
-            return Optional.of(search.searcher().search(r).hits().stream().map(SearchHit::id).toList());
+            return Optional.of(search.search(r).hits().stream().map(SearchHit::id).toList());
         };
     }
 }

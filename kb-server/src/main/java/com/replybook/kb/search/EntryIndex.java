@@ -10,6 +10,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -30,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -72,6 +74,8 @@ public final class EntryIndex implements Closeable {
     private final CountDownLatch prepared = new CountDownLatch(1);
     private final Opening opening;
     private volatile long appliedSeq;
+    /** Bumped after every refresh that changed what searches see; keys {@link SearchCache}. */
+    private final AtomicLong generation = new AtomicLong();
     private volatile boolean ready;
     private volatile boolean closed;
 
@@ -94,6 +98,16 @@ public final class EntryIndex implements Closeable {
                 .setRAMBufferSizeMB(64);
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, new SearcherFactory());
+        searchers.addListener(new ReferenceManager.RefreshListener() {
+            @Override
+            public void beforeRefresh() {
+            }
+
+            @Override
+            public void afterRefresh(boolean didRefresh) {
+                if (didRefresh) generation.incrementAndGet();
+            }
+        });
         this.background = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "search-index");
             t.setDaemon(true);
@@ -137,6 +151,11 @@ public final class EntryIndex implements Closeable {
 
     long appliedSeq() {
         return appliedSeq;
+    }
+
+    /** Changes (after the new reader is in place) whenever a refresh made other documents visible. */
+    long generation() {
+        return generation.get();
     }
 
     SearcherManager searchers() {

@@ -2,18 +2,20 @@ package com.replybook.kb.search;
 
 import com.replybook.kb.db.Database;
 import com.replybook.kb.entries.EntryFeed;
+import com.replybook.kb.entries.EntryStatus;
 import com.replybook.kb.web.ApiException;
 import jakarta.servlet.http.HttpServlet;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Set;
 
 /**
  * The search feature, built once by the composition root: the index in {@code <dataDir>/index} over the store's
  * feed, the synonyms from the database, the searcher and the servlets to mount. Thread-safe.
  *
  * <pre>{@code
- * SearchService search = SearchService.start(dataDir, entryStore, database, clock);
+ * SearchService search = SearchService.start(dataDir, entryStore, database, clock, semantic, 4096);
  * readiness.add(search::isReady);
  * mount "/api/v1/search/*" → search.searchServlet(), "/api/v1/suggest" → search.suggestServlet(),
  *       "/api/v1/synonyms/*" → search.synonymServlet()
@@ -25,25 +27,30 @@ public final class SearchService implements AutoCloseable {
     private final SynonymService synonyms;
     private final EntrySearcher searcher;
     private final StoredVectors vectors;
+    private final SearchCache cache;
 
-    private SearchService(EntryIndex index, SynonymService synonyms, StoredVectors vectors, Embedders embedders) {
+    private SearchService(EntryIndex index, SynonymService synonyms, StoredVectors vectors, Embedders embedders,
+                          Clock clock, int cacheEntries) {
         this.index = index;
         this.synonyms = synonyms;
         this.vectors = vectors;
         this.searcher = new EntrySearcher(index, synonyms.synonyms(), RankingWeights.DEFAULT, embedders,
                 HybridFusion.LEXICAL_WEIGHT);
+        this.cache = new SearchCache(cacheEntries, index::generation, synonyms.synonyms()::version, clock::millis);
     }
 
     /**
      * Opens the index (rebuilding or catching up in the background) and loads the synonyms. With
      * {@code semantic}, ranking is hybrid: entry vectors are stored in the database and the embedding models are
-     * loaded on first use; without it, search is lexical and no model is ever loaded.
+     * loaded on first use; without it, search is lexical and no model is ever loaded. The last
+     * {@code cacheEntries} distinct searches are answered from a {@link SearchCache} (0: never).
      */
-    public static SearchService start(Path dataDir, EntryFeed feed, Database db, Clock clock, boolean semantic) {
+    public static SearchService start(Path dataDir, EntryFeed feed, Database db, Clock clock, boolean semantic,
+                                      int cacheEntries) {
         SynonymService synonyms = new SynonymService(db, clock);
         if (!semantic) {
             return new SearchService(EntryIndex.open(dataDir.resolve("index"), feed, EntryVectors.NONE), synonyms,
-                    null, null);
+                    null, null, clock, cacheEntries);
         }
         // DJL unpacks its tokenizer library into ~/.djl.ai unless told otherwise; keep it in the data directory.
         if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
@@ -53,7 +60,7 @@ public final class SearchService implements AutoCloseable {
         StoredVectors vectors = new StoredVectors(new VectorStore(db), embedders::entry);
         EntryIndex index = EntryIndex.open(dataDir.resolve("index"), feed, vectors);
         vectors.onEmbedded(index::reindex);
-        return new SearchService(index, synonyms, vectors, embedders);
+        return new SearchService(index, synonyms, vectors, embedders, clock, cacheEntries);
     }
 
     /** Readiness for {@code /api/v1/health}: the index reflects the store. */
@@ -67,6 +74,22 @@ public final class SearchService implements AutoCloseable {
 
     public EntrySearcher searcher() {
         return searcher;
+    }
+
+    /** {@link EntrySearcher#search}, answered from the cache when the same search ran recently. */
+    public SearchResult search(SearchRequest request) {
+        return cache.get(request, () -> searcher.search(request));
+    }
+
+    /** {@link EntrySearcher#searchTicket}, answered from the cache when the same ticket was searched recently. */
+    public SearchResult searchTicket(Ticket ticket, Set<EntryStatus> statuses) {
+        record TicketSearch(Ticket ticket, Set<EntryStatus> statuses) {
+        }
+        return cache.get(new TicketSearch(ticket, statuses), () -> searcher.searchTicket(ticket, statuses));
+    }
+
+    SearchCache cache() {
+        return cache;
     }
 
     /** This service, or 503 while the index is still being built. */

@@ -25,7 +25,7 @@ final class SearchServlet extends JsonServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         if (req.getPathInfo() != null && !req.getPathInfo().equals("/")) throw ApiException.notFound("No such search resource");
         SearchRequest request = SearchParams.read(req, DEFAULT_LIMIT);
-        writeJson(resp, 200, search.ready().searcher().search(request));
+        writeJson(resp, 200, search.ready().search(request));
     }
 
     @Override
@@ -40,6 +40,6 @@ final class SearchServlet extends JsonServlet {
             }
         }
         var statuses = SearchParams.statuses(req.getParameter("status"), Principal.of(req));
-        writeJson(resp, 200, search.ready().searcher().searchTicket(ticket, statuses));
+        writeJson(resp, 200, search.ready().searchTicket(ticket, statuses));
     }
 }

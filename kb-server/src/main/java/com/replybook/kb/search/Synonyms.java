@@ -48,6 +48,11 @@ final class Synonyms {
         return new Synonyms(Map.of());
     }
 
+    /** The rules in force, as an opaque value that changes (by identity) with every {@link #replace}. */
+    Object version() {
+        return current;
+    }
+
     String rules(String locale) {
         return current.rulesByLocale.getOrDefault(locale, "");
     }

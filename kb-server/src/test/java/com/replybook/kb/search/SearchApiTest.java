@@ -109,6 +109,27 @@ class SearchApiTest {
 
     @ParameterizedTest
     @MethodSource(DBS)
+    void repeatedSearchesComeFromTheCacheUntilTheIndexChanges(DbTarget db) throws Exception {
+        try (TestServer server = startWithEntries(dir, db)) {
+            ApiClient agent = server.userWithRole("agent1", "agent");
+            refresh(server);
+            SearchCache cache = server.app().search().cache();
+            String search = "/api/v1/search?q=" + q("发票开错了") + "&locale=zh-CN";
+            Response before = agent.get(search);
+            long hits = cache.hits();
+            assertEquals(before.json(), agent.get(search).json());
+            assertEquals(hits + 1, cache.hits());
+
+            assertEquals(201, server.admin().post("/api/v1/entries", entry("invoice", "zh-CN", "发票开错了怎么办",
+                    List.of("发票开错了", "发票抬头写错"), "published")).status());
+            refresh(server);
+            assertEquals("invoice", agent.get(search).json().get("hits").get(0).get("key").asText(),
+                    "a new entry is found by the search that ran before it was saved");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DBS)
     void queryStringSyntaxNeverErrors(DbTarget db) throws Exception {
         try (TestServer server = startWithEntries(dir, db)) {
             for (String bad : List.of("\"", "AND", "(", "*", "\\", "~", "快递 AND (物流*", "a:b^2 [x TO y]")) {
