@@ -20,13 +20,13 @@ import java.util.List;
  * set is labelled against (zh-shop: the zh-CN library, so its traditional-Chinese queries too); searches are
  * filtered to it, as the help-desk plugin does, so that the zh-TW twin of an entry is not counted as a miss.
  */
-record QuerySet(String name, String locale, List<Query> queries) {
+public record QuerySet(String name, String locale, List<Query> queries) {
 
-    record Query(String qid, String lang, String text, String expected) {
+    public record Query(String qid, String lang, String text, String expected) {
     }
 
     /** zh-shop (in the repo) plus every set of {@code evalDir} that the corpus has entries for. */
-    static List<QuerySet> all(Path evalDir) {
+    public static List<QuerySet> all(Path evalDir) {
         List<QuerySet> sets = new ArrayList<>();
         sets.add(read("zh-shop", "zh-CN", BenchCorpus.class.getResourceAsStream("/eval/zh-shop/queries_dev.jsonl"), false));
         if (evalDir != null) {

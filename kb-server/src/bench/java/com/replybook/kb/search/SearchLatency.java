@@ -1,13 +1,23 @@
 package com.replybook.kb.search;
 
 import com.replybook.kb.bench.BenchEntries;
+import com.replybook.kb.bench.QuerySet;
+import com.replybook.kb.config.ServerConfig;
+import com.replybook.kb.db.Database;
 import com.replybook.kb.entries.Entry;
+import com.replybook.kb.entries.EntryStatus;
+import com.replybook.kb.entries.EntryStore;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
@@ -19,7 +29,11 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * EVAL_DIR=../shared/eval java -cp … com.replybook.kb.search.SearchLatency 100000 [index-dir] [passes]
+ * EVAL_DIR=../shared/eval java -cp … com.replybook.kb.search.SearchLatency --data-dir kb-server/target/bench/data-100000 [passes]
  * }</pre>
+ * The second form opens a server's data directory (stopped server: the index is locked while it runs) exactly as
+ * the server does — database, synonyms, index — and filters each set's queries to its locale, as the plugin does;
+ * the search cache is off, so every search is ranked.
  */
 public final class SearchLatency {
 
@@ -27,6 +41,10 @@ public final class SearchLatency {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("--data-dir")) {
+            serverDataDir(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 3);
+            return;
+        }
         int size = Integer.parseInt(args[0]);
         Path dir = args.length > 1 ? Path.of(args[1])
                 : Path.of(System.getProperty("java.io.tmpdir"), "replybook-search-bench-" + size);
@@ -46,13 +64,43 @@ public final class SearchLatency {
         }
     }
 
-    static void measure(int size, String label, List<String> inputs, int passes, Consumer<String> call) {
+    private static void serverDataDir(Path dataDir, int passes) throws Exception {
+        ServerConfig config = ServerConfig.defaults(dataDir).withSemanticSearch(false);
+        try (Database db = Database.open(config);
+             SearchService search = SearchService.start(dataDir, new EntryStore(db, Clock.systemUTC()), db,
+                     Clock.systemUTC(), false, 0)) {
+            long start = System.nanoTime();
+            if (!search.index().awaitReady(Duration.ofMinutes(30))) throw new IllegalStateException("index not ready");
+            System.out.printf("index %s, ready in %.1f s%n", search.index().opening(), (System.nanoTime() - start) / 1e9);
+            List<SearchRequest> requests = new ArrayList<>();
+            for (QuerySet set : QuerySet.all(BenchEntries.evalDir())) {
+                for (QuerySet.Query q : set.queries()) {
+                    requests.add(new SearchRequest(q.text(), 10, set.locale(), null, List.of(),
+                            Set.of(EntryStatus.PUBLISHED)));
+                }
+            }
+            Map<String, Long> slowest = new HashMap<>();
+            ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+            Consumer<SearchRequest> timed = r -> {
+                long c0 = mx.getCurrentThreadCpuTime();
+                search.search(r);
+                slowest.merge(r.text(), mx.getCurrentThreadCpuTime() - c0, Math::max);
+            };
+            int size = search.index().searchers().acquire().getIndexReader().numDocs();
+            measure(size, "search ", requests, passes, timed);
+            System.out.println("slowest on CPU:");
+            slowest.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(15)
+                    .forEach(e -> System.out.printf("  %6.2f ms  %s%n", e.getValue() / 1e6, e.getKey()));
+        }
+    }
+
+    static <T> void measure(int size, String label, List<T> inputs, int passes, Consumer<T> call) {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        for (String q : inputs) call.accept(q);                     // warm-up pass
+        for (T q : inputs) call.accept(q);                          // warm-up pass
         long[] wall = new long[inputs.size() * passes];
         long[] cpu = new long[wall.length];
         for (int p = 0, k = 0; p < passes; p++) {
-            for (String q : inputs) {
+            for (T q : inputs) {
                 long c0 = mx.getCurrentThreadCpuTime(), w0 = System.nanoTime();
                 call.accept(q);
                 wall[k] = System.nanoTime() - w0;

@@ -18,11 +18,12 @@ import java.util.List;
 /** Turns an {@link Entry} into its one Lucene document (one document per entry ranked best: PRODUCT.md §4). */
 final class EntryDocuments {
 
-    /** Stored bigram text with offsets in the postings, so the highlighter needs no re-analysis. */
-    private static final FieldType STORED_TEXT = new FieldType(TextField.TYPE_STORED);
+
+    /** {@link SearchFields#LONG_FIELDS}: term frequencies for BM25, nothing else. */
+    private static final FieldType LONG_TEXT = new FieldType(TextField.TYPE_NOT_STORED);
     static {
-        STORED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        STORED_TEXT.freeze();
+        LONG_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        LONG_TEXT.freeze();
     }
 
     private EntryDocuments() {
@@ -56,7 +57,8 @@ final class EntryDocuments {
     private static void addText(Document doc, String field, List<String> values) {
         for (String value : values) {
             if (value == null || value.isBlank()) continue;
-            doc.add(new Field(field, value, STORED_TEXT));
+            doc.add(SearchFields.LONG_FIELDS.contains(field) ? new Field(field, value, LONG_TEXT)
+                    : new TextField(field, value, Field.Store.YES));
             if (SearchFields.WORD_FIELDS.contains(field)) {
                 doc.add(new TextField(SearchFields.words(field), value, Field.Store.NO));
             }

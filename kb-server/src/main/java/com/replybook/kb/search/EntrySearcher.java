@@ -36,7 +36,10 @@ public final class EntrySearcher {
     private static final Set<String> HIT_FIELDS = Set.of(SearchFields.ID, SearchFields.KEY, SearchFields.LOCALE,
             SearchFields.CATEGORY, SearchFields.PROBLEM, SearchFields.CAUSE, SearchFields.FRESH_UNTIL);
 
-    /** Only consulted for fields without offsets in the postings; the highlighted ones have them. */
+    /**
+     * The highlighted fields are short and keep no offsets in the index (smaller, faster to rebuild): hits are
+     * re-analysed to mark them.
+     */
     private static final Analyzer HIGHLIGHT_ANALYZER = SearchAnalyzers.index();
 
     private final EntryIndex index;
@@ -234,6 +237,8 @@ public final class EntrySearcher {
                 .withMaxLength(20_000)
                 .withHandleMultiTermQuery(false)
                 .withHighlightPhrasesStrictly(false)
+                // Re-analyses the short stored values token by token instead of building an in-memory index.
+                .withPassageRelevancyOverSpeed(false)
                 .build();
         int[] passages = new int[HIGHLIGHTED.length];
         java.util.Arrays.fill(passages, 1);

@@ -83,7 +83,7 @@ final class LexicalQueries {
         for (String field : SearchFields.TEXT) {
             float boost = weights.field(field);
             // Long fields that weigh little skip single characters: they match nearly every script.
-            List<String> fieldTerms = SearchFields.WORD_FIELDS.contains(field) ? bigramTerms : longTerms(bigramTerms);
+            List<String> fieldTerms = SearchFields.LONG_FIELDS.contains(field) ? longTerms(bigramTerms) : bigramTerms;
             addTerms(top, field, fieldTerms, cap(bigramSynonyms), boost);
             if (SearchFields.WORD_FIELDS.contains(field)) {
                 addTerms(top, SearchFields.words(field), wordTerms, cap(wordSynonyms), boost * weights.wordsFactor());

@@ -60,13 +60,22 @@ final class SearchAnalyzers {
     }
 
     static Analyzer bigram() {
+        return bigram(true);
+    }
+
+    /** The bigram chain without CJK unigrams, for {@link SearchFields#LONG_FIELDS}. */
+    static Analyzer longText() {
+        return bigram(false);
+    }
+
+    private static Analyzer bigram(boolean unigrams) {
         return new Chain() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer source = new StandardTokenizer();
                 TokenStream ts = new StopFilter(new LowerCaseFilter(new CJKWidthFilter(source)), STOP_WORDS);
                 ts = new CJKBigramFilter(ts, CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA
-                        | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, true);
+                        | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, unigrams);
                 ts = new PorterStemFilter(new EnglishPossessiveFilter(ts));
                 return new TokenStreamComponents(source, ts);
             }
@@ -109,11 +118,16 @@ final class SearchAnalyzers {
         };
     }
 
-    /** The index-time analyzer: bigram for the plain text fields, words for {@code *.w}, n-grams for suggest. */
+    /**
+     * The index-time analyzer: bigram for the plain text fields (without unigrams for the long ones), words for
+     * {@code *.w}, n-grams for suggest.
+     */
     static Analyzer index() {
         Map<String, Analyzer> perField = new HashMap<>();
         Analyzer words = words();
         for (String f : SearchFields.TEXT) perField.put(SearchFields.words(f), words);
+        Analyzer longText = longText();
+        for (String f : SearchFields.LONG_FIELDS) perField.put(f, longText);
         perField.put(SearchFields.SUGGEST, suggestIndex());
         return new PerFieldAnalyzerWrapper(bigram(), perField);
     }

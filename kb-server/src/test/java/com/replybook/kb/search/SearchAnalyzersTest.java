@@ -34,6 +34,12 @@ class SearchAnalyzersTest {
     }
 
     @Test
+    void longFieldsGetBigramsOnlyButKeepIsolatedCharactersAndWords() {
+        assertEquals(List.of("发错", "错货"), tokens(SearchAnalyzers.longText(), "發錯貨"));
+        assertEquals(List.of("退", "refund"), tokens(SearchAnalyzers.longText(), "退 refunds"));
+    }
+
+    @Test
     void englishIsStemmedAndFullWidthFolded() {
         assertEquals(List.of("refund"), tokens(SearchAnalyzers.bigram(), "ＲＥＦＵＮＤＳ"));
         assertEquals(List.of("cancel", "order"), tokens(SearchAnalyzers.words(), "Cancelling my orders"));
