@@ -123,23 +123,30 @@ final class LexicalQueries {
         return b.build();
     }
 
-    /** Typo tolerance for Latin-script words that no entry contains (e.g. {@code refnud}). */
+    /**
+     * Typo tolerance for Latin-script words that no entry contains (e.g. {@code refnud}), in the word fields only:
+     * the bigram fields hold the same stemmed English words, and each fuzzy query builds its own automata. Longer "words" are several run together
+     * ({@code preorderdiscount}): edits cannot repair them and their automata cost the most to build.
+     */
     private void addFuzzy(BooleanQuery.Builder top, Set<String> words, IndexReader reader) {
         int added = 0;
         for (String w : words) {
             if (added == 4) return;
-            if (w.length() < 4 || !w.chars().allMatch(c -> c >= 'a' && c <= 'z')) continue;
+            if (w.length() < 4 || w.length() > MAX_FUZZY_LENGTH || !w.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+                continue;
+            }
             if (docFreq(reader, SearchFields.words(SearchFields.QUESTIONS), w)
                     + docFreq(reader, SearchFields.words(SearchFields.PROBLEM), w) > 0) continue;
             int edits = w.length() >= 8 ? 2 : 1;
             for (String field : List.of(SearchFields.QUESTIONS, SearchFields.PROBLEM)) {
                 float boost = weights.fuzzy() * weights.field(field);
                 add(top, new FuzzyQuery(new Term(SearchFields.words(field), w), edits, 1, 16, true), boost);
-                add(top, new FuzzyQuery(new Term(field, w), edits, 1, 16, true), boost);
             }
             added++;
         }
     }
+
+    static final int MAX_FUZZY_LENGTH = 16;
 
     /** Up to {@code max} of {@code terms}, rarest in {@code field} first; terms absent from the index drop out. */
     private static List<String> rarest(IndexReader reader, String field, Set<String> terms, int max) {

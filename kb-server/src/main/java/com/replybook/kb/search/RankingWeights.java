@@ -10,14 +10,14 @@ import java.util.Map;
  * @param fields      field → boost of its bigram and word clauses
  * @param wordsFactor multiplier of the ICU word clauses relative to the bigram ones
  * @param phrase      boost of the whole query matched as a phrase in one similar question (or the problem)
- * @param fuzzy       boost of typo-tolerant matches of English words the index does not contain
+ * @param fuzzy       boost of typo-tolerant matches (in the word fields) of English words the index does not contain
  * @param synonym     boost of synonym expansions in the bigram fields
  */
 record RankingWeights(Map<String, Float> fields, float wordsFactor, float phrase, float fuzzy, float synonym) {
 
     static final RankingWeights DEFAULT = new RankingWeights(Map.of(
             SearchFields.PROBLEM, 3f, SearchFields.QUESTIONS, 3f, SearchFields.CAUSE, 1.5f,
-            SearchFields.SCRIPT, 0.7f, SearchFields.ACTIONS, 0.7f), 1f, 2f, 0.8f, 0.6f);
+            SearchFields.SCRIPT, 0.7f, SearchFields.ACTIONS, 0.7f), 1f, 2f, 1.6f, 0.6f);
 
     /**
      * The defaults with overrides from system properties, for tuning runs of the evaluation command only, e.g.
