@@ -4,7 +4,7 @@
 #   kb-server/src/bench/run-all.sh                 # 10,000 and 100,000 entries, everything
 #   SIZES=10000 STEPS="load wrk" kb-server/src/bench/run-all.sh
 #
-# Steps (STEPS, default all): build, corpus, load, wrk, rebuild, xmx, hybrid, postgres, jmh.
+# Steps (STEPS, default all): build, corpus, load, wrk, latency, rebuild, xmx, hybrid, postgres, jmh.
 # Settings: SIZES ("10000 100000"), DURATION (wrk seconds per run, 15), RUNS (wrk runs per endpoint, 2),
 # PG_SECONDS (15), PG_QUERIES (300 per set for relevance), JMH_OPTS (extra JMH options, e.g. "-wi 1 -i 2 -r 3s"), HYBRID_SIZES ("10000"), EMBED_WAIT (900 s), EVAL_DIR (../shared/eval), JAVA (a JDK >= 21), OUT (kb-server/target/bench), PORT (18180).
 # Needs wrk (apt-get install -y wrk). Network traffic stays on 127.0.0.1. Every loop and wait is bounded;
@@ -15,7 +15,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
 cd "$ROOT"
 SIZES=${SIZES:-"10000 100000"}
-STEPS=${STEPS:-"build corpus load wrk rebuild xmx hybrid postgres jmh"}
+STEPS=${STEPS:-"build corpus load wrk latency rebuild xmx hybrid postgres jmh"}
 DURATION=${DURATION:-15}
 RUNS=${RUNS:-2}
 PG_SECONDS=${PG_SECONDS:-15}
@@ -111,6 +111,12 @@ for SIZE in $SIZES; do
   tool WrkQueries --out "$OUT/wrk-$SIZE" --corpus "$CORPUS" ${EVAL_DIR:+--eval-dir "$EVAL_DIR"} >/dev/null
 
   if step wrk; then
+    # Every search ranked: the result cache off.
+    start_server "$DATA" --semantic-search false --search-cache-entries 0
+    wrk -t1 -c4 -d5s -s "$LUA" "$BASE" -- "$OUT/wrk-$SIZE/search.paths" >/dev/null   # warm-up
+    for run in $(seq 1 "$RUNS"); do wrk_run "[$SIZE] lexical search, cache off, run $run:" "$OUT/wrk-$SIZE/search.paths"; done
+    stop_server
+    # As deployed (result cache on): the 2,037 texts repeat, as agents' searches do.
     start_server "$DATA" --semantic-search false
     wrk -t1 -c4 -d5s -s "$LUA" "$BASE" -- "$OUT/wrk-$SIZE/search.paths" >/dev/null   # warm-up
     for run in $(seq 1 "$RUNS"); do
@@ -122,6 +128,13 @@ for SIZE in $SIZES; do
     "$JCMD" "$SERVER_PID" GC.run >/dev/null
     say "[$SIZE] heap after a full GC:"; heap_info
     stop_server
+  fi
+
+  if step latency; then
+    # Server-side latency without HTTP or queueing: the server's index, synonyms and locale filters, no cache.
+    "$JAVA" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -cp "$(cp_bench)" \
+      -Djava.util.logging.config.file=kb-server/src/test/resources/logging.properties \
+      com.replybook.kb.search.SearchLatency --data-dir "$DATA" 3 2>/dev/null | sed "s/^/[$SIZE] /" | tee -a "$OUT/summary.txt"
   fi
 
   if step rebuild; then
