@@ -145,8 +145,9 @@ public final class EntrySearcher {
             Query knn = new KnnFloatVectorQuery(space.field, vector, HybridFusion.CANDIDATES,
                     filtered(new MatchAllDocsQuery(), request));
             TopDocs nearest = s.search(knn, HybridFusion.CANDIDATES);
-            top = HybridFusion.fuse(lexical, nearest, lexicalWeight, request.limit());
-            similarity = top.scoreDocs.length == 0 ? 0 : cosineOf(top.scoreDocs[0].doc, nearest);
+            TopDocs dense = NearestExamples.rescore(s, space, vector, lexical, nearest);
+            top = HybridFusion.fuse(lexical, dense, lexicalWeight, request.limit());
+            similarity = top.scoreDocs.length == 0 ? 0 : scoreOf(top.scoreDocs[0].doc, dense);
         } else {
             top = s.search(query, request.limit());
         }
@@ -156,9 +157,9 @@ public final class EntrySearcher {
         return new Ranked(new SearchResult(top.totalHits.value(), hits, sure), similarity, coverage);
     }
 
-    /** Cosine of {@code doc} from the KNN scores ({@code (1 + dot) / 2} for normalised vectors); 0 if absent. */
-    private static double cosineOf(int doc, TopDocs nearest) {
-        for (ScoreDoc d : nearest.scoreDocs) if (d.doc == doc) return 2.0 * d.score - 1;
+    /** The dense score of {@code doc} ({@link NearestExamples}, a cosine); 0 if it has no vector. */
+    private static double scoreOf(int doc, TopDocs dense) {
+        for (ScoreDoc d : dense.scoreDocs) if (d.doc == doc) return d.score;
         return 0;
     }
 
