@@ -138,10 +138,11 @@ public final class EntrySearcher {
     private Ranked run(IndexSearcher s, Query query, Query highlight, SearchRequest request) throws IOException {
         TopDocs top;
         double similarity = Double.NaN;
+        String denseText = synonyms.rewrite(request.text()); // shorthand the models do not know: tk => 退款
+        Embedders.Space space = Embedders.Space.ofText(denseText);
         if (dense != null && highlight != null) {
             TopDocs lexical = s.search(query, HybridFusion.CANDIDATES);
-            Embedders.Space space = Embedders.Space.ofText(request.text());
-            float[] vector = dense.query(request.text());
+            float[] vector = dense.query(denseText);
             Query knn = new KnnFloatVectorQuery(space.field, vector, HybridFusion.CANDIDATES,
                     filtered(new MatchAllDocsQuery(), request));
             TopDocs nearest = s.search(knn, HybridFusion.CANDIDATES);
@@ -153,7 +154,7 @@ public final class EntrySearcher {
         }
         List<SearchHit> hits = toHits(s, highlight, top);
         double coverage = confidence.coverage(request.text(), top, s);
-        boolean sure = confidence.judge(coverage, similarity, Embedders.Space.ofText(request.text()), top);
+        boolean sure = confidence.judge(coverage, similarity, space, top);
         return new Ranked(new SearchResult(top.totalHits.value(), hits, sure), similarity, coverage);
     }
 

@@ -12,6 +12,7 @@ import org.apache.lucene.search.TotalHits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -87,6 +88,15 @@ class HybridSearchTest {
                     HybridFusion.LEXICAL_WEIGHT);
             assertEquals("en-warranty", hybrid.search(SearchRequest.of(query, 5)).hits().get(0).key());
         }
+    }
+
+    @Test
+    void shorthandIsRewrittenBeforeEmbeddingSoItIsSearchedInTheChineseSpace() {
+        EntrySearcher withShorthand = new EntrySearcher(index, new Synonyms(Map.of("zh-CN", "tk => 退款")),
+                RankingWeights.DEFAULT, embedders, HybridFusion.LEXICAL_WEIGHT);
+        EntrySearcher.Ranked ranked = withShorthand.searchRanked(SearchRequest.of("tk dao zhang le mei", 5));
+        assertEquals("refund-timing", ranked.result().hits().get(0).key());
+        assertTrue(ranked.similarity() > 0.5, "dense score from the Chinese model: " + ranked.similarity());
     }
 
     private static float dot(float[] a, float[] b) {
