@@ -146,9 +146,9 @@ public final class EntrySearcher {
             Query knn = new KnnFloatVectorQuery(space.field, vector, HybridFusion.CANDIDATES,
                     filtered(new MatchAllDocsQuery(), request));
             TopDocs nearest = s.search(knn, HybridFusion.CANDIDATES);
-            TopDocs dense = NearestExamples.rescore(s, space, vector, lexical, nearest);
-            top = HybridFusion.fuse(lexical, dense, lexicalWeight, request.limit());
-            similarity = top.scoreDocs.length == 0 ? 0 : scoreOf(top.scoreDocs[0].doc, dense);
+            TopDocs rescored = NearestExamples.rescore(s, space, vector, lexical, nearest);
+            top = HybridFusion.fuse(lexical, rescored, lexicalWeight, request.limit());
+            similarity = top.scoreDocs.length == 0 ? 0 : scoreOf(top.scoreDocs[0].doc, rescored);
         } else {
             top = s.search(query, request.limit());
         }
