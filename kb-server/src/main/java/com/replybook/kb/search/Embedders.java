@@ -25,11 +25,15 @@ final class Embedders {
         ZH("vector.zh", BgeSmallZhV15QuantizedEmbeddingModel::new),
         EN("vector.en", AllMiniLmL6V2QuantizedEmbeddingModel::new);
 
+        /** The field of the entries' centroids (nearest-neighbour search). */
         final String field;
+        /** The field of the entries' packed example vectors ({@link ExampleVectors}). */
+        final String examplesField;
         private final Supplier<EmbeddingModel> factory;
 
         Space(String field, Supplier<EmbeddingModel> factory) {
             this.field = field;
+            this.examplesField = field + ".examples";
             this.factory = factory;
         }
 
@@ -66,26 +70,26 @@ final class Embedders {
     }
 
     /**
-     * The vector of an entry: the normalised centroid of the embeddings of its problem and each similar question
-     * (each phrasing is one sample of the intent); null when the entry has no text.
+     * The embedding of an entry: the normalised centroid of the embeddings of its problem and each similar question
+     * (each phrasing is one sample of the intent) and those embeddings themselves; null when the entry has no text.
      */
-    float[] entry(Entry entry) {
+    EntryEmbedding entry(Entry entry) {
         List<String> texts = new ArrayList<>();
         if (entry.problem() != null && !entry.problem().isBlank()) texts.add(entry.problem());
         for (String q : entry.questions()) if (q != null && !q.isBlank()) texts.add(q);
-        if (texts.isEmpty()) return null;
         Space space = Space.of(entry);
-        float[] sum = null;
+        List<float[]> examples = new ArrayList<>();
         for (String t : texts) {
             float[] v = embed(space, t);
-            if (v == null) continue;
-            if (sum == null) sum = new float[v.length];
-            for (int i = 0; i < v.length; i++) sum[i] += v[i];
+            if (v != null) examples.add(v);
         }
-        return sum == null ? null : normalize(sum);
+        if (examples.isEmpty()) return null;
+        float[] sum = new float[examples.get(0).length];
+        for (float[] v : examples) for (int i = 0; i < v.length; i++) sum[i] += v[i];
+        return new EntryEmbedding(normalize(sum), ExampleVectors.pack(examples));
     }
 
-    /** The text an entry's vector is computed from; a stored vector is reused while this is unchanged. */
+    /** The text an entry's vectors are computed from; stored vectors are reused while this is unchanged. */
     static String entryText(Entry entry) {
         return Space.of(entry) + "\n" + entry.problem() + "\n" + String.join("\n", entry.questions());
     }

@@ -1,6 +1,7 @@
 package com.replybook.kb.search;
 
 import com.replybook.kb.entries.Entry;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -11,6 +12,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.util.BytesRef;
 
 import java.time.Instant;
 import java.util.List;
@@ -29,8 +31,8 @@ final class EntryDocuments {
     private EntryDocuments() {
     }
 
-    /** The document of {@code entry}; {@code vector} (normalised) may be null when hybrid search is off. */
-    static Document toDocument(Entry entry, float[] vector) {
+    /** The document of {@code entry}; {@code vectors} may be null (hybrid search off, or not embedded yet). */
+    static Document toDocument(Entry entry, EntryEmbedding vectors) {
         Document doc = new Document();
         doc.add(new StringField(SearchFields.ID, entry.id(), Field.Store.YES));
         doc.add(new StringField(SearchFields.KEY, entry.key(), Field.Store.YES));
@@ -47,9 +49,12 @@ final class EntryDocuments {
         addText(doc, SearchFields.ACTIONS, entry.actions());
         doc.add(new TextField(SearchFields.SUGGEST, nz(entry.problem()), Field.Store.NO));
         for (String q : entry.questions()) doc.add(new TextField(SearchFields.SUGGEST, q, Field.Store.NO));
-        if (vector != null) {
-            doc.add(new KnnFloatVectorField(Embedders.Space.of(entry).field, vector,
-                    VectorSimilarityFunction.DOT_PRODUCT));
+        if (vectors != null) {
+            Embedders.Space space = Embedders.Space.of(entry);
+            doc.add(new KnnFloatVectorField(space.field, vectors.centroid(), VectorSimilarityFunction.DOT_PRODUCT));
+            if (vectors.examples() != null) {
+                doc.add(new BinaryDocValuesField(space.examplesField, new BytesRef(vectors.examples())));
+            }
         }
         return doc;
     }

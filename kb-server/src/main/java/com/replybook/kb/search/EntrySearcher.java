@@ -141,27 +141,29 @@ public final class EntrySearcher {
     private Ranked run(IndexSearcher s, Query query, Query highlight, SearchRequest request) throws IOException {
         TopDocs top;
         double similarity = Double.NaN;
+        String denseText = synonyms.rewrite(request.text()); // shorthand the models do not know: tk => 退款
+        Embedders.Space space = Embedders.Space.ofText(denseText);
         if (dense != null && highlight != null) {
             TopDocs lexical = s.search(query, HybridFusion.CANDIDATES);
-            Embedders.Space space = Embedders.Space.ofText(request.text());
-            float[] vector = dense.query(request.text());
+            float[] vector = dense.query(denseText);
             Query knn = new KnnFloatVectorQuery(space.field, vector, HybridFusion.CANDIDATES,
                     filtered(new MatchAllDocsQuery(), request));
             TopDocs nearest = s.search(knn, HybridFusion.CANDIDATES);
-            top = HybridFusion.fuse(lexical, nearest, lexicalWeight, request.limit());
-            similarity = top.scoreDocs.length == 0 ? 0 : cosineOf(top.scoreDocs[0].doc, nearest);
+            TopDocs rescored = NearestExamples.rescore(s, space, vector, lexical, nearest);
+            top = HybridFusion.fuse(lexical, rescored, lexicalWeight, request.limit());
+            similarity = top.scoreDocs.length == 0 ? 0 : scoreOf(top.scoreDocs[0].doc, rescored);
         } else {
             top = s.search(query, request.limit());
         }
         List<SearchHit> hits = toHits(s, highlight, top);
         double coverage = confidence.coverage(request.text(), top, s);
-        boolean sure = confidence.judge(coverage, similarity, Embedders.Space.ofText(request.text()), top);
+        boolean sure = confidence.judge(coverage, similarity, space, top);
         return new Ranked(new SearchResult(top.totalHits.value(), hits, sure), similarity, coverage);
     }
 
-    /** Cosine of {@code doc} from the KNN scores ({@code (1 + dot) / 2} for normalised vectors); 0 if absent. */
-    private static double cosineOf(int doc, TopDocs nearest) {
-        for (ScoreDoc d : nearest.scoreDocs) if (d.doc == doc) return 2.0 * d.score - 1;
+    /** The dense score of {@code doc} ({@link NearestExamples}, a cosine); 0 if it has no vector. */
+    private static double scoreOf(int doc, TopDocs dense) {
+        for (ScoreDoc d : dense.scoreDocs) if (d.doc == doc) return d.score;
         return 0;
     }
 

@@ -2,12 +2,12 @@ package com.replybook.kb.search;
 
 import com.replybook.kb.entries.Entry;
 
-/** Supplies the stored dense vector of an entry for indexing (hybrid retrieval), or null when there is none. */
+/** Supplies the stored dense vectors of an entry for indexing (hybrid retrieval), or null when there are none. */
 interface EntryVectors {
 
     /** No vectors: lexical search only. */
     EntryVectors NONE = entry -> null;
 
-    /** The entry's normalised vector, reusing a stored one when the entry's text is unchanged; may be null. */
-    float[] vectorOf(Entry entry);
+    /** The entry's vectors, reusing stored ones when the entry's text is unchanged; may be null. */
+    EntryEmbedding vectorOf(Entry entry);
 }

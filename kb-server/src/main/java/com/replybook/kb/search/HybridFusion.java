@@ -17,7 +17,7 @@ final class HybridFusion {
     /** Candidates taken from each list before fusing. */
     static final int CANDIDATES = 50;
     /** Weight of the lexical score; tuned on the dev sets (docs/search-quality.md). */
-    static final float LEXICAL_WEIGHT = 0.3f;
+    static final float LEXICAL_WEIGHT = 0.2f;
 
     private HybridFusion() {
     }

@@ -36,7 +36,10 @@ final class SearchFields {
     static final String WORDS = ".w";
     /** Edge n-grams of the words of problem and questions, for type-ahead from the first character. */
     static final String SUGGEST = "suggest";
-    /** Dense vectors (hybrid retrieval) are in {@code vector.zh} or {@code vector.en}: see {@link Embedders.Space}. */
+    /**
+     * Dense vectors (hybrid retrieval) are in {@code vector.zh} or {@code vector.en} (centroids) and
+     * {@code vector.zh.examples} or {@code vector.en.examples} (packed examples): see {@link Embedders.Space}.
+     */
 
     /** Text fields that also get the ICU word analysis ({@code *.w}); script and actions are long and weigh little. */
     static final List<String> WORD_FIELDS = List.of("problem", "questions", "cause");

@@ -10,17 +10,18 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Entry vectors for the index: a stored vector is reused while the entry's text is unchanged (so a rebuild never
- * re-embeds); otherwise the entry is indexed at once without one, embedded on a background thread (never on the
+ * Entry vectors for the index: stored vectors are reused while the entry's text is unchanged (so a rebuild never
+ * re-embeds); otherwise the entry is indexed at once without them, embedded on a background thread (never on the
  * store's writing thread: an import of 10,000 entries must not wait for the model), stored, and re-indexed
- * through {@code onEmbedded}. Thread-safe.
+ * through {@code onEmbedded}. A centroid stored before example vectors were (migration V13) is indexed as it is
+ * and the entry re-embedded the same way, so an upgrade keeps dense search while it completes. Thread-safe.
  */
 final class StoredVectors implements EntryVectors, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(StoredVectors.class.getName());
 
     private final VectorStore store;
-    private final java.util.function.Function<Entry, float[]> embed;
+    private final java.util.function.Function<Entry, EntryEmbedding> embed;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "search-embed");
         t.setDaemon(true);
@@ -28,8 +29,8 @@ final class StoredVectors implements EntryVectors, AutoCloseable {
     });
     private volatile Consumer<Entry> onEmbedded = e -> { };
 
-    /** {@code embed} computes an entry's vector, e.g. {@code embedders::entry}. */
-    StoredVectors(VectorStore store, java.util.function.Function<Entry, float[]> embed) {
+    /** {@code embed} computes an entry's vectors, e.g. {@code embedders::entry}. */
+    StoredVectors(VectorStore store, java.util.function.Function<Entry, EntryEmbedding> embed) {
         this.store = store;
         this.embed = embed;
     }
@@ -40,31 +41,32 @@ final class StoredVectors implements EntryVectors, AutoCloseable {
     }
 
     @Override
-    public float[] vectorOf(Entry entry) {
+    public EntryEmbedding vectorOf(Entry entry) {
         String hash = VectorStore.hash(Embedders.entryText(entry));
-        var stored = store.get(entry.id());
-        if (stored.isPresent() && stored.get().textHash().equals(hash)) return stored.get().vector();
-        worker.execute(() -> embed(entry, hash));
-        return null;
+        EntryEmbedding stored = store.get(entry.id()).filter(s -> s.textHash().equals(hash))
+                .map(VectorStore.Stored::vectors).orElse(null);
+        if (stored == null || stored.examples() == null) worker.execute(() -> embed(entry, hash));
+        return stored;
     }
 
     private void embed(Entry entry, String hash) {
         try {
             var stored = store.get(entry.id());
-            if (stored.isPresent() && stored.get().textHash().equals(hash)) return; // queued twice
-            float[] vector = embed.apply(entry);
-            if (vector == null) return;
-            store.put(entry.id(), Embedders.Space.of(entry).name(), hash, vector);
+            if (stored.isPresent() && stored.get().textHash().equals(hash)
+                    && stored.get().vectors().examples() != null) return; // queued twice
+            EntryEmbedding vectors = embed.apply(entry);
+            if (vectors == null) return;
+            store.put(entry.id(), Embedders.Space.of(entry).name(), hash, vectors);
             onEmbedded.accept(entry);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Embedding entry " + entry.key() + " failed; it is searched lexically only", e);
         }
     }
 
-    /** Stored vector of {@code entry} if it matches the entry's text; never embeds. */
-    float[] storedVectorOf(Entry entry) {
+    /** Stored vectors of {@code entry} if they match the entry's text; never embeds. */
+    EntryEmbedding storedVectorOf(Entry entry) {
         String hash = VectorStore.hash(Embedders.entryText(entry));
-        return store.get(entry.id()).filter(s -> s.textHash().equals(hash)).map(VectorStore.Stored::vector)
+        return store.get(entry.id()).filter(s -> s.textHash().equals(hash)).map(VectorStore.Stored::vectors)
                 .orElse(null);
     }
 

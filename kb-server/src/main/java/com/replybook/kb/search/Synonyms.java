@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The domain synonyms in force, per locale, applied at query time to every search (a search without a locale
@@ -30,14 +32,18 @@ final class Synonyms {
     private volatile Snapshot current;
 
     /** One rule: when any of {@code from} is in the query, all of {@code to} are added. */
-    record Rule(List<Term> from, List<Term> to) {
+    record Rule(List<Term> from, List<Term> to, boolean oneWay) {
     }
 
     /** A normalised term: folded text, and its stemmed words when it is Latin script (else null). */
     record Term(String text, List<String> words) {
     }
 
-    private record Snapshot(Map<String, String> rulesByLocale, List<Rule> rules) {
+    /** A one-way rule's source term (CJK: anywhere; Latin: a whole word) and its first target. */
+    private record Rewrite(Pattern source, String target) {
+    }
+
+    private record Snapshot(Map<String, String> rulesByLocale, List<Rule> rules, List<Rewrite> rewrites) {
     }
 
     Synonyms(Map<String, String> rulesByLocale) {
@@ -93,10 +99,31 @@ final class Synonyms {
         return List.copyOf(out).subList(0, Math.min(out.size(), MAX_EXPANSIONS));
     }
 
+    /**
+     * {@code query} with each one-way rule's source replaced by its first target ({@code tk到哪了} →
+     * {@code 退款到哪了}), folded, for the embedding models: they do not know shop shorthand, and a query that
+     * becomes Chinese is embedded in the Chinese space. Unchanged (as typed) when no one-way rule applies.
+     */
+    String rewrite(String query) {
+        String folded = normalize(query);
+        String out = folded;
+        for (Rewrite r : current.rewrites) out = r.source.matcher(out).replaceAll(Matcher.quoteReplacement(r.target));
+        return out.equals(folded) ? query : out;
+    }
+
     private static Snapshot build(Map<String, String> rulesByLocale) {
         List<Rule> rules = new ArrayList<>();
         for (String text : rulesByLocale.values()) rules.addAll(parse(text));
-        return new Snapshot(Map.copyOf(rulesByLocale), List.copyOf(rules));
+        List<Rewrite> rewrites = new ArrayList<>();
+        for (Rule rule : rules) {
+            if (!rule.oneWay) continue;
+            for (Term t : rule.from) {
+                String source = t.words == null ? Pattern.quote(t.text)
+                        : "(?<![\\p{IsLatin}\\p{Nd}])" + Pattern.quote(t.text) + "(?![\\p{IsLatin}\\p{Nd}])";
+                rewrites.add(new Rewrite(Pattern.compile(source), rule.to.get(0).text));
+            }
+        }
+        return new Snapshot(Map.copyOf(rulesByLocale), List.copyOf(rules), List.copyOf(rewrites));
     }
 
     static List<Rule> parse(String text) {
@@ -110,7 +137,7 @@ final class Synonyms {
             List<Term> left = terms(sides[0], i);
             List<Term> right = sides.length == 2 ? terms(sides[1], i) : left;
             if (sides.length == 1 && left.size() < 2) throw invalid(i, "needs at least two terms separated by commas");
-            rules.add(new Rule(left, right));
+            rules.add(new Rule(left, right, sides.length == 2));
         }
         return rules;
     }

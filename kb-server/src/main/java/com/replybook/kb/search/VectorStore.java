@@ -12,11 +12,14 @@ import java.sql.ResultSet;
 import java.util.HexFormat;
 import java.util.Optional;
 
-/** Entry vectors in the database ({@code entry_vectors}, migration V11), keyed by entry id and text hash. */
+/**
+ * Entry vectors in the database ({@code entry_vectors}, migrations V11 and V13), keyed by entry id and text hash:
+ * the centroid as float32, the examples as packed by {@link ExampleVectors}.
+ */
 final class VectorStore {
 
-    /** A stored vector and the hash of the text it was computed from. */
-    record Stored(String textHash, float[] vector) {
+    /** Stored vectors and the hash of the text they were computed from; {@code examples} null before V13. */
+    record Stored(String textHash, EntryEmbedding vectors) {
     }
 
     private final Database db;
@@ -28,26 +31,28 @@ final class VectorStore {
     Optional<Stored> get(String entryId) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT text_hash, vector FROM entry_vectors WHERE entry_id = ?")) {
+                    "SELECT text_hash, vector, examples FROM entry_vectors WHERE entry_id = ?")) {
                 ps.setString(1, entryId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new Stored(rs.getString(1), decode(rs.getBytes(2))))
-                            : Optional.empty();
+                    return rs.next() ? Optional.of(new Stored(rs.getString(1),
+                            new EntryEmbedding(decode(rs.getBytes(2)), rs.getBytes(3)))) : Optional.empty();
                 }
             }
         });
     }
 
-    void put(String entryId, String model, String textHash, float[] vector) {
+    void put(String entryId, String model, String textHash, EntryEmbedding vectors) {
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO entry_vectors (entry_id, model, text_hash, dims,"
-                    + " vector) VALUES (?, ?, ?, ?, ?) ON CONFLICT (entry_id) DO UPDATE SET model = excluded.model,"
-                    + " text_hash = excluded.text_hash, dims = excluded.dims, vector = excluded.vector")) {
+                    + " vector, examples) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (entry_id) DO UPDATE SET"
+                    + " model = excluded.model, text_hash = excluded.text_hash, dims = excluded.dims,"
+                    + " vector = excluded.vector, examples = excluded.examples")) {
                 ps.setString(1, entryId);
                 ps.setString(2, model);
                 ps.setString(3, textHash);
-                ps.setInt(4, vector.length);
-                ps.setBytes(5, encode(vector));
+                ps.setInt(4, vectors.centroid().length);
+                ps.setBytes(5, encode(vectors.centroid()));
+                ps.setBytes(6, vectors.examples());
                 return ps.executeUpdate();
             }
         });

@@ -1,5 +1,6 @@
 package com.replybook.kb.search;
 
+import com.replybook.kb.entries.Entry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,8 @@ import org.apache.lucene.search.TotalHits;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,10 +26,11 @@ class HybridSearchTest {
     static Path dir;
     static EntryIndex index;
     static EntrySearcher searcher;
+    static Embedders embedders;
 
     @BeforeAll
     static void open() throws Exception {
-        Embedders embedders = new Embedders();
+        embedders = new Embedders();
         index = EntryIndex.open(dir, TestCorpus.feed(), embedders::entry);
         assertTrue(index.awaitReady(Duration.ofMinutes(2)));
         searcher = new EntrySearcher(index, Synonyms.none(), RankingWeights.DEFAULT, embedders,
@@ -57,6 +61,48 @@ class HybridSearchTest {
     void outOfScopeQueriesAreNotConfident() {
         assertFalse(searcher.search(SearchRequest.of("what is the capital of France", 5)).confident());
         assertTrue(searcher.search(SearchRequest.of("where is my refund", 5)).confident());
+    }
+
+    @Test
+    void anEntryIsFoundByAQueryCloseToOneOfItsQuestionsButFarFromItsCentroid() throws Exception {
+        Entry warranty = MemoryFeed.entry("en-warranty", "en", "after-sales/warranty", "What does the mattress warranty cover",
+                List.of("how long is the warranty", "is the cover included in the warranty",
+                        "warranty period for the mattress", "can I claim warranty for a sagging mattress",
+                        "what is not covered by the warranty", "how do I register my warranty",
+                        "does the warranty transfer to a new owner", "where is the warranty claim form",
+                        "the springs squeak when I turn over at night"), "", "");
+        Entry frame = MemoryFeed.entry("en-frame", "en", "products/frame", "How to assemble the bed frame",
+                List.of("assembly instructions for the bed frame", "which screws hold the bed frame together",
+                        "the bed frame wobbles", "I lost the bed frame manual"), "", "");
+        String query = "loud squeaking noise when I move";
+        float[] q = embedders.query(query);
+        assertTrue(dot(q, embedders.entry(frame).centroid()) > dot(q, embedders.entry(warranty).centroid()),
+                "precondition: the other entry's centroid is nearer, so only the nearest example finds it");
+
+        MemoryFeed feed = TestCorpus.feed();
+        feed.put(warranty);
+        feed.put(frame);
+        try (EntryIndex own = EntryIndex.open(dir.resolve("examples"), feed, embedders::entry)) {
+            assertTrue(own.awaitReady(Duration.ofMinutes(2)));
+            EntrySearcher hybrid = new EntrySearcher(own, Synonyms.none(), RankingWeights.DEFAULT, embedders,
+                    HybridFusion.LEXICAL_WEIGHT);
+            assertEquals("en-warranty", hybrid.search(SearchRequest.of(query, 5)).hits().get(0).key());
+        }
+    }
+
+    @Test
+    void shorthandIsRewrittenBeforeEmbeddingSoItIsSearchedInTheChineseSpace() {
+        EntrySearcher withShorthand = new EntrySearcher(index, new Synonyms(Map.of("zh-CN", "tk => 退款")),
+                RankingWeights.DEFAULT, embedders, HybridFusion.LEXICAL_WEIGHT);
+        EntrySearcher.Ranked ranked = withShorthand.searchRanked(SearchRequest.of("tk dao zhang le mei", 5));
+        assertEquals("refund-timing", ranked.result().hits().get(0).key());
+        assertTrue(ranked.similarity() > 0.5, "dense score from the Chinese model: " + ranked.similarity());
+    }
+
+    private static float dot(float[] a, float[] b) {
+        float s = 0;
+        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+        return s;
     }
 
     @Test

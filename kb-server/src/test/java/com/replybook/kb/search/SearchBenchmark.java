@@ -42,7 +42,7 @@ public final class SearchBenchmark {
         Path repo = Path.of(".");
         List<Entry> base = sample(repo);
         Embedders embedders = hybrid ? new Embedders() : null;
-        Map<String, float[]> baseVectors = new HashMap<>();
+        Map<String, EntryEmbedding> baseVectors = new HashMap<>();
         if (hybrid) for (Entry e : base) baseVectors.put(e.key(), embedders.entry(e));
         List<Entry> corpus = generate(base, n, new Random(42));
         MemoryFeed feed = new MemoryFeed();

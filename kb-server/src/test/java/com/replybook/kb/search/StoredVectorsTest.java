@@ -3,21 +3,32 @@ package com.replybook.kb.search;
 import com.replybook.kb.db.Database;
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.testing.TestDatabases.DbTarget;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Vectors are stored with the entry in the database, on SQLite and on PostgreSQL, so rebuilds never re-embed. */
 class StoredVectorsTest {
+
+    static final float[] CENTROID = {0.6f, 0.8f};
+    static final byte[] EXAMPLES = ExampleVectors.pack(List.of(new float[]{1f, 0f}, new float[]{0f, 1f}));
 
     @TempDir
     Path dir;
@@ -28,17 +39,19 @@ class StoredVectorsTest {
         try (Database db = Database.open(target.freshUrl(dir), target.user(), null)) {
             AtomicInteger embedded = new AtomicInteger();
             MemoryFeed feed = TestCorpus.feed();
+            Entry first = TestCorpus.ENTRIES.get(0);
             try (StoredVectors vectors = new StoredVectors(new VectorStore(db), e -> {
                 embedded.incrementAndGet();
-                return new float[]{0.6f, 0.8f};
+                return new EntryEmbedding(CENTROID, EXAMPLES);
             })) {
                 try (EntryIndex index = EntryIndex.open(dir.resolve("index"), feed, vectors)) {
                     vectors.onEmbedded(index::reindex);
                     assertTrue(index.awaitReady(Duration.ofSeconds(30)));
                     awaitCount(embedded, TestCorpus.ENTRIES.size());
                 }
-                Entry first = TestCorpus.ENTRIES.get(0);
-                assertArrayEquals(new float[]{0.6f, 0.8f}, vectors.storedVectorOf(first));
+                EntryEmbedding stored = vectors.storedVectorOf(first);
+                assertArrayEquals(CENTROID, stored.centroid());
+                assertArrayEquals(EXAMPLES, stored.examples());
 
                 try (var files = java.nio.file.Files.list(dir.resolve("index"))) {
                     for (Path f : files.toList()) java.nio.file.Files.delete(f); // index missing: rebuild
@@ -47,9 +60,54 @@ class StoredVectorsTest {
                     assertTrue(index.awaitReady(Duration.ofSeconds(30)));
                     Thread.sleep(200);
                     assertEquals(TestCorpus.ENTRIES.size(), embedded.get(), "rebuild must not re-embed");
+                    assertArrayEquals(EXAMPLES, indexedExamples(index, first), "examples indexed from the store");
                 }
                 assertNull(vectors.storedVectorOf(MemoryFeed.withProblem(first, "changed text")));
             }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("com.replybook.kb.testing.TestDatabases#all")
+    void aCentroidStoredBeforeExampleVectorsServesUntilTheEntryIsReEmbedded(DbTarget target) throws Exception {
+        try (Database db = Database.open(target.freshUrl(dir), target.user(), null)) {
+            Entry entry = TestCorpus.ENTRIES.get(0);
+            VectorStore store = new VectorStore(db);
+            store.put(entry.id(), "ZH", VectorStore.hash(Embedders.entryText(entry)),
+                    new EntryEmbedding(CENTROID, null)); // a row as written before migration V13
+            AtomicInteger embedded = new AtomicInteger();
+            try (StoredVectors vectors = new StoredVectors(store, e -> {
+                embedded.incrementAndGet();
+                return new EntryEmbedding(CENTROID, EXAMPLES);
+            })) {
+                EntryEmbedding served = vectors.vectorOf(entry);
+                assertNotNull(served, "the old centroid keeps serving");
+                assertArrayEquals(CENTROID, served.centroid());
+                awaitCount(embedded, 1);
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (vectors.storedVectorOf(entry).examples() == null && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertArrayEquals(EXAMPLES, vectors.vectorOf(entry).examples());
+                Thread.sleep(200);
+                assertEquals(1, embedded.get(), "complete vectors are not embedded again");
+            }
+        }
+    }
+
+    private static byte[] indexedExamples(EntryIndex index, Entry entry) throws Exception {
+        index.refresh();
+        IndexSearcher s = index.searchers().acquire();
+        try {
+            int doc = s.search(new TermQuery(new Term(SearchFields.ID, entry.id())), 1).scoreDocs[0].doc;
+            var leaf = s.getIndexReader().leaves().get(org.apache.lucene.index.ReaderUtil.subIndex(doc,
+                    s.getIndexReader().leaves()));
+            BinaryDocValues values = DocValues.getBinary(leaf.reader(), Embedders.Space.of(entry).examplesField);
+            assertTrue(values.advanceExact(doc - leaf.docBase), "the document has example vectors");
+            BytesRef b = values.binaryValue();
+            return java.util.Arrays.copyOfRange(b.bytes, b.offset, b.offset + b.length);
+        } finally {
+            index.searchers().release(s);
         }
     }
 

@@ -34,6 +34,16 @@ class SynonymsTest {
     }
 
     @Test
+    void oneWayRulesRewriteTheTextForTheEmbeddingModels() {
+        Synonyms shorthand = new Synonyms(Map.of("zh-CN", "tk => 退款\n快件 => 快递\n快递, 物流"));
+        assertEquals("退款到哪了", shorthand.rewrite("TK到哪了"));
+        assertEquals("退款 dao le ma", shorthand.rewrite("tk dao le ma"));
+        assertEquals("快递丢了", shorthand.rewrite("快件丢了"));
+        assertEquals("stk 快递到哪了", shorthand.rewrite("stk 快递到哪了"), "not inside a word; equivalences stay");
+        assertEquals("Where is my refund?", shorthand.rewrite("Where is my refund?"), "as typed when nothing applies");
+    }
+
+    @Test
     void englishTermsMatchWholeStemmedWords() {
         assertEquals(List.of("money back"), synonyms.expansions("Where are my REFUNDS?"));
         assertEquals(List.of("refund"), synonyms.expansions("I want my money back"));
