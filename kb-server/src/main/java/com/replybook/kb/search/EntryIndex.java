@@ -51,7 +51,7 @@ import java.util.stream.Stream;
 public final class EntryIndex implements Closeable {
 
     /** Bump whenever fields or analysis change: an index of another version is rebuilt on open. */
-    static final int SCHEMA_VERSION = 3;
+    static final int SCHEMA_VERSION = 4;
     static final String SCHEMA_KEY = "replybook.schema";
     static final String SEQ_KEY = "replybook.seq";
     /** Changes re-read before the stored position on open, in case a lower seq committed after a higher one. */
