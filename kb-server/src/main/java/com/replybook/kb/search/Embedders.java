@@ -20,20 +20,27 @@ import java.util.function.Supplier;
  */
 final class Embedders {
 
-    /** A vector space: the model and the index field of its vectors. */
+    /** A vector space: the model, its identifier and the index field of its vectors. */
     enum Space {
-        ZH("vector.zh", BgeSmallZhV15QuantizedEmbeddingModel::new),
-        EN("vector.en", AllMiniLmL6V2QuantizedEmbeddingModel::new);
+        ZH("vector.zh", "bge-small-zh-v1.5-q", BgeSmallZhV15QuantizedEmbeddingModel::new),
+        EN("vector.en", "all-minilm-l6-v2-q", AllMiniLmL6V2QuantizedEmbeddingModel::new);
 
         /** The field of the entries' centroids (nearest-neighbour search). */
         final String field;
         /** The field of the entries' packed example vectors ({@link ExampleVectors}). */
         final String examplesField;
+        /**
+         * Identifies the model in {@code entry_vectors.model}. A new model needs a new
+         * identifier: vectors of the old one are then re-embedded and the index rebuilt instead of mixing two
+         * spaces, which nothing else would notice when both models have the same dimensions.
+         */
+        final String model;
         private final Supplier<EmbeddingModel> factory;
 
-        Space(String field, Supplier<EmbeddingModel> factory) {
+        Space(String field, String model, Supplier<EmbeddingModel> factory) {
             this.field = field;
             this.examplesField = field + ".examples";
+            this.model = model;
             this.factory = factory;
         }
 
@@ -89,7 +96,10 @@ final class Embedders {
         return new EntryEmbedding(normalize(sum), ExampleVectors.pack(examples));
     }
 
-    /** The text an entry's vectors are computed from; stored vectors are reused while this is unchanged. */
+    /**
+     * The text an entry's vectors are computed from; stored vectors are reused while this and the space's
+     * {@link Space#model} are unchanged.
+     */
     static String entryText(Entry entry) {
         return Space.of(entry) + "\n" + entry.problem() + "\n" + String.join("\n", entry.questions());
     }
