@@ -6,11 +6,13 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The in-process embedding models, one per {@link Space}: bge-small-zh (quantised) for Chinese, MiniLM-L6
@@ -30,7 +32,7 @@ final class Embedders {
         /** The field of the entries' packed example vectors ({@link ExampleVectors}). */
         final String examplesField;
         /**
-         * Identifies the model in {@code entry_vectors.model}. A new model needs a new
+         * Identifies the model in {@code entry_vectors.model} and in the index's commits. A new model needs a new
          * identifier: vectors of the old one are then re-embedded and the index rebuilt instead of mixing two
          * spaces, which nothing else would notice when both models have the same dimensions.
          */
@@ -54,6 +56,10 @@ final class Embedders {
             return text.codePoints().anyMatch(Synonyms.SearchAnalyzersSupport::isCjk) ? ZH : EN;
         }
     }
+
+    /** The model of every space, {@code ZH=bge-small-zh-v1.5-q EN=all-minilm-l6-v2-q}: {@link EntryVectors#models}. */
+    static final String MODELS = Arrays.stream(Space.values()).map(s -> s + "=" + s.model)
+            .collect(Collectors.joining(" "));
 
     static final int MAX_CHARS = 400;
     static final int CACHE_SIZE = 10_000;
