@@ -6,11 +6,13 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The in-process embedding models, one per {@link Space}: bge-small-zh (quantised) for Chinese, MiniLM-L6
@@ -20,20 +22,27 @@ import java.util.function.Supplier;
  */
 final class Embedders {
 
-    /** A vector space: the model and the index field of its vectors. */
+    /** A vector space: the model, its identifier and the index field of its vectors. */
     enum Space {
-        ZH("vector.zh", BgeSmallZhV15QuantizedEmbeddingModel::new),
-        EN("vector.en", AllMiniLmL6V2QuantizedEmbeddingModel::new);
+        ZH("vector.zh", "bge-small-zh-v1.5-q", BgeSmallZhV15QuantizedEmbeddingModel::new),
+        EN("vector.en", "all-minilm-l6-v2-q", AllMiniLmL6V2QuantizedEmbeddingModel::new);
 
         /** The field of the entries' centroids (nearest-neighbour search). */
         final String field;
         /** The field of the entries' packed example vectors ({@link ExampleVectors}). */
         final String examplesField;
+        /**
+         * Identifies the model in {@code entry_vectors.model} and in the index's commits. A new model needs a new
+         * identifier: vectors of the old one are then re-embedded and the index rebuilt instead of mixing two
+         * spaces, which nothing else would notice when both models have the same dimensions.
+         */
+        final String model;
         private final Supplier<EmbeddingModel> factory;
 
-        Space(String field, Supplier<EmbeddingModel> factory) {
+        Space(String field, String model, Supplier<EmbeddingModel> factory) {
             this.field = field;
             this.examplesField = field + ".examples";
+            this.model = model;
             this.factory = factory;
         }
 
@@ -47,6 +56,10 @@ final class Embedders {
             return text.codePoints().anyMatch(Synonyms.SearchAnalyzersSupport::isCjk) ? ZH : EN;
         }
     }
+
+    /** The model of every space, {@code ZH=bge-small-zh-v1.5-q EN=all-minilm-l6-v2-q}: {@link EntryVectors#models}. */
+    static final String MODELS = Arrays.stream(Space.values()).map(s -> s + "=" + s.model)
+            .collect(Collectors.joining(" "));
 
     static final int MAX_CHARS = 400;
     static final int CACHE_SIZE = 10_000;
@@ -89,7 +102,10 @@ final class Embedders {
         return new EntryEmbedding(normalize(sum), ExampleVectors.pack(examples));
     }
 
-    /** The text an entry's vectors are computed from; stored vectors are reused while this is unchanged. */
+    /**
+     * The text an entry's vectors are computed from; stored vectors are reused while this and the space's
+     * {@link Space#model} are unchanged.
+     */
     static String entryText(Entry entry) {
         return Space.of(entry) + "\n" + entry.problem() + "\n" + String.join("\n", entry.questions());
     }

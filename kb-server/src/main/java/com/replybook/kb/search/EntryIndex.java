@@ -43,9 +43,10 @@ import java.util.stream.Stream;
 /**
  * The Lucene index of all entries in {@code <dataDir>/index}, derived from the store through {@link EntryFeed}.
  *
- * <p>On {@link #open} the index is checked: missing, unreadable (checksums are verified), or written by an older
- * {@link #SCHEMA_VERSION} means a rebuild from {@link EntryFeed#forEachEntry}; otherwise it catches up with the
- * change log from the {@code seq} stored in its last commit. Either runs in the background; {@link #isReady()}
+ * <p>On {@link #open} the index is checked: missing, unreadable (checksums are verified), written by an older
+ * {@link #SCHEMA_VERSION} or for other {@link EntryVectors#models} (a new model, semantic search turned on or off)
+ * means a rebuild from {@link EntryFeed#forEachEntry}; otherwise it catches up with the change log from the
+ * {@code seq} stored in its last commit. Either runs in the background; {@link #isReady()}
  * turns true when done. Afterwards store events are applied as they come (and the log is polled, for changes made
  * by other nodes or missed events); a change is searchable within {@link #REFRESH_MS} milliseconds. Changes are
  * applied idempotently: one document per entry, replaced by id, and never by an older version than the indexed one.
@@ -58,6 +59,7 @@ public final class EntryIndex implements Closeable {
     static final int SCHEMA_VERSION = 4;
     static final String SCHEMA_KEY = "replybook.schema";
     static final String SEQ_KEY = "replybook.seq";
+    static final String MODELS_KEY = "replybook.models";
     /** Changes re-read before the stored position on open, in case a lower seq committed after a higher one. */
     static final int OVERLAP = 256;
     static final int PAGE = 1000;
@@ -98,7 +100,7 @@ public final class EntryIndex implements Closeable {
     };
 
     /** What {@link #open} found; tells tests and logs why an index was rebuilt. */
-    enum Opening { REUSED, MISSING, CORRUPT, OLD_SCHEMA }
+    enum Opening { REUSED, MISSING, CORRUPT, OLD_SCHEMA, OTHER_MODELS }
 
     private EntryIndex(Path path, EntryFeed feed, EntryVectors vectors) throws IOException {
         this.path = path;
@@ -106,7 +108,7 @@ public final class EntryIndex implements Closeable {
         this.vectors = vectors;
         for (int i = 0; i < locks.length; i++) locks[i] = new Object();
         Files.createDirectories(path);
-        Inspection found = inspect(path);
+        Inspection found = inspect(path, vectors.models());
         this.opening = found.opening;
         if (opening != Opening.REUSED) wipe(path);
         this.appliedSeq = found.seq;
@@ -318,9 +320,9 @@ public final class EntryIndex implements Closeable {
         return locks[id.hashCode() & (locks.length - 1)];
     }
 
-    /** Commits every applied change with the schema version and the applied seq as commit user data. */
+    /** Commits every applied change with the schema version, the models and the applied seq as commit user data. */
     void commit() throws IOException {
-        writer.setLiveCommitData(Map.of(SCHEMA_KEY, Integer.toString(SCHEMA_VERSION),
+        writer.setLiveCommitData(Map.of(SCHEMA_KEY, Integer.toString(SCHEMA_VERSION), MODELS_KEY, vectors.models(),
                 SEQ_KEY, Long.toString(appliedSeq)).entrySet());
         writer.commit();
     }
@@ -369,14 +371,22 @@ public final class EntryIndex implements Closeable {
     private record Inspection(Opening opening, long seq) {
     }
 
-    /** Reads the last commit: its schema version and seq, verifying every file's checksum. */
-    private static Inspection inspect(Path path) {
+    /**
+     * Reads the last commit: its schema version, models and seq, verifying every file's checksum. An index
+     * committed before models were recorded is rebuilt once: whether it holds vectors is unknown.
+     */
+    private static Inspection inspect(Path path, String models) {
         try (Directory dir = FSDirectory.open(path)) {
             if (!DirectoryReader.indexExists(dir)) return new Inspection(Opening.MISSING, 0);
             try (DirectoryReader reader = DirectoryReader.open(dir)) {
                 Map<String, String> data = reader.getIndexCommit().getUserData();
                 if (!Integer.toString(SCHEMA_VERSION).equals(data.get(SCHEMA_KEY))) {
                     return new Inspection(Opening.OLD_SCHEMA, 0);
+                }
+                if (!models.equals(data.get(MODELS_KEY))) {
+                    LOG.info(() -> "The search index in " + path + " holds the vectors of " + data.get(MODELS_KEY)
+                            + ", not " + models + "; rebuilding it");
+                    return new Inspection(Opening.OTHER_MODELS, 0);
                 }
                 for (LeafReaderContext leaf : reader.leaves()) leaf.reader().checkIntegrity();
                 return new Inspection(Opening.REUSED, Long.parseLong(data.getOrDefault(SEQ_KEY, "0")));

@@ -10,8 +10,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Entry vectors for the index: stored vectors are reused while the entry's text is unchanged (so a rebuild never
- * re-embeds); otherwise the entry is indexed at once without them, embedded on a background thread (never on the
+ * Entry vectors for the index: stored vectors are reused while the entry's text and its space's model are unchanged
+ * (so a rebuild never re-embeds); otherwise the entry is indexed at once without them, embedded on a background thread (never on the
  * store's writing thread: an import of 10,000 entries must not wait for the model), stored, and re-indexed
  * through {@code onEmbedded}. A centroid stored before example vectors were (migration V13) is indexed as it is
  * and the entry re-embedded the same way, so an upgrade keeps dense search while it completes. Thread-safe.
@@ -42,32 +42,31 @@ final class StoredVectors implements EntryVectors, AutoCloseable {
 
     @Override
     public EntryEmbedding vectorOf(Entry entry) {
-        String hash = VectorStore.hash(Embedders.entryText(entry));
-        EntryEmbedding stored = store.get(entry.id()).filter(s -> s.textHash().equals(hash))
-                .map(VectorStore.Stored::vectors).orElse(null);
-        if (stored == null || stored.examples() == null) worker.execute(() -> embed(entry, hash));
+        EntryEmbedding stored = storedVectorOf(entry);
+        if (stored == null || stored.examples() == null) worker.execute(() -> embed(entry));
         return stored;
     }
 
-    private void embed(Entry entry, String hash) {
+    private void embed(Entry entry) {
         try {
-            var stored = store.get(entry.id());
-            if (stored.isPresent() && stored.get().textHash().equals(hash)
-                    && stored.get().vectors().examples() != null) return; // queued twice
+            EntryEmbedding stored = storedVectorOf(entry);
+            if (stored != null && stored.examples() != null) return; // queued twice
             EntryEmbedding vectors = embed.apply(entry);
             if (vectors == null) return;
-            store.put(entry.id(), Embedders.Space.of(entry).name(), hash, vectors);
+            store.put(entry.id(), Embedders.Space.of(entry).model, VectorStore.hash(Embedders.entryText(entry)),
+                    vectors);
             onEmbedded.accept(entry);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Embedding entry " + entry.key() + " failed; it is searched lexically only", e);
         }
     }
 
-    /** Stored vectors of {@code entry} if they match the entry's text; never embeds. */
+    /** Stored vectors of {@code entry} if they match the entry's text and its space's model; never embeds. */
     EntryEmbedding storedVectorOf(Entry entry) {
+        String model = Embedders.Space.of(entry).model;
         String hash = VectorStore.hash(Embedders.entryText(entry));
-        return store.get(entry.id()).filter(s -> s.textHash().equals(hash)).map(VectorStore.Stored::vectors)
-                .orElse(null);
+        return store.get(entry.id()).filter(s -> s.model().equals(model) && s.textHash().equals(hash))
+                .map(VectorStore.Stored::vectors).orElse(null);
     }
 
     @Override

@@ -13,13 +13,16 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Entry vectors in the database ({@code entry_vectors}, migrations V11 and V13), keyed by entry id and text hash:
- * the centroid as float32, the examples as packed by {@link ExampleVectors}.
+ * Entry vectors in the database ({@code entry_vectors}, migrations V11, V13 and V14), keyed by entry id, with the
+ * model and the text hash they came from: the centroid as float32, the examples as packed by {@link ExampleVectors}.
  */
 final class VectorStore {
 
-    /** Stored vectors and the hash of the text they were computed from; {@code examples} null before V13. */
-    record Stored(String textHash, EntryEmbedding vectors) {
+    /**
+     * Stored vectors, the {@link Embedders.Space#model} that computed them and the hash of their text;
+     * {@code examples} null before V13.
+     */
+    record Stored(String model, String textHash, EntryEmbedding vectors) {
     }
 
     private final Database db;
@@ -31,11 +34,11 @@ final class VectorStore {
     Optional<Stored> get(String entryId) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT text_hash, vector, examples FROM entry_vectors WHERE entry_id = ?")) {
+                    "SELECT model, text_hash, vector, examples FROM entry_vectors WHERE entry_id = ?")) {
                 ps.setString(1, entryId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new Stored(rs.getString(1),
-                            new EntryEmbedding(decode(rs.getBytes(2)), rs.getBytes(3)))) : Optional.empty();
+                    return rs.next() ? Optional.of(new Stored(rs.getString(1), rs.getString(2),
+                            new EntryEmbedding(decode(rs.getBytes(3)), rs.getBytes(4)))) : Optional.empty();
                 }
             }
         });

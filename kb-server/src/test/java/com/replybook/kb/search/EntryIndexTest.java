@@ -1,6 +1,7 @@
 package com.replybook.kb.search;
 
 import com.replybook.kb.entries.Entry;
+import com.replybook.kb.entries.EntryFeed;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -23,10 +24,26 @@ class EntryIndexTest {
     @TempDir
     Path dir;
 
-    private EntryIndex open(com.replybook.kb.entries.EntryFeed feed) throws InterruptedException {
-        EntryIndex index = EntryIndex.open(dir, feed, EntryVectors.NONE);
+    /** Vectors of {@link Embedders}' models as far as the index can tell; the models are not the point here. */
+    private static final EntryVectors HYBRID = entry -> null;
+
+    private EntryIndex open(EntryFeed feed) throws InterruptedException {
+        return open(feed, EntryVectors.NONE);
+    }
+
+    private EntryIndex open(EntryFeed feed, EntryVectors vectors) throws InterruptedException {
+        EntryIndex index = EntryIndex.open(dir, feed, vectors);
         assertTrue(index.awaitReady(Duration.ofSeconds(30)), "index ready");
         return index;
+    }
+
+    /** Replaces the user data of the index's last commit, as an older or differently configured server left it. */
+    private void commitUserData(Map<String, String> data) throws Exception {
+        try (var d = FSDirectory.open(dir);
+             var w = new IndexWriter(d, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
+            w.setLiveCommitData(data.entrySet());
+            w.commit();
+        }
     }
 
     private static List<String> keys(EntryIndex index, String q) {
@@ -104,11 +121,7 @@ class EntryIndexTest {
     void indexOfAnOlderSchemaIsRebuilt() throws Exception {
         MemoryFeed feed = TestCorpus.feed();
         open(feed).close();
-        try (var d = FSDirectory.open(dir);
-             var w = new IndexWriter(d, new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.APPEND))) {
-            w.setLiveCommitData(Map.of(EntryIndex.SCHEMA_KEY, "0", EntryIndex.SEQ_KEY, "9").entrySet());
-            w.commit();
-        }
+        commitUserData(Map.of(EntryIndex.SCHEMA_KEY, "0", EntryIndex.MODELS_KEY, "none", EntryIndex.SEQ_KEY, "9"));
         try (EntryIndex index = open(feed)) {
             assertEquals(EntryIndex.Opening.OLD_SCHEMA, index.opening());
             assertEquals(TestCorpus.ENTRIES.size(), index.searchers().acquire().getIndexReader().numDocs());
@@ -116,12 +129,62 @@ class EntryIndexTest {
     }
 
     @Test
-    void closeCommitsSchemaVersionAndSeq() throws Exception {
+    void indexOfOtherModelsIsRebuiltAndOneOfTheSameModelsIsReused() throws Exception {
+        MemoryFeed feed = TestCorpus.feed();
+        open(feed, HYBRID).close();
+        try (EntryIndex index = open(feed, HYBRID)) {
+            assertEquals(EntryIndex.Opening.REUSED, index.opening());
+        }
+        // Another English model of the same dimensions: nothing but the recorded identifiers tells them apart.
+        commitUserData(Map.of(EntryIndex.SCHEMA_KEY, Integer.toString(EntryIndex.SCHEMA_VERSION),
+                EntryIndex.MODELS_KEY, "ZH=bge-small-zh-v1.5-q EN=paraphrase-minilm-l3-v2",
+                EntryIndex.SEQ_KEY, Integer.toString(TestCorpus.ENTRIES.size())));
+        try (EntryIndex index = open(feed, HYBRID)) {
+            assertEquals(EntryIndex.Opening.OTHER_MODELS, index.opening());
+            assertEquals(TestCorpus.ENTRIES.size(), index.searchers().acquire().getIndexReader().numDocs());
+        }
+        try (EntryIndex index = open(feed, HYBRID)) {
+            assertEquals(EntryIndex.Opening.REUSED, index.opening(), "the rebuilt index records the models");
+        }
+    }
+
+    @Test
+    void turningSemanticSearchOnOrOffRebuildsTheIndexOnce() throws Exception {
         MemoryFeed feed = TestCorpus.feed();
         open(feed).close();
+        try (EntryIndex index = open(feed)) {
+            assertEquals(EntryIndex.Opening.REUSED, index.opening(), "lexical-only servers reuse their index");
+        }
+        try (EntryIndex index = open(feed, HYBRID)) {
+            assertEquals(EntryIndex.Opening.OTHER_MODELS, index.opening(), "no entry has vectors yet");
+        }
+        try (EntryIndex index = open(feed)) {
+            assertEquals(EntryIndex.Opening.OTHER_MODELS, index.opening(), "vectors nobody searches");
+        }
+        try (EntryIndex index = open(feed)) {
+            assertEquals(EntryIndex.Opening.REUSED, index.opening());
+        }
+    }
+
+    @Test
+    void indexCommittedBeforeModelsWereRecordedIsRebuilt() throws Exception {
+        MemoryFeed feed = TestCorpus.feed();
+        open(feed).close();
+        commitUserData(Map.of(EntryIndex.SCHEMA_KEY, Integer.toString(EntryIndex.SCHEMA_VERSION),
+                EntryIndex.SEQ_KEY, Integer.toString(TestCorpus.ENTRIES.size())));
+        try (EntryIndex index = open(feed)) {
+            assertEquals(EntryIndex.Opening.OTHER_MODELS, index.opening());
+        }
+    }
+
+    @Test
+    void closeCommitsSchemaVersionModelsAndSeq() throws Exception {
+        MemoryFeed feed = TestCorpus.feed();
+        open(feed, HYBRID).close();
         try (var d = FSDirectory.open(dir); var r = DirectoryReader.open(d)) {
             Map<String, String> data = r.getIndexCommit().getUserData();
             assertEquals(Integer.toString(EntryIndex.SCHEMA_VERSION), data.get(EntryIndex.SCHEMA_KEY));
+            assertEquals("ZH=bge-small-zh-v1.5-q EN=all-minilm-l6-v2-q", data.get(EntryIndex.MODELS_KEY));
             assertEquals(Integer.toString(TestCorpus.ENTRIES.size()), data.get(EntryIndex.SEQ_KEY));
         }
     }

@@ -9,11 +9,15 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,7 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Vectors are stored with the entry in the database, on SQLite and on PostgreSQL, so rebuilds never re-embed. */
+/**
+ * Vectors are stored with the entry in the database, on SQLite and on PostgreSQL, so rebuilds never re-embed; they
+ * are reused only for the text and the model they were computed from.
+ */
 class StoredVectorsTest {
 
     static final float[] CENTROID = {0.6f, 0.8f};
@@ -73,7 +80,7 @@ class StoredVectorsTest {
         try (Database db = Database.open(target.freshUrl(dir), target.user(), null)) {
             Entry entry = TestCorpus.ENTRIES.get(0);
             VectorStore store = new VectorStore(db);
-            store.put(entry.id(), "ZH", VectorStore.hash(Embedders.entryText(entry)),
+            store.put(entry.id(), Embedders.Space.of(entry).model, VectorStore.hash(Embedders.entryText(entry)),
                     new EntryEmbedding(CENTROID, null)); // a row as written before migration V13
             AtomicInteger embedded = new AtomicInteger();
             try (StoredVectors vectors = new StoredVectors(store, e -> {
@@ -91,6 +98,72 @@ class StoredVectorsTest {
                 assertArrayEquals(EXAMPLES, vectors.vectorOf(entry).examples());
                 Thread.sleep(200);
                 assertEquals(1, embedded.get(), "complete vectors are not embedded again");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("com.replybook.kb.testing.TestDatabases#all")
+    void aVectorOfAnotherModelIsNotReusedButEmbeddedAgain(DbTarget target) throws Exception {
+        try (Database db = Database.open(target.freshUrl(dir), target.user(), null)) {
+            Entry entry = TestCorpus.ENTRIES.get(0);
+            VectorStore store = new VectorStore(db);
+            // Same text, same dimensions: only the model identifier tells this vector from one of today's model.
+            store.put(entry.id(), "bge-small-zh-v1.0", VectorStore.hash(Embedders.entryText(entry)),
+                    new EntryEmbedding(new float[]{0.8f, 0.6f}, EXAMPLES));
+            AtomicInteger embedded = new AtomicInteger();
+            try (StoredVectors vectors = new StoredVectors(store, e -> {
+                embedded.incrementAndGet();
+                return new EntryEmbedding(CENTROID, EXAMPLES);
+            })) {
+                assertNull(vectors.vectorOf(entry), "another model's vector is not indexed");
+                awaitCount(embedded, 1);
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (vectors.storedVectorOf(entry) == null && System.nanoTime() < deadline) Thread.sleep(20);
+                assertEquals(Embedders.Space.of(entry).model, store.get(entry.id()).orElseThrow().model());
+                assertArrayEquals(CENTROID, vectors.vectorOf(entry).centroid());
+                Thread.sleep(200);
+                assertEquals(1, embedded.get(), "the new model's vector is reused");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("com.replybook.kb.testing.TestDatabases#all")
+    void vectorsStoredUnderTheSpaceNameAreReusedAfterMigration(DbTarget target) throws Exception {
+        String url = target.freshUrl(dir);
+        Entry zh = TestCorpus.ENTRIES.get(0);
+        Entry en = TestCorpus.ENTRIES.stream().filter(e -> e.locale().equals("en")).findFirst().orElseThrow();
+        Flyway.configure().dataSource(url, target.user(), null)
+                .locations("classpath:db/migration/common",
+                        "classpath:db/migration/" + target.name().toLowerCase(java.util.Locale.ROOT))
+                .target("13").load().migrate();
+        try (Connection c = DriverManager.getConnection(url, target.user(), null);
+             PreparedStatement ps = c.prepareStatement("INSERT INTO entry_vectors (entry_id, model, text_hash, dims,"
+                     + " vector, examples) VALUES (?, ?, ?, ?, ?, ?)")) {
+            for (Entry e : List.of(zh, en)) { // as written before V14: model is the space's name
+                ps.setString(1, e.id());
+                ps.setString(2, Embedders.Space.of(e).name());
+                ps.setString(3, VectorStore.hash(Embedders.entryText(e)));
+                ps.setInt(4, CENTROID.length);
+                ps.setBytes(5, VectorStore.encode(CENTROID));
+                ps.setBytes(6, EXAMPLES);
+                ps.executeUpdate();
+            }
+        }
+        try (Database db = Database.open(url, target.user(), null)) {
+            VectorStore store = new VectorStore(db);
+            assertEquals(Embedders.Space.ZH.model, store.get(zh.id()).orElseThrow().model());
+            assertEquals(Embedders.Space.EN.model, store.get(en.id()).orElseThrow().model());
+            AtomicInteger embedded = new AtomicInteger();
+            try (StoredVectors vectors = new StoredVectors(store, e -> {
+                embedded.incrementAndGet();
+                return new EntryEmbedding(CENTROID, EXAMPLES);
+            })) {
+                assertArrayEquals(EXAMPLES, vectors.vectorOf(zh).examples());
+                assertArrayEquals(EXAMPLES, vectors.vectorOf(en).examples());
+                Thread.sleep(200);
+                assertEquals(0, embedded.get(), "an upgrade re-embeds nothing");
             }
         }
     }
