@@ -11,6 +11,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.VectorUtil;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ final class NearestExamples {
             int at = centroidDocs.docID() < local ? centroidDocs.advance(local) : centroidDocs.docID();
             if (at != local) continue; // no vector yet: lexical only
 
-            float centroid = dot(query, centroids.vectorValue(centroidDocs.index()));
+            float centroid = VectorUtil.dotProduct(query, centroids.vectorValue(centroidDocs.index()));
             float example = Float.NaN;
             if (examples.advanceExact(local)) {
                 BytesRef b = examples.binaryValue();
@@ -70,11 +71,5 @@ final class NearestExamples {
         }
         scored.sort((a, b) -> Float.compare(b.score, a.score));
         return new TopDocs(new TotalHits(scored.size(), TotalHits.Relation.EQUAL_TO), scored.toArray(ScoreDoc[]::new));
-    }
-
-    private static float dot(float[] a, float[] b) {
-        float s = 0;
-        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
-        return s;
     }
 }
