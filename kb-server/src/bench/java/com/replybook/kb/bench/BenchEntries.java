@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** The generated corpus as {@link Entry} records and as an in-memory {@link EntryFeed} for in-process benchmarks. */
@@ -51,6 +52,10 @@ public final class BenchEntries {
 
             public List<EntryChange> changesSince(long afterSeq, int limit) {
                 return List.of();
+            }
+
+            public Optional<Entry> find(String id) {
+                return entries.stream().filter(e -> e.id().equals(id)).findFirst();
             }
 
             public void addListener(Consumer<EntryChange> listener) {

@@ -145,6 +145,8 @@ public final class EntryStore implements EntryFeed {
         return ImportOutcome.CREATED;
     }
 
+    /** The entry whose id or key is {@code ref}. */
+    @Override
     public Optional<Entry> find(String ref) {
         return db.read(c -> find(c, ref));
     }

@@ -57,7 +57,7 @@ public final class SearchService implements AutoCloseable {
             System.setProperty("DJL_CACHE_DIR", dataDir.resolve("cache/djl").toAbsolutePath().toString());
         }
         Embedders embedders = new Embedders();
-        StoredVectors vectors = new StoredVectors(new VectorStore(db), embedders::entry);
+        StoredVectors vectors = new StoredVectors(new VectorStore(db), embedders::entry, feed::find);
         EntryIndex index = EntryIndex.open(dataDir.resolve("index"), feed, vectors);
         vectors.onEmbedded(index::reindex);
         return new SearchService(index, synonyms, vectors, embedders, clock, cacheEntries);

@@ -2,10 +2,14 @@ package com.replybook.kb.search;
 
 import com.replybook.kb.entries.Entry;
 
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -14,14 +18,20 @@ import java.util.logging.Logger;
  * (so a rebuild never re-embeds); otherwise the entry is indexed at once without them, embedded on a background thread (never on the
  * store's writing thread: an import of 10,000 entries must not wait for the model), stored, and re-indexed
  * through {@code onEmbedded}. A centroid stored before example vectors were (migration V13) is indexed as it is
- * and the entry re-embedded the same way, so an upgrade keeps dense search while it completes. Thread-safe.
+ * and the entry re-embedded the same way, so an upgrade keeps dense search while it completes.
+ *
+ * <p>The backlog holds entry ids, not entries: turning semantic search on for a library of 100,000 entries queues
+ * all of them, and each is looked up again when its turn comes (an entry edited meanwhile is embedded once, with
+ * its latest text; one deleted meanwhile not at all). Thread-safe.
  */
 final class StoredVectors implements EntryVectors, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(StoredVectors.class.getName());
 
     private final VectorStore store;
-    private final java.util.function.Function<Entry, EntryEmbedding> embed;
+    private final Function<Entry, EntryEmbedding> embed;
+    private final Function<String, Optional<Entry>> current;
+    private final Set<String> queued = ConcurrentHashMap.newKeySet();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "search-embed");
         t.setDaemon(true);
@@ -29,10 +39,14 @@ final class StoredVectors implements EntryVectors, AutoCloseable {
     });
     private volatile Consumer<Entry> onEmbedded = e -> { };
 
-    /** {@code embed} computes an entry's vectors, e.g. {@code embedders::entry}. */
-    StoredVectors(VectorStore store, java.util.function.Function<Entry, EntryEmbedding> embed) {
+    /**
+     * {@code embed} computes an entry's vectors, e.g. {@code embedders::entry}; {@code current} finds an entry as
+     * stored now by id, e.g. {@code entryStore::find}.
+     */
+    StoredVectors(VectorStore store, Function<Entry, EntryEmbedding> embed, Function<String, Optional<Entry>> current) {
         this.store = store;
         this.embed = embed;
+        this.current = current;
     }
 
     /** Called with an entry once its new vector is stored, to re-index it. */
@@ -43,11 +57,17 @@ final class StoredVectors implements EntryVectors, AutoCloseable {
     @Override
     public EntryEmbedding vectorOf(Entry entry) {
         EntryEmbedding stored = storedVectorOf(entry);
-        if (stored == null || stored.examples() == null) worker.execute(() -> embed(entry));
+        if ((stored == null || stored.examples() == null) && queued.add(entry.id())) {
+            String id = entry.id();
+            worker.execute(() -> embed(id));
+        }
         return stored;
     }
 
-    private void embed(Entry entry) {
+    private void embed(String id) {
+        queued.remove(id); // an edit from now on queues the entry again
+        Entry entry = current.apply(id).orElse(null);
+        if (entry == null) return; // deleted while it waited
         try {
             EntryEmbedding stored = storedVectorOf(entry);
             if (stored != null && stored.examples() != null) return; // queued twice

@@ -212,6 +212,11 @@ class EntryIndexTest {
         }
 
         @Override
+        public java.util.Optional<Entry> find(String id) {
+            return delegate.find(id);
+        }
+
+        @Override
         public void addListener(java.util.function.Consumer<com.replybook.kb.entries.EntryChange> l) {
         }
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -40,6 +41,11 @@ final class MemoryFeed implements EntryFeed {
         }
         notifyListeners(change);
         return change.entry();
+    }
+
+    @Override
+    public synchronized Optional<Entry> find(String id) {
+        return Optional.ofNullable(entries.get(id));
     }
 
     void delete(String id) {

@@ -20,6 +20,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -50,7 +52,7 @@ class StoredVectorsTest {
             try (StoredVectors vectors = new StoredVectors(new VectorStore(db), e -> {
                 embedded.incrementAndGet();
                 return new EntryEmbedding(CENTROID, EXAMPLES);
-            })) {
+            }, feed::find)) {
                 try (EntryIndex index = EntryIndex.open(dir.resolve("index"), feed, vectors)) {
                     vectors.onEmbedded(index::reindex);
                     assertTrue(index.awaitReady(Duration.ofSeconds(30)));
@@ -86,7 +88,7 @@ class StoredVectorsTest {
             try (StoredVectors vectors = new StoredVectors(store, e -> {
                 embedded.incrementAndGet();
                 return new EntryEmbedding(CENTROID, EXAMPLES);
-            })) {
+            }, TestCorpus.feed()::find)) {
                 EntryEmbedding served = vectors.vectorOf(entry);
                 assertNotNull(served, "the old centroid keeps serving");
                 assertArrayEquals(CENTROID, served.centroid());
@@ -115,7 +117,7 @@ class StoredVectorsTest {
             try (StoredVectors vectors = new StoredVectors(store, e -> {
                 embedded.incrementAndGet();
                 return new EntryEmbedding(CENTROID, EXAMPLES);
-            })) {
+            }, TestCorpus.feed()::find)) {
                 assertNull(vectors.vectorOf(entry), "another model's vector is not indexed");
                 awaitCount(embedded, 1);
                 long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -159,11 +161,48 @@ class StoredVectorsTest {
             try (StoredVectors vectors = new StoredVectors(store, e -> {
                 embedded.incrementAndGet();
                 return new EntryEmbedding(CENTROID, EXAMPLES);
-            })) {
+            }, TestCorpus.feed()::find)) {
                 assertArrayEquals(EXAMPLES, vectors.vectorOf(zh).examples());
                 assertArrayEquals(EXAMPLES, vectors.vectorOf(en).examples());
                 Thread.sleep(200);
                 assertEquals(0, embedded.get(), "an upgrade re-embeds nothing");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("com.replybook.kb.testing.TestDatabases#all")
+    void aQueuedEntryIsLookedUpWhenItsTurnComes(DbTarget target) throws Exception {
+        try (Database db = Database.open(target.freshUrl(dir), target.user(), null)) {
+            MemoryFeed feed = TestCorpus.feed();
+            Entry first = feed.find(TestCorpus.ENTRIES.get(0).id()).orElseThrow();
+            Entry edited = feed.find(TestCorpus.ENTRIES.get(1).id()).orElseThrow();
+            Entry deleted = feed.find(TestCorpus.ENTRIES.get(2).id()).orElseThrow();
+            CountDownLatch busy = new CountDownLatch(1);
+            List<String> embeddedProblems = new CopyOnWriteArrayList<>();
+            try (StoredVectors vectors = new StoredVectors(new VectorStore(db), e -> {
+                embeddedProblems.add(e.problem());
+                if (e.id().equals(first.id())) {
+                    try {
+                        busy.await(); // the worker is busy: the others wait in the backlog
+                    } catch (InterruptedException x) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return new EntryEmbedding(CENTROID, EXAMPLES);
+            }, feed::find)) {
+                vectors.vectorOf(first);
+                vectors.vectorOf(edited);
+                vectors.vectorOf(deleted);
+                Entry newer = feed.put(MemoryFeed.withProblem(edited, "edited while it waited"));
+                vectors.vectorOf(newer); // already queued: not queued twice
+                feed.delete(deleted.id());
+                busy.countDown();
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (vectors.storedVectorOf(newer) == null && System.nanoTime() < deadline) Thread.sleep(20);
+                Thread.sleep(200);
+                assertEquals(List.of(first.problem(), "edited while it waited"), embeddedProblems);
+                assertNull(vectors.storedVectorOf(deleted));
             }
         }
     }
