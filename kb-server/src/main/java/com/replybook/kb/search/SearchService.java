@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServlet;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -81,11 +82,16 @@ public final class SearchService implements AutoCloseable {
         return cache.get(request, () -> searcher.search(request));
     }
 
-    /** {@link EntrySearcher#searchTicket}, answered from the cache when the same ticket was searched recently. */
+    /**
+     * {@link EntrySearcher#searchTicket}, answered from the cache when a ticket with the same searched texts was
+     * searched recently. The key is what is searched (a few texts of at most {@link TicketText#MAX_CHARS}), not
+     * the whole conversation, so a long ticket history costs the cache nothing.
+     */
     public SearchResult searchTicket(Ticket ticket, Set<EntryStatus> statuses) {
-        record TicketSearch(Ticket ticket, Set<EntryStatus> statuses) {
+        record TicketSearch(List<TicketText.Part> parts, String locale, Integer limit, Set<EntryStatus> statuses) {
         }
-        return cache.get(new TicketSearch(ticket, statuses), () -> searcher.searchTicket(ticket, statuses));
+        TicketSearch key = new TicketSearch(TicketText.parts(ticket), ticket.locale(), ticket.limit(), statuses);
+        return cache.get(key, () -> searcher.searchTicket(ticket, statuses));
     }
 
     SearchCache cache() {
