@@ -49,10 +49,7 @@ class StoredVectorsTest {
             AtomicInteger embedded = new AtomicInteger();
             MemoryFeed feed = TestCorpus.feed();
             Entry first = TestCorpus.ENTRIES.get(0);
-            try (StoredVectors vectors = new StoredVectors(new VectorStore(db), e -> {
-                embedded.incrementAndGet();
-                return new EntryEmbedding(CENTROID, EXAMPLES);
-            }, feed::find)) {
+            try (StoredVectors vectors = counting(new VectorStore(db), embedded, feed)) {
                 try (EntryIndex index = EntryIndex.open(dir.resolve("index"), feed, vectors)) {
                     vectors.onEmbedded(index::reindex);
                     assertTrue(index.awaitReady(Duration.ofSeconds(30)));
@@ -85,10 +82,7 @@ class StoredVectorsTest {
             store.put(entry.id(), Embedders.Space.of(entry).model, VectorStore.hash(Embedders.entryText(entry)),
                     new EntryEmbedding(CENTROID, null)); // a row as written before migration V13
             AtomicInteger embedded = new AtomicInteger();
-            try (StoredVectors vectors = new StoredVectors(store, e -> {
-                embedded.incrementAndGet();
-                return new EntryEmbedding(CENTROID, EXAMPLES);
-            }, TestCorpus.feed()::find)) {
+            try (StoredVectors vectors = counting(store, embedded)) {
                 EntryEmbedding served = vectors.vectorOf(entry);
                 assertNotNull(served, "the old centroid keeps serving");
                 assertArrayEquals(CENTROID, served.centroid());
@@ -114,10 +108,7 @@ class StoredVectorsTest {
             store.put(entry.id(), "bge-small-zh-v1.0", VectorStore.hash(Embedders.entryText(entry)),
                     new EntryEmbedding(new float[]{0.8f, 0.6f}, EXAMPLES));
             AtomicInteger embedded = new AtomicInteger();
-            try (StoredVectors vectors = new StoredVectors(store, e -> {
-                embedded.incrementAndGet();
-                return new EntryEmbedding(CENTROID, EXAMPLES);
-            }, TestCorpus.feed()::find)) {
+            try (StoredVectors vectors = counting(store, embedded)) {
                 assertNull(vectors.vectorOf(entry), "another model's vector is not indexed");
                 awaitCount(embedded, 1);
                 long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -158,10 +149,7 @@ class StoredVectorsTest {
             assertEquals(Embedders.Space.ZH.model, store.get(zh.id()).orElseThrow().model());
             assertEquals(Embedders.Space.EN.model, store.get(en.id()).orElseThrow().model());
             AtomicInteger embedded = new AtomicInteger();
-            try (StoredVectors vectors = new StoredVectors(store, e -> {
-                embedded.incrementAndGet();
-                return new EntryEmbedding(CENTROID, EXAMPLES);
-            }, TestCorpus.feed()::find)) {
+            try (StoredVectors vectors = counting(store, embedded)) {
                 assertArrayEquals(EXAMPLES, vectors.vectorOf(zh).examples());
                 assertArrayEquals(EXAMPLES, vectors.vectorOf(en).examples());
                 Thread.sleep(200);
@@ -205,6 +193,18 @@ class StoredVectorsTest {
                 assertNull(vectors.storedVectorOf(deleted));
             }
         }
+    }
+
+    /** Vectors whose "model" counts its calls and always answers {@code CENTROID} and {@code EXAMPLES}. */
+    private static StoredVectors counting(VectorStore store, AtomicInteger embedded, MemoryFeed feed) {
+        return new StoredVectors(store, e -> {
+            embedded.incrementAndGet();
+            return new EntryEmbedding(CENTROID, EXAMPLES);
+        }, feed::find);
+    }
+
+    private static StoredVectors counting(VectorStore store, AtomicInteger embedded) {
+        return counting(store, embedded, TestCorpus.feed());
     }
 
     private static byte[] indexedExamples(EntryIndex index, Entry entry) throws Exception {
