@@ -279,8 +279,9 @@ class EntryApiTest {
         try (TestServer server = TestServer.start(dir, db, false)) {
             Map<String, Object> huge = entry("huge.zh-cn");
             huge.put("script", "x".repeat(2 * 1024 * 1024));
-            Response r = server.admin().post("/api/v1/entries", huge);
+            Response r = server.admin().postExpectingContinue("/api/v1/entries", huge);
             assertEquals(413, r.status());
+            assertEquals("too_large", r.errorCode());
             assertFalse(server.admin().get("/api/v1/entries/huge.zh-cn").status() == 200);
         }
     }

@@ -31,6 +31,16 @@ public final class ApiClient {
         return send(builder(path).header("Content-Type", "application/json").POST(publisher(body)));
     }
 
+    /**
+     * A POST that sends {@code Expect: 100-continue} and its body only once the server asks for it, as curl does
+     * for large bodies: a server that refuses the declared length (413) answers before the body is sent, instead
+     * of closing a connection the client is still writing to (which the client may report as no response).
+     */
+    public Response postExpectingContinue(String path, Object body) {
+        return send(builder(path).expectContinue(true).header("Content-Type", "application/json")
+                .POST(publisher(body)));
+    }
+
     public Response post(String path, String contentType, String body) {
         return send(builder(path).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
