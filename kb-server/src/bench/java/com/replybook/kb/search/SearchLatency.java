@@ -86,7 +86,7 @@ public final class SearchLatency {
                 search.search(r);
                 slowest.merge(r.text(), mx.getCurrentThreadCpuTime() - c0, Math::max);
             };
-            int size = search.index().searchers().acquire().getIndexReader().numDocs();
+            int size = search.searcher().withSearcher(s -> s.getIndexReader().numDocs());
             measure(size, "search ", requests, passes, timed);
             System.out.println("slowest on CPU:");
             slowest.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(15)
