@@ -8,6 +8,7 @@ import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
@@ -38,6 +39,9 @@ final class EntryDocuments {
         doc.add(new StringField(SearchFields.KEY, entry.key(), Field.Store.YES));
         doc.add(new StringField(SearchFields.LOCALE, nz(entry.locale()), Field.Store.YES));
         doc.add(new StringField(SearchFields.STATUS, entry.status().wire(), Field.Store.YES));
+        String scope = SearchFields.scope(nz(entry.locale()), entry.status().wire());
+        doc.add(new StringField(SearchFields.SCOPE, scope, Field.Store.NO));
+        doc.add(new SortedDocValuesField(SearchFields.SCOPE, new BytesRef(scope)));
         doc.add(new NumericDocValuesField(SearchFields.VERSION, entry.version()));
         addCategory(doc, nz(entry.category()));
         for (String tag : entry.tags()) doc.add(new StringField(SearchFields.TAG, tag, Field.Store.NO));

@@ -16,6 +16,8 @@ import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.codecs.lucene99.Lucene99HnswVectorsFormat;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -56,7 +58,7 @@ import java.util.stream.Stream;
 public final class EntryIndex implements Closeable {
 
     /** Bump whenever fields or analysis change: an index of another version is rebuilt on open. */
-    static final int SCHEMA_VERSION = 4;
+    static final int SCHEMA_VERSION = 5;
     static final String SCHEMA_KEY = "replybook.schema";
     static final String SEQ_KEY = "replybook.seq";
     static final String MODELS_KEY = "replybook.models";
@@ -99,6 +101,13 @@ public final class EntryIndex implements Closeable {
         }
     };
 
+    /**
+     * Documents sorted by {@link SearchFields#SCOPE} (locale, then status): a search filtered to one locale's
+     * published entries reads its filter as dense runs instead of checking a locale and a status term
+     * document by document.
+     */
+    private static final Sort INDEX_SORT = new Sort(new SortField(SearchFields.SCOPE, SortField.Type.STRING));
+
     /** What {@link #open} found; tells tests and logs why an index was rebuilt. */
     enum Opening { REUSED, MISSING, CORRUPT, OLD_SCHEMA, OTHER_MODELS }
 
@@ -116,6 +125,7 @@ public final class EntryIndex implements Closeable {
         IndexWriterConfig config = new IndexWriterConfig(SearchAnalyzers.index())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(64)
+                .setIndexSort(INDEX_SORT)
                 .setCodec(CODEC);
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, new SearcherFactory());

@@ -85,10 +85,13 @@ public final class EntrySearcher {
 
     Ranked searchRanked(SearchRequest request) {
         return withSearcher(s -> {
-            if (request.text().isBlank()) return run(s, filtered(new MatchAllDocsQuery(), request), null, request);
+            if (request.text().isBlank()) {
+                return run(s, filtered(new MatchAllDocsQuery(), request), null, false, request);
+            }
             LexicalQueries.Built built = queries.buildWithHighlight(request.text(), s.getIndexReader());
             if (built == null) return Ranked.EMPTY;
-            return run(s, filtered(built.query(), request), built.highlight(), request);
+            return run(s, filtered(built.query(), request), request.highlight() ? built.highlight() : null, true,
+                    request);
         });
     }
 
@@ -103,16 +106,13 @@ public final class EntrySearcher {
                 ticket.locale(), null, List.of(), statuses);
         return withSearcher(s -> {
             BooleanQuery.Builder b = new BooleanQuery.Builder();
-            BooleanQuery.Builder highlight = new BooleanQuery.Builder();
             for (TicketText.Part part : parts) {
-                LexicalQueries.Built built = queries.buildWithHighlight(part.text(), s.getIndexReader());
-                if (built == null) continue;
-                b.add(new BoostQuery(built.query(), part.weight()), Occur.SHOULD);
-                highlight.add(built.highlight(), Occur.SHOULD);
+                Query query = queries.build(part.text(), s.getIndexReader());
+                if (query != null) b.add(new BoostQuery(query, part.weight()), Occur.SHOULD);
             }
             BooleanQuery query = b.build();
             return query.clauses().isEmpty() ? SearchResult.EMPTY
-                    : run(s, filtered(query, request), highlight.build(), request).result();
+                    : run(s, filtered(query, request), null, true, request).result();
         });
     }
 
@@ -137,13 +137,17 @@ public final class EntrySearcher {
         T apply(IndexSearcher searcher) throws IOException;
     }
 
-    /** Runs {@code query} (fused with the dense ranking of {@code request.text()} when hybrid is on). */
-    private Ranked run(IndexSearcher s, Query query, Query highlight, SearchRequest request) throws IOException {
+    /**
+     * Runs {@code query} (fused with the dense ranking of {@code request.text()} when hybrid is on and the search
+     * has text); hits are highlighted with {@code highlight} unless it is null.
+     */
+    private Ranked run(IndexSearcher s, Query query, Query highlight, boolean hasText, SearchRequest request)
+            throws IOException {
         TopDocs top;
         double similarity = Double.NaN;
         String denseText = synonyms.rewrite(request.text()); // shorthand the models do not know: tk => 退款
         Embedders.Space space = Embedders.Space.ofText(denseText);
-        if (dense != null && highlight != null) {
+        if (dense != null && hasText) {
             TopDocs lexical = s.search(query, HybridFusion.CANDIDATES);
             float[] vector = dense.query(denseText);
             Query knn = new KnnFloatVectorQuery(space.field, vector, HybridFusion.CANDIDATES,
@@ -196,18 +200,26 @@ public final class EntrySearcher {
 
     static Query filtered(Query text, SearchRequest r) {
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, Occur.MUST);
-        if (r.locale() != null) b.add(new TermQuery(new Term(SearchFields.LOCALE, r.locale())), Occur.FILTER);
         if (r.category() != null) {
             b.add(new TermQuery(new Term(SearchFields.CATEGORY_PATH, EntryDocuments.categoryPath(r.category()))),
                     Occur.FILTER);
         }
         for (String tag : r.tags()) b.add(new TermQuery(new Term(SearchFields.TAG, tag)), Occur.FILTER);
-        BooleanQuery.Builder statuses = new BooleanQuery.Builder();
-        for (EntryStatus st : r.statuses()) {
-            statuses.add(new TermQuery(new Term(SearchFields.STATUS, st.wire())), Occur.SHOULD);
-        }
-        b.add(statuses.build(), Occur.FILTER);
+        b.add(scope(r), Occur.FILTER);
         return b.build();
+    }
+
+    /** The locale and status filter: one term per status, on {@link SearchFields#SCOPE} when a locale is given. */
+    private static Query scope(SearchRequest r) {
+        List<Term> terms = new ArrayList<>();
+        for (EntryStatus st : r.statuses()) {
+            terms.add(r.locale() == null ? new Term(SearchFields.STATUS, st.wire())
+                    : new Term(SearchFields.SCOPE, SearchFields.scope(r.locale(), st.wire())));
+        }
+        if (terms.size() == 1) return new TermQuery(terms.get(0));
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (Term t : terms) any.add(new TermQuery(t), Occur.SHOULD);
+        return any.build();
     }
 
     private List<SearchHit> toHits(IndexSearcher s, Query query, TopDocs top) throws IOException {
@@ -231,6 +243,10 @@ public final class EntrySearcher {
         return hits;
     }
 
+    /**
+     * Marks the query's terms in the hits' problem, questions and cause. Only on request: it re-analyses the hits'
+     * stored text, a fifth of a search's CPU at 100,000 entries, and the help-desk widget shows no highlights.
+     */
     private static Map<String, String[]> highlight(IndexSearcher s, Query query, TopDocs top) throws IOException {
         if (top.scoreDocs.length == 0 || query == null) return Map.of();
         UnifiedHighlighter highlighter = UnifiedHighlighter.builder(s, HIGHLIGHT_ANALYZER)

@@ -21,6 +21,12 @@ final class SearchFields {
     static final String TAG = "tag";
     /** Wire form of the status, e.g. {@code published}. */
     static final String STATUS = "status";
+    /**
+     * Locale and status together, e.g. {@code zh-CN|published}: one filter term instead of two for the usual
+     * search (one locale, published entries), and the index sort ({@link EntryIndex}), so that a locale's
+     * published entries are one run of documents that filters read as dense blocks.
+     */
+    static final String SCOPE = "scope";
     /** Entry version; a change older than the indexed one is not applied. */
     static final String VERSION = "version";
     /** Epoch millis until which the entry counts as verified; {@code stale} in hits. */
@@ -54,6 +60,11 @@ final class SearchFields {
     static final List<String> TEXT = List.of(PROBLEM, QUESTIONS, CAUSE, SCRIPT, ACTIONS);
 
     private SearchFields() {
+    }
+
+    /** The {@link #SCOPE} value of an entry in {@code locale} with status {@code status} (wire form). */
+    static String scope(String locale, String status) {
+        return locale + "|" + status;
     }
 
     static String words(String field) {

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** Reads and validates the query parameters shared by search and suggest; errors name the parameter. */
@@ -21,7 +22,18 @@ final class SearchParams {
         String q = req.getParameter("q");
         if (q != null && q.length() > 1000) throw ApiException.badRequest("q", "q is longer than 1000 characters");
         return new SearchRequest(q, limit(req.getParameter("limit"), defaultLimit), req.getParameter("locale"),
-                req.getParameter("category"), tags(req), statuses(req.getParameter("status"), Principal.of(req)));
+                req.getParameter("category"), tags(req), statuses(req.getParameter("status"), Principal.of(req)),
+                flag("highlight", req.getParameter("highlight")));
+    }
+
+    /** {@code true} or {@code false}; absent means false. */
+    static boolean flag(String name, String value) {
+        if (value == null || value.isBlank()) return false;
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiException.badRequest(name, name + " must be true or false");
+        };
     }
 
     static int limit(String value, int defaultLimit) {

@@ -14,9 +14,10 @@ import java.util.Set;
  * @param category category path prefix, e.g. {@code 物流} matches {@code 物流/延误}; null for any
  * @param tags     every tag given must be on the entry
  * @param statuses allowed statuses; agents get only {@link EntryStatus#PUBLISHED}
+ * @param highlight whether hits carry {@code <mark>}ed fragments of their problem, questions and cause
  */
 public record SearchRequest(String text, int limit, String locale, String category, List<String> tags,
-                            Set<EntryStatus> statuses) {
+                            Set<EntryStatus> statuses, boolean highlight) {
 
     public static final int MAX_LIMIT = 100;
 
@@ -29,13 +30,19 @@ public record SearchRequest(String text, int limit, String locale, String catego
         statuses = statuses == null || statuses.isEmpty() ? Set.of(EntryStatus.PUBLISHED) : Set.copyOf(statuses);
     }
 
+    /** A search without highlights. */
+    public SearchRequest(String text, int limit, String locale, String category, List<String> tags,
+                         Set<EntryStatus> statuses) {
+        this(text, limit, locale, category, tags, statuses, false);
+    }
+
     /** Published entries of any locale, e.g. {@code SearchRequest.of("where is my refund", 10)}. */
     public static SearchRequest of(String text, int limit) {
         return new SearchRequest(text, limit, null, null, List.of(), Set.of(EntryStatus.PUBLISHED));
     }
 
     SearchRequest withText(String newText) {
-        return new SearchRequest(newText, limit, locale, category, tags, statuses);
+        return new SearchRequest(newText, limit, locale, category, tags, statuses, highlight);
     }
 
     private static String blankToNull(String s) {

@@ -111,11 +111,31 @@ class EntrySearcherTest {
     }
 
     @Test
-    void hitsCarryHighlightsEscaped() {
-        SearchHit hit = search("签收").hits().get(0);
+    void hitsCarryHighlightsWhenAsked() {
+        SearchHit hit = searcher.search(new SearchRequest("签收", 5, null, null, List.of(),
+                Set.of(EntryStatus.PUBLISHED), true)).hits().get(0);
         assertTrue(hit.highlights().get("problem").contains("<mark>"), hit.highlights().toString());
         assertEquals("signed-not-received", hit.key());
         assertFalse(hit.stale());
+    }
+
+    @Test
+    void hitsCarryNoHighlightsUnlessAsked() {
+        SearchHit hit = search("签收").hits().get(0);
+        assertEquals("signed-not-received", hit.key());
+        assertTrue(hit.highlights().isEmpty(), hit.highlights().toString());
+    }
+
+    @Test
+    void localeAndStatusesFilterTogether() {
+        var published = searcher.search(new SearchRequest("草稿条目", 10, "zh-CN", null, List.of(), null));
+        assertTrue(published.hits().stream().noneMatch(h -> h.key().equals("draft-only")));
+        var drafts = searcher.search(new SearchRequest("草稿条目", 10, "zh-CN", null, List.of(),
+                Set.of(EntryStatus.DRAFT, EntryStatus.PUBLISHED)));
+        assertEquals("draft-only", drafts.hits().get(0).key());
+        var otherLocale = searcher.search(new SearchRequest("草稿条目", 10, "en", null, List.of(),
+                Set.of(EntryStatus.DRAFT, EntryStatus.PUBLISHED)));
+        assertTrue(otherLocale.hits().stream().noneMatch(h -> h.key().equals("draft-only")));
     }
 
     @Test

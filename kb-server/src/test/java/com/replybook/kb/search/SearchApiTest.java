@@ -77,7 +77,7 @@ class SearchApiTest {
         try (TestServer server = startWithEntries(dir, db)) {
             ApiClient agent = server.userWithRole("agent1", "agent");
             awaitHit(agent, "快递三天没动了");
-            Response r = agent.get("/api/v1/search?q=" + q("快递三天没动了") + "&limit=5");
+            Response r = agent.get("/api/v1/search?q=" + q("快递三天没动了") + "&limit=5&highlight=true");
             assertEquals(200, r.status(), r.text());
             var hit = r.json().get("hits").get(0);
             assertEquals("delay", hit.get("key").asText());
@@ -85,8 +85,17 @@ class SearchApiTest {
                     "stale")) {
                 assertTrue(hit.has(f), "hit has " + f + ": " + hit);
             }
+            assertTrue(hit.get("highlights").toString().contains("<mark>"), hit.toString());
             assertTrue(r.json().has("total"));
             assertTrue(r.json().get("confident").isBoolean());
+
+            var plain = agent.get("/api/v1/search?q=" + q("快递三天没动了") + "&limit=5").json().get("hits").get(0);
+            assertEquals("delay", plain.get("key").asText());
+            assertTrue(plain.get("highlights").isEmpty(), plain.toString());
+
+            Response bad = agent.get("/api/v1/search?q=x&highlight=yes");
+            assertEquals(400, bad.status(), bad.text());
+            assertTrue(bad.text().contains("highlight"), bad.text());
         }
     }
 
