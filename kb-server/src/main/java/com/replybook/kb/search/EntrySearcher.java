@@ -15,6 +15,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
@@ -148,7 +149,7 @@ public final class EntrySearcher {
         String denseText = synonyms.rewrite(request.text()); // shorthand the models do not know: tk => 退款
         Embedders.Space space = Embedders.Space.ofText(denseText);
         if (dense != null && hasText) {
-            TopDocs lexical = s.search(query, HybridFusion.CANDIDATES);
+            TopDocs lexical = top(s, query, HybridFusion.CANDIDATES, hasText);
             float[] vector = dense.query(denseText);
             Query knn = new KnnFloatVectorQuery(space.field, vector, HybridFusion.CANDIDATES,
                     filtered(new MatchAllDocsQuery(), request));
@@ -157,12 +158,22 @@ public final class EntrySearcher {
             top = HybridFusion.fuse(lexical, rescored, lexicalWeight, request.limit());
             similarity = top.scoreDocs.length == 0 ? 0 : scoreOf(top.scoreDocs[0].doc, rescored);
         } else {
-            top = s.search(query, request.limit());
+            top = top(s, query, request.limit(), hasText);
         }
         List<SearchHit> hits = toHits(s, highlight, top);
         double coverage = confidence.coverage(request.text(), top, s);
         boolean sure = confidence.judge(coverage, similarity, space, top);
         return new Ranked(new SearchResult(top.totalHits.value(), hits, sure), similarity, coverage);
+    }
+
+    /**
+     * The {@code n} best hits of {@code query}. A text search counts its matches only until it has {@code n}
+     * (the reported total is then a lower bound): from there on Lucene skips documents that cannot make the top
+     * {@code n}, which at 100,000 entries, where thousands match a common word, is most of them. Counting to
+     * 1,000 first (Lucene's default) cost a tenth of a search's CPU there. A blank search lists and counts everything.
+     */
+    private static TopDocs top(IndexSearcher s, Query query, int n, boolean hasText) throws IOException {
+        return s.search(query, new TopScoreDocCollectorManager(n, hasText ? n : Integer.MAX_VALUE));
     }
 
     /** The dense score of {@code doc} ({@link NearestExamples}, a cosine); 0 if it has no vector. */
