@@ -7,6 +7,9 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MergePolicy;
+import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
@@ -88,12 +91,23 @@ public final class EntryIndex implements Closeable {
     private volatile boolean closed;
 
     /**
+     * Merging HNSW graphs inserts the smaller segments' vectors into the largest one's graph: on every core,
+     * so that the final merge of a rebuild is not single-threaded.
+     */
+    private static final int MERGE_WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private static final ExecutorService MERGE_THREADS = Executors.newFixedThreadPool(MERGE_WORKERS, r -> {
+        Thread t = new Thread(r, "search-index-graph-merge");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
      * Entry vectors go into HNSW graphs built with a beam of 50 candidates instead of 100: inserting 100,000
      * vectors is most of a hybrid rebuild, and search only takes the 50 nearest entries as candidates for a ranking
      * that the lexical score and the example vectors then decide.
      */
     private static final Codec CODEC = new Lucene104Codec() {
-        private final KnnVectorsFormat vectors = new Lucene99HnswVectorsFormat(16, 50);
+        private final KnnVectorsFormat vectors = new Lucene99HnswVectorsFormat(16, 50, MERGE_WORKERS, MERGE_THREADS);
 
         @Override
         public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
@@ -107,6 +121,10 @@ public final class EntryIndex implements Closeable {
      * document by document.
      */
     private static final Sort INDEX_SORT = new Sort(new SortField(SearchFields.SCOPE, SortField.Type.STRING));
+
+    private static final double RAM_BUFFER_MB = 64;
+    private static final double REBUILD_RAM_BUFFER_MB = 256;
+    private static final MergePolicy MERGE_POLICY = new TieredMergePolicy();
 
     /** What {@link #open} found; tells tests and logs why an index was rebuilt. */
     enum Opening { REUSED, MISSING, CORRUPT, OLD_SCHEMA, OTHER_MODELS }
@@ -124,7 +142,8 @@ public final class EntryIndex implements Closeable {
         this.directory = FSDirectory.open(path);
         IndexWriterConfig config = new IndexWriterConfig(SearchAnalyzers.index())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(64)
+                .setRAMBufferSizeMB(RAM_BUFFER_MB)
+                .setMergePolicy(MERGE_POLICY)
                 .setIndexSort(INDEX_SORT)
                 .setCodec(CODEC);
         this.writer = new IndexWriter(directory, config);
@@ -227,6 +246,9 @@ public final class EntryIndex implements Closeable {
         long start = System.nanoTime();
         long head = FeedPositions.lastSeq(feed);
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        // Bulk load: larger segments and no merging until everything is written, then one merge. Merging as
+        // segments pile up re-inserted every vector into an HNSW graph once per merge level.
+        writer.getConfig().setRAMBufferSizeMB(REBUILD_RAM_BUFFER_MB).setMergePolicy(NoMergePolicy.INSTANCE);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         Semaphore inFlight = new Semaphore(threads * 64);
         java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
@@ -252,6 +274,7 @@ public final class EntryIndex implements Closeable {
                 Thread.currentThread().interrupt();
             }
         }
+        writer.getConfig().setRAMBufferSizeMB(RAM_BUFFER_MB).setMergePolicy(MERGE_POLICY);
         if (failure.get() != null) throw new IOException("Rebuilding the search index failed", failure.get());
         long analysed = System.nanoTime();
         // One segment: every query term is looked up once instead of once per segment.

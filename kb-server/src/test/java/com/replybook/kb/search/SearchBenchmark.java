@@ -57,6 +57,7 @@ public final class SearchBenchmark {
         try (EntryIndex index = EntryIndex.open(dir, feed, vectors)) {
             index.awaitReady(Duration.ofMinutes(30));
             System.out.printf("entries %d, full rebuild %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
+            if (Boolean.getBoolean("bench.rebuildOnly")) return;
             Synonyms synonyms = new Synonyms(SearchEvaluation.seedSynonyms(repo));
             EntrySearcher lexical = new EntrySearcher(index, synonyms, RankingWeights.DEFAULT);
             List<String> queries = queries(repo);
