@@ -48,6 +48,7 @@ public final class EntrySearcher {
     private final Analyzer suggestQuery = SearchAnalyzers.suggestQuery();
     private final Synonyms synonyms;
     private final Embedders dense;
+    private final NearestExamples examples = new NearestExamples();
     private final float lexicalWeight;
 
     EntrySearcher(EntryIndex index, Synonyms synonyms, RankingWeights weights) {
@@ -149,9 +150,9 @@ public final class EntrySearcher {
             Query knn = new KnnFloatVectorQuery(space.field, vector, HybridFusion.CANDIDATES,
                     filtered(new MatchAllDocsQuery(), request));
             TopDocs nearest = s.search(knn, HybridFusion.CANDIDATES);
-            TopDocs rescored = NearestExamples.rescore(s, space, vector, lexical, nearest);
-            top = HybridFusion.fuse(lexical, rescored, lexicalWeight, request.limit());
-            similarity = top.scoreDocs.length == 0 ? 0 : scoreOf(top.scoreDocs[0].doc, rescored);
+            NearestExamples.Rescored rescored = examples.rescore(s, space, vector, lexical, nearest);
+            top = HybridFusion.fuse(lexical, rescored.ranking(), lexicalWeight, request.limit());
+            similarity = top.scoreDocs.length == 0 ? 0 : rescored.cosine(top.scoreDocs[0].doc);
         } else {
             top = s.search(query, request.limit());
         }
@@ -159,12 +160,6 @@ public final class EntrySearcher {
         double coverage = confidence.coverage(request.text(), top, s);
         boolean sure = confidence.judge(coverage, similarity, space, top);
         return new Ranked(new SearchResult(top.totalHits.value(), hits, sure), similarity, coverage);
-    }
-
-    /** The dense score of {@code doc} ({@link NearestExamples}, a cosine); 0 if it has no vector. */
-    private static double scoreOf(int doc, TopDocs dense) {
-        for (ScoreDoc d : dense.scoreDocs) if (d.doc == doc) return d.score;
-        return 0;
     }
 
     /**

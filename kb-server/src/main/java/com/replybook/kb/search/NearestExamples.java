@@ -3,9 +3,11 @@ package com.replybook.kb.search;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
@@ -15,7 +17,13 @@ import org.apache.lucene.util.VectorUtil;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -23,26 +31,53 @@ import java.util.TreeSet;
  * nearest example ({@link ExampleVectors}) and to its centroid. The centroid alone blurs entries whose questions
  * are varied; the nearest example alone overrates an entry with one stray question. Measured on the dev sets
  * (docs/search-quality.md): the even mix beat either alone on SOFMattress and zh-shop and tied on Bitext.
+ *
+ * <p>In the spaces of {@link #WHITENED} the ranking score takes the query through the library's
+ * {@link WithinEntryWhitening} first; the plain cosines are kept for {@link Confidence}, whose thresholds are on
+ * their scale. One per {@link EntrySearcher}: it holds the whitening fitted on the index, refitted when the number
+ * of entries in the space has changed by a tenth. Thread-safe.
  */
 final class NearestExamples {
 
     /** Weight of the nearest example's cosine; the centroid's is {@code 1 − EXAMPLE_WEIGHT}. */
     static final float EXAMPLE_WEIGHT = 0.5f;
 
-    private NearestExamples() {
+    /**
+     * The spaces whose queries are whitened: English (MiniLM) gained on both English sets, Chinese (bge-small-zh)
+     * lost on zh-shop (docs/search-quality.md). {@code -Dsearch.whiten.spaces=EN,ZH} or {@code =} (none) for tuning.
+     */
+    static final Set<Embedders.Space> WHITENED = spaces(System.getProperty("search.whiten.spaces", "EN"));
+
+    /** At most this many entries (evenly spread over the index) are read to fit the whitening. */
+    static final int FIT_ENTRIES = 500;
+
+    private record Fit(int entries, WithinEntryWhitening whitening) {
+    }
+
+    private final Map<Embedders.Space, Fit> fits = new EnumMap<>(Embedders.Space.class);
+
+    /** The dense scores of the candidates, best first, and their plain cosines (the confidence's signal). */
+    record Rescored(TopDocs ranking, Map<Integer, Float> cosines) {
+        /** The plain dense score of {@code doc}; 0 when it has no vector in the space. */
+        float cosine(int doc) {
+            return cosines.getOrDefault(doc, 0f);
+        }
     }
 
     /**
      * Scores every document of {@code lexical} and {@code nearest} that has a vector in {@code space}, best first;
      * an entry without example vectors (not re-embedded yet) scores by its centroid.
      */
-    static TopDocs rescore(IndexSearcher searcher, Embedders.Space space, float[] query, TopDocs lexical,
-                           TopDocs nearest) throws IOException {
+    Rescored rescore(IndexSearcher searcher, Embedders.Space space, float[] query, TopDocs lexical, TopDocs nearest)
+            throws IOException {
+        WithinEntryWhitening whitening = WHITENED.contains(space) ? whitening(searcher.getIndexReader(), space) : null;
+        float[] ranked = whitening == null ? query : whitening.apply(query);
         TreeSet<Integer> docs = new TreeSet<>();
         for (ScoreDoc d : lexical.scoreDocs) docs.add(d.doc);
         for (ScoreDoc d : nearest.scoreDocs) docs.add(d.doc);
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         List<ScoreDoc> scored = new ArrayList<>(docs.size());
+        Map<Integer, Float> cosines = new HashMap<>();
         LeafReaderContext leaf = null;
         FloatVectorValues centroids = null;
         KnnVectorValues.DocIndexIterator centroidDocs = null;
@@ -59,17 +94,68 @@ final class NearestExamples {
             int at = centroidDocs.docID() < local ? centroidDocs.advance(local) : centroidDocs.docID();
             if (at != local) continue; // no vector yet: lexical only
 
-            float centroid = VectorUtil.dotProduct(query, centroids.vectorValue(centroidDocs.index()));
-            float example = Float.NaN;
-            if (examples.advanceExact(local)) {
-                BytesRef b = examples.binaryValue();
-                example = ExampleVectors.maxDot(b.bytes, b.offset, b.length, query);
-            }
-            float score = Float.isNaN(example) ? centroid
-                    : EXAMPLE_WEIGHT * example + (1 - EXAMPLE_WEIGHT) * centroid;
-            scored.add(new ScoreDoc(doc, score));
+            float[] centroid = centroids.vectorValue(centroidDocs.index());
+            BytesRef b = examples.advanceExact(local) ? examples.binaryValue() : null;
+            float cosine = score(query, centroid, b);
+            cosines.put(doc, cosine);
+            scored.add(new ScoreDoc(doc, ranked == query ? cosine : score(ranked, centroid, b)));
         }
         scored.sort((a, b) -> Float.compare(b.score, a.score));
-        return new TopDocs(new TotalHits(scored.size(), TotalHits.Relation.EQUAL_TO), scored.toArray(ScoreDoc[]::new));
+        TopDocs ranking = new TopDocs(new TotalHits(scored.size(), TotalHits.Relation.EQUAL_TO),
+                scored.toArray(ScoreDoc[]::new));
+        return new Rescored(ranking, cosines);
+    }
+
+    private static float score(float[] query, float[] centroid, BytesRef examples) {
+        float c = VectorUtil.dotProduct(query, centroid);
+        float example = examples == null ? Float.NaN
+                : ExampleVectors.maxDot(examples.bytes, examples.offset, examples.length, query);
+        return Float.isNaN(example) ? c : EXAMPLE_WEIGHT * example + (1 - EXAMPLE_WEIGHT) * c;
+    }
+
+    /** The whitening of {@code space} for this index, fitted anew when the space's entry count moved by a tenth. */
+    private WithinEntryWhitening whitening(IndexReader reader, Embedders.Space space) throws IOException {
+        int entries = 0;
+        for (LeafReaderContext leaf : reader.leaves()) {
+            FloatVectorValues v = leaf.reader().getFloatVectorValues(space.field);
+            if (v != null) entries += v.size();
+        }
+        synchronized (fits) {
+            Fit fit = fits.get(space);
+            if (fit == null || Math.abs(entries - fit.entries) * 10 > fit.entries) {
+                fit = new Fit(entries, fit(reader, space, entries));
+                fits.put(space, fit);
+            }
+            return fit.whitening;
+        }
+    }
+
+    /** Fits on the examples of at most {@link #FIT_ENTRIES} entries of the space, evenly spread. */
+    private static WithinEntryWhitening fit(IndexReader reader, Embedders.Space space, int entries)
+            throws IOException {
+        int stride = Math.max(1, (entries + FIT_ENTRIES - 1) / FIT_ENTRIES);
+        List<float[][]> sample = new ArrayList<>();
+        int dims = -1;
+        int seen = 0;
+        for (LeafReaderContext leaf : reader.leaves()) {
+            FloatVectorValues centroids = leaf.reader().getFloatVectorValues(space.field);
+            if (centroids == null) continue;
+            dims = centroids.dimension();
+            BinaryDocValues examples = DocValues.getBinary(leaf.reader(), space.examplesField);
+            KnnVectorValues.DocIndexIterator it = centroids.iterator();
+            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                if (seen++ % stride != 0 || !examples.advanceExact(doc)) continue;
+                BytesRef b = examples.binaryValue();
+                sample.add(ExampleVectors.unpack(b.bytes, b.offset, b.length, dims));
+            }
+        }
+        return dims < 0 ? null : WithinEntryWhitening.fit(sample, dims, WithinEntryWhitening.SHRINKAGE);
+    }
+
+    private static Set<Embedders.Space> spaces(String names) {
+        Set<Embedders.Space> out = EnumSet.noneOf(Embedders.Space.class);
+        Arrays.stream(names.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .forEach(s -> out.add(Embedders.Space.valueOf(s)));
+        return out;
     }
 }

@@ -1,0 +1,97 @@
+package com.replybook.kb.search;
+
+import com.replybook.kb.entries.Entry;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The rescoring of candidates over an index of hand-made English vectors (no model involved). */
+class NearestExamplesTest {
+
+    @TempDir
+    Path dir;
+
+    private static float[] unit(float... v) {
+        return Embedders.normalize(v);
+    }
+
+    /**
+     * Twelve filler entries whose phrasings differ along axis 0 (the "wording" direction), an entry about axis 1
+     * and one whose phrasings lean on axis 0 and 2. A query that is mostly axis 0 is nearer the latter by cosine;
+     * once axis 0, which only tells phrasings apart, is damped, the entry about axis 1 ranks first.
+     */
+    @Test
+    void englishQueriesAreRankedInTheWhitenedSpaceAndJudgedOnPlainCosines() throws Exception {
+        Map<String, List<float[]>> vectors = new HashMap<>();
+        MemoryFeed feed = new MemoryFeed();
+        List<float[][]> fillers = WithinEntryWhiteningTest.entriesVaryingAlongAxis0(12);
+        for (int i = 0; i < fillers.size(); i++) {
+            float[][] f = fillers.get(i);
+            for (float[] e : f) Arrays.fill(e, 1, 5, 0); // fillers live on axes 0 and 5-7
+            for (int k = 0; k < f.length; k++) f[k] = Embedders.normalize(f[k]);
+            put(feed, vectors, "filler-" + i, List.of(f));
+        }
+        put(feed, vectors, "axis-1", List.of(unit(0, 1, 0, 0.05f, 0, 0, 0, 0), unit(0, 1, 0, -0.05f, 0, 0, 0, 0)));
+        put(feed, vectors, "axis-0-2", List.of(unit(0.8f, 0, 0.6f, 0, 0.05f, 0, 0, 0),
+                unit(0.8f, 0, 0.6f, 0, -0.05f, 0, 0, 0)));
+        EntryVectors fixed = entry -> {
+            List<float[]> examples = vectors.get(entry.key());
+            float[] sum = new float[8];
+            for (float[] e : examples) for (int d = 0; d < 8; d++) sum[d] += e[d];
+            return new EntryEmbedding(Embedders.normalize(sum), ExampleVectors.pack(examples));
+        };
+        try (EntryIndex index = EntryIndex.open(dir, feed, fixed)) {
+            assertTrue(index.awaitReady(Duration.ofMinutes(1)));
+            IndexSearcher s = index.searchers().acquire();
+            try {
+                float[] query = unit(0.6f, 0.5f, 0.25f, 0, 0, 0, 0, 0);
+                TopDocs all = s.search(new MatchAllDocsQuery(), 100);
+                TopDocs none = new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);
+                NearestExamples.Rescored rescored = new NearestExamples().rescore(s, Embedders.Space.EN, query, none, all);
+                assertEquals(14, rescored.ranking().scoreDocs.length);
+                assertEquals("axis-1", key(s, rescored.ranking().scoreDocs[0].doc));
+                int byCosine = rescored.cosines().entrySet().stream()
+                        .max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+                assertEquals("axis-0-2", key(s, byCosine), "by plain cosine the other entry is nearer");
+                float[] e = unit(0, 1, 0, 0.05f, 0, 0, 0, 0);
+                float cosine = dot(query, e); // both examples and the centroid score the same up to int8 precision
+                assertEquals(cosine, rescored.cosine(rescored.ranking().scoreDocs[0].doc), 0.01f,
+                        "the confidence's signal is the plain cosine ");
+            } finally {
+                index.searchers().release(s);
+            }
+        }
+    }
+
+    private static void put(MemoryFeed feed, Map<String, List<float[]>> vectors, String key, List<float[]> examples) {
+        vectors.put(key, examples);
+        List<String> questions = new java.util.ArrayList<>();
+        for (int i = 1; i < examples.size(); i++) questions.add(key + " question " + i);
+        Entry entry = MemoryFeed.entry(key, "en", "test", key + " problem", questions, "", "");
+        feed.put(entry);
+    }
+
+    private static String key(IndexSearcher s, int doc) throws java.io.IOException {
+        return s.storedFields().document(doc).get(SearchFields.KEY);
+    }
+
+    private static float dot(float[] a, float[] b) {
+        float s = 0;
+        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+        return s;
+    }
+}
