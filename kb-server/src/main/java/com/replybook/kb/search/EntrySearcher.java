@@ -150,9 +150,9 @@ public final class EntrySearcher {
             Query knn = new KnnFloatVectorQuery(space.field, vector, HybridFusion.CANDIDATES,
                     filtered(new MatchAllDocsQuery(), request));
             TopDocs nearest = s.search(knn, HybridFusion.CANDIDATES);
-            NearestExamples.Rescored rescored = examples.rescore(s, space, vector, lexical, nearest);
-            top = HybridFusion.fuse(lexical, rescored.ranking(), lexicalWeight, request.limit());
-            similarity = top.scoreDocs.length == 0 ? 0 : rescored.cosine(top.scoreDocs[0].doc);
+            TopDocs rescored = examples.rescore(s, space, vector, lexical, nearest);
+            top = HybridFusion.fuse(lexical, rescored, lexicalWeight, request.limit());
+            similarity = top.scoreDocs.length == 0 ? 0 : NearestExamples.cosine(s, space, vector, top.scoreDocs[0].doc);
         } else {
             top = s.search(query, request.limit());
         }

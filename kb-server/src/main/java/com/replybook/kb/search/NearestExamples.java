@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,9 +32,9 @@ import java.util.TreeSet;
  * (docs/search-quality.md): the even mix beat either alone on SOFMattress and zh-shop and tied on Bitext.
  *
  * <p>In the spaces of {@link #WHITENED} the ranking score takes the query through the library's
- * {@link WithinEntryWhitening} first; the plain cosines are kept for {@link Confidence}, whose thresholds are on
- * their scale. One per {@link EntrySearcher}: it holds the whitening fitted on the index, refitted when the number
- * of entries in the space has changed by a tenth. Thread-safe.
+ * {@link WithinEntryWhitening} first; {@link #cosine} gives the plain score of the top hit for {@link Confidence},
+ * whose thresholds are on that scale. One per {@link EntrySearcher}: it holds the whitening fitted on the index,
+ * refitted when the number of entries in the space has changed by a tenth. Thread-safe.
  */
 final class NearestExamples {
 
@@ -56,19 +55,11 @@ final class NearestExamples {
 
     private final Map<Embedders.Space, Fit> fits = new EnumMap<>(Embedders.Space.class);
 
-    /** The dense scores of the candidates, best first, and their plain cosines (the confidence's signal). */
-    record Rescored(TopDocs ranking, Map<Integer, Float> cosines) {
-        /** The plain dense score of {@code doc}; 0 when it has no vector in the space. */
-        float cosine(int doc) {
-            return cosines.getOrDefault(doc, 0f);
-        }
-    }
-
     /**
      * Scores every document of {@code lexical} and {@code nearest} that has a vector in {@code space}, best first;
      * an entry without example vectors (not re-embedded yet) scores by its centroid.
      */
-    Rescored rescore(IndexSearcher searcher, Embedders.Space space, float[] query, TopDocs lexical, TopDocs nearest)
+    TopDocs rescore(IndexSearcher searcher, Embedders.Space space, float[] query, TopDocs lexical, TopDocs nearest)
             throws IOException {
         WithinEntryWhitening whitening = WHITENED.contains(space) ? whitening(searcher.getIndexReader(), space) : null;
         float[] ranked = whitening == null ? query : whitening.apply(query);
@@ -77,7 +68,6 @@ final class NearestExamples {
         for (ScoreDoc d : nearest.scoreDocs) docs.add(d.doc);
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         List<ScoreDoc> scored = new ArrayList<>(docs.size());
-        Map<Integer, Float> cosines = new HashMap<>();
         LeafReaderContext leaf = null;
         FloatVectorValues centroids = null;
         KnnVectorValues.DocIndexIterator centroidDocs = null;
@@ -94,16 +84,28 @@ final class NearestExamples {
             int at = centroidDocs.docID() < local ? centroidDocs.advance(local) : centroidDocs.docID();
             if (at != local) continue; // no vector yet: lexical only
 
-            float[] centroid = centroids.vectorValue(centroidDocs.index());
             BytesRef b = examples.advanceExact(local) ? examples.binaryValue() : null;
-            float cosine = score(query, centroid, b);
-            cosines.put(doc, cosine);
-            scored.add(new ScoreDoc(doc, ranked == query ? cosine : score(ranked, centroid, b)));
+            scored.add(new ScoreDoc(doc, score(ranked, centroids.vectorValue(centroidDocs.index()), b)));
         }
         scored.sort((a, b) -> Float.compare(b.score, a.score));
-        TopDocs ranking = new TopDocs(new TotalHits(scored.size(), TotalHits.Relation.EQUAL_TO),
-                scored.toArray(ScoreDoc[]::new));
-        return new Rescored(ranking, cosines);
+        return new TopDocs(new TotalHits(scored.size(), TotalHits.Relation.EQUAL_TO), scored.toArray(ScoreDoc[]::new));
+    }
+
+    /**
+     * The plain dense score of one document (not whitened: the {@link Confidence} thresholds are on this scale);
+     * 0 when it has no vector in {@code space}.
+     */
+    static float cosine(IndexSearcher searcher, Embedders.Space space, float[] query, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        int local = doc - leaf.docBase;
+        FloatVectorValues centroids = leaf.reader().getFloatVectorValues(space.field);
+        if (centroids == null) return 0;
+        KnnVectorValues.DocIndexIterator it = centroids.iterator();
+        if (it.advance(local) != local) return 0;
+        BinaryDocValues examples = DocValues.getBinary(leaf.reader(), space.examplesField);
+        BytesRef b = examples.advanceExact(local) ? examples.binaryValue() : null;
+        return score(query, centroids.vectorValue(it.index()), b);
     }
 
     private static float score(float[] query, float[] centroid, BytesRef examples) {
