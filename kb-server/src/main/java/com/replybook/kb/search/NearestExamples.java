@@ -18,12 +18,11 @@ import org.apache.lucene.util.VectorUtil;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The dense score of the fused candidates (lexical top-N ∪ nearest centroids): a mix of the cosine to the entry's
@@ -50,10 +49,11 @@ final class NearestExamples {
     /** At most this many entries (evenly spread over the index) are read to fit the whitening. */
     static final int FIT_ENTRIES = 500;
 
-    private record Fit(int entries, WithinEntryWhitening whitening) {
+    /** A whitening, the entry count it was fitted at and the reader it was last checked against. */
+    private record Fit(Object reader, int entries, WithinEntryWhitening whitening) {
     }
 
-    private final Map<Embedders.Space, Fit> fits = new EnumMap<>(Embedders.Space.class);
+    private final AtomicReferenceArray<Fit> fits = new AtomicReferenceArray<>(Embedders.Space.values().length);
 
     /**
      * Scores every document of {@code lexical} and {@code nearest} that has a vector in {@code space}, best first;
@@ -115,19 +115,27 @@ final class NearestExamples {
         return Float.isNaN(example) ? c : EXAMPLE_WEIGHT * example + (1 - EXAMPLE_WEIGHT) * c;
     }
 
-    /** The whitening of {@code space} for this index, fitted anew when the space's entry count moved by a tenth. */
+    /**
+     * The whitening of {@code space} for this index: the cached one while the reader is the same, fitted anew when
+     * the space's entry count has moved by a tenth since the last fit.
+     */
     private WithinEntryWhitening whitening(IndexReader reader, Embedders.Space space) throws IOException {
-        int entries = 0;
-        for (LeafReaderContext leaf : reader.leaves()) {
-            FloatVectorValues v = leaf.reader().getFloatVectorValues(space.field);
-            if (v != null) entries += v.size();
-        }
+        IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+        Object key = helper == null ? null : helper.getKey();
+        Fit fit = fits.get(space.ordinal());
+        if (fit != null && key != null && fit.reader == key) return fit.whitening;
         synchronized (fits) {
-            Fit fit = fits.get(space);
-            if (fit == null || Math.abs(entries - fit.entries) * 10 > fit.entries) {
-                fit = new Fit(entries, fit(reader, space, entries));
-                fits.put(space, fit);
+            fit = fits.get(space.ordinal());
+            if (fit != null && key != null && fit.reader == key) return fit.whitening;
+            int entries = 0;
+            for (LeafReaderContext leaf : reader.leaves()) {
+                FloatVectorValues v = leaf.reader().getFloatVectorValues(space.field);
+                if (v != null) entries += v.size();
             }
+            fit = fit == null || Math.abs(entries - fit.entries) * 10 > fit.entries
+                    ? new Fit(key, entries, fit(reader, space, entries))
+                    : new Fit(key, fit.entries, fit.whitening);
+            fits.set(space.ordinal(), fit);
             return fit.whitening;
         }
     }

@@ -38,22 +38,9 @@ class NearestExamplesTest {
     void englishQueriesAreRankedInTheWhitenedSpaceAndJudgedOnPlainCosines() throws Exception {
         Map<String, List<float[]>> vectors = new HashMap<>();
         MemoryFeed feed = new MemoryFeed();
-        List<float[][]> fillers = WithinEntryWhiteningTest.entriesVaryingAlongAxis0(12);
-        for (int i = 0; i < fillers.size(); i++) {
-            float[][] f = fillers.get(i);
-            for (float[] e : f) Arrays.fill(e, 1, 5, 0); // fillers live on axes 0 and 5-7
-            for (int k = 0; k < f.length; k++) f[k] = Embedders.normalize(f[k]);
-            put(feed, vectors, "filler-" + i, List.of(f));
-        }
-        put(feed, vectors, "axis-1", List.of(unit(0, 1, 0, 0.05f, 0, 0, 0, 0), unit(0, 1, 0, -0.05f, 0, 0, 0, 0)));
-        put(feed, vectors, "axis-0-2", List.of(unit(0.8f, 0, 0.6f, 0, 0.05f, 0, 0, 0),
-                unit(0.8f, 0, 0.6f, 0, -0.05f, 0, 0, 0)));
-        EntryVectors fixed = entry -> {
-            List<float[]> examples = vectors.get(entry.key());
-            float[] sum = new float[8];
-            for (float[] e : examples) for (int d = 0; d < 8; d++) sum[d] += e[d];
-            return new EntryEmbedding(Embedders.normalize(sum), ExampleVectors.pack(examples));
-        };
+        putFillers(feed, vectors, 0, 12);
+        putTheTwoEntries(feed, vectors);
+        EntryVectors fixed = fixed(vectors);
         try (EntryIndex index = EntryIndex.open(dir, feed, fixed)) {
             assertTrue(index.awaitReady(Duration.ofMinutes(1)));
             IndexSearcher s = index.searchers().acquire();
@@ -84,6 +71,62 @@ class NearestExamplesTest {
                 index.searchers().release(s);
             }
         }
+    }
+
+    @Test
+    void theWhiteningIsFittedOnceThereAreEnoughEntriesAndRefittedWhenTheirNumberMoves() throws Exception {
+        Map<String, List<float[]>> vectors = new HashMap<>();
+        MemoryFeed feed = new MemoryFeed();
+        putTheTwoEntries(feed, vectors);
+        putFillers(feed, vectors, 0, WithinEntryWhitening.MIN_ENTRIES - 3);
+        float[] query = unit(0.6f, 0.5f, 0.25f, 0, 0, 0, 0, 0);
+        NearestExamples examples = new NearestExamples();
+        try (EntryIndex index = EntryIndex.open(dir, feed, fixed(vectors))) {
+            assertTrue(index.awaitReady(Duration.ofMinutes(1)));
+            assertEquals("axis-0-2", top(index, examples, query), "9 entries: plain cosines");
+            putFillers(feed, vectors, WithinEntryWhitening.MIN_ENTRIES - 3, 12);
+            index.refresh();
+            assertEquals("axis-1", top(index, examples, query), "14 entries: whitened");
+        }
+    }
+
+    private static String top(EntryIndex index, NearestExamples examples, float[] query) throws Exception {
+        IndexSearcher s = index.searchers().acquire();
+        try {
+            TopDocs all = s.search(new MatchAllDocsQuery(), 100);
+            TopDocs none = new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);
+            return key(s, examples.rescore(s, Embedders.Space.EN, query, none, all).scoreDocs[0].doc);
+        } finally {
+            index.searchers().release(s);
+        }
+    }
+
+    /** Filler entries {@code from} to {@code to} (exclusive), on axes 0 and 5-7, phrasings differing along axis 0. */
+    private static void putFillers(MemoryFeed feed, Map<String, List<float[]>> vectors, int from, int to) {
+        List<float[][]> fillers = WithinEntryWhiteningTest.entriesVaryingAlongAxis0(to);
+        for (int i = from; i < to; i++) {
+            float[][] f = fillers.get(i);
+            for (int k = 0; k < f.length; k++) {
+                Arrays.fill(f[k], 1, 5, 0);
+                f[k] = Embedders.normalize(f[k]);
+            }
+            put(feed, vectors, "filler-" + i, List.of(f));
+        }
+    }
+
+    private static void putTheTwoEntries(MemoryFeed feed, Map<String, List<float[]>> vectors) {
+        put(feed, vectors, "axis-1", List.of(unit(0, 1, 0, 0.05f, 0, 0, 0, 0), unit(0, 1, 0, -0.05f, 0, 0, 0, 0)));
+        put(feed, vectors, "axis-0-2", List.of(unit(0.8f, 0, 0.6f, 0, 0.05f, 0, 0, 0),
+                unit(0.8f, 0, 0.6f, 0, -0.05f, 0, 0, 0)));
+    }
+
+    private static EntryVectors fixed(Map<String, List<float[]>> vectors) {
+        return entry -> {
+            List<float[]> examples = vectors.get(entry.key());
+            float[] sum = new float[8];
+            for (float[] e : examples) for (int d = 0; d < 8; d++) sum[d] += e[d];
+            return new EntryEmbedding(Embedders.normalize(sum), ExampleVectors.pack(examples));
+        };
     }
 
     private static void put(MemoryFeed feed, Map<String, List<float[]>> vectors, String key, List<float[]> examples) {
