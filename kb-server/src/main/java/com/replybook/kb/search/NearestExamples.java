@@ -22,7 +22,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The dense score of the fused candidates (lexical top-N ∪ nearest centroids): a mix of the cosine to the entry's
@@ -33,7 +36,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * <p>In the spaces of {@link #WHITENED} the ranking score takes the query through the library's
  * {@link WithinEntryWhitening} first; {@link #cosine} gives the plain score of the top hit for {@link Confidence},
  * whose thresholds are on that scale. One per {@link EntrySearcher}: it holds the whitening fitted on the index,
- * refitted when the number of entries in the space has changed by a tenth. Thread-safe.
+ * refitted when the number of entries in the space has changed by a tenth (in the background, the previous one
+ * serving meanwhile; the first fit is made by the first search that needs it). Thread-safe.
  */
 final class NearestExamples {
 
@@ -45,6 +49,8 @@ final class NearestExamples {
      * lost on zh-shop (docs/search-quality.md). {@code -Dsearch.whiten.spaces=EN,ZH} or {@code =} (none) for tuning.
      */
     static final Set<Embedders.Space> WHITENED = spaces(System.getProperty("search.whiten.spaces", "EN"));
+
+    private static final Logger LOG = Logger.getLogger(NearestExamples.class.getName());
 
     /** At most this many entries (evenly spread over the index) are read to fit the whitening. */
     static final int FIT_ENTRIES = 500;
@@ -132,12 +138,44 @@ final class NearestExamples {
                 FloatVectorValues v = leaf.reader().getFloatVectorValues(space.field);
                 if (v != null) entries += v.size();
             }
-            fit = fit == null || Math.abs(entries - fit.entries) * 10 > fit.entries
-                    ? new Fit(key, entries, fit(reader, space, entries))
-                    : new Fit(key, fit.entries, fit.whitening);
+            if (fit != null && Math.abs(entries - fit.entries) * 10 <= fit.entries) {
+                fit = new Fit(key, fit.entries, fit.whitening);
+            } else if (fit != null && fit.whitening != null && reader.tryIncRef()) {
+                refitInBackground(reader, space, entries);
+                fit = new Fit(key, entries, fit.whitening); // the previous one serves meanwhile
+            } else {
+                fit = new Fit(key, entries, fit(reader, space, entries));
+            }
             fits.set(space.ordinal(), fit);
             return fit.whitening;
         }
+    }
+
+    /**
+     * Refits on {@code reader} (whose reference the caller took) off the searching thread: a fit reads up to
+     * {@link #FIT_ENTRIES} entries and takes a few hundred milliseconds at 384 dimensions.
+     */
+    private void refitInBackground(IndexReader reader, Embedders.Space space, int entries) {
+        CompletableFuture.runAsync(() -> {
+            try {
+                WithinEntryWhitening whitening = fit(reader, space, entries);
+                synchronized (fits) {
+                    Fit current = fits.get(space.ordinal());
+                    if (current != null && current.entries == entries) {
+                        fits.set(space.ordinal(), new Fit(current.reader, entries, whitening));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "Refitting the query whitening of " + space
+                        + " failed; keeping the previous one", e);
+            } finally {
+                try {
+                    reader.decRef();
+                } catch (IOException e) {
+                    LOG.log(Level.WARNING, "Releasing the index reader failed", e);
+                }
+            }
+        });
     }
 
     /** Fits on the examples of at most {@link #FIT_ENTRIES} entries of the space, evenly spread. */

@@ -87,6 +87,11 @@ class NearestExamplesTest {
             putFillers(feed, vectors, WithinEntryWhitening.MIN_ENTRIES - 3, 12);
             index.refresh();
             assertEquals("axis-1", top(index, examples, query), "14 entries: whitened");
+            putFillers(feed, vectors, 12, 18);
+            index.refresh();
+            assertEquals("axis-1", top(index, examples, query), "20 entries: the previous whitening while refitting");
+            Thread.sleep(500);
+            assertEquals("axis-1", top(index, examples, query), "20 entries: refitted in the background");
         }
     }
 
