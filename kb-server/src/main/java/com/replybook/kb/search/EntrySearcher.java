@@ -49,6 +49,7 @@ public final class EntrySearcher {
     private final Analyzer suggestQuery = SearchAnalyzers.suggestQuery();
     private final Synonyms synonyms;
     private final Embedders dense;
+    private final NearestExamples examples = new NearestExamples();
     private final float lexicalWeight;
 
     EntrySearcher(EntryIndex index, Synonyms synonyms, RankingWeights weights) {
@@ -154,9 +155,9 @@ public final class EntrySearcher {
             Query knn = new KnnFloatVectorQuery(space.field, vector, HybridFusion.CANDIDATES,
                     filtered(new MatchAllDocsQuery(), request));
             TopDocs nearest = s.search(knn, HybridFusion.CANDIDATES);
-            TopDocs rescored = NearestExamples.rescore(s, space, vector, lexical, nearest);
+            TopDocs rescored = examples.rescore(s, space, vector, lexical, nearest);
             top = HybridFusion.fuse(lexical, rescored, lexicalWeight, request.limit());
-            similarity = top.scoreDocs.length == 0 ? 0 : scoreOf(top.scoreDocs[0].doc, rescored);
+            similarity = top.scoreDocs.length == 0 ? 0 : NearestExamples.cosine(s, space, vector, top.scoreDocs[0].doc);
         } else {
             top = top(s, query, request.limit(), hasText);
         }
@@ -174,12 +175,6 @@ public final class EntrySearcher {
      */
     private static TopDocs top(IndexSearcher s, Query query, int n, boolean hasText) throws IOException {
         return s.search(query, new TopScoreDocCollectorManager(n, hasText ? n : Integer.MAX_VALUE));
-    }
-
-    /** The dense score of {@code doc} ({@link NearestExamples}, a cosine); 0 if it has no vector. */
-    private static double scoreOf(int doc, TopDocs dense) {
-        for (ScoreDoc d : dense.scoreDocs) if (d.doc == doc) return d.score;
-        return 0;
     }
 
     /**

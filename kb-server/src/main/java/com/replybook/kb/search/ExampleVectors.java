@@ -41,6 +41,26 @@ final class ExampleVectors {
     }
 
     /**
+     * The packed vectors in {@code bytes[offset, offset + length)}, dequantised; empty when they are not of
+     * {@code dims} dimensions.
+     */
+    static float[][] unpack(byte[] bytes, int offset, int length, int dims) {
+        int stride = 4 + dims;
+        if (length == 0 || length % stride != 0) return new float[0][];
+        float[][] out = new float[length / stride][dims];
+        for (int v = 0, at = offset; v < out.length; v++, at += stride) {
+            float scale = scale(bytes, at);
+            for (int i = 0; i < dims; i++) out[v][i] = bytes[at + 4 + i] * scale;
+        }
+        return out;
+    }
+
+    private static float scale(byte[] bytes, int at) {
+        return Float.intBitsToFloat((bytes[at] & 0xff) | (bytes[at + 1] & 0xff) << 8
+                | (bytes[at + 2] & 0xff) << 16 | (bytes[at + 3] & 0xff) << 24);
+    }
+
+    /**
      * The highest dot product of {@code query} with the packed vectors in {@code bytes[offset, offset + length)};
      * NaN when they are not of the query's length (another model's space).
      */
@@ -49,8 +69,7 @@ final class ExampleVectors {
         if (length == 0 || length % stride != 0) return Float.NaN;
         float best = Float.NEGATIVE_INFINITY;
         for (int at = offset; at < offset + length; at += stride) {
-            float scale = Float.intBitsToFloat((bytes[at] & 0xff) | (bytes[at + 1] & 0xff) << 8
-                    | (bytes[at + 2] & 0xff) << 16 | (bytes[at + 3] & 0xff) << 24);
+            float scale = scale(bytes, at);
             float dot = 0;
             for (int i = 0; i < query.length; i++) dot += query[i] * bytes[at + 4 + i];
             best = Math.max(best, dot * scale);

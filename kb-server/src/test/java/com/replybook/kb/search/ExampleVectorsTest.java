@@ -39,6 +39,19 @@ class ExampleVectorsTest {
         assertNull(ExampleVectors.pack(List.of()));
     }
 
+    @Test
+    void unpackedVectorsMatchTheOriginalsWithinInt8Precision() {
+        Random random = new Random(5);
+        List<float[]> examples = List.of(randomUnit(random, 16), randomUnit(random, 16), randomUnit(random, 16));
+        byte[] packed = ExampleVectors.pack(examples);
+        float[][] unpacked = ExampleVectors.unpack(packed, 0, packed.length, 16);
+        assertEquals(3, unpacked.length);
+        for (int v = 0; v < 3; v++) {
+            for (int i = 0; i < 16; i++) assertEquals(examples.get(v)[i], unpacked[v][i], 0.01f);
+        }
+        assertEquals(0, ExampleVectors.unpack(packed, 0, packed.length, 13).length, "another space's length");
+    }
+
     private static float[] randomUnit(Random random, int dims) {
         float[] v = new float[dims];
         for (int i = 0; i < dims; i++) v[i] = (float) random.nextGaussian();

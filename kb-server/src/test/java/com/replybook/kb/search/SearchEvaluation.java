@@ -23,6 +23,8 @@ import java.util.Map;
  * {@code ../shared/eval} with {@code faq_entries.jsonl} and {@code queries_dev.jsonl}, and {@code zh-shop}
  * (the sample library's zh-CN entries against {@code kb-server/src/test/resources/eval/zh-shop}).
  * In-scope metrics skip queries whose {@code expected} is null; those count for "out-of-scope not confident".
+ * {@code -Dsearch.eval.sets=bitext,zh-shop} limits the sets, {@code -Dsearch.eval.fold=A|B} the queries to one
+ * deterministic half of each set ({@link #fold}).
  */
 public final class SearchEvaluation {
 
@@ -54,6 +56,9 @@ public final class SearchEvaluation {
         sets.add(zhShop(repo));
         String only = System.getProperty("search.eval.sets");
         if (only != null) sets.removeIf(s -> !List.of(only.split(",")).contains(s.name));
+        String fold = System.getProperty("search.eval.fold");
+        if (fold != null) sets.replaceAll(s -> new EvalSet(s.name, s.entries, s.queries.stream()
+                .filter(q -> fold(q.text).equals(fold)).toList()));
         Synonyms synonyms = new Synonyms(seedSynonyms(repo));
         System.out.printf("%-18s %6s %6s %6s %7s %7s %9s %9s %8s %8s%n", "set", "n", "R@1", "R@3", "MRR@10",
                 "conf+", "oos-unsure", "n-oos", "p50 ms", "p99 ms");
@@ -68,6 +73,21 @@ public final class SearchEvaluation {
                     print("  " + style, filter(outcomes, o -> style.equals(o.query.meta.path("style").asText())));
                 }
             }
+        }
+    }
+
+    /**
+     * The half of a set a query belongs to, {@code A} or {@code B}, by the parity of the SHA-1 of its text: for
+     * 2-fold checks of a tuned parameter ({@code -Dsearch.eval.fold=A|B}), choosing it on one half and reporting
+     * it on the other.
+     */
+    static String fold(String text) {
+        try {
+            byte[] sha = java.security.MessageDigest.getInstance("SHA-1")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return (sha[sha.length - 1] & 1) == 0 ? "A" : "B";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

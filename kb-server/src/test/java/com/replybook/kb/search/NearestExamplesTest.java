@@ -1,0 +1,154 @@
+package com.replybook.kb.search;
+
+import com.replybook.kb.entries.Entry;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The rescoring of candidates over an index of hand-made English vectors (no model involved). */
+class NearestExamplesTest {
+
+    @TempDir
+    Path dir;
+
+    private static float[] unit(float... v) {
+        return Embedders.normalize(v);
+    }
+
+    /**
+     * Twelve filler entries whose phrasings differ along axis 0 (the "wording" direction), an entry about axis 1
+     * and one whose phrasings lean on axis 0 and 2. A query that is mostly axis 0 is nearer the latter by cosine;
+     * once axis 0, which only tells phrasings apart, is damped, the entry about axis 1 ranks first.
+     */
+    @Test
+    void englishQueriesAreRankedInTheWhitenedSpaceAndJudgedOnPlainCosines() throws Exception {
+        Map<String, List<float[]>> vectors = new HashMap<>();
+        MemoryFeed feed = new MemoryFeed();
+        putFillers(feed, vectors, 0, 12);
+        putTheTwoEntries(feed, vectors);
+        EntryVectors fixed = fixed(vectors);
+        try (EntryIndex index = EntryIndex.open(dir, feed, fixed)) {
+            assertTrue(index.awaitReady(Duration.ofMinutes(1)));
+            IndexSearcher s = index.searchers().acquire();
+            try {
+                float[] query = unit(0.6f, 0.5f, 0.25f, 0, 0, 0, 0, 0);
+                TopDocs all = s.search(new MatchAllDocsQuery(), 100);
+                TopDocs none = new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);
+                TopDocs ranking = new NearestExamples().rescore(s, Embedders.Space.EN, query, none, all);
+                assertEquals(14, ranking.scoreDocs.length);
+                assertEquals("axis-1", key(s, ranking.scoreDocs[0].doc));
+                int byCosine = -1;
+                float best = Float.NEGATIVE_INFINITY;
+                for (ScoreDoc d : all.scoreDocs) {
+                    float cosine = NearestExamples.cosine(s, Embedders.Space.EN, query, d.doc);
+                    if (cosine > best) {
+                        best = cosine;
+                        byCosine = d.doc;
+                    }
+                }
+                assertEquals("axis-0-2", key(s, byCosine), "by plain cosine the other entry is nearer");
+                // both examples and the centroid score the same, up to int8 precision
+                assertEquals(dot(query, unit(0, 1, 0, 0.05f, 0, 0, 0, 0)),
+                        NearestExamples.cosine(s, Embedders.Space.EN, query, ranking.scoreDocs[0].doc), 0.01f,
+                        "the confidence's signal is the plain cosine");
+                assertEquals(0f, NearestExamples.cosine(s, Embedders.Space.ZH, query, ranking.scoreDocs[0].doc),
+                        "no vector in the other space");
+            } finally {
+                index.searchers().release(s);
+            }
+        }
+    }
+
+    @Test
+    void theWhiteningIsFittedOnceThereAreEnoughEntriesAndRefittedWhenTheirNumberMoves() throws Exception {
+        Map<String, List<float[]>> vectors = new HashMap<>();
+        MemoryFeed feed = new MemoryFeed();
+        putTheTwoEntries(feed, vectors);
+        putFillers(feed, vectors, 0, WithinEntryWhitening.MIN_ENTRIES - 3);
+        float[] query = unit(0.6f, 0.5f, 0.25f, 0, 0, 0, 0, 0);
+        NearestExamples examples = new NearestExamples();
+        try (EntryIndex index = EntryIndex.open(dir, feed, fixed(vectors))) {
+            assertTrue(index.awaitReady(Duration.ofMinutes(1)));
+            assertEquals("axis-0-2", top(index, examples, query), "9 entries: plain cosines");
+            putFillers(feed, vectors, WithinEntryWhitening.MIN_ENTRIES - 3, 12);
+            index.refresh();
+            assertEquals("axis-1", top(index, examples, query), "14 entries: whitened");
+            putFillers(feed, vectors, 12, 18);
+            index.refresh();
+            assertEquals("axis-1", top(index, examples, query), "20 entries: the previous whitening while refitting");
+            Thread.sleep(500);
+            assertEquals("axis-1", top(index, examples, query), "20 entries: refitted in the background");
+        }
+    }
+
+    private static String top(EntryIndex index, NearestExamples examples, float[] query) throws Exception {
+        IndexSearcher s = index.searchers().acquire();
+        try {
+            TopDocs all = s.search(new MatchAllDocsQuery(), 100);
+            TopDocs none = new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);
+            return key(s, examples.rescore(s, Embedders.Space.EN, query, none, all).scoreDocs[0].doc);
+        } finally {
+            index.searchers().release(s);
+        }
+    }
+
+    /** Filler entries {@code from} to {@code to} (exclusive), on axes 0 and 5-7, phrasings differing along axis 0. */
+    private static void putFillers(MemoryFeed feed, Map<String, List<float[]>> vectors, int from, int to) {
+        List<float[][]> fillers = WithinEntryWhiteningTest.entriesVaryingAlongAxis0(to);
+        for (int i = from; i < to; i++) {
+            float[][] f = fillers.get(i);
+            for (int k = 0; k < f.length; k++) {
+                Arrays.fill(f[k], 1, 5, 0);
+                f[k] = Embedders.normalize(f[k]);
+            }
+            put(feed, vectors, "filler-" + i, List.of(f));
+        }
+    }
+
+    private static void putTheTwoEntries(MemoryFeed feed, Map<String, List<float[]>> vectors) {
+        put(feed, vectors, "axis-1", List.of(unit(0, 1, 0, 0.05f, 0, 0, 0, 0), unit(0, 1, 0, -0.05f, 0, 0, 0, 0)));
+        put(feed, vectors, "axis-0-2", List.of(unit(0.8f, 0, 0.6f, 0, 0.05f, 0, 0, 0),
+                unit(0.8f, 0, 0.6f, 0, -0.05f, 0, 0, 0)));
+    }
+
+    private static EntryVectors fixed(Map<String, List<float[]>> vectors) {
+        return entry -> {
+            List<float[]> examples = vectors.get(entry.key());
+            float[] sum = new float[8];
+            for (float[] e : examples) for (int d = 0; d < 8; d++) sum[d] += e[d];
+            return new EntryEmbedding(Embedders.normalize(sum), ExampleVectors.pack(examples));
+        };
+    }
+
+    private static void put(MemoryFeed feed, Map<String, List<float[]>> vectors, String key, List<float[]> examples) {
+        vectors.put(key, examples);
+        List<String> questions = new java.util.ArrayList<>();
+        for (int i = 1; i < examples.size(); i++) questions.add(key + " question " + i);
+        Entry entry = MemoryFeed.entry(key, "en", "test", key + " problem", questions, "", "");
+        feed.put(entry);
+    }
+
+    private static String key(IndexSearcher s, int doc) throws java.io.IOException {
+        return s.storedFields().document(doc).get(SearchFields.KEY);
+    }
+
+    private static float dot(float[] a, float[] b) {
+        float s = 0;
+        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+        return s;
+    }
+}
