@@ -123,7 +123,9 @@ public final class EntryIndex implements Closeable {
     private static final Sort INDEX_SORT = new Sort(new SortField(SearchFields.SCOPE, SortField.Type.STRING));
 
     private static final double RAM_BUFFER_MB = 64;
-    private static final double REBUILD_RAM_BUFFER_MB = 256;
+    /** At most a third of the heap, so that a small heap (-Xmx512m) still rebuilds. */
+    private static final double REBUILD_RAM_BUFFER_MB =
+            Math.max(RAM_BUFFER_MB, Math.min(256, Runtime.getRuntime().maxMemory() / 3.0 / (1 << 20)));
     private static final MergePolicy MERGE_POLICY = new TieredMergePolicy();
 
     /** What {@link #open} found; tells tests and logs why an index was rebuilt. */
@@ -273,8 +275,8 @@ public final class EntryIndex implements Closeable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            writer.getConfig().setRAMBufferSizeMB(RAM_BUFFER_MB).setMergePolicy(MERGE_POLICY);
         }
-        writer.getConfig().setRAMBufferSizeMB(RAM_BUFFER_MB).setMergePolicy(MERGE_POLICY);
         if (failure.get() != null) throw new IOException("Rebuilding the search index failed", failure.get());
         long analysed = System.nanoTime();
         // One segment: every query term is looked up once instead of once per segment.

@@ -6,6 +6,10 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.IndexSearcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +60,29 @@ class EntryIndexTest {
             assertEquals(EntryIndex.Opening.MISSING, index.opening());
             assertEquals(TestCorpus.ENTRIES.size(), index.searchers().acquire().getIndexReader().numDocs());
             assertEquals(TestCorpus.ENTRIES.size(), index.appliedSeq());
+        }
+    }
+
+    @Test
+    void rebuiltIndexIsOneSegmentSortedByLocaleAndStatus() throws Exception {
+        try (EntryIndex index = open(TestCorpus.feed())) {
+            IndexSearcher s = index.searchers().acquire();
+            try {
+                List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+                assertEquals(1, leaves.size());
+                var sort = leaves.get(0).reader().getMetaData().sort();
+                assertEquals(SearchFields.SCOPE, sort.getSort()[0].getField());
+                SortedDocValues scopes = DocValues.getSorted(leaves.get(0).reader(), SearchFields.SCOPE);
+                String previous = "";
+                for (int doc = 0; doc < leaves.get(0).reader().maxDoc(); doc++) {
+                    assertTrue(scopes.advanceExact(doc));
+                    String scope = scopes.lookupOrd(scopes.ordValue()).utf8ToString();
+                    assertTrue(scope.compareTo(previous) >= 0, scope + " after " + previous);
+                    previous = scope;
+                }
+            } finally {
+                index.searchers().release(s);
+            }
         }
     }
 
