@@ -102,7 +102,11 @@ public final class EntrySearcher {
      * confidence is judged against the latest customer message.
      */
     public SearchResult searchTicket(Ticket ticket, Set<EntryStatus> statuses) {
-        List<TicketText.Part> parts = TicketText.parts(ticket);
+        return searchTicket(TicketText.parts(ticket), ticket, statuses);
+    }
+
+    /** {@link #searchTicket(Ticket, Set)} with the ticket's texts already extracted. */
+    SearchResult searchTicket(List<TicketText.Part> parts, Ticket ticket, Set<EntryStatus> statuses) {
         if (parts.isEmpty()) return SearchResult.EMPTY;
         SearchRequest request = new SearchRequest(parts.get(0).text(), ticket.limit() == null ? 5 : ticket.limit(),
                 ticket.locale(), null, List.of(), statuses);

@@ -90,8 +90,9 @@ public final class SearchService implements AutoCloseable {
     public SearchResult searchTicket(Ticket ticket, Set<EntryStatus> statuses) {
         record TicketSearch(List<TicketText.Part> parts, String locale, Integer limit, Set<EntryStatus> statuses) {
         }
-        TicketSearch key = new TicketSearch(TicketText.parts(ticket), ticket.locale(), ticket.limit(), statuses);
-        return cache.get(key, () -> searcher.searchTicket(ticket, statuses));
+        List<TicketText.Part> parts = TicketText.parts(ticket);
+        TicketSearch key = new TicketSearch(parts, ticket.locale(), ticket.limit(), statuses);
+        return cache.get(key, () -> searcher.searchTicket(parts, ticket, statuses));
     }
 
     SearchCache cache() {
