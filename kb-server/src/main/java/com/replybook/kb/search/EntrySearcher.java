@@ -156,8 +156,7 @@ public final class EntrySearcher {
         if (dense != null && hasText) {
             TopDocs lexical = top(s, query, HybridFusion.CANDIDATES, hasText);
             float[] vector = dense.query(denseText);
-            Query knn = new KnnFloatVectorQuery(space.field, vector, HybridFusion.CANDIDATES,
-                    filtered(new MatchAllDocsQuery(), request));
+            Query knn = new KnnFloatVectorQuery(space.field, vector, HybridFusion.CANDIDATES, filterOnly(request));
             TopDocs nearest = s.search(knn, HybridFusion.CANDIDATES);
             TopDocs rescored = examples.rescore(s, space, vector, lexical, nearest);
             top = HybridFusion.fuse(lexical, rescored, lexicalWeight, request.limit());
@@ -210,13 +209,31 @@ public final class EntrySearcher {
 
     static Query filtered(Query text, SearchRequest r) {
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, Occur.MUST);
-        if (r.category() != null) {
-            b.add(new TermQuery(new Term(SearchFields.CATEGORY_PATH, EntryDocuments.categoryPath(r.category()))),
-                    Occur.FILTER);
-        }
-        for (String tag : r.tags()) b.add(new TermQuery(new Term(SearchFields.TAG, tag)), Occur.FILTER);
-        b.add(scope(r), Occur.FILTER);
+        for (Query f : filters(r)) b.add(f, Occur.FILTER);
         return b.build();
+    }
+
+    /**
+     * The request's filters alone, for the nearest-neighbour search. Not {@code filtered(MatchAllDocsQuery)}: the
+     * KNN search first collects its filter into a bit set, which a conjunction with "all documents" fills one
+     * document at a time (two thirds of the KNN search at 100,000 entries) and a term query fills block by block.
+     */
+    static Query filterOnly(SearchRequest r) {
+        List<Query> filters = filters(r);
+        if (filters.size() == 1) return filters.get(0);
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (Query f : filters) b.add(f, Occur.FILTER);
+        return b.build();
+    }
+
+    private static List<Query> filters(SearchRequest r) {
+        List<Query> out = new ArrayList<>();
+        if (r.category() != null) {
+            out.add(new TermQuery(new Term(SearchFields.CATEGORY_PATH, EntryDocuments.categoryPath(r.category()))));
+        }
+        for (String tag : r.tags()) out.add(new TermQuery(new Term(SearchFields.TAG, tag)));
+        out.add(scope(r));
+        return out;
     }
 
     /** The locale and status filter: one term per status, on {@link SearchFields#SCOPE} when a locale is given. */

@@ -1,5 +1,7 @@
 package com.replybook.kb.search;
 
+import org.apache.lucene.util.VectorUtil;
+
 import java.util.List;
 
 /**
@@ -68,11 +70,12 @@ final class ExampleVectors {
         int stride = 4 + query.length;
         if (length == 0 || length % stride != 0) return Float.NaN;
         float best = Float.NEGATIVE_INFINITY;
+        // Widened into floats first, then Lucene's SIMD dot product: a plain multiply-add loop over the bytes is
+        // a sequential float reduction the JIT cannot vectorise (the widening loop it can).
+        float[] example = new float[query.length];
         for (int at = offset; at < offset + length; at += stride) {
-            float scale = scale(bytes, at);
-            float dot = 0;
-            for (int i = 0; i < query.length; i++) dot += query[i] * bytes[at + 4 + i];
-            best = Math.max(best, dot * scale);
+            for (int i = 0; i < example.length; i++) example[i] = bytes[at + 4 + i];
+            best = Math.max(best, VectorUtil.dotProduct(query, example) * scale(bytes, at));
         }
         return best;
     }

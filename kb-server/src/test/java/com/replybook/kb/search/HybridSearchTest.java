@@ -53,6 +53,19 @@ class HybridSearchTest {
     }
 
     @Test
+    void theNearestNeighbourSearchKeepsToTheFilters() {
+        String paraphrase = "I would like to be reimbursed, the cash has not come back"; // no word of en-refund
+        var inCategory = searcher.search(new SearchRequest(paraphrase, 5, null, "after-sales", List.of(), null));
+        assertEquals("en-refund", inCategory.hits().get(0).key());
+        var otherCategory = searcher.search(new SearchRequest(paraphrase, 5, null, "orders", List.of(), null));
+        assertTrue(otherCategory.hits().stream().allMatch(h -> h.category().startsWith("orders")),
+                otherCategory.hits().toString());
+        var otherLocale = searcher.search(new SearchRequest(paraphrase, 5, "zh-CN", null, List.of(), null));
+        assertTrue(otherLocale.hits().stream().allMatch(h -> h.locale().equals("zh-CN")),
+                otherLocale.hits().toString());
+    }
+
+    @Test
     void traditionalChineseQueriesFindSimplifiedEntries() {
         assertEquals("wrong-item", top("寄來的東西跟我買的不一樣"));
     }
