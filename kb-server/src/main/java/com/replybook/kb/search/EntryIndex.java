@@ -89,6 +89,8 @@ public final class EntryIndex implements Closeable {
     private final AtomicLong generation = new AtomicLong();
     private volatile boolean ready;
     private volatile boolean closed;
+    /** The writer's merge policy between rebuilds (a rebuild turns merging off until its one final merge). */
+    private final MergePolicy mergePolicy = new TieredMergePolicy();
 
     /**
      * Merging HNSW graphs inserts the smaller segments' vectors into the largest one's graph: on every core,
@@ -126,7 +128,6 @@ public final class EntryIndex implements Closeable {
     /** At most a third of the heap, so that a small heap (-Xmx512m) still rebuilds. */
     private static final double REBUILD_RAM_BUFFER_MB =
             Math.max(RAM_BUFFER_MB, Math.min(256, Runtime.getRuntime().maxMemory() / 3.0 / (1 << 20)));
-    private static final MergePolicy MERGE_POLICY = new TieredMergePolicy();
 
     /** What {@link #open} found; tells tests and logs why an index was rebuilt. */
     enum Opening { REUSED, MISSING, CORRUPT, OLD_SCHEMA, OTHER_MODELS }
@@ -145,7 +146,7 @@ public final class EntryIndex implements Closeable {
         IndexWriterConfig config = new IndexWriterConfig(SearchAnalyzers.index())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(RAM_BUFFER_MB)
-                .setMergePolicy(MERGE_POLICY)
+                .setMergePolicy(mergePolicy)
                 .setIndexSort(INDEX_SORT)
                 .setCodec(CODEC);
         this.writer = new IndexWriter(directory, config);
@@ -275,7 +276,7 @@ public final class EntryIndex implements Closeable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            writer.getConfig().setRAMBufferSizeMB(RAM_BUFFER_MB).setMergePolicy(MERGE_POLICY);
+            writer.getConfig().setRAMBufferSizeMB(RAM_BUFFER_MB).setMergePolicy(mergePolicy);
         }
         if (failure.get() != null) throw new IOException("Rebuilding the search index failed", failure.get());
         long analysed = System.nanoTime();
