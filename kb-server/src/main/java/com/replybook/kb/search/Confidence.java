@@ -53,7 +53,7 @@ final class Confidence {
 
     private final Analyzer words = SearchAnalyzers.words();
 
-    /** {@code similarity} is NaN when hybrid search is off. */
+    /** {@code similarity} is NaN, and {@code space} null, when hybrid search is off. */
     boolean judge(double coverage, double similarity, Embedders.Space space, TopDocs top) {
         if (top.scoreDocs.length == 0) return false;
         if (Double.isNaN(similarity)) return coverage >= MIN_COVERAGE;

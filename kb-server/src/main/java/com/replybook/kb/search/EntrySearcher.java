@@ -150,10 +150,11 @@ public final class EntrySearcher {
     private Ranked run(IndexSearcher s, Query query, Query highlight, boolean hasText, SearchRequest request)
             throws IOException {
         TopDocs top;
-        double similarity = Double.NaN;
-        String denseText = synonyms.rewrite(request.text()); // shorthand the models do not know: tk => 退款
-        Embedders.Space space = Embedders.Space.ofText(denseText);
+        double similarity = Double.NaN; // lexical only: no dense score, and no space to judge it in
+        Embedders.Space space = null;
         if (dense != null && hasText) {
+            String denseText = synonyms.rewrite(request.text()); // shorthand the models do not know: tk => 退款
+            space = Embedders.Space.ofText(denseText);
             TopDocs lexical = top(s, query, HybridFusion.CANDIDATES, hasText);
             float[] vector = dense.query(denseText);
             Query knn = new KnnFloatVectorQuery(space.field, vector, HybridFusion.CANDIDATES, filterOnly(request));

@@ -67,12 +67,16 @@ final class ExampleVectors {
      * NaN when they are not of the query's length (another model's space).
      */
     static float maxDot(byte[] bytes, int offset, int length, float[] query) {
+        return maxDot(bytes, offset, length, query, new float[query.length]);
+    }
+
+    /** {@link #maxDot(byte[], int, int, float[])} widening each vector into {@code example} (the query's length). */
+    static float maxDot(byte[] bytes, int offset, int length, float[] query, float[] example) {
         int stride = 4 + query.length;
         if (length == 0 || length % stride != 0) return Float.NaN;
         float best = Float.NEGATIVE_INFINITY;
         // Widened into floats first, then Lucene's SIMD dot product: a plain multiply-add loop over the bytes is
         // a sequential float reduction the JIT cannot vectorise (the widening loop it can).
-        float[] example = new float[query.length];
         for (int at = offset; at < offset + length; at += stride) {
             for (int i = 0; i < example.length; i++) example[i] = bytes[at + 4 + i];
             best = Math.max(best, VectorUtil.dotProduct(query, example) * scale(bytes, at));

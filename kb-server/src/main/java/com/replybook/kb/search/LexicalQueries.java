@@ -51,10 +51,19 @@ final class LexicalQueries {
     }
 
     /**
-     * A text's ranking query and the plain term query its hits are highlighted with (the highlighter is much
-     * faster without phrases, fuzzy terms and the word fields, and bigram spans read well).
+     * A text's ranking query and the terms its hits are highlighted with: a plain term query (the highlighter is
+     * much faster without phrases, fuzzy terms and the word fields, and bigram spans read well).
      */
-    record Built(Query query, Query highlight) {
+    record Built(Query query, List<String> marked) {
+
+        /** The term query over {@link #HIGHLIGHTED} of the marked terms; built only when highlights are asked for. */
+        Query highlight() {
+            BooleanQuery.Builder highlight = new BooleanQuery.Builder();
+            for (String field : HIGHLIGHTED) {
+                for (String t : marked) highlight.add(new TermQuery(new Term(field, t)), Occur.SHOULD);
+            }
+            return highlight.build();
+        }
     }
 
     /** The query for {@code text}, or null when nothing searchable is left after analysis. */
@@ -63,7 +72,7 @@ final class LexicalQueries {
         return built == null ? null : built.query;
     }
 
-    /** Like {@link #build}, with the highlight query. */
+    /** Like {@link #build}, with the terms to highlight. */
     Built buildWithHighlight(String text, IndexReader reader) {
         Analysis bigrams = analyze(bigram, text);
         Analysis words = analyze(this.words, text);
@@ -96,11 +105,7 @@ final class LexicalQueries {
         // Single characters are left out when longer terms exist: they match everywhere (的, 了) and cost most.
         List<String> marked = bigramTerms.stream().filter(t -> t.length() > 1).toList();
         if (marked.isEmpty()) marked = bigramTerms;
-        BooleanQuery.Builder highlight = new BooleanQuery.Builder();
-        for (String field : HIGHLIGHTED) {
-            for (String t : marked) highlight.add(new TermQuery(new Term(field, t)), Occur.SHOULD);
-        }
-        return new Built(top.build(), highlight.build());
+        return new Built(top.build(), marked);
     }
 
     /**

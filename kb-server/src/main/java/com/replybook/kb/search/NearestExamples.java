@@ -78,6 +78,7 @@ final class NearestExamples {
         FloatVectorValues centroids = null;
         KnnVectorValues.DocIndexIterator centroidDocs = null;
         BinaryDocValues examples = null;
+        float[] scratch = new float[ranked.length];
         for (int doc : docs) { // ascending, so each leaf's iterators only move forward
             if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
                 leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
@@ -91,7 +92,7 @@ final class NearestExamples {
             if (at != local) continue; // no vector yet: lexical only
 
             BytesRef b = examples.advanceExact(local) ? examples.binaryValue() : null;
-            scored.add(new ScoreDoc(doc, score(ranked, centroids.vectorValue(centroidDocs.index()), b)));
+            scored.add(new ScoreDoc(doc, score(ranked, centroids.vectorValue(centroidDocs.index()), b, scratch)));
         }
         scored.sort((a, b) -> Float.compare(b.score, a.score));
         return new TopDocs(new TotalHits(scored.size(), TotalHits.Relation.EQUAL_TO), scored.toArray(ScoreDoc[]::new));
@@ -111,13 +112,13 @@ final class NearestExamples {
         if (it.advance(local) != local) return 0;
         BinaryDocValues examples = DocValues.getBinary(leaf.reader(), space.examplesField);
         BytesRef b = examples.advanceExact(local) ? examples.binaryValue() : null;
-        return score(query, centroids.vectorValue(it.index()), b);
+        return score(query, centroids.vectorValue(it.index()), b, new float[query.length]);
     }
 
-    private static float score(float[] query, float[] centroid, BytesRef examples) {
+    private static float score(float[] query, float[] centroid, BytesRef examples, float[] scratch) {
         float c = VectorUtil.dotProduct(query, centroid);
         float example = examples == null ? Float.NaN
-                : ExampleVectors.maxDot(examples.bytes, examples.offset, examples.length, query);
+                : ExampleVectors.maxDot(examples.bytes, examples.offset, examples.length, query, scratch);
         return Float.isNaN(example) ? c : EXAMPLE_WEIGHT * example + (1 - EXAMPLE_WEIGHT) * c;
     }
 
