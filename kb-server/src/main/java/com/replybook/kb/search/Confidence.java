@@ -65,12 +65,16 @@ final class Confidence {
     /** Share of the query's content words (word analysis) that occur in the top entry's problem or questions. */
     double coverage(String text, TopDocs top, IndexSearcher searcher) throws IOException {
         if (top.scoreDocs.length == 0 || text.isBlank()) return 0;
-        return coverage(text, top.scoreDocs[0].doc, searcher);
+        return coverage(LexicalQueries.analyze(words, text).terms(), top.scoreDocs[0].doc, searcher);
+    }
+
+    /** {@link #coverage(String, TopDocs, IndexSearcher)} of a text's words, analysed already. */
+    double coverage(Set<String> query, TopDocs top, IndexSearcher searcher) throws IOException {
+        return top.scoreDocs.length == 0 ? 0 : coverage(query, top.scoreDocs[0].doc, searcher);
     }
 
     /** Looks the query's words up in the postings of the top document: no stored text is read or re-analysed. */
-    double coverage(String text, int doc, IndexSearcher searcher) throws IOException {
-        Set<String> query = LexicalQueries.analyze(words, text).terms();
+    private static double coverage(Set<String> query, int doc, IndexSearcher searcher) throws IOException {
         if (query.isEmpty()) return 0;
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));

@@ -7,7 +7,6 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -37,15 +36,16 @@ final class EntryDocuments {
         Document doc = new Document();
         doc.add(new StringField(SearchFields.ID, entry.id(), Field.Store.YES));
         doc.add(new StringField(SearchFields.KEY, entry.key(), Field.Store.YES));
-        doc.add(new StringField(SearchFields.LOCALE, nz(entry.locale()), Field.Store.YES));
-        doc.add(new StringField(SearchFields.STATUS, entry.status().wire(), Field.Store.YES));
+        doc.add(new StringField(SearchFields.LOCALE, nz(entry.locale()), Field.Store.NO));
+        doc.add(new StringField(SearchFields.STATUS, entry.status().wire(), Field.Store.NO));
         String scope = SearchFields.scope(nz(entry.locale()), entry.status().wire());
         doc.add(new StringField(SearchFields.SCOPE, scope, Field.Store.NO));
         doc.add(new SortedDocValuesField(SearchFields.SCOPE, new BytesRef(scope)));
         doc.add(new NumericDocValuesField(SearchFields.VERSION, entry.version()));
         addCategory(doc, nz(entry.category()));
         for (String tag : entry.tags()) doc.add(new StringField(SearchFields.TAG, tag, Field.Store.NO));
-        doc.add(new StoredField(SearchFields.FRESH_UNTIL, freshUntil(entry)));
+        doc.add(new BinaryDocValuesField(SearchFields.HIT, new HitCard(entry.id(), entry.key(), nz(entry.locale()),
+                nz(entry.category()), nz(entry.problem()), nz(entry.cause()), freshUntil(entry)).encode()));
         addText(doc, SearchFields.PROBLEM, List.of(nz(entry.problem())));
         addText(doc, SearchFields.QUESTIONS, entry.questions());
         addText(doc, SearchFields.CAUSE, List.of(nz(entry.cause())));
@@ -74,9 +74,8 @@ final class EntryDocuments {
         }
     }
 
-    /** Stores the path and indexes each prefix: {@code 物流/延误/清关} → {@code 物流}, {@code 物流/延误}, …. */
+    /** Indexes each prefix of the path: {@code 物流/延误/清关} → {@code 物流}, {@code 物流/延误}, …. */
     private static void addCategory(Document doc, String category) {
-        doc.add(new StoredField(SearchFields.CATEGORY, category));
         String[] parts = category.split("/");
         StringBuilder path = new StringBuilder();
         for (String part : parts) {

@@ -2,7 +2,6 @@ package com.replybook.kb.search;
 
 import com.replybook.kb.entries.EntryStatus;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -12,7 +11,6 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -34,8 +32,6 @@ import java.util.Set;
 public final class EntrySearcher {
 
     private static final String[] HIGHLIGHTED = LexicalQueries.HIGHLIGHTED.toArray(String[]::new);
-    private static final Set<String> HIT_FIELDS = Set.of(SearchFields.ID, SearchFields.KEY, SearchFields.LOCALE,
-            SearchFields.CATEGORY, SearchFields.PROBLEM, SearchFields.CAUSE, SearchFields.FRESH_UNTIL);
 
     /**
      * The highlighted fields are short and keep no offsets in the index (smaller, faster to rebuild): hits are
@@ -88,12 +84,12 @@ public final class EntrySearcher {
     Ranked searchRanked(SearchRequest request) {
         return withSearcher(s -> {
             if (request.text().isBlank()) {
-                return run(s, filtered(new MatchAllDocsQuery(), request), null, false, request);
+                return run(s, filtered(new MatchAllDocsQuery(), request), null, null, request);
             }
             LexicalQueries.Built built = queries.buildWithHighlight(request.text(), s.getIndexReader());
             if (built == null) return Ranked.EMPTY;
-            return run(s, filtered(built.query(), request), request.highlight() ? built.highlight() : null, true,
-                    request);
+            return run(s, filtered(built.query(), request), request.highlight() ? built.highlight() : null,
+                    built.words(), request);
         });
     }
 
@@ -118,7 +114,7 @@ public final class EntrySearcher {
             }
             BooleanQuery query = b.build();
             return query.clauses().isEmpty() ? SearchResult.EMPTY
-                    : run(s, filtered(query, request), null, true, request).result();
+                    : run(s, filtered(query, request), null, queries.words(request.text()), request).result();
         });
     }
 
@@ -145,10 +141,12 @@ public final class EntrySearcher {
 
     /**
      * Runs {@code query} (fused with the dense ranking of {@code request.text()} when hybrid is on and the search
-     * has text); hits are highlighted with {@code highlight} unless it is null.
+     * has text); hits are highlighted with {@code highlight} unless it is null. {@code words} are the text's
+     * words (word analysis), null for a blank search.
      */
-    private Ranked run(IndexSearcher s, Query query, Query highlight, boolean hasText, SearchRequest request)
+    private Ranked run(IndexSearcher s, Query query, Query highlight, Set<String> words, SearchRequest request)
             throws IOException {
+        boolean hasText = words != null;
         TopDocs top;
         double similarity = Double.NaN; // lexical only: no dense score, and no space to judge it in
         Embedders.Space space = null;
@@ -166,7 +164,7 @@ public final class EntrySearcher {
             top = top(s, query, request.limit(), hasText);
         }
         List<SearchHit> hits = toHits(s, highlight, top);
-        double coverage = confidence.coverage(request.text(), top, s);
+        double coverage = hasText ? confidence.coverage(words, top, s) : 0;
         boolean sure = confidence.judge(coverage, similarity, space, top);
         return new Ranked(new SearchResult(top.totalHits.value(), hits, sure), similarity, coverage);
     }
@@ -197,12 +195,10 @@ public final class EntrySearcher {
         Query query = filtered(b.build(), request);
         return withSearcher(s -> {
             TopDocs top = s.search(query, request.limit());
-            StoredFields stored = s.storedFields();
             List<Suggestion> out = new ArrayList<>();
             for (ScoreDoc sd : top.scoreDocs) {
-                Document d = stored.document(sd.doc, HIT_FIELDS);
-                out.add(new Suggestion(d.get(SearchFields.ID), d.get(SearchFields.KEY), d.get(SearchFields.LOCALE),
-                        d.get(SearchFields.CATEGORY), d.get(SearchFields.PROBLEM)));
+                HitCard card = HitCard.of(s, sd.doc);
+                out.add(new Suggestion(card.id(), card.key(), card.locale(), card.category(), card.problem()));
             }
             return out;
         });
@@ -252,21 +248,18 @@ public final class EntrySearcher {
 
     private List<SearchHit> toHits(IndexSearcher s, Query query, TopDocs top) throws IOException {
         Map<String, String[]> highlights = highlight(s, query, top);
-        StoredFields stored = s.storedFields();
         long now = System.currentTimeMillis();
         List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
         for (int i = 0; i < top.scoreDocs.length; i++) {
             ScoreDoc sd = top.scoreDocs[i];
-            Document d = stored.document(sd.doc, HIT_FIELDS);
+            HitCard card = HitCard.of(s, sd.doc);
             Map<String, String> marked = new LinkedHashMap<>();
             for (String field : HIGHLIGHTED) {
                 String[] fragments = highlights.get(field);
                 if (fragments != null && fragments[i] != null) marked.put(field, fragments[i]);
             }
-            long freshUntil = d.getField(SearchFields.FRESH_UNTIL).numericValue().longValue();
-            hits.add(new SearchHit(d.get(SearchFields.ID), d.get(SearchFields.KEY), sd.score,
-                    d.get(SearchFields.LOCALE), d.get(SearchFields.CATEGORY), d.get(SearchFields.PROBLEM),
-                    emptyToNull(d.get(SearchFields.CAUSE)), marked, freshUntil < now));
+            hits.add(new SearchHit(card.id(), card.key(), sd.score, card.locale(), card.category(), card.problem(),
+                    emptyToNull(card.cause()), marked, card.freshUntil() < now));
         }
         return hits;
     }

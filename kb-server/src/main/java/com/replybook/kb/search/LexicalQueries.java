@@ -20,7 +20,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -51,10 +53,11 @@ final class LexicalQueries {
     }
 
     /**
-     * A text's ranking query and the terms its hits are highlighted with: a plain term query (the highlighter is
-     * much faster without phrases, fuzzy terms and the word fields, and bigram spans read well).
+     * A text's ranking query, the terms its hits are highlighted with (a plain term query: the highlighter is
+     * much faster without phrases, fuzzy terms and the word fields, and bigram spans read well) and its words
+     * (word analysis), which {@link Confidence#coverage} looks up in the top hit.
      */
-    record Built(Query query, List<String> marked) {
+    record Built(Query query, List<String> marked, Set<String> words) {
 
         /** The term query over {@link #HIGHLIGHTED} of the marked terms; built only when highlights are asked for. */
         Query highlight() {
@@ -70,6 +73,11 @@ final class LexicalQueries {
     Query build(String text, IndexReader reader) {
         Built built = buildWithHighlight(text, reader);
         return built == null ? null : built.query;
+    }
+
+    /** The distinct words of {@code text} (word analysis), as {@link Built#words}. */
+    Set<String> words(String text) {
+        return analyze(words, text).terms;
     }
 
     /** Like {@link #build}, with the terms to highlight. */
@@ -89,13 +97,18 @@ final class LexicalQueries {
         wordSynonyms.removeAll(words.terms);
 
         BooleanQuery.Builder top = new BooleanQuery.Builder();
+        List<String> bigramSynonymTerms = cap(bigramSynonyms);
+        List<String> wordSynonymTerms = cap(wordSynonyms);
         for (String field : SearchFields.TEXT) {
             float boost = weights.field(field);
             List<String> fieldTerms = NO_SINGLE_CHARACTERS.contains(field) ? longTerms(bigramTerms) : bigramTerms;
-            addTerms(top, field, fieldTerms, cap(bigramSynonyms), boost);
+            Map<Term, Float> clauses = new LinkedHashMap<>();
+            addTerms(clauses, field, fieldTerms, bigramSynonymTerms, boost);
             if (SearchFields.WORD_FIELDS.contains(field)) {
-                addTerms(top, SearchFields.words(field), wordTerms, cap(wordSynonyms), boost * weights.wordsFactor());
+                addTerms(clauses, SearchFields.words(field), wordTerms, wordSynonymTerms,
+                        boost * weights.wordsFactor());
             }
+            clauses.forEach((term, b) -> add(top, new TermQuery(term), b));
         }
         if (bigrams.sequence.size() > 1 && bigrams.sequence.size() <= MAX_PHRASE) {
             add(top, phrase(SearchFields.QUESTIONS, bigrams.sequence), weights.phrase());
@@ -105,7 +118,7 @@ final class LexicalQueries {
         // Single characters are left out when longer terms exist: they match everywhere (的, 了) and cost most.
         List<String> marked = bigramTerms.stream().filter(t -> t.length() > 1).toList();
         if (marked.isEmpty()) marked = bigramTerms;
-        return new Built(top.build(), marked);
+        return new Built(top.build(), marked, words.terms);
     }
 
     /**
@@ -121,13 +134,38 @@ final class LexicalQueries {
     static final List<String> HIGHLIGHTED = List.of(SearchFields.PROBLEM, SearchFields.QUESTIONS, SearchFields.CAUSE);
 
     /**
-     * Adds one boosted term clause per term straight to the top-level disjunction: a flat disjunction of term
-     * queries lets Lucene skip non-competitive documents (MaxScore), nested ones do not.
+     * Collects one boosted term clause per term; they go straight into the top-level disjunction: a flat
+     * disjunction of term queries lets Lucene skip non-competitive documents (MaxScore), nested ones do not.
      */
-    private void addTerms(BooleanQuery.Builder top, String field, List<String> terms, List<String> synonymTerms,
+    private void addTerms(Map<Term, Float> clauses, String field, List<String> terms, List<String> synonymTerms,
                           float boost) {
-        for (String t : terms) add(top, new TermQuery(new Term(field, t)), boost);
-        for (String t : synonymTerms) add(top, new TermQuery(new Term(field, t)), boost * weights.synonym());
+        for (String t : terms) addTerm(clauses, field, t, boost);
+        for (String t : synonymTerms) addTerm(clauses, field, t, boost * weights.synonym());
+    }
+
+    /**
+     * An ASCII term of a word field that the plain field of the same text is queried with too (every English word:
+     * both analyses split and stem English alike) is scored once, on the plain field, with both boosts: the two
+     * clauses matched the same documents with the same statistics, and at 100,000 entries the duplicate clauses
+     * were a fifth of a search's CPU. Chinese words are kept apart: the word field's statistics differ from the
+     * bigram field's, and merging them cost zh-shop 4 queries at rank 1 (docs/performance.md).
+     */
+    private static void addTerm(Map<Term, Float> clauses, String field, String t, float boost) {
+        if (field.endsWith(SearchFields.WORDS) && isAscii(t)) {
+            Term plain = new Term(field.substring(0, field.length() - SearchFields.WORDS.length()), t);
+            if (clauses.containsKey(plain)) {
+                clauses.merge(plain, boost, Float::sum);
+                return;
+            }
+        }
+        clauses.merge(new Term(field, t), boost, Float::sum);
+    }
+
+    private static boolean isAscii(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) >= 0x80) return false;
+        }
+        return true;
     }
 
     private static Query phrase(String field, List<String> sequence) {

@@ -14,8 +14,6 @@ final class SearchFields {
     static final String KEY = "key";
     /** Exact BCP 47 tag, e.g. {@code zh-CN}. */
     static final String LOCALE = "locale";
-    /** The category path as stored, e.g. {@code 物流/延误}. */
-    static final String CATEGORY = "category";
     /** Every prefix path of the category ({@code 物流}, {@code 物流/延误}) for the prefix filter. */
     static final String CATEGORY_PATH = "category_path";
     static final String TAG = "tag";
@@ -29,8 +27,8 @@ final class SearchFields {
     static final String SCOPE = "scope";
     /** Entry version; a change older than the indexed one is not applied. */
     static final String VERSION = "version";
-    /** Epoch millis until which the entry counts as verified; {@code stale} in hits. */
-    static final String FRESH_UNTIL = "fresh_until";
+    /** What a hit shows of the entry ({@link HitCard}), one binary doc value. */
+    static final String HIT = "hit";
 
     static final String PROBLEM = "problem";
     static final String QUESTIONS = "questions";

@@ -9,7 +9,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +39,9 @@ class EntrySearcherTest {
     @BeforeAll
     static void openIndex() throws Exception {
         feed = TestCorpus.feed();
+        feed.put(MemoryFeed.withVerification(MemoryFeed.entry("overdue-check", "en", "orders/invoice",
+                "Invoice address is wrong", List.of("fix the address on my invoice"), "Typed at checkout", "…"),
+                Instant.now().minus(Duration.ofDays(40)), 30));
         feed.put(MemoryFeed.withStatus(MemoryFeed.entry("draft-only", "zh-CN", "售后/草稿", "草稿条目退货地址",
                 List.of(), "", "草稿"), EntryStatus.DRAFT));
         index = EntryIndex.open(dir, feed, EntryVectors.NONE);
@@ -120,6 +132,35 @@ class EntrySearcherTest {
     }
 
     @Test
+    void hitsShowTheEntrysCardAndWhetherItIsOverdueForVerification() {
+        SearchHit overdue = search("invoice address").hits().get(0);
+        assertEquals(List.of("overdue-check", "en", "orders/invoice", "Invoice address is wrong", "Typed at checkout"),
+                List.of(overdue.id(), overdue.locale(), overdue.category(), overdue.problem(), overdue.cause()));
+        assertTrue(overdue.stale());
+        assertFalse(search("签收").hits().get(0).stale());
+    }
+
+    /**
+     * Both analyses split and stem an English word alike: it is one clause per text field, its boost the sum of
+     * both; a Chinese word keeps its own word-field clause (the two fields' statistics differ).
+     */
+    @Test
+    void englishWordsAreScoredOncePerFieldChineseWordsInBothAnalyses() {
+        Map<String, Float> clauses = new HashMap<>();
+        Query q = searcher.withSearcher(s -> searcher.queries().build("refund 退款", s.getIndexReader()));
+        for (BooleanClause c : ((BooleanQuery) q).clauses()) {
+            if (c.query() instanceof BoostQuery b && b.getQuery() instanceof TermQuery t) {
+                clauses.merge(t.getTerm().field() + ":" + t.getTerm().text(), b.getBoost(), Float::sum);
+            }
+        }
+        float both = RankingWeights.DEFAULT.field(SearchFields.QUESTIONS) * (1 + RankingWeights.DEFAULT.wordsFactor());
+        assertEquals(both, clauses.get("questions:refund"), 1e-6);
+        assertFalse(clauses.containsKey("questions.w:refund"), clauses.toString());
+        assertTrue(clauses.containsKey("questions.w:退款"), clauses.toString());
+        assertTrue(clauses.containsKey("questions:退款"), clauses.toString());
+    }
+
+    @Test
     void hitsCarryNoHighlightsUnlessAsked() {
         SearchHit hit = search("签收").hits().get(0);
         assertEquals("signed-not-received", hit.key());
@@ -140,7 +181,7 @@ class EntrySearcherTest {
 
     @Test
     void blankQueryListsEverythingFiltered() {
-        assertEquals(TestCorpus.ENTRIES.size(), search("").total());
+        assertEquals(TestCorpus.ENTRIES.size() + 1, search("").total()); // the corpus and overdue-check (published)
     }
 
     @Test

@@ -91,6 +91,12 @@ final class MemoryFeed implements EntryFeed {
                 e.version(), e.createdAt(), e.createdBy(), e.updatedAt(), e.updatedBy());
     }
 
+    static Entry withVerification(Entry e, Instant verifiedAt, int verifyEveryDays) {
+        return new Entry(e.id(), e.key(), e.locale(), e.category(), e.tags(), e.problem(), e.questions(), e.cause(),
+                e.script(), e.diagnostics(), e.actions(), e.status(), e.owner(), verifyEveryDays, verifiedAt,
+                e.version(), e.createdAt(), e.createdBy(), e.updatedAt(), e.updatedBy());
+    }
+
     static Entry withProblem(Entry e, String problem) {
         return new Entry(e.id(), e.key(), e.locale(), e.category(), e.tags(), problem, e.questions(), e.cause(),
                 e.script(), e.diagnostics(), e.actions(), e.status(), e.owner(), e.verifyEveryDays(), e.verifiedAt(),
