@@ -10,10 +10,10 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.AttributeSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -189,9 +189,11 @@ final class LexicalQueries {
             if (docFreq(reader, SearchFields.words(SearchFields.QUESTIONS), w)
                     + docFreq(reader, SearchFields.words(SearchFields.PROBLEM), w) > 0) continue;
             int edits = w.length() >= 8 ? 2 : 1;
+            AttributeSource automata = new AttributeSource();
             for (String field : List.of(SearchFields.QUESTIONS, SearchFields.PROBLEM)) {
                 float boost = weights.fuzzy() * weights.field(field);
-                add(top, new FuzzyQuery(new Term(SearchFields.words(field), w), edits, 1, 16, true), boost);
+                add(top, new SharedAutomatonFuzzyQuery(new Term(SearchFields.words(field), w), edits, 16, automata),
+                        boost);
             }
             added++;
         }
