@@ -3,6 +3,7 @@ package com.replybook.kb.search;
 import com.replybook.kb.entries.Entry;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
 
 import java.util.ArrayList;
@@ -15,17 +16,23 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * The in-process embedding models, one per {@link Space}: bge-small-zh (quantised) for Chinese, MiniLM-L6
- * (quantised) for everything else. Each model is loaded on first use (0.4–3 s, about 0.3 GB of heap) and then
- * shared. Chinese text is folded traditional → simplified first (the model loses about 3 MRR points on
- * traditional text otherwise). Query embeddings are cached (agents repeat queries). Thread-safe.
+ * The in-process embedding models of each {@link Space}: bge-small-zh (quantised) for Chinese; for everything else
+ * MiniLM-L6 and bge-small-en-v1.5 (both quantised) together, each model's embedding normalised and the two
+ * concatenated (768 dimensions, normalised again: a dot product is the average of the two models' cosines). Neither
+ * English model alone reaches both English targets (bge-small-en is better on Bitext, MiniLM on SOFMattress's real
+ * users); together, with the query whitening, they do (docs/search-quality.md). Each model is loaded on first use
+ * (0.4–3 s; MiniLM and bge-small-en take about 105 and 70 MB of native memory, the Java heap hardly grows) and then
+ * shared. Chinese text is folded traditional → simplified first (the model
+ * loses about 3 MRR points on traditional text otherwise). Query embeddings are cached (agents repeat queries).
+ * Thread-safe.
  */
 final class Embedders {
 
-    /** A vector space: the model, its identifier and the index field of its vectors. */
+    /** A vector space: its models, their identifier and the index field of its vectors. */
     enum Space {
-        ZH("vector.zh", "bge-small-zh-v1.5-q", BgeSmallZhV15QuantizedEmbeddingModel::new),
-        EN("vector.en", "all-minilm-l6-v2-q", AllMiniLmL6V2QuantizedEmbeddingModel::new);
+        ZH("vector.zh", "bge-small-zh-v1.5-q", List.of(BgeSmallZhV15QuantizedEmbeddingModel::new)),
+        EN("vector.en", "all-minilm-l6-v2-q+bge-small-en-v1.5-q",
+                List.of(AllMiniLmL6V2QuantizedEmbeddingModel::new, BgeSmallEnV15QuantizedEmbeddingModel::new));
 
         /** The field of the entries' centroids (nearest-neighbour search). */
         final String field;
@@ -34,16 +41,18 @@ final class Embedders {
         /**
          * Identifies the model in {@code entry_vectors.model} and in the index's commits. A new model needs a new
          * identifier: vectors of the old one are then re-embedded and the index rebuilt instead of mixing two
-         * spaces, which nothing else would notice when both models have the same dimensions.
+         * spaces, which nothing else would notice when both models have the same dimensions. A space of several
+         * models names them all, joined by {@code +}.
          */
         final String model;
-        private final Supplier<EmbeddingModel> factory;
+        /** The space's models, in the order their embeddings are concatenated. */
+        private final List<Supplier<EmbeddingModel>> factories;
 
-        Space(String field, String model, Supplier<EmbeddingModel> factory) {
+        Space(String field, String model, List<Supplier<EmbeddingModel>> factories) {
             this.field = field;
             this.examplesField = field + ".examples";
             this.model = model;
-            this.factory = factory;
+            this.factories = factories;
         }
 
         /** The space of an entry: by its locale ({@code zh-*} → ZH). */
@@ -57,14 +66,17 @@ final class Embedders {
         }
     }
 
-    /** The model of every space, {@code ZH=bge-small-zh-v1.5-q EN=all-minilm-l6-v2-q}: {@link EntryVectors#models}. */
+    /**
+     * The model of every space, {@code ZH=bge-small-zh-v1.5-q EN=all-minilm-l6-v2-q+bge-small-en-v1.5-q}:
+     * {@link EntryVectors#models}.
+     */
     static final String MODELS = Arrays.stream(Space.values()).map(s -> s + "=" + s.model)
             .collect(Collectors.joining(" "));
 
     static final int MAX_CHARS = 400;
     static final int CACHE_SIZE = 10_000;
 
-    private final Map<Space, EmbeddingModel> models = new java.util.EnumMap<>(Space.class);
+    private final Map<Space, List<EmbeddingModel>> models = new java.util.EnumMap<>(Space.class);
     private final Map<String, float[]> cache = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
@@ -115,13 +127,34 @@ final class Embedders {
         if (t.isEmpty()) return null; // embed() throws on blank text
         if (space == Space.ZH) t = SimplifiedChineseCharFilter.fold(t);
         if (t.length() > MAX_CHARS) t = t.substring(0, MAX_CHARS);
-        return normalize(model(space).embed(t).content().vector());
+        List<EmbeddingModel> parts = models(space);
+        if (parts.size() == 1) return normalize(parts.get(0).embed(t).content().vector());
+        List<float[]> vectors = new ArrayList<>(parts.size());
+        for (EmbeddingModel m : parts) vectors.add(m.embed(t).content().vector());
+        return concatenate(vectors);
     }
 
-    private EmbeddingModel model(Space space) {
+    private List<EmbeddingModel> models(Space space) {
         synchronized (models) {
-            return models.computeIfAbsent(space, s -> s.factory.get());
+            return models.computeIfAbsent(space, s -> s.factories.stream().map(Supplier::get).toList());
         }
+    }
+
+    /**
+     * The vectors, each normalised, one after the other, and the whole normalised again: the dot product of two such
+     * vectors is the average of the parts' cosines. A zero part stays zero (and counts as a cosine of 0).
+     */
+    static float[] concatenate(List<float[]> parts) {
+        int dims = 0;
+        for (float[] p : parts) dims += p.length;
+        float[] out = new float[dims];
+        int at = 0;
+        for (float[] p : parts) {
+            float[] n = normalize(p);
+            System.arraycopy(n, 0, out, at, n.length);
+            at += n.length;
+        }
+        return normalize(out);
     }
 
     static float[] normalize(float[] v) {

@@ -31,7 +31,8 @@ import java.util.logging.Logger;
  * The dense score of the fused candidates (lexical top-N ∪ nearest centroids): a mix of the cosine to the entry's
  * nearest example ({@link ExampleVectors}) and to its centroid. The centroid alone blurs entries whose questions
  * are varied; the nearest example alone overrates an entry with one stray question. Measured on the dev sets
- * (docs/search-quality.md): the even mix beat either alone on SOFMattress and zh-shop and tied on Bitext.
+ * (docs/search-quality.md): the even mix beat either alone on SOFMattress and zh-shop and tied on Bitext; the English
+ * space (two models concatenated, whitened) does best with more weight on the centroid ({@link #exampleWeight}).
  *
  * <p>In the spaces of {@link #WHITENED} the ranking score takes the query through the library's
  * {@link WithinEntryWhitening} first; {@link #cosine} gives the plain score of the top hit for {@link Confidence},
@@ -41,12 +42,20 @@ import java.util.logging.Logger;
  */
 final class NearestExamples {
 
-    /** Weight of the nearest example's cosine; the centroid's is {@code 1 − EXAMPLE_WEIGHT}. */
+    /**
+     * Weight of the nearest example's cosine in the Chinese space; the centroid's is {@code 1 − EXAMPLE_WEIGHT}.
+     */
     static final float EXAMPLE_WEIGHT = 0.5f;
+    /**
+     * The same in the English space (MiniLM + bge-small-en, whitened): chosen on each half of the dev sets
+     * separately, both chose 0.3 (docs/search-quality.md).
+     */
+    static final float EXAMPLE_WEIGHT_EN = 0.3f;
 
     /**
-     * The spaces whose queries are whitened: English (MiniLM) gained on both English sets, Chinese (bge-small-zh)
-     * lost on zh-shop (docs/search-quality.md). {@code -Dsearch.whiten.spaces=EN,ZH} or {@code =} (none) for tuning.
+     * The spaces whose queries are whitened: English (MiniLM, and MiniLM + bge-small-en) gained on both English
+     * sets, Chinese (bge-small-zh) lost on zh-shop (docs/search-quality.md). {@code -Dsearch.whiten.spaces=EN,ZH} or
+     * {@code =} (none) for tuning.
      */
     static final Set<Embedders.Space> WHITENED = spaces(System.getProperty("search.whiten.spaces", "EN"));
 
@@ -92,7 +101,8 @@ final class NearestExamples {
             if (at != local) continue; // no vector yet: lexical only
 
             BytesRef b = examples.advanceExact(local) ? examples.binaryValue() : null;
-            scored.add(new ScoreDoc(doc, score(ranked, centroids.vectorValue(centroidDocs.index()), b, scratch)));
+            scored.add(new ScoreDoc(doc, score(ranked, centroids.vectorValue(centroidDocs.index()), b, scratch,
+                    exampleWeight(space))));
         }
         scored.sort((a, b) -> Float.compare(b.score, a.score));
         return new TopDocs(new TotalHits(scored.size(), TotalHits.Relation.EQUAL_TO), scored.toArray(ScoreDoc[]::new));
@@ -112,14 +122,19 @@ final class NearestExamples {
         if (it.advance(local) != local) return 0;
         BinaryDocValues examples = DocValues.getBinary(leaf.reader(), space.examplesField);
         BytesRef b = examples.advanceExact(local) ? examples.binaryValue() : null;
-        return score(query, centroids.vectorValue(it.index()), b, new float[query.length]);
+        return score(query, centroids.vectorValue(it.index()), b, new float[query.length], exampleWeight(space));
     }
 
-    private static float score(float[] query, float[] centroid, BytesRef examples, float[] scratch) {
+    /** The weight of the nearest example's cosine in {@code space}; the centroid's is one minus it. */
+    static float exampleWeight(Embedders.Space space) {
+        return space == Embedders.Space.EN ? EXAMPLE_WEIGHT_EN : EXAMPLE_WEIGHT;
+    }
+
+    private static float score(float[] query, float[] centroid, BytesRef examples, float[] scratch, float weight) {
         float c = VectorUtil.dotProduct(query, centroid);
         float example = examples == null ? Float.NaN
                 : ExampleVectors.maxDot(examples.bytes, examples.offset, examples.length, query, scratch);
-        return Float.isNaN(example) ? c : EXAMPLE_WEIGHT * example + (1 - EXAMPLE_WEIGHT) * c;
+        return Float.isNaN(example) ? c : weight * example + (1 - weight) * c;
     }
 
     /**
@@ -154,7 +169,7 @@ final class NearestExamples {
 
     /**
      * Refits on {@code reader} (whose reference the caller took) off the searching thread: a fit reads up to
-     * {@link #FIT_ENTRIES} entries and takes a few hundred milliseconds at 384 dimensions.
+     * {@link #FIT_ENTRIES} entries and takes 2–2.5 s at 768 dimensions (a few hundred milliseconds at 384).
      */
     private void refitInBackground(IndexReader reader, Embedders.Space space, int entries) {
         CompletableFuture.runAsync(() -> {

@@ -211,7 +211,7 @@ class EntryIndexTest {
         try (var d = FSDirectory.open(dir); var r = DirectoryReader.open(d)) {
             Map<String, String> data = r.getIndexCommit().getUserData();
             assertEquals(Integer.toString(EntryIndex.SCHEMA_VERSION), data.get(EntryIndex.SCHEMA_KEY));
-            assertEquals("ZH=bge-small-zh-v1.5-q EN=all-minilm-l6-v2-q", data.get(EntryIndex.MODELS_KEY));
+            assertEquals("ZH=bge-small-zh-v1.5-q EN=all-minilm-l6-v2-q+bge-small-en-v1.5-q", data.get(EntryIndex.MODELS_KEY));
             assertEquals(Integer.toString(TestCorpus.ENTRIES.size()), data.get(EntryIndex.SEQ_KEY));
         }
     }

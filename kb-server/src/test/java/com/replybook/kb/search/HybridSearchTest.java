@@ -87,7 +87,7 @@ class HybridSearchTest {
         Entry frame = MemoryFeed.entry("en-frame", "en", "products/frame", "How to assemble the bed frame",
                 List.of("assembly instructions for the bed frame", "which screws hold the bed frame together",
                         "the bed frame wobbles", "I lost the bed frame manual"), "", "");
-        String query = "loud squeaking noise when I move";
+        String query = "my bed squeaks when I turn over at night";
         float[] q = embedders.query(query);
         assertTrue(dot(q, embedders.entry(frame).centroid()) > dot(q, embedders.entry(warranty).centroid()),
                 "precondition: the other entry's centroid is nearer, so only the nearest example finds it");
@@ -110,6 +110,17 @@ class HybridSearchTest {
         EntrySearcher.Ranked ranked = withShorthand.searchRanked(SearchRequest.of("tk dao zhang le mei", 5));
         assertEquals("refund-timing", ranked.result().hits().get(0).key());
         assertTrue(ranked.similarity() > 0.5, "dense score from the Chinese model: " + ranked.similarity());
+    }
+
+    @Test
+    void englishVectorsConcatenateMiniLmAndBgeSmallEn() {
+        float[] q = embedders.query("where is my refund");
+        assertEquals(768, q.length, "MiniLM's 384 dimensions, then bge-small-en's 384");
+        float[] first = java.util.Arrays.copyOfRange(q, 0, 384);
+        float[] second = java.util.Arrays.copyOfRange(q, 384, 768);
+        assertEquals(0.5f, dot(first, first), 1e-4f, "each model's half normalised, then the whole");
+        assertEquals(0.5f, dot(second, second), 1e-4f);
+        assertEquals(512, embedders.query("退款什么时候到账").length, "Chinese keeps bge-small-zh alone");
     }
 
     private static float dot(float[] a, float[] b) {
