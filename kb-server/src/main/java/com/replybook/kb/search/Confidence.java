@@ -1,6 +1,5 @@
 package com.replybook.kb.search;
 
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
@@ -52,8 +51,6 @@ final class Confidence {
     }
     private static final Set<String> FIELDS = Set.of(SearchFields.PROBLEM, SearchFields.QUESTIONS);
 
-    private final Analyzer words = SearchAnalyzers.words();
-
     /** {@code similarity} is NaN, and {@code space} null, when hybrid search is off. */
     boolean judge(double coverage, double similarity, Embedders.Space space, TopDocs top) {
         if (top.scoreDocs.length == 0) return false;
@@ -63,13 +60,10 @@ final class Confidence {
         return similarity >= t.min && coverage >= MIN_COVERAGE_HYBRID;
     }
 
-    /** Share of the query's content words (word analysis) that occur in the top entry's problem or questions. */
-    double coverage(String text, TopDocs top, IndexSearcher searcher) throws IOException {
-        if (top.scoreDocs.length == 0 || text.isBlank()) return 0;
-        return coverage(LexicalQueries.analyze(words, text).terms(), top.scoreDocs[0].doc, searcher);
-    }
-
-    /** {@link #coverage(String, TopDocs, IndexSearcher)} of a text's words, analysed already. */
+    /**
+     * Share of the query's content words ({@link LexicalQueries#words}, analysed already) that occur in the top
+     * entry's problem or questions.
+     */
     double coverage(Set<String> query, TopDocs top, IndexSearcher searcher) throws IOException {
         return top.scoreDocs.length == 0 ? 0 : coverage(query, top.scoreDocs[0].doc, searcher);
     }
