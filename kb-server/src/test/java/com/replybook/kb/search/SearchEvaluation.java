@@ -62,9 +62,14 @@ public final class SearchEvaluation {
         Synonyms synonyms = new Synonyms(seedSynonyms(repo));
         System.out.printf("%-18s %6s %6s %6s %7s %7s %9s %9s %8s %8s%n", "set", "n", "R@1", "R@3", "MRR@10",
                 "conf+", "oos-unsure", "n-oos", "p50 ms", "p99 ms");
+        String ranksFile = System.getProperty("search.eval.ranks");
+        List<String> ranks = new ArrayList<>();
         for (EvalSet set : sets) {
             List<Outcome> outcomes = run(set, synonyms);
             print(set.name, outcomes);
+            for (Outcome o : outcomes) {
+                ranks.add(set.name + "\t" + o.rank + "\t" + o.confident + "\t" + o.query.expected + "\t" + o.query.text);
+            }
             if (Boolean.getBoolean("search.eval.sweep")) sweep(outcomes);
             if (set.name.equals("zh-shop")) {
                 print("  zh-shop simpl.", filter(outcomes, o -> o.query.lang.equals("zh-CN")));
@@ -74,6 +79,8 @@ public final class SearchEvaluation {
                 }
             }
         }
+        // One line per query (set, rank or 0, confident, expected key, text): to diff two versions query by query.
+        if (ranksFile != null) Files.write(Path.of(ranksFile), ranks);
     }
 
     /**
