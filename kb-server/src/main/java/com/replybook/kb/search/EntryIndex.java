@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -55,6 +56,8 @@ import java.util.stream.Stream;
  * turns true when done. Afterwards store events are applied as they come (and the log is polled, for changes made
  * by other nodes or missed events); a change is searchable within {@link #REFRESH_MS} milliseconds. Changes are
  * applied idempotently: one document per entry, replaced by id, and never by an older version than the indexed one.
+ * With vectors, the {@link QueryWhitening} of hybrid search is fitted once ready, and refitted as entries change, in
+ * the background.
  *
  * <p>Thread-safe. {@link #close()} commits.
  */
@@ -85,8 +88,12 @@ public final class EntryIndex implements Closeable {
     private final CountDownLatch prepared = new CountDownLatch(1);
     private final Opening opening;
     private volatile long appliedSeq;
-    /** Bumped after every refresh that changed what searches see; keys {@link SearchCache}. */
+    /**
+     * Bumped after every refresh that changed what searches see, and after every new query whitening (which
+     * changes how they rank); keys {@link SearchCache}.
+     */
     private final AtomicLong generation = new AtomicLong();
+    private final QueryWhitening whitening;
     private volatile boolean ready;
     private volatile boolean closed;
     /** The writer's merge policy between rebuilds (a rebuild turns merging off until its one final merge). */
@@ -151,6 +158,8 @@ public final class EntryIndex implements Closeable {
                 .setCodec(CODEC);
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, new SearcherFactory());
+        this.whitening = new QueryWhitening(searchers,
+                vectors == EntryVectors.NONE ? Set.of() : QueryWhitening.WHITENED, generation::incrementAndGet);
         searchers.addListener(new ReferenceManager.RefreshListener() {
             @Override
             public void beforeRefresh() {
@@ -158,7 +167,9 @@ public final class EntryIndex implements Closeable {
 
             @Override
             public void afterRefresh(boolean didRefresh) {
-                if (didRefresh) generation.incrementAndGet();
+                if (!didRefresh) return;
+                generation.incrementAndGet();
+                if (ready) whitening.refitIfDue();
             }
         });
         this.background = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -215,6 +226,11 @@ public final class EntryIndex implements Closeable {
         return searchers;
     }
 
+    /** The query whitening fitted on this index, shared by every {@link EntrySearcher} over it. */
+    QueryWhitening whitening() {
+        return whitening;
+    }
+
     /** Makes every change applied so far visible to searches now (tests; the refresher does it within 100 ms). */
     void refresh() throws IOException {
         searchers.maybeRefreshBlocking();
@@ -228,6 +244,7 @@ public final class EntryIndex implements Closeable {
             commit();
             searchers.maybeRefreshBlocking();
             ready = true;
+            whitening.refitIfDue(); // refreshes that change the index ask again (the listener above)
             LOG.info(() -> "Search index " + opening + (opening == Opening.REUSED ? ", caught up" : ", rebuilt")
                     + " to seq " + appliedSeq + " in " + (System.nanoTime() - start) / 1_000_000 + " ms: "
                     + writer.getDocStats().numDocs + " entries");
@@ -399,7 +416,7 @@ public final class EntryIndex implements Closeable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try (directory; writer; searchers) {
+        try (directory; writer; searchers; whitening) { // closed in reverse: a fit in progress ends first
             if (ready) commit();
         }
     }

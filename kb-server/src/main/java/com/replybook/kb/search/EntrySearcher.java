@@ -45,7 +45,7 @@ public final class EntrySearcher {
     private final Analyzer suggestQuery = SearchAnalyzers.suggestQuery();
     private final Synonyms synonyms;
     private final Embedders dense;
-    private final NearestExamples examples = new NearestExamples();
+    private final NearestExamples examples;
     private final float lexicalWeight;
 
     EntrySearcher(EntryIndex index, Synonyms synonyms, RankingWeights weights) {
@@ -60,6 +60,7 @@ public final class EntrySearcher {
         this.synonyms = synonyms;
         this.queries = new LexicalQueries(synonyms, weights);
         this.confidence = new Confidence();
+        this.examples = new NearestExamples(index.whitening());
     }
 
     /** A searcher with the default weights and no synonyms. */

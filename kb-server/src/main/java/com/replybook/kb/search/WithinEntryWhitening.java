@@ -17,7 +17,7 @@ import java.util.List;
  *
  * <p>Measured on the dev sets (docs/search-quality.md): in the English space (MiniLM alone, and MiniLM + bge-small-en)
  * it lifts both English sets; with bge-small-zh it costs zh-shop R@1, so it is used for the English space only
- * ({@link NearestExamples#WHITENED}).
+ * ({@link QueryWhitening#WHITENED}).
  */
 final class WithinEntryWhitening {
 

@@ -33,6 +33,7 @@ class HybridSearchTest {
         embedders = new Embedders();
         index = EntryIndex.open(dir, TestCorpus.feed(), embedders::entry);
         assertTrue(index.awaitReady(Duration.ofMinutes(2)));
+        assertTrue(index.whitening().awaitFits(Duration.ofMinutes(2)));
         searcher = new EntrySearcher(index, Synonyms.none(), RankingWeights.DEFAULT, embedders,
                 HybridFusion.LEXICAL_WEIGHT);
     }
@@ -97,6 +98,7 @@ class HybridSearchTest {
         feed.put(frame);
         try (EntryIndex own = EntryIndex.open(dir.resolve("examples"), feed, embedders::entry)) {
             assertTrue(own.awaitReady(Duration.ofMinutes(2)));
+            assertTrue(own.whitening().awaitFits(Duration.ofMinutes(2)));
             EntrySearcher hybrid = new EntrySearcher(own, Synonyms.none(), RankingWeights.DEFAULT, embedders,
                     HybridFusion.LEXICAL_WEIGHT);
             assertEquals("en-warranty", hybrid.search(SearchRequest.of(query, 5)).hits().get(0).key());

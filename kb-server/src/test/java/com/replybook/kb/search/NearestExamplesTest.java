@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The rescoring of candidates over an index of hand-made English vectors (no model involved). */
@@ -43,12 +44,13 @@ class NearestExamplesTest {
         EntryVectors fixed = fixed(vectors);
         try (EntryIndex index = EntryIndex.open(dir, feed, fixed)) {
             assertTrue(index.awaitReady(Duration.ofMinutes(1)));
+            assertTrue(index.whitening().awaitFits(Duration.ofMinutes(1)));
             IndexSearcher s = index.searchers().acquire();
             try {
                 float[] query = unit(0.6f, 0.5f, 0.25f, 0, 0, 0, 0, 0);
                 TopDocs all = s.search(new MatchAllDocsQuery(), 100);
                 TopDocs none = new TopDocs(new TotalHits(0, TotalHits.Relation.EQUAL_TO), new ScoreDoc[0]);
-                TopDocs ranking = new NearestExamples().rescore(s, Embedders.Space.EN, query, none, all);
+                TopDocs ranking = new NearestExamples(index.whitening()).rescore(s, Embedders.Space.EN, query, none, all);
                 assertEquals(14, ranking.scoreDocs.length);
                 assertEquals("axis-1", key(s, ranking.scoreDocs[0].doc));
                 int byCosine = -1;
@@ -80,22 +82,25 @@ class NearestExamplesTest {
         putTheTwoEntries(feed, vectors);
         putFillers(feed, vectors, 0, WithinEntryWhitening.MIN_ENTRIES - 3);
         float[] query = unit(0.6f, 0.5f, 0.25f, 0, 0, 0, 0, 0);
-        NearestExamples examples = new NearestExamples();
         try (EntryIndex index = EntryIndex.open(dir, feed, fixed(vectors))) {
+            NearestExamples examples = new NearestExamples(index.whitening());
             assertTrue(index.awaitReady(Duration.ofMinutes(1)));
+            assertTrue(index.whitening().awaitFits(Duration.ofMinutes(1)));
             assertEquals("axis-0-2", top(index, examples, query), "9 entries: plain cosines");
             putFillers(feed, vectors, WithinEntryWhitening.MIN_ENTRIES - 3, 12);
             index.refresh();
+            assertTrue(index.whitening().awaitFits(Duration.ofMinutes(1)));
             assertEquals("axis-1", top(index, examples, query), "14 entries: whitened");
+            WithinEntryWhitening first = index.whitening().of(Embedders.Space.EN);
             putFillers(feed, vectors, 12, 18);
             index.refresh();
-            assertEquals("axis-1", top(index, examples, query), "20 entries: the previous whitening while refitting");
-            Thread.sleep(500);
-            assertEquals("axis-1", top(index, examples, query), "20 entries: refitted in the background");
+            assertTrue(index.whitening().awaitFits(Duration.ofMinutes(1)));
+            assertNotSame(first, index.whitening().of(Embedders.Space.EN), "20 entries: refitted");
+            assertEquals("axis-1", top(index, examples, query), "20 entries: whitened by the new fit");
         }
     }
 
-    private static String top(EntryIndex index, NearestExamples examples, float[] query) throws Exception {
+    static String top(EntryIndex index, NearestExamples examples, float[] query) throws Exception {
         IndexSearcher s = index.searchers().acquire();
         try {
             TopDocs all = s.search(new MatchAllDocsQuery(), 100);
@@ -107,7 +112,7 @@ class NearestExamplesTest {
     }
 
     /** Filler entries {@code from} to {@code to} (exclusive), on axes 0 and 5-7, phrasings differing along axis 0. */
-    private static void putFillers(MemoryFeed feed, Map<String, List<float[]>> vectors, int from, int to) {
+    static void putFillers(MemoryFeed feed, Map<String, List<float[]>> vectors, int from, int to) {
         List<float[][]> fillers = WithinEntryWhiteningTest.entriesVaryingAlongAxis0(to);
         for (int i = from; i < to; i++) {
             float[][] f = fillers.get(i);
@@ -119,13 +124,13 @@ class NearestExamplesTest {
         }
     }
 
-    private static void putTheTwoEntries(MemoryFeed feed, Map<String, List<float[]>> vectors) {
+    static void putTheTwoEntries(MemoryFeed feed, Map<String, List<float[]>> vectors) {
         put(feed, vectors, "axis-1", List.of(unit(0, 1, 0, 0.05f, 0, 0, 0, 0), unit(0, 1, 0, -0.05f, 0, 0, 0, 0)));
         put(feed, vectors, "axis-0-2", List.of(unit(0.8f, 0, 0.6f, 0, 0.05f, 0, 0, 0),
                 unit(0.8f, 0, 0.6f, 0, -0.05f, 0, 0, 0)));
     }
 
-    private static EntryVectors fixed(Map<String, List<float[]>> vectors) {
+    static EntryVectors fixed(Map<String, List<float[]>> vectors) {
         return entry -> {
             List<float[]> examples = vectors.get(entry.key());
             float[] sum = new float[8];

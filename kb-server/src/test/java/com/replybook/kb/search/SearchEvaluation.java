@@ -109,6 +109,8 @@ public final class SearchEvaluation {
         EntryVectors vectors = SEMANTIC ? EMBEDDERS::entry : EntryVectors.NONE;
         try (EntryIndex index = EntryIndex.open(dir, feed, vectors)) {
             if (!index.awaitReady(Duration.ofMinutes(10))) throw new IllegalStateException("index not ready");
+            // Every query ranked with the whitening, as a server does once it has fitted it.
+            if (!index.whitening().awaitFits(Duration.ofMinutes(10))) throw new IllegalStateException("no fit");
             float lexicalWeight = Float.parseFloat(System.getProperty("search.weight.lexical",
                     Float.toString(HybridFusion.LEXICAL_WEIGHT)));
             EntrySearcher searcher = new EntrySearcher(index, synonyms, RankingWeights.fromSystemProperties(),
