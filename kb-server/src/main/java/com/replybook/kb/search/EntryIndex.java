@@ -115,14 +115,28 @@ public final class EntryIndex implements Closeable {
      * vectors is most of a hybrid rebuild, and search only takes the 50 nearest entries as candidates for a ranking
      * that the lexical score and the example vectors then decide.
      */
-    private static final Codec CODEC = new Lucene104Codec() {
-        private final KnnVectorsFormat vectors = new Lucene99HnswVectorsFormat(16, 50, MERGE_WORKERS, MERGE_THREADS);
+    private static final KnnVectorsFormat GRAPHS = new Lucene99HnswVectorsFormat(16, 50, MERGE_WORKERS, MERGE_THREADS);
 
-        @Override
-        public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-            return vectors;
-        }
-    };
+    /**
+     * The same format with no graph in any segment: a rebuild writes its segments with it, and its final merge
+     * builds each graph once, on every core. With a graph per written segment the merge kept only the largest
+     * one and inserted the other segments' vectors again; building none until the merge made the 100,000-entry
+     * hybrid rebuild 95–97 s → 84 s on the development machine (docs/performance.md).
+     */
+    private static final KnnVectorsFormat NO_GRAPHS =
+            new Lucene99HnswVectorsFormat(16, 50, MERGE_WORKERS, MERGE_THREADS, Integer.MAX_VALUE);
+
+    /** True while a rebuild writes its segments ({@link #NO_GRAPHS}); read by {@link #codec()} per new segment. */
+    private volatile boolean bulkLoading;
+
+    private Codec codec() {
+        return new Lucene104Codec() {
+            @Override
+            public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
+                return bulkLoading ? NO_GRAPHS : GRAPHS;
+            }
+        };
+    }
 
     /**
      * Documents sorted by {@link SearchFields#SCOPE} (locale, then status): a search filtered to one locale's
@@ -155,7 +169,7 @@ public final class EntryIndex implements Closeable {
                 .setRAMBufferSizeMB(RAM_BUFFER_MB)
                 .setMergePolicy(mergePolicy)
                 .setIndexSort(INDEX_SORT)
-                .setCodec(CODEC);
+                .setCodec(codec());
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, new SearcherFactory());
         this.whitening = new QueryWhitening(searchers,
@@ -269,6 +283,7 @@ public final class EntryIndex implements Closeable {
         // Bulk load: larger segments and no merging until everything is written, then one merge. Merging as
         // segments pile up re-inserted every vector into an HNSW graph once per merge level.
         writer.getConfig().setRAMBufferSizeMB(REBUILD_RAM_BUFFER_MB).setMergePolicy(NoMergePolicy.INSTANCE);
+        bulkLoading = true;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         Semaphore inFlight = new Semaphore(threads * 64);
         java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
@@ -293,12 +308,23 @@ public final class EntryIndex implements Closeable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            writer.getConfig().setRAMBufferSizeMB(RAM_BUFFER_MB).setMergePolicy(mergePolicy);
+            try {
+                writer.flush(); // the segments still in memory are written without graphs too
+            } finally {
+                bulkLoading = false;
+                writer.getConfig().setRAMBufferSizeMB(RAM_BUFFER_MB).setMergePolicy(mergePolicy);
+            }
         }
         if (failure.get() != null) throw new IOException("Rebuilding the search index failed", failure.get());
         long analysed = System.nanoTime();
-        // One segment: every query term is looked up once instead of once per segment.
-        writer.forceMerge(1);
+        // One segment: every query term is looked up once instead of once per segment, and one graph is searched.
+        // Rewritten even when the rebuild wrote a single segment: that one has no graph yet.
+        writer.getConfig().setMergePolicy(new RewriteIntoOneSegment(mergePolicy));
+        try {
+            writer.forceMerge(1);
+        } finally {
+            writer.getConfig().setMergePolicy(mergePolicy);
+        }
         LOG.info(() -> "Rebuild: documents written in " + (analysed - start) / 1_000_000 + " ms, merged into one segment in "
                 + (System.nanoTime() - analysed) / 1_000_000 + " ms");
         advanceTo(head);

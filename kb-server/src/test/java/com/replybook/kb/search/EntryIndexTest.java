@@ -216,6 +216,47 @@ class EntryIndexTest {
         }
     }
 
+    /**
+     * A rebuild writes its segments without HNSW graphs and builds the graph in its final merge: the merged index
+     * must have one, over every vector, that finds each entry's own vector first.
+     */
+    @Test
+    void rebuiltIndexHasOneGraphOverEveryVector() throws Exception {
+        int entries = 1000; // Lucene builds no graph below about 650 vectors (a flat search is cheaper there)
+        MemoryFeed feed = new MemoryFeed();
+        Map<String, float[]> vectors = new java.util.HashMap<>();
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < entries; i++) {
+            String key = "vec-" + i;
+            feed.put(MemoryFeed.entry(key, "en", "shipping", "parcel problem " + i, List.of("where is parcel " + i),
+                    "", "We are on it."));
+            float[] v = new float[768];
+            for (int d = 0; d < v.length; d++) v[d] = (float) random.nextGaussian();
+            vectors.put(key, org.apache.lucene.util.VectorUtil.l2normalize(v));
+        }
+        EntryVectors stored = entry -> new EntryEmbedding(vectors.get(entry.key()), null);
+        try (EntryIndex index = open(feed, stored)) {
+            IndexSearcher s = index.searchers().acquire();
+            try {
+                List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+                assertEquals(1, leaves.size());
+                var perField = (org.apache.lucene.codecs.perfield.PerFieldKnnVectorsFormat.FieldsReader)
+                        ((org.apache.lucene.index.CodecReader) leaves.get(0).reader()).getVectorReader();
+                var graphs = (org.apache.lucene.codecs.hnsw.HnswGraphProvider)
+                        perField.getFieldReader(Embedders.Space.EN.field);
+                assertEquals(entries, graphs.getGraph(Embedders.Space.EN.field).size(), "nodes in the graph");
+                for (String key : List.of("vec-0", "vec-499", "vec-999")) {
+                    var top = s.search(new org.apache.lucene.search.KnnFloatVectorQuery(
+                            Embedders.Space.EN.field, vectors.get(key), 5), 5);
+                    assertTrue(top.totalHits.value() < entries, "the graph was searched, not every vector");
+                    assertEquals(key, HitCard.of(s, top.scoreDocs[0].doc).key());
+                }
+            } finally {
+                index.searchers().release(s);
+            }
+        }
+    }
+
     @Test
     void lastSeqIsFoundByBisection() {
         MemoryFeed feed = new MemoryFeed();
