@@ -206,10 +206,23 @@ public final class EntrySearcher {
     }
 
     static Query filtered(Query text, SearchRequest r) {
+        if (r.locale() != null && SCOPE_RUNS) {
+            List<Query> others = otherFilters(r);
+            Query inner = text;
+            if (!others.isEmpty()) {
+                BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, Occur.MUST);
+                for (Query f : others) b.add(f, Occur.FILTER);
+                inner = b.build();
+            }
+            return ScopeRangeQuery.of(inner, r.statuses().stream()
+                    .map(st -> SearchFields.scope(r.locale(), st.wire())).toList());
+        }
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, Occur.MUST);
         for (Query f : filters(r)) b.add(f, Occur.FILTER);
         return b.build();
     }
+
+    static final boolean SCOPE_RUNS = Boolean.parseBoolean(System.getProperty("search.scopeRuns", "true"));
 
     /**
      * The request's filters alone, for the nearest-neighbour search. Not {@code filtered(MatchAllDocsQuery)}: the
@@ -225,12 +238,18 @@ public final class EntrySearcher {
     }
 
     private static List<Query> filters(SearchRequest r) {
+        List<Query> out = otherFilters(r);
+        out.add(scope(r));
+        return out;
+    }
+
+    /** The category and tag filters. */
+    private static List<Query> otherFilters(SearchRequest r) {
         List<Query> out = new ArrayList<>();
         if (r.category() != null) {
             out.add(new TermQuery(new Term(SearchFields.CATEGORY_PATH, EntryDocuments.categoryPath(r.category()))));
         }
         for (String tag : r.tags()) out.add(new TermQuery(new Term(SearchFields.TAG, tag)));
-        out.add(scope(r));
         return out;
     }
 
