@@ -64,7 +64,7 @@ import java.util.stream.Stream;
 public final class EntryIndex implements Closeable {
 
     /** Bump whenever fields or analysis change: an index of another version is rebuilt on open. */
-    static final int SCHEMA_VERSION = 6;
+    static final int SCHEMA_VERSION = 7;
     static final String SCHEMA_KEY = "replybook.schema";
     static final String SEQ_KEY = "replybook.seq";
     static final String MODELS_KEY = "replybook.models";

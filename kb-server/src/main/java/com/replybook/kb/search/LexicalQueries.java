@@ -99,17 +99,20 @@ final class LexicalQueries {
         BooleanQuery.Builder top = new BooleanQuery.Builder();
         List<String> bigramSynonymTerms = cap(bigramSynonyms);
         List<String> wordSynonymTerms = cap(wordSynonyms);
+        Map<Term, Float> clauses = new LinkedHashMap<>();
         for (String field : SearchFields.TEXT) {
             float boost = weights.field(field);
             List<String> fieldTerms = NO_SINGLE_CHARACTERS.contains(field) ? longTerms(bigramTerms) : bigramTerms;
-            Map<Term, Float> clauses = new LinkedHashMap<>();
-            addTerms(clauses, field, fieldTerms, bigramSynonymTerms, boost);
+            Map<Term, Float> fieldClauses = new LinkedHashMap<>();
+            addTerms(fieldClauses, field, fieldTerms, bigramSynonymTerms, boost);
             if (SearchFields.WORD_FIELDS.contains(field)) {
-                addTerms(clauses, SearchFields.words(field), wordTerms, wordSynonymTerms,
+                addTerms(fieldClauses, SearchFields.words(field), wordTerms, wordSynonymTerms,
                         boost * weights.wordsFactor());
             }
-            clauses.forEach((term, b) -> add(top, new TermQuery(term), b));
+            clauses.putAll(fieldClauses);
         }
+        Map<Term, TermQuery> termQueries = TermLookup.queries(reader, clauses.keySet());
+        clauses.forEach((term, b) -> add(top, termQueries.get(term), b));
         if (bigrams.sequence.size() > 1 && bigrams.sequence.size() <= MAX_PHRASE) {
             add(top, phrase(SearchFields.QUESTIONS, bigrams.sequence), weights.phrase());
             add(top, phrase(SearchFields.PROBLEM, bigrams.sequence), weights.phrase());

@@ -257,6 +257,31 @@ class EntryIndexTest {
         }
     }
 
+    /** Every document has a length norm in every text field, even without a cause or actions (dense norms). */
+    @Test
+    void textFieldsHaveANormInEveryDocument() throws Exception {
+        MemoryFeed feed = TestCorpus.feed();
+        feed.put(MemoryFeed.entry("no-cause", "en", "shipping", "Parcel late", List.of("where is it"), "", "Sorry."));
+        try (EntryIndex index = open(feed)) {
+            IndexSearcher s = index.searchers().acquire();
+            try {
+                var leaf = s.getIndexReader().leaves().get(0).reader();
+                for (String field : List.of(SearchFields.PROBLEM, SearchFields.QUESTIONS, SearchFields.CAUSE,
+                        SearchFields.words(SearchFields.CAUSE), SearchFields.SCRIPT, SearchFields.ACTIONS)) {
+                    var norms = leaf.getNormValues(field);
+                    for (int doc = 0; doc < leaf.maxDoc(); doc++) {
+                        assertTrue(norms.advanceExact(doc), field + " norm of document " + doc);
+                    }
+                }
+                assertEquals("no-cause", keys(index, "parcel late").get(0), "still found first by its problem");
+                assertEquals(0, s.count(new org.apache.lucene.search.TermQuery(
+                        new org.apache.lucene.index.Term(SearchFields.CAUSE, ""))), "the empty field adds no term");
+            } finally {
+                index.searchers().release(s);
+            }
+        }
+    }
+
     @Test
     void lastSeqIsFoundByBisection() {
         MemoryFeed feed = new MemoryFeed();
