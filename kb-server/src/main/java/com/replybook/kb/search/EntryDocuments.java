@@ -36,6 +36,7 @@ final class EntryDocuments {
         Document doc = new Document();
         doc.add(new StringField(SearchFields.ID, entry.id(), Field.Store.YES));
         doc.add(new StringField(SearchFields.KEY, entry.key(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(SearchFields.KEY, new BytesRef(entry.key()))); // the index's tie order
         doc.add(new StringField(SearchFields.LOCALE, nz(entry.locale()), Field.Store.NO));
         doc.add(new StringField(SearchFields.STATUS, entry.status().wire(), Field.Store.NO));
         String scope = SearchFields.scope(nz(entry.locale()), entry.status().wire());

@@ -64,7 +64,7 @@ import java.util.stream.Stream;
 public final class EntryIndex implements Closeable {
 
     /** Bump whenever fields or analysis change: an index of another version is rebuilt on open. */
-    static final int SCHEMA_VERSION = 7;
+    static final int SCHEMA_VERSION = 8;
     static final String SCHEMA_KEY = "replybook.schema";
     static final String SEQ_KEY = "replybook.seq";
     static final String MODELS_KEY = "replybook.models";
@@ -139,11 +139,13 @@ public final class EntryIndex implements Closeable {
     }
 
     /**
-     * Documents sorted by {@link SearchFields#SCOPE} (locale, then status): a search filtered to one locale's
-     * published entries reads its filter as dense runs instead of checking a locale and a status term
-     * document by document.
+     * Documents sorted by {@link SearchFields#SCOPE} (locale, then status): a search in one locale's published
+     * entries is scored over one run of documents ({@link ScopeRangeQuery}). Then by key: hits with equal scores
+     * are ordered by document, and without the key that order was whichever rebuild thread indexed an entry
+     * first, so the same search could list two tied entries either way round after a rebuild.
      */
-    private static final Sort INDEX_SORT = new Sort(new SortField(SearchFields.SCOPE, SortField.Type.STRING));
+    private static final Sort INDEX_SORT = new Sort(new SortField(SearchFields.SCOPE, SortField.Type.STRING),
+            new SortField(SearchFields.KEY, SortField.Type.STRING));
 
     private static final double RAM_BUFFER_MB = 64;
     /** At most a third of the heap, so that a small heap (-Xmx512m) still rebuilds. */

@@ -205,8 +205,13 @@ public final class EntrySearcher {
         });
     }
 
+    /**
+     * {@code text} within the request's filters. With a locale, over the runs of documents of its scopes
+     * ({@link ScopeRangeQuery}: the index is sorted by scope), the category and tags as filter clauses; without one,
+     * every filter is a clause, the statuses as terms.
+     */
     static Query filtered(Query text, SearchRequest r) {
-        if (r.locale() != null && SCOPE_RUNS) {
+        if (r.locale() != null) {
             List<Query> others = otherFilters(r);
             Query inner = text;
             if (!others.isEmpty()) {
@@ -222,7 +227,6 @@ public final class EntrySearcher {
         return b.build();
     }
 
-    static final boolean SCOPE_RUNS = Boolean.parseBoolean(System.getProperty("search.scopeRuns", "true"));
 
     /**
      * The request's filters alone, for the nearest-neighbour search. Not {@code filtered(MatchAllDocsQuery)}: the

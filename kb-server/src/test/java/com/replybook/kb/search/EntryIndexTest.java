@@ -64,7 +64,7 @@ class EntryIndexTest {
     }
 
     @Test
-    void rebuiltIndexIsOneSegmentSortedByLocaleAndStatus() throws Exception {
+    void rebuiltIndexIsOneSegmentSortedByLocaleAndStatusThenKey() throws Exception {
         try (EntryIndex index = open(TestCorpus.feed())) {
             IndexSearcher s = index.searchers().acquire();
             try {
@@ -73,11 +73,22 @@ class EntryIndexTest {
                 var sort = leaves.get(0).reader().getMetaData().sort();
                 assertEquals(SearchFields.SCOPE, sort.getSort()[0].getField());
                 SortedDocValues scopes = DocValues.getSorted(leaves.get(0).reader(), SearchFields.SCOPE);
+                SortedDocValues keys = DocValues.getSorted(leaves.get(0).reader(), SearchFields.KEY);
                 String previous = "";
+                String previousKey = "";
                 for (int doc = 0; doc < leaves.get(0).reader().maxDoc(); doc++) {
                     assertTrue(scopes.advanceExact(doc));
                     String scope = scopes.lookupOrd(scopes.ordValue()).utf8ToString();
                     assertTrue(scope.compareTo(previous) >= 0, scope + " after " + previous);
+                    if (scope.equals(previous)) {
+                        assertTrue(keys.advanceExact(doc));
+                        String key = keys.lookupOrd(keys.ordValue()).utf8ToString();
+                        assertTrue(key.compareTo(previousKey) > 0, "within a scope by key: " + key + " after " + previousKey);
+                        previousKey = key;
+                    } else {
+                        assertTrue(keys.advanceExact(doc));
+                        previousKey = keys.lookupOrd(keys.ordValue()).utf8ToString();
+                    }
                     previous = scope;
                 }
             } finally {
