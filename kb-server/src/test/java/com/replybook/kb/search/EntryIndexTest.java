@@ -50,6 +50,20 @@ class EntryIndexTest {
         }
     }
 
+    private static void awaitOneSegment(EntryIndex index) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            index.refresh();
+            IndexSearcher s = index.searchers().acquire();
+            try {
+                if (s.getIndexReader().leaves().size() == 1) return;
+            } finally {
+                index.searchers().release(s);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("not merged into one segment within 10 s");
+    }
+
     private static List<String> keys(EntryIndex index, String q) {
         return EntrySearcher.over(index).search(SearchRequest.of(q, 10)).hits().stream().map(SearchHit::key).toList();
     }
@@ -66,6 +80,7 @@ class EntryIndexTest {
     @Test
     void rebuiltIndexIsOneSegmentSortedByLocaleAndStatusThenKey() throws Exception {
         try (EntryIndex index = open(TestCorpus.feed())) {
+            awaitOneSegment(index); // a lexical index is merged in the background once searchable
             IndexSearcher s = index.searchers().acquire();
             try {
                 List<LeafReaderContext> leaves = s.getIndexReader().leaves();
@@ -276,12 +291,14 @@ class EntryIndexTest {
         try (EntryIndex index = open(feed)) {
             IndexSearcher s = index.searchers().acquire();
             try {
-                var leaf = s.getIndexReader().leaves().get(0).reader();
-                for (String field : List.of(SearchFields.PROBLEM, SearchFields.QUESTIONS, SearchFields.CAUSE,
-                        SearchFields.words(SearchFields.CAUSE), SearchFields.SCRIPT, SearchFields.ACTIONS)) {
-                    var norms = leaf.getNormValues(field);
-                    for (int doc = 0; doc < leaf.maxDoc(); doc++) {
-                        assertTrue(norms.advanceExact(doc), field + " norm of document " + doc);
+                for (LeafReaderContext context : s.getIndexReader().leaves()) {
+                    var leaf = context.reader();
+                    for (String field : List.of(SearchFields.PROBLEM, SearchFields.QUESTIONS, SearchFields.CAUSE,
+                            SearchFields.words(SearchFields.CAUSE), SearchFields.SCRIPT, SearchFields.ACTIONS)) {
+                        var norms = leaf.getNormValues(field);
+                        for (int doc = 0; doc < leaf.maxDoc(); doc++) {
+                            assertTrue(norms.advanceExact(doc), field + " norm of document " + doc);
+                        }
                     }
                 }
                 assertEquals("no-cause", keys(index, "parcel late").get(0), "still found first by its problem");
