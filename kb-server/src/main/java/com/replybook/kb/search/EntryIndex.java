@@ -120,8 +120,8 @@ public final class EntryIndex implements Closeable {
     /**
      * The same format with no graph in any segment: a rebuild writes its segments with it, and its final merge
      * builds each graph once, on every core. With a graph per written segment the merge kept only the largest
-     * one and inserted the other segments' vectors again; building none until the merge made the 100,000-entry
-     * hybrid rebuild 95–97 s → 84 s on the development machine (docs/performance.md).
+     * one and inserted the other segments' vectors again; building none until the merge took the 100,000-entry
+     * hybrid rebuild from 87–97 s to 66–92 s in alternated runs (docs/performance.md).
      */
     private static final KnnVectorsFormat NO_GRAPHS =
             new Lucene99HnswVectorsFormat(16, 50, MERGE_WORKERS, MERGE_THREADS, Integer.MAX_VALUE);
