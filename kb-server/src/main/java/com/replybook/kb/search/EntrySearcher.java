@@ -227,7 +227,6 @@ public final class EntrySearcher {
         return b.build();
     }
 
-
     /**
      * The request's filters alone, for the nearest-neighbour search. Not {@code filtered(MatchAllDocsQuery)}: the
      * KNN search first collects its filter into a bit set, which a conjunction with "all documents" fills one

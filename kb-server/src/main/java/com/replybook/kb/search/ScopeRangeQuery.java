@@ -23,9 +23,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.Objects;
 
 /**
  * {@code query} restricted to the documents of some {@link SearchFields#SCOPE}s (locale and status), without a
