@@ -435,9 +435,37 @@ public final class EntryIndex implements Closeable {
 
     private void commitQuietly() {
         try {
+            mergeIfScattered();
             if (writer.hasUncommittedChanges()) commit();
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "Committing the search index failed", e);
+        }
+    }
+
+    /**
+     * Share of the documents outside the largest segment above which the index is merged into one segment again.
+     * Lucene's own merges keep up to ten segments per size tier, so a library imported entry by entry (or over
+     * many small requests) stayed in a dozen segments, and a search looked up every term in each: at 100,000
+     * entries the same build searched such an index about a sixth slower than a rebuilt one (docs/performance.md).
+     * Edits trickling in stay in small segments until a tenth of the library has changed.
+     */
+    static final double SCATTERED_SHARE = 0.1;
+
+    /** Starts a merge into one segment on Lucene's merge threads when the index is scattered; returns at once. */
+    void mergeIfScattered() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            if (leaves.size() < 2) return;
+            long total = 0;
+            long largest = 0;
+            for (LeafReaderContext leaf : leaves) {
+                total += leaf.reader().maxDoc();
+                largest = Math.max(largest, leaf.reader().maxDoc());
+            }
+            if (total - largest > SCATTERED_SHARE * total) writer.forceMerge(1, false);
+        } finally {
+            searchers.release(searcher);
         }
     }
 

@@ -310,6 +310,29 @@ class EntryIndexTest {
         }
     }
 
+    /** Entries written one by one leave small segments; once they are a tenth of the index it is merged again. */
+    @Test
+    void aScatteredIndexIsMergedIntoOneSegment() throws Exception {
+        MemoryFeed feed = TestCorpus.feed();
+        try (EntryIndex index = open(feed)) {
+            awaitOneSegment(index);
+            for (int i = 0; i < 30; i++) {
+                feed.put(MemoryFeed.entry("extra-" + i, "zh-CN", "物流/延误", "包裹延误 " + i, List.of("快递慢 " + i),
+                        "天气", "亲，我们马上为您催促。"));
+                index.refresh(); // each refresh writes a small segment
+            }
+            IndexSearcher s = index.searchers().acquire();
+            try {
+                assertTrue(s.getIndexReader().leaves().size() > 1, "scattered over several segments");
+            } finally {
+                index.searchers().release(s);
+            }
+            index.mergeIfScattered();
+            awaitOneSegment(index);
+            assertEquals("extra-7", keys(index, "包裹延误 7").get(0));
+        }
+    }
+
     @Test
     void lastSeqIsFoundByBisection() {
         MemoryFeed feed = new MemoryFeed();
