@@ -50,15 +50,19 @@ class EntryIndexTest {
         }
     }
 
+    private static int segments(EntryIndex index) throws Exception {
+        IndexSearcher s = index.searchers().acquire();
+        try {
+            return s.getIndexReader().leaves().size();
+        } finally {
+            index.searchers().release(s);
+        }
+    }
+
     private static void awaitOneSegment(EntryIndex index) throws Exception {
         for (int i = 0; i < 100; i++) {
             index.refresh();
-            IndexSearcher s = index.searchers().acquire();
-            try {
-                if (s.getIndexReader().leaves().size() == 1) return;
-            } finally {
-                index.searchers().release(s);
-            }
+            if (segments(index) == 1) return;
             Thread.sleep(100);
         }
         throw new AssertionError("not merged into one segment within 10 s");
@@ -321,12 +325,7 @@ class EntryIndexTest {
                         "天气", "亲，我们马上为您催促。"));
                 index.refresh(); // each refresh writes a small segment
             }
-            IndexSearcher s = index.searchers().acquire();
-            try {
-                assertTrue(s.getIndexReader().leaves().size() > 1, "scattered over several segments");
-            } finally {
-                index.searchers().release(s);
-            }
+            assertTrue(segments(index) > 1, "scattered over several segments");
             index.mergeIfScattered();
             awaitOneSegment(index);
             assertEquals("extra-7", keys(index, "包裹延误 7").get(0));
