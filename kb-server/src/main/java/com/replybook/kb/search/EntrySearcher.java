@@ -211,20 +211,16 @@ public final class EntrySearcher {
      * every filter is a clause, the statuses as terms.
      */
     static Query filtered(Query text, SearchRequest r) {
-        if (r.locale() != null) {
-            List<Query> others = otherFilters(r);
-            Query inner = text;
-            if (!others.isEmpty()) {
-                BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, Occur.MUST);
-                for (Query f : others) b.add(f, Occur.FILTER);
-                inner = b.build();
-            }
-            return ScopeRangeQuery.of(inner, r.statuses().stream()
-                    .map(st -> SearchFields.scope(r.locale(), st.wire())).toList());
+        boolean scoped = r.locale() != null;
+        List<Query> filters = scoped ? otherFilters(r) : filters(r);
+        Query query = text;
+        if (!filters.isEmpty()) {
+            BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, Occur.MUST);
+            for (Query f : filters) b.add(f, Occur.FILTER);
+            query = b.build();
         }
-        BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, Occur.MUST);
-        for (Query f : filters(r)) b.add(f, Occur.FILTER);
-        return b.build();
+        return scoped ? ScopeRangeQuery.of(query, r.statuses().stream()
+                .map(st -> SearchFields.scope(r.locale(), st.wire())).toList()) : query;
     }
 
     /**

@@ -103,13 +103,11 @@ final class LexicalQueries {
         for (String field : SearchFields.TEXT) {
             float boost = weights.field(field);
             List<String> fieldTerms = NO_SINGLE_CHARACTERS.contains(field) ? longTerms(bigramTerms) : bigramTerms;
-            Map<Term, Float> fieldClauses = new LinkedHashMap<>();
-            addTerms(fieldClauses, field, fieldTerms, bigramSynonymTerms, boost);
+            addTerms(clauses, field, fieldTerms, bigramSynonymTerms, boost);
             if (SearchFields.WORD_FIELDS.contains(field)) {
-                addTerms(fieldClauses, SearchFields.words(field), wordTerms, wordSynonymTerms,
+                addTerms(clauses, SearchFields.words(field), wordTerms, wordSynonymTerms,
                         boost * weights.wordsFactor());
             }
-            clauses.putAll(fieldClauses);
         }
         Map<Term, TermQuery> termQueries = TermLookup.queries(reader, clauses.keySet());
         clauses.forEach((term, b) -> add(top, termQueries.get(term), b));

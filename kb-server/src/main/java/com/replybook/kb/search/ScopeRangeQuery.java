@@ -105,7 +105,7 @@ final class ScopeRangeQuery extends Query {
      * The runs of documents of {@code scopes} in a segment sorted by scope, as {@code [from, to)} pairs in
      * document order; empty when the segment has none of them.
      */
-    static int[] runs(LeafReader reader, List<BytesRef> scopes) throws IOException {
+    private static int[] runs(LeafReader reader, List<BytesRef> scopes) throws IOException {
         IndexReader.CacheHelper core = reader.getCoreCacheHelper();
         if (core == null) return findRuns(reader, scopes);
         Map<List<BytesRef>, int[]> known;

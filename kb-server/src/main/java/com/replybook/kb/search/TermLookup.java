@@ -36,7 +36,7 @@ final class TermLookup {
         return out;
     }
 
-    static Map<Term, TermStates> states(IndexReader reader, Collection<Term> terms) {
+    private static Map<Term, TermStates> states(IndexReader reader, Collection<Term> terms) {
         IndexReaderContext top = reader.getContext();
         Map<String, TreeSet<Term>> byField = new TreeMap<>();
         Map<Term, TermStates> out = new HashMap<>();
