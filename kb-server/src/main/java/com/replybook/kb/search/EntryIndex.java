@@ -103,14 +103,16 @@ public final class EntryIndex implements Closeable {
 
     /**
      * Merging HNSW graphs inserts the smaller segments' vectors into the largest one's graph: on every core,
-     * so that the final merge of a rebuild is not single-threaded.
+     * so that the final merge of a rebuild is not single-threaded. With one core there is no pool: Lucene refuses
+     * an executor for a single worker (the format could not be built, and the server not start, on one CPU).
      */
-    private static final int MERGE_WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
-    private static final ExecutorService MERGE_THREADS = Executors.newFixedThreadPool(MERGE_WORKERS, r -> {
-        Thread t = new Thread(r, "search-index-graph-merge");
-        t.setDaemon(true);
-        return t;
-    });
+    static final int MERGE_WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private static final ExecutorService MERGE_THREADS = MERGE_WORKERS == 1 ? null
+            : Executors.newFixedThreadPool(MERGE_WORKERS, r -> {
+                Thread t = new Thread(r, "search-index-graph-merge");
+                t.setDaemon(true);
+                return t;
+            });
 
     /**
      * Entry vectors go into HNSW graphs built with a beam of 50 candidates instead of 100: inserting 100,000
