@@ -177,7 +177,7 @@ public final class EntryIndex implements Closeable {
                 .setIndexSort(INDEX_SORT)
                 .setCodec(codec());
         this.writer = new IndexWriter(directory, config);
-        this.searchers = new SearcherManager(writer, new SearcherFactory());
+        this.searchers = new SearcherManager(new HeapNormsReader(DirectoryReader.open(writer)), new SearcherFactory());
         this.whitening = new QueryWhitening(searchers,
                 vectors == EntryVectors.NONE ? Set.of() : QueryWhitening.WHITENED, generation::incrementAndGet);
         searchers.addListener(new ReferenceManager.RefreshListener() {

@@ -271,7 +271,8 @@ class EntryIndexTest {
                 List<LeafReaderContext> leaves = s.getIndexReader().leaves();
                 assertEquals(1, leaves.size());
                 var perField = (org.apache.lucene.codecs.perfield.PerFieldKnnVectorsFormat.FieldsReader)
-                        ((org.apache.lucene.index.CodecReader) leaves.get(0).reader()).getVectorReader();
+                        ((org.apache.lucene.index.CodecReader) org.apache.lucene.index.FilterLeafReader.unwrap(leaves.get(0).reader()))
+                                .getVectorReader();
                 var graphs = (org.apache.lucene.codecs.hnsw.HnswGraphProvider)
                         perField.getFieldReader(Embedders.Space.EN.field);
                 assertEquals(entries, graphs.getGraph(Embedders.Space.EN.field).size(), "nodes in the graph");
