@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.entries.EntryStatus;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -56,7 +57,22 @@ public final class SearchBenchmark {
         long t0 = System.nanoTime();
         try (EntryIndex index = EntryIndex.open(dir, feed, vectors)) {
             index.awaitReady(Duration.ofMinutes(30));
-            System.out.printf("entries %d, full rebuild %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
+            System.out.printf("entries %d, full rebuild %.1f s (searchable)%n", n, (System.nanoTime() - t0) / 1e9);
+            // Until the merge has built the graphs, a nearest-neighbour search compares with every vector.
+            List<Long> whileMerging = new ArrayList<>();
+            while (index.merging()) {
+                if (hybrid) whileMerging.add(nearest(index, base, baseVectors, whileMerging.size()));
+                else Thread.sleep(100);
+            }
+            index.refresh();
+            System.out.printf("merged into one segment%s %.1f s after the start%n", hybrid ? " with its vector graphs" : "",
+                    (System.nanoTime() - t0) / 1e9);
+            if (hybrid) {
+                report("nearest-neighbour search while merging", whileMerging.stream().mapToLong(Long::longValue).toArray());
+                long[] after = new long[Math.max(whileMerging.size(), 200)];
+                for (int i = 0; i < after.length; i++) after[i] = nearest(index, base, baseVectors, i);
+                report("nearest-neighbour search after the merge", after);
+            }
             long fitting = System.nanoTime();
             index.whitening().awaitFits(Duration.ofMinutes(5)); // not measured into the searches' latency
             System.out.printf("query whitening fitted %.1f s after ready%n", (System.nanoTime() - fitting) / 1e9);
@@ -82,6 +98,17 @@ public final class SearchBenchmark {
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             System.out.printf("heap used after GC: %d MB%n", heap / (1024 * 1024));
         }
+    }
+
+    /** Nanoseconds of one 50-nearest search with base entry {@code i}'s (cyclic) centroid, in its space. */
+    private static long nearest(EntryIndex index, List<Entry> base, Map<String, EntryEmbedding> vectors, int i)
+            throws Exception {
+        Entry e = base.get(i % base.size());
+        Embedders.Space space = Embedders.Space.of(e);
+        float[] v = vectors.get(e.key()).centroid();
+        long start = System.nanoTime();
+        EntrySearcher.over(index).withSearcher(s -> s.search(new KnnFloatVectorQuery(space.field, v, 50), 50));
+        return System.nanoTime() - start;
     }
 
     interface Op {
@@ -113,7 +140,16 @@ public final class SearchBenchmark {
                 if (r > 0 || rounds == 1) nanos.add(System.nanoTime() - t);
             }
         }
-        long[] s = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        report(name, nanos.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    static void report(String name, long[] nanos) {
+        if (nanos.length == 0) {
+            System.out.printf("%-40s n=0%n", name);
+            return;
+        }
+        long[] s = nanos.clone();
+        java.util.Arrays.sort(s);
         System.out.printf("%-40s n=%d p50 %.2f ms  p99 %.2f ms  max %.2f ms%n", name, s.length, s[s.length / 2] / 1e6,
                 s[(int) Math.ceil(0.99 * s.length) - 1] / 1e6, s[s.length - 1] / 1e6);
     }
