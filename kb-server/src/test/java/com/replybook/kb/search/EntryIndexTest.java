@@ -2,7 +2,9 @@ package com.replybook.kb.search;
 
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.entries.EntryFeed;
+import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
@@ -260,25 +262,11 @@ class EntryIndexTest {
      */
     @Test
     void rebuiltIndexHasOneGraphOverEveryVector() throws Exception {
-        int entries = 1000; // Lucene builds no graph below about 650 vectors (a flat search is cheaper there)
-        MemoryFeed feed = new MemoryFeed();
-        Map<String, float[]> vectors = new java.util.HashMap<>();
-        java.util.Random random = new java.util.Random(7);
-        for (int i = 0; i < entries; i++) {
-            String key = "vec-" + i;
-            feed.put(MemoryFeed.entry(key, "en", "shipping", "parcel problem " + i, List.of("where is parcel " + i),
-                    "", "We are on it."));
-            float[] v = new float[768];
-            for (int d = 0; d < v.length; d++) v[d] = (float) random.nextGaussian();
-            vectors.put(key, org.apache.lucene.util.VectorUtil.l2normalize(v));
-        }
-        EntryVectors stored = entry -> new EntryEmbedding(vectors.get(entry.key()), null);
-        try (EntryIndex index = open(feed, stored)) {
-            EntrySearcher searcher = EntrySearcher.over(index);
+        int entries = 1000;
+        VectorLibrary library = VectorLibrary.of(entries, 7);
+        try (EntryIndex index = open(library.feed(), library.stored())) {
             for (String key : List.of("vec-1", "vec-998")) {
-                assertEquals(key, searcher.withSearcher(s -> HitCard.of(s, s.search(
-                        new org.apache.lucene.search.KnnFloatVectorQuery(Embedders.Space.EN.field, vectors.get(key), 1),
-                        1).scoreDocs[0].doc).key()), "nearest vector as soon as ready");
+                assertEquals(key, library.nearest(index, key), "nearest vector as soon as ready");
             }
             awaitMerged(index);
             IndexSearcher s = index.searchers().acquire();
@@ -286,14 +274,12 @@ class EntryIndexTest {
                 List<LeafReaderContext> leaves = s.getIndexReader().leaves();
                 assertEquals(1, leaves.size());
                 var perField = (org.apache.lucene.codecs.perfield.PerFieldKnnVectorsFormat.FieldsReader)
-                        ((org.apache.lucene.index.CodecReader) org.apache.lucene.index.FilterLeafReader.unwrap(leaves.get(0).reader()))
-                                .getVectorReader();
+                        ((CodecReader) FilterLeafReader.unwrap(leaves.get(0).reader())).getVectorReader();
                 var graphs = (org.apache.lucene.codecs.hnsw.HnswGraphProvider)
                         perField.getFieldReader(Embedders.Space.EN.field);
                 assertEquals(entries, graphs.getGraph(Embedders.Space.EN.field).size(), "nodes in the graph");
                 for (String key : List.of("vec-0", "vec-499", "vec-999")) {
-                    var top = s.search(new org.apache.lucene.search.KnnFloatVectorQuery(
-                            Embedders.Space.EN.field, vectors.get(key), 5), 5);
+                    var top = s.search(library.nearestTo(key, 5), 5);
                     assertTrue(top.totalHits.value() < entries, "the graph was searched, not every vector");
                     assertEquals(key, HitCard.of(s, top.scoreDocs[0].doc).key());
                 }
