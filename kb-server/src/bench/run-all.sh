@@ -45,6 +45,9 @@ find_java() {
 }
 JAVA=$(find_java)
 JCMD=$(dirname "$JAVA")/jcmd
+# shellcheck source=../../../scripts/server-jvm-options.sh
+source "$ROOT/scripts/server-jvm-options.sh"
+mapfile -t JVM_OPTIONS < <(server_jvm_options)   # the server as ./replybook runs it
 step() { [[ " $STEPS " == *" $1 "* ]]; }
 say() { echo "== $*" | tee -a "$OUT/summary.txt"; }
 cp_bench() { echo "kb-server/target/classes:kb-server/target/test-classes:$(cat kb-server/target/bench.classpath)"; }
@@ -55,7 +58,7 @@ SERVER_PID=
 start_server() { # start_server <data-dir> <extra args...>; waits (at most 600 s) for /api/v1/health = 200
   local dir=$1; shift
   local heap=${HEAP:-}
-  "$JAVA" --enable-native-access=ALL-UNNAMED ${heap:+-Xmx$heap} -jar "$WAR" --port "$PORT" --data-dir "$dir" \
+  "$JAVA" "${JVM_OPTIONS[@]}" ${heap:+-Xmx$heap} -jar "$WAR" --port "$PORT" --data-dir "$dir" \
     --no-sample-data "$@" >"$dir/server.log" 2>&1 &
   SERVER_PID=$!
   local start=$(date +%s.%N)
@@ -101,7 +104,7 @@ warm_up() { # warm_up <label> <paths file>
 heap_info() { "$JCMD" "$SERVER_PID" GC.heap_info | grep -E 'garbage-first heap|region size|Metaspace' | sed 's/^ */    /' | tee -a "$OUT/summary.txt"; }
 
 mkdir -p "$OUT"
-say "run $(date -u +%FT%TZ) on $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo); load average $(cut -d' ' -f1-3 /proc/loadavg); java $("$JAVA" -version 2>&1 | head -1)"
+say "run $(date -u +%FT%TZ) on $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo); load average $(cut -d' ' -f1-3 /proc/loadavg); java $("$JAVA" -version 2>&1 | head -1); server JVM options: ${JVM_OPTIONS[*]}"
 
 if step build; then
   ./mvnw -q -Pbench -pl kb-server -am package -DskipTests
