@@ -10,7 +10,7 @@
 # WARMUP (seconds of 16-connection searches before unique searches are measured, 90; see warm_up),
 # PG_SECONDS (15), PG_QUERIES (300 per set for relevance), JMH_OPTS (extra JMH options, e.g. "-wi 1 -i 2 -r 3s"), HYBRID_SIZES ("10000"), EMBED_WAIT (900 s), EVAL_DIR (../shared/eval), JAVA (a JDK >= 21), OUT (kb-server/target/bench), PORT (18180).
 # Needs wrk (apt-get install -y wrk). Network traffic stays on 127.0.0.1. Every loop and wait is bounded;
-# on an idle 2-core machine the suite takes about 20 minutes, most of it loading 100,000 entries (the loaded
+# on an idle 2-core machine the suite takes about 25 minutes, most of it loading 100,000 entries (the loaded
 # data directory is kept in $OUT and reused while the corpus is unchanged).
 set -euo pipefail
 
