@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A reader whose length norms come from the heap instead of the memory-mapped index. BM25 reads one norm per
  * scored document and clause; from a memory segment every one-byte read is bounds- and liveness-checked, which was
- * a tenth of a search's CPU at 100,000 entries. A segment's norms are one byte per document and field (under 1 MB
- * for every text field at 100,000 entries); each is copied once per segment and field, on first use, and dropped
+ * a tenth of a search's CPU at 100,000 entries. A segment's norms are one byte per document and field (about 1 MB
+ * for every scored field at 100,000 entries); each is copied once per segment and field, on first use, and dropped
  * with the segment. Fields with sparse or multi-byte norms are read from the index as before.
  */
 final class HeapNormsReader extends FilterDirectoryReader {
