@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EntryIndexTest {
@@ -73,7 +74,7 @@ class EntryIndexTest {
     /** Waits for the merges under way (after a rebuild: into one segment, building the graphs) to finish. */
     static void awaitMerged(EntryIndex index) throws Exception {
         for (int i = 0; i < 600 && index.merging(); i++) Thread.sleep(100);
-        assertTrue(!index.merging(), "merged within 60 s");
+        assertFalse(index.merging(), "merged within 60 s");
         index.refresh();
     }
 
