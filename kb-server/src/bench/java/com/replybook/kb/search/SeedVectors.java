@@ -6,7 +6,6 @@ import com.replybook.kb.entries.Entry;
 import com.replybook.kb.entries.EntryStore;
 
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +33,7 @@ public final class SeedVectors {
             for (Entry e : entries) byKey.put(e.key(), e);
             Embedders embedders = new Embedders();
             Map<String, EntryEmbedding> bases = new HashMap<>();
-            List<Object[]> rows = new ArrayList<>();
+            List<VectorStore.Row> rows = new ArrayList<>();
             for (Entry e : entries) {
                 int v = e.key().lastIndexOf(".v");
                 String baseKey = v > 0 ? e.key().substring(0, v) : e.key();
@@ -42,29 +41,12 @@ public final class SeedVectors {
                 EntryEmbedding vectors = bases.computeIfAbsent(base.key(), k -> embedders.entry(base));
                 if (vectors == null) continue;
                 EntryEmbedding own = e == base ? vectors : SearchBenchmark.jitter(vectors, e.key().hashCode());
-                rows.add(new Object[]{e.id(), Embedders.Space.of(e).model, VectorStore.hash(Embedders.entryText(e)),
-                        own});
+                rows.add(new VectorStore.Row(e.id(), Embedders.Space.of(e).model,
+                        VectorStore.hash(Embedders.entryText(e)), own));
             }
+            VectorStore store = new VectorStore(db);
             for (int from = 0; from < rows.size(); from += 5_000) {
-                List<Object[]> batch = rows.subList(from, Math.min(rows.size(), from + 5_000));
-                db.inTransaction(c -> {
-                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO entry_vectors (entry_id, model,"
-                            + " text_hash, dims, vector, examples) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (entry_id)"
-                            + " DO UPDATE SET model = excluded.model, text_hash = excluded.text_hash,"
-                            + " dims = excluded.dims, vector = excluded.vector, examples = excluded.examples")) {
-                        for (Object[] r : batch) {
-                            EntryEmbedding vectors = (EntryEmbedding) r[3];
-                            ps.setString(1, (String) r[0]);
-                            ps.setString(2, (String) r[1]);
-                            ps.setString(3, (String) r[2]);
-                            ps.setInt(4, vectors.centroid().length);
-                            ps.setBytes(5, VectorStore.encode(vectors.centroid()));
-                            ps.setBytes(6, vectors.examples());
-                            ps.addBatch();
-                        }
-                        return ps.executeBatch().length;
-                    }
-                });
+                store.putAll(rows.subList(from, Math.min(rows.size(), from + 5_000)));
             }
             System.out.printf("vectors stored for %d of %d entries (%d embedded) in %.1f s%n", rows.size(),
                     entries.size(), bases.size(), (System.nanoTime() - start) / 1e9);

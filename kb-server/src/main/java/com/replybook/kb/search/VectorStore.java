@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,19 +45,31 @@ final class VectorStore {
         });
     }
 
+    /** One entry's vectors to store, with the model and text hash they came from. */
+    record Row(String entryId, String model, String textHash, EntryEmbedding vectors) {
+    }
+
     void put(String entryId, String model, String textHash, EntryEmbedding vectors) {
+        putAll(List.of(new Row(entryId, model, textHash, vectors)));
+    }
+
+    /** Stores (or replaces) every row in one transaction. */
+    void putAll(List<Row> rows) {
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO entry_vectors (entry_id, model, text_hash, dims,"
                     + " vector, examples) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (entry_id) DO UPDATE SET"
                     + " model = excluded.model, text_hash = excluded.text_hash, dims = excluded.dims,"
                     + " vector = excluded.vector, examples = excluded.examples")) {
-                ps.setString(1, entryId);
-                ps.setString(2, model);
-                ps.setString(3, textHash);
-                ps.setInt(4, vectors.centroid().length);
-                ps.setBytes(5, encode(vectors.centroid()));
-                ps.setBytes(6, vectors.examples());
-                return ps.executeUpdate();
+                for (Row r : rows) {
+                    ps.setString(1, r.entryId());
+                    ps.setString(2, r.model());
+                    ps.setString(3, r.textHash());
+                    ps.setInt(4, r.vectors().centroid().length);
+                    ps.setBytes(5, encode(r.vectors().centroid()));
+                    ps.setBytes(6, r.vectors().examples());
+                    ps.addBatch();
+                }
+                return ps.executeBatch().length;
             }
         });
     }
