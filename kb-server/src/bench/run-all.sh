@@ -52,8 +52,11 @@ mapfile -t JVM_OPTIONS < <(server_jvm_options)   # the server as ./replybook run
 step() { [[ " $STEPS " == *" $1 "* ]]; }
 say() { echo "== $*" | tee -a "$OUT/summary.txt"; }
 cp_bench() { echo "kb-server/target/classes:kb-server/target/test-classes:$(cat kb-server/target/bench.classpath)"; }
-tool() { "$JAVA" --enable-native-access=ALL-UNNAMED -Djava.util.logging.config.file=kb-server/src/test/resources/logging.properties \
-  -cp "$(cp_bench)" "com.replybook.kb.bench.$@"; }
+tool() { # tool <class, in com.replybook.kb.bench unless qualified> <args...>
+  local class=$1; shift
+  [[ $class == *.* ]] || class=com.replybook.kb.bench.$class
+  "$JAVA" --enable-native-access=ALL-UNNAMED -Djava.util.logging.config.file=kb-server/src/test/resources/logging.properties \
+    -cp "$(cp_bench)" "$class" "$@"; }
 
 SERVER_PID=
 start_server() { # start_server <data-dir> <extra args...>; waits (at most 600 s) for /api/v1/health = 200
@@ -186,8 +189,7 @@ for SIZE in $SIZES; do
         # Embedding every entry takes hours at 100k on 2 cores: SeedVectors embeds each base entry once and stores
         # its vectors, moved slightly, for its variants, in a copy of the data directory (the index is rebuilt).
         HDATA=$OUT/data-$SIZE-hybrid; rm -rf "$HDATA"; mkdir -p "$HDATA"; cp "$DATA"/replybook.db* "$HDATA/"
-        say "[$SIZE] $("$JAVA" --enable-native-access=ALL-UNNAMED -Djava.util.logging.config.file=kb-server/src/test/resources/logging.properties \
-          -cp "$(cp_bench)" com.replybook.kb.search.SeedVectors --data-dir "$HDATA")"
+        say "[$SIZE] $(tool com.replybook.kb.search.SeedVectors --data-dir "$HDATA")"
       fi
       HEAP=768m start_server "$HDATA" --semantic-search true --search-cache-entries 0
       say "[$SIZE] hybrid server ready (index built with the stored vectors) after $READY_SECONDS s"
