@@ -47,6 +47,7 @@ public final class EntrySearcher {
     private final Embedders dense;
     private final NearestExamples examples;
     private final float lexicalWeight;
+    private final QuerySpelling spelling = new QuerySpelling();
 
     EntrySearcher(EntryIndex index, Synonyms synonyms, RankingWeights weights) {
         this(index, synonyms, weights, null, HybridFusion.LEXICAL_WEIGHT);
@@ -154,6 +155,7 @@ public final class EntrySearcher {
         if (dense != null && hasText) {
             String denseText = synonyms.rewrite(request.text()); // shorthand the models do not know: tk => 退款
             space = Embedders.Space.ofText(denseText);
+            if (space == Embedders.Space.EN) denseText = spelling.correct(denseText, s.getIndexReader()); // pliiows => pillows
             TopDocs lexical = top(s, query, HybridFusion.CANDIDATES, hasText);
             float[] vector = dense.query(denseText);
             Query knn = new KnnFloatVectorQuery(space.field, vector, HybridFusion.CANDIDATES, filterOnly(request));
