@@ -2,6 +2,7 @@ package com.replybook.kb.search;
 
 import com.replybook.kb.entries.Entry;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
@@ -30,9 +31,11 @@ final class Embedders {
 
     /** A vector space: its models, their identifier and the index field of its vectors. */
     enum Space {
-        ZH("vector.zh", "bge-small-zh-v1.5-q", List.of(BgeSmallZhV15QuantizedEmbeddingModel::new)),
-        EN("vector.en", "all-minilm-l6-v2-q+bge-small-en-v1.5-q",
-                List.of(AllMiniLmL6V2QuantizedEmbeddingModel::new, BgeSmallEnV15QuantizedEmbeddingModel::new));
+        ZH("vector.zh", "bge-small-zh-v1.5-q", List.of(
+                () -> OnnxModels.load(BgeSmallZhV15QuantizedEmbeddingModel.class, "bge-small-zh-v1.5-q", PoolingMode.CLS))),
+        EN("vector.en", "all-minilm-l6-v2-q+bge-small-en-v1.5-q", List.of(
+                () -> OnnxModels.load(AllMiniLmL6V2QuantizedEmbeddingModel.class, "all-minilm-l6-v2-q", PoolingMode.MEAN),
+                () -> OnnxModels.load(BgeSmallEnV15QuantizedEmbeddingModel.class, "bge-small-en-v1.5-q", PoolingMode.CLS)));
 
         /** The field of the entries' centroids (nearest-neighbour search). */
         final String field;
