@@ -77,7 +77,7 @@ public final class SearchBenchmark {
             index.whitening().awaitFits(Duration.ofMinutes(5)); // not measured into the searches' latency
             System.out.printf("query whitening fitted %.1f s after ready%n", (System.nanoTime() - fitting) / 1e9);
             if (Boolean.getBoolean("bench.rebuildOnly")) return;
-            Synonyms synonyms = new Synonyms(SearchEvaluation.seedSynonyms(repo));
+            Synonyms synonyms = new Synonyms(SearchEvaluation.seedSynonyms());
             EntrySearcher lexical = new EntrySearcher(index, synonyms, RankingWeights.DEFAULT);
             List<String> queries = queries(repo);
             measure("lexical search", queries, 3, q -> lexical.search(SearchRequest.of(q, 10)));

@@ -2,6 +2,7 @@ package com.replybook.kb.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.replybook.kb.db.Database;
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.entries.EntryStatus;
 
@@ -59,7 +60,7 @@ public final class SearchEvaluation {
         String fold = System.getProperty("search.eval.fold");
         if (fold != null) sets.replaceAll(s -> new EvalSet(s.name, s.entries, s.queries.stream()
                 .filter(q -> fold(q.text).equals(fold)).toList()));
-        Synonyms synonyms = new Synonyms(seedSynonyms(repo));
+        Synonyms synonyms = new Synonyms(seedSynonyms());
         System.out.printf("%-18s %6s %6s %6s %7s %7s %9s %9s %8s %8s%n", "set", "n", "R@1", "R@3", "MRR@10",
                 "conf+", "oos-unsure", "n-oos", "p50 ms", "p99 ms");
         String ranksFile = System.getProperty("search.eval.ranks");
@@ -202,20 +203,18 @@ public final class SearchEvaluation {
         return new EvalSet("zh-shop", entries, queries(queries));
     }
 
-    /** The synonyms migrations V10 and V12 seed, read from the migrations so the figures match a new server. */
-    static Map<String, String> seedSynonyms(Path repo) throws IOException {
-        String sql = Files.readString(repo.resolve(
-                "kb-server/src/main/resources/db/migration/common/V10__search_synonyms.sql"));
-        Map<String, String> out = new LinkedHashMap<>();
-        var m = java.util.regex.Pattern.compile("VALUES \\('([^']+)',\\s*'([^']*)'", java.util.regex.Pattern.DOTALL)
-                .matcher(sql);
-        while (m.find()) out.put(m.group(1), m.group(2));
-        String pinyin = Files.readString(repo.resolve(
-                "kb-server/src/main/resources/db/migration/common/V12__search_synonyms_pinyin.sql"));
-        var append = java.util.regex.Pattern.compile("rules \\|\\| '([^']*)' WHERE locale = '([^']+)'",
-                java.util.regex.Pattern.DOTALL).matcher(pinyin);
-        while (append.find()) out.merge(append.group(2), append.group(1), String::concat);
-        return out;
+    /**
+     * The synonyms a new server starts with: the migrations run on a scratch SQLite file and the table read back, so
+     * the figures are those of a new server whichever migrations seed or amend the lists.
+     */
+    static Map<String, String> seedSynonyms() throws IOException {
+        Path dir = Files.createTempDirectory("seed-synonyms");
+        Database db = Database.open("jdbc:sqlite:" + dir.resolve("seed.db"), null, null);
+        try {
+            return new SynonymStore(db).all();
+        } finally {
+            db.close();
+        }
     }
 
     private static List<Query> queries(Path file) throws IOException {
