@@ -198,6 +198,14 @@ for SIZE in $SIZES; do
       # Every text is embedded on first sight (then its vector is cached): the warm-up embeds them all.
       warm_up "[$SIZE] hybrid search, cache off," "$OUT/wrk-$SIZE/search.paths"
       for run in $(seq 1 "$RUNS"); do wrk_run "[$SIZE] hybrid search, cache off, run $run (-Xmx768m):" "$OUT/wrk-$SIZE/search.paths"; done
+      # Texts never seen before: the same searches with an order number of their own ("… #1000123"), so every
+      # request embeds its text first; each run has its own numbers (three per search, more than a run asks for).
+      for run in $(seq 1 "$RUNS"); do
+        awk -v run="$run" '{ p[NR] = $0 } END { for (k = 0; k < 3; k++) for (i = 1; i <= NR; i++)
+          printf "%s%%20%%23%d\n", p[i], run * 1000000 + k * 100000 + i }' \
+          "$OUT/wrk-$SIZE/search.paths" > "$OUT/wrk-$SIZE/search-new-$run.paths"
+        wrk_run "[$SIZE] hybrid search, new texts, cache off, run $run (-Xmx768m):" "$OUT/wrk-$SIZE/search-new-$run.paths"
+      done
       say "[$SIZE] heap with the models loaded (-Xmx768m):"; heap_info
       stop_server
     else
