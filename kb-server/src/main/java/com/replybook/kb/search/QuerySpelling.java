@@ -114,6 +114,7 @@ final class QuerySpelling {
      * hybrid search on, when the models load too.
      */
     private static final class Vocabulary {
+        static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
         static final Vocabulary INSTANCE = load();
 
         final Set<String> words;
@@ -140,9 +141,9 @@ final class QuerySpelling {
 
         private static Vocabulary load() {
             Set<String> words = new HashSet<>();
-            try (InputStream in = AllMiniLmL6V2QuantizedEmbeddingModel.class
-                    .getResourceAsStream("/all-minilm-l6-v2-q-tokenizer.json");
-                 JsonParser p = new JsonFactory().createParser(in)) {
+            InputStream in = AllMiniLmL6V2QuantizedEmbeddingModel.class.getResourceAsStream(TOKENIZER);
+            if (in == null) throw new IllegalStateException(TOKENIZER + " (the English model's jar) is not on the class path");
+            try (in; JsonParser p = new JsonFactory().createParser(in)) {
                 // {"model": {..., "vocab": {"[PAD]": 0, ...}}}: the vocabulary's keys.
                 while (p.nextToken() != null) {
                     if (p.currentToken() == JsonToken.FIELD_NAME && p.currentName().equals("vocab")
