@@ -2,6 +2,7 @@ package com.replybook.kb.search;
 
 import com.replybook.kb.entries.EntryStatus;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -83,11 +84,12 @@ public final class EntrySearcher {
         static final Ranked EMPTY = new Ranked(SearchResult.EMPTY, 0, 0);
     }
 
-    Ranked searchRanked(SearchRequest request) {
+    Ranked searchRanked(SearchRequest typed) {
         return withSearcher(s -> {
-            if (request.text().isBlank()) {
-                return run(s, filtered(new MatchAllDocsQuery(), request), null, null, request);
+            if (typed.text().isBlank()) {
+                return run(s, filtered(new MatchAllDocsQuery(), typed), null, null, typed);
             }
+            SearchRequest request = typed.withText(corrected(typed.text(), s.getIndexReader()));
             LexicalQueries.Built built = queries.buildWithHighlight(request.text(), s.getIndexReader());
             if (built == null) return Ranked.EMPTY;
             return run(s, filtered(built.query(), request), request.highlight() ? built.highlight() : null,
@@ -106,18 +108,28 @@ public final class EntrySearcher {
     /** {@link #searchTicket(Ticket, Set)} with the ticket's texts already extracted. */
     SearchResult searchTicket(List<TicketText.Part> parts, Ticket ticket, Set<EntryStatus> statuses) {
         if (parts.isEmpty()) return SearchResult.EMPTY;
-        SearchRequest request = new SearchRequest(parts.get(0).text(), ticket.limit() == null ? 5 : ticket.limit(),
-                ticket.locale(), null, List.of(), statuses);
         return withSearcher(s -> {
+            List<String> texts = parts.stream().map(p -> corrected(p.text(), s.getIndexReader())).toList();
+            SearchRequest request = new SearchRequest(texts.get(0), ticket.limit() == null ? 5 : ticket.limit(),
+                    ticket.locale(), null, List.of(), statuses);
             BooleanQuery.Builder b = new BooleanQuery.Builder();
-            for (TicketText.Part part : parts) {
-                Query query = queries.build(part.text(), s.getIndexReader());
-                if (query != null) b.add(new BoostQuery(query, part.weight()), Occur.SHOULD);
+            for (int i = 0; i < parts.size(); i++) {
+                Query query = queries.build(texts.get(i), s.getIndexReader());
+                if (query != null) b.add(new BoostQuery(query, parts.get(i).weight()), Occur.SHOULD);
             }
             BooleanQuery query = b.build();
             return query.clauses().isEmpty() ? SearchResult.EMPTY
                     : run(s, filtered(query, request), null, queries.words(request.text()), request).result();
         });
+    }
+
+    /**
+     * The text as both halves of the ranking read it: an English text with its misspellings corrected against the
+     * library ({@link QuerySpelling}: {@code pliiows} → {@code pillows}), so that the phrase of the whole query can
+     * match, the confidence counts the word, and the models read a word they know. Other texts as typed.
+     */
+    private String corrected(String text, IndexReader reader) {
+        return Embedders.Space.ofText(text) == Embedders.Space.EN ? spelling.correct(text, reader) : text;
     }
 
     LexicalQueries queries() {
@@ -155,7 +167,6 @@ public final class EntrySearcher {
         if (dense != null && hasText) {
             String denseText = synonyms.rewrite(request.text()); // shorthand the models do not know: tk => 退款
             space = Embedders.Space.ofText(denseText);
-            if (space == Embedders.Space.EN) denseText = spelling.correct(denseText, s.getIndexReader()); // pliiows => pillows
             TopDocs lexical = top(s, query, HybridFusion.CANDIDATES, hasText);
             float[] vector = dense.query(denseText);
             Query knn = new KnnFloatVectorQuery(space.field, vector, HybridFusion.CANDIDATES, filterOnly(request));

@@ -198,6 +198,18 @@ class EntrySearcherTest {
     }
 
     @Test
+    void misspeltEnglishWordsAreReadAsTheLibraryWordsTheyMissed() {
+        // Typed: neither "cancle" nor "ordr" is in any entry; corrected, every word of the query is in en-cancel's.
+        SearchResult result = search("I want to cancle my ordr");
+        assertEquals("en-cancel", result.hits().get(0).key());
+        assertTrue(result.confident(), "the corrected words count for the confidence");
+        SearchResult ticket = searcher.searchTicket(new Ticket("", List.of(new Ticket.Message("customer",
+                "please cancle my ordr")), "en", 5), null);
+        assertEquals("en-cancel", ticket.hits().get(0).key());
+        assertTrue(ticket.confident());
+    }
+
+    @Test
     void confidentOnAClearMatchNotOnNonsense() {
         assertTrue(search("where is my refund").confident());
         assertFalse(search("what is the warranty on the mattress foam").confident());
