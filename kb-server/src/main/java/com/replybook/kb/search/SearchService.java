@@ -38,6 +38,7 @@ public final class SearchService implements AutoCloseable {
         this.searcher = new EntrySearcher(index, synonyms.synonyms(), RankingWeights.DEFAULT, embedders,
                 HybridFusion.LEXICAL_WEIGHT);
         this.cache = new SearchCache(cacheEntries, index::generation, synonyms.synonyms()::version, clock::millis);
+        QuerySpelling.loadInBackground();
     }
 
     /**
