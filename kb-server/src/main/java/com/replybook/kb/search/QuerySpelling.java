@@ -22,14 +22,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Corrects misspelt English words before a query is embedded ({@code Need pliiows} → {@code Need pillows}). The
- * English models read an unknown spelling as word pieces that mean little; the lexical side already tolerates
- * typos (fuzzy terms in {@link LexicalQueries}) and keeps the text as typed.
+ * Corrects misspelt English words of a query before it is ranked ({@code Need pliiows} → {@code Need pillows}): the
+ * English models read an unknown spelling as word pieces that mean little, the phrase of the whole query cannot
+ * match, and the confidence does not count the word. (Fuzzy terms in {@link LexicalQueries} still catch the words
+ * this cannot place.)
  *
  * <p>A word is corrected only when the models do not know it (it is not a whole word of their WordPiece vocabulary,
  * which MiniLM and bge-small-en share) <em>and</em> no entry's problem or similar questions contain it: a real word
@@ -175,7 +177,7 @@ final class QuerySpelling {
             }
             Map<String, List<String>> byStem = new HashMap<>();
             Analyzer analyzer = SearchAnalyzers.words();
-            for (String w : words) {
+            for (String w : new TreeSet<>(words)) { // sorted: of two words equally near, the same one every time
                 Set<String> terms = LexicalQueries.analyze(analyzer, w).terms();
                 if (terms.size() == 1) byStem.computeIfAbsent(terms.iterator().next(), k -> new ArrayList<>()).add(w);
             }
