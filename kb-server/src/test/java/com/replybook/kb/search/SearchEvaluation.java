@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The search evaluation command: indexes each labelled set in-process (the real analyzers, index and ranking,
@@ -75,6 +76,14 @@ public final class SearchEvaluation {
             if (set.name.equals("zh-shop")) {
                 print("  zh-shop simpl.", filter(outcomes, o -> o.query.lang.equals("zh-CN")));
                 print("  zh-shop trad.", filter(outcomes, o -> o.query.lang.equals("zh-TW")));
+                // Traditional conversions of simplified messages next to their originals: what folding alone does
+                // (the two lines above also differ in which messages they hold).
+                Set<String> paired = outcomes.stream().filter(o -> o.query.lang.equals("zh-TW"))
+                        .map(o -> o.query.meta.path("pair").asText("")).filter(q -> !q.isEmpty())
+                        .collect(java.util.stream.Collectors.toSet());
+                print("  trad. conversions", filter(outcomes, o -> o.query.lang.equals("zh-TW")
+                        && !o.query.meta.path("pair").asText("").isEmpty()));
+                print("  their originals", filter(outcomes, o -> paired.contains(o.query.qid)));
                 for (String style : List.of("colloquial", "typo", "pinyin", "mixed-en", "long-message")) {
                     print("  " + style, filter(outcomes, o -> style.equals(o.query.meta.path("style").asText())));
                 }
