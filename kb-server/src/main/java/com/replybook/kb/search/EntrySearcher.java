@@ -92,8 +92,10 @@ public final class EntrySearcher {
             SearchRequest request = typed.withText(corrected(typed.text(), s.getIndexReader()));
             LexicalQueries.Built built = queries.buildWithHighlight(request.text(), s.getIndexReader());
             if (built == null) return Ranked.EMPTY;
-            return run(s, filtered(built.query(), request), request.highlight() ? built.highlight() : null,
+            Ranked ranked = run(s, filtered(built.query(), request), request.highlight() ? built.highlight() : null,
                     built.words(), request);
+            return request.text().equals(typed.text()) ? ranked
+                    : new Ranked(ranked.result().searchedFor(request.text()), ranked.similarity(), ranked.coverage());
         });
     }
 

@@ -101,6 +101,23 @@ class SearchApiTest {
 
     @ParameterizedTest
     @MethodSource(DBS)
+    void aCorrectedSearchSaysWhatWasSearched(DbTarget db) throws Exception {
+        try (TestServer server = startWithEntries(dir, db)) {
+            Map<String, Object> refund = entry("refund", "en", "When will I get my refund",
+                    List.of("where is my refund", "how long does a refund take"), "published");
+            assertEquals(201, server.admin().post("/api/v1/entries", refund).status());
+            ApiClient agent = server.userWithRole("agent1", "agent");
+            refresh(server);
+            var corrected = agent.get("/api/v1/search?q=" + q("where is my refnud")).json();
+            assertEquals("refund", corrected.get("hits").get(0).get("key").asText(), corrected.toString());
+            assertEquals("where is my refund", corrected.get("searchedFor").asText());
+            var asTyped = agent.get("/api/v1/search?q=" + q("where is my refund")).json();
+            assertFalse(asTyped.has("searchedFor"), "absent when nothing was corrected: " + asTyped);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DBS)
     void agentsSeeOnlyPublishedAndCannotAskForDrafts(DbTarget db) throws Exception {
         try (TestServer server = startWithEntries(dir, db)) {
             ApiClient agent = server.userWithRole("agent1", "agent");

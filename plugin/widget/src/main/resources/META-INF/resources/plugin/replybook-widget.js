@@ -293,7 +293,9 @@
       this.setStatus(this.t('loading'));
       return this.api('GET', '/api/v1/search?limit=8&q=' + encodeURIComponent(q)).then(function (res) {
         if (seq !== self.listSeq) return;
-        self.showHits(hitsOf(res), self.t('results'));
+        // Misspelt words were corrected: say what was searched, so the agent is not puzzled by the hits.
+        self.showHits(hitsOf(res), res && res.searchedFor
+          ? self.t('resultsFor').replace('{0}', res.searchedFor) : self.t('results'));
         self.later('searchEvent', 800, function () {
           self.event('search', { query: q, hits: self.hits.length, source: 'typed' });
         });

@@ -146,6 +146,15 @@ class ZendeskAppIT {
         String text = browser.findElement(By.id("editor")).getText();
         int a = text.indexOf("AAA"), x = text.indexOf(first), y = text.indexOf(second), b = text.indexOf("BBB");
         assertTrue(a >= 0 && a < x && x < y && y < b, "two entries inserted in order at the cursor: " + text);
+
+        // A misspelt search is corrected, and the list says what was searched.
+        browser.switchTo().frame(browser.findElement(By.id("app")));
+        WebElement box = browser.findElement(By.cssSelector(".rb-search"));
+        box.clear();
+        box.sendKeys("when will I get my refnud");
+        wait.until(d -> "Results for “when will I get my refund”".equalsIgnoreCase(
+                d.findElement(By.cssSelector(".rb-list-title")).getText()));
+        browser.switchTo().defaultContent();
         System.out.println("Zendesk app: first suggestions " + firstMs + " ms after the app started ("
                 + apiMs + " ms of it in the kb-server call through the host's proxy)");
         passed = true;
