@@ -12,10 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The search evaluation command: indexes each labelled set in-process (the real analyzers, index and ranking,
@@ -80,7 +80,7 @@ public final class SearchEvaluation {
                 // (the two lines above also differ in which messages they hold).
                 Set<String> paired = outcomes.stream().filter(o -> o.query.lang.equals("zh-TW"))
                         .map(o -> o.query.meta.path("pair").asText("")).filter(q -> !q.isEmpty())
-                        .collect(java.util.stream.Collectors.toSet());
+                        .collect(Collectors.toSet());
                 print("  trad. conversions", filter(outcomes, o -> o.query.lang.equals("zh-TW")
                         && !o.query.meta.path("pair").asText("").isEmpty()));
                 print("  their originals", filter(outcomes, o -> paired.contains(o.query.qid)));
@@ -223,6 +223,9 @@ public final class SearchEvaluation {
             return new SynonymStore(db).all();
         } finally {
             db.close();
+            try (var files = Files.walk(dir)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+            }
         }
     }
 
