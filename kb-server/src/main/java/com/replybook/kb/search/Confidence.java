@@ -51,7 +51,10 @@ final class Confidence {
     }
     private static final Set<String> FIELDS = Set.of(SearchFields.PROBLEM, SearchFields.QUESTIONS);
 
-    /** {@code similarity} is NaN, and {@code space} null, when hybrid search is off. */
+    /**
+     * {@code similarity} is NaN when there is no dense score: hybrid search off ({@code space} null then), or a top
+     * entry without a vector in the query's space (still being embedded, or of the other language).
+     */
     boolean judge(double coverage, double similarity, Embedders.Space space, TopDocs top) {
         if (top.scoreDocs.length == 0) return false;
         if (Double.isNaN(similarity)) return coverage >= MIN_COVERAGE;

@@ -174,7 +174,8 @@ public final class EntrySearcher {
             Query knn = new KnnFloatVectorQuery(space.field, vector, HybridFusion.CANDIDATES, filterOnly(request));
             TopDocs nearest = s.search(knn, HybridFusion.CANDIDATES);
             TopDocs rescored = examples.rescore(s, space, vector, lexical, nearest);
-            top = HybridFusion.fuse(lexical, rescored, lexicalWeight, request.limit());
+            top = HybridFusion.fuse(lexical, rescored, lexicalWeight, request.limit(),
+                    NearestExamples.notEmbedded(s, lexical, rescored));
             similarity = top.scoreDocs.length == 0 ? 0 : NearestExamples.cosine(s, space, vector, top.scoreDocs[0].doc);
         } else {
             top = top(s, query, request.limit(), hasText);

@@ -7,10 +7,11 @@ import org.apache.lucene.search.TotalHits;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Weighted fusion of min-max-normalised scores: {@code lexical·w + dense·(1−w)}, a document missing from one list
- * scoring 0 there. Measured better than either list alone and than reciprocal-rank fusion (PRODUCT.md §4).
+ * scoring 0 there (but see {@link #fuse(TopDocs, TopDocs, float, int, Set)} for entries not embedded yet). Measured better than either list alone and than reciprocal-rank fusion (PRODUCT.md §4).
  */
 final class HybridFusion {
 
@@ -23,9 +24,24 @@ final class HybridFusion {
     }
 
     static TopDocs fuse(TopDocs lexical, TopDocs dense, float lexicalWeight, int limit) {
+        return fuse(lexical, dense, lexicalWeight, limit, Set.of());
+    }
+
+    /**
+     * With {@code lexicalOnly}: documents that have no dense score because they are not embedded yet (see
+     * {@link NearestExamples#notEmbedded}) are fused with their lexical score in place of the dense one. Scoring them
+     * 0 there would bury a new entry under every embedded one, even when the query is one of its own questions, for
+     * as long as its embedding waits (seconds after an edit; an hour or more after a large import).
+     */
+    static TopDocs fuse(TopDocs lexical, TopDocs dense, float lexicalWeight, int limit, Set<Integer> lexicalOnly) {
         Map<Integer, Float> fused = new HashMap<>();
         add(fused, lexical, lexicalWeight);
         add(fused, dense, 1 - lexicalWeight);
+        if (!lexicalOnly.isEmpty()) {
+            Map<Integer, Float> lexicalScores = new HashMap<>();
+            add(lexicalScores, lexical, 1 - lexicalWeight);
+            for (Integer doc : lexicalOnly) fused.merge(doc, lexicalScores.getOrDefault(doc, 0f), Float::sum);
+        }
         ScoreDoc[] docs = fused.entrySet().stream().map(e -> new ScoreDoc(e.getKey(), e.getValue()))
                 .sorted((a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc))
                 .limit(limit).toArray(ScoreDoc[]::new);

@@ -15,7 +15,9 @@ import org.apache.lucene.util.VectorUtil;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -87,17 +89,44 @@ final class NearestExamples {
     }
 
     /**
+     * The documents of {@code lexical} that {@code rescored} could not score because they have no vector in any space:
+     * entries not embedded yet (just written, or a library whose vectors are still being computed). An entry of
+     * the other language has a vector in its own space and is not among them.
+     */
+    static Set<Integer> notEmbedded(IndexSearcher searcher, TopDocs lexical, TopDocs rescored) throws IOException {
+        Set<Integer> scored = new HashSet<>();
+        for (ScoreDoc d : rescored.scoreDocs) scored.add(d.doc);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        Set<Integer> out = new HashSet<>();
+        for (ScoreDoc d : lexical.scoreDocs) {
+            if (scored.contains(d.doc)) continue;
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(d.doc, leaves));
+            if (!hasVector(leaf, d.doc - leaf.docBase)) out.add(d.doc);
+        }
+        return out;
+    }
+
+    private static boolean hasVector(LeafReaderContext leaf, int local) throws IOException {
+        for (Embedders.Space space : Embedders.Space.values()) {
+            FloatVectorValues centroids = leaf.reader().getFloatVectorValues(space.field);
+            if (centroids != null && centroids.iterator().advance(local) == local) return true;
+        }
+        return false;
+    }
+
+    /**
      * The plain dense score of one document (not whitened: the {@link Confidence} thresholds are on this scale);
-     * 0 when it has no vector in {@code space}.
+     * NaN when it has no vector in {@code space} (not embedded yet, or an entry of the other language): there is no
+     * dense evidence then, and the confidence is judged as lexical search judges it.
      */
     static float cosine(IndexSearcher searcher, Embedders.Space space, float[] query, int doc) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         int local = doc - leaf.docBase;
         FloatVectorValues centroids = leaf.reader().getFloatVectorValues(space.field);
-        if (centroids == null) return 0;
+        if (centroids == null) return Float.NaN;
         KnnVectorValues.DocIndexIterator it = centroids.iterator();
-        if (it.advance(local) != local) return 0;
+        if (it.advance(local) != local) return Float.NaN;
         BinaryDocValues examples = DocValues.getBinary(leaf.reader(), space.examplesField);
         BytesRef b = examples.advanceExact(local) ? examples.binaryValue() : null;
         return score(query, centroids.vectorValue(it.index()), b, new float[query.length], exampleWeight(space));

@@ -106,6 +106,22 @@ class HybridSearchTest {
     }
 
     @Test
+    void anEntryNotEmbeddedYetIsJudgedAsLexicalSearchJudgesIt() throws Exception {
+        // Just written, or a large library whose vectors are still being computed: no dense score for it yet.
+        EntryVectors allButRefund = e -> e.key().equals("en-refund") ? null : embedders.entry(e);
+        try (EntryIndex own = EntryIndex.open(dir.resolve("pending"), TestCorpus.feed(), allButRefund)) {
+            assertTrue(own.awaitReady(Duration.ofMinutes(2)));
+            EntrySearcher hybrid = new EntrySearcher(own, Synonyms.none(), RankingWeights.DEFAULT, embedders,
+                    HybridFusion.LEXICAL_WEIGHT);
+            SearchResult exact = hybrid.search(SearchRequest.of("how long does a refund take", 5));
+            assertEquals("en-refund", exact.hits().get(0).key());
+            assertTrue(exact.confident(), "all its words are the entry's: confident, as lexical search would say");
+            assertFalse(hybrid.search(SearchRequest.of("refund the mattress foam warranty", 5)).confident(),
+                    "and not for a few shared words");
+        }
+    }
+
+    @Test
     void shorthandIsRewrittenBeforeEmbeddingSoItIsSearchedInTheChineseSpace() {
         EntrySearcher withShorthand = new EntrySearcher(index, new Synonyms(Map.of("zh-CN", "tk => 退款")),
                 RankingWeights.DEFAULT, embedders, HybridFusion.LEXICAL_WEIGHT);
