@@ -64,14 +64,21 @@ final class QuerySpelling {
         }
     }
 
+    /**
+     * Unknown words looked up in the library per text, at most: each costs two Levenshtein-automaton walks, and a
+     * pasted message can be full of names, codes and addresses. The first ones are corrected, the rest kept.
+     */
+    static final int MAX_LOOKUPS = 8;
+
     /** {@code text} with its misspelt English words corrected; the same instance if none is. */
     String correct(String text, IndexReader reader) {
         Matcher m = LATIN_WORD.matcher(text);
         StringBuilder out = null;
         int copied = 0;
+        int[] lookups = {0};
         try {
-            while (m.find()) {
-                String fix = correctWord(m.group().toLowerCase(Locale.ROOT), reader);
+            while (m.find() && lookups[0] < MAX_LOOKUPS) {
+                String fix = correctWord(m.group().toLowerCase(Locale.ROOT), reader, lookups);
                 if (fix == null) continue;
                 if (out == null) out = new StringBuilder(text.length());
                 out.append(text, copied, m.start()).append(fix);
@@ -84,12 +91,13 @@ final class QuerySpelling {
     }
 
     /** The correction of a lower-case word, or null to keep it. */
-    private String correctWord(String word, IndexReader reader) throws IOException {
+    private String correctWord(String word, IndexReader reader, int[] lookups) throws IOException {
         Vocabulary vocabulary = Vocabulary.INSTANCE;
         if (vocabulary.words.contains(word)) return null;
         String term = stem(word);
         // Another form of a word the models know (compensations, deliverable), or a word of the library.
         if (term == null || vocabulary.byStem.containsKey(term) || inLibrary(term, reader)) return null;
+        lookups[0]++;
         String closest = closest(term, reader);
         return closest == null ? null : vocabulary.surface(closest, word);
     }

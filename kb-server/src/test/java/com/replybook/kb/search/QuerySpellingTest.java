@@ -67,6 +67,14 @@ class QuerySpellingTest {
     }
 
     @Test
+    void aTextFullOfUnknownWordsCostsABoundedNumberOfLookups() {
+        String typos = String.join(" ", java.util.Collections.nCopies(QuerySpelling.MAX_LOOKUPS + 3, "pilows"));
+        String corrected = correct(typos);
+        assertEquals(QuerySpelling.MAX_LOOKUPS, corrected.split("pillows", -1).length - 1, corrected);
+        assertTrue(corrected.endsWith("pilows pilows pilows"), "the rest as typed: " + corrected);
+    }
+
+    @Test
     void shortWordsCodesAndChineseAreKept() {
         assertEquals("offer CODE SEEP4IMMUNITY", correct("offer CODE SEEP4IMMUNITY"));
         assertEquals("my odr", correct("my odr"), "three letters are too few to correct");
