@@ -161,7 +161,13 @@ class RtWidgetIT {
         browser.findElement(By.cssSelector("input[type='submit'][name='Update']")).click();
         browser.get(rt.url + "/Ticket/Update.html?Action=Respond&id=" + ticket);
         WebDriverWait wait = Browser.waitFor(browser);
-        wait.until(d -> !d.findElements(By.cssSelector("#replybook-panel .rb-hit")).isEmpty());
+        try {
+            wait.until(d -> !d.findElements(By.cssSelector("#replybook-panel .rb-hit")).isEmpty());
+        } catch (RuntimeException e) { // say what the page showed instead (failed once in CI, unexplained)
+            List<WebElement> panels = browser.findElements(By.id("replybook-panel"));
+            throw new AssertionError("no suggestions in 20 s at " + browser.getCurrentUrl() + "; panel: "
+                    + (panels.isEmpty() ? "absent" : panels.get(0).getText()), e);
+        }
         assertEquals(Boolean.FALSE, js("return !!(window.CKEDITOR && CKEDITOR.instances.UpdateContent);"), "rich text is off");
 
         WebElement textarea = browser.findElement(By.cssSelector("textarea[name='UpdateContent']"));
