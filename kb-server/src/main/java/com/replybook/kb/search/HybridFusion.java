@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * Weighted fusion of min-max-normalised scores: {@code lexical·w + dense·(1−w)}, a document missing from one list
- * scoring 0 there (but see {@link #fuse(TopDocs, TopDocs, float, int, Set)} for entries not embedded yet). Measured better than either list alone and than reciprocal-rank fusion (PRODUCT.md §4).
+ * scoring 0 there (but see {@link #fuse(TopDocs, TopDocs, float, int, Set)} for entries not embedded yet). Measured
+ * better than either list alone and than reciprocal-rank fusion (PRODUCT.md §4).
  */
 final class HybridFusion {
 
@@ -34,13 +35,13 @@ final class HybridFusion {
      * as long as its embedding waits (seconds after an edit; an hour or more after a large import).
      */
     static TopDocs fuse(TopDocs lexical, TopDocs dense, float lexicalWeight, int limit, Set<Integer> lexicalOnly) {
+        Map<Integer, Float> lexicalNorm = normalised(lexical);
         Map<Integer, Float> fused = new HashMap<>();
-        add(fused, lexical, lexicalWeight);
-        add(fused, dense, 1 - lexicalWeight);
-        if (!lexicalOnly.isEmpty()) {
-            Map<Integer, Float> lexicalScores = new HashMap<>();
-            add(lexicalScores, lexical, 1 - lexicalWeight);
-            for (Integer doc : lexicalOnly) fused.merge(doc, lexicalScores.getOrDefault(doc, 0f), Float::sum);
+        lexicalNorm.forEach((doc, norm) -> fused.merge(doc, lexicalWeight * norm, Float::sum));
+        normalised(dense).forEach((doc, norm) -> fused.merge(doc, (1 - lexicalWeight) * norm, Float::sum));
+        for (Integer doc : lexicalOnly) {
+            Float norm = lexicalNorm.get(doc);
+            if (norm != null) fused.merge(doc, (1 - lexicalWeight) * norm, Float::sum);
         }
         ScoreDoc[] docs = fused.entrySet().stream().map(e -> new ScoreDoc(e.getKey(), e.getValue()))
                 .sorted((a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : Integer.compare(a.doc, b.doc))
@@ -49,13 +50,13 @@ final class HybridFusion {
         return new TopDocs(new TotalHits(total, lexical.totalHits.relation()), docs);
     }
 
-    private static void add(Map<Integer, Float> fused, TopDocs top, float weight) {
-        if (top.scoreDocs.length == 0) return;
+    /** Each document's score min-max normalised into [0, 1] (1 when all scores are equal). */
+    private static Map<Integer, Float> normalised(TopDocs top) {
+        Map<Integer, Float> out = new HashMap<>();
+        if (top.scoreDocs.length == 0) return out;
         float max = Arrays.stream(top.scoreDocs).map(d -> d.score).max(Float::compare).orElse(0f);
         float min = Arrays.stream(top.scoreDocs).map(d -> d.score).min(Float::compare).orElse(0f);
-        for (ScoreDoc d : top.scoreDocs) {
-            float norm = max > min ? (d.score - min) / (max - min) : 1f;
-            fused.merge(d.doc, weight * norm, Float::sum);
-        }
+        for (ScoreDoc d : top.scoreDocs) out.put(d.doc, max > min ? (d.score - min) / (max - min) : 1f);
+        return out;
     }
 }

@@ -48,6 +48,12 @@ final class QuerySpelling {
     private static final LevenshteinDistance DISTANCE = new LevenshteinDistance();
     private static final AtomicBoolean LOADING = new AtomicBoolean();
 
+    /**
+     * Unknown words looked up in the library per text, at most: each costs two Levenshtein-automaton walks, and a
+     * pasted message can be full of names, codes and addresses. The first ones are corrected, the rest kept.
+     */
+    static final int MAX_LOOKUPS = 8;
+
     private final Analyzer words = SearchAnalyzers.words();
     private final DirectSpellChecker oneEdit = checker(1);
     private final DirectSpellChecker twoEdits = checker(2);
@@ -64,22 +70,21 @@ final class QuerySpelling {
         }
     }
 
-    /**
-     * Unknown words looked up in the library per text, at most: each costs two Levenshtein-automaton walks, and a
-     * pasted message can be full of names, codes and addresses. The first ones are corrected, the rest kept.
-     */
-    static final int MAX_LOOKUPS = 8;
-
     /** {@code text} with its misspelt English words corrected; the same instance if none is. */
     String correct(String text, IndexReader reader) {
         Matcher m = LATIN_WORD.matcher(text);
         StringBuilder out = null;
         int copied = 0;
-        int[] lookups = {0};
+        int lookups = 0;
         try {
-            while (m.find() && lookups[0] < MAX_LOOKUPS) {
-                String fix = correctWord(m.group().toLowerCase(Locale.ROOT), reader, lookups);
-                if (fix == null) continue;
+            while (m.find() && lookups < MAX_LOOKUPS) {
+                String word = m.group().toLowerCase(Locale.ROOT);
+                String term = unknownTerm(word, reader);
+                if (term == null) continue;
+                lookups++;
+                String closest = closest(term, reader);
+                if (closest == null) continue;
+                String fix = Vocabulary.INSTANCE.surface(closest, word);
                 if (out == null) out = new StringBuilder(text.length());
                 out.append(text, copied, m.start()).append(fix);
                 copied = m.end();
@@ -90,16 +95,17 @@ final class QuerySpelling {
         return out == null ? text : out.append(text, copied, text.length()).toString();
     }
 
-    /** The correction of a lower-case word, or null to keep it. */
-    private String correctWord(String word, IndexReader reader, int[] lookups) throws IOException {
+    /**
+     * The indexed form of a lower-case word that neither the models nor the library know, to look up; null to keep
+     * the word as typed.
+     */
+    private String unknownTerm(String word, IndexReader reader) throws IOException {
         Vocabulary vocabulary = Vocabulary.INSTANCE;
         if (vocabulary.words.contains(word)) return null;
         String term = stem(word);
         // Another form of a word the models know (compensations, deliverable), or a word of the library.
         if (term == null || vocabulary.byStem.containsKey(term) || inLibrary(term, reader)) return null;
-        lookups[0]++;
-        String closest = closest(term, reader);
-        return closest == null ? null : vocabulary.surface(closest, word);
+        return term;
     }
 
     private String closest(String term, IndexReader reader) throws IOException {
@@ -184,10 +190,11 @@ final class QuerySpelling {
                 throw new UncheckedIOException(e);
             }
             Map<String, List<String>> byStem = new HashMap<>();
-            Analyzer analyzer = SearchAnalyzers.words();
-            for (String w : new TreeSet<>(words)) { // sorted: of two words equally near, the same one every time
-                Set<String> terms = LexicalQueries.analyze(analyzer, w).terms();
-                if (terms.size() == 1) byStem.computeIfAbsent(terms.iterator().next(), k -> new ArrayList<>()).add(w);
+            try (Analyzer analyzer = SearchAnalyzers.words()) {
+                for (String w : new TreeSet<>(words)) { // sorted: of two words equally near, the same one every time
+                    Set<String> terms = LexicalQueries.analyze(analyzer, w).terms();
+                    if (terms.size() == 1) byStem.computeIfAbsent(terms.iterator().next(), k -> new ArrayList<>()).add(w);
+                }
             }
             return new Vocabulary(Set.copyOf(words), byStem);
         }
