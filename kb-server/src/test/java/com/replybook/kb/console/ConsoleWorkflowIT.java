@@ -98,8 +98,8 @@ class ConsoleWorkflowIT {
         browser.screenshot(SCREENSHOTS.resolve("console-entry-editor.png"));
 
         browser.click("#action-submit");
-        browser.waitFor("#entry-status");
-        assertEquals("in_review", browser.find("#entry-status").getAttribute("data-status"));
+        // The draft's page shows a status too: wait for the page the submit leads to.
+        browser.until(d -> "in_review".equals(browser.find("#entry-status").getAttribute("data-status")));
         String entryPath = browser.path();
         assertEquals(0, agentSearch("礼品包装").size(), "agents do not see entries in review");
 

@@ -3,9 +3,11 @@ package com.replybook.kb.testing;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -99,10 +101,31 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Waits (up to 15 s) until {@code condition} holds, and returns its value. Elements of a page that is being
-     * replaced (after a form submit) go stale mid-check; that only means "not yet".
+     * replaced (after a form submit) go stale or are briefly missing mid-check; that only means "not yet".
+     * Chromium does not always say so with a stale-element error: when the old document is torn down between
+     * finding a node and reading it, chromedriver reports an "unknown error" whose inspector message says the
+     * node no longer belongs to the document (seen in CI with Chromium 156), and that is treated the same way.
      */
     public <T> T until(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
+        ExpectedCondition<T> toleratingDetachedNodes = d -> {
+            try {
+                return condition.apply(d);
+            } catch (WebDriverException e) {
+                if (isDetachedNode(e)) {
+                    return null;
+                }
+                throw e;
+            }
+        };
+        return new WebDriverWait(driver, WAIT)
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class)
+                .until(toleratingDetachedNodes);
+    }
+
+    private static boolean isDetachedNode(WebDriverException e) {
+        String message = e.getRawMessage();
+        return message != null && message.contains("does not belong to the document");
     }
 
     /** Waits until an element matching {@code css} is on the page, and returns it. */
