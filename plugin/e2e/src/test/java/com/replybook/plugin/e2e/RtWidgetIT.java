@@ -21,6 +21,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -158,12 +159,16 @@ class RtWidgetIT {
         if (browser.getCurrentUrl().contains("Login") || !browser.getCurrentUrl().startsWith(rt.url)) login();
         browser.get(rt.url + "/Prefs/Other.html");
         js("document.querySelector(\"input[name='MessageBoxRichText'][value='0']\").click();");
-        browser.findElement(By.cssSelector("input[type='submit'][name='Update']")).click();
-        browser.get(rt.url + "/Ticket/Update.html?Action=Respond&id=" + ticket);
+        WebElement update = browser.findElement(By.cssSelector("input[type='submit'][name='Update']"));
+        update.click();
         WebDriverWait wait = Browser.waitFor(browser);
+        // Let the preference's POST finish first: navigating away at once raced with it, and its response could
+        // land after the ticket page was asked for, leaving the browser on the preferences page (seen in CI).
+        wait.until(ExpectedConditions.stalenessOf(update));
+        browser.get(rt.url + "/Ticket/Update.html?Action=Respond&id=" + ticket);
         try {
             wait.until(d -> !d.findElements(By.cssSelector("#replybook-panel .rb-hit")).isEmpty());
-        } catch (RuntimeException e) { // say what the page showed instead (failed once in CI, unexplained)
+        } catch (RuntimeException e) { // say what the page showed instead
             List<WebElement> panels = browser.findElements(By.id("replybook-panel"));
             throw new AssertionError("no suggestions in 20 s at " + browser.getCurrentUrl() + "; panel: "
                     + (panels.isEmpty() ? "absent" : panels.get(0).getText()), e);
