@@ -52,6 +52,12 @@
     clearTimeout(timer);
     timer = setTimeout(runPreview, 500);
   }
+  // A render warning ("kind:detail") in the page's language, from the grid's data-warning-<kind> attribute.
+  function warningText(warning) {
+    var m = /^([a-z-]+):(.*)$/.exec(warning);
+    var text = m && document.getElementById('preview-grid').getAttribute('data-warning-' + m[1]);
+    return text ? text.replace('{0}', m[2]) : warning;
+  }
   function runPreview() {
     var status = document.getElementById('preview-status');
     var context;
@@ -86,7 +92,8 @@
           cell.querySelector('.text').textContent = c.error ? c.error : c.text;
           (c.warnings || []).forEach(function (w) {
             var li = document.createElement('li');
-            li.textContent = w;
+            li.setAttribute('data-warning', w);
+            li.textContent = warningText(w);
             cell.querySelector('.warnings').appendChild(li);
           });
         });

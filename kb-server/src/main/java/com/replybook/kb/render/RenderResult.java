@@ -28,7 +28,8 @@ import java.util.Map;
  * @param channel    the channel rendered, e.g. {@code sms}
  * @param subject    the email subject line, {@code null} for other channels
  * @param characters length of {@code text} in Unicode code points
- * @param segments   SMS segments (70 characters each when any CJK is present, else 160); 0 for other channels
+ * @param segments   messages the SMS is sent as (GSM 7-bit: 160, or 153 per part; UCS-2, e.g. with any CJK:
+ *                   70, or 67 per part); 0 for other channels
  * @param fillIns    agent-must-fill marker per missing variable, e.g. {@code order.id → 【请填写：订单号】}
  */
 public record RenderResult(

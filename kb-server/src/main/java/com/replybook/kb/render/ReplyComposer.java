@@ -51,8 +51,8 @@ final class ReplyComposer {
         }
         int segments = 0;
         if (channel == Channel.SMS) {
-            plain = TextTidy.oneLine(plain, locale.isChinese());
-            segments = SmsLength.segments(plain);
+            plain = SmsEncoding.gsmWherePossible(TextTidy.oneLine(plain, locale.isChinese()));
+            segments = SmsEncoding.segments(plain);
             if (segments > 1) {
                 log.warn("sms-segments", Integer.toString(segments));
             }

@@ -97,6 +97,14 @@ class ConsoleWorkflowIT {
         assertFalse(standardChat.equals(formalEmail), "tone and channel change the text");
         browser.screenshot(SCREENSHOTS.resolve("console-entry-editor.png"));
 
+        // Without a tracking number in the sample ticket every cell says so, in the editor's language.
+        browser.type("#preview-context", "{\"order\": {\"id\": \"E1024\"}}").click("#preview-refresh");
+        WebElement missing = browser.until(d -> d.findElements(By.cssSelector(
+                "#preview-grid .cell[data-tone='standard'][data-channel='chat'] li[data-warning='missing:tracking.no']"))
+                .stream().findFirst().orElse(null));
+        assertEquals("No value for tracking.no in the sample ticket: agents will be asked to fill it in.",
+                missing.getText());
+
         browser.click("#action-submit");
         // The draft's page shows a status too: wait for the page the submit leads to.
         browser.until(d -> "in_review".equals(browser.find("#entry-status").getAttribute("data-status")));

@@ -473,12 +473,23 @@
       clear(this.notes);
       var self = this;
       (res.warnings || []).forEach(function (w) {
-        if (!/^missing:/.test(String(w))) self.notes.appendChild(el('li', null, self.t('note') + ': ' + w));
+        if (!/^missing:/.test(String(w))) self.notes.appendChild(el('li', null, self.warningText(String(w))));
       });
       this.insertButton.disabled = missing.length > 0;
       this.insertButton.title = missing.length ? this.t('insertBlocked') : '';
       this.setStatus('');
       this.resize();
+    },
+
+    /** A render warning ("kind:detail") in the agent's language; kinds it does not know are shown as they came. */
+    warningText: function (warning) {
+      var m = /^([a-z-]+):(.*)$/.exec(warning);
+      if (m && m[1] === 'sms-segments') return this.t('warning.sms-segments').replace('{0}', m[2]);
+      if (m && m[1] === 'redacted') {
+        var label = this.msgs['var.' + m[2]] || m[2];
+        return this.t('warning.redacted').replace('{0}', label);
+      }
+      return this.t('note') + ': ' + warning;
     },
 
     /** Keeps one inline input per missing variable, plus those the agent is filling in. */

@@ -18,6 +18,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -84,6 +85,10 @@ class ZendeskAppIT {
         String rendered = browser.findElement(By.cssSelector(".rb-preview")).getText();
         browser.findElement(By.cssSelector(".rb-insert")).click();
         wait.until(d -> "true".equals(String.valueOf(js("return !!document.querySelector('.rb-status.rb-ok');"))));
+        // As an SMS the reply takes several messages; the agent is told so in their language, not as a code.
+        new Select(browser.findElement(By.cssSelector(".rb-channel"))).selectByValue("sms");
+        wait.until(d -> d.findElement(By.cssSelector(".rb-notes")).getText().matches("(?s).*将分 \\d+ 条短信发出.*"));
+        assertFalse(browser.findElement(By.cssSelector(".rb-notes")).getText().contains("sms-segments"));
         browser.switchTo().defaultContent();
 
         String text = browser.findElement(By.id("editor")).getText();
