@@ -56,7 +56,7 @@ public final class ExcerptSanitizer {
         for (int i = spans.size() - 1; i >= 0; i--) cut(pieces, spans.get(i));
     }
 
-    /** Replaces span {@code sp} of the joined text: its kind goes where it starts, the rest is removed. */
+    /** Replaces span {@code sp} of the joined text: its label goes where it starts, the rest is removed. */
     private static void cut(List<Piece> pieces, PersonalDataMasker.Span sp) {
         boolean first = true;
         for (Piece p : pieces) {
@@ -64,7 +64,7 @@ public final class ExcerptSanitizer {
             int from = Math.max(sp.start(), p.start()) - p.start();
             int to = Math.min(sp.end(), p.start() + text.length()) - p.start();
             if (from >= to) continue;
-            p.node().text(text.substring(0, from) + (first ? sp.kind() : "") + text.substring(to));
+            p.node().text(text.substring(0, from) + (first ? sp.label() : "") + text.substring(to));
             first = false;
         }
     }

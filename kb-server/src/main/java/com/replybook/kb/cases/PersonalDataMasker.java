@@ -11,22 +11,55 @@ import java.util.regex.Pattern;
  * Masks personal data in conversation text before a case is stored: e-mail addresses, phone numbers
  * (mainland mobiles and landlines, international numbers), ID-card numbers, order and tracking numbers
  * (labelled, or long digit runs), and postal addresses (labelled, or Chinese/English street patterns).
- * Each is replaced by a bracketed kind, e.g. {@code 13812345678} → {@code [phone]}, so a reader still sees
- * what was there. Deliberately over-eager: a masked harmless number costs less than a leaked phone number.
- * Stateless and thread-safe.
+ * Each is replaced by its kind in brackets, in the language of the text around it (simplified or
+ * traditional Chinese, else English), e.g. {@code 13812345678} → {@code [电话]}, so a reader still sees what
+ * was there and a Chinese conversation does not fill with English words. Deliberately over-eager: a masked
+ * harmless number costs less than a leaked phone number. Stateless and thread-safe.
  *
  * <pre>{@code
- * mask("订单号：E20231111001，电话 138 1234 5678") // "订单号：[order no.]，电话 [phone]"
+ * mask("订单号：E20231111001，电话 138 1234 5678") // "订单号：[订单号]，电话 [电话]"
+ * mask("Order #: A-10234, call +44 20 7946 0958")  // "Order #: [order no.], call [phone]"
  * }</pre>
  */
 public final class PersonalDataMasker {
 
     /** A rule's pattern; with {@code keepGroup1}, group 1 (a label such as "订单号：") is kept unmasked. */
-    private record Rule(Pattern pattern, String kind, boolean keepGroup1) {
+    private record Rule(Pattern pattern, Kind kind, boolean keepGroup1) {
     }
 
-    /** Characters {@code [start, end)} of the text are personal data of {@code kind}, e.g. {@code [phone]}. */
-    public record Span(int start, int end, String kind) {
+    /** What was masked, and what stands in its place in each language. */
+    public enum Kind {
+        EMAIL("[email]", "[邮箱]", "[電子郵件]"),
+        ID_NUMBER("[id no.]", "[身份证号]", "[身分證號]"),
+        ORDER_NUMBER("[order no.]", "[订单号]", "[訂單編號]"),
+        ADDRESS("[address]", "[地址]", "[地址]"),
+        PHONE("[phone]", "[电话]", "[電話]");
+
+        private final String english;
+        private final String simplified;
+        private final String traditional;
+
+        Kind(String english, String simplified, String traditional) {
+            this.english = english;
+            this.simplified = simplified;
+            this.traditional = traditional;
+        }
+
+        /** What stands in for this kind of data in text written in {@code script}. */
+        String label(WrittenScript script) {
+            return switch (script) {
+                case LATIN -> english;
+                case SIMPLIFIED -> simplified;
+                case TRADITIONAL -> traditional;
+            };
+        }
+    }
+
+    /**
+     * Characters {@code [start, end)} of the text are personal data of {@code kind}; {@code label} replaces them,
+     * e.g. {@code [电话]}.
+     */
+    public record Span(int start, int end, Kind kind, String label) {
     }
 
     /** Stands in for text already masked while later rules run: not a letter, digit or separator. */
@@ -37,19 +70,19 @@ public final class PersonalDataMasker {
     private static final String DATE = "(?:19|20)\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])";
     /** Order matters: the most specific rules run first so that their digits are gone before broader ones. */
     private static final List<Rule> RULES = List.of(
-            rule("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+", "[email]"),
-            rule("(?<![\\dA-Za-z])\\d{17}[\\dXx](?![\\dA-Za-z])", "[id no.]"),
+            rule("[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+", Kind.EMAIL),
+            rule("(?<![\\dA-Za-z])\\d{17}[\\dXx](?![\\dA-Za-z])", Kind.ID_NUMBER),
             labelled("(?i)(?:订单号|訂單號|订单编号|訂單編號|订单|訂單|运单号|運單號|快递单号|快遞單號|order\\s*(?:no\\.?|number|#|id)|tracking\\s*(?:no\\.?|number|#))",
-                    "[A-Za-z0-9][A-Za-z0-9-]{3,39}", "[order no.]"),
-            labelled("(?i)(?:收货地址|收貨地址|地址|address)", "[^\\n<]{4,120}", "[address]"),
-            rule("(?<![\\d+])(?:\\+?86[- ]?)?1[3-9]\\d(?:[- ]?\\d{4}){2}(?!\\d)", "[phone]"),
-            rule("(?<!\\d)0\\d{2,3}-?\\d{7,8}(?!\\d)", "[phone]"),
-            rule("\\+\\d{1,3}[ -]?\\(?\\d{1,4}\\)?(?:[ -]?\\d{2,4}){2,4}(?!\\d)", "[phone]"),
+                    "[A-Za-z0-9][A-Za-z0-9-]{3,39}", Kind.ORDER_NUMBER),
+            labelled("(?i)(?:收货地址|收貨地址|地址|address)", "[^\\n<]{4,120}", Kind.ADDRESS),
+            rule("(?<![\\d+])(?:\\+?86[- ]?)?1[3-9]\\d(?:[- ]?\\d{4}){2}(?!\\d)", Kind.PHONE),
+            rule("(?<!\\d)0\\d{2,3}-?\\d{7,8}(?!\\d)", Kind.PHONE),
+            rule("\\+\\d{1,3}[ -]?\\(?\\d{1,4}\\)?(?:[ -]?\\d{2,4}){2,4}(?!\\d)", Kind.PHONE),
             rule(CJK + "{2,10}(?:省|市|自治区|自治區)" + "[" + "\\p{IsHan}0-9" + "]{0,24}?(?:路|街|道|巷|弄|村)"
-                    + "[0-9一二三四五六七八九十百]+[号號](?:[0-9A-Za-z\\p{IsHan}-]{0,16}?(?:室|楼|樓|栋|棟|单元|單元|座))?", "[address]"),
+                    + "[0-9一二三四五六七八九十百]+[号號](?:[0-9A-Za-z\\p{IsHan}-]{0,16}?(?:室|楼|樓|栋|棟|单元|單元|座))?", Kind.ADDRESS),
             rule("\\b\\d{1,5}\\s+(?:[A-Z][a-z]+\\s+){1,4}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Boulevard|Blvd|Drive|Dr)\\b\\.?",
-                    "[address]"),
-            rule("(?<![\\w])(?!" + DATE + "(?![\\w]))[A-Za-z]{0,4}\\d{8,}(?![\\w])", "[order no.]"));
+                    Kind.ADDRESS),
+            rule("(?<![\\w])(?!" + DATE + "(?![\\w]))[A-Za-z]{0,4}\\d{8,}(?![\\w])", Kind.ORDER_NUMBER));
 
     private PersonalDataMasker() {
     }
@@ -61,7 +94,7 @@ public final class PersonalDataMasker {
         List<Span> spans = spans(text);
         for (int i = spans.size() - 1; i >= 0; i--) {
             Span sp = spans.get(i);
-            out.replace(sp.start(), sp.end(), sp.kind());
+            out.replace(sp.start(), sp.end(), sp.label());
         }
         return out.toString();
     }
@@ -74,12 +107,13 @@ public final class PersonalDataMasker {
         List<Span> found = new ArrayList<>();
         if (text == null || text.isEmpty()) return found;
         char[] view = text.toCharArray();
+        WrittenScript script = WrittenScript.of(text);
         for (Rule r : RULES) {
             Matcher m = r.pattern.matcher(new String(view));
             List<Span> now = new ArrayList<>();
             while (m.find()) {
                 int start = r.keepGroup1 ? m.end(1) : m.start();
-                if (start < m.end()) now.add(new Span(start, m.end(), r.kind));
+                if (start < m.end()) now.add(new Span(start, m.end(), r.kind, r.kind.label(script)));
             }
             for (Span sp : now) {
                 found = absorb(found, sp);
@@ -103,16 +137,16 @@ public final class PersonalDataMasker {
                 end = Math.max(end, s.end());
             }
         }
-        out.add(new Span(start, end, added.kind()));
+        out.add(new Span(start, end, added.kind(), added.label()));
         return out;
     }
 
-    private static Rule rule(String regex, String kind) {
+    private static Rule rule(String regex, Kind kind) {
         return new Rule(Pattern.compile(regex), kind, false);
     }
 
     /** A label such as "订单号：" kept, the value after it masked. */
-    private static Rule labelled(String label, String value, String kind) {
+    private static Rule labelled(String label, String value, Kind kind) {
         return new Rule(Pattern.compile("(" + label + "\\s*[:：#]?\\s*)" + value), kind, true);
     }
 }

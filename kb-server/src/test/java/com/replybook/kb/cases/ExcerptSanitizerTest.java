@@ -15,7 +15,7 @@ class ExcerptSanitizerTest {
     void masksAPhoneNumberSplitAcrossTags() {
         String out = sanitizer.fromHtml("<p>电话 138<b>1234</b>5678 谢谢</p>");
         assertFalse(out.replaceAll("<[^>]+>", "").matches(".*\\d{4}.*"), out);
-        assertTrue(out.contains("[phone]"), out);
+        assertTrue(out.contains("[电话]"), out);
         assertTrue(out.contains("谢谢"), out);
     }
 
@@ -48,6 +48,6 @@ class ExcerptSanitizerTest {
 
     @Test
     void escapesPlainTextIntoParagraphs() {
-        assertEquals("<p>&lt;b&gt;hi&lt;/b&gt;<br>电话 [phone]</p>", sanitizer.fromText("<b>hi</b>\n电话 13812345678"));
+        assertEquals("<p>&lt;b&gt;hi&lt;/b&gt;<br>电话 [电话]</p>", sanitizer.fromText("<b>hi</b>\n电话 13812345678"));
     }
 }

@@ -9,12 +9,12 @@ class PersonalDataMaskerTest {
 
     @Test
     void masksMainlandMobilesWithOrWithoutSeparators() {
-        assertEquals("电话 [phone]，或 [phone]", PersonalDataMasker.mask("电话 13812345678，或 +86 138-1234-5678"));
+        assertEquals("电话 [电话]，或 [电话]", PersonalDataMasker.mask("电话 13812345678，或 +86 138-1234-5678"));
     }
 
     @Test
     void masksLabelledOrderNumbersAndKeepsTheLabel() {
-        assertEquals("订单号：[order no.]", PersonalDataMasker.mask("订单号：E20231111001"));
+        assertEquals("订单号：[订单号]", PersonalDataMasker.mask("订单号：E20231111001"));
         assertEquals("Order #: [order no.]", PersonalDataMasker.mask("Order #: A-10234"));
     }
 
@@ -34,9 +34,9 @@ class PersonalDataMaskerTest {
 
     @Test
     void leavesEightDigitDatesAloneButMasksLongerNumbers() {
-        assertEquals("编号 [order no.]", PersonalDataMasker.mask("编号 20231311"), "month 13: not a date");
+        assertEquals("编号 [订单号]", PersonalDataMasker.mask("编号 20231311"), "month 13: not a date");
         assertEquals("下单日期 20231111", PersonalDataMasker.mask("下单日期 20231111"));
-        assertEquals("单号 [order no.]", PersonalDataMasker.mask("单号 202311110012"));
+        assertEquals("单号 [订单号]", PersonalDataMasker.mask("单号 202311110012"));
     }
 
     @Test
@@ -46,5 +46,14 @@ class PersonalDataMaskerTest {
         assertEquals(3, spans.getFirst().start());
         assertEquals(14, spans.getFirst().end());
         assertEquals(1, PersonalDataMasker.spans("地址：上海市浦东新区世纪大道100号 电话13812345678").size());
+    }
+
+    @Test
+    void labelsAreInTheLanguageOfTheText() {
+        assertEquals("訂單編號：[訂單編號]，手機 [電話]，郵箱 [電子郵件]",
+                PersonalDataMasker.mask("訂單編號：E20231111001，手機 13812345678，郵箱 li@example.com"));
+        assertEquals("电话 [电话]，邮箱 [邮箱]", PersonalDataMasker.mask("电话 13812345678，邮箱 li@example.com"));
+        assertEquals("Call [phone] or mail [email]", PersonalDataMasker.mask("Call 13812345678 or mail li@example.com"));
+        assertEquals("Order #: [order no.], call [phone]", PersonalDataMasker.mask("Order #: A-10234, call +44 20 7946 0958"));
     }
 }

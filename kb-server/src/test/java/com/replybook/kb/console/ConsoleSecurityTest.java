@@ -186,7 +186,7 @@ class ConsoleSecurityTest {
         ConsoleClient c = signedIn("lead");
         String page = c.get("/console/cases/" + r.json().get("id").asText()).body();
         assertFalse(page.contains("<script>alert"));
-        assertTrue(page.contains("[phone]"));
+        assertTrue(page.contains("[电话]"));
     }
 
     static Map<String, String> entryForm(String key, String problem) {

@@ -221,7 +221,7 @@ class ConsoleWorkflowIT {
         String excerpt = browser.waitFor("#case-excerpt").getText();
         assertFalse(excerpt.contains("13812345678"), excerpt);
         assertFalse(excerpt.contains("E20231111001"), excerpt);
-        assertTrue(excerpt.contains("[phone]") && excerpt.contains("[order no.]"), excerpt);
+        assertTrue(excerpt.contains("[电话]") && excerpt.contains("[订单号]"), excerpt);
         assertTrue(excerpt.contains("非常理解您的着急"), excerpt);
         assertFalse(browser.find("#case-excerpt").getAttribute("innerHTML").contains("<script"));
 
