@@ -68,7 +68,9 @@
       return;
     }
     var locale = document.getElementById('locale').value;
-    post(preview.getAttribute('data-url'), {script: script.value, locale: locale, context: context})
+    var sms = document.getElementById('smsScript');
+    post(preview.getAttribute('data-url'),
+        {script: script.value, smsScript: sms ? sms.value : '', locale: locale, context: context})
       .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
       .then(function (data) {
         status.textContent = '';
@@ -79,7 +81,9 @@
           li.className = 'problem';
           li.setAttribute('data-line', p.line);
           li.setAttribute('data-column', p.column);
-          li.textContent = p.line + ':' + p.column + ' ' + p.message;
+          li.setAttribute('data-field', p.field);
+          var where = p.field === 'smsScript' ? document.getElementById('smsScript').getAttribute('data-label') + ' ' : '';
+          li.textContent = where + p.line + ':' + p.column + ' ' + p.message;
           list.appendChild(li);
         });
         document.querySelectorAll('#preview-grid .cell').forEach(function (cell) {
@@ -103,6 +107,7 @@
   }
   if (preview && script) {
     script.addEventListener('input', schedulePreview);
+    if (document.getElementById('smsScript')) document.getElementById('smsScript').addEventListener('input', schedulePreview);
     document.getElementById('preview-context').addEventListener('input', schedulePreview);
     document.getElementById('preview-refresh').addEventListener('click', runPreview);
     runPreview();

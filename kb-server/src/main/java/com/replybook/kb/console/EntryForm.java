@@ -21,7 +21,7 @@ final class EntryForm {
     /** The list fields, edited as one input per item. */
     static final List<String> LIST_FIELDS = List.of("questions", "diagnostics", "actions");
     static final List<String> TEXT_FIELDS = List.of("key", "locale", "category", "tags", "problem", "cause",
-            "script", "owner", "verifyEveryDays");
+            "script", "smsScript", "owner", "verifyEveryDays");
 
     private final Map<String, Object> values = new LinkedHashMap<>();
 
@@ -45,6 +45,7 @@ final class EntryForm {
         f.values.put("problem", e.problem());
         f.values.put("cause", e.cause());
         f.values.put("script", e.script());
+        f.values.put("smsScript", e.smsScript());
         f.values.put("owner", e.owner() == null ? "" : e.owner());
         f.values.put("verifyEveryDays", String.valueOf(e.verifyEveryDays()));
         f.values.put("questions", e.questions());
@@ -71,7 +72,7 @@ final class EntryForm {
     /** Entry JSON with {@code status}; blank optional fields are left out so the parser applies defaults. */
     ObjectNode toJson(EntryStatus status) {
         ObjectNode o = Json.MAPPER.createObjectNode();
-        for (String field : List.of("key", "locale", "category", "problem", "cause", "script")) {
+        for (String field : List.of("key", "locale", "category", "problem", "cause", "script", "smsScript")) {
             o.put(field, (String) values.get(field));
         }
         String owner = ((String) values.get("owner")).strip();

@@ -16,9 +16,10 @@ import java.util.Map;
 
 /**
  * {@code POST /console/preview} (JSON, CSRF header): the editor's live preview. Takes
- * {@code {"script","locale","context"}} and answers every tone × channel plus the script's problems at line
- * and column: {@code {"problems":[…],"cells":[{"tone","channel","text","html","warnings"}]}}. Rendering
- * errors of one cell are reported in that cell, so one bad layout never blanks the whole grid.
+ * {@code {"script","smsScript","locale","context"}} and answers every tone × channel (the SMS column from the
+ * SMS version when there is one) plus the scripts' problems at line and column:
+ * {@code {"problems":[…],"cells":[{"tone","channel","text","html","warnings"}]}}. Rendering errors of one cell
+ * are reported in that cell, so one bad layout never blanks the whole grid.
  */
 final class PreviewEndpoint {
 
@@ -35,14 +36,23 @@ final class PreviewEndpoint {
         JsonNode body = Json.MAPPER.readTree(JsonServlet.readBody(p.req, 256 * 1024));
         if (body == null || !body.isObject()) throw ApiException.badRequest(null, "Expected a JSON object");
         String script = body.path("script").asText("");
+        String smsScript = body.path("smsScript").asText("");
         String locale = body.path("locale").asText("zh-CN");
         Map<String, Object> context = body.path("context").isObject()
                 ? Json.MAPPER.convertValue(body.get("context"), MAP) : Map.of();
-        List<FieldError> problems = preview.validate(script);
+        List<FieldError> problems = new ArrayList<>(preview.validate(script));
+        if (!smsScript.isBlank()) {
+            for (FieldError e : preview.validate(smsScript)) {
+                problems.add(new FieldError("smsScript", e.message(), e.line(), e.column()));
+            }
+        }
         List<Map<String, Object>> cells = new ArrayList<>();
         if (problems.isEmpty()) {
             for (String tone : ScriptPreview.TONES) {
-                for (String channel : ScriptPreview.CHANNELS) cells.add(cell(script, locale, tone, channel, context));
+                for (String channel : ScriptPreview.CHANNELS) {
+                    String source = channel.equals("sms") && !smsScript.isBlank() ? smsScript : script;
+                    cells.add(cell(source, locale, tone, channel, context));
+                }
             }
         }
         p.resp.setHeader("Cache-Control", "no-store");

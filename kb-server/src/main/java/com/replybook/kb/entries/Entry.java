@@ -15,6 +15,8 @@ import java.util.List;
  * @param locale      BCP 47 tag of the entry's text, e.g. {@code zh-CN}, {@code zh-TW}, {@code en}
  * @param category    problem-type path with {@code /} separators, e.g. {@code 物流/延误}
  * @param questions   similar customer phrasings; the strongest search signal
+ * @param smsScript   optional short version of {@code script} for the SMS channel (one message where possible);
+ *                    empty when the entry has none, and SMS replies then use {@code script}
  * @param diagnostics 5W1H questions to ask when the complaint is vague
  * @param actions     ordered follow-up steps for the agent
  * @param version     increases by one on every save; updates must name the version they were based on
@@ -29,6 +31,7 @@ public record Entry(
         List<String> questions,
         String cause,
         String script,
+        String smsScript,
         List<String> diagnostics,
         List<String> actions,
         EntryStatus status,
@@ -45,10 +48,16 @@ public record Entry(
     public static final int DEFAULT_VERIFY_EVERY_DAYS = 90;
 
     public Entry {
+        smsScript = smsScript == null ? "" : smsScript;
         tags = List.copyOf(tags == null ? List.of() : tags);
         questions = List.copyOf(questions == null ? List.of() : questions);
         diagnostics = List.copyOf(diagnostics == null ? List.of() : diagnostics);
         actions = List.copyOf(actions == null ? List.of() : actions);
+    }
+
+    /** The script an SMS reply is rendered from: the short version when there is one. */
+    public String scriptFor(boolean sms) {
+        return sms && !smsScript.isBlank() ? smsScript : script;
     }
 
     /** True when the entry has not been verified within its interval at {@code now}. */

@@ -15,21 +15,26 @@ public record EntryDraft(
         List<String> questions,
         String cause,
         String script,
+        String smsScript,
         List<String> diagnostics,
         List<String> actions,
         EntryStatus status,
         String owner,
         int verifyEveryDays) {
 
+    public EntryDraft {
+        smsScript = smsScript == null ? "" : smsScript;
+    }
+
     /** The draft of an existing entry, e.g. to change only its status. */
     public static EntryDraft of(Entry e) {
         return new EntryDraft(e.key(), e.locale(), e.category(), e.tags(), e.problem(), e.questions(), e.cause(),
-                e.script(), e.diagnostics(), e.actions(), e.status(), e.owner(), e.verifyEveryDays());
+                e.script(), e.smsScript(), e.diagnostics(), e.actions(), e.status(), e.owner(), e.verifyEveryDays());
     }
 
     public EntryDraft withStatus(EntryStatus newStatus) {
-        return new EntryDraft(key, locale, category, tags, problem, questions, cause, script, diagnostics, actions,
-                newStatus, owner, verifyEveryDays);
+        return new EntryDraft(key, locale, category, tags, problem, questions, cause, script, smsScript, diagnostics,
+                actions, newStatus, owner, verifyEveryDays);
     }
 
     /** True when saving this draft over {@code e} would change nothing. */

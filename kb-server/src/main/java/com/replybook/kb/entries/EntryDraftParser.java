@@ -22,11 +22,13 @@ public final class EntryDraftParser {
     static final int MAX_TEXT = 4_000;
     static final int MAX_PROBLEM = 2_000;
     static final int MAX_SCRIPT = 20_000;
+    /** Ten Chinese SMS messages: a short version that is longer than that is not short. */
+    static final int MAX_SMS_SCRIPT = 700;
     static final int MAX_ITEM = 500;
     static final int MAX_QUESTIONS = 200;
     static final int MAX_LIST = 50;
     private static final Set<String> KNOWN_FIELDS = Set.of("id", "key", "locale", "category", "tags", "problem",
-            "questions", "cause", "script", "diagnostics", "actions", "status", "owner", "verifyEveryDays",
+            "questions", "cause", "script", "smsScript", "diagnostics", "actions", "status", "owner", "verifyEveryDays",
             "verifiedAt", "version", "createdAt", "createdBy", "updatedAt", "updatedBy", "stale");
 
     private final ScriptCheck scriptCheck;
@@ -62,6 +64,12 @@ public final class EntryDraftParser {
         String cause = JsonFields.text(json, "cause", MAX_TEXT, false, errors);
         String script = JsonFields.text(json, "script", MAX_SCRIPT, true, errors);
         if (script != null) errors.addAll(scriptCheck.check(script));
+        String smsScript = JsonFields.text(json, "smsScript", MAX_SMS_SCRIPT, false, errors);
+        if (smsScript != null && !smsScript.isBlank()) {
+            for (FieldError e : scriptCheck.check(smsScript)) {
+                errors.add(new FieldError("smsScript", e.message(), e.line(), e.column()));
+            }
+        }
         List<String> diagnostics = JsonFields.strings(json, "diagnostics", MAX_LIST, MAX_ITEM, errors);
         List<String> actions = JsonFields.strings(json, "actions", MAX_LIST, MAX_ITEM, errors);
         EntryStatus status = status(json, errors);
@@ -69,7 +77,8 @@ public final class EntryDraftParser {
         int verifyEvery = verifyEveryDays(json, errors);
         if (!errors.isEmpty()) return new Result(null, List.copyOf(errors));
         return new Result(new EntryDraft(key, locale, category, tags, problem, questions,
-                cause == null ? "" : cause, script, diagnostics, actions, status, owner, verifyEvery), List.of());
+                cause == null ? "" : cause, script, smsScript, diagnostics, actions, status,
+                owner, verifyEvery), List.of());
     }
 
     /** Normalises the BCP 47 tag ({@code zh-cn} → {@code zh-CN}). */

@@ -16,11 +16,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The HTTP side of rendering: {@code POST /api/v1/entries/{ref}/render} (any signed-in user, for the entry
  * they may see) and {@code POST /api/v1/render} (editors previewing an unsaved script). Both take
  * {@code {"tone","channel","locale","emotion","context":{…}}} and answer {@code {"text","html","warnings",…}}.
+ * An SMS is rendered from the entry's short SMS version when it has one ({@code smsScript}), else from its script.
  */
 public final class RenderServlet extends JsonServlet implements EntrySubresource {
 
@@ -41,7 +43,8 @@ public final class RenderServlet extends JsonServlet implements EntrySubresource
     @Override
     public void post(Entry entry, HttpServletRequest req, HttpServletResponse resp) throws IOException {
         JsonNode body = readObject(req);
-        writeJson(resp, 200, render(entry.script(), entry.locale(), body));
+        writeJson(resp, 200, render(channel -> channel == Channel.SMS && !entry.smsScript().isBlank()
+                ? new Source("smsScript", entry.smsScript()) : new Source("script", entry.script()), entry.locale(), body));
     }
 
     @Override
@@ -50,19 +53,29 @@ public final class RenderServlet extends JsonServlet implements EntrySubresource
         JsonNode body = readObject(req);
         JsonNode script = body.get("script");
         if (script == null || !script.isTextual()) throw ApiException.badRequest("script", "script must be a string");
-        writeJson(resp, 200, render(script.asText(), null, body));
+        String smsScript = text(body, "smsScript");
+        writeJson(resp, 200, render(channel -> channel == Channel.SMS && smsScript != null && !smsScript.isBlank()
+                ? new Source("smsScript", smsScript) : new Source("script", script.asText()), null, body));
     }
 
-    private RenderResult render(String script, String entryLocale, JsonNode body) {
+    /** The script a reply is rendered from, and the request field it came from (named in its problems). */
+    private record Source(String field, String script) {
+    }
+
+    private RenderResult render(Function<Channel, Source> sourceFor, String entryLocale, JsonNode body) {
         String locale = text(body, "locale");
+        String channel = text(body, "channel");
+        Source source = null;
         try {
-            return renderer.render(new RenderRequest(script, locale != null ? locale : entryLocale,
-                    text(body, "tone"), text(body, "channel"), text(body, "emotion"), context(body)));
+            source = sourceFor.apply(Channel.parse(channel));
+            return renderer.render(new RenderRequest(source.script(), locale != null ? locale : entryLocale,
+                    text(body, "tone"), channel, text(body, "emotion"), context(body)));
         } catch (InvalidRenderRequestException e) {
             throw ApiException.badRequest(e.field(), e.getMessage());
         } catch (ScriptRejectedException e) {
+            String field = source.field();
             List<FieldError> problems = e.problems().stream()
-                    .map(p -> new FieldError("script", p.message(), p.line(), p.column())).toList();
+                    .map(p -> new FieldError(field, p.message(), p.line(), p.column())).toList();
             throw ApiException.invalid(problems);
         } catch (RendererBusyException e) {
             throw new ApiException(503, "busy", "Rendering is busy; try again in a moment", null);

@@ -46,6 +46,7 @@ class ConsoleExchangeTest {
         tricky.put("questions", List.of("第一行\n第二行", "[不是 JSON", "逗号, 和 \"引号\""));
         tricky.put("cause", "=1+1 看起来像公式");
         tricky.put("script", "${customer.name}，您好：\n订单 ${order.id} 已加急。\n\n  缩进的一行");
+        tricky.put("smsScript", "${customer.name}，订单 ${order.id} 已加急，预计明天送达。");
         tricky.put("diagnostics", List.of());
         tricky.put("owner", "content-team");
         tricky.put("verifyEveryDays", 45);

@@ -97,6 +97,11 @@ class ConsoleWorkflowIT {
         assertFalse(standardChat.equals(formalEmail), "tone and channel change the text");
         browser.screenshot(SCREENSHOTS.resolve("console-entry-editor.png"));
 
+        // A short SMS version replaces the script in the SMS column only.
+        browser.type("#smsScript", "订单 ${order.id} 礼品包装已补寄。");
+        browser.until(d -> cellText("standard", "sms").contains("订单 E1024 礼品包装已补寄") ? true : null);
+        assertTrue(cellText("standard", "chat").contains("的礼品包装已为您补寄"), cellText("standard", "chat"));
+
         // Without a tracking number in the sample ticket every cell says so, in the editor's language.
         browser.type("#preview-context", "{\"order\": {\"id\": \"E1024\"}}").click("#preview-refresh");
         WebElement missing = browser.until(d -> d.findElements(By.cssSelector(
@@ -109,6 +114,8 @@ class ConsoleWorkflowIT {
         // The draft's page shows a status too: wait for the page the submit leads to.
         browser.until(d -> "in_review".equals(browser.find("#entry-status").getAttribute("data-status")));
         String entryPath = browser.path();
+        assertEquals("订单 ${order.id} 礼品包装已补寄。", editorApi.get("/api/v1/entries/gift-wrap-missing").json()
+                .path("smsScript").asText(), "the SMS version is saved with the entry");
         assertEquals(0, agentSearch("礼品包装").size(), "agents do not see entries in review");
 
         signInAs("lead");

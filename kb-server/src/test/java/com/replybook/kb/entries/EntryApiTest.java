@@ -49,6 +49,23 @@ class EntryApiTest {
 
     @ParameterizedTest
     @MethodSource(DBS)
+    void theShortSmsVersionIsStoredUpdatedAndKeptInTheRevisions(DbTarget db) {
+        try (TestServer server = TestServer.start(dir, db, false)) {
+            ApiClient admin = server.admin();
+            Map<String, Object> e = entry("sms.zh-cn");
+            e.put("smsScript", "订单 ${order.id} 已加急。");
+            assertEquals(201, admin.post("/api/v1/entries", e).status());
+            e.put("smsScript", "订单 ${order.id} 明天送达。");
+            assertEquals(200, admin.put("/api/v1/entries/sms.zh-cn", e, "\"1\"").status());
+
+            assertEquals("订单 ${order.id} 明天送达。", admin.get("/api/v1/entries/sms.zh-cn").json().get("smsScript").asText());
+            JsonNode revisions = admin.get("/api/v1/entries/sms.zh-cn/revisions").json();
+            assertTrue(revisions.toString().contains("订单 ${order.id} 已加急。"), revisions.toString());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DBS)
     void staleUpdateIsRefusedWith409AndTheCurrentVersion(DbTarget db) {
         try (TestServer server = TestServer.start(dir, db, false)) {
             ApiClient admin = server.admin();

@@ -114,4 +114,53 @@ class RenderApiTest {
         assertEquals(200, preview.status(), preview.text());
         assertTrue(preview.json().get("text").asText().contains("A1"));
     }
+
+    @Test
+    void anSmsIsRenderedFromTheEntrysShortVersionAndOtherChannelsFromItsScript() {
+        Map<String, Object> e = Fixtures.entry("short.zh-cn");
+        e.put("script", "非常理解您的着急。订单 ${order.id} 的包裹在中转站滞留，我们已联系快递加急，并为您登记了优先派送，今天内会给您回电。");
+        e.put("smsScript", "订单 ${order.id} 已加急派送，今天内回电。");
+        e.put("status", "published");
+        assertEquals(201, admin.post("/api/v1/entries", e).status());
+        assertEquals("订单 ${order.id} 已加急派送，今天内回电。",
+                admin.get("/api/v1/entries/short.zh-cn").json().get("smsScript").asText());
+        Map<String, Object> context = Map.of("order", Map.of("id", "E1024"));
+
+        JsonNode sms = admin.post("/api/v1/entries/short.zh-cn/render", Map.of("channel", "sms", "context", context)).json();
+        assertTrue(sms.get("text").asText().contains("订单 E1024 已加急派送"), sms.toString());
+        assertFalse(sms.get("text").asText().contains("中转站"), sms.toString());
+        assertEquals(1, sms.get("segments").asInt(), sms.toString());
+        JsonNode chat = admin.post("/api/v1/entries/short.zh-cn/render", Map.of("channel", "chat", "context", context)).json();
+        assertTrue(chat.get("text").asText().contains("中转站滞留"), chat.toString());
+
+        // An editor previewing unsaved text gets the same choice.
+        Response preview = admin.post("/api/v1/render", Map.of("script", "长版本 ${order.id}", "smsScript", "短版本 ${order.id}",
+                "channel", "sms", "context", context));
+        assertTrue(preview.json().get("text").asText().contains("短版本 E1024"), preview.text());
+    }
+
+    @Test
+    void anEntryWithoutAShortVersionSendsItsScriptAsSms() {
+        publish("no-short.zh-cn", "订单 ${order.id} 已加急。");
+        assertEquals("", admin.get("/api/v1/entries/no-short.zh-cn").json().get("smsScript").asText());
+        JsonNode sms = admin.post("/api/v1/entries/no-short.zh-cn/render", Map.of("channel", "sms",
+                "context", Map.of("order", Map.of("id", "E1024")))).json();
+        assertTrue(sms.get("text").asText().contains("订单 E1024 已加急"), sms.toString());
+    }
+
+    @Test
+    void aBadShortVersionIsRefusedNamingItsFieldAndLine() {
+        Map<String, Object> e = Fixtures.entry("bad-short.zh-cn");
+        e.put("smsScript", "第一行\n${\"freemarker.template.utility.Execute\"?new()(\"id\")}");
+        Response r = admin.post("/api/v1/entries", e);
+        assertEquals(422, r.status(), r.text());
+        assertEquals("smsScript", r.errorField());
+        assertEquals(2, r.json().path("error").path("errors").get(0).get("line").asInt(), r.text());
+
+        e.put("smsScript", "好".repeat(701));
+        Response tooLong = admin.post("/api/v1/entries", e);
+        assertEquals(422, tooLong.status(), tooLong.text());
+        assertEquals("smsScript", tooLong.errorField());
+        assertEquals(404, admin.get("/api/v1/entries/bad-short.zh-cn").status());
+    }
 }
