@@ -18,9 +18,9 @@
 }[emotion]>
 <#-- SMS: a few words at most; nothing when the customer is calm. -->
 <#assign shortOpener = {
-  "angry": "对此次给您带来的不满深表歉意，",
-  "anxious": "我们理解此事紧急，",
-  "disappointed": "未能达到您的预期，深表歉意，",
+  "angry": "深表歉意，",
+  "anxious": "理解此事紧急，",
+  "disappointed": "未达预期，深表歉意，",
   "neutral": ""
 }[emotion]>
 <#assign closing = "如需进一步协助，请随时与我们联系。">

@@ -18,9 +18,9 @@
 }[emotion]>
 <#-- SMS: a few words at most; nothing when the customer is calm. -->
 <#assign shortOpener = {
-  "angry": "對此次造成您的不滿深表歉意，",
-  "anxious": "我們理解此事緊急，",
-  "disappointed": "未能符合您的期待，深表歉意，",
+  "angry": "深表歉意，",
+  "anxious": "理解此事緊急，",
+  "disappointed": "未符期待，深表歉意，",
   "neutral": ""
 }[emotion]>
 <#assign closing = "如需進一步協助，歡迎隨時與我們聯繫。">

@@ -19,7 +19,7 @@
 <#-- SMS: a few words at most; nothing when the customer is calm. -->
 <#assign shortOpener = {
   "angry": "So sorry for the frustration.",
-  "anxious": "We know you're anxious and we're on it.",
+  "anxious": "We know you're anxious; we're on it.",
   "disappointed": "So sorry to disappoint you.",
   "neutral": ""
 }[emotion]>

@@ -19,7 +19,7 @@
 <#-- SMS: a few words at most; nothing when the customer is calm. -->
 <#assign shortOpener = {
   "angry": "非常抱歉让您生气了，",
-  "anxious": "知道您着急，我们一直在跟进，",
+  "anxious": "知道您着急，正在跟进，",
   "disappointed": "很抱歉让您失望了，",
   "neutral": ""
 }[emotion]>

@@ -19,7 +19,7 @@
 <#-- SMS: a few words at most; nothing when the customer is calm. -->
 <#assign shortOpener = {
   "angry": "非常抱歉讓您生氣了，",
-  "anxious": "知道您著急，我們一直在跟進，",
+  "anxious": "知道您著急，正在跟進，",
   "disappointed": "很抱歉讓您失望了，",
   "neutral": ""
 }[emotion]>

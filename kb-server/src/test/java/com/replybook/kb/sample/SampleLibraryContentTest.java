@@ -61,7 +61,7 @@ class SampleLibraryContentTest {
             "tracking.carrier", "agent.name", "shop.name", "ticket.id", "refund.amount", "coupon.amount");
 
     private static final Set<String> ALLOWED_FIELDS = Set.of(
-            "key", "locale", "category", "tags", "problem", "questions", "cause", "script",
+            "key", "locale", "category", "tags", "problem", "questions", "cause", "script", "smsScript",
             "diagnostics", "actions", "status", "owner", "verifyEveryDays");
 
     private static final Set<String> STATUSES = Set.of("draft", "in_review", "published", "archived");
@@ -179,7 +179,7 @@ class SampleLibraryContentTest {
         for (JsonNode e : all()) {
             String key = text(e, "key");
             e.fieldNames().forEachRemaining(f -> assertTrue(ALLOWED_FIELDS.contains(f), key + ": unexpected field " + f));
-            for (String field : List.of("locale", "category", "problem", "cause", "script", "owner")) {
+            for (String field : List.of("locale", "category", "problem", "cause", "script", "smsScript", "owner")) {
                 assertFalse(text(e, field).isBlank(), key + ": blank " + field);
             }
             for (String field : List.of("tags", "questions", "diagnostics", "actions")) {
@@ -224,6 +224,23 @@ class SampleLibraryContentTest {
     }
 
     @Test
+    void smsVersionsAreShorterThanTheirScriptsAndUseOnlyPlainKnownVariables() {
+        for (JsonNode e : all()) {
+            String key = text(e, "key");
+            String sms = text(e, "smsScript");
+            assertTrue(sms.length() < text(e, "script").length(), key + ": the SMS version is not shorter than the script");
+            Matcher m = INTERPOLATION.matcher(sms);
+            while (m.find()) {
+                assertTrue(KNOWN_VARIABLES.contains(m.group(1)), key + ": unknown or non-plain variable ${" + m.group(1) + "}");
+            }
+            String stripped = INTERPOLATION.matcher(sms).replaceAll("");
+            for (String marker : List.of("${", "#{", "<#", "</#", "<@", "[#", "[@")) {
+                assertFalse(stripped.contains(marker), key + ": SMS version contains FreeMarker markup " + marker);
+            }
+        }
+    }
+
+    @Test
     void everyScriptRendersWithAFullContext() throws IOException, TemplateException {
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
         Map<String, Object> context = new LinkedHashMap<>();
@@ -243,10 +260,12 @@ class SampleLibraryContentTest {
     @Test
     void noScriptStartsWithASalutation() {
         for (JsonNode e : all()) {
-            String start = text(e, "script").strip().toLowerCase(Locale.ROOT);
-            for (String salutation : SALUTATIONS) {
-                if (start.startsWith(salutation)) {
-                    fail(text(e, "key") + ": script starts with the salutation '" + salutation + "'");
+            for (String field : List.of("script", "smsScript")) {
+                String start = text(e, field).strip().toLowerCase(Locale.ROOT);
+                for (String salutation : SALUTATIONS) {
+                    if (start.startsWith(salutation)) {
+                        fail(text(e, "key") + ": " + field + " starts with the salutation '" + salutation + "'");
+                    }
                 }
             }
         }
@@ -272,19 +291,22 @@ class SampleLibraryContentTest {
     void noScriptOpensWithItsOwnEmpathyOrApology() {
         for (String locale : List.of("zh-CN", "zh-TW")) {
             for (JsonNode e : LIBRARY.get(locale)) {
-                String script = text(e, "script").strip();
-                String first = script.split("[。！？!?\\n]", 2)[0];
-                for (String word : ZH_EMPATHY) {
-                    assertFalse(first.contains(word), text(e, "key") + ": first sentence '" + first
-                            + "' contains the empathy word '" + word + "'; the tone layout already adds the opener");
+                for (String field : List.of("script", "smsScript")) {
+                    String first = text(e, field).strip().split("[。！？!?\\n]", 2)[0];
+                    for (String word : ZH_EMPATHY) {
+                        assertFalse(first.contains(word), text(e, "key") + ": first sentence of its " + field + " '"
+                                + first + "' contains the empathy word '" + word + "'; the tone layout already adds it");
+                    }
                 }
             }
         }
         for (JsonNode e : LIBRARY.get("en")) {
-            String start = text(e, "script").strip().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
-            for (String opener : EN_EMPATHY_OPENERS) {
-                assertFalse(start.startsWith(opener), text(e, "key") + ": script opens with '" + opener
-                        + "'; the tone layout already adds the opener");
+            for (String field : List.of("script", "smsScript")) {
+                String start = text(e, field).strip().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+                for (String opener : EN_EMPATHY_OPENERS) {
+                    assertFalse(start.startsWith(opener), text(e, "key") + ": " + field + " opens with '" + opener
+                            + "'; the tone layout already adds the opener");
+                }
             }
         }
     }
@@ -293,7 +315,8 @@ class SampleLibraryContentTest {
     void chineseTextUsesFullWidthPunctuationBetweenChineseCharacters() {
         for (String locale : List.of("zh-CN", "zh-TW")) {
             for (JsonNode e : LIBRARY.get(locale)) {
-                List<String> texts = new ArrayList<>(List.of(text(e, "problem"), text(e, "cause"), text(e, "script")));
+                List<String> texts = new ArrayList<>(List.of(text(e, "problem"), text(e, "cause"), text(e, "script"),
+                        text(e, "smsScript")));
                 for (String field : List.of("questions", "diagnostics", "actions")) {
                     texts.addAll(list(e, field));
                 }
@@ -311,7 +334,7 @@ class SampleLibraryContentTest {
     @Test
     void noEntryDeniesTheEmotionOrShiftsTheBlame() {
         for (JsonNode e : all()) {
-            String agentText = String.join("\n", text(e, "script"), text(e, "cause"),
+            String agentText = String.join("\n", text(e, "script"), text(e, "smsScript"), text(e, "cause"),
                     String.join("\n", list(e, "actions"))).toLowerCase(Locale.ROOT);
             for (String phrase : FORBIDDEN) {
                 assertFalse(agentText.contains(phrase.toLowerCase(Locale.ROOT)), text(e, "key") + " contains '" + phrase + "'");
