@@ -53,14 +53,37 @@ public abstract class JsonServlet extends HttpServlet {
         return node;
     }
 
+    /**
+     * Bytes of an oversized body read and thrown away before the 413 is sent. Most HTTP clients (Java's, Python's
+     * requests) write the whole body before they read the response: closing on them mid-body shows up as a reset
+     * connection instead of the 413 and its JSON. A body this much larger than allowed is cut off all the same.
+     */
+    static final long DRAIN_LIMIT = 16L << 20;
+
     /** Reads at most {@code limit} bytes of body; 413 beyond that. */
     public static byte[] readBody(HttpServletRequest req, long limit) throws IOException {
         long declared = req.getContentLengthLong();
-        if (declared > limit) throw ApiException.tooLarge(limit);
         try (InputStream in = req.getInputStream()) {
+            if (declared > limit) {
+                if (declared <= DRAIN_LIMIT) discard(in, declared);
+                throw ApiException.tooLarge(limit);
+            }
             byte[] body = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
-            if (body.length > limit) throw ApiException.tooLarge(limit);
+            if (body.length > limit) {
+                discard(in, DRAIN_LIMIT);
+                throw ApiException.tooLarge(limit);
+            }
             return body;
+        }
+    }
+
+    /** Reads and drops up to {@code max} bytes, or until the body ends. */
+    private static void discard(InputStream in, long max) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        for (long left = max; left > 0; ) {
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (n < 0) return;
+            left -= n;
         }
     }
 

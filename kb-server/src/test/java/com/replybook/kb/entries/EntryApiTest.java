@@ -9,7 +9,13 @@ import com.replybook.kb.testing.TestServer;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -287,6 +293,45 @@ class EntryApiTest {
             assertEquals("unauthorized", none.errorCode());
             assertEquals(401, wrong.status());
             assertEquals(200, server.client(null).get("/api/v1/health").status());
+        }
+    }
+
+    /**
+     * A client that writes the whole body before it reads the response (Python's http.client and requests do),
+     * with the length declared or streamed in chunks, gets the 413 and its JSON rather than a broken pipe. Java's
+     * own client reads while it writes and saw the 413 either way, so this one writes on a plain socket.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void anOversizedBodySentWithoutAskingFirstGetsThe413Too(boolean lengthDeclared) throws IOException {
+        try (TestServer server = TestServer.start(dir, false)) {
+            byte[] body = ("{\"key\":\"huge.zh-cn\",\"script\":\"" + "x".repeat(6 * 1024 * 1024) + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            String response = postWritingEverythingFirst(server.base(), TestServer.ADMIN_TOKEN, body, lengthDeclared);
+            assertTrue(response.startsWith("HTTP/1.1 413"), response);
+            assertTrue(response.contains("\"too_large\""), response);
+        }
+    }
+
+    /** POSTs {@code body} to /api/v1/entries: request and body written in full, then the response read. */
+    private static String postWritingEverythingFirst(URI base, String token, byte[] body, boolean lengthDeclared)
+            throws IOException {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/entries HTTP/1.1\r\nHost: " + base.getHost() + "\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                    + (lengthDeclared ? "Content-Length: " + body.length : "Transfer-Encoding: chunked") + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            for (int at = 0; at < body.length; at += 64 * 1024) {
+                int n = Math.min(64 * 1024, body.length - at);
+                if (!lengthDeclared) out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body, at, n);
+                if (!lengthDeclared) out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            if (!lengthDeclared) out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
