@@ -69,8 +69,9 @@
     }
     var locale = document.getElementById('locale').value;
     var sms = document.getElementById('smsScript');
-    post(preview.getAttribute('data-url'),
-        {script: script.value, smsScript: sms ? sms.value : '', locale: locale, context: context})
+    var review = document.getElementById('reviewScript');
+    post(preview.getAttribute('data-url'), {script: script.value, smsScript: sms ? sms.value : '',
+        reviewScript: review ? review.value : '', locale: locale, context: context})
       .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
       .then(function (data) {
         status.textContent = '';
@@ -82,7 +83,8 @@
           li.setAttribute('data-line', p.line);
           li.setAttribute('data-column', p.column);
           li.setAttribute('data-field', p.field);
-          var where = p.field === 'smsScript' ? document.getElementById('smsScript').getAttribute('data-label') + ' ' : '';
+          var version = p.field !== 'script' && document.getElementById(p.field);
+          var where = version ? version.getAttribute('data-label') + ' ' : '';
           li.textContent = where + p.line + ':' + p.column + ' ' + p.message;
           list.appendChild(li);
         });
@@ -107,7 +109,9 @@
   }
   if (preview && script) {
     script.addEventListener('input', schedulePreview);
-    if (document.getElementById('smsScript')) document.getElementById('smsScript').addEventListener('input', schedulePreview);
+    ['smsScript', 'reviewScript'].forEach(function (id) {
+      if (document.getElementById(id)) document.getElementById(id).addEventListener('input', schedulePreview);
+    });
     document.getElementById('preview-context').addEventListener('input', schedulePreview);
     document.getElementById('preview-refresh').addEventListener('click', runPreview);
     runPreview();

@@ -67,7 +67,8 @@ public final class BenchEntries {
         String key = n.get("key").asText();
         return new Entry(key, key, n.get("locale").asText(), n.get("category").asText(), strings(n.path("tags")),
                 n.get("problem").asText(), strings(n.path("questions")), n.path("cause").asText(""),
-                n.get("script").asText(), n.path("smsScript").asText(""), strings(n.path("diagnostics")),
+                n.get("script").asText(), n.path("smsScript").asText(""), n.path("reviewScript").asText(""),
+                strings(n.path("diagnostics")),
                 strings(n.path("actions")),
                 EntryStatus.fromWire(n.get("status").asText()), n.path("owner").asText(null),
                 n.path("verifyEveryDays").asInt(Entry.DEFAULT_VERIFY_EVERY_DAYS), now, 1, now, "bench", now, "bench");

@@ -21,7 +21,7 @@ final class EntryForm {
     /** The list fields, edited as one input per item. */
     static final List<String> LIST_FIELDS = List.of("questions", "diagnostics", "actions");
     static final List<String> TEXT_FIELDS = List.of("key", "locale", "category", "tags", "problem", "cause",
-            "script", "smsScript", "owner", "verifyEveryDays");
+            "script", "smsScript", "reviewScript", "owner", "verifyEveryDays");
 
     private final Map<String, Object> values = new LinkedHashMap<>();
 
@@ -46,6 +46,7 @@ final class EntryForm {
         f.values.put("cause", e.cause());
         f.values.put("script", e.script());
         f.values.put("smsScript", e.smsScript());
+        f.values.put("reviewScript", e.reviewScript());
         f.values.put("owner", e.owner() == null ? "" : e.owner());
         f.values.put("verifyEveryDays", String.valueOf(e.verifyEveryDays()));
         f.values.put("questions", e.questions());
@@ -72,7 +73,8 @@ final class EntryForm {
     /** Entry JSON with {@code status}; blank optional fields are left out so the parser applies defaults. */
     ObjectNode toJson(EntryStatus status) {
         ObjectNode o = Json.MAPPER.createObjectNode();
-        for (String field : List.of("key", "locale", "category", "problem", "cause", "script", "smsScript")) {
+        for (String field : List.of("key", "locale", "category", "problem", "cause", "script", "smsScript",
+                "reviewScript")) {
             o.put(field, (String) values.get(field));
         }
         String owner = ((String) values.get("owner")).strip();

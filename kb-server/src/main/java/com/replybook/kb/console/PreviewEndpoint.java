@@ -3,6 +3,7 @@ package com.replybook.kb.console;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.auth.Role;
+import com.replybook.kb.entries.Entry;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.FieldError;
 import com.replybook.kb.web.Json;
@@ -16,8 +17,8 @@ import java.util.Map;
 
 /**
  * {@code POST /console/preview} (JSON, CSRF header): the editor's live preview. Takes
- * {@code {"script","smsScript","locale","context"}} and answers every tone × channel (the SMS column from the
- * SMS version when there is one) plus the scripts' problems at line and column:
+ * {@code {"script","smsScript","reviewScript","locale","context"}} and answers every tone × channel (the SMS and
+ * review columns from the entry's versions for them when it has them) plus the scripts' problems at line and column:
  * {@code {"problems":[…],"cells":[{"tone","channel","text","html","warnings"}]}}. Rendering errors of one cell
  * are reported in that cell, so one bad layout never blanks the whole grid.
  */
@@ -36,22 +37,24 @@ final class PreviewEndpoint {
         JsonNode body = Json.MAPPER.readTree(JsonServlet.readBody(p.req, 256 * 1024));
         if (body == null || !body.isObject()) throw ApiException.badRequest(null, "Expected a JSON object");
         String script = body.path("script").asText("");
-        String smsScript = body.path("smsScript").asText("");
+        Map<String, String> versions = Map.of("script", script, "smsScript", body.path("smsScript").asText(""),
+                "reviewScript", body.path("reviewScript").asText(""));
         String locale = body.path("locale").asText("zh-CN");
         Map<String, Object> context = body.path("context").isObject()
                 ? Json.MAPPER.convertValue(body.get("context"), MAP) : Map.of();
         List<FieldError> problems = new ArrayList<>(preview.validate(script));
-        if (!smsScript.isBlank()) {
-            for (FieldError e : preview.validate(smsScript)) {
-                problems.add(new FieldError("smsScript", e.message(), e.line(), e.column()));
+        for (String field : List.of("smsScript", "reviewScript")) {
+            if (versions.get(field).isBlank()) continue;
+            for (FieldError e : preview.validate(versions.get(field))) {
+                problems.add(new FieldError(field, e.message(), e.line(), e.column()));
             }
         }
         List<Map<String, Object>> cells = new ArrayList<>();
         if (problems.isEmpty()) {
             for (String tone : ScriptPreview.TONES) {
                 for (String channel : ScriptPreview.CHANNELS) {
-                    String source = channel.equals("sms") && !smsScript.isBlank() ? smsScript : script;
-                    cells.add(cell(source, locale, tone, channel, context));
+                    String field = Entry.channelVersion(channel, versions.get("smsScript"), versions.get("reviewScript"));
+                    cells.add(cell(versions.get(field), locale, tone, channel, context));
                 }
             }
         }

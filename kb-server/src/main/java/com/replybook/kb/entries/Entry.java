@@ -17,6 +17,9 @@ import java.util.List;
  * @param questions   similar customer phrasings; the strongest search signal
  * @param smsScript   optional short version of {@code script} for the SMS channel (one message where possible);
  *                    empty when the entry has none, and SMS replies then use {@code script}
+ * @param reviewScript optional public version of {@code script} for replies to reviews: what was done, without
+ *                    order numbers or other personal details; empty when none, and review replies then use
+ *                    {@code script} with its personal values left out
  * @param diagnostics 5W1H questions to ask when the complaint is vague
  * @param actions     ordered follow-up steps for the agent
  * @param version     increases by one on every save; updates must name the version they were based on
@@ -32,6 +35,7 @@ public record Entry(
         String cause,
         String script,
         String smsScript,
+        String reviewScript,
         List<String> diagnostics,
         List<String> actions,
         EntryStatus status,
@@ -49,15 +53,35 @@ public record Entry(
 
     public Entry {
         smsScript = smsScript == null ? "" : smsScript;
+        reviewScript = reviewScript == null ? "" : reviewScript;
         tags = List.copyOf(tags == null ? List.of() : tags);
         questions = List.copyOf(questions == null ? List.of() : questions);
         diagnostics = List.copyOf(diagnostics == null ? List.of() : diagnostics);
         actions = List.copyOf(actions == null ? List.of() : actions);
     }
 
-    /** The script an SMS reply is rendered from: the short version when there is one. */
-    public String scriptFor(boolean sms) {
-        return sms && !smsScript.isBlank() ? smsScript : script;
+    /**
+     * The field a reply in {@code channel} ({@code chat}, {@code email}, {@code sms}, {@code review}) is rendered
+     * from: the channel's own version when the entry has one, else {@code script}.
+     */
+    public String scriptFieldFor(String channel) {
+        return channelVersion(channel, smsScript, reviewScript);
+    }
+
+    /** {@link #scriptFieldFor} for any holder of the three texts, e.g. an editor's unsaved preview. */
+    public static String channelVersion(String channel, String smsScript, String reviewScript) {
+        if ("sms".equals(channel) && smsScript != null && !smsScript.isBlank()) return "smsScript";
+        if ("review".equals(channel) && reviewScript != null && !reviewScript.isBlank()) return "reviewScript";
+        return "script";
+    }
+
+    /** The text of {@code field} as named by {@link #scriptFieldFor}. */
+    public String scriptText(String field) {
+        return switch (field) {
+            case "smsScript" -> smsScript;
+            case "reviewScript" -> reviewScript;
+            default -> script;
+        };
     }
 
     /** True when the entry has not been verified within its interval at {@code now}. */

@@ -16,6 +16,7 @@ public record EntryDraft(
         String cause,
         String script,
         String smsScript,
+        String reviewScript,
         List<String> diagnostics,
         List<String> actions,
         EntryStatus status,
@@ -24,17 +25,18 @@ public record EntryDraft(
 
     public EntryDraft {
         smsScript = smsScript == null ? "" : smsScript;
+        reviewScript = reviewScript == null ? "" : reviewScript;
     }
 
     /** The draft of an existing entry, e.g. to change only its status. */
     public static EntryDraft of(Entry e) {
         return new EntryDraft(e.key(), e.locale(), e.category(), e.tags(), e.problem(), e.questions(), e.cause(),
-                e.script(), e.smsScript(), e.diagnostics(), e.actions(), e.status(), e.owner(), e.verifyEveryDays());
+                e.script(), e.smsScript(), e.reviewScript(), e.diagnostics(), e.actions(), e.status(), e.owner(), e.verifyEveryDays());
     }
 
     public EntryDraft withStatus(EntryStatus newStatus) {
-        return new EntryDraft(key, locale, category, tags, problem, questions, cause, script, smsScript, diagnostics,
-                actions, newStatus, owner, verifyEveryDays);
+        return new EntryDraft(key, locale, category, tags, problem, questions, cause, script, smsScript, reviewScript,
+                diagnostics, actions, newStatus, owner, verifyEveryDays);
     }
 
     /** True when saving this draft over {@code e} would change nothing. */

@@ -24,11 +24,13 @@ public final class EntryDraftParser {
     static final int MAX_SCRIPT = 20_000;
     /** Ten Chinese SMS messages: a short version that is longer than that is not short. */
     static final int MAX_SMS_SCRIPT = 700;
+    /** A public reply to a review is read by shoppers browsing the product: a few sentences. */
+    static final int MAX_REVIEW_SCRIPT = 2_000;
     static final int MAX_ITEM = 500;
     static final int MAX_QUESTIONS = 200;
     static final int MAX_LIST = 50;
     private static final Set<String> KNOWN_FIELDS = Set.of("id", "key", "locale", "category", "tags", "problem",
-            "questions", "cause", "script", "smsScript", "diagnostics", "actions", "status", "owner", "verifyEveryDays",
+            "questions", "cause", "script", "smsScript", "reviewScript", "diagnostics", "actions", "status", "owner", "verifyEveryDays",
             "verifiedAt", "version", "createdAt", "createdBy", "updatedAt", "updatedBy", "stale");
 
     private final ScriptCheck scriptCheck;
@@ -64,12 +66,8 @@ public final class EntryDraftParser {
         String cause = JsonFields.text(json, "cause", MAX_TEXT, false, errors);
         String script = JsonFields.text(json, "script", MAX_SCRIPT, true, errors);
         if (script != null) errors.addAll(scriptCheck.check(script));
-        String smsScript = JsonFields.text(json, "smsScript", MAX_SMS_SCRIPT, false, errors);
-        if (smsScript != null && !smsScript.isBlank()) {
-            for (FieldError e : scriptCheck.check(smsScript)) {
-                errors.add(new FieldError("smsScript", e.message(), e.line(), e.column()));
-            }
-        }
+        String smsScript = channelVersion(json, "smsScript", MAX_SMS_SCRIPT, errors);
+        String reviewScript = channelVersion(json, "reviewScript", MAX_REVIEW_SCRIPT, errors);
         List<String> diagnostics = JsonFields.strings(json, "diagnostics", MAX_LIST, MAX_ITEM, errors);
         List<String> actions = JsonFields.strings(json, "actions", MAX_LIST, MAX_ITEM, errors);
         EntryStatus status = status(json, errors);
@@ -77,8 +75,17 @@ public final class EntryDraftParser {
         int verifyEvery = verifyEveryDays(json, errors);
         if (!errors.isEmpty()) return new Result(null, List.copyOf(errors));
         return new Result(new EntryDraft(key, locale, category, tags, problem, questions,
-                cause == null ? "" : cause, script, smsScript, diagnostics, actions, status,
+                cause == null ? "" : cause, script, smsScript, reviewScript, diagnostics, actions, status,
                 owner, verifyEvery), List.of());
+    }
+
+    /** An optional channel version of the script: checked like the script, its problems named by {@code field}. */
+    private String channelVersion(JsonNode json, String field, int max, List<FieldError> errors) {
+        String text = JsonFields.text(json, field, max, false, errors);
+        if (text != null && !text.isBlank()) {
+            for (FieldError e : scriptCheck.check(text)) errors.add(new FieldError(field, e.message(), e.line(), e.column()));
+        }
+        return text;
     }
 
     /** Normalises the BCP 47 tag ({@code zh-cn} → {@code zh-CN}). */

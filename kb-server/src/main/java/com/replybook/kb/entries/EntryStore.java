@@ -37,7 +37,7 @@ public final class EntryStore implements EntryFeed {
     };
     static final String COLUMNS = "id, entry_key, locale, category, tags, problem, questions, cause, script, "
             + "diagnostics, actions, status, owner, verify_every_days, verified_at, version, created_at, created_by, "
-            + "updated_at, updated_by, sms_script";
+            + "updated_at, updated_by, sms_script, review_script";
 
     private final Database db;
     private final Clock clock;
@@ -247,10 +247,10 @@ public final class EntryStore implements EntryFeed {
     private Entry insert(Connection c, EntryDraft d, String actor, List<EntryChange> changes) throws SQLException {
         Instant now = clock.instant();
         Entry e = new Entry(UUID.randomUUID().toString(), d.key(), d.locale(), d.category(), d.tags(), d.problem(),
-                d.questions(), d.cause(), d.script(), d.smsScript(), d.diagnostics(), d.actions(), d.status(), d.owner(),
-                d.verifyEveryDays(), d.status() == EntryStatus.PUBLISHED ? now : null, 1, now, actor, now, actor);
+                d.questions(), d.cause(), d.script(), d.smsScript(), d.reviewScript(), d.diagnostics(), d.actions(),
+                d.status(), d.owner(), d.verifyEveryDays(), d.status() == EntryStatus.PUBLISHED ? now : null, 1, now, actor, now, actor);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO entries (" + COLUMNS
-                + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             bindAll(ps, e);
             ps.executeUpdate();
         }
@@ -264,18 +264,19 @@ public final class EntryStore implements EntryFeed {
         Instant now = clock.instant();
         boolean publishing = d.status() == EntryStatus.PUBLISHED && current.status() != EntryStatus.PUBLISHED;
         Entry next = new Entry(current.id(), d.key(), d.locale(), d.category(), d.tags(), d.problem(), d.questions(),
-                d.cause(), d.script(), d.smsScript(), d.diagnostics(), d.actions(), d.status(), d.owner(),
-                d.verifyEveryDays(),
+                d.cause(), d.script(), d.smsScript(), d.reviewScript(), d.diagnostics(), d.actions(), d.status(),
+                d.owner(), d.verifyEveryDays(),
                 publishing ? now : verifiedAt, current.version() + 1, current.createdAt(), current.createdBy(), now, actor);
         try (PreparedStatement ps = c.prepareStatement("UPDATE entries SET entry_key=?, locale=?, category=?, tags=?, "
                 + "problem=?, questions=?, cause=?, script=?, diagnostics=?, actions=?, status=?, owner=?, "
-                + "verify_every_days=?, verified_at=?, version=?, updated_at=?, updated_by=?, sms_script=? "
+                + "verify_every_days=?, verified_at=?, version=?, updated_at=?, updated_by=?, sms_script=?, review_script=? "
                 + "WHERE id=? AND version=?")) {
             int i = bindContent(ps, 1, next);
             ps.setLong(i++, next.version());
             ps.setLong(i++, now.toEpochMilli());
             ps.setString(i++, actor);
             ps.setString(i++, next.smsScript());
+            ps.setString(i++, next.reviewScript());
             ps.setString(i++, current.id());
             ps.setLong(i, current.version());
             if (ps.executeUpdate() != 1) throw staleVersion(current.version() + 1, current.version());
@@ -311,7 +312,8 @@ public final class EntryStore implements EntryFeed {
         ps.setString(i++, e.createdBy());
         ps.setLong(i++, e.updatedAt().toEpochMilli());
         ps.setString(i++, e.updatedBy());
-        ps.setString(i, e.smsScript());
+        ps.setString(i++, e.smsScript());
+        ps.setString(i, e.reviewScript());
     }
 
     private void writeRevision(Connection c, Entry e, String operation, String comment) throws SQLException {
@@ -413,7 +415,7 @@ public final class EntryStore implements EntryFeed {
         return new Entry(rs.getString(o + 1), rs.getString(o + 2), rs.getString(o + 3), rs.getString(o + 4),
                 fromJson(rs.getString(o + 5), STRING_LIST), rs.getString(o + 6),
                 fromJson(rs.getString(o + 7), STRING_LIST), rs.getString(o + 8), rs.getString(o + 9),
-                rs.getString(o + 21), fromJson(rs.getString(o + 10), STRING_LIST), fromJson(rs.getString(o + 11), STRING_LIST),
+                rs.getString(o + 21), rs.getString(o + 22), fromJson(rs.getString(o + 10), STRING_LIST), fromJson(rs.getString(o + 11), STRING_LIST),
                 EntryStatus.fromWire(rs.getString(o + 12)), rs.getString(o + 13), rs.getInt(o + 14),
                 instant(rs, o + 15), rs.getLong(o + 16), instant(rs, o + 17), rs.getString(o + 18),
                 instant(rs, o + 19), rs.getString(o + 20));
@@ -425,8 +427,8 @@ public final class EntryStore implements EntryFeed {
 
     private static Entry withVersion(Entry e, long version, Instant at, String actor) {
         return new Entry(e.id(), e.key(), e.locale(), e.category(), e.tags(), e.problem(), e.questions(), e.cause(),
-                e.script(), e.smsScript(), e.diagnostics(), e.actions(), e.status(), e.owner(), e.verifyEveryDays(),
-                e.verifiedAt(), version, e.createdAt(), e.createdBy(), at, actor);
+                e.script(), e.smsScript(), e.reviewScript(), e.diagnostics(), e.actions(), e.status(), e.owner(),
+                e.verifyEveryDays(), e.verifiedAt(), version, e.createdAt(), e.createdBy(), at, actor);
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

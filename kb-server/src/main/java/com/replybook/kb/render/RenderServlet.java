@@ -22,7 +22,8 @@ import java.util.function.Function;
  * The HTTP side of rendering: {@code POST /api/v1/entries/{ref}/render} (any signed-in user, for the entry
  * they may see) and {@code POST /api/v1/render} (editors previewing an unsaved script). Both take
  * {@code {"tone","channel","locale","emotion","context":{…}}} and answer {@code {"text","html","warnings",…}}.
- * An SMS is rendered from the entry's short SMS version when it has one ({@code smsScript}), else from its script.
+ * An SMS is rendered from the entry's short SMS version when it has one ({@code smsScript}), a reply to a review
+ * from its public version ({@code reviewScript}), everything else from its script.
  */
 public final class RenderServlet extends JsonServlet implements EntrySubresource {
 
@@ -43,8 +44,10 @@ public final class RenderServlet extends JsonServlet implements EntrySubresource
     @Override
     public void post(Entry entry, HttpServletRequest req, HttpServletResponse resp) throws IOException {
         JsonNode body = readObject(req);
-        writeJson(resp, 200, render(channel -> channel == Channel.SMS && !entry.smsScript().isBlank()
-                ? new Source("smsScript", entry.smsScript()) : new Source("script", entry.script()), entry.locale(), body));
+        writeJson(resp, 200, render(channel -> {
+            String field = entry.scriptFieldFor(channel.id());
+            return new Source(field, entry.scriptText(field));
+        }, entry.locale(), body));
     }
 
     @Override
@@ -53,9 +56,12 @@ public final class RenderServlet extends JsonServlet implements EntrySubresource
         JsonNode body = readObject(req);
         JsonNode script = body.get("script");
         if (script == null || !script.isTextual()) throw ApiException.badRequest("script", "script must be a string");
-        String smsScript = text(body, "smsScript");
-        writeJson(resp, 200, render(channel -> channel == Channel.SMS && smsScript != null && !smsScript.isBlank()
-                ? new Source("smsScript", smsScript) : new Source("script", script.asText()), null, body));
+        Map<String, String> versions = Map.of("script", script.asText(), "smsScript", nonNull(text(body, "smsScript")),
+                "reviewScript", nonNull(text(body, "reviewScript")));
+        writeJson(resp, 200, render(channel -> {
+            String field = Entry.channelVersion(channel.id(), versions.get("smsScript"), versions.get("reviewScript"));
+            return new Source(field, versions.get(field));
+        }, null, body));
     }
 
     /** The script a reply is rendered from, and the request field it came from (named in its problems). */
@@ -88,6 +94,10 @@ public final class RenderServlet extends JsonServlet implements EntrySubresource
         if (ctx == null || ctx.isNull()) return Map.of();
         if (!ctx.isObject()) throw ApiException.badRequest("context", "context must be an object of ticket values");
         return Json.MAPPER.convertValue(ctx, Map.class);
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
     }
 
     private static String text(JsonNode body, String field) {

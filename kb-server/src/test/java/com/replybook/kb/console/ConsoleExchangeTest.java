@@ -47,6 +47,7 @@ class ConsoleExchangeTest {
         tricky.put("cause", "=1+1 看起来像公式");
         tricky.put("script", "${customer.name}，您好：\n订单 ${order.id} 已加急。\n\n  缩进的一行");
         tricky.put("smsScript", "${customer.name}，订单 ${order.id} 已加急，预计明天送达。");
+        tricky.put("reviewScript", "包裹已加急派送，\n我们会跟进到签收。");
         tricky.put("diagnostics", List.of());
         tricky.put("owner", "content-team");
         tricky.put("verifyEveryDays", 45);

@@ -55,18 +55,23 @@ class EntryApiTest {
 
     @ParameterizedTest
     @MethodSource(DBS)
-    void theShortSmsVersionIsStoredUpdatedAndKeptInTheRevisions(DbTarget db) {
+    void theSmsAndReviewVersionsAreStoredUpdatedAndKeptInTheRevisions(DbTarget db) {
         try (TestServer server = TestServer.start(dir, db, false)) {
             ApiClient admin = server.admin();
             Map<String, Object> e = entry("sms.zh-cn");
             e.put("smsScript", "订单 ${order.id} 已加急。");
+            e.put("reviewScript", "包裹已加急派送。");
             assertEquals(201, admin.post("/api/v1/entries", e).status());
             e.put("smsScript", "订单 ${order.id} 明天送达。");
+            e.put("reviewScript", "包裹明天送达，我们会跟进到签收。");
             assertEquals(200, admin.put("/api/v1/entries/sms.zh-cn", e, "\"1\"").status());
 
-            assertEquals("订单 ${order.id} 明天送达。", admin.get("/api/v1/entries/sms.zh-cn").json().get("smsScript").asText());
+            JsonNode saved = admin.get("/api/v1/entries/sms.zh-cn").json();
+            assertEquals("订单 ${order.id} 明天送达。", saved.get("smsScript").asText());
+            assertEquals("包裹明天送达，我们会跟进到签收。", saved.get("reviewScript").asText());
             JsonNode revisions = admin.get("/api/v1/entries/sms.zh-cn/revisions").json();
-            assertTrue(revisions.toString().contains("订单 ${order.id} 已加急。"), revisions.toString());
+            assertTrue(revisions.toString().contains("订单 ${order.id} 已加急。")
+                    && revisions.toString().contains("包裹已加急派送。"), revisions.toString());
         }
     }
 

@@ -163,4 +163,26 @@ class RenderApiTest {
         assertEquals("smsScript", tooLong.errorField());
         assertEquals(404, admin.get("/api/v1/entries/bad-short.zh-cn").status());
     }
+
+    @Test
+    void aReviewReplyIsRenderedFromThePublicVersionWithoutPersonalDetails() {
+        Map<String, Object> e = Fixtures.entry("public.zh-cn");
+        e.put("script", "订单 ${order.id} 的包裹在中转站滞留，运单 ${tracking.no} 已加急，今天内给您回电。");
+        e.put("reviewScript", "包裹在中转站滞留，我们已联系加急派送，并安排专人跟进到签收。");
+        e.put("status", "published");
+        assertEquals(201, admin.post("/api/v1/entries", e).status());
+        Map<String, Object> context = Map.of("order", Map.of("id", "E1024"), "tracking", Map.of("no", "SF1234567890"));
+
+        JsonNode review = admin.post("/api/v1/entries/public.zh-cn/render", Map.of("channel", "review", "context", context)).json();
+        String text = review.get("text").asText();
+        assertTrue(text.contains("我们已联系加急派送，并安排专人跟进到签收"), text);
+        assertFalse(text.contains("E1024") || text.contains("SF1234567890") || text.contains("回电"), text);
+        JsonNode email = admin.post("/api/v1/entries/public.zh-cn/render", Map.of("channel", "email", "context", context)).json();
+        assertTrue(email.get("text").asText().contains("运单 SF1234567890 已加急"), email.toString());
+
+        Response bad = admin.post("/api/v1/render", Map.of("script", "好的", "reviewScript", "${order.id",
+                "channel", "review"));
+        assertEquals(422, bad.status(), bad.text());
+        assertEquals("reviewScript", bad.errorField());
+    }
 }

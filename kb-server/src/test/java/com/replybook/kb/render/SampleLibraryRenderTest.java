@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.replybook.kb.entries.Entry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ class SampleLibraryRenderTest {
     void everySampleScriptPassesSaveTimeValidation() throws IOException {
         List<String> failures = new ArrayList<>();
         for (JsonNode entry : entries()) {
-            for (String field : List.of("script", "smsScript")) {
+            for (String field : List.of("script", "smsScript", "reviewScript")) {
                 List<ScriptProblem> problems = RENDERER.validate(entry.path(field).asText());
                 if (!problems.isEmpty()) {
                     failures.add(entry.path("key").asText() + " " + field + " " + problems);
@@ -79,10 +80,11 @@ class SampleLibraryRenderTest {
         }
     }
 
-    /** What the server renders for {@code channel}: the SMS version for SMS when the entry has one. */
+    /** What the server renders for {@code channel}: the entry's version for it when it has one. */
     private static String scriptFor(JsonNode entry, Channel channel) {
-        String sms = entry.path("smsScript").asText("");
-        return channel == Channel.SMS && !sms.isBlank() ? sms : entry.path("script").asText();
+        String field = Entry.channelVersion(channel.id(), entry.path("smsScript").asText(""),
+                entry.path("reviewScript").asText(""));
+        return entry.path(field).asText();
     }
 
     private static List<JsonNode> entries() throws IOException {

@@ -61,7 +61,7 @@ class SampleLibraryContentTest {
             "tracking.carrier", "agent.name", "shop.name", "ticket.id", "refund.amount", "coupon.amount");
 
     private static final Set<String> ALLOWED_FIELDS = Set.of(
-            "key", "locale", "category", "tags", "problem", "questions", "cause", "script", "smsScript",
+            "key", "locale", "category", "tags", "problem", "questions", "cause", "script", "smsScript", "reviewScript",
             "diagnostics", "actions", "status", "owner", "verifyEveryDays");
 
     private static final Set<String> STATUSES = Set.of("draft", "in_review", "published", "archived");
@@ -179,7 +179,8 @@ class SampleLibraryContentTest {
         for (JsonNode e : all()) {
             String key = text(e, "key");
             e.fieldNames().forEachRemaining(f -> assertTrue(ALLOWED_FIELDS.contains(f), key + ": unexpected field " + f));
-            for (String field : List.of("locale", "category", "problem", "cause", "script", "smsScript", "owner")) {
+            for (String field : List.of("locale", "category", "problem", "cause", "script", "smsScript", "reviewScript",
+                    "owner")) {
                 assertFalse(text(e, field).isBlank(), key + ": blank " + field);
             }
             for (String field : List.of("tags", "questions", "diagnostics", "actions")) {
@@ -240,6 +241,19 @@ class SampleLibraryContentTest {
         }
     }
 
+    /** Review versions are read by every shopper: product and shop at most, nothing about the customer. */
+    @Test
+    void reviewVersionsNameNothingPersonal() {
+        for (JsonNode e : all()) {
+            Matcher m = INTERPOLATION.matcher(text(e, "reviewScript"));
+            while (m.find()) {
+                assertTrue(Set.of("product.name", "shop.name").contains(m.group(1)),
+                        text(e, "key") + ": the review version uses ${" + m.group(1) + "}");
+            }
+            assertFalse(INTERPOLATION.matcher(text(e, "reviewScript")).replaceAll("").contains("${"), text(e, "key"));
+        }
+    }
+
     @Test
     void everyScriptRendersWithAFullContext() throws IOException, TemplateException {
         Configuration cfg = new Configuration(Configuration.VERSION_2_3_34);
@@ -260,7 +274,7 @@ class SampleLibraryContentTest {
     @Test
     void noScriptStartsWithASalutation() {
         for (JsonNode e : all()) {
-            for (String field : List.of("script", "smsScript")) {
+            for (String field : List.of("script", "smsScript", "reviewScript")) {
                 String start = text(e, field).strip().toLowerCase(Locale.ROOT);
                 for (String salutation : SALUTATIONS) {
                     if (start.startsWith(salutation)) {
@@ -291,7 +305,7 @@ class SampleLibraryContentTest {
     void noScriptOpensWithItsOwnEmpathyOrApology() {
         for (String locale : List.of("zh-CN", "zh-TW")) {
             for (JsonNode e : LIBRARY.get(locale)) {
-                for (String field : List.of("script", "smsScript")) {
+                for (String field : List.of("script", "smsScript", "reviewScript")) {
                     String first = text(e, field).strip().split("[。！？!?\\n]", 2)[0];
                     for (String word : ZH_EMPATHY) {
                         assertFalse(first.contains(word), text(e, "key") + ": first sentence of its " + field + " '"
@@ -301,7 +315,7 @@ class SampleLibraryContentTest {
             }
         }
         for (JsonNode e : LIBRARY.get("en")) {
-            for (String field : List.of("script", "smsScript")) {
+            for (String field : List.of("script", "smsScript", "reviewScript")) {
                 String start = text(e, field).strip().toLowerCase(Locale.ROOT).replace('\u2019', '\'');
                 for (String opener : EN_EMPATHY_OPENERS) {
                     assertFalse(start.startsWith(opener), text(e, "key") + ": " + field + " opens with '" + opener
@@ -316,7 +330,7 @@ class SampleLibraryContentTest {
         for (String locale : List.of("zh-CN", "zh-TW")) {
             for (JsonNode e : LIBRARY.get(locale)) {
                 List<String> texts = new ArrayList<>(List.of(text(e, "problem"), text(e, "cause"), text(e, "script"),
-                        text(e, "smsScript")));
+                        text(e, "smsScript"), text(e, "reviewScript")));
                 for (String field : List.of("questions", "diagnostics", "actions")) {
                     texts.addAll(list(e, field));
                 }
@@ -334,7 +348,8 @@ class SampleLibraryContentTest {
     @Test
     void noEntryDeniesTheEmotionOrShiftsTheBlame() {
         for (JsonNode e : all()) {
-            String agentText = String.join("\n", text(e, "script"), text(e, "smsScript"), text(e, "cause"),
+            String agentText = String.join("\n", text(e, "script"), text(e, "smsScript"), text(e, "reviewScript"),
+                    text(e, "cause"),
                     String.join("\n", list(e, "actions"))).toLowerCase(Locale.ROOT);
             for (String phrase : FORBIDDEN) {
                 assertFalse(agentText.contains(phrase.toLowerCase(Locale.ROOT)), text(e, "key") + " contains '" + phrase + "'");

@@ -81,31 +81,31 @@ final class MemoryFeed implements EntryFeed {
     static Entry entry(String key, String locale, String category, String problem, List<String> questions,
                        String cause, String script) {
         return new Entry(key, key, locale, category, List.of(category.split("/")), problem, questions, cause,
-                script, "", List.of(), List.of(), EntryStatus.PUBLISHED, "test", 90, Instant.now(), 0,
+                script, "", "", List.of(), List.of(), EntryStatus.PUBLISHED, "test", 90, Instant.now(), 0,
                 Instant.now(), "test", Instant.now(), "test");
     }
 
     static Entry withStatus(Entry e, EntryStatus status) {
         return new Entry(e.id(), e.key(), e.locale(), e.category(), e.tags(), e.problem(), e.questions(), e.cause(),
-                e.script(), e.smsScript(), e.diagnostics(), e.actions(), status, e.owner(), e.verifyEveryDays(), e.verifiedAt(),
+                e.script(), e.smsScript(), e.reviewScript(), e.diagnostics(), e.actions(), status, e.owner(), e.verifyEveryDays(), e.verifiedAt(),
                 e.version(), e.createdAt(), e.createdBy(), e.updatedAt(), e.updatedBy());
     }
 
     static Entry withVerification(Entry e, Instant verifiedAt, int verifyEveryDays) {
         return new Entry(e.id(), e.key(), e.locale(), e.category(), e.tags(), e.problem(), e.questions(), e.cause(),
-                e.script(), e.smsScript(), e.diagnostics(), e.actions(), e.status(), e.owner(), verifyEveryDays, verifiedAt,
+                e.script(), e.smsScript(), e.reviewScript(), e.diagnostics(), e.actions(), e.status(), e.owner(), verifyEveryDays, verifiedAt,
                 e.version(), e.createdAt(), e.createdBy(), e.updatedAt(), e.updatedBy());
     }
 
     static Entry withProblem(Entry e, String problem) {
         return new Entry(e.id(), e.key(), e.locale(), e.category(), e.tags(), problem, e.questions(), e.cause(),
-                e.script(), e.smsScript(), e.diagnostics(), e.actions(), e.status(), e.owner(), e.verifyEveryDays(), e.verifiedAt(),
+                e.script(), e.smsScript(), e.reviewScript(), e.diagnostics(), e.actions(), e.status(), e.owner(), e.verifyEveryDays(), e.verifiedAt(),
                 e.version(), e.createdAt(), e.createdBy(), e.updatedAt(), e.updatedBy());
     }
 
     private static Entry withVersion(Entry e, long version) {
         return new Entry(e.id(), e.key(), e.locale(), e.category(), e.tags(), e.problem(), e.questions(), e.cause(),
-                e.script(), e.smsScript(), e.diagnostics(), e.actions(), e.status(), e.owner(), e.verifyEveryDays(), e.verifiedAt(),
+                e.script(), e.smsScript(), e.reviewScript(), e.diagnostics(), e.actions(), e.status(), e.owner(), e.verifyEveryDays(), e.verifiedAt(),
                 version, e.createdAt(), e.createdBy(), e.updatedAt(), e.updatedBy());
     }
 }

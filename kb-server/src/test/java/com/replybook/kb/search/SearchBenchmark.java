@@ -193,7 +193,7 @@ public final class SearchBenchmark {
                 n.path("actions").forEach(a -> actions.add(a.asText()));
                 out.add(new Entry(n.get("key").asText(), n.get("key").asText(), n.get("locale").asText(),
                         n.path("category").asText(), List.of(), n.path("problem").asText(), qs,
-                        n.path("cause").asText(""), n.path("script").asText(""), "", List.of(), actions,
+                        n.path("cause").asText(""), n.path("script").asText(""), "", "", List.of(), actions,
                         EntryStatus.PUBLISHED, "bench", 90, null, 0, Instant.now(), "bench", Instant.now(), "bench"));
             }
         }
@@ -217,7 +217,7 @@ public final class SearchBenchmark {
             String problem = (zh ? "【" + product + "】" : "[" + product + "] ") + b.problem();
             String key = b.key() + "~" + i;
             out.add(new Entry(key, key, b.locale(), b.category() + "/" + product, List.of(product), problem, qs,
-                    b.cause(), b.script(), "", List.of(), b.actions(), EntryStatus.PUBLISHED, "bench", 90, null, 0,
+                    b.cause(), b.script(), "", "", List.of(), b.actions(), EntryStatus.PUBLISHED, "bench", 90, null, 0,
                     Instant.now(), "bench", Instant.now(), "bench"));
         }
         return out;

@@ -254,6 +254,6 @@ public final class SearchEvaluation {
     static Entry entry(String key, String locale, String category, String problem, List<String> questions,
                        String cause, String script, List<String> actions) {
         return new Entry(key, key, locale, category, List.of(), problem, questions, cause, script, "",
-                List.of(), actions, EntryStatus.PUBLISHED, "eval", 0, null, 0, Instant.now(), "eval", Instant.now(), "eval");
+                "", List.of(), actions, EntryStatus.PUBLISHED, "eval", 0, null, 0, Instant.now(), "eval", Instant.now(), "eval");
     }
 }
