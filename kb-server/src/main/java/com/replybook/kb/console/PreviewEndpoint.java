@@ -3,7 +3,7 @@ package com.replybook.kb.console;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.auth.Role;
-import com.replybook.kb.entries.Entry;
+import com.replybook.kb.entries.ScriptVersions;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.FieldError;
 import com.replybook.kb.web.Json;
@@ -37,24 +37,23 @@ final class PreviewEndpoint {
         JsonNode body = Json.MAPPER.readTree(JsonServlet.readBody(p.req, 256 * 1024));
         if (body == null || !body.isObject()) throw ApiException.badRequest(null, "Expected a JSON object");
         String script = body.path("script").asText("");
-        Map<String, String> versions = Map.of("script", script, "smsScript", body.path("smsScript").asText(""),
-                "reviewScript", body.path("reviewScript").asText(""));
+        ScriptVersions scripts = new ScriptVersions(script, body.path("smsScript").asText(""),
+                body.path("reviewScript").asText(""));
         String locale = body.path("locale").asText("zh-CN");
         Map<String, Object> context = body.path("context").isObject()
                 ? Json.MAPPER.convertValue(body.get("context"), MAP) : Map.of();
         List<FieldError> problems = new ArrayList<>(preview.validate(script));
-        for (String field : List.of("smsScript", "reviewScript")) {
-            if (versions.get(field).isBlank()) continue;
-            for (FieldError e : preview.validate(versions.get(field))) {
-                problems.add(new FieldError(field, e.message(), e.line(), e.column()));
+        for (ScriptVersions.Chosen version : List.of(scripts.forChannel("sms"), scripts.forChannel("review"))) {
+            if (version.field().equals("script")) continue; // checked above
+            for (FieldError e : preview.validate(version.text())) {
+                problems.add(new FieldError(version.field(), e.message(), e.line(), e.column()));
             }
         }
         List<Map<String, Object>> cells = new ArrayList<>();
         if (problems.isEmpty()) {
             for (String tone : ScriptPreview.TONES) {
                 for (String channel : ScriptPreview.CHANNELS) {
-                    String field = Entry.channelVersion(channel, versions.get("smsScript"), versions.get("reviewScript"));
-                    cells.add(cell(versions.get(field), locale, tone, channel, context));
+                    cells.add(cell(scripts.forChannel(channel).text(), locale, tone, channel, context));
                 }
             }
         }

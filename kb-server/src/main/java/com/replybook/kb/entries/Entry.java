@@ -60,28 +60,9 @@ public record Entry(
         actions = List.copyOf(actions == null ? List.of() : actions);
     }
 
-    /**
-     * The field a reply in {@code channel} ({@code chat}, {@code email}, {@code sms}, {@code review}) is rendered
-     * from: the channel's own version when the entry has one, else {@code script}.
-     */
-    public String scriptFieldFor(String channel) {
-        return channelVersion(channel, smsScript, reviewScript);
-    }
-
-    /** {@link #scriptFieldFor} for any holder of the three texts, e.g. an editor's unsaved preview. */
-    public static String channelVersion(String channel, String smsScript, String reviewScript) {
-        if ("sms".equals(channel) && smsScript != null && !smsScript.isBlank()) return "smsScript";
-        if ("review".equals(channel) && reviewScript != null && !reviewScript.isBlank()) return "reviewScript";
-        return "script";
-    }
-
-    /** The text of {@code field} as named by {@link #scriptFieldFor}. */
-    public String scriptText(String field) {
-        return switch (field) {
-            case "smsScript" -> smsScript;
-            case "reviewScript" -> reviewScript;
-            default -> script;
-        };
+    /** The script and its channel versions, to pick the one a reply is rendered from. */
+    public ScriptVersions scripts() {
+        return new ScriptVersions(script, smsScript, reviewScript);
     }
 
     /** True when the entry has not been verified within its interval at {@code now}. */

@@ -5,6 +5,7 @@ import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.entries.EntrySubresource;
+import com.replybook.kb.entries.ScriptVersions;
 import com.replybook.kb.entries.ScriptCheck;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.FieldError;
@@ -16,7 +17,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The HTTP side of rendering: {@code POST /api/v1/entries/{ref}/render} (any signed-in user, for the entry
@@ -44,10 +44,7 @@ public final class RenderServlet extends JsonServlet implements EntrySubresource
     @Override
     public void post(Entry entry, HttpServletRequest req, HttpServletResponse resp) throws IOException {
         JsonNode body = readObject(req);
-        writeJson(resp, 200, render(channel -> {
-            String field = entry.scriptFieldFor(channel.id());
-            return new Source(field, entry.scriptText(field));
-        }, entry.locale(), body));
+        writeJson(resp, 200, render(entry.scripts(), entry.locale(), body));
     }
 
     @Override
@@ -56,25 +53,17 @@ public final class RenderServlet extends JsonServlet implements EntrySubresource
         JsonNode body = readObject(req);
         JsonNode script = body.get("script");
         if (script == null || !script.isTextual()) throw ApiException.badRequest("script", "script must be a string");
-        Map<String, String> versions = Map.of("script", script.asText(), "smsScript", nonNull(text(body, "smsScript")),
-                "reviewScript", nonNull(text(body, "reviewScript")));
-        writeJson(resp, 200, render(channel -> {
-            String field = Entry.channelVersion(channel.id(), versions.get("smsScript"), versions.get("reviewScript"));
-            return new Source(field, versions.get(field));
-        }, null, body));
+        ScriptVersions scripts = new ScriptVersions(script.asText(), text(body, "smsScript"), text(body, "reviewScript"));
+        writeJson(resp, 200, render(scripts, null, body));
     }
 
-    /** The script a reply is rendered from, and the request field it came from (named in its problems). */
-    private record Source(String field, String script) {
-    }
-
-    private RenderResult render(Function<Channel, Source> sourceFor, String entryLocale, JsonNode body) {
+    private RenderResult render(ScriptVersions scripts, String entryLocale, JsonNode body) {
         String locale = text(body, "locale");
         String channel = text(body, "channel");
-        Source source = null;
+        ScriptVersions.Chosen source = null;
         try {
-            source = sourceFor.apply(Channel.parse(channel));
-            return renderer.render(new RenderRequest(source.script(), locale != null ? locale : entryLocale,
+            source = scripts.forChannel(Channel.parse(channel).id());
+            return renderer.render(new RenderRequest(source.text(), locale != null ? locale : entryLocale,
                     text(body, "tone"), channel, text(body, "emotion"), context(body)));
         } catch (InvalidRenderRequestException e) {
             throw ApiException.badRequest(e.field(), e.getMessage());
@@ -94,10 +83,6 @@ public final class RenderServlet extends JsonServlet implements EntrySubresource
         if (ctx == null || ctx.isNull()) return Map.of();
         if (!ctx.isObject()) throw ApiException.badRequest("context", "context must be an object of ticket values");
         return Json.MAPPER.convertValue(ctx, Map.class);
-    }
-
-    private static String nonNull(String s) {
-        return s == null ? "" : s;
     }
 
     private static String text(JsonNode body, String field) {

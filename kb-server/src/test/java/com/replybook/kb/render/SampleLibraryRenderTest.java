@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.replybook.kb.entries.Entry;
+import com.replybook.kb.entries.ScriptVersions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -82,9 +82,8 @@ class SampleLibraryRenderTest {
 
     /** What the server renders for {@code channel}: the entry's version for it when it has one. */
     private static String scriptFor(JsonNode entry, Channel channel) {
-        String field = Entry.channelVersion(channel.id(), entry.path("smsScript").asText(""),
-                entry.path("reviewScript").asText(""));
-        return entry.path(field).asText();
+        return new ScriptVersions(entry.path("script").asText(), entry.path("smsScript").asText(""),
+                entry.path("reviewScript").asText("")).forChannel(channel.id()).text();
     }
 
     private static List<JsonNode> entries() throws IOException {

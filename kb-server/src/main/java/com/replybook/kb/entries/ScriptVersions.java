@@ -1,0 +1,20 @@
+package com.replybook.kb.entries;
+
+/**
+ * An entry's script and its optional versions for the channels that need other words: a short one for SMS and a
+ * public one for replies to reviews. A reply is rendered from its channel's version when there is one, e.g.
+ * {@code new ScriptVersions("订单 ${order.id} 已加急…", "已加急", "").forChannel("sms").text() == "已加急"}.
+ */
+public record ScriptVersions(String script, String sms, String review) {
+
+    /** The text a reply is rendered from, and the entry field it is ({@code script}, {@code smsScript}…). */
+    public record Chosen(String field, String text) {
+    }
+
+    /** The version for {@code channel} ({@code chat}, {@code email}, {@code sms}, {@code review}). */
+    public Chosen forChannel(String channel) {
+        if ("sms".equals(channel) && sms != null && !sms.isBlank()) return new Chosen("smsScript", sms);
+        if ("review".equals(channel) && review != null && !review.isBlank()) return new Chosen("reviewScript", review);
+        return new Chosen("script", script);
+    }
+}
