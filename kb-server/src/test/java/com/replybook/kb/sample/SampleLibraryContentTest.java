@@ -209,19 +209,25 @@ class SampleLibraryContentTest {
     void scriptsUseOnlyPlainKnownVariablesAndSeveralOfThem() {
         for (JsonNode e : all()) {
             String key = text(e, "key");
-            String script = text(e, "script");
-            Matcher m = INTERPOLATION.matcher(script);
-            Set<String> used = new HashSet<>();
-            while (m.find()) {
-                assertTrue(KNOWN_VARIABLES.contains(m.group(1)), key + ": unknown or non-plain variable ${" + m.group(1) + "}");
-                used.add(m.group(1));
-            }
+            Set<String> used = plainVariables(key, "script", text(e, "script"));
             assertTrue(used.size() >= 2, key + " uses " + used.size() + " variables, needs several");
-            String stripped = INTERPOLATION.matcher(script).replaceAll("");
-            for (String marker : List.of("${", "#{", "<#", "</#", "<@", "[#", "[@")) {
-                assertFalse(stripped.contains(marker), key + ": script contains FreeMarker markup " + marker);
-            }
         }
+    }
+
+    /** The variables {@code text} uses; fails on an unknown or non-plain one, and on any other FreeMarker markup. */
+    private static Set<String> plainVariables(String key, String field, String text) {
+        Matcher m = INTERPOLATION.matcher(text);
+        Set<String> used = new HashSet<>();
+        while (m.find()) {
+            assertTrue(KNOWN_VARIABLES.contains(m.group(1)), key + ": unknown or non-plain variable ${" + m.group(1)
+                    + "} in its " + field);
+            used.add(m.group(1));
+        }
+        String stripped = INTERPOLATION.matcher(text).replaceAll("");
+        for (String marker : List.of("${", "#{", "<#", "</#", "<@", "[#", "[@")) {
+            assertFalse(stripped.contains(marker), key + ": its " + field + " contains FreeMarker markup " + marker);
+        }
+        return used;
     }
 
     @Test
@@ -230,14 +236,7 @@ class SampleLibraryContentTest {
             String key = text(e, "key");
             String sms = text(e, "smsScript");
             assertTrue(sms.length() < text(e, "script").length(), key + ": the SMS version is not shorter than the script");
-            Matcher m = INTERPOLATION.matcher(sms);
-            while (m.find()) {
-                assertTrue(KNOWN_VARIABLES.contains(m.group(1)), key + ": unknown or non-plain variable ${" + m.group(1) + "}");
-            }
-            String stripped = INTERPOLATION.matcher(sms).replaceAll("");
-            for (String marker : List.of("${", "#{", "<#", "</#", "<@", "[#", "[@")) {
-                assertFalse(stripped.contains(marker), key + ": SMS version contains FreeMarker markup " + marker);
-            }
+            plainVariables(key, "SMS version", sms);
         }
     }
 
@@ -245,12 +244,9 @@ class SampleLibraryContentTest {
     @Test
     void reviewVersionsNameNothingPersonal() {
         for (JsonNode e : all()) {
-            Matcher m = INTERPOLATION.matcher(text(e, "reviewScript"));
-            while (m.find()) {
-                assertTrue(Set.of("product.name", "shop.name").contains(m.group(1)),
-                        text(e, "key") + ": the review version uses ${" + m.group(1) + "}");
-            }
-            assertFalse(INTERPOLATION.matcher(text(e, "reviewScript")).replaceAll("").contains("${"), text(e, "key"));
+            Set<String> used = plainVariables(text(e, "key"), "review version", text(e, "reviewScript"));
+            assertTrue(Set.of("product.name", "shop.name").containsAll(used),
+                    text(e, "key") + ": its review version uses " + used);
         }
     }
 
