@@ -37,8 +37,14 @@ class RenderApiTest {
     }
 
     private void publish(String key, String script) {
+        publish(key, script, Map.of());
+    }
+
+    /** Publishes entry {@code key} with {@code script} and {@code versions}, e.g. {@code smsScript → …}. */
+    private void publish(String key, String script, Map<String, String> versions) {
         Map<String, Object> e = Fixtures.entry(key);
         e.put("script", script);
+        e.putAll(versions);
         e.put("status", "published");
         Response r = admin.post("/api/v1/entries", e);
         assertEquals(201, r.status(), r.text());
@@ -117,11 +123,8 @@ class RenderApiTest {
 
     @Test
     void anSmsIsRenderedFromTheEntrysShortVersionAndOtherChannelsFromItsScript() {
-        Map<String, Object> e = Fixtures.entry("short.zh-cn");
-        e.put("script", "非常理解您的着急。订单 ${order.id} 的包裹在中转站滞留，我们已联系快递加急，并为您登记了优先派送，今天内会给您回电。");
-        e.put("smsScript", "订单 ${order.id} 已加急派送，今天内回电。");
-        e.put("status", "published");
-        assertEquals(201, admin.post("/api/v1/entries", e).status());
+        publish("short.zh-cn", "订单 ${order.id} 的包裹在中转站滞留，我们已联系加急，并为您登记了优先派送，今天内会给您回电。",
+                Map.of("smsScript", "订单 ${order.id} 已加急派送，今天内回电。"));
         assertEquals("订单 ${order.id} 已加急派送，今天内回电。",
                 admin.get("/api/v1/entries/short.zh-cn").json().get("smsScript").asText());
         Map<String, Object> context = Map.of("order", Map.of("id", "E1024"));
@@ -166,11 +169,8 @@ class RenderApiTest {
 
     @Test
     void aReviewReplyIsRenderedFromThePublicVersionWithoutPersonalDetails() {
-        Map<String, Object> e = Fixtures.entry("public.zh-cn");
-        e.put("script", "订单 ${order.id} 的包裹在中转站滞留，运单 ${tracking.no} 已加急，今天内给您回电。");
-        e.put("reviewScript", "包裹在中转站滞留，我们已联系加急派送，并安排专人跟进到签收。");
-        e.put("status", "published");
-        assertEquals(201, admin.post("/api/v1/entries", e).status());
+        publish("public.zh-cn", "订单 ${order.id} 的包裹在中转站滞留，运单 ${tracking.no} 已加急，今天内给您回电。",
+                Map.of("reviewScript", "包裹在中转站滞留，我们已联系加急派送，并安排专人跟进到签收。"));
         Map<String, Object> context = Map.of("order", Map.of("id", "E1024"), "tracking", Map.of("no", "SF1234567890"));
 
         JsonNode review = admin.post("/api/v1/entries/public.zh-cn/render", Map.of("channel", "review", "context", context)).json();
