@@ -1,5 +1,6 @@
 package com.replybook.kb.console;
 
+import com.replybook.kb.analytics.InsightsQuery;
 import com.replybook.kb.auth.PasswordStore;
 import com.replybook.kb.auth.SessionAuth;
 import com.replybook.kb.auth.UserStore;
@@ -47,6 +48,7 @@ public final class ConsoleModule {
         new RevisionPages(p.entries(), policy).routes(routes);
         new EntryPages(p.entries(), p.parser(), finder, policy, p.clock()).routes(routes);
         new StalePage(finder, p.clock()).routes(routes);
+        new InsightsPage(new InsightsQuery(p.db(), p.clock())).routes(routes);
         new SynonymPage().routes(routes);
         new CasePages(p.cases(), p.caseParser()).routes(routes);
         new CollectionPages(p.cases(), p.entries()).routes(routes);

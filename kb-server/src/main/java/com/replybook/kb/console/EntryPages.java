@@ -80,6 +80,11 @@ final class EntryPages {
     private void newForm(Page p) throws IOException {
         Principal me = p.require(Role.EDITOR);
         EntryForm form = EntryForm.blank(me.username());
+        String question = p.param("question"); // a search that found nothing, from the insights page
+        if (question != null && !question.isBlank()) {
+            form.values().put("problem", question.strip());
+            form.values().put("questions", List.of(question.strip()));
+        }
         String from = p.param("from");
         if (from != null) {
             Entry source = store.find(from).orElseThrow(() -> ApiException.notFound("No entry " + from));

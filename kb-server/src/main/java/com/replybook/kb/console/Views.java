@@ -57,6 +57,9 @@ final class Views {
             for (int i = 1; i < args.size(); i++) rest[i - 1] = DeepUnwrap.unwrap((freemarker.template.TemplateModel) args.get(i));
             return messages.get(String.valueOf(DeepUnwrap.unwrap((freemarker.template.TemplateModel) args.get(0))), rest);
         });
+        // For names that come from data (a tone recorded by a help-desk), which may have no message.
+        root.put("has", (TemplateMethodModelEx) args -> !args.isEmpty()
+                && messages.has(String.valueOf(DeepUnwrap.unwrap((freemarker.template.TemplateModel) args.get(0)))));
         root.put("date", (TemplateMethodModelEx) args -> {
             Object v = args.isEmpty() ? null : DeepUnwrap.unwrap((freemarker.template.TemplateModel) args.get(0));
             return v instanceof Instant i ? DATE.format(i) : "";
