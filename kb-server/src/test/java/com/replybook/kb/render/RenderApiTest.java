@@ -9,6 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -87,13 +89,15 @@ class RenderApiTest {
         assertFalse(r.get("html").asText().contains("<script>"), r.get("html").asText());
     }
 
-    @Test
-    void dangerousScriptIsRefusedAtSaveTimeWithLineAndColumn() {
+    /** Editors' text is code: the script and its SMS and review versions are all checked against the sandbox. */
+    @ParameterizedTest
+    @ValueSource(strings = {"script", "smsScript", "reviewScript"})
+    void aDangerousScriptIsRefusedAtSaveTimeNamingItsFieldLineAndColumn(String field) {
         Map<String, Object> e = Fixtures.entry("evil.zh-cn");
-        e.put("script", "第一行\n${\"freemarker.template.utility.Execute\"?new()(\"id\")}");
+        e.put(field, "第一行\n${\"freemarker.template.utility.Execute\"?new()(\"id\")}");
         Response r = admin.post("/api/v1/entries", e);
         assertEquals(422, r.status(), r.text());
-        assertEquals("script", r.errorField());
+        assertEquals(field, r.errorField());
         JsonNode problem = r.json().path("error").path("errors").get(0);
         assertEquals(2, problem.get("line").asInt(), r.text());
         assertTrue(problem.get("column").asInt() >= 1);
@@ -152,19 +156,13 @@ class RenderApiTest {
     }
 
     @Test
-    void aBadShortVersionIsRefusedNamingItsFieldAndLine() {
-        Map<String, Object> e = Fixtures.entry("bad-short.zh-cn");
-        e.put("smsScript", "第一行\n${\"freemarker.template.utility.Execute\"?new()(\"id\")}");
-        Response r = admin.post("/api/v1/entries", e);
-        assertEquals(422, r.status(), r.text());
-        assertEquals("smsScript", r.errorField());
-        assertEquals(2, r.json().path("error").path("errors").get(0).get("line").asInt(), r.text());
-
+    void anSmsVersionLongerThanTenMessagesIsRefused() {
+        Map<String, Object> e = Fixtures.entry("long-short.zh-cn");
         e.put("smsScript", "好".repeat(701));
         Response tooLong = admin.post("/api/v1/entries", e);
         assertEquals(422, tooLong.status(), tooLong.text());
         assertEquals("smsScript", tooLong.errorField());
-        assertEquals(404, admin.get("/api/v1/entries/bad-short.zh-cn").status());
+        assertEquals(404, admin.get("/api/v1/entries/long-short.zh-cn").status());
     }
 
     @Test
