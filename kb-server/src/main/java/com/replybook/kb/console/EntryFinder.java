@@ -29,10 +29,16 @@ public final class EntryFinder { // public only so that FreeMarker may read its 
                String owner, long version, Instant updatedAt, Instant verifiedAt, boolean stale) {
     }
 
-    /** Filters of the entries list; null or blank values do not filter. */
+    /**
+     * Filters of the entries list; null or blank values do not filter. {@code missing}: {@code sms} or
+     * {@code review} lists the entries without that channel version (to write them after an upgrade).
+     */
     public record Filter(String status, String category, String locale, String owner, String tag, boolean staleOnly,
-                  String q, int page) {
+                  String missing, String q, int page) {
     }
+
+    /** The channel versions an entry may lack, and the column that holds each. */
+    static final Map<String, String> VERSION_COLUMNS = Map.of("sms", "sms_script", "review", "review_script");
 
     /** Ids of entries matching the filter's text, best first; empty when the search cannot answer now. */
     @FunctionalInterface
@@ -82,6 +88,8 @@ public final class EntryFinder { // public only so that FreeMarker may read its 
             where.add(STALE_SQL);
             args.add(now.toEpochMilli());
         }
+        String versionColumn = f.missing() == null ? null : VERSION_COLUMNS.get(f.missing());
+        if (versionColumn != null) where.add(versionColumn + " = ''"); // a constant from the map, never user text
         String sql = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
         if (ranked.isPresent()) return inRankOrder(sql, args, ranked.get(), f.page(), now);
         return db.read(c -> {

@@ -64,7 +64,7 @@ final class EntryPages {
         p.require(Role.EDITOR);
         int page = p.longParam("page").map(Long::intValue).filter(n -> n >= 1).orElse(1);
         EntryFinder.Filter f = new EntryFinder.Filter(p.param("status"), p.param("category"), p.param("locale"),
-                p.param("owner"), p.param("tag"), p.param("stale") != null, p.param("q"), page);
+                p.param("owner"), p.param("tag"), p.param("stale") != null, p.param("missing"), p.param("q"), page);
         EntryFinder.Result result = finder.find(f, clock.instant());
         Map<String, Object> m = new HashMap<>();
         m.put("filter", f);

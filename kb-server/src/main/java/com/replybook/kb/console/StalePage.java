@@ -29,7 +29,7 @@ final class StalePage {
         boolean mine = p.param("mine") != null;
         int page = p.longParam("page").map(Long::intValue).filter(n -> n >= 1).orElse(1);
         EntryFinder.Filter f = new EntryFinder.Filter("published", null, null, mine ? p.me().username() : null,
-                null, true, null, page);
+                null, true, null, null, page);
         EntryFinder.Result result = finder.find(f, clock.instant());
         p.render("stale.ftlh", Map.of("rows", result.rows(), "total", result.total(), "mine", mine));
     }

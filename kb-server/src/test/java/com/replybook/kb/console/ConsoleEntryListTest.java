@@ -97,6 +97,27 @@ class ConsoleEntryListTest {
     }
 
     @Test
+    void entriesWithoutAChannelVersionCanBeListedToWriteThem() throws Exception {
+        var both = Fixtures.entry("versions-both.zh-cn");
+        both.put("smsScript", "订单 ${order.id} 已加急。");
+        both.put("reviewScript", "包裹已加急派送。");
+        var smsOnly = Fixtures.entry("versions-sms.zh-cn");
+        smsOnly.put("smsScript", "订单 ${order.id} 已加急。");
+        var none = Fixtures.entry("versions-none.zh-cn");
+        create(both);
+        create(smsOnly);
+        create(none);
+
+        String noSms = list("missing=sms&category=" + URLEncoder.encode("物流/延误", StandardCharsets.UTF_8));
+        assertTrue(noSms.contains("versions-none.zh-cn"), noSms);
+        assertFalse(noSms.contains("versions-both.zh-cn") || noSms.contains("versions-sms.zh-cn"), noSms);
+        String noReview = list("missing=review");
+        assertTrue(noReview.contains("versions-none.zh-cn") && noReview.contains("versions-sms.zh-cn"), noReview);
+        assertFalse(noReview.contains("versions-both.zh-cn"), noReview);
+        assertTrue(list("missing=anything-else").contains("versions-both.zh-cn"), "an unknown value does not filter");
+    }
+
+    @Test
     void staleEntriesAreQueuedAndFlaggedUntilSomeoneConfirmsTheyAreStillCorrect() throws Exception {
         var e = Fixtures.entry("old-advice.zh-cn");
         e.put("status", "published");
