@@ -128,6 +128,27 @@ class ConsoleWorkflowIT {
     }
 
     @Test
+    void aLeadTurnsASearchThatFoundNothingIntoANewEntry() {
+        // A draft: a published one would show up in the other tests' agent searches.
+        String id = server.admin().post("/api/v1/entries", Fixtures.entry("insights-demo.zh-cn")).json().path("id").asText();
+        for (String query : List.of("快递三天没动", "快递三天没动", "物流不更新", "礼品卡余额怎么查")) {
+            agentApi.post("/api/v1/events", Map.of("type", "search", "helpdesk", "rt", "ticketId", "7", "query", query,
+                    "hits", query.startsWith("礼品卡") ? 0 : 3));
+        }
+        agentApi.post("/api/v1/events", Map.of("type", "insert", "helpdesk", "rt", "ticketId", "7", "entryId", id,
+                "entryVersion", 1, "tone", "warm", "channel", "chat", "emotion", "anxious"));
+
+        signInAs("lead");
+        browser.open("/console/insights?days=7");
+        WebElement gap = browser.waitFor("#gaps a.write-entry");
+        assertTrue(browser.find("#top-queries").getText().contains("快递三天没动"), browser.find("#top-queries").getText());
+        browser.screenshot(SCREENSHOTS.resolve("console-insights.png"));
+        gap.click();
+        browser.until(d -> browser.path().startsWith("/console/entries/new"));
+        assertEquals("礼品卡余额怎么查", browser.find("#problem").getAttribute("value"));
+    }
+
+    @Test
     void aConcurrentEditIsRefusedWithAClearMessageAndTheUsersTextIsKept() {
         JsonNode created = editorApi.post("/api/v1/entries", Fixtures.entry("conflict-demo")).json();
         String id = created.path("id").asText();
