@@ -31,8 +31,8 @@ enum WrittenScript {
     }
 
     /**
-     * The characters ICU writes differently in traditional Chinese: 吗 (嗎) and 联 (聯), not 了 or 我. Built on first
-     * use (a few hundred milliseconds), then shared read-only.
+     * The characters ICU writes differently in traditional Chinese: 吗 (嗎) and 联 (聯), not 了 or 我. Built on
+     * first use (a few hundred milliseconds), then shared read-only.
      */
     private static final class SimplifiedForms {
         static final BitSet SET = build();

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Library insights for team leads ({@code /console/insights?days=30&locale=zh-CN}): what customers ask most, the
+ * Library insights for team leads ({@code /console/insights?days=30&locale=zh-CN}): what agents search most, the
  * searches that found nothing (each a link that starts an entry from it), the most and never used entries, and
  * insertions by tone, channel and customer emotion. The same figures as {@code GET /api/v1/analytics/insights}.
  */

@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * {@code POST /console/preview} (JSON, CSRF header): the editor's live preview. Takes
  * {@code {"script","smsScript","reviewScript","locale","context"}} and answers every tone × channel (the SMS and
- * review columns from the entry's versions for them when it has them) plus the scripts' problems at line and column:
+ * review columns from the entry's versions for them when it has them) plus the scripts' problems at line and
+ * column:
  * {@code {"problems":[…],"cells":[{"tone","channel","text","html","warnings"}]}}. Rendering errors of one cell
  * are reported in that cell, so one bad layout never blanks the whole grid.
  */

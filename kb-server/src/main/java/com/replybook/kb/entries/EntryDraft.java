@@ -31,7 +31,8 @@ public record EntryDraft(
     /** The draft of an existing entry, e.g. to change only its status. */
     public static EntryDraft of(Entry e) {
         return new EntryDraft(e.key(), e.locale(), e.category(), e.tags(), e.problem(), e.questions(), e.cause(),
-                e.script(), e.smsScript(), e.reviewScript(), e.diagnostics(), e.actions(), e.status(), e.owner(), e.verifyEveryDays());
+                e.script(), e.smsScript(), e.reviewScript(), e.diagnostics(), e.actions(), e.status(), e.owner(),
+                e.verifyEveryDays());
     }
 
     public EntryDraft withStatus(EntryStatus newStatus) {

@@ -30,8 +30,8 @@ public final class EntryDraftParser {
     static final int MAX_QUESTIONS = 200;
     static final int MAX_LIST = 50;
     private static final Set<String> KNOWN_FIELDS = Set.of("id", "key", "locale", "category", "tags", "problem",
-            "questions", "cause", "script", "smsScript", "reviewScript", "diagnostics", "actions", "status", "owner", "verifyEveryDays",
-            "verifiedAt", "version", "createdAt", "createdBy", "updatedAt", "updatedBy", "stale");
+            "questions", "cause", "script", "smsScript", "reviewScript", "diagnostics", "actions", "status", "owner",
+            "verifyEveryDays", "verifiedAt", "version", "createdAt", "createdBy", "updatedAt", "updatedBy", "stale");
 
     private final ScriptCheck scriptCheck;
 
@@ -83,7 +83,9 @@ public final class EntryDraftParser {
     private String channelVersion(JsonNode json, String field, int max, List<FieldError> errors) {
         String text = JsonFields.text(json, field, max, false, errors);
         if (text != null && !text.isBlank()) {
-            for (FieldError e : scriptCheck.check(text)) errors.add(new FieldError(field, e.message(), e.line(), e.column()));
+            for (FieldError e : scriptCheck.check(text)) {
+                errors.add(new FieldError(field, e.message(), e.line(), e.column()));
+            }
         }
         return text;
     }

@@ -248,7 +248,8 @@ public final class EntryStore implements EntryFeed {
         Instant now = clock.instant();
         Entry e = new Entry(UUID.randomUUID().toString(), d.key(), d.locale(), d.category(), d.tags(), d.problem(),
                 d.questions(), d.cause(), d.script(), d.smsScript(), d.reviewScript(), d.diagnostics(), d.actions(),
-                d.status(), d.owner(), d.verifyEveryDays(), d.status() == EntryStatus.PUBLISHED ? now : null, 1, now, actor, now, actor);
+                d.status(), d.owner(), d.verifyEveryDays(), d.status() == EntryStatus.PUBLISHED ? now : null, 1, now,
+                actor, now, actor);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO entries (" + COLUMNS
                 + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             bindAll(ps, e);
@@ -269,7 +270,8 @@ public final class EntryStore implements EntryFeed {
                 publishing ? now : verifiedAt, current.version() + 1, current.createdAt(), current.createdBy(), now, actor);
         try (PreparedStatement ps = c.prepareStatement("UPDATE entries SET entry_key=?, locale=?, category=?, tags=?, "
                 + "problem=?, questions=?, cause=?, script=?, diagnostics=?, actions=?, status=?, owner=?, "
-                + "verify_every_days=?, verified_at=?, version=?, updated_at=?, updated_by=?, sms_script=?, review_script=? "
+                + "verify_every_days=?, verified_at=?, version=?, updated_at=?, updated_by=?, sms_script=?, "
+                + "review_script=? "
                 + "WHERE id=? AND version=?")) {
             int i = bindContent(ps, 1, next);
             ps.setLong(i++, next.version());
@@ -415,7 +417,8 @@ public final class EntryStore implements EntryFeed {
         return new Entry(rs.getString(o + 1), rs.getString(o + 2), rs.getString(o + 3), rs.getString(o + 4),
                 fromJson(rs.getString(o + 5), STRING_LIST), rs.getString(o + 6),
                 fromJson(rs.getString(o + 7), STRING_LIST), rs.getString(o + 8), rs.getString(o + 9),
-                rs.getString(o + 21), rs.getString(o + 22), fromJson(rs.getString(o + 10), STRING_LIST), fromJson(rs.getString(o + 11), STRING_LIST),
+                rs.getString(o + 21), rs.getString(o + 22),
+                fromJson(rs.getString(o + 10), STRING_LIST), fromJson(rs.getString(o + 11), STRING_LIST),
                 EntryStatus.fromWire(rs.getString(o + 12)), rs.getString(o + 13), rs.getInt(o + 14),
                 instant(rs, o + 15), rs.getLong(o + 16), instant(rs, o + 17), rs.getString(o + 18),
                 instant(rs, o + 19), rs.getString(o + 20));
