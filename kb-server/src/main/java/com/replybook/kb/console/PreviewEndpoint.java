@@ -54,7 +54,11 @@ final class PreviewEndpoint {
         if (problems.isEmpty()) {
             for (String tone : ScriptPreview.TONES) {
                 for (String channel : ScriptPreview.CHANNELS) {
-                    cells.add(cell(scripts.forChannel(channel).text(), locale, tone, channel, context));
+                    ScriptVersions.Chosen source = scripts.forChannel(channel);
+                    // A review reply from the script has its private details cut out: rarely worth publishing.
+                    List<String> notes = channel.equals("review") && source.field().equals("script")
+                            ? List.of("no-review-version:") : List.of();
+                    cells.add(cell(source.text(), locale, tone, channel, context, notes));
                 }
             }
         }
@@ -62,14 +66,18 @@ final class PreviewEndpoint {
         JsonServlet.writeJson(p.resp, 200, Map.of("problems", problems, "cells", cells));
     }
 
-    private Map<String, Object> cell(String script, String locale, String tone, String channel, Map<String, Object> ctx) {
+    /** One tone × channel of the grid; {@code notes} are the console's own warnings, shown before the renderer's. */
+    private Map<String, Object> cell(String script, String locale, String tone, String channel,
+                                     Map<String, Object> ctx, List<String> notes) {
         Map<String, Object> cell = new LinkedHashMap<>();
         cell.put("tone", tone);
         cell.put("channel", channel);
         try {
             ScriptPreview.Result r = preview.render(script, locale, tone, channel, ctx);
             cell.put("text", r.text());
-            cell.put("warnings", r.warnings());
+            List<String> warnings = new ArrayList<>(notes);
+            warnings.addAll(r.warnings());
+            cell.put("warnings", warnings);
         } catch (RuntimeException e) {
             cell.put("text", "");
             cell.put("error", e.getMessage());

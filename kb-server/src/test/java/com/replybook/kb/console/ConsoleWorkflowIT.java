@@ -101,8 +101,12 @@ class ConsoleWorkflowIT {
         browser.type("#smsScript", "订单 ${order.id} 礼品包装已补寄。");
         browser.until(d -> cellText("standard", "sms").contains("订单 E1024 礼品包装已补寄") ? true : null);
         assertTrue(cellText("standard", "chat").contains("的礼品包装已为您补寄"), cellText("standard", "chat"));
+        String reviewCell = "#preview-grid .cell[data-tone='standard'][data-channel='review']";
+        assertTrue(browser.exists(reviewCell + " li[data-warning='no-review-version:']"),
+                "the editor is told the review reply has no version of its own yet");
         browser.type("#reviewScript", "漏发的礼品包装已为您补寄。");
         browser.until(d -> cellText("standard", "review").contains("漏发的礼品包装已为您补寄") ? true : null);
+        assertFalse(browser.exists(reviewCell + " li[data-warning='no-review-version:']"));
 
         // Without a tracking number in the sample ticket every cell says so, in the editor's language.
         browser.type("#preview-context", "{\"order\": {\"id\": \"E1024\"}}").click("#preview-refresh");
