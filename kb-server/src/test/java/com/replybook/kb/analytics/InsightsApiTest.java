@@ -10,7 +10,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,11 +33,11 @@ class InsightsApiTest {
             admin.post("/api/v1/entries", unused);
 
             ApiClient agent = server.userWithRole("agent.c", "agent");
-            for (int i = 0; i < 3; i++) agent.post("/api/v1/events", event("search", Map.of("query", " 快递没动 ", "hits", 4)));
-            agent.post("/api/v1/events", event("search", Map.of("query", "发票抬头写错", "hits", 0)));
-            agent.post("/api/v1/events", event("search", Map.of("query", "Re: 订单 E1 的问题", "hits", 0, "source", "ticket")));
-            agent.post("/api/v1/events", event("view", Map.of("entryId", usedId)));
-            agent.post("/api/v1/events", event("insert", Map.of("entryId", usedId, "entryVersion", 1,
+            for (int i = 0; i < 3; i++) agent.post("/api/v1/events", Fixtures.event("search", Map.of("query", " 快递没动 ", "hits", 4)));
+            agent.post("/api/v1/events", Fixtures.event("search", Map.of("query", "发票抬头写错", "hits", 0)));
+            agent.post("/api/v1/events", Fixtures.event("search", Map.of("query", "Re: 订单 E1 的问题", "hits", 0, "source", "ticket")));
+            agent.post("/api/v1/events", Fixtures.event("view", Map.of("entryId", usedId)));
+            agent.post("/api/v1/events", Fixtures.event("insert", Map.of("entryId", usedId, "entryVersion", 1,
                     "tone", "warm", "channel", "chat", "emotion", "angry")));
 
             JsonNode insights = server.userWithRole("lead.c", "lead").get("/api/v1/analytics/insights?days=7").json();
@@ -56,13 +55,5 @@ class InsightsApiTest {
             assertEquals(403, agent.get("/api/v1/analytics/insights").status());
             assertEquals("days", admin.get("/api/v1/analytics/insights?days=0").errorField());
         }
-    }
-
-    private static Map<String, Object> event(String type, Map<String, Object> fields) {
-        Map<String, Object> e = new LinkedHashMap<>(fields);
-        e.put("type", type);
-        e.put("helpdesk", "rt");
-        e.put("ticketId", "42");
-        return e;
     }
 }

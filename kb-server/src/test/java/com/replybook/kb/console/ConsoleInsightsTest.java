@@ -13,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,9 +40,9 @@ class ConsoleInsightsTest {
         admin.post("/api/v1/entries", unused);
 
         ApiClient agent = server.userWithRole("agent.i", "agent");
-        for (int i = 0; i < 3; i++) agent.post("/api/v1/events", event("search", Map.of("query", "快递没动", "hits", 4)));
-        agent.post("/api/v1/events", event("search", Map.of("query", "<b>礼品卡</b>余额怎么查", "hits", 0)));
-        agent.post("/api/v1/events", event("insert", Map.of("entryId", usedId, "entryVersion", 1,
+        for (int i = 0; i < 3; i++) agent.post("/api/v1/events", Fixtures.event("search", Map.of("query", "快递没动", "hits", 4)));
+        agent.post("/api/v1/events", Fixtures.event("search", Map.of("query", "<b>礼品卡</b>余额怎么查", "hits", 0)));
+        agent.post("/api/v1/events", Fixtures.event("insert", Map.of("entryId", usedId, "entryVersion", 1,
                 "tone", "warm", "channel", "sms", "emotion", "angry")));
     }
 
@@ -95,13 +94,5 @@ class ConsoleInsightsTest {
         assertEquals(403, signedIn("editor.i", Role.EDITOR, "en").get("/console/insights").statusCode());
         assertFalse(signedIn("editor.j", Role.EDITOR, "en").get("/console/entries").body().contains("/console/insights"),
                 "no link an editor cannot follow");
-    }
-
-    private static Map<String, Object> event(String type, Map<String, Object> fields) {
-        Map<String, Object> e = new LinkedHashMap<>(fields);
-        e.put("type", type);
-        e.put("helpdesk", "zendesk");
-        e.put("ticketId", "7");
-        return e;
     }
 }

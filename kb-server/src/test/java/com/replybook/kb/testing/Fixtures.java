@@ -26,4 +26,13 @@ public final class Fixtures {
         e.put("status", "draft");
         return e;
     }
+
+    /** A usage event of {@code type} ({@code search}, {@code view}, {@code insert}) from RT ticket 42. */
+    public static Map<String, Object> event(String type, Map<String, Object> fields) {
+        Map<String, Object> e = new LinkedHashMap<>(fields);
+        e.put("type", type);
+        e.put("helpdesk", "rt");
+        e.put("ticketId", "42");
+        return e;
+    }
 }
