@@ -54,11 +54,8 @@ final class PreviewEndpoint {
         if (problems.isEmpty()) {
             for (String tone : ScriptPreview.TONES) {
                 for (String channel : ScriptPreview.CHANNELS) {
-                    ScriptVersions.Chosen source = scripts.forChannel(channel);
-                    // A review reply from the script has its private details cut out: rarely worth publishing.
-                    List<String> notes = channel.equals("review") && source.field().equals("script")
-                            ? List.of("no-review-version:") : List.of();
-                    cells.add(cell(source.text(), locale, tone, channel, context, notes));
+                    cells.add(cell(scripts.forChannel(channel).text(), locale, tone, channel, context,
+                            scripts.notes(channel)));
                 }
             }
         }

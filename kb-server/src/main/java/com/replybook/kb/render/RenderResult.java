@@ -1,5 +1,6 @@
 package com.replybook.kb.render;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +18,9 @@ import java.util.Map;
  *       {@code fillIns().get("order.id")} (e.g. {@code 【请填写：订单号】}) where the value belongs;</li>
  *   <li>{@code sms-segments:<n>}, e.g. {@code sms-segments:3} — the SMS is longer than one segment;</li>
  *   <li>{@code redacted:<variable>}, e.g. {@code redacted:order.id} — a personal value reached a public
- *       review reply and was replaced by {@code ***}.</li>
+ *       review reply and was replaced by {@code ***};</li>
+ *   <li>{@code no-review-version:} — a review reply rendered from an entry that has no review version, so from
+ *       its script with the personal details cut out (added by the entry's render call).</li>
  * </ul>
  * A missing variable with a natural fallback (e.g. {@code product.name} → "商品") gives no warning.
  *
@@ -46,5 +49,13 @@ public record RenderResult(
     public RenderResult {
         warnings = List.copyOf(warnings);
         fillIns = Map.copyOf(fillIns);
+    }
+
+    /** This result with {@code first} before its own warnings, e.g. a note about which script it came from. */
+    public RenderResult withWarningsFirst(List<String> first) {
+        if (first.isEmpty()) return this;
+        List<String> all = new ArrayList<>(first);
+        all.addAll(warnings);
+        return new RenderResult(text, html, all, locale, channel, subject, characters, segments, fillIns);
     }
 }

@@ -62,9 +62,11 @@ public final class RenderServlet extends JsonServlet implements EntrySubresource
         String channel = text(body, "channel");
         ScriptVersions.Chosen source = null;
         try {
-            source = scripts.forChannel(Channel.parse(channel).id());
-            return renderer.render(new RenderRequest(source.text(), locale != null ? locale : entryLocale,
+            String channelId = Channel.parse(channel).id();
+            source = scripts.forChannel(channelId);
+            RenderResult result = renderer.render(new RenderRequest(source.text(), locale != null ? locale : entryLocale,
                     text(body, "tone"), channel, text(body, "emotion"), context(body)));
+            return result.withWarningsFirst(scripts.notes(channelId));
         } catch (InvalidRenderRequestException e) {
             throw ApiException.badRequest(e.field(), e.getMessage());
         } catch (ScriptRejectedException e) {

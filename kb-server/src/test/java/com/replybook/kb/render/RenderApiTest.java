@@ -156,6 +156,15 @@ class RenderApiTest {
     }
 
     @Test
+    void aReviewReplyFromAnEntryWithoutAReviewVersionSaysSo() {
+        publish("no-review.zh-cn", "订单 ${order.id} 已加急。");
+        JsonNode review = admin.post("/api/v1/entries/no-review.zh-cn/render", Map.of("channel", "review")).json();
+        assertEquals("no-review-version:", review.get("warnings").get(0).asText(), review.toString());
+        JsonNode chat = admin.post("/api/v1/entries/no-review.zh-cn/render", Map.of("channel", "chat")).json();
+        assertFalse(chat.get("warnings").toString().contains("no-review-version"), chat.toString());
+    }
+
+    @Test
     void anSmsVersionLongerThanTenMessagesIsRefused() {
         Map<String, Object> e = Fixtures.entry("long-short.zh-cn");
         e.put("smsScript", "好".repeat(701));
@@ -175,6 +184,7 @@ class RenderApiTest {
         String text = review.get("text").asText();
         assertTrue(text.contains("我们已联系加急派送，并安排专人跟进到签收"), text);
         assertFalse(text.contains("E1024") || text.contains("SF1234567890") || text.contains("回电"), text);
+        assertEquals(0, review.get("warnings").size(), review.toString());
         JsonNode email = admin.post("/api/v1/entries/public.zh-cn/render", Map.of("channel", "email", "context", context)).json();
         assertTrue(email.get("text").asText().contains("运单 SF1234567890 已加急"), email.toString());
 

@@ -485,6 +485,7 @@
     warningText: function (warning) {
       var m = /^([a-z-]+):(.*)$/.exec(warning);
       if (m && m[1] === 'sms-segments') return this.t('warning.sms-segments').replace('{0}', m[2]);
+      if (m && m[1] === 'no-review-version') return this.t('warning.no-review-version');
       if (m && m[1] === 'redacted') {
         var label = this.msgs['var.' + m[2]] || m[2];
         return this.t('warning.redacted').replace('{0}', label);

@@ -187,6 +187,10 @@ class ZendeskAppIT {
         // It has no short version, so its whole script goes out as an SMS: the note gives the count in words.
         wait.until(d -> d.findElement(By.cssSelector(".rb-notes")).getText().matches("(?s).*将分 \\d+ 条短信发出.*"));
         assertFalse(browser.findElement(By.cssSelector(".rb-notes")).getText().contains("sms-segments"));
+
+        // Nor has it a review version: as a public review reply, the agent is told what they are looking at.
+        new Select(browser.findElement(By.cssSelector(".rb-channel"))).selectByValue("review");
+        wait.until(d -> d.findElement(By.cssSelector(".rb-notes")).getText().contains("此话术还没有评价回复版"));
         browser.switchTo().defaultContent();
         passed = true;
     }
