@@ -54,9 +54,9 @@ public abstract class JsonServlet extends HttpServlet {
     }
 
     /**
-     * Bytes of an oversized body read and thrown away before the 413 is sent. Most HTTP clients (Java's, Python's
-     * requests) write the whole body before they read the response: closing on them mid-body shows up as a reset
-     * connection instead of the 413 and its JSON. A body this much larger than allowed is cut off all the same.
+     * Bytes of an oversized body read and thrown away before the 413 is sent. Many HTTP clients (Python's
+     * http.client and requests among them) write the whole body before they read the response: closing on them
+     * mid-body shows up as a broken pipe instead of the 413 and its JSON. A larger body is cut off all the same.
      */
     static final long DRAIN_LIMIT = 16L << 20;
 
