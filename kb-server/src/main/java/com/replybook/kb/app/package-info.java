@@ -1,2 +1,2 @@
-/** The composition root: builds every part once from the configuration and mounts the servlets. */
+/** The composition root: lists the feature modules, mounts what they contribute, and serves health and OpenAPI. */
 package com.replybook.kb.app;

@@ -1,7 +1,7 @@
 package com.replybook.kb.auth;
 
 import com.replybook.kb.web.ApiException;
-import com.replybook.kb.web.JsonServlet;
+import com.replybook.kb.web.JsonResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -48,7 +48,7 @@ public final class AuthFilter extends HttpFilter {
         }
         if (sessions != null && req.getHeader("Authorization") == null && sessions.principal(req).isPresent()) {
             if (!SAFE_METHODS.contains(req.getMethod()) && !sessions.csrfValid(req, req.getHeader(SessionAuth.CSRF_HEADER))) {
-                JsonServlet.writeError(resp, ApiException.forbidden(
+                JsonResponses.error(resp, ApiException.forbidden(
                         "Missing or wrong " + SessionAuth.CSRF_HEADER + " header for a session-authenticated request"));
                 return;
             }
@@ -58,7 +58,7 @@ public final class AuthFilter extends HttpFilter {
         Optional<Principal> principal = bearerToken(req).flatMap(users::authenticate);
         if (principal.isEmpty()) {
             resp.setHeader("WWW-Authenticate", "Bearer realm=\"replybook\"");
-            JsonServlet.writeError(resp, ApiException.unauthorized(
+            JsonResponses.error(resp, ApiException.unauthorized(
                     bearerToken(req).isPresent() ? "The token is unknown or revoked"
                             : "Authentication required: send Authorization: Bearer <token>"));
             return;

@@ -1,5 +1,6 @@
 package com.replybook.kb.auth;
 
+import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -20,6 +21,11 @@ public record Principal(String userId, String username, Role role, String locale
         Object p = req.getAttribute(ATTRIBUTE);
         if (p instanceof Principal principal) return principal;
         throw ApiException.unauthorized("Authentication required: send Authorization: Bearer <token>");
+    }
+
+    /** The caller of an API call; 401 when it was not authenticated. */
+    public static Principal of(ApiCall call) {
+        return of(call.request());
     }
 
     /** Throws 403 unless this caller has at least {@code required}. */

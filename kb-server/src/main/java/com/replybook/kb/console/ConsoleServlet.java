@@ -1,8 +1,10 @@
 package com.replybook.kb.console;
 
+import com.replybook.kb.auth.PasswordStore;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.SessionAuth;
 import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.Router;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,11 +32,18 @@ public final class ConsoleServlet extends HttpServlet {
 
     private final Views views = new Views();
     private final SessionAuth sessions;
-    private final ConsoleRoutes routes;
+    private final Router<Page> routes;
 
-    ConsoleServlet(SessionAuth sessions, ConsoleRoutes routes) {
+    /**
+     * The console over the features' pages in {@code routes}, to which it adds its own: the home page, sign-in
+     * and sign-out, and its static files.
+     */
+    public ConsoleServlet(SessionAuth sessions, PasswordStore passwords, Router<Page> routes) {
         this.sessions = sessions;
         this.routes = routes;
+        routes.get("/", p -> p.redirect("entries", null));
+        new SignInPages(passwords, sessions).routes(routes);
+        new StaticFiles().routes(routes);
     }
 
     @Override
@@ -45,7 +54,7 @@ public final class ConsoleServlet extends HttpServlet {
         req.setCharacterEncoding("UTF-8");
         List<String> path = segments(req);
         Optional<Principal> me = sessions.principal(req);
-        Page page = new Page(req, resp, views, sessions, me.orElse(null), path);
+        Page page = new Page(req, resp, views, sessions, me.orElse(null));
         try {
             if (me.isEmpty() && (path.isEmpty() || !PUBLIC.contains(path.getFirst()))) {
                 page.redirect("signin", null);
@@ -54,9 +63,12 @@ public final class ConsoleServlet extends HttpServlet {
             if ("POST".equals(req.getMethod()) && !csrfOk(req)) {
                 throw ApiException.forbidden("csrf");
             }
-            Handler h = routes.find(req.getMethod(), path)
-                    .orElseThrow(() -> ApiException.notFound(req.getRequestURI()));
-            h.handle(page);
+            Router.Lookup<Page> lookup = routes.find(req.getMethod(), path);
+            if (lookup.found() == null) {
+                if (!lookup.pathKnown()) throw ApiException.notFound(req.getRequestURI());
+                throw ApiException.methodNotAllowed(req.getMethod(), lookup.allowed());
+            }
+            lookup.found().handler().handle(page.withPath(lookup.found().params()));
         } catch (ApiException e) {
             error(page, e.status(), e);
         } catch (RuntimeException e) {
@@ -72,13 +84,15 @@ public final class ConsoleServlet extends HttpServlet {
     }
 
     private void error(Page page, int status, RuntimeException e) throws IOException {
-        if (page.resp.isCommitted()) return;
-        page.resp.reset();
-        page.resp.setHeader("Content-Security-Policy", CSP);
+        if (page.response().isCommitted()) return;
+        page.response().reset();
+        page.response().setHeader("Content-Security-Policy", CSP);
+        if (e instanceof ApiException api) api.headers().forEach(page.response()::setHeader);
         String key = switch (status) {
             case 401 -> "error.401";
             case 403 -> "csrf".equals(e.getMessage()) ? "error.csrf" : "error.403";
             case 404 -> "error.404";
+            case 405 -> "error.405";
             case 409 -> "error.409";
             case 400, 413, 422 -> "error.400";
             default -> "error.500";
@@ -90,8 +104,6 @@ public final class ConsoleServlet extends HttpServlet {
     }
 
     private static List<String> segments(HttpServletRequest req) {
-        String info = req.getPathInfo();
-        if (info == null || info.isEmpty() || info.equals("/")) return List.of();
-        return List.of(info.substring(1).split("/")).stream().filter(s -> !s.isEmpty()).toList();
+        return Router.segments(req.getPathInfo());
     }
 }

@@ -10,10 +10,10 @@ import java.util.ResourceBundle;
  * The console's UI text in one language, from {@code i18n/console*.properties} (UTF-8). A missing key throws:
  * the guard test keeps the three bundles in step, so a gap is a bug to see, not to paper over. Immutable.
  */
-final class Messages {
+public final class Messages {
 
     /** The console's languages; the first is the fallback. */
-    static final List<String> SUPPORTED = List.of("en", "zh-CN", "zh-TW");
+    public static final List<String> SUPPORTED = List.of("en", "zh-CN", "zh-TW");
     static final String BUNDLE = "i18n.console";
 
     private final String tag;
@@ -25,14 +25,14 @@ final class Messages {
     }
 
     /** The bundle best matching {@code languageTag} ({@code zh-HK} → zh-TW, {@code zh} → zh-CN, else en). */
-    static Messages forTag(String languageTag) {
+    public static Messages forTag(String languageTag) {
         String tag = resolve(languageTag);
         ResourceBundle b = ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(tag),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         return new Messages(tag, b);
     }
 
-    static String resolve(String languageTag) {
+    public static String resolve(String languageTag) {
         if (languageTag == null || languageTag.isBlank()) return "zh-CN";
         Locale l = Locale.forLanguageTag(languageTag.replace('_', '-'));
         if (!l.getLanguage().equals("zh")) return "en";
@@ -41,12 +41,12 @@ final class Messages {
         return traditional ? "zh-TW" : "zh-CN";
     }
 
-    String tag() {
+    public String tag() {
         return tag;
     }
 
     /** The text for {@code key} with {@code args} filled in ({@link MessageFormat} placeholders {0}, {1}…). */
-    String get(String key, Object... args) {
+    public String get(String key, Object... args) {
         String pattern;
         try {
             pattern = bundle.getString(key);
@@ -57,7 +57,7 @@ final class Messages {
         return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.forLanguageTag(tag)).format(args);
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         return bundle.containsKey(key);
     }
 }

@@ -4,6 +4,7 @@ import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.auth.SessionAuth;
 import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.JsonResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -22,62 +23,81 @@ import java.util.Optional;
  * One console request: its parameters, the signed-in user (if any), the UI language, and helpers to render
  * a page, redirect with a flash message, or answer JSON. Not thread-safe; lives for one request.
  */
-final class Page {
+public final class Page {
 
     private static final String FLASH = "replybook.flash";
-    final HttpServletRequest req;
-    final HttpServletResponse resp;
-    final Messages msg;
+    private final HttpServletRequest req;
+    private final HttpServletResponse resp;
+    private final Messages msg;
     private final Views views;
     private final SessionAuth sessions;
     private final Principal me;
-    private final List<String> path;
+    private Map<String, String> path = Map.of();
 
-    Page(HttpServletRequest req, HttpServletResponse resp, Views views, SessionAuth sessions, Principal me,
-         List<String> path) {
+    Page(HttpServletRequest req, HttpServletResponse resp, Views views, SessionAuth sessions, Principal me) {
         this.req = req;
         this.resp = resp;
         this.views = views;
         this.sessions = sessions;
         this.me = me;
-        this.path = path;
         this.msg = Messages.forTag(me != null ? me.locale() : req.getLocale().toLanguageTag());
     }
 
+    /** Binds the path parameters of the route that matched. */
+    Page withPath(Map<String, String> params) {
+        this.path = Map.copyOf(params);
+        return this;
+    }
+
+    public HttpServletRequest request() {
+        return req;
+    }
+
+    public HttpServletResponse response() {
+        return resp;
+    }
+
+    /** The UI text in this user's language. */
+    public Messages messages() {
+        return msg;
+    }
+
     /** The signed-in user; 401 when nobody is signed in (the filter normally prevents that). */
-    Principal me() {
+    public Principal me() {
         if (me == null) throw ApiException.unauthorized("Sign in first");
         return me;
     }
 
     /** The signed-in user if they have at least {@code role}; 403 otherwise. */
-    Principal require(Role role) {
+    public Principal require(Role role) {
         return me().require(role);
     }
 
-    /** Path segment {@code i} after {@code /console/}. */
-    String seg(int i) {
-        return path.get(i);
+    /** The path parameter {@code name} of the route, e.g. {@code id} of {@code /cases/{id}}. */
+    public String path(String name) {
+        String v = path.get(name);
+        if (v == null) throw new IllegalArgumentException("The route has no parameter {" + name + "}");
+        return v;
     }
 
     /** A trimmed request parameter, or null when absent or blank. */
-    String param(String name) {
+    public String param(String name) {
         String v = req.getParameter(name);
         return v == null || v.isBlank() ? null : v.strip();
     }
 
     /** A parameter kept exactly as typed (scripts and other free text), or "" when absent. */
-    String raw(String name) {
+    public String raw(String name) {
         String v = req.getParameter(name);
         return v == null ? "" : v.replace("\r\n", "\n");
     }
 
-    List<String> params(String name) {
+    public List<String> params(String name) {
         String[] v = req.getParameterValues(name);
         return v == null ? List.of() : Arrays.asList(v);
     }
 
-    Optional<Long> longParam(String name) {
+    public Optional<Long> longParam(String name) {
         String v = param(name);
         if (v == null) return Optional.empty();
         try {
@@ -88,7 +108,7 @@ final class Page {
     }
 
     /** Renders a page template with the common model (user, CSRF token, flash, language). */
-    void render(int status, String template, Map<String, Object> model) throws IOException {
+    public void render(int status, String template, Map<String, Object> model) throws IOException {
         Map<String, Object> root = new HashMap<>(model);
         root.put("me", me);
         root.put("csrf", sessions.csrfToken(req));
@@ -105,15 +125,21 @@ final class Page {
         }
     }
 
-    void render(String template, Map<String, Object> model) throws IOException {
+    public void render(String template, Map<String, Object> model) throws IOException {
         render(200, template, model);
     }
 
     /** Redirects (303) to {@code /console/<to>}, showing the message {@code flashKey} on the next page. */
-    void redirect(String to, String flashKey, Object... args) throws IOException {
+    public void redirect(String to, String flashKey, Object... args) throws IOException {
         if (flashKey != null) req.getSession(true).setAttribute(FLASH, msg.get(flashKey, args));
         resp.setStatus(303);
         resp.setHeader("Location", req.getContextPath() + "/console/" + to);
+    }
+
+    /** Answers {@code body} as JSON (for the console's own scripts). */
+    public void json(int status, Object body) throws IOException {
+        resp.setHeader("Cache-Control", "no-store");
+        JsonResponses.write(resp, status, body);
     }
 
     private String takeFlash() {

@@ -3,6 +3,7 @@ package com.replybook.kb.console;
 import com.replybook.kb.auth.PasswordStore;
 import com.replybook.kb.auth.SessionAuth;
 import com.replybook.kb.auth.User;
+import com.replybook.kb.web.Router;
 
 import java.io.IOException;
 import java.util.Map;
@@ -19,10 +20,10 @@ final class SignInPages {
         this.sessions = sessions;
     }
 
-    void routes(ConsoleRoutes r) {
-        r.get("signin", p -> p.render("signin.ftlh", Map.of("username", "", "failed", false)))
-                .post("signin", this::signIn)
-                .post("signout", this::signOut);
+    void routes(Router<Page> r) {
+        r.get("/signin", p -> p.render("signin.ftlh", Map.of("username", "", "failed", false)))
+                .post("/signin", this::signIn)
+                .post("/signout", this::signOut);
     }
 
     private void signIn(Page p) throws IOException {
@@ -32,13 +33,13 @@ final class SignInPages {
             p.render(401, "signin.ftlh", Map.of("username", username == null ? "" : username, "failed", true));
             return;
         }
-        sessions.signIn(p.req, user.get());
+        sessions.signIn(p.request(), user.get());
         p.redirect("entries", null);
     }
 
     private void signOut(Page p) throws IOException {
-        sessions.signOut(p.req);
-        p.resp.setStatus(303);
-        p.resp.setHeader("Location", p.req.getContextPath() + "/console/signin");
+        sessions.signOut(p.request());
+        p.response().setStatus(303);
+        p.response().setHeader("Location", p.request().getContextPath() + "/console/signin");
     }
 }

@@ -1,6 +1,7 @@
 package com.replybook.kb.console;
 
 import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.Router;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,19 +14,19 @@ final class StaticFiles {
             "console.css", "text/css;charset=UTF-8",
             "console.js", "text/javascript;charset=UTF-8");
 
-    void routes(ConsoleRoutes r) {
-        r.get("static/*", this::serve);
+    void routes(Router<Page> r) {
+        r.get("/static/{name}", this::serve);
     }
 
     private void serve(Page p) throws IOException {
-        String name = p.seg(1);
+        String name = p.path("name");
         String type = FILES.get(name);
         if (type == null) throw ApiException.notFound(name);
         try (InputStream in = StaticFiles.class.getResourceAsStream("/console/static/" + name)) {
             if (in == null) throw ApiException.notFound(name);
-            p.resp.setContentType(type);
-            p.resp.setHeader("Cache-Control", "no-cache");
-            in.transferTo(p.resp.getOutputStream());
+            p.response().setContentType(type);
+            p.response().setHeader("Cache-Control", "no-cache");
+            in.transferTo(p.response().getOutputStream());
         }
     }
 }

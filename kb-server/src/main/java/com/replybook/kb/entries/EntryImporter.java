@@ -5,11 +5,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
+import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.FieldError;
 import com.replybook.kb.web.Json;
-import com.replybook.kb.web.JsonServlet;
-import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,9 +42,9 @@ final class EntryImporter {
     record Failure(int index, String key, List<FieldError> errors) {
     }
 
-    Map<String, Object> importBody(HttpServletRequest req, Principal me) throws IOException {
-        String type = req.getContentType() == null ? "" : req.getContentType().toLowerCase();
-        byte[] body = JsonServlet.readBody(req, maxBytes);
+    Map<String, Object> importBody(ApiCall call, Principal me) throws IOException {
+        String type = call.request().getContentType() == null ? "" : call.request().getContentType().toLowerCase();
+        byte[] body = call.body(maxBytes);
         List<JsonNode> items = type.contains("ndjson") || type.contains("jsonl") ? ndjson(body) : jsonArray(body);
         return importItems(items, me);
     }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * {@code plugin-widget} jar. Only flat file names with known types are served (no directories, no
  * {@code ..}); they hold no secrets, so no authentication. Example: {@code /plugin/replybook-widget.js}.
  */
-public final class PluginAssetServlet extends HttpServlet {
+final class PluginAssetServlet extends HttpServlet {
 
     static final String ROOT = "META-INF/resources/plugin/";
     private static final Pattern NAME = Pattern.compile("/([A-Za-z0-9][A-Za-z0-9._-]{0,99})\\.(js|css|html|json|png|svg)");

@@ -4,7 +4,6 @@ import com.replybook.kb.db.Database;
 import com.replybook.kb.entries.EntryFeed;
 import com.replybook.kb.entries.EntryStatus;
 import com.replybook.kb.web.ApiException;
-import jakarta.servlet.http.HttpServlet;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,14 +11,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The search feature, built once by the composition root: the index in {@code <dataDir>/index} over the store's
- * feed, the synonyms from the database, the searcher and the servlets to mount. Thread-safe.
+ * Searching the library: the index in {@code <dataDir>/index} over the store's feed, the synonyms from the
+ * database and the searcher. Built once by {@link SearchModule}; thread-safe.
  *
  * <pre>{@code
  * SearchService search = SearchService.start(dataDir, entryStore, database, clock, semantic, 4096);
- * readiness.add(search::isReady);
- * mount "/api/v1/search/*" → search.searchServlet(), "/api/v1/suggest" → search.suggestServlet(),
- *       "/api/v1/synonyms/*" → search.synonymServlet()
+ * SearchResult r = search.search(new SearchRequest("包裹没收到", 10, "zh-CN", null, List.of(), Set.of(PUBLISHED)));
  * }</pre>
  */
 public final class SearchService implements AutoCloseable {
@@ -108,16 +105,8 @@ public final class SearchService implements AutoCloseable {
         return this;
     }
 
-    public HttpServlet searchServlet() {
-        return new SearchServlet(this);
-    }
-
-    public HttpServlet suggestServlet() {
-        return new SuggestServlet(this);
-    }
-
-    public HttpServlet synonymServlet() {
-        return new SynonymServlet(synonyms);
+    SynonymService synonyms() {
+        return synonyms;
     }
 
     @Override

@@ -1,10 +1,12 @@
 package com.replybook.kb.web;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * An error with its HTTP status, answered as {@code {"error":{"code","message","field"}}} by {@link JsonServlet}.
+ * An error with its HTTP status, answered as {@code {"error":{"code","message","field"}}} by {@link JsonResponses}.
  * Messages say what was wrong and how to fix it; {@code field} names the offending input when there is one.
  */
 public class ApiException extends RuntimeException {
@@ -13,13 +15,20 @@ public class ApiException extends RuntimeException {
     private final String code;
     private final String field;
     private final Map<String, Object> details;
+    private final Map<String, String> headers;
 
     public ApiException(int status, String code, String message, String field, Map<String, Object> details) {
+        this(status, code, message, field, details, Map.of());
+    }
+
+    private ApiException(int status, String code, String message, String field, Map<String, Object> details,
+                         Map<String, String> headers) {
         super(message);
         this.status = status;
         this.code = code;
         this.field = field;
         this.details = details == null ? Map.of() : Map.copyOf(details);
+        this.headers = Map.copyOf(headers);
     }
 
     public ApiException(int status, String code, String message, String field) {
@@ -42,8 +51,18 @@ public class ApiException extends RuntimeException {
         return new ApiException(404, "not_found", message, null);
     }
 
-    public static ApiException methodNotAllowed(String method) {
-        return new ApiException(405, "method_not_allowed", "Method " + method + " is not allowed here", null);
+    /** A known path asked with a method it does not serve; the message and {@code Allow} name those it does. */
+    public static ApiException methodNotAllowed(String method, Collection<String> allowed) {
+        return new ApiException(405, "method_not_allowed", "Method " + method + " is not allowed here; use "
+                + String.join(", ", allowed), null, Map.of("allowed", List.copyOf(allowed)))
+                .withHeader("Allow", String.join(", ", allowed));
+    }
+
+    /** This error with a response header, e.g. {@code Allow} on 405 or {@code Retry-After} on 429. */
+    public ApiException withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiException(status, code, getMessage(), field, details, more);
     }
 
     /** A stale or conflicting write; {@code details} carries e.g. the current version. */
@@ -84,5 +103,10 @@ public class ApiException extends RuntimeException {
 
     public Map<String, Object> details() {
         return details;
+    }
+
+    /** Headers the error response carries. */
+    public Map<String, String> headers() {
+        return headers;
     }
 }

@@ -1,2 +1,5 @@
-/** Shared HTTP plumbing only: JSON, the error body, body limits and the authentication filter. No feature logic. */
+/**
+ * Shared HTTP plumbing only: the router the API and the console share, the API's one servlet and its JSON error
+ * body, request body limits. No feature logic.
+ */
 package com.replybook.kb.web;

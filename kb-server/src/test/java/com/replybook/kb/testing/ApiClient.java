@@ -6,6 +6,7 @@ import com.replybook.kb.web.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,8 @@ public final class ApiClient {
             if (r.body() != null && !r.body().isBlank() && r.headers().firstValue("Content-Type").orElse("").contains("json")) {
                 json = Json.MAPPER.readTree(r.body());
             }
-            return new Response(r.statusCode(), json, r.body(), r.headers().firstValue("ETag").orElse(null));
+            return new Response(r.statusCode(), json, r.body(), r.headers().firstValue("ETag").orElse(null),
+                    r.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -103,8 +105,13 @@ public final class ApiClient {
         }
     }
 
-    /** A response: status, parsed JSON body (null if none), raw text and ETag. */
-    public record Response(int status, JsonNode json, String text, String etag) {
+    /** A response: status, parsed JSON body (null if none), raw text, ETag and every header. */
+    public record Response(int status, JsonNode json, String text, String etag, HttpHeaders headers) {
+
+        /** The first value of header {@code name}, or null. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         /** The error body's field, for asserting that bad input names what was wrong. */
         public String errorField() {

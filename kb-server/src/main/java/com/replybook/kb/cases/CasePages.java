@@ -1,0 +1,154 @@
+package com.replybook.kb.cases;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.replybook.kb.auth.Principal;
+import com.replybook.kb.auth.Role;
+import com.replybook.kb.console.FormErrors;
+import com.replybook.kb.console.Page;
+import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.Json;
+import com.replybook.kb.web.Router;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The case library: browse and search cases (editors and up), capture and curate them (leads). The form goes
+ * through the same {@link CaseParser} as the API, so console edits are cleaned and masked the same way.
+ */
+final class CasePages {
+
+    private final CaseStore store;
+    private final CaseParser parser;
+
+    CasePages(CaseStore store, CaseParser parser) {
+        this.store = store;
+        this.parser = parser;
+    }
+
+    void routes(Router<Page> r) {
+        r.get("/cases", this::list)
+                .get("/cases/new", p -> form(p, 200, null, formOf((Case) null), Map.of()))
+                .post("/cases/new", this::create)
+                .get("/cases/{id}", this::show)
+                .post("/cases/{id}", this::update)
+                .post("/cases/{id}/delete", this::delete);
+    }
+
+    private void list(Page p) throws IOException {
+        p.require(Role.EDITOR);
+        p.render("cases/list.ftlh", Map.of("cases", store.list(p.param("q"), p.param("tag")),
+                "q", p.param("q") == null ? "" : p.param("q"), "collections", store.collections()));
+    }
+
+    private void show(Page p) throws IOException {
+        p.require(Role.EDITOR);
+        Case c = existing(p.path("id"));
+        if (p.param("edit") != null) {
+            p.require(Role.LEAD);
+            form(p, 200, c, formOf(c), Map.of());
+            return;
+        }
+        p.render("cases/show.ftlh", Map.of("case", c, "collections", store.collections()));
+    }
+
+    private void create(Page p) throws IOException {
+        Principal me = p.require(Role.LEAD);
+        Map<String, String> values = formOf(p);
+        CaseParser.Result r = parser.parse(json(values));
+        if (!r.ok()) {
+            form(p, 422, null, values, FormErrors.byField(r.errors()));
+            return;
+        }
+        Case c = store.create(r.draft(), me.username());
+        p.redirect("cases/" + c.id(), "flash.caseSaved");
+    }
+
+    private void update(Page p) throws IOException {
+        Principal me = p.require(Role.LEAD);
+        Case c = existing(p.path("id"));
+        Map<String, String> values = formOf(p);
+        CaseParser.Result r = parser.parse(json(values));
+        if (!r.ok()) {
+            form(p, 422, c, values, FormErrors.byField(r.errors()));
+            return;
+        }
+        try {
+            store.update(c.id(), r.draft(), me.username(), basedOn(p));
+        } catch (ApiException e) {
+            if (e.status() != 409) throw e;
+            // Their version becomes the base, so saving this form again deliberately replaces it.
+            form(p, 409, existing(c.id()), values, Map.of("conflict", List.of(p.messages().get("cases.conflict"))));
+            return;
+        }
+        p.redirect("cases/" + c.id(), "flash.caseSaved");
+    }
+
+    private void delete(Page p) throws IOException {
+        p.require(Role.LEAD);
+        store.delete(existing(p.path("id")).id());
+        p.redirect("cases", "flash.caseDeleted");
+    }
+
+    private void form(Page p, int status, Case c, Map<String, String> values, Map<String, List<String>> errors) throws IOException {
+        p.require(Role.LEAD);
+        Map<String, Object> m = new HashMap<>();
+        m.put("case", c);
+        m.put("form", values);
+        m.put("errors", errors);
+        p.render(status, "cases/edit.ftlh", m);
+    }
+
+    private static final List<String> FIELDS = List.of("title", "excerptHtml", "agentDid", "whyItWorked", "outcome",
+            "tags", "entryKeys", "rating", "source");
+
+    private static Map<String, String> formOf(Page p) {
+        Map<String, String> m = new HashMap<>();
+        for (String f : FIELDS) m.put(f, p.raw(f));
+        return m;
+    }
+
+    private static Map<String, String> formOf(Case c) {
+        Map<String, String> m = new HashMap<>();
+        for (String f : FIELDS) m.put(f, "");
+        if (c == null) return m;
+        m.put("title", c.title());
+        m.put("excerptHtml", c.excerptHtml());
+        m.put("agentDid", c.agentDid());
+        m.put("whyItWorked", c.whyItWorked());
+        m.put("outcome", c.outcome());
+        m.put("tags", String.join(", ", c.tags()));
+        m.put("entryKeys", String.join(", ", c.entryKeys()));
+        m.put("rating", c.rating() == 0 ? "" : String.valueOf(c.rating()));
+        m.put("source", c.source() == null ? "" : c.source());
+        return m;
+    }
+
+    private static ObjectNode json(Map<String, String> v) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        for (String f : List.of("title", "excerptHtml", "agentDid", "whyItWorked", "outcome", "source")) {
+            if (!v.get(f).isBlank()) o.put(f, v.get(f));
+        }
+        for (String f : List.of("tags", "entryKeys")) {
+            var a = o.putArray(f);
+            for (String s : v.get(f).split("[,，、\\s]+")) if (!s.isBlank()) a.add(s.strip());
+        }
+        String rating = v.get("rating").strip();
+        if (rating.matches("\\d")) o.put("rating", Integer.parseInt(rating));
+        else if (!rating.isEmpty()) o.put("rating", rating);
+        return o;
+    }
+
+    /** The {@code updatedAt} (epoch milliseconds) the form was loaded at: the edit's optimistic version. */
+    static Instant basedOn(Page p) {
+        return Instant.ofEpochMilli(p.longParam("basedOn").orElseThrow(
+                () -> ApiException.badRequest("basedOn", "basedOn is required: reload the page and try again")));
+    }
+
+    private Case existing(String id) {
+        return store.find(id).orElseThrow(() -> ApiException.notFound("No case " + id));
+    }
+}

@@ -1,0 +1,45 @@
+package com.replybook.kb.cases;
+
+import com.replybook.kb.console.Page;
+import com.replybook.kb.entries.EntryStore;
+import com.replybook.kb.module.FeatureModule;
+import com.replybook.kb.module.Platform;
+import com.replybook.kb.render.HtmlCleaner;
+import com.replybook.kb.web.ApiCall;
+import com.replybook.kb.web.Router;
+
+/**
+ * The case library: conversations captured from tickets (cleaned and masked before they are stored), curated by
+ * leads and gathered into collections for training, through {@code /api/v1/cases} and the console.
+ */
+public final class CasesModule implements FeatureModule {
+
+    private final CaseStore store;
+    private final CaseParser parser;
+    private final EntryStore entries;
+
+    public CasesModule(Platform platform, EntryStore entries) {
+        this.store = new CaseStore(platform.database(), platform.clock());
+        this.parser = new CaseParser(new ExcerptSanitizer(HtmlCleaner::clean));
+        this.entries = entries;
+    }
+
+    @Override
+    public void api(Router<ApiCall> api) {
+        new CaseApi(store, parser).routes(api);
+    }
+
+    @Override
+    public void console(Router<Page> console) {
+        new CasePages(store, parser).routes(console);
+        new CollectionPages(store, entries).routes(console);
+    }
+
+    public CaseStore store() {
+        return store;
+    }
+
+    public CaseParser parser() {
+        return parser;
+    }
+}

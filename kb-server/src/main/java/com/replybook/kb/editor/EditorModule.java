@@ -1,0 +1,59 @@
+package com.replybook.kb.editor;
+
+import com.replybook.kb.console.Page;
+import com.replybook.kb.entries.EntriesModule;
+import com.replybook.kb.entries.EntryPolicy;
+import com.replybook.kb.entries.EntryStatus;
+import com.replybook.kb.module.FeatureModule;
+import com.replybook.kb.module.Platform;
+import com.replybook.kb.render.RenderModule;
+import com.replybook.kb.search.SearchHit;
+import com.replybook.kb.search.SearchRequest;
+import com.replybook.kb.search.SearchService;
+import com.replybook.kb.web.Router;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The content editor's console: the entries list and its search, the editor with its live preview of every tone
+ * × channel, review and publishing, revisions with diff and restore, and the stale queue. Every write goes
+ * through the entries feature's store and parser, so the console and the API share one set of rules.
+ */
+public final class EditorModule implements FeatureModule {
+
+    private final Platform platform;
+    private final EntriesModule entries;
+    private final EntryFinder finder;
+    private final ScriptPreview preview;
+
+    public EditorModule(Platform platform, EntriesModule entries, SearchService search, RenderModule render) {
+        this.platform = platform;
+        this.entries = entries;
+        this.finder = new EntryFinder(platform.database(), lucene(search));
+        this.preview = new RendererPreview(render.renderer());
+    }
+
+    @Override
+    public void console(Router<Page> console) {
+        EntryPolicy policy = new EntryPolicy();
+        new EntryPages(entries.store(), entries.parser(), finder, policy, platform.clock()).routes(console);
+        new RevisionPages(entries.store(), policy).routes(console);
+        new StalePage(finder, platform.clock()).routes(console);
+        console.post("/preview", new PreviewEndpoint(preview)::handle);
+    }
+
+    /**
+     * The entries list's text search: the Lucene search agents use (segmentation, traditional/simplified,
+     * synonyms), over every status; empty while the index is still being built.
+     */
+    private static EntryFinder.TextSearch lucene(SearchService search) {
+        return f -> {
+            if (!search.isReady()) return Optional.empty();
+            SearchRequest r = new SearchRequest(f.q(), SearchRequest.MAX_LIMIT, f.locale(), f.category(),
+                    f.tag() == null ? List.of() : List.of(f.tag()), EnumSet.allOf(EntryStatus.class));
+            return Optional.of(search.search(r).hits().stream().map(SearchHit::id).toList());
+        };
+    }
+}

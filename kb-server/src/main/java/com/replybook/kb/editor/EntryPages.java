@@ -1,0 +1,270 @@
+package com.replybook.kb.editor;
+
+import com.replybook.kb.auth.Principal;
+import com.replybook.kb.auth.Role;
+import com.replybook.kb.console.FormErrors;
+import com.replybook.kb.console.Messages;
+import com.replybook.kb.console.Page;
+import com.replybook.kb.entries.Entry;
+import com.replybook.kb.entries.EntryDraftParser;
+import com.replybook.kb.entries.EntryPolicy;
+import com.replybook.kb.entries.EntryStatus;
+import com.replybook.kb.entries.EntryStore;
+import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.FieldError;
+import com.replybook.kb.web.Router;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The entries list and the entry editor with its workflow buttons. Every write goes through
+ * {@link EntryStore} with the version the page was loaded at, so a concurrent change is refused (409) and
+ * the page comes back with the user's text intact and the other person's changes shown beside it.
+ */
+final class EntryPages {
+
+    static final List<String> VARIABLES = List.of("customer.name", "order.id", "order.amount", "order.date",
+            "product.name", "tracking.no", "tracking.carrier", "agent.name", "shop.name", "ticket.id",
+            "refund.amount", "coupon.amount");
+    /** The preview's default sample ticket; editable on the page. */
+    static final String SAMPLE_CONTEXT = """
+            {"customer":{"name":"王女士"},"order":{"id":"E1024","amount":"199.00","date":"2025-11-11"},\
+            "product":{"name":"羊毛围巾"},"tracking":{"no":"SF1234567890","carrier":"顺丰"},"agent":{"name":"小林"},\
+            "shop":{"name":"Replybook"},"ticket":{"id":"T-1001"},"refund":{"amount":"199.00"},"coupon":{"amount":"10"}}""";
+
+    private final EntryStore store;
+    private final EntryDraftParser parser;
+    private final EntryFinder finder;
+    private final EntryPolicy policy;
+    private final Clock clock;
+
+    EntryPages(EntryStore store, EntryDraftParser parser, EntryFinder finder, EntryPolicy policy, Clock clock) {
+        this.store = store;
+        this.parser = parser;
+        this.finder = finder;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    void routes(Router<Page> r) {
+        r.get("/entries", this::list)
+                .get("/entries/new", this::newForm)
+                .post("/entries/new", this::create)
+                .get("/entries/{id}", this::edit)
+                .post("/entries/{id}", this::save);
+    }
+
+    private void list(Page p) throws IOException {
+        p.require(Role.EDITOR);
+        int page = p.longParam("page").map(Long::intValue).filter(n -> n >= 1).orElse(1);
+        EntryFinder.Filter f = new EntryFinder.Filter(p.param("status"), p.param("category"), p.param("locale"),
+                p.param("owner"), p.param("tag"), p.param("stale") != null, p.param("missing"), p.param("q"), page);
+        EntryFinder.Result result = finder.find(f, clock.instant());
+        Map<String, Object> m = new HashMap<>();
+        m.put("filter", f);
+        m.put("rows", result.rows());
+        m.put("total", result.total());
+        m.put("page", page);
+        m.put("pages", Math.max(1, (result.total() + EntryFinder.PAGE_SIZE - 1) / EntryFinder.PAGE_SIZE));
+        m.put("statuses", statuses());
+        m.put("query", queryWithout(p, "page"));
+        p.render("entries/list.ftlh", m);
+    }
+
+    private void newForm(Page p) throws IOException {
+        Principal me = p.require(Role.EDITOR);
+        EntryForm form = EntryForm.blank(me.username());
+        String question = p.param("question"); // a search that found nothing, from the insights page
+        if (question != null && !question.isBlank()) {
+            form.values().put("problem", question.strip());
+            form.values().put("questions", List.of(question.strip()));
+        }
+        String from = p.param("from");
+        if (from != null) {
+            Entry source = store.find(from).orElseThrow(() -> ApiException.notFound("No entry " + from));
+            form = EntryForm.of(source);
+            String locale = p.param("locale") == null ? "en" : p.param("locale");
+            form.values().put("locale", locale);
+            form.values().put("key", EntryFinder.baseKey(source.key()) + "." + locale.toLowerCase());
+        }
+        editor(p, 200, form, null, Map.of(), List.of(), null);
+    }
+
+    private void create(Page p) throws IOException {
+        Principal me = p.require(Role.EDITOR);
+        EntryForm form = EntryForm.fromRequest(p);
+        EntryStatus status = "submit".equals(p.param("action")) ? EntryStatus.IN_REVIEW : EntryStatus.DRAFT;
+        EntryDraftParser.Result r = parser.parse(form.toJson(status));
+        if (!r.ok()) {
+            editor(p, 422, form, null, FormErrors.byField(r.errors()), scriptProblems(r.errors()), null);
+            return;
+        }
+        try {
+            Entry e = store.create(r.draft(), me.username());
+            p.redirect("entries/" + e.id(), status == EntryStatus.IN_REVIEW ? "flash.submitted" : "flash.saved");
+        } catch (ApiException e) {
+            if (e.status() != 409) throw e;
+            editor(p, 409, form, null, Map.of("key", List.of(p.messages().get("entry.keyTaken"))), List.of(), null);
+        }
+    }
+
+    private void edit(Page p) throws IOException {
+        p.require(Role.EDITOR);
+        Entry e = existing(p.path("id"));
+        editor(p, 200, EntryForm.of(e), e, Map.of(), List.of(), null);
+    }
+
+    /** One form, several buttons: {@code action} = save, submit, publish, sendback, archive or verify. */
+    private void save(Page p) throws IOException {
+        Principal me = p.require(Role.EDITOR);
+        Entry current = existing(p.path("id"));
+        String action = p.param("action") == null ? "save" : p.param("action");
+        long version = expectedVersion(p);
+        EntryForm form = EntryForm.fromRequest(p);
+        try {
+            if (action.equals("verify")) {
+                store.verify(current.id(), version, me.username());
+                p.redirect("entries/" + current.id(), "flash.verified");
+                return;
+            }
+            EntryStatus target = target(action, current.status(), me);
+            String comment = p.param("comment");
+            if (action.equals("sendback") && comment == null) {
+                editor(p, 422, form, current, Map.of("comment", List.of(p.messages().get("workflow.commentRequired"))), List.of(), null);
+                return;
+            }
+            EntryDraftParser.Result r = parser.parse(form.toJson(target));
+            if (!r.ok()) {
+                editor(p, 422, form, current, FormErrors.byField(r.errors()), scriptProblems(r.errors()), null);
+                return;
+            }
+            policy.checkStatusChange(me, current.status(), target);
+            store.update(current.id(), r.draft(), version, me.username(), operation(action), comment);
+            p.redirect("entries/" + current.id(), "flash." + action);
+        } catch (ApiException e) {
+            if (e.status() != 409) throw e;
+            Entry now = existing(current.id());
+            if (e.field() != null && e.field().equals("key")) {
+                editor(p, 409, form, now, Map.of("key", List.of(p.messages().get("entry.keyTaken"))), List.of(), null);
+            } else {
+                editor(p, 409, form, now, Map.of(), List.of(), conflict(form, now));
+            }
+        }
+    }
+
+    /** The version the user's page was based on, or, after they confirmed a conflict, the version they saw. */
+    private static long expectedVersion(Page p) {
+        if (p.param("confirmOverwrite") != null && p.param("overwriteVersion") != null) {
+            return p.longParam("overwriteVersion").orElseThrow();
+        }
+        return p.longParam("version").orElseThrow(() -> ApiException.badRequest("version", "version is required"));
+    }
+
+    private static EntryStatus target(String action, EntryStatus current, Principal me) {
+        return switch (action) {
+            case "save" -> current == EntryStatus.IN_REVIEW && !me.can(Role.LEAD) ? EntryStatus.IN_REVIEW : current;
+            case "submit" -> EntryStatus.IN_REVIEW;
+            case "publish" -> EntryStatus.PUBLISHED;
+            case "sendback" -> EntryStatus.DRAFT;
+            case "archive" -> EntryStatus.ARCHIVED;
+            default -> throw ApiException.badRequest("action", "Unknown action " + action);
+        };
+    }
+
+    private static String operation(String action) {
+        return switch (action) {
+            case "sendback" -> "send_back";
+            case "save" -> "update";
+            default -> action;
+        };
+    }
+
+    /** The fields where the stored entry now differs from what the user submitted. */
+    private static Map<String, Object> conflict(EntryForm mine, Entry theirs) {
+        Map<String, Object> theirValues = EntryForm.of(theirs).values();
+        List<Map<String, Object>> fields = new ArrayList<>();
+        for (Map.Entry<String, Object> f : mine.values().entrySet()) {
+            Object other = theirValues.get(f.getKey());
+            if (!String.valueOf(norm(other)).equals(String.valueOf(norm(f.getValue())))) {
+                fields.add(Map.of("field", f.getKey(), "theirs", display(other), "mine", display(f.getValue())));
+            }
+        }
+        return Map.of("version", theirs.version(), "by", theirs.updatedBy(), "at", theirs.updatedAt(), "fields", fields);
+    }
+
+    private static Object norm(Object v) {
+        return v instanceof String s ? s.strip() : v;
+    }
+
+    private static String display(Object v) {
+        return v instanceof List<?> l ? String.join("\n", l.stream().map(String::valueOf).toList()) : String.valueOf(v);
+    }
+
+    private void editor(Page p, int status, EntryForm form, Entry entry, Map<String, List<String>> errors,
+                        List<FieldError> scriptProblems, Map<String, Object> conflict) throws IOException {
+        Map<String, Object> m = new HashMap<>();
+        m.put("form", form.values());
+        m.put("entry", entry);
+        m.put("errors", errors);
+        m.put("scriptProblems", scriptProblems);
+        m.put("conflict", conflict);
+        m.put("variables", VARIABLES);
+        m.put("sampleContext", SAMPLE_CONTEXT);
+        m.put("tones", ScriptPreview.TONES);
+        m.put("channels", ScriptPreview.CHANNELS);
+        m.put("versions", entry == null ? List.of() : versions(entry));
+        m.put("stale", entry != null && entry.isStale(clock.instant()));
+        m.put("canPublish", p.me().can(Role.LEAD));
+        m.put("localeChoices", Messages.SUPPORTED);
+        p.render(status, "entries/edit.ftlh", m);
+    }
+
+    /** Locale versions of the entry with a flag on translations older than their source (the zh-CN text). */
+    private List<Map<String, Object>> versions(Entry e) {
+        List<EntryFinder.Row> rows = finder.localeVersions(e.key(), clock.instant());
+        EntryFinder.Row source = rows.stream().filter(r -> r.locale().equals("zh-CN")).findFirst().orElse(null);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (EntryFinder.Row r : rows) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("row", r);
+            v.put("current", r.id().equals(e.id()));
+            v.put("isSource", r == source);
+            v.put("outdated", source != null && r != source && r.updatedAt().isBefore(source.updatedAt()));
+            out.add(v);
+        }
+        return out;
+    }
+
+    private Entry existing(String ref) {
+        return store.find(ref).orElseThrow(() -> ApiException.notFound("No entry with id or key '" + ref + "'"));
+    }
+
+    /** Field errors by field name ({@code questions[2]} counts for {@code questions}). */
+    private static List<FieldError> scriptProblems(List<FieldError> errors) {
+        return errors.stream().filter(e -> "script".equals(e.field()) && e.line() != null).toList();
+    }
+
+    static List<String> statuses() {
+        return List.of("draft", "in_review", "published", "archived");
+    }
+
+    private static String queryWithout(Page p, String name) {
+        StringBuilder sb = new StringBuilder();
+        p.request().getParameterMap().forEach((k, vs) -> {
+            if (k.equals(name)) return;
+            for (String v : vs) {
+                if (!sb.isEmpty()) sb.append('&');
+                sb.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+            }
+        });
+        return sb.toString();
+    }
+}

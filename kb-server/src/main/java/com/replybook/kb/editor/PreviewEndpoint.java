@@ -1,0 +1,84 @@
+package com.replybook.kb.editor;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.replybook.kb.auth.Role;
+import com.replybook.kb.console.Page;
+import com.replybook.kb.entries.ScriptVersions;
+import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.FieldError;
+import com.replybook.kb.web.Json;
+import com.replybook.kb.web.RequestBodies;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /console/preview} (JSON, CSRF header): the editor's live preview. Takes
+ * {@code {"script","smsScript","reviewScript","locale","context"}} and answers every tone × channel (the SMS and
+ * review columns from the entry's versions for them when it has them) plus the scripts' problems at line and
+ * column:
+ * {@code {"problems":[…],"cells":[{"tone","channel","text","html","warnings"}]}}. Rendering errors of one cell
+ * are reported in that cell, so one bad layout never blanks the whole grid.
+ */
+final class PreviewEndpoint {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+    private final ScriptPreview preview;
+
+    PreviewEndpoint(ScriptPreview preview) {
+        this.preview = preview;
+    }
+
+    void handle(Page p) throws IOException {
+        p.require(Role.EDITOR);
+        JsonNode body = Json.MAPPER.readTree(RequestBodies.read(p.request(), 256 * 1024));
+        if (body == null || !body.isObject()) throw ApiException.badRequest(null, "Expected a JSON object");
+        String script = body.path("script").asText("");
+        ScriptVersions scripts = new ScriptVersions(script, body.path("smsScript").asText(""),
+                body.path("reviewScript").asText(""));
+        String locale = body.path("locale").asText("zh-CN");
+        Map<String, Object> context = body.path("context").isObject()
+                ? Json.MAPPER.convertValue(body.get("context"), MAP) : Map.of();
+        List<FieldError> problems = new ArrayList<>(preview.validate(script));
+        for (ScriptVersions.Chosen version : List.of(scripts.forChannel("sms"), scripts.forChannel("review"))) {
+            if (version.field().equals("script")) continue; // checked above
+            for (FieldError e : preview.validate(version.text())) {
+                problems.add(new FieldError(version.field(), e.message(), e.line(), e.column()));
+            }
+        }
+        List<Map<String, Object>> cells = new ArrayList<>();
+        if (problems.isEmpty()) {
+            for (String tone : ScriptPreview.TONES) {
+                for (String channel : ScriptPreview.CHANNELS) {
+                    cells.add(cell(scripts.forChannel(channel).text(), locale, tone, channel, context,
+                            scripts.notes(channel)));
+                }
+            }
+        }
+        p.json(200, Map.of("problems", problems, "cells", cells));
+    }
+
+    /** One tone × channel of the grid; {@code notes} are the console's own warnings, shown before the renderer's. */
+    private Map<String, Object> cell(String script, String locale, String tone, String channel,
+                                     Map<String, Object> ctx, List<String> notes) {
+        Map<String, Object> cell = new LinkedHashMap<>();
+        cell.put("tone", tone);
+        cell.put("channel", channel);
+        try {
+            ScriptPreview.Result r = preview.render(script, locale, tone, channel, ctx);
+            cell.put("text", r.text());
+            List<String> warnings = new ArrayList<>(notes);
+            warnings.addAll(r.warnings());
+            cell.put("warnings", warnings);
+        } catch (RuntimeException e) {
+            cell.put("text", "");
+            cell.put("error", e.getMessage());
+        }
+        return cell;
+    }
+}

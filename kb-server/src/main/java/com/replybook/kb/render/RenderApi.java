@@ -1,0 +1,87 @@
+package com.replybook.kb.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.replybook.kb.auth.Principal;
+import com.replybook.kb.auth.Role;
+import com.replybook.kb.entries.Entry;
+import com.replybook.kb.entries.ScriptVersions;
+import com.replybook.kb.web.ApiCall;
+import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.FieldError;
+import com.replybook.kb.web.Json;
+import com.replybook.kb.web.Router;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The HTTP side of rendering: {@code POST /api/v1/entries/{ref}/render} (any signed-in user, for the entry
+ * they may see) and {@code POST /api/v1/render} (editors previewing an unsaved script). Both take
+ * {@code {"tone","channel","locale","emotion","context":{…}}} and answer {@code {"text","html","warnings",…}}.
+ * An SMS is rendered from the entry's short SMS version when it has one ({@code smsScript}), a reply to a review
+ * from its public version ({@code reviewScript}), everything else from its script.
+ */
+final class RenderApi {
+
+    private final ScriptRenderer renderer;
+
+    RenderApi(ScriptRenderer renderer) {
+        this.renderer = renderer;
+    }
+
+    void routes(Router<ApiCall> api) {
+        api.post("/api/v1/render", this::renderScript);
+    }
+
+    /** {@code POST /api/v1/entries/{ref}/render}, served through the entries feature (which found the entry). */
+    void renderEntry(Entry entry, ApiCall call) throws IOException {
+        call.json(200, render(entry.scripts(), entry.locale(), call.readObject()));
+    }
+
+    private void renderScript(ApiCall call) throws IOException {
+        Principal.of(call).require(Role.EDITOR);
+        JsonNode body = call.readObject();
+        JsonNode script = body.get("script");
+        if (script == null || !script.isTextual()) throw ApiException.badRequest("script", "script must be a string");
+        ScriptVersions scripts = new ScriptVersions(script.asText(), text(body, "smsScript"), text(body, "reviewScript"));
+        call.json(200, render(scripts, null, body));
+    }
+
+    private RenderResult render(ScriptVersions scripts, String entryLocale, JsonNode body) {
+        String locale = text(body, "locale");
+        String channel = text(body, "channel");
+        ScriptVersions.Chosen source = null;
+        try {
+            String channelId = Channel.parse(channel).id();
+            source = scripts.forChannel(channelId);
+            RenderResult result = renderer.render(new RenderRequest(source.text(), locale != null ? locale : entryLocale,
+                    text(body, "tone"), channel, text(body, "emotion"), context(body)));
+            return result.withWarningsFirst(scripts.notes(channelId));
+        } catch (InvalidRenderRequestException e) {
+            throw ApiException.badRequest(e.field(), e.getMessage());
+        } catch (ScriptRejectedException e) {
+            String field = source.field();
+            List<FieldError> problems = e.problems().stream()
+                    .map(p -> new FieldError(field, p.message(), p.line(), p.column())).toList();
+            throw ApiException.invalid(problems);
+        } catch (RendererBusyException e) {
+            throw new ApiException(503, "busy", "Rendering is busy; try again in a moment", null);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> context(JsonNode body) {
+        JsonNode ctx = body.get("context");
+        if (ctx == null || ctx.isNull()) return Map.of();
+        if (!ctx.isObject()) throw ApiException.badRequest("context", "context must be an object of ticket values");
+        return Json.MAPPER.convertValue(ctx, Map.class);
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        if (n == null || n.isNull()) return null;
+        if (!n.isTextual()) throw ApiException.badRequest(field, field + " must be a string");
+        return n.asText();
+    }
+}

@@ -1,0 +1,54 @@
+package com.replybook.kb.render;
+
+import com.replybook.kb.entries.EntryAction;
+import com.replybook.kb.entries.ScriptCheck;
+import com.replybook.kb.module.FeatureModule;
+import com.replybook.kb.module.Platform;
+import com.replybook.kb.web.ApiCall;
+import com.replybook.kb.web.FieldError;
+import com.replybook.kb.web.Router;
+
+import java.util.Map;
+
+/**
+ * The rendering feature: the sandboxed {@link ScriptRenderer} (tone and channel layouts from {@code templates/},
+ * overridable from the configured templates directory), {@code POST /api/v1/render}, the render action on an
+ * entry, and the save-time script check the entries feature uses.
+ */
+public final class RenderModule implements FeatureModule {
+
+    private final ScriptRenderer renderer;
+    private final RenderApi api;
+
+    public RenderModule(Platform platform) {
+        this.renderer = new ScriptRenderer(RenderSettings.defaults().withTimeLimit(platform.config().renderTimeout()));
+        this.api = new RenderApi(renderer);
+    }
+
+    @Override
+    public void api(Router<ApiCall> router) {
+        api.routes(router);
+    }
+
+    /** Save-time script validation for the entries feature: problems as {@code script} field errors. */
+    public ScriptCheck scriptCheck() {
+        return script -> renderer.validate(script).stream()
+                .map(p -> new FieldError("script", p.message() + " (line " + p.line() + ", column " + p.column() + ")",
+                        p.line(), p.column()))
+                .toList();
+    }
+
+    /** The actions this feature serves on one entry: {@code POST /api/v1/entries/{ref}/render}. */
+    public Map<String, EntryAction> entryActions() {
+        return Map.of("render", api::renderEntry);
+    }
+
+    public ScriptRenderer renderer() {
+        return renderer;
+    }
+
+    @Override
+    public void close() {
+        renderer.close();
+    }
+}

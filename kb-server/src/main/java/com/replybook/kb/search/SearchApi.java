@@ -1,0 +1,120 @@
+package com.replybook.kb.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.replybook.kb.auth.Principal;
+import com.replybook.kb.auth.Role;
+import com.replybook.kb.web.ApiCall;
+import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.Router;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The search feature's API. Any authenticated user; agents see published entries only; 503 while the index is
+ * being built.
+ * <ul>
+ *   <li>{@code GET /api/v1/search?q=&limit=10&locale=&category=&tags=&status=&highlight=}</li>
+ *   <li>{@code POST /api/v1/search/ticket}: suggestions from a whole ticket</li>
+ *   <li>{@code GET /api/v1/suggest?q=&limit=8&locale=}: type-ahead from the first character</li>
+ *   <li>{@code GET /api/v1/synonyms/{locale}} → {@code {"locale","rules":["快递, 物流, 包裹", …],"updatedAt",
+ *       "updatedBy"}}; {@code PUT} the same shape (editor or above) replaces the list and takes effect at once</li>
+ * </ul>
+ */
+final class SearchApi {
+
+    static final int SEARCH_LIMIT = 10;
+    static final int SUGGEST_LIMIT = 8;
+    static final int MAX_SYNONYM_RULES = 5_000;
+    private static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
+
+    private final SearchService search;
+    private final SynonymService synonyms;
+
+    SearchApi(SearchService search, SynonymService synonyms) {
+        this.search = search;
+        this.synonyms = synonyms;
+    }
+
+    void routes(Router<ApiCall> api) {
+        api.get("/api/v1/search", this::search)
+                .post("/api/v1/search/ticket", this::searchTicket)
+                .get("/api/v1/suggest", this::suggest)
+                .get("/api/v1/synonyms/{locale}", this::synonyms)
+                .put("/api/v1/synonyms/{locale}", this::replaceSynonyms);
+    }
+
+    private void search(ApiCall call) throws IOException {
+        SearchRequest request = SearchParams.read(call.request(), SEARCH_LIMIT);
+        call.json(200, search.ready().search(request));
+    }
+
+    private void searchTicket(ApiCall call) throws IOException {
+        Ticket ticket = call.readJson(Ticket.class);
+        if (ticket == null) throw ApiException.badRequest(null, "Expected a ticket: {subject, messages:[{author, text}]}");
+        if (ticket.limit() != null) SearchParams.limit(ticket.limit().toString(), 5);
+        for (int i = 0; i < ticket.messages().size(); i++) {
+            if (ticket.messages().get(i) == null || ticket.messages().get(i).text() == null) {
+                throw ApiException.badRequest("messages[" + i + "].text", "Every message needs a text");
+            }
+        }
+        var statuses = SearchParams.statuses(call.request().getParameter("status"), Principal.of(call));
+        call.json(200, search.ready().searchTicket(ticket, statuses));
+    }
+
+    private void suggest(ApiCall call) throws IOException {
+        SearchRequest request = SearchParams.read(call.request(), SUGGEST_LIMIT);
+        call.json(200, Map.of("suggestions", search.ready().searcher().suggest(request)));
+    }
+
+    private void synonyms(ApiCall call) throws IOException {
+        String locale = locale(call);
+        var stored = synonyms.get(locale).orElse(new SynonymStore.Stored(locale, "", null, null));
+        call.json(200, body(stored));
+    }
+
+    private void replaceSynonyms(ApiCall call) throws IOException {
+        Principal caller = Principal.of(call).require(Role.EDITOR);
+        String locale = locale(call);
+        JsonNode rules = call.readObject().get("rules");
+        if (rules == null || !rules.isArray()) {
+            throw ApiException.badRequest("rules", "rules must be an array of lines such as \"快递, 物流, 包裹\"");
+        }
+        if (rules.size() > MAX_SYNONYM_RULES) {
+            throw ApiException.badRequest("rules", "At most " + MAX_SYNONYM_RULES + " rules");
+        }
+        List<String> lines = new ArrayList<>();
+        for (JsonNode r : rules) {
+            if (!r.isTextual() || r.asText().contains("\n")) {
+                throw ApiException.badRequest("rules", "Each rule must be one line of text");
+            }
+            lines.add(r.asText());
+        }
+        try {
+            call.json(200, body(synonyms.replace(locale, String.join("\n", lines), caller.username())));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("rules", e.getMessage());
+        }
+    }
+
+    private static String locale(ApiCall call) {
+        String locale = call.path("locale");
+        if (!LOCALE.matcher(locale).matches()) {
+            throw ApiException.badRequest("locale", "Give a BCP 47 locale in the path, e.g. /api/v1/synonyms/zh-CN");
+        }
+        return locale;
+    }
+
+    private static Map<String, Object> body(SynonymStore.Stored s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("locale", s.locale());
+        out.put("rules", s.rules().isEmpty() ? List.of() : List.of(s.rules().split("\n")));
+        out.put("updatedAt", s.updatedAt());
+        out.put("updatedBy", s.updatedBy());
+        return out;
+    }
+}

@@ -1,0 +1,48 @@
+package com.replybook.kb.search;
+
+import com.replybook.kb.console.Page;
+import com.replybook.kb.entries.EntryFeed;
+import com.replybook.kb.module.FeatureModule;
+import com.replybook.kb.module.Platform;
+import com.replybook.kb.web.ApiCall;
+import com.replybook.kb.web.Router;
+
+/**
+ * The search feature: the index derived from the entries' feed (rebuilt or caught up in the background, so the
+ * module is not {@link #ready} until it reflects the store), search, ticket suggestions, type-ahead and the
+ * synonyms, through the API and the console's synonyms page.
+ */
+public final class SearchModule implements FeatureModule {
+
+    private final SearchService search;
+
+    public SearchModule(Platform platform, EntryFeed feed) {
+        var config = platform.config();
+        this.search = SearchService.start(config.dataDir(), feed, platform.database(), platform.clock(),
+                config.semanticSearch(), config.searchCacheEntries());
+    }
+
+    @Override
+    public void api(Router<ApiCall> api) {
+        new SearchApi(search, search.synonyms()).routes(api);
+    }
+
+    @Override
+    public void console(Router<Page> console) {
+        new SynonymPage().routes(console);
+    }
+
+    @Override
+    public boolean ready() {
+        return search.isReady();
+    }
+
+    public SearchService service() {
+        return search;
+    }
+
+    @Override
+    public void close() throws Exception {
+        search.close();
+    }
+}

@@ -1,0 +1,67 @@
+package com.replybook.kb.users;
+
+import com.replybook.kb.auth.AdminBootstrap;
+import com.replybook.kb.auth.AuthFilter;
+import com.replybook.kb.auth.PasswordStore;
+import com.replybook.kb.auth.SessionAuth;
+import com.replybook.kb.auth.UserStore;
+import com.replybook.kb.console.Page;
+import com.replybook.kb.module.FeatureModule;
+import com.replybook.kb.module.Platform;
+import com.replybook.kb.web.ApiCall;
+import com.replybook.kb.web.Router;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The users feature: who may sign in and with which role. Builds the identity parts every request needs (the
+ * user and password stores, console sessions, the API's authentication filter), makes sure an admin can get in
+ * ({@link AdminBootstrap}), and serves {@code /api/v1/users}, {@code /api/v1/me} and the console's Users page.
+ */
+public final class UsersModule implements FeatureModule {
+
+    private final UserStore users;
+    private final PasswordStore passwords;
+    private final SessionAuth sessions;
+    private final Optional<String> generatedAdminToken;
+
+    public UsersModule(Platform platform) {
+        this.users = new UserStore(platform.database(), platform.clock());
+        this.passwords = new PasswordStore(platform.database(), users);
+        this.sessions = new SessionAuth(users);
+        this.generatedAdminToken = AdminBootstrap.ensureAdmin(users, platform.config().adminToken());
+    }
+
+    @Override
+    public void api(Router<ApiCall> api) {
+        new UserApi(users, passwords).routes(api);
+    }
+
+    @Override
+    public void console(Router<Page> console) {
+        new UserPages(users, passwords).routes(console);
+    }
+
+    /** The filter that authenticates every API call except {@code publicPaths} (bearer token or console session). */
+    public AuthFilter authFilter(Set<String> publicPaths) {
+        return new AuthFilter(users, publicPaths, sessions);
+    }
+
+    public UserStore users() {
+        return users;
+    }
+
+    public PasswordStore passwords() {
+        return passwords;
+    }
+
+    public SessionAuth sessions() {
+        return sessions;
+    }
+
+    /** The admin token generated on this start, if one was (never when it was configured). */
+    public Optional<String> generatedAdminToken() {
+        return generatedAdminToken;
+    }
+}
