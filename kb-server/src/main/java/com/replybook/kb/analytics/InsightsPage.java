@@ -2,6 +2,7 @@ package com.replybook.kb.analytics;
 
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.console.Page;
+import com.replybook.kb.vocabulary.SupportedLocale;
 import com.replybook.kb.web.Router;
 
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.util.Map;
 final class InsightsPage {
 
     static final List<Integer> PERIODS = List.of(7, 30, 90);
-    static final List<String> LOCALES = List.of("zh-CN", "zh-TW", "en");
     private static final int ROWS = 20;
 
     private final InsightsQuery insights;
@@ -33,8 +33,8 @@ final class InsightsPage {
         p.require(Role.LEAD);
         int days = p.longParam("days").map(Long::intValue).filter(PERIODS::contains).orElse(30);
         String requested = p.param("locale");
-        String locale = requested != null && LOCALES.contains(requested) ? requested : null; // List.of: no nulls
+        String locale = requested != null && SupportedLocale.TAGS.contains(requested) ? requested : null; // List.of: no nulls
         p.render("insights.ftlh", Map.of("insights", insights.lastDays(days, locale, ROWS), "days", days,
-                "locale", locale == null ? "" : locale, "periods", PERIODS, "locales", LOCALES));
+                "locale", locale == null ? "" : locale, "periods", PERIODS, "locales", SupportedLocale.TAGS));
     }
 }

@@ -4,6 +4,7 @@ import com.replybook.kb.analytics.LibraryInsights.EntryRef;
 import com.replybook.kb.analytics.LibraryInsights.EntryUsage;
 import com.replybook.kb.analytics.LibraryInsights.QueryCount;
 import com.replybook.kb.db.Database;
+import com.replybook.kb.vocabulary.Staleness;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -133,8 +134,7 @@ public final class InsightsQuery {
 
     /** Published entries whose last verification (or creation) is older than their interval. */
     private static long stale(Connection c, String locale, Instant now) throws SQLException {
-        String sql = "SELECT COUNT(*) FROM entries WHERE status = 'published' AND verify_every_days > 0 "
-                + "AND COALESCE(verified_at, created_at) + verify_every_days * CAST(86400000 AS BIGINT) < ?"
+        String sql = "SELECT COUNT(*) FROM entries WHERE status = 'published' AND " + Staleness.SQL
                 + (locale != null ? " AND locale = ?" : "");
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, now.toEpochMilli());

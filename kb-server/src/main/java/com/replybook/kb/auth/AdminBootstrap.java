@@ -1,5 +1,7 @@
 package com.replybook.kb.auth;
 
+import com.replybook.kb.vocabulary.SupportedLocale;
+
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -19,7 +21,7 @@ public final class AdminBootstrap {
     /** Returns the newly generated token when one was created, so the launcher can print it. */
     public static Optional<String> ensureAdmin(UserStore users, String configuredToken) {
         User admin = users.findByUsername(ADMIN_USERNAME)
-                .orElseGet(() -> users.createUser(ADMIN_USERNAME, "Administrator", Role.ADMIN, "zh-CN"));
+                .orElseGet(() -> users.createUser(ADMIN_USERNAME, "Administrator", Role.ADMIN, SupportedLocale.HOME.tag()));
         if (configuredToken != null) {
             if (users.authenticate(configuredToken).isEmpty()) {
                 users.storeToken(admin.id(), "bootstrap (REPLYBOOK_ADMIN_TOKEN)", configuredToken);

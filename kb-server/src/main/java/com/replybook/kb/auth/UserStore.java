@@ -1,6 +1,7 @@
 package com.replybook.kb.auth;
 
 import com.replybook.kb.db.Database;
+import com.replybook.kb.vocabulary.SupportedLocale;
 import com.replybook.kb.web.ApiException;
 
 import java.sql.Connection;
@@ -90,7 +91,7 @@ public final class UserStore {
         }
         User user = new User(UUID.randomUUID().toString(), username,
                 displayName == null || displayName.isBlank() ? username : displayName.strip(),
-                role, locale == null || locale.isBlank() ? "zh-CN" : locale, false, clock.instant());
+                role, locale == null || locale.isBlank() ? SupportedLocale.HOME.tag() : locale, false, clock.instant());
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO users (id, username, display_name, role, locale, disabled, created_at) VALUES (?,?,?,?,?,0,?)")) {

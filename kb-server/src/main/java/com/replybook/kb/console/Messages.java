@@ -1,5 +1,7 @@
 package com.replybook.kb.console;
 
+import com.replybook.kb.vocabulary.SupportedLocale;
+
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +15,7 @@ import java.util.ResourceBundle;
 public final class Messages {
 
     /** The console's languages; the first is the fallback. */
-    public static final List<String> SUPPORTED = List.of("en", "zh-CN", "zh-TW");
+    public static final List<String> SUPPORTED = SupportedLocale.TAGS;
     static final String BUNDLE = "i18n.console";
 
     private final String tag;
@@ -33,12 +35,7 @@ public final class Messages {
     }
 
     public static String resolve(String languageTag) {
-        if (languageTag == null || languageTag.isBlank()) return "zh-CN";
-        Locale l = Locale.forLanguageTag(languageTag.replace('_', '-'));
-        if (!l.getLanguage().equals("zh")) return "en";
-        String region = l.getCountry();
-        boolean traditional = l.getScript().equals("Hant") || region.equals("TW") || region.equals("HK") || region.equals("MO");
-        return traditional ? "zh-TW" : "zh-CN";
+        return SupportedLocale.resolve(languageTag).tag();
     }
 
     public String tag() {

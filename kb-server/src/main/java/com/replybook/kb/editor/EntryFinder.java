@@ -2,6 +2,8 @@ package com.replybook.kb.editor;
 
 import com.replybook.kb.db.Database;
 import com.replybook.kb.entries.EntryStatus;
+import com.replybook.kb.vocabulary.Channel;
+import com.replybook.kb.vocabulary.Staleness;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,7 +40,8 @@ public final class EntryFinder { // public only so that FreeMarker may read its 
     }
 
     /** The channel versions an entry may lack, and the column that holds each. */
-    static final Map<String, String> VERSION_COLUMNS = Map.of("sms", "sms_script", "review", "review_script");
+    static final Map<String, String> VERSION_COLUMNS = Map.of(Channel.SMS.id(), "sms_script",
+            Channel.REVIEW.id(), "review_script");
 
     /** Ids of entries matching the filter's text, best first; empty when the search cannot answer now. */
     @FunctionalInterface
@@ -47,8 +50,6 @@ public final class EntryFinder { // public only so that FreeMarker may read its 
     }
 
     static final int PAGE_SIZE = 50;
-    private static final String STALE_SQL = "(verify_every_days > 0 AND COALESCE(verified_at, created_at) + "
-            + "CAST(verify_every_days AS BIGINT) * 86400000 < ?)";
     private final Database db;
     private final TextSearch text;
 
@@ -85,7 +86,7 @@ public final class EntryFinder { // public only so that FreeMarker may read its 
             for (int i = 0; i < 5; i++) args.add(p);
         }
         if (f.staleOnly()) {
-            where.add(STALE_SQL);
+            where.add(Staleness.SQL);
             args.add(now.toEpochMilli());
         }
         String versionColumn = f.missing() == null ? null : VERSION_COLUMNS.get(f.missing());
@@ -160,9 +161,8 @@ public final class EntryFinder { // public only so that FreeMarker may read its 
             while (rs.next()) {
                 long verified = rs.getLong(10);
                 Instant verifiedAt = rs.wasNull() ? null : Instant.ofEpochMilli(verified);
-                Instant since = verifiedAt != null ? verifiedAt : Instant.ofEpochMilli(rs.getLong(11));
-                int every = rs.getInt(12);
-                boolean stale = every > 0 && since.plusSeconds(every * 86_400L).isBefore(now);
+                Instant createdAt = Instant.ofEpochMilli(rs.getLong(11));
+                boolean stale = Staleness.isStale(verifiedAt, createdAt, rs.getInt(12), now);
                 out.add(new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         EntryStatus.fromWire(rs.getString(6)), rs.getString(7), rs.getLong(8),
                         Instant.ofEpochMilli(rs.getLong(9)), verifiedAt, stale));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.replybook.kb.console.Page;
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.entries.EntryStatus;
+import com.replybook.kb.vocabulary.SupportedLocale;
 import com.replybook.kb.web.Json;
 
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ final class EntryForm {
         EntryForm f = new EntryForm();
         for (String field : TEXT_FIELDS) f.values.put(field, "");
         for (String field : LIST_FIELDS) f.values.put(field, List.of());
-        f.values.put("locale", "zh-CN");
+        f.values.put("locale", SupportedLocale.HOME.tag());
         f.values.put("owner", owner);
         f.values.put("verifyEveryDays", String.valueOf(Entry.DEFAULT_VERIFY_EVERY_DAYS));
         return f;

@@ -10,6 +10,10 @@ import com.replybook.kb.entries.EntryDraftParser;
 import com.replybook.kb.entries.EntryPolicy;
 import com.replybook.kb.entries.EntryStatus;
 import com.replybook.kb.entries.EntryStore;
+import com.replybook.kb.vocabulary.Channel;
+import com.replybook.kb.vocabulary.ScriptVariables;
+import com.replybook.kb.vocabulary.SupportedLocale;
+import com.replybook.kb.vocabulary.Tone;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.FieldError;
 import com.replybook.kb.web.Router;
@@ -31,9 +35,6 @@ import java.util.Map;
  */
 final class EntryPages {
 
-    static final List<String> VARIABLES = List.of("customer.name", "order.id", "order.amount", "order.date",
-            "product.name", "tracking.no", "tracking.carrier", "agent.name", "shop.name", "ticket.id",
-            "refund.amount", "coupon.amount");
     /** The preview's default sample ticket; editable on the page. */
     static final String SAMPLE_CONTEXT = """
             {"customer":{"name":"王女士"},"order":{"id":"E1024","amount":"199.00","date":"2025-11-11"},\
@@ -216,10 +217,10 @@ final class EntryPages {
         m.put("errors", errors);
         m.put("scriptProblems", scriptProblems);
         m.put("conflict", conflict);
-        m.put("variables", VARIABLES);
+        m.put("variables", ScriptVariables.ALL);
         m.put("sampleContext", SAMPLE_CONTEXT);
-        m.put("tones", ScriptPreview.TONES);
-        m.put("channels", ScriptPreview.CHANNELS);
+        m.put("tones", Tone.IDS);
+        m.put("channels", Channel.IDS);
         m.put("versions", entry == null ? List.of() : versions(entry));
         m.put("stale", entry != null && entry.isStale(clock.instant()));
         m.put("canPublish", p.me().can(Role.LEAD));
@@ -230,7 +231,7 @@ final class EntryPages {
     /** Locale versions of the entry with a flag on translations older than their source (the zh-CN text). */
     private List<Map<String, Object>> versions(Entry e) {
         List<EntryFinder.Row> rows = finder.localeVersions(e.key(), clock.instant());
-        EntryFinder.Row source = rows.stream().filter(r -> r.locale().equals("zh-CN")).findFirst().orElse(null);
+        EntryFinder.Row source = rows.stream().filter(r -> r.locale().equals(SupportedLocale.HOME.tag())).findFirst().orElse(null);
         List<Map<String, Object>> out = new ArrayList<>();
         for (EntryFinder.Row r : rows) {
             Map<String, Object> v = new LinkedHashMap<>();

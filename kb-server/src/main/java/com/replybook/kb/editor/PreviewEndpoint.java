@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.console.Page;
 import com.replybook.kb.entries.ScriptVersions;
+import com.replybook.kb.vocabulary.Channel;
+import com.replybook.kb.vocabulary.SupportedLocale;
+import com.replybook.kb.vocabulary.Tone;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.FieldError;
 import com.replybook.kb.web.Json;
@@ -41,11 +44,11 @@ final class PreviewEndpoint {
         String script = body.path("script").asText("");
         ScriptVersions scripts = new ScriptVersions(script, body.path("smsScript").asText(""),
                 body.path("reviewScript").asText(""));
-        String locale = body.path("locale").asText("zh-CN");
+        String locale = body.path("locale").asText(SupportedLocale.HOME.tag());
         Map<String, Object> context = body.path("context").isObject()
                 ? Json.MAPPER.convertValue(body.get("context"), MAP) : Map.of();
         List<FieldError> problems = new ArrayList<>(preview.validate(script));
-        for (ScriptVersions.Chosen version : List.of(scripts.forChannel("sms"), scripts.forChannel("review"))) {
+        for (ScriptVersions.Chosen version : List.of(scripts.forChannel(Channel.SMS.id()), scripts.forChannel(Channel.REVIEW.id()))) {
             if (version.field().equals("script")) continue; // checked above
             for (FieldError e : preview.validate(version.text())) {
                 problems.add(new FieldError(version.field(), e.message(), e.line(), e.column()));
@@ -53,8 +56,8 @@ final class PreviewEndpoint {
         }
         List<Map<String, Object>> cells = new ArrayList<>();
         if (problems.isEmpty()) {
-            for (String tone : ScriptPreview.TONES) {
-                for (String channel : ScriptPreview.CHANNELS) {
+            for (String tone : Tone.IDS) {
+                for (String channel : Channel.IDS) {
                     cells.add(cell(scripts.forChannel(channel).text(), locale, tone, channel, context,
                             scripts.notes(channel)));
                 }

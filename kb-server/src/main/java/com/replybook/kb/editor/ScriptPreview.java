@@ -21,8 +21,4 @@ public interface ScriptPreview {
     /** Problems with {@code script}, each with {@code field = "script"} and line/column; empty when fine. */
     List<FieldError> validate(String script);
 
-    /** The tones and channels the preview grid shows (those of the renderer's layouts). */
-    List<String> TONES = List.of("standard", "warm", "lively", "formal");
-    List<String> CHANNELS = List.of("chat", "email", "sms", "review");
-
 }

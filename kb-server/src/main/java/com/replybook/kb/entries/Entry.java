@@ -1,5 +1,7 @@
 package com.replybook.kb.entries;
 
+import com.replybook.kb.vocabulary.Staleness;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -67,8 +69,6 @@ public record Entry(
 
     /** True when the entry has not been verified within its interval at {@code now}. */
     public boolean isStale(Instant now) {
-        Instant since = verifiedAt != null ? verifiedAt : createdAt;
-        return since != null && verifyEveryDays > 0
-                && since.plusSeconds(verifyEveryDays * 86_400L).isBefore(now);
+        return Staleness.isStale(verifiedAt, createdAt, verifyEveryDays, now);
     }
 }

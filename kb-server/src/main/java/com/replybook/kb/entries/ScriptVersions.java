@@ -1,5 +1,7 @@
 package com.replybook.kb.entries;
 
+import com.replybook.kb.vocabulary.Channel;
+
 import java.util.List;
 
 /**
@@ -21,14 +23,14 @@ public record ScriptVersions(String script, String sms, String review) {
 
     /** The version for {@code channel} ({@code chat}, {@code email}, {@code sms}, {@code review}). */
     public Chosen forChannel(String channel) {
-        if ("sms".equals(channel) && sms != null && !sms.isBlank()) return new Chosen("smsScript", sms);
-        if ("review".equals(channel) && review != null && !review.isBlank()) return new Chosen("reviewScript", review);
+        if (Channel.SMS.id().equals(channel) && sms != null && !sms.isBlank()) return new Chosen("smsScript", sms);
+        if (Channel.REVIEW.id().equals(channel) && review != null && !review.isBlank()) return new Chosen("reviewScript", review);
         return new Chosen("script", script);
     }
 
     /** Warnings about the choice for {@code channel}: {@link #NO_REVIEW_VERSION}, or none. */
     public List<String> notes(String channel) {
-        return "review".equals(channel) && forChannel(channel).field().equals("script")
+        return Channel.REVIEW.id().equals(channel) && forChannel(channel).field().equals("script")
                 ? List.of(NO_REVIEW_VERSION) : List.of();
     }
 }

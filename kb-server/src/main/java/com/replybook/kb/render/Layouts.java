@@ -1,5 +1,9 @@
 package com.replybook.kb.render;
 
+import com.replybook.kb.vocabulary.Channel;
+import com.replybook.kb.vocabulary.SupportedLocale;
+import com.replybook.kb.vocabulary.Tone;
+
 import freemarker.core.Environment;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
@@ -39,7 +43,7 @@ final class Layouts {
     }
 
     /** The tone's parts for this request, as plain strings. */
-    Map<String, String> toneParts(Tone tone, ReplyLocale locale, Map<String, Object> model) {
+    Map<String, String> toneParts(Tone tone, SupportedLocale locale, Map<String, Object> model) {
         Environment env = run("tone/" + tone.id() + "." + locale.tag() + ".ftl", model);
         Map<String, String> parts = new LinkedHashMap<>();
         for (String part : TONE_PARTS) {
@@ -49,7 +53,7 @@ final class Layouts {
     }
 
     /** The channel layout's output; {@code html} selects the {@code .ftlh} variant (email only). */
-    Output channel(Channel channel, ReplyLocale locale, boolean html, Map<String, Object> model) {
+    Output channel(Channel channel, SupportedLocale locale, boolean html, Map<String, Object> model) {
         String name = "channel/" + channel.id() + "." + locale.tag() + (html ? ".ftlh" : ".ftl");
         LimitedWriter out = new LimitedWriter(maxChars);
         Environment env = run(name, model, out);
@@ -59,7 +63,7 @@ final class Layouts {
 
     /** Loads every layout once, so a broken or missing file fails at start-up, not on a customer's reply. */
     void checkAll() {
-        for (ReplyLocale locale : ReplyLocale.values()) {
+        for (SupportedLocale locale : SupportedLocale.values()) {
             for (Tone tone : Tone.values()) {
                 template("tone/" + tone.id() + "." + locale.tag() + ".ftl");
             }

@@ -5,6 +5,8 @@ import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.entries.ScriptVersions;
+import com.replybook.kb.vocabulary.Channel;
+import com.replybook.kb.vocabulary.UnknownTermException;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.FieldError;
@@ -59,6 +61,8 @@ final class RenderApi {
                     text(body, "tone"), channel, text(body, "emotion"), context(body)));
             return result.withWarningsFirst(scripts.notes(channelId));
         } catch (InvalidRenderRequestException e) {
+            throw ApiException.badRequest(e.field(), e.getMessage());
+        } catch (UnknownTermException e) {
             throw ApiException.badRequest(e.field(), e.getMessage());
         } catch (ScriptRejectedException e) {
             String field = source.field();

@@ -1,6 +1,13 @@
 package com.replybook.kb.render;
 
+import com.replybook.kb.vocabulary.Channel;
+import com.replybook.kb.vocabulary.Emotion;
+import com.replybook.kb.vocabulary.SupportedLocale;
+import com.replybook.kb.vocabulary.Tone;
+import com.replybook.kb.vocabulary.UnknownTermException;
+
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * What to render: an entry's script with the ticket's context, in a tone, for a channel and locale.
@@ -25,9 +32,9 @@ public record RenderRequest(
         script = script == null ? "" : script;
         context = context == null ? Map.of() : context;
         // Fail early so the caller gets a 400 before any rendering work.
-        Tone.parse(tone);
-        Channel.parse(channel);
-        Emotion.parse(emotion);
+        parsed(() -> Tone.parse(tone));
+        parsed(() -> Channel.parse(channel));
+        parsed(() -> Emotion.parse(emotion));
     }
 
     /** A request with defaults for tone, channel and emotion. */
@@ -36,18 +43,27 @@ public record RenderRequest(
     }
 
     Tone parsedTone() {
-        return Tone.parse(tone);
+        return parsed(() -> Tone.parse(tone));
     }
 
     Channel parsedChannel() {
-        return Channel.parse(channel);
+        return parsed(() -> Channel.parse(channel));
     }
 
     Emotion parsedEmotion() {
-        return Emotion.parse(emotion);
+        return parsed(() -> Emotion.parse(emotion));
     }
 
-    ReplyLocale resolvedLocale() {
-        return ReplyLocale.resolve(locale);
+    /** A term of the request, or {@link InvalidRenderRequestException} naming the field when it is unknown. */
+    private static <T> T parsed(Supplier<T> term) {
+        try {
+            return term.get();
+        } catch (UnknownTermException e) {
+            throw new InvalidRenderRequestException(e.field(), e.getMessage());
+        }
+    }
+
+    SupportedLocale resolvedLocale() {
+        return SupportedLocale.resolve(locale);
     }
 }

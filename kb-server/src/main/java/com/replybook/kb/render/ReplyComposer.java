@@ -1,5 +1,8 @@
 package com.replybook.kb.render;
 
+import com.replybook.kb.vocabulary.Channel;
+import com.replybook.kb.vocabulary.SupportedLocale;
+
 import freemarker.core.HTMLOutputFormat;
 import freemarker.template.Template;
 import freemarker.template.TemplateModelException;
@@ -17,9 +20,9 @@ final class ReplyComposer {
 
     private final ScriptCompiler compiler;
     private final Layouts layouts;
-    private final Map<ReplyLocale, VariableTexts> texts;
+    private final Map<SupportedLocale, VariableTexts> texts;
 
-    ReplyComposer(ScriptCompiler compiler, Layouts layouts, Map<ReplyLocale, VariableTexts> texts) {
+    ReplyComposer(ScriptCompiler compiler, Layouts layouts, Map<SupportedLocale, VariableTexts> texts) {
         this.compiler = compiler;
         this.layouts = layouts;
         this.texts = texts;
@@ -27,7 +30,7 @@ final class ReplyComposer {
 
     RenderResult compose(RenderRequest request) {
         Channel channel = request.parsedChannel();
-        ReplyLocale locale = request.resolvedLocale();
+        SupportedLocale locale = request.resolvedLocale();
         boolean publicReply = channel == Channel.REVIEW;
         TicketContext context = TicketContext.of(request.context());
         RenderLog log = new RenderLog();
@@ -64,7 +67,7 @@ final class ReplyComposer {
 
     /** Values the layouts may show; absent ones are left out so layouts can test them with {@code ??}. */
     private static Map<String, Object> layoutModel(
-            RenderRequest request, ReplyLocale locale, TicketContext context, boolean publicReply) {
+            RenderRequest request, SupportedLocale locale, TicketContext context, boolean publicReply) {
         Map<String, Object> model = new HashMap<>();
         model.put("emotion", request.parsedEmotion().id());
         model.put("channel", request.parsedChannel().id());

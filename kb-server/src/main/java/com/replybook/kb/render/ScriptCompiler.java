@@ -1,5 +1,7 @@
 package com.replybook.kb.render;
 
+import com.replybook.kb.vocabulary.ScriptVariables;
+
 import freemarker.core.InvalidReferenceException;
 import freemarker.core.ParseException;
 import freemarker.core._CoreAPI;
@@ -97,7 +99,7 @@ final class ScriptCompiler {
         int column = e.getColumnNumber() == null ? 1 : e.getColumnNumber();
         if (e instanceof InvalidReferenceException && e.getBlamedExpressionString() != null) {
             return new ScriptProblem(line, column, "Unknown variable '" + e.getBlamedExpressionString()
-                    + "'; scripts can use " + String.join(", ", TicketContext.VARIABLES) + ".");
+                    + "'; scripts can use " + String.join(", ", ScriptVariables.ALL) + ".");
         }
         return new ScriptProblem(line, column, oneLine(e.getMessageWithoutStackTop()));
     }

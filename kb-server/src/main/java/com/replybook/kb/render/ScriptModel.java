@@ -1,5 +1,7 @@
 package com.replybook.kb.render;
 
+import com.replybook.kb.vocabulary.ScriptVariables;
+
 import freemarker.core.Environment;
 import freemarker.core.TemplateElement;
 import freemarker.core._CoreAPI;
@@ -45,7 +47,7 @@ final class ScriptModel {
         if (value instanceof Map<?, ?> map) {
             return new Node(path, map);
         }
-        if (publicOnly && !TicketContext.PUBLIC.contains(path)) {
+        if (publicOnly && !ScriptVariables.PUBLIC.contains(path)) {
             return new SimpleScalar(fallbackOr(path, REDACTED));
         }
         if (value instanceof List<?> list) {
@@ -85,7 +87,7 @@ final class ScriptModel {
                 return wrap(child, value);
             }
             if (path.isEmpty()) {
-                return TicketContext.ROOTS.contains(key) ? new Node(key, Map.of()) : null;
+                return ScriptVariables.ROOTS.contains(key) ? new Node(key, Map.of()) : null;
             }
             return absent(child);
         }

@@ -1,5 +1,7 @@
 package com.replybook.kb.render;
 
+import com.replybook.kb.vocabulary.SupportedLocale;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -60,15 +62,15 @@ public final class ScriptRenderer implements AutoCloseable {
      */
     public ScriptRenderer(RenderSettings settings) {
         this.settings = settings;
-        Map<ReplyLocale, VariableTexts> texts = new EnumMap<>(ReplyLocale.class);
-        for (ReplyLocale locale : ReplyLocale.values()) {
+        Map<SupportedLocale, VariableTexts> texts = new EnumMap<>(SupportedLocale.class);
+        for (SupportedLocale locale : SupportedLocale.values()) {
             texts.put(locale, VariableTexts.load(settings.templateDir(), locale));
         }
         Layouts layouts = new Layouts(Sandbox.forLayouts(settings.templateDir()), settings.maxOutputChars());
         layouts.checkAll();
         this.compiler = new ScriptCompiler(Sandbox.forScripts(), settings.maxOutputChars());
         this.composer = new ReplyComposer(compiler, layouts, texts);
-        this.trial = new ScriptTrial(compiler, texts.get(ReplyLocale.ZH_CN));
+        this.trial = new ScriptTrial(compiler, texts.get(SupportedLocale.ZH_CN));
         this.workers = workers(settings.threads());
     }
 

@@ -1,5 +1,7 @@
 package com.replybook.kb.render;
 
+import com.replybook.kb.vocabulary.ScriptVariables;
+
 import freemarker.template.Template;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +48,7 @@ final class ScriptTrial {
         }
         for (Map.Entry<String, int[]> unknown : log.missingVariables().entrySet()) {
             problems.add(new ScriptProblem(unknown.getValue()[0], unknown.getValue()[1], "Unknown variable '"
-                    + unknown.getKey() + "'; scripts can use " + String.join(", ", TicketContext.VARIABLES) + "."));
+                    + unknown.getKey() + "'; scripts can use " + String.join(", ", ScriptVariables.ALL) + "."));
         }
         try {
             compiler.run(script, ScriptModel.root(context, texts, true, new RenderLog()));

@@ -1,5 +1,7 @@
 package com.replybook.kb.render;
 
+import com.replybook.kb.vocabulary.ScriptVariables;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,17 +17,6 @@ import java.util.regex.Pattern;
  * Immutable once built.
  */
 final class TicketContext {
-
-    /** The variables documented for scripts (docs/architecture.md), plus {@code agent.id} for email signatures. */
-    static final List<String> VARIABLES = List.of(
-            "customer.name", "order.id", "order.amount", "order.date", "product.name", "tracking.no",
-            "tracking.carrier", "agent.name", "agent.id", "shop.name", "ticket.id", "refund.amount",
-            "coupon.amount");
-    static final Set<String> ROOTS = Set.of(
-            "customer", "order", "product", "tracking", "agent", "shop", "ticket", "refund", "coupon");
-    /** What a public review reply may show; every other value is personal data there. */
-    static final Set<String> PUBLIC = Set.of(
-            "product.name", "shop.name", "agent.name", "agent.id", "tracking.carrier");
 
     private static final int MAX_DEPTH = 4;
     private static final int MAX_ITEMS = 100;
@@ -60,7 +51,7 @@ final class TicketContext {
     Map<String, String> personalValues() {
         Map<String, String> found = new LinkedHashMap<>();
         collect("", values, found);
-        found.keySet().removeAll(PUBLIC);
+        found.keySet().removeAll(ScriptVariables.PUBLIC);
         return found;
     }
 

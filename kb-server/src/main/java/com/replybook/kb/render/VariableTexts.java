@@ -1,5 +1,7 @@
 package com.replybook.kb.render;
 
+import com.replybook.kb.vocabulary.SupportedLocale;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -23,7 +25,7 @@ final class VariableTexts {
         this.words = words;
     }
 
-    static VariableTexts load(Path templateDir, ReplyLocale locale) {
+    static VariableTexts load(Path templateDir, SupportedLocale locale) {
         String name = "variables/" + locale.tag() + ".properties";
         Properties words = new Properties();
         try (Reader reader = open(templateDir, name)) {

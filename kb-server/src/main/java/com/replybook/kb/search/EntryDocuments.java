@@ -1,6 +1,7 @@
 package com.replybook.kb.search;
 
 import com.replybook.kb.entries.Entry;
+import com.replybook.kb.vocabulary.Staleness;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -114,9 +115,8 @@ final class EntryDocuments {
     }
 
     private static long freshUntil(Entry entry) {
-        Instant since = entry.verifiedAt() != null ? entry.verifiedAt() : entry.createdAt();
-        if (since == null || entry.verifyEveryDays() <= 0) return Long.MAX_VALUE;
-        return since.plusSeconds(entry.verifyEveryDays() * 86_400L).toEpochMilli();
+        Instant due = Staleness.dueAt(entry.verifiedAt(), entry.createdAt(), entry.verifyEveryDays());
+        return due == null ? Long.MAX_VALUE : due.toEpochMilli();
     }
 
     private static String nz(String s) {

@@ -3,6 +3,7 @@ package com.replybook.kb.search;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.console.Messages;
 import com.replybook.kb.console.Page;
+import com.replybook.kb.vocabulary.SupportedLocale;
 import com.replybook.kb.web.Router;
 
 import java.io.IOException;
@@ -21,7 +22,7 @@ final class SynonymPage {
 
     private void page(Page p) throws IOException {
         p.require(Role.EDITOR);
-        String locale = p.param("locale") == null ? "zh-CN" : p.param("locale");
+        String locale = p.param("locale") == null ? SupportedLocale.HOME.tag() : p.param("locale");
         p.render("synonyms.ftlh", Map.of("locale", locale, "locales", Messages.SUPPORTED,
                 "api", p.request().getContextPath() + "/api/v1/synonyms/" + locale));
     }

@@ -1,5 +1,7 @@
 package com.replybook.kb.tone;
 
+import com.replybook.kb.vocabulary.Emotion;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package com.replybook.kb.tone;
 
+import com.replybook.kb.vocabulary.Emotion;
+import com.replybook.kb.vocabulary.Tone;
+
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
@@ -30,7 +33,7 @@ public final class ToneAdvisor {
         for (ToneRule r : rules.all()) {
             if (have.contains(norm(r.tag()))) return new Suggestion(r.tone(), emotion, r.tag());
         }
-        return new Suggestion(emotion == Emotion.NEUTRAL ? Tone.STANDARD : Tone.WARM, emotion, null);
+        return new Suggestion((emotion == Emotion.NEUTRAL ? Tone.STANDARD : Tone.WARM).id(), emotion, null);
     }
 
     static String norm(String tag) {

@@ -3,6 +3,7 @@ package com.replybook.kb.tone;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
+import com.replybook.kb.vocabulary.Tone;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.FieldError;
@@ -58,14 +59,14 @@ final class ToneApi {
 
     private void mapping(ApiCall call) throws IOException {
         Principal.of(call).require(Role.AGENT);
-        call.json(200, Map.of("rules", rules.all(), "tones", Tone.ALL));
+        call.json(200, Map.of("rules", rules.all(), "tones", Tone.IDS));
     }
 
     private void replaceMapping(ApiCall call) throws IOException {
         Principal p = Principal.of(call).require(Role.ADMIN);
         List<ToneRule> parsed = parseRules(call.readObject().path("rules"));
         rules.replace(parsed, p.username());
-        call.json(200, Map.of("rules", rules.all(), "tones", Tone.ALL));
+        call.json(200, Map.of("rules", rules.all(), "tones", Tone.IDS));
     }
 
     static List<ToneRule> parseRules(JsonNode array) {
@@ -80,7 +81,7 @@ final class ToneApi {
             String at = "rules[" + i + "]";
             if (tag.isEmpty() || tag.length() > 100) errors.add(new FieldError(at + ".tag", "tag must be 1 to 100 characters"));
             else if (!seen.add(ToneAdvisor.norm(tag))) errors.add(new FieldError(at + ".tag", "tag '" + tag + "' appears twice"));
-            if (!Tone.ALL.contains(tone)) errors.add(new FieldError(at + ".tone", "tone must be one of " + Tone.ALL + ", was '" + tone + "'"));
+            if (!Tone.IDS.contains(tone)) errors.add(new FieldError(at + ".tone", "tone must be one of " + Tone.IDS + ", was '" + tone + "'"));
             out.add(new ToneRule(tag, tone));
         }
         if (!errors.isEmpty()) throw ApiException.invalid(errors);

@@ -1,5 +1,8 @@
 package com.replybook.kb.console;
 
+import com.replybook.kb.vocabulary.Channel;
+import com.replybook.kb.vocabulary.ScriptVariables;
+import com.replybook.kb.vocabulary.Tone;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -38,6 +41,16 @@ class ConsoleMessagesTest {
         Set<String> en = keys("");
         assertEquals(en, keys("_zh_CN"), "zh-CN differs from en");
         assertEquals(en, keys("_zh_TW"), "zh-TW differs from en");
+    }
+
+    @Test
+    void everyTermOfTheVocabularyHasItsLabel() throws IOException {
+        Set<String> en = keys("");
+        List<String> missing = new ArrayList<>();
+        for (String v : ScriptVariables.ALL) if (!en.contains("var." + v)) missing.add("var." + v);
+        for (String t : Tone.IDS) if (!en.contains("tone." + t)) missing.add("tone." + t);
+        for (String c : Channel.IDS) if (!en.contains("channel." + c)) missing.add("channel." + c);
+        assertEquals(List.of(), missing);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package com.replybook.kb.render;
 
+import com.replybook.kb.vocabulary.Channel;
+import com.replybook.kb.vocabulary.Tone;
+
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

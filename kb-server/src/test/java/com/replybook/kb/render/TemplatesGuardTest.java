@@ -1,5 +1,10 @@
 package com.replybook.kb.render;
 
+import com.replybook.kb.vocabulary.Channel;
+import com.replybook.kb.vocabulary.ScriptVariables;
+import com.replybook.kb.vocabulary.SupportedLocale;
+import com.replybook.kb.vocabulary.Tone;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,7 +39,7 @@ class TemplatesGuardTest {
     @Test
     void everyLayoutFileIsAKnownToneOrChannelInAKnownLocale() throws IOException {
         Set<String> expected = new HashSet<>();
-        for (ReplyLocale locale : ReplyLocale.values()) {
+        for (SupportedLocale locale : SupportedLocale.values()) {
             for (Tone tone : Tone.values()) {
                 expected.add("tone/" + tone.id() + "." + locale.tag() + ".ftl");
             }
@@ -62,7 +67,7 @@ class TemplatesGuardTest {
     @Test
     void variableWordsHaveTheSameKeysInEveryLocale() throws IOException {
         Map<String, Set<Object>> keys = new TreeMap<>();
-        for (ReplyLocale locale : ReplyLocale.values()) {
+        for (SupportedLocale locale : SupportedLocale.values()) {
             Properties words = new Properties();
             try (Reader in = Files.newBufferedReader(
                     templatesDir().resolve("variables/" + locale.tag() + ".properties"), StandardCharsets.UTF_8)) {
@@ -80,7 +85,7 @@ class TemplatesGuardTest {
         try (Reader in = Files.newBufferedReader(templatesDir().resolve("variables/en.properties"))) {
             words.load(in);
         }
-        for (String variable : TicketContext.VARIABLES) {
+        for (String variable : ScriptVariables.ALL) {
             assertTrue(words.containsKey("fallback." + variable) || words.containsKey("label." + variable), variable);
         }
     }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ibm.icu.text.Transliterator;
 import com.replybook.kb.entries.EntryDraftParser;
 import com.replybook.kb.entries.ScriptCheck;
+import com.replybook.kb.vocabulary.ScriptVariables;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -55,10 +56,8 @@ class SampleLibraryContentTest {
             "warranty-repair", "installation-help", "coupon-not-applied", "duplicate-charge", "order-not-found",
             "urge-shipment", "repeat-complaint-escalation", "perishable-spoiled");
 
-    /** The variables listed in docs/architecture.md. */
-    private static final Set<String> KNOWN_VARIABLES = Set.of(
-            "customer.name", "order.id", "order.amount", "order.date", "product.name", "tracking.no",
-            "tracking.carrier", "agent.name", "shop.name", "ticket.id", "refund.amount", "coupon.amount");
+    /** The documented script variables. */
+    private static final Set<String> KNOWN_VARIABLES = Set.copyOf(ScriptVariables.ALL);
 
     private static final Set<String> ALLOWED_FIELDS = Set.of(
             "key", "locale", "category", "tags", "problem", "questions", "cause", "script", "smsScript", "reviewScript",

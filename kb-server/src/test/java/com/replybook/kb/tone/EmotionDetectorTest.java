@@ -1,5 +1,7 @@
 package com.replybook.kb.tone;
 
+import com.replybook.kb.vocabulary.Emotion;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,11 @@
-package com.replybook.kb.render;
+package com.replybook.kb.vocabulary;
 
-import java.util.Locale;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.List;
 
 /** The curated voices an entry can be rendered in; each has a layout {@code templates/tone/<id>.<locale>.ftl}. */
-public enum Tone {
+public enum Tone implements Term {
     /** Friendly and neutral; the default. */
     STANDARD,
     /** Empathy first, for upset or worried customers. */
@@ -13,13 +15,17 @@ public enum Tone {
     /** Courteous and precise, for business buyers. */
     FORMAL;
 
-    /** The lower-case name used in requests and template file names, e.g. {@code "warm"}. */
+    /** Every tone's id, in order: {@code [standard, warm, lively, formal]}. */
+    public static final List<String> IDS = Term.ids(Tone.class);
+
+    @Override
+    @JsonValue
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return Term.idOf(this);
     }
 
     /** Parses a request value; {@code null} or blank means {@link #STANDARD}. */
     public static Tone parse(String value) {
-        return Choices.parse(Tone.class, "tone", value, STANDARD);
+        return Term.parse(Tone.class, "tone", value, STANDARD);
     }
 }

@@ -1,11 +1,11 @@
-package com.replybook.kb.render;
+package com.replybook.kb.vocabulary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class ReplyLocaleTest {
+class SupportedLocaleTest {
 
     @ParameterizedTest
     @CsvSource({
@@ -13,7 +13,7 @@ class ReplyLocaleTest {
         "zh-TW, ZH_TW", "zh-HK, ZH_TW", "zh-MO, ZH_TW", "zh-Hant, ZH_TW", "zh_HK, ZH_TW",
         "en, EN", "en-US, EN", "fr-FR, EN", "ja, EN", "'', ZH_CN", "not a tag!, EN"
     })
-    void requestedTagsResolveToTheNearestLayoutLocale(String requested, ReplyLocale expected) {
-        assertEquals(expected, ReplyLocale.resolve(requested));
+    void requestedTagsResolveToTheNearestLayoutLocale(String requested, SupportedLocale expected) {
+        assertEquals(expected, SupportedLocale.resolve(requested));
     }
 }

@@ -1,0 +1,27 @@
+package com.replybook.kb.vocabulary;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The ticket values scripts can use, e.g. {@code ${order.id}}: what the renderer fills, the editor offers and the
+ * widget collects from the help-desk. Scripts may use other values a context supplies; these are the documented
+ * ones.
+ */
+public final class ScriptVariables {
+
+    /** Every documented variable, in the order the editor lists them. */
+    public static final List<String> ALL = List.of(
+            "customer.name", "order.id", "order.amount", "order.date", "product.name", "tracking.no",
+            "tracking.carrier", "agent.name", "agent.id", "shop.name", "ticket.id", "refund.amount",
+            "coupon.amount");
+    /** The first parts of the variables: a script may test {@code order??} before any value is known. */
+    public static final Set<String> ROOTS = Set.of(
+            "customer", "order", "product", "tracking", "agent", "shop", "ticket", "refund", "coupon");
+    /** What a public review reply may show; every other value is personal data there. */
+    public static final Set<String> PUBLIC = Set.of(
+            "product.name", "shop.name", "agent.name", "agent.id", "tracking.carrier");
+
+    private ScriptVariables() {
+    }
+}
