@@ -65,7 +65,7 @@ public final class SearchLatency {
     }
 
     private static void serverDataDir(Path dataDir, int passes) throws Exception {
-        ServerConfig config = ServerConfig.defaults(dataDir).withSemanticSearch(false);
+        ServerConfig config = ServerConfig.defaults(dataDir).with(ServerConfig.SEMANTIC_SEARCH, false);
         try (Database db = Database.open(config);
              SearchService search = SearchService.start(dataDir, new EntryStore(db, Clock.systemUTC()), db,
                      Clock.systemUTC(), false, 0)) {

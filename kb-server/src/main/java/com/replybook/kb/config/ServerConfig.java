@@ -2,82 +2,140 @@ package com.replybook.kb.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Objects;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The server's whole configuration, read once at startup by {@link ConfigLoader} and then immutable.
+ * The server's whole configuration, read once at startup by {@link ConfigLoader} and then immutable. Every
+ * setting is declared once below, with its default and the reason for it; the loader, {@code --help} and the
+ * README's table all come from these declarations.
  *
- * @param port            HTTP port of the embedded launcher (default 8080; 0 picks a free port)
- * @param dataDir         holds the SQLite file, the Lucene index and the models' caches (default {@code ./data})
- * @param sampleData      load the sample library into an empty database on first start (default true)
- * @param jdbcUrl         null for the embedded SQLite file in {@code dataDir}; e.g. {@code jdbc:postgresql://db/replybook}
- * @param jdbcUser        database user for {@code jdbcUrl}
- * @param jdbcPassword    database password for {@code jdbcUrl}
- * @param adminToken      bootstrap admin token; when null, the first start creates one and prints it once
- * @param maxRequestBytes request bodies above this are refused with 413 (default 64 MiB: 10,000 entries fit)
- * @param renderTimeout   wall-clock limit for rendering one script (default 2 s)
- * @param semanticSearch  use the in-process embedding models for hybrid search (default true)
- * @param searchCacheEntries recent distinct searches answered from memory (default 4096; 0 turns the cache off)
+ * <pre>{@code
+ * ServerConfig config = ServerConfig.defaults(dataDir).with(ServerConfig.PORT, 0);
+ * }</pre>
  */
-public record ServerConfig(
-        int port,
-        Path dataDir,
-        boolean sampleData,
-        String jdbcUrl,
-        String jdbcUser,
-        String jdbcPassword,
-        String adminToken,
-        long maxRequestBytes,
-        Duration renderTimeout,
-        boolean semanticSearch,
-        int searchCacheEntries) {
+public final class ServerConfig {
 
-    public static final int DEFAULT_PORT = 8080;
-    public static final long DEFAULT_MAX_REQUEST_BYTES = 64L * 1024 * 1024;
-    public static final int DEFAULT_SEARCH_CACHE_ENTRIES = 4096;
+    public static final Setting<Integer> PORT = Setting.integer("port", 8080, 0, 65_535,
+            "HTTP port of the embedded server (0 picks a free one)");
+    public static final Setting<Path> DATA_DIR = Setting.path("data-dir", "./data",
+            "SQLite file, Lucene index, caches");
+    public static final Setting<Boolean> NO_SAMPLE_DATA = Setting.flag("no-sample-data", false,
+            "do not load the sample library into an empty database");
+    public static final Setting<String> JDBC_URL = Setting.text("jdbc-url",
+            "database URL, e.g. jdbc:postgresql://db.internal/replybook (unset: SQLite in the data dir)");
+    public static final Setting<String> JDBC_USER = Setting.text("jdbc-user", "database user");
+    public static final Setting<String> JDBC_PASSWORD = Setting.text("jdbc-password", "database password");
+    public static final Setting<String> ADMIN_TOKEN = Setting.secret("admin-token", 24,
+            "bootstrap admin API token, 24+ characters (unset: generated once and printed)");
+    /** 64 MiB: an import of 10,000 entries fits. */
+    public static final Setting<Long> MAX_REQUEST_BYTES = Setting.bytes("max-request-bytes", 64L << 20, 1024,
+            "largest request body (imports of 10,000 entries fit)");
+    /** A render takes milliseconds; FreeMarker has no CPU limit, so loops are cut off after this. */
+    public static final Setting<Duration> RENDER_TIMEOUT = Setting.millis("render-timeout-ms", Duration.ofSeconds(2),
+            "time limit for rendering one script, in milliseconds");
+    public static final Setting<Path> TEMPLATES_DIR = Setting.path("templates-dir", null,
+            "directory whose tone and channel layouts override the built-in ones of the same name");
+    public static final Setting<Boolean> SEMANTIC_SEARCH = Setting.flag("semantic-search", true,
+            "hybrid search with the in-process embedding models (false: lexical only, no model loaded)");
+    /** Answers repeated searches from memory until the index or the synonyms change (at most a minute). */
+    public static final Setting<Integer> SEARCH_CACHE_ENTRIES = Setting.integer("search-cache-entries", 4096, 0,
+            1_000_000, "recent distinct searches answered from memory (0 turns the cache off)");
 
-    public ServerConfig {
-        Objects.requireNonNull(dataDir, "dataDir");
-        Objects.requireNonNull(renderTimeout, "renderTimeout");
-        if (port < 0 || port > 65_535) throw new IllegalArgumentException("port must be 0..65535, was " + port);
-        if (maxRequestBytes < 1024) throw new IllegalArgumentException("maxRequestBytes must be at least 1024");
-        if (searchCacheEntries < 0) {
-            throw new IllegalArgumentException("searchCacheEntries must be 0 or more, was " + searchCacheEntries);
-        }
+    /** Every setting, in the order {@code --help} lists them. */
+    public static final List<Setting<?>> SETTINGS = List.of(PORT, DATA_DIR, NO_SAMPLE_DATA, JDBC_URL, JDBC_USER,
+            JDBC_PASSWORD, ADMIN_TOKEN, MAX_REQUEST_BYTES, RENDER_TIMEOUT, TEMPLATES_DIR, SEMANTIC_SEARCH,
+            SEARCH_CACHE_ENTRIES);
+
+    private final Map<Setting<?>, Object> values;
+
+    private ServerConfig(Map<Setting<?>, Object> values) {
+        this.values = values;
     }
 
-    /** Defaults for everything, with the given data directory; handy in tests. */
+    /** Every default, with the given data directory; the start of every configuration. */
     public static ServerConfig defaults(Path dataDir) {
-        return new ServerConfig(DEFAULT_PORT, dataDir, true, null, null, null, null,
-                DEFAULT_MAX_REQUEST_BYTES, Duration.ofSeconds(2), true, DEFAULT_SEARCH_CACHE_ENTRIES);
+        Map<Setting<?>, Object> values = new HashMap<>();
+        for (Setting<?> s : SETTINGS) values.put(s, s.defaultValue());
+        return new ServerConfig(values).with(DATA_DIR, dataDir.toAbsolutePath().normalize());
+    }
+
+    /** This configuration with {@code setting} set to {@code value}; throws naming the setting when invalid. */
+    public <T> ServerConfig with(Setting<T> setting, T value) {
+        if (!SETTINGS.contains(setting)) throw new IllegalArgumentException("Unknown setting " + setting);
+        Map<Setting<?>, Object> copy = new HashMap<>(values);
+        copy.put(setting, setting.checked(value));
+        return new ServerConfig(copy);
+    }
+
+    /** The value of {@code setting}; null for an unset optional one. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Setting<T> setting) {
+        return (T) values.get(setting);
+    }
+
+    public int port() {
+        return get(PORT);
+    }
+
+    public Path dataDir() {
+        return get(DATA_DIR);
+    }
+
+    public boolean sampleData() {
+        return !get(NO_SAMPLE_DATA);
     }
 
     public boolean embeddedDatabase() {
-        return jdbcUrl == null;
+        return jdbcUrl() == null;
     }
 
-    public ServerConfig withPort(int newPort) {
-        return new ServerConfig(newPort, dataDir, sampleData, jdbcUrl, jdbcUser, jdbcPassword, adminToken,
-                maxRequestBytes, renderTimeout, semanticSearch, searchCacheEntries);
+    public String jdbcUrl() {
+        return get(JDBC_URL);
     }
 
-    public ServerConfig withDatabase(String url, String user, String password) {
-        return new ServerConfig(port, dataDir, sampleData, url, user, password, adminToken,
-                maxRequestBytes, renderTimeout, semanticSearch, searchCacheEntries);
+    public String jdbcUser() {
+        return get(JDBC_USER);
     }
 
-    public ServerConfig withSampleData(boolean load) {
-        return new ServerConfig(port, dataDir, load, jdbcUrl, jdbcUser, jdbcPassword, adminToken,
-                maxRequestBytes, renderTimeout, semanticSearch, searchCacheEntries);
+    public String jdbcPassword() {
+        return get(JDBC_PASSWORD);
     }
 
-    public ServerConfig withAdminToken(String token) {
-        return new ServerConfig(port, dataDir, sampleData, jdbcUrl, jdbcUser, jdbcPassword, token,
-                maxRequestBytes, renderTimeout, semanticSearch, searchCacheEntries);
+    public String adminToken() {
+        return get(ADMIN_TOKEN);
     }
 
-    public ServerConfig withSemanticSearch(boolean enabled) {
-        return new ServerConfig(port, dataDir, sampleData, jdbcUrl, jdbcUser, jdbcPassword, adminToken,
-                maxRequestBytes, renderTimeout, enabled, searchCacheEntries);
+    public long maxRequestBytes() {
+        return get(MAX_REQUEST_BYTES);
+    }
+
+    public Duration renderTimeout() {
+        return get(RENDER_TIMEOUT);
+    }
+
+    /** Where deployments override layouts, or null for the built-in ones only. */
+    public Path templatesDir() {
+        return get(TEMPLATES_DIR);
+    }
+
+    public boolean semanticSearch() {
+        return get(SEMANTIC_SEARCH);
+    }
+
+    public int searchCacheEntries() {
+        return get(SEARCH_CACHE_ENTRIES);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("ServerConfig{");
+        for (Setting<?> s : SETTINGS) {
+            Object v = values.get(s);
+            sb.append(s.name()).append('=').append(s == ADMIN_TOKEN || s == JDBC_PASSWORD ? (v == null ? null : "***") : v)
+                    .append(s == SETTINGS.getLast() ? "}" : ", ");
+        }
+        return sb.toString();
     }
 }

@@ -21,7 +21,8 @@ public final class RenderModule implements FeatureModule {
     private final RenderApi api;
 
     public RenderModule(Platform platform) {
-        this.renderer = new ScriptRenderer(RenderSettings.defaults().withTimeLimit(platform.config().renderTimeout()));
+        this.renderer = new ScriptRenderer(RenderSettings.defaults().withTimeLimit(platform.config().renderTimeout())
+                .withTemplateDir(platform.config().templatesDir()));
         this.api = new RenderApi(renderer);
     }
 

@@ -1,5 +1,7 @@
 package com.replybook.kb.render;
 
+import com.replybook.kb.config.ServerConfig;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -29,9 +31,9 @@ public record RenderSettings(Path templateDir, Duration timeLimit, int maxOutput
         }
     }
 
-    /** Built-in layouts only, 2 s, 20,000 characters, 2 threads. */
+    /** Built-in layouts only, the server's default time limit (2 s), 20,000 characters, 2 threads. */
     public static RenderSettings defaults() {
-        return new RenderSettings(null, Duration.ofSeconds(2), 20_000, 2);
+        return new RenderSettings(null, ServerConfig.RENDER_TIMEOUT.defaultValue(), 20_000, 2);
     }
 
     /** These settings with layouts overridable from {@code dir}. */

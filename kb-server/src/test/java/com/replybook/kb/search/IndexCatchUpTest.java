@@ -24,9 +24,8 @@ class IndexCatchUpTest {
     Path dir;
 
     private static ServerConfig config(Path dataDir, DbTarget target, String url) {
-        ServerConfig c = ServerConfig.defaults(dataDir).withPort(0).withSampleData(false)
-                .withAdminToken(TestServer.ADMIN_TOKEN).withSemanticSearch(false);
-        return c.withDatabase(url, target.user(), null);
+        return TestServer.config(dataDir, false).with(ServerConfig.JDBC_URL, url)
+                .with(ServerConfig.JDBC_USER, target.user());
     }
 
     private static TestServer start(ServerConfig config) throws InterruptedException {

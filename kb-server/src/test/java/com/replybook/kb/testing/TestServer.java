@@ -29,17 +29,26 @@ public final class TestServer implements AutoCloseable {
         this.base = base;
     }
 
+    /**
+     * A test server's configuration: data in {@code dataDir} (SQLite), a free port, {@link #ADMIN_TOKEN}, lexical
+     * search (no models to load), the sample library when {@code sample} is true.
+     */
+    public static ServerConfig config(Path dataDir, boolean sample) {
+        return ServerConfig.defaults(dataDir).with(ServerConfig.PORT, 0).with(ServerConfig.NO_SAMPLE_DATA, !sample)
+                .with(ServerConfig.ADMIN_TOKEN, ADMIN_TOKEN).with(ServerConfig.SEMANTIC_SEARCH, false);
+    }
+
     /** Starts a server on SQLite in {@code dataDir}, with the sample library when {@code sample} is true. */
     public static TestServer start(Path dataDir, boolean sample) {
-        return start(ServerConfig.defaults(dataDir).withPort(0).withSampleData(sample).withAdminToken(ADMIN_TOKEN)
-                .withSemanticSearch(false));
+        return start(config(dataDir, sample));
     }
 
     /** Starts a server on {@code db} with data in {@code dataDir}. */
     public static TestServer start(Path dataDir, TestDatabases.DbTarget db, boolean sample) {
-        ServerConfig config = ServerConfig.defaults(dataDir).withPort(0).withSampleData(sample)
-                .withAdminToken(ADMIN_TOKEN).withSemanticSearch(false);
-        if (db == TestDatabases.DbTarget.POSTGRESQL) config = config.withDatabase(db.freshUrl(dataDir), db.user(), null);
+        ServerConfig config = config(dataDir, sample);
+        if (db == TestDatabases.DbTarget.POSTGRESQL) {
+            config = config.with(ServerConfig.JDBC_URL, db.freshUrl(dataDir)).with(ServerConfig.JDBC_USER, db.user());
+        }
         return start(config);
     }
 
