@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.replybook.kb.testing.Browser;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -16,14 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Issue 3's "done when", end to end: the real kb-server WAR with its sample library, a real RT 5 with
@@ -37,7 +34,7 @@ class RtWidgetIT {
     static Path work;
     static KbServer kb;
     static RtInstance rt;
-    static ChromeDriver browser;
+    static Browser browser;
     static boolean passed;
 
     @BeforeAll
@@ -49,12 +46,13 @@ class RtWidgetIT {
         kb = KbServer.start(work);
         kb.warmUp();
         rt = RtInstance.start(work, kb.url, System.getProperty("replybook.kb.token", KbServer.ADMIN_TOKEN));
-        browser = Browser.start("zh-CN");
+        browser = Browser.start(URI.create(rt.url), Browser.Options.DEFAULT.withLang("zh-CN").withWindowSize(1280, 1600)
+                .withWaitUpTo(Duration.ofSeconds(20))); // the widget rebuilds parts of its DOM as data arrives
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) browser.quit();
+        if (browser != null) browser.close();
         if (rt != null) rt.close();
         if (kb != null) kb.close();
         if (!passed && kb != null) {
@@ -69,15 +67,14 @@ class RtWidgetIT {
         long ticket = rt.mailFromCustomer(CUSTOMER, "wang@example.com", "快递三天没动了",
                 "你好，我的包裹已经三天没动了，物流信息一直没有更新，到底什么时候能到？");
         login();
-        browser.get(rt.url + "/Ticket/Update.html?Action=Respond&id=" + ticket);
-        WebDriverWait wait = Browser.waitFor(browser);
+        browser.open("/Ticket/Update.html?Action=Respond&id=" + ticket);
 
         // suggestions from the ticket, without typing
-        wait.until(d -> !d.findElements(By.cssSelector("#replybook-panel .rb-hit")).isEmpty());
+        browser.until(d -> !d.findElements(By.cssSelector("#replybook-panel .rb-hit")).isEmpty());
         long firstMs = Long.parseLong(panel().getAttribute("data-first-suggestions-ms"));
         String firstAt = panel().getAttribute("data-first-suggestions-at");
         String firstApi = panel().getAttribute("data-first-suggestions-api-ms");
-        List<String> keys = browser.findElements(By.cssSelector("#replybook-panel .rb-hit")).stream()
+        List<String> keys = browser.findAll("#replybook-panel .rb-hit").stream()
                 .map(e -> e.getAttribute("data-key")).toList();
         WebElement hit = pickLogisticsDelay(keys);
 
@@ -87,41 +84,41 @@ class RtWidgetIT {
         typeInEditorWithCaretBetween("FIRSTWORD", "LASTWORD");
 
         hit.click();
-        WebElement preview = wait.until(d -> visibleNonEmpty(By.cssSelector("#replybook-panel .rb-preview")));
+        WebElement preview = browser.until(d -> visibleNonEmpty(By.cssSelector("#replybook-panel .rb-preview")));
         Select tone = new Select(panel().findElement(By.cssSelector(".rb-tone")));
         String suggestedTone = tone.getFirstSelectedOption().getAttribute("value");
         String switchedTo = "formal".equals(suggestedTone) ? "warm" : "formal";
         String before = preview.getText();
         tone.selectByValue(switchedTo);
-        wait.until(d -> !panel().findElement(By.cssSelector(".rb-preview")).getText().equals(before));
+        browser.until(d -> !panel().findElement(By.cssSelector(".rb-preview")).getText().equals(before));
 
         // a variable the ticket cannot supply must be filled before insert is allowed
         WebElement insert = panel().findElement(By.cssSelector(".rb-insert"));
-        List<WebElement> missing = wait.until(d -> {
+        List<WebElement> missing = browser.until(d -> {
             List<WebElement> m = panel().findElements(By.cssSelector(".rb-fills input[aria-invalid='true']"));
             return m.isEmpty() ? null : m;
         });
         assertFalse(insert.isEnabled(), "insert must wait for the must-fill fields");
         for (WebElement field : missing) field.sendKeys(valueFor(field.getAttribute("data-var")));
-        wait.until(d -> panel().findElement(By.cssSelector(".rb-insert")).isEnabled());
+        browser.until(d -> panel().findElement(By.cssSelector(".rb-insert")).isEnabled());
         String rendered = panel().findElement(By.cssSelector(".rb-preview")).getText();
         assertTrue(rendered.contains(CUSTOMER), "the preview addresses the customer by name: " + rendered);
         screenshot();
 
         panel().findElement(By.cssSelector(".rb-insert")).click();
-        String editorText = (String) js("return CKEDITOR.instances.UpdateContent.editable().getText();");
+        String editorText = (String) browser.js("return CKEDITOR.instances.UpdateContent.editable().getText();");
         int first = editorText.indexOf("FIRSTWORD");
         int name = editorText.indexOf(CUSTOMER);
         int last = editorText.indexOf("LASTWORD");
         assertTrue(first >= 0 && first < name && name < last, "inserted between the two words: " + editorText);
 
-        WebElement submit = browser.findElement(By.cssSelector("input[type='submit'][name='SubmitTicket']"));
-        js("arguments[0].scrollIntoView({block:'center'});", submit);
+        WebElement submit = browser.find("input[type='submit'][name='SubmitTicket']");
+        browser.js("arguments[0].scrollIntoView({block:'center'});", submit);
         submit.click();
         try {
-            wait.until(d -> d.getCurrentUrl().contains("Display.html"));
+            browser.until(d -> d.getCurrentUrl().contains("Display.html"));
         } catch (RuntimeException e) {
-            saveFailure("submit");
+            browser.saveState(out(), "failure-submit");
             throw e;
         }
 
@@ -142,8 +139,8 @@ class RtWidgetIT {
         assertEquals(switchedTo, event.path("tone").asText());
 
         // the same page again, now that kb-server and RT have served it once
-        browser.get(rt.url + "/Ticket/Update.html?Action=Respond&id=" + ticket);
-        wait.until(d -> panel().getAttribute("data-first-suggestions-ms") != null);
+        browser.open("/Ticket/Update.html?Action=Respond&id=" + ticket);
+        browser.until(d -> panel().getAttribute("data-first-suggestions-ms") != null);
         report(firstMs + " ms (" + firstApi + " ms of it in the call through RT to kb-server; page at " + firstAt + " ms)",
                 panel().getAttribute("data-first-suggestions-ms") + " ms (" + panel().getAttribute("data-first-suggestions-api-ms")
                         + " ms in the call; page at " + panel().getAttribute("data-first-suggestions-at") + " ms)", keys);
@@ -156,44 +153,43 @@ class RtWidgetIT {
         passed = false;
         long ticket = rt.mailFromCustomer("李先生", "li@example.com", "退款什么时候到账",
                 "我三天前申请的退款显示成功了，但是钱一直没有到账，请问什么时候能到？");
-        if (browser.getCurrentUrl().contains("Login") || !browser.getCurrentUrl().startsWith(rt.url)) login();
-        browser.get(rt.url + "/Prefs/Other.html");
-        js("document.querySelector(\"input[name='MessageBoxRichText'][value='0']\").click();");
-        WebElement update = browser.findElement(By.cssSelector("input[type='submit'][name='Update']"));
+        if (browser.url().contains("Login") || !browser.url().startsWith(rt.url)) login();
+        browser.open("/Prefs/Other.html");
+        browser.js("document.querySelector(\"input[name='MessageBoxRichText'][value='0']\").click();");
+        WebElement update = browser.find("input[type='submit'][name='Update']");
         update.click();
-        WebDriverWait wait = Browser.waitFor(browser);
         // Let the preference's POST finish first: navigating away at once raced with it, and its response could
         // land after the ticket page was asked for, leaving the browser on the preferences page (seen in CI).
-        wait.until(ExpectedConditions.stalenessOf(update));
-        browser.get(rt.url + "/Ticket/Update.html?Action=Respond&id=" + ticket);
+        browser.until(ExpectedConditions.stalenessOf(update));
+        browser.open("/Ticket/Update.html?Action=Respond&id=" + ticket);
         try {
-            wait.until(d -> !d.findElements(By.cssSelector("#replybook-panel .rb-hit")).isEmpty());
+            browser.until(d -> !d.findElements(By.cssSelector("#replybook-panel .rb-hit")).isEmpty());
         } catch (RuntimeException e) { // say what the page showed instead
-            List<WebElement> panels = browser.findElements(By.id("replybook-panel"));
-            throw new AssertionError("no suggestions in 20 s at " + browser.getCurrentUrl() + "; panel: "
+            List<WebElement> panels = browser.findAll("#replybook-panel");
+            throw new AssertionError("no suggestions in 20 s at " + browser.url() + "; panel: "
                     + (panels.isEmpty() ? "absent" : panels.get(0).getText()), e);
         }
-        assertEquals(Boolean.FALSE, js("return !!(window.CKEDITOR && CKEDITOR.instances.UpdateContent);"), "rich text is off");
+        assertEquals(Boolean.FALSE, browser.js("return !!(window.CKEDITOR && CKEDITOR.instances.UpdateContent);"), "rich text is off");
 
-        WebElement textarea = browser.findElement(By.cssSelector("textarea[name='UpdateContent']"));
+        WebElement textarea = browser.find("textarea[name='UpdateContent']");
         textarea.click();
         textarea.sendKeys("FIRSTWORD LASTWORD");
         for (int i = 0; i < "LASTWORD".length(); i++) textarea.sendKeys(Keys.ARROW_LEFT);
-        browser.findElements(By.cssSelector("#replybook-panel .rb-hit")).get(0).click();
-        wait.until(d -> visibleNonEmpty(By.cssSelector("#replybook-panel .rb-preview")));
+        browser.findAll("#replybook-panel .rb-hit").get(0).click();
+        browser.until(d -> visibleNonEmpty(By.cssSelector("#replybook-panel .rb-preview")));
         for (WebElement field : panel().findElements(By.cssSelector(".rb-fills input[aria-invalid='true']"))) {
             field.sendKeys(valueFor(field.getAttribute("data-var")));
         }
-        wait.until(d -> panel().findElement(By.cssSelector(".rb-insert")).isEnabled());
+        browser.until(d -> panel().findElement(By.cssSelector(".rb-insert")).isEnabled());
         String rendered = panel().findElement(By.cssSelector(".rb-preview")).getText();
         panel().findElement(By.cssSelector(".rb-insert")).click();
         String value = textarea.getAttribute("value");
         assertTrue(value.startsWith("FIRSTWORD ") && value.endsWith("LASTWORD") && value.contains("李先生"), value);
 
-        WebElement submit = browser.findElement(By.cssSelector("input[type='submit'][name='SubmitTicket']"));
-        js("arguments[0].scrollIntoView({block:'center'});", submit);
+        WebElement submit = browser.find("input[type='submit'][name='SubmitTicket']");
+        browser.js("arguments[0].scrollIntoView({block:'center'});", submit);
         submit.click();
-        wait.until(d -> d.getCurrentUrl().contains("Display.html"));
+        browser.until(d -> d.getCurrentUrl().contains("Display.html"));
         String stored = plain(String.join("\n", rt.correspondence(ticket)));
         for (String line : rendered.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
             assertTrue(stored.contains(line), "stored plain reply contains '" + line + "': " + stored);
@@ -204,8 +200,8 @@ class RtWidgetIT {
     /** The KB token is in RT_SiteConfig.pm only: not in the page, and the proxy refuses calls outside its list. */
     private void assertTokenStaysOnTheServer() {
         String token = System.getProperty("replybook.kb.token", KbServer.ADMIN_TOKEN);
-        assertFalse(browser.getPageSource().contains(token), "the KB token must never reach the browser");
-        Object status = ((JavascriptExecutor) browser).executeAsyncScript(
+        assertFalse(browser.driver().getPageSource().contains(token), "the KB token must never reach the browser");
+        Object status = browser.jsAsync(
                 "var done = arguments[arguments.length - 1];"
                 + "var f = new URLSearchParams({method: 'GET', path: '/api/v1/users'});"
                 + "fetch(document.getElementById('replybook-panel').getAttribute('data-proxy'), {method: 'POST', body: f})"
@@ -219,51 +215,45 @@ class RtWidgetIT {
         for (; i < top.size() && !top.get(i).startsWith(LOGISTICS_DELAY); i++) {
         }
         assertNotEquals(top.size(), i, "a logistics-delay entry is among the first three suggestions: " + keys);
-        return browser.findElements(By.cssSelector("#replybook-panel .rb-hit")).get(i);
+        return browser.findAll("#replybook-panel .rb-hit").get(i);
     }
 
     private void login() {
-        browser.get(rt.url + "/NoAuth/Login.html");
-        browser.findElement(By.name("user")).sendKeys("root");
-        browser.findElement(By.name("pass")).sendKeys(RtInstance.ROOT_PASSWORD);
-        browser.findElement(By.cssSelector("form#login input[type='submit'], #login input[type='submit'], input[type='submit']")).click();
+        browser.open("/NoAuth/Login.html");
+        browser.find("[name='user']").sendKeys("root");
+        browser.find("[name='pass']").sendKeys(RtInstance.ROOT_PASSWORD);
+        browser.click("form#login input[type='submit'], #login input[type='submit'], input[type='submit']");
         try {
-            Browser.waitFor(browser).until(d -> "root".equals(
-                    js("return window.RT && RT.CurrentUser ? RT.CurrentUser.Name : null;")));
+            browser.until(d -> "root".equals(
+                    browser.js("return window.RT && RT.CurrentUser ? RT.CurrentUser.Name : null;")));
         } catch (RuntimeException e) {
-            throw new IllegalStateException("RT login failed at " + browser.getCurrentUrl() + ":\n" + browser.getPageSource(), e);
+            throw new IllegalStateException("RT login failed at " + browser.url() + ":\n" + browser.driver().getPageSource(), e);
         }
     }
 
     private void typeInEditorWithCaretBetween(String a, String b) {
-        Browser.waitFor(browser).until(d -> Boolean.TRUE.equals(js(
+        browser.until(d -> Boolean.TRUE.equals(browser.js(
                 "return !!(window.CKEDITOR && CKEDITOR.instances.UpdateContent && CKEDITOR.instances.UpdateContent.status === 'ready');")));
-        browser.switchTo().frame(browser.findElement(By.cssSelector("iframe.cke_wysiwyg_frame")));
-        WebElement body = browser.findElement(By.tagName("body"));
+        browser.driver().switchTo().frame(browser.find("iframe.cke_wysiwyg_frame"));
+        WebElement body = browser.find("body");
         body.click();
         body.sendKeys(Keys.chord(Keys.CONTROL, Keys.HOME), a + " " + b);
         for (int i = 0; i < b.length(); i++) body.sendKeys(Keys.ARROW_LEFT);
-        browser.switchTo().defaultContent();
+        browser.driver().switchTo().defaultContent();
     }
 
     private WebElement panel() {
-        return browser.findElement(By.id("replybook-panel"));
+        return browser.find("#replybook-panel");
     }
 
     private WebElement visibleNonEmpty(By by) {
-        List<WebElement> els = browser.findElements(by);
+        List<WebElement> els = browser.driver().findElements(by);
         return !els.isEmpty() && !els.get(0).getText().isBlank() ? els.get(0) : null;
     }
 
-    private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) browser).executeScript(script, args);
-    }
-
-    private void saveFailure(String step) throws Exception {
-        Path out = Files.createDirectories(Path.of(System.getProperty("replybook.out", "target/e2e")));
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), out.resolve("failure-" + step + ".png"),
-                StandardCopyOption.REPLACE_EXISTING);
-        Files.writeString(out.resolve("failure-" + step + ".html"), browser.getCurrentUrl() + "\n" + browser.getPageSource());
+    /** Where the screenshots, timings and failure reports go. */
+    static Path out() {
+        return Path.of(System.getProperty("replybook.out", "target/e2e"));
     }
 
     static String valueFor(String variable) {
@@ -286,17 +276,14 @@ class RtWidgetIT {
     }
 
     private void screenshot() throws Exception {
-        js("document.getElementById('replybook-panel').scrollIntoView({block:'center'});");
-        Path out = Files.createDirectories(Path.of(System.getProperty("replybook.out", "target/e2e")));
-        Path shot = browser.findElement(By.cssSelector(".messagebox-container")).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, out.resolve("widget-in-rt.png"), StandardCopyOption.REPLACE_EXISTING);
+        browser.js("document.getElementById('replybook-panel').scrollIntoView({block:'center'});");
+        browser.screenshot(browser.find(".messagebox-container"), out().resolve("widget-in-rt.png"));
     }
 
     private void report(String first, String again, List<String> keys) throws Exception {
         String line = "RT widget: first suggestions after the panel opened: " + first + " on the first page load, "
                 + again + " on the next; suggestions " + keys;
         System.out.println(line);
-        Path out = Files.createDirectories(Path.of(System.getProperty("replybook.out", "target/e2e")));
-        Files.writeString(out.resolve("rt-timing.txt"), line + "\n");
+        Files.writeString(Files.createDirectories(out()).resolve("rt-timing.txt"), line + "\n");
     }
 }
