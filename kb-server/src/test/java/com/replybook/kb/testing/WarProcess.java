@@ -13,10 +13,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The built WAR started as users start it, {@code java -jar kb-server.war}, in its own process on a free
- * port. Used by end-to-end tests that need a real process: crash recovery, the executable WAR itself.
+ * port. Used by end-to-end tests that need a real process: crash recovery, the executable WAR itself, and the
+ * help-desk plugin's end-to-end tests (through kb-server's test-jar).
  */
 public final class WarProcess implements AutoCloseable {
 
@@ -40,9 +42,18 @@ public final class WarProcess implements AutoCloseable {
 
     /** Starts the WAR with {@code args} (plus a free {@code --port}) and waits until health answers 200. */
     public static WarProcess start(Path dataDir, Map<String, String> env, String... args) {
+        return start(war(), dataDir, env, args);
+    }
+
+    /**
+     * Starts {@code war} with {@code args} (plus a free {@code --port}), the environment's {@code REPLYBOOK_*}
+     * variables replaced by {@code env}, and waits until health answers 200. Its output goes to a new
+     * {@code war-*.log} beside {@code dataDir}.
+     */
+    public static WarProcess start(Path war, Path dataDir, Map<String, String> env, String... args) {
         int port = freePort();
         List<String> cmd = new ArrayList<>(List.of(javaBinary(), "--enable-native-access=ALL-UNNAMED", "-Xmx1g",
-                "-jar", war().toString(), "--port", String.valueOf(port), "--data-dir", dataDir.toString()));
+                "-jar", war.toAbsolutePath().toString(), "--port", String.valueOf(port), "--data-dir", dataDir.toString()));
         cmd.addAll(List.of(args));
         try {
             Files.createDirectories(dataDir);
@@ -51,7 +62,12 @@ public final class WarProcess implements AutoCloseable {
             pb.environment().keySet().removeIf(k -> k.startsWith("REPLYBOOK_"));
             pb.environment().putAll(env);
             WarProcess p = new WarProcess(pb.start(), port, log);
-            p.awaitHealthy(Duration.ofSeconds(120));
+            try {
+                p.awaitHealthy(Duration.ofSeconds(120));
+            } catch (RuntimeException e) {
+                p.process.destroyForcibly(); // one that never became healthy must not outlive the test
+                throw e;
+            }
             return p;
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -95,6 +111,11 @@ public final class WarProcess implements AutoCloseable {
         return new ApiClient(base(), token);
     }
 
+    /** The file the server prints to (standard output and error). */
+    public Path log() {
+        return log;
+    }
+
     /** What the server printed so far. */
     public String output() {
         try {
@@ -110,10 +131,16 @@ public final class WarProcess implements AutoCloseable {
         waitFor();
     }
 
+    /** Stops the server as a service manager would (SIGTERM), and kills it if it is not gone after 30 s. */
     @Override
     public void close() {
         process.destroy();
-        waitFor();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) kill();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
     }
 
     private void waitFor() {

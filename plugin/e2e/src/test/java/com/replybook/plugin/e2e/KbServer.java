@@ -1,26 +1,29 @@
 package com.replybook.plugin.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.replybook.kb.testing.WarProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 
 /**
- * The real kb-server WAR ({@code java -jar kb-server.war}) on a loopback port with a fresh data directory,
- * so the sample library loads. Started with the JDK running the tests (≥ 21, chosen by the toolchain).
+ * The real kb-server WAR ({@code java -jar kb-server.war}, run by kb-server's own {@link WarProcess}) on a
+ * loopback port with a fresh data directory, so the sample library loads. Started with the JDK running the tests
+ * (≥ 21, chosen by the toolchain).
  */
 final class KbServer implements AutoCloseable {
     static final String ADMIN_TOKEN = "rb-e2e-admin-token-0123456789";
 
     final String url;
+    /** What the server prints (standard output and error). */
     final Path log;
-    private final Process process;
+    private final WarProcess process;
 
-    private KbServer(String url, Path log, Process process) {
+    private KbServer(String url, Path log, WarProcess process) {
         this.url = url;
         this.log = log;
         this.process = process;
@@ -31,26 +34,8 @@ final class KbServer implements AutoCloseable {
         if (external != null) return new KbServer(external, work.resolve("none.log"), null);
         Path war = Path.of(System.getProperty("replybook.war", "../../kb-server/target/kb-server.war"));
         if (!Files.isRegularFile(war)) throw new IllegalStateException("build kb-server first: no " + war.toAbsolutePath());
-        int port = Http.freePort();
-        Path data = Files.createDirectories(work.resolve("kb-data"));
-        Path log = work.resolve("kb-server.log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xmx1g",
-                "-jar", war.toAbsolutePath().toString(), "--port", String.valueOf(port), "--data-dir", data.toString()))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("REPLYBOOK_ADMIN_TOKEN", ADMIN_TOKEN);
-        KbServer kb = new KbServer("http://127.0.0.1:" + port, log, pb.start());
-        try {
-            Http.await(Duration.ofSeconds(90), "kb-server health", () -> {
-                if (!kb.process.isAlive()) throw new IllegalStateException("kb-server exited:\n" + kb.logText());
-                return Http.answers(kb.url + "/api/v1/health")
-                        && Http.send(HttpRequest.newBuilder(URI.create(kb.url + "/api/v1/health")).build()).statusCode() == 200;
-            });
-        } catch (RuntimeException e) {
-            kb.close();
-            throw e;
-        }
-        return kb;
+        WarProcess process = WarProcess.start(war, work.resolve("kb-data"), Map.of("REPLYBOOK_ADMIN_TOKEN", ADMIN_TOKEN));
+        return new KbServer(process.base().toString(), process.log(), process);
     }
 
     JsonNode get(String path) {
@@ -86,13 +71,6 @@ final class KbServer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (process == null) return;
-        process.destroy();
-        try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        if (process != null) process.close();
     }
 }
