@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.exchange.EntryTable;
 import com.replybook.kb.testing.ApiClient;
 import com.replybook.kb.testing.Browser;
+import com.replybook.kb.testing.FailureReport;
 import com.replybook.kb.testing.Fixtures;
 import com.replybook.kb.testing.TestServer;
 import org.apache.poi.ss.usermodel.Row;
@@ -12,6 +13,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -41,6 +43,9 @@ class ConsoleWorkflowIT {
 
     static final String PASSWORD = "correct horse battery";
     static final Path SCREENSHOTS = Path.of(System.getProperty("replybook.screenshots", "target/screenshots"));
+    /** A failing test saves the browser's screenshot, page and console (the server logs to this test's output). */
+    @RegisterExtension
+    static final FailureReport report = new FailureReport(Path.of("target/browser-failures"));
     @TempDir
     static Path dir;
     static TestServer server;
@@ -55,6 +60,7 @@ class ConsoleWorkflowIT {
         editorApi = server.userWithRole("ed", "editor");
         agentApi = server.userWithRole("agent", "agent");
         browser = Browser.start(server.base());
+        report.browser(browser);
     }
 
     @AfterAll

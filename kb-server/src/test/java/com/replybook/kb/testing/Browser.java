@@ -238,7 +238,8 @@ public final class Browser implements AutoCloseable {
 
     /**
      * What the pages wrote to the browser console (and the errors Chromium reported there) since the browser
-     * started, oldest first, one line per message with its time and level.
+     * started, oldest first, one line per message with its time and level. Only top-level pages and same-origin
+     * frames: chromedriver does not see the console of a cross-origin frame (such as the Zendesk app's).
      */
     public List<String> consoleLog() {
         for (LogEntry e : driver.manage().logs().get(LogType.BROWSER)) {

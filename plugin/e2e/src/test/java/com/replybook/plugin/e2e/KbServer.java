@@ -61,14 +61,6 @@ final class KbServer implements AutoCloseable {
         for (int i = 0; i < 5; i++) post("/api/v1/search/ticket", ticket);
     }
 
-    String logText() {
-        try {
-            return Files.exists(log) ? Files.readString(log) : "";
-        } catch (IOException e) {
-            return "(log unreadable: " + e + ")";
-        }
-    }
-
     @Override
     public void close() {
         if (process != null) process.close();

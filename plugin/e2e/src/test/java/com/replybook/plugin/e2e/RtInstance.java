@@ -40,8 +40,13 @@ final class RtInstance implements AutoCloseable {
         return Files.isExecutable(RT_SERVER) && Files.isExecutable(SETUP);
     }
 
+    /** The log of the instance {@link #start} runs in {@code work}: known before it starts, to report a failed start. */
+    static Path logFile(Path work) {
+        return work.resolve("rt").resolve("rt-server.log");
+    }
+
     static RtInstance start(Path work, String kbUrl, String kbToken) throws IOException, InterruptedException {
-        Path dir = Files.createDirectories(work.resolve("rt"));
+        Path dir = Files.createDirectories(logFile(work).getParent());
         Path extension = Path.of(System.getProperty("replybook.rt.extension",
                 "../request-tracker/target/RT-Extension-Replybook")).toAbsolutePath();
         if (!Files.isDirectory(extension)) throw new IllegalStateException("package the RT extension first: no " + extension);
@@ -64,7 +69,7 @@ final class RtInstance implements AutoCloseable {
                 "--root-password-file", dir.resolve("root-password").toString()));
         run(dir, List.of(SETUP.toString(), "--action", "insert", "--skip-create", "--datafile", dir.resolve("acl.pl").toString()));
         ProcessBuilder pb = new ProcessBuilder(RT_SERVER.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port),
-                "--max-workers", "2").redirectErrorStream(true).redirectOutput(dir.resolve("rt-server.log").toFile());
+                "--max-workers", "2").redirectErrorStream(true).redirectOutput(logFile(work).toFile());
         env(pb, dir);
         RtInstance rt = new RtInstance("http://127.0.0.1:" + port, dir, pb.start());
         try {

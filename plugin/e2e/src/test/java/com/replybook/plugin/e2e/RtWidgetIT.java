@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.testing.Browser;
+import com.replybook.kb.testing.FailureReport;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -31,11 +33,14 @@ class RtWidgetIT {
     static final String CUSTOMER = "王女士";
     static final String LOGISTICS_DELAY = "logistics-delay";
 
+    /** A failing test prints what kb-server and RT logged while it ran, and saves the browser's state. */
+    @RegisterExtension
+    static final FailureReport report = new FailureReport(out());
+
     static Path work;
     static KbServer kb;
     static RtInstance rt;
     static Browser browser;
-    static boolean passed;
 
     @BeforeAll
     static void start() throws Exception {
@@ -44,10 +49,12 @@ class RtWidgetIT {
         }
         work = Files.createTempDirectory("replybook-rt-e2e");
         kb = KbServer.start(work);
+        report.log("kb-server", kb.log).log("RT", RtInstance.logFile(work));
         kb.warmUp();
         rt = RtInstance.start(work, kb.url, System.getProperty("replybook.kb.token", KbServer.ADMIN_TOKEN));
         browser = Browser.start(URI.create(rt.url), Browser.Options.DEFAULT.withLang("zh-CN").withWindowSize(1280, 1600)
                 .withWaitUpTo(Duration.ofSeconds(20))); // the widget rebuilds parts of its DOM as data arrives
+        report.browser(browser);
     }
 
     @AfterAll
@@ -55,10 +62,6 @@ class RtWidgetIT {
         if (browser != null) browser.close();
         if (rt != null) rt.close();
         if (kb != null) kb.close();
-        if (!passed && kb != null) {
-            System.out.println("---- kb-server log ----\n" + kb.logText());
-            if (rt != null) System.out.println("---- RT log ----\n" + rt.logText());
-        }
     }
 
     @Test
@@ -115,12 +118,7 @@ class RtWidgetIT {
         WebElement submit = browser.find("input[type='submit'][name='SubmitTicket']");
         browser.js("arguments[0].scrollIntoView({block:'center'});", submit);
         submit.click();
-        try {
-            browser.until(d -> d.getCurrentUrl().contains("Display.html"));
-        } catch (RuntimeException e) {
-            browser.saveState(out(), "failure-submit");
-            throw e;
-        }
+        browser.until(d -> d.getCurrentUrl().contains("Display.html"));
 
         String stored = String.join("\n", rt.correspondence(ticket));
         assertTrue(stored.contains(CUSTOMER), "RT stored the rendered reply with the customer's name: " + stored);
@@ -144,13 +142,11 @@ class RtWidgetIT {
         report(firstMs + " ms (" + firstApi + " ms of it in the call through RT to kb-server; page at " + firstAt + " ms)",
                 panel().getAttribute("data-first-suggestions-ms") + " ms (" + panel().getAttribute("data-first-suggestions-api-ms")
                         + " ms in the call; page at " + panel().getAttribute("data-first-suggestions-at") + " ms)", keys);
-        passed = true;
     }
 
     @Test
     @org.junit.jupiter.api.Order(2)
     void withRichTextOffTheTextVersionIsSplicedAtTheTextareaCaret() throws Exception {
-        passed = false;
         long ticket = rt.mailFromCustomer("李先生", "li@example.com", "退款什么时候到账",
                 "我三天前申请的退款显示成功了，但是钱一直没有到账，请问什么时候能到？");
         if (browser.url().contains("Login") || !browser.url().startsWith(rt.url)) login();
@@ -194,7 +190,6 @@ class RtWidgetIT {
         for (String line : rendered.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
             assertTrue(stored.contains(line), "stored plain reply contains '" + line + "': " + stored);
         }
-        passed = true;
     }
 
     /** The KB token is in RT_SiteConfig.pm only: not in the page, and the proxy refuses calls outside its list. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.replybook.kb.testing.Browser;
+import com.replybook.kb.testing.FailureReport;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -25,11 +27,14 @@ import org.openqa.selenium.support.ui.Select;
  * real zendesk_app_framework_sdk bundled from npm, against the real kb-server WAR.
  */
 class ZendeskAppIT {
+    /** A failing test prints what kb-server logged while it ran, and saves the browser's state. */
+    @RegisterExtension
+    static final FailureReport report = new FailureReport(RtWidgetIT.out());
+
     static Path work;
     static KbServer kb;
     static ZafHost host;
     static Browser browser;
-    static boolean passed;
 
     @BeforeAll
     static void start() throws Exception {
@@ -38,10 +43,12 @@ class ZendeskAppIT {
         if (!Files.isRegularFile(app.resolve("assets/zaf_sdk.min.js"))) throw new IllegalStateException("build the Zendesk app first: " + app);
         work = Files.createTempDirectory("replybook-zendesk-e2e");
         kb = KbServer.start(work);
+        report.log("kb-server", kb.log);
         kb.warmUp();
         host = new ZafHost(app, kb.url, System.getProperty("replybook.kb.token", KbServer.ADMIN_TOKEN));
         browser = Browser.start(URI.create("http://127.0.0.1:" + host.port + "/"), Browser.Options.DEFAULT.withWindowSize(1280, 1600)
                 .withWaitUpTo(Duration.ofSeconds(20))); // the widget rebuilds parts of its DOM as data arrives
+        report.browser(browser);
     }
 
     @AfterAll
@@ -49,7 +56,6 @@ class ZendeskAppIT {
         if (browser != null) browser.close();
         if (host != null) host.close();
         if (kb != null) kb.close();
-        if (!passed && kb != null) System.out.println("---- kb-server log ----\n" + kb.logText());
     }
 
     @Test
@@ -111,12 +117,10 @@ class ZendeskAppIT {
         assertFalse(String.valueOf(browser.js("return JSON.stringify(window.zaf);")).contains(token), "the real token never reaches the browser");
         assertTrue(kb.get("/api/v1/events?type=insert&helpdesk=zendesk&ticketId=4711").path("events").size() > 0);
         System.out.println("Zendesk app: first suggestions " + firstMs + " ms after the app started");
-        passed = true;
     }
 
     @Test
     void keyboardAloneFindsAndInsertsTwoEntriesIntoOneReplyInEnglish() {
-        passed = false;
         browser.open(host.hostUrl("en-US"));
         WebElement editor = browser.find("#editor");
         editor.click();
@@ -160,12 +164,10 @@ class ZendeskAppIT {
         browser.driver().switchTo().defaultContent();
         System.out.println("Zendesk app: first suggestions " + firstMs + " ms after the app started ("
                 + apiMs + " ms of it in the kb-server call through the host's proxy)");
-        passed = true;
     }
 
     @Test
     void anSmsThatTakesSeveralMessagesSaysSoInTheAgentsLanguage() {
-        passed = false;
         String longScript = "您的紫色折叠雨伞（订单 ${order.id}）伞骨断裂，是我们质检没有发现的问题。".repeat(3)
                 + "我们会今天补发一把新伞，旧伞不用寄回，另送您一张优惠券。";
         kb.post("/api/v1/entries", "{\"key\":\"umbrella-rib.zh-cn\",\"locale\":\"zh-CN\",\"category\":\"质量/配件\","
@@ -189,7 +191,6 @@ class ZendeskAppIT {
         new Select(browser.find(".rb-channel")).selectByValue("review");
         browser.until(d -> d.findElement(By.cssSelector(".rb-notes")).getText().contains("此话术还没有评价回复版"));
         browser.driver().switchTo().defaultContent();
-        passed = true;
     }
 
     /** Arrow down to hit number {@code n}, Enter, fill what the ticket lacks with Enter; returns a line of the script. */
