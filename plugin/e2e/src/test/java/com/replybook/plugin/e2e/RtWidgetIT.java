@@ -26,9 +26,9 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * Issue 3's "done when", end to end: the real kb-server WAR with its sample library, a real RT 5 with
- * RT::Extension::Replybook, headless Chromium on RT's reply page.
+ * RT::Extension::Replybook, headless Chromium on RT's reply page. The servers and the browser are shared; each
+ * test signs in afresh, sets the editor preference it needs and writes in its own ticket, so they run in any order.
  */
-@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class RtWidgetIT {
     static final String CUSTOMER = "王女士";
     static final String LOGISTICS_DELAY = "logistics-delay";
@@ -65,11 +65,11 @@ class RtWidgetIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(1)
     void agentInsertsTheSuggestedLogisticsScriptAtTheCaretAndRtStoresIt(TestInfo info) throws Exception {
         long ticket = rt.mailFromCustomer(CUSTOMER, "wang@example.com", "快递三天没动了",
                 "你好，我的包裹已经三天没动了，物流信息一直没有更新，到底什么时候能到？");
         login();
+        useRichText(true);
         browser.open("/Ticket/Update.html?Action=Respond&id=" + ticket);
 
         // suggestions from the ticket, without typing
@@ -145,18 +145,11 @@ class RtWidgetIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Order(2)
     void withRichTextOffTheTextVersionIsSplicedAtTheTextareaCaret() throws Exception {
         long ticket = rt.mailFromCustomer("李先生", "li@example.com", "退款什么时候到账",
                 "我三天前申请的退款显示成功了，但是钱一直没有到账，请问什么时候能到？");
-        if (browser.url().contains("Login") || !browser.url().startsWith(rt.url)) login();
-        browser.open("/Prefs/Other.html");
-        browser.js("document.querySelector(\"input[name='MessageBoxRichText'][value='0']\").click();");
-        WebElement update = browser.find("input[type='submit'][name='Update']");
-        update.click();
-        // Let the preference's POST finish first: navigating away at once raced with it, and its response could
-        // land after the ticket page was asked for, leaving the browser on the preferences page (seen in CI).
-        browser.until(ExpectedConditions.stalenessOf(update));
+        login();
+        useRichText(false);
         browser.open("/Ticket/Update.html?Action=Respond&id=" + ticket);
         try {
             browser.until(d -> !d.findElements(By.cssSelector("#replybook-panel .rb-hit")).isEmpty());
@@ -213,7 +206,10 @@ class RtWidgetIT {
         return browser.findAll("#replybook-panel .rb-hit").get(i);
     }
 
+    /** Signs in as root in a new session, whatever session an earlier test left in the browser. */
     private void login() {
+        browser.open("/NoAuth/Login.html");
+        browser.forgetCookies();
         browser.open("/NoAuth/Login.html");
         browser.find("[name='user']").sendKeys("root");
         browser.find("[name='pass']").sendKeys(RtInstance.ROOT_PASSWORD);
@@ -224,6 +220,17 @@ class RtWidgetIT {
         } catch (RuntimeException e) {
             throw new IllegalStateException("RT login failed at " + browser.url() + ":\n" + browser.driver().getPageSource(), e);
         }
+    }
+
+    /** Sets root's preference for the rich-text (CKEditor) reply box: it outlives the test that sets it. */
+    private void useRichText(boolean on) {
+        browser.open("/Prefs/Other.html");
+        browser.js("document.querySelector(\"input[name='MessageBoxRichText'][value='" + (on ? 1 : 0) + "']\").click();");
+        WebElement update = browser.find("input[type='submit'][name='Update']");
+        update.click();
+        // Let the preference's POST finish first: navigating away at once raced with it, and its response could
+        // land after the ticket page was asked for, leaving the browser on the preferences page (seen in CI).
+        browser.until(ExpectedConditions.stalenessOf(update));
     }
 
     private void typeInEditorWithCaretBetween(String a, String b) {
