@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -24,7 +26,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The Zendesk app in Chromium inside a host page that speaks the ZAF SDK's postMessage protocol, with the
- * real zendesk_app_framework_sdk bundled from npm, against the real kb-server WAR.
+ * real zendesk_app_framework_sdk bundled from npm, against the real kb-server WAR. The servers and the browser
+ * are shared; each test opens the host page afresh and checks only what it did itself, so they run in any order.
  */
 class ZendeskAppIT {
     /** A failing test prints what kb-server logged while it ran, and saves the browser's state. */
@@ -35,6 +38,8 @@ class ZendeskAppIT {
     static KbServer kb;
     static ZafHost host;
     static Browser browser;
+    /** How many requests the host's proxy had refused before this test. */
+    int violationsBefore;
 
     @BeforeAll
     static void start() throws Exception {
@@ -58,8 +63,29 @@ class ZendeskAppIT {
         if (kb != null) kb.close();
     }
 
+    @BeforeEach
+    void countViolations() {
+        violationsBefore = host.violations.size();
+    }
+
+    /** Whatever a test does, the app sends every request as {@code secure}, naming the token only as a placeholder. */
+    @AfterEach
+    void noRequestOfThisTestWasRefusedByTheProxy() {
+        assertTrue(violationsOfThisTest().isEmpty(), violationsOfThisTest().toString());
+    }
+
+    private List<String> violationsOfThisTest() {
+        return List.copyOf(host.violations.subList(violationsBefore, host.violations.size()));
+    }
+
+    /** The insert events kb-server has for the host page's ticket. */
+    private static int insertEvents() {
+        return kb.get("/api/v1/events?type=insert&helpdesk=zendesk&ticketId=4711").path("events").size();
+    }
+
     @Test
     void appSuggestsFromTicketContextAndInsertsAtTheCursorWithTheTokenOnlyAsPlaceholder() throws Exception {
+        int insertsBefore = insertEvents(); // another test may have inserted into the same ticket
         browser.open(host.hostUrl("zh-cn"));
         WebElement editor = browser.find("#editor");
         editor.click();
@@ -112,10 +138,10 @@ class ZendeskAppIT {
             assertEquals(ZafHost.PLACEHOLDER, ((Map<?, ?>) r.get("headers")).get("Authorization"));
             assertEquals(Boolean.TRUE, r.get("secure"));
         }
-        assertTrue(host.violations.isEmpty(), host.violations.toString());
+        assertTrue(violationsOfThisTest().isEmpty(), violationsOfThisTest().toString());
         String token = System.getProperty("replybook.kb.token", KbServer.ADMIN_TOKEN);
         assertFalse(String.valueOf(browser.js("return JSON.stringify(window.zaf);")).contains(token), "the real token never reaches the browser");
-        assertTrue(kb.get("/api/v1/events?type=insert&helpdesk=zendesk&ticketId=4711").path("events").size() > 0);
+        assertTrue(insertEvents() > insertsBefore, "kb-server recorded this test's insert");
         System.out.println("Zendesk app: first suggestions " + firstMs + " ms after the app started");
     }
 
