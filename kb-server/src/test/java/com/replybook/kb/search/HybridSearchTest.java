@@ -56,13 +56,23 @@ class HybridSearchTest {
     @Test
     void theNearestNeighbourSearchKeepsToTheFilters() {
         String paraphrase = "I would like to be reimbursed, the cash has not come back"; // no word of en-refund
+        var unfiltered = searcher.search(SearchRequest.of(paraphrase, 5));
+        assertTrue(unfiltered.hits().stream().anyMatch(h -> !h.category().startsWith("orders")),
+                "hits for the category filter to remove: " + unfiltered.hits());
         var inCategory = searcher.search(new SearchRequest(paraphrase, 5, null, "after-sales", List.of(), null));
         assertEquals("en-refund", inCategory.hits().get(0).key());
         var otherCategory = searcher.search(new SearchRequest(paraphrase, 5, null, "orders", List.of(), null));
+        assertFalse(otherCategory.hits().isEmpty(), "the nearest entry of the category is found");
         assertTrue(otherCategory.hits().stream().allMatch(h -> h.category().startsWith("orders")),
                 otherCategory.hits().toString());
-        var otherLocale = searcher.search(new SearchRequest(paraphrase, 5, "zh-CN", null, List.of(), null));
-        assertTrue(otherLocale.hits().stream().allMatch(h -> h.locale().equals("zh-CN")),
+
+        String traditional = "寄來的東西跟我買的不一樣"; // wrong-item (zh-CN) first, then its zh-TW twin
+        var anyLocale = searcher.search(SearchRequest.of(traditional, 5));
+        assertTrue(anyLocale.hits().stream().anyMatch(h -> !h.locale().equals("zh-TW")),
+                "hits for the locale filter to remove: " + anyLocale.hits());
+        var otherLocale = searcher.search(new SearchRequest(traditional, 5, "zh-TW", null, List.of(), null));
+        assertFalse(otherLocale.hits().isEmpty(), "the nearest entry of the locale is found");
+        assertTrue(otherLocale.hits().stream().allMatch(h -> h.locale().equals("zh-TW")),
                 otherLocale.hits().toString());
     }
 
