@@ -36,7 +36,7 @@ public class AnalysisBench {
 
     private final Analyzer bigram = SearchAnalyzers.bigram();
     private final Analyzer words = SearchAnalyzers.words();
-    private final Analyzer index = SearchAnalyzers.index();
+    private final Analyzer index = EntryDocuments.analyzer();
     private List<String> queries;
     private List<Entry> entries;
     private int next;
@@ -50,12 +50,12 @@ public class AnalysisBench {
 
     @Benchmark
     public Object queryBigrams() {
-        return LexicalQueries.analyze(bigram, queries.get(next++ % queries.size()));
+        return SearchAnalyzers.analyze(bigram, queries.get(next++ % queries.size()));
     }
 
     @Benchmark
     public Object queryWords() {
-        return LexicalQueries.analyze(words, queries.get(next++ % queries.size()));
+        return SearchAnalyzers.analyze(words, queries.get(next++ % queries.size()));
     }
 
     @Benchmark

@@ -65,7 +65,7 @@ final class Embedders {
 
         /** The space of a query: ZH as soon as it has a CJK character. */
         static Space ofText(String text) {
-            return text.codePoints().anyMatch(Synonyms.SearchAnalyzersSupport::isCjk) ? ZH : EN;
+            return text.codePoints().anyMatch(SearchAnalyzers::isCjk) ? ZH : EN;
         }
     }
 

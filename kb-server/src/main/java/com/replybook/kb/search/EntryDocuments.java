@@ -1,6 +1,8 @@
 package com.replybook.kb.search;
 
 import com.replybook.kb.entries.Entry;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -15,7 +17,9 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Turns an {@link Entry} into its one Lucene document (one document per entry ranked best: PRODUCT.md §4). */
 final class EntryDocuments {
@@ -29,6 +33,20 @@ final class EntryDocuments {
     }
 
     private EntryDocuments() {
+    }
+
+    /**
+     * The index-time analyzer: bigram for the plain text fields (without unigrams for the long ones), words for
+     * {@code *.w}, n-grams for suggest.
+     */
+    static Analyzer analyzer() {
+        Map<String, Analyzer> perField = new HashMap<>();
+        Analyzer words = SearchAnalyzers.words();
+        for (String f : SearchFields.TEXT) perField.put(SearchFields.words(f), words);
+        Analyzer longText = SearchAnalyzers.longText();
+        for (String f : SearchFields.LONG_FIELDS) perField.put(f, longText);
+        perField.put(SearchFields.SUGGEST, SearchAnalyzers.suggestIndex());
+        return new PerFieldAnalyzerWrapper(SearchAnalyzers.bigram(), perField);
     }
 
     /** The document of {@code entry}; {@code vectors} may be null (hybrid search off, or not embedded yet). */

@@ -170,7 +170,7 @@ public final class EntryIndex implements Closeable {
         if (opening != Opening.REUSED) wipe(path);
         this.appliedSeq = found.seq;
         this.directory = FSDirectory.open(path);
-        IndexWriterConfig config = new IndexWriterConfig(SearchAnalyzers.index())
+        IndexWriterConfig config = new IndexWriterConfig(EntryDocuments.analyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(RAM_BUFFER_MB)
                 .setMergePolicy(mergePolicy)

@@ -38,7 +38,7 @@ public final class EntrySearcher {
      * The highlighted fields are short and keep no offsets in the index (smaller, faster to rebuild): hits are
      * re-analysed to mark them.
      */
-    private static final Analyzer HIGHLIGHT_ANALYZER = SearchAnalyzers.index();
+    private static final Analyzer HIGHLIGHT_ANALYZER = EntryDocuments.analyzer();
 
     private final EntryIndex index;
     private final LexicalQueries queries;
@@ -201,7 +201,7 @@ public final class EntrySearcher {
      * last one possibly incomplete; works from one character ({@code 退}, {@code r}).
      */
     public List<Suggestion> suggest(SearchRequest request) {
-        List<String> words = new ArrayList<>(LexicalQueries.analyze(suggestQuery, request.text()).terms());
+        List<String> words = new ArrayList<>(SearchAnalyzers.analyze(suggestQuery, request.text()).terms());
         if (words.isEmpty()) return List.of();
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (String w : words) {

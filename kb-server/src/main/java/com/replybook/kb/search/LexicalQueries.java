@@ -1,10 +1,6 @@
 package com.replybook.kb.search;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.cjk.CJKBigramFilter;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -40,7 +36,6 @@ final class LexicalQueries {
     static final int PHRASE_SLOP = 2;
     /** Longer texts (messages) are not whole questions; a phrase of them would never match. */
     static final int MAX_PHRASE = 20;
-    private static final String BIGRAM_TYPE = CJKBigramFilter.DOUBLE_TYPE;
 
     private final Analyzer bigram = SearchAnalyzers.bigram();
     private final Analyzer words = SearchAnalyzers.words();
@@ -77,24 +72,24 @@ final class LexicalQueries {
 
     /** The distinct words of {@code text} (word analysis), as {@link Built#words}. */
     Set<String> words(String text) {
-        return analyze(words, text).terms;
+        return SearchAnalyzers.analyze(words, text).terms();
     }
 
     /** Like {@link #build}, with the terms to highlight. */
     Built buildWithHighlight(String text, IndexReader reader) {
-        Analysis bigrams = analyze(bigram, text);
-        Analysis words = analyze(this.words, text);
-        if (bigrams.terms.isEmpty() && words.terms.isEmpty()) return null;
-        List<String> bigramTerms = rarest(reader, SearchFields.QUESTIONS, bigrams.terms, MAX_TERMS);
-        List<String> wordTerms = rarest(reader, SearchFields.words(SearchFields.QUESTIONS), words.terms, MAX_TERMS);
+        SearchAnalyzers.Analysis bigrams = SearchAnalyzers.analyze(bigram, text);
+        SearchAnalyzers.Analysis words = SearchAnalyzers.analyze(this.words, text);
+        if (bigrams.terms().isEmpty() && words.terms().isEmpty()) return null;
+        List<String> bigramTerms = rarest(reader, SearchFields.QUESTIONS, bigrams.terms(), MAX_TERMS);
+        List<String> wordTerms = rarest(reader, SearchFields.words(SearchFields.QUESTIONS), words.terms(), MAX_TERMS);
         Set<String> bigramSynonyms = new LinkedHashSet<>();
         Set<String> wordSynonyms = new LinkedHashSet<>();
         for (String s : synonyms.expansions(text)) {
-            bigramSynonyms.addAll(analyze(bigram, s).terms);
-            wordSynonyms.addAll(analyze(this.words, s).terms);
+            bigramSynonyms.addAll(SearchAnalyzers.analyze(bigram, s).terms());
+            wordSynonyms.addAll(SearchAnalyzers.analyze(this.words, s).terms());
         }
-        bigramSynonyms.removeAll(bigrams.terms);
-        wordSynonyms.removeAll(words.terms);
+        bigramSynonyms.removeAll(bigrams.terms());
+        wordSynonyms.removeAll(words.terms());
 
         BooleanQuery.Builder top = new BooleanQuery.Builder();
         List<String> bigramSynonymTerms = cap(bigramSynonyms);
@@ -111,15 +106,15 @@ final class LexicalQueries {
         }
         Map<Term, TermQuery> termQueries = TermLookup.queries(reader, clauses.keySet());
         clauses.forEach((term, b) -> add(top, termQueries.get(term), b));
-        if (bigrams.sequence.size() > 1 && bigrams.sequence.size() <= MAX_PHRASE) {
-            add(top, phrase(SearchFields.QUESTIONS, bigrams.sequence), weights.phrase());
-            add(top, phrase(SearchFields.PROBLEM, bigrams.sequence), weights.phrase());
+        if (bigrams.sequence().size() > 1 && bigrams.sequence().size() <= MAX_PHRASE) {
+            add(top, phrase(SearchFields.QUESTIONS, bigrams.sequence()), weights.phrase());
+            add(top, phrase(SearchFields.PROBLEM, bigrams.sequence()), weights.phrase());
         }
-        addFuzzy(top, words.terms, reader);
+        addFuzzy(top, words.terms(), reader);
         // Single characters are left out when longer terms exist: they match everywhere (的, 了) and cost most.
         List<String> marked = bigramTerms.stream().filter(t -> t.length() > 1).toList();
         if (marked.isEmpty()) marked = bigramTerms;
-        return new Built(top.build(), marked, words.terms);
+        return new Built(top.build(), marked, words.terms());
     }
 
     /**
@@ -237,28 +232,5 @@ final class LexicalQueries {
         if (q == null || boost <= 0) return;
         if (q instanceof BooleanQuery bq && bq.clauses().isEmpty()) return;
         top.add(new BoostQuery(q, boost), Occur.SHOULD);
-    }
-
-    /** The analysed form of a text: its distinct terms, and the sequence of its non-bigram tokens (for phrases). */
-    record Analysis(Set<String> terms, List<String> sequence) {
-    }
-
-    static Analysis analyze(Analyzer analyzer, String text) {
-        Set<String> terms = new LinkedHashSet<>();
-        List<String> sequence = new ArrayList<>();
-        try (TokenStream ts = analyzer.tokenStream("", text)) {
-            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-            TypeAttribute type = ts.addAttribute(TypeAttribute.class);
-            ts.reset();
-            while (ts.incrementToken()) {
-                String t = term.toString();
-                terms.add(t);
-                if (!BIGRAM_TYPE.equals(type.type())) sequence.add(t);
-            }
-            ts.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new Analysis(terms, sequence);
     }
 }

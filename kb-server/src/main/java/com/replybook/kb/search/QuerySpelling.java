@@ -127,7 +127,7 @@ final class QuerySpelling {
 
     /** The word's one indexed form (lower-cased, stemmed); null for a stop word or a word that splits. */
     private String stem(String word) {
-        Set<String> terms = LexicalQueries.analyze(words, word).terms();
+        Set<String> terms = SearchAnalyzers.analyze(words, word).terms();
         return terms.size() == 1 ? terms.iterator().next() : null;
     }
 
@@ -192,7 +192,7 @@ final class QuerySpelling {
             Map<String, List<String>> byStem = new HashMap<>();
             try (Analyzer analyzer = SearchAnalyzers.words()) {
                 for (String w : new TreeSet<>(words)) { // sorted: of two words equally near, the same one every time
-                    Set<String> terms = LexicalQueries.analyze(analyzer, w).terms();
+                    Set<String> terms = SearchAnalyzers.analyze(analyzer, w).terms();
                     if (terms.size() == 1) byStem.computeIfAbsent(terms.iterator().next(), k -> new ArrayList<>()).add(w);
                 }
             }

@@ -12,14 +12,18 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
+import java.io.IOException;
 import java.io.Reader;
-import java.util.HashMap;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * The analysis chains of the index, each used unchanged at index and query time. Every chain first folds
@@ -42,6 +46,7 @@ final class SearchAnalyzers {
     /** Keeps phrases from matching across two similar questions of one entry. */
     static final int POSITION_GAP = 100;
     static final int SUGGEST_MAX_PREFIX = 12;
+    private static final String BIGRAM_TYPE = CJKBigramFilter.DOUBLE_TYPE;
     /**
      * Lucene's English stop words plus pronouns, auxiliaries and pleasantries: customer messages are full of
      * them and they say nothing about the problem. Question words (where, how, when) stay: they carry intent.
@@ -63,7 +68,7 @@ final class SearchAnalyzers {
         return bigram(true);
     }
 
-    /** The bigram chain without CJK unigrams, for {@link SearchFields#LONG_FIELDS}. */
+    /** The bigram chain without CJK unigrams, for the long text fields that weigh little (script, actions). */
     static Analyzer longText() {
         return bigram(false);
     }
@@ -118,18 +123,35 @@ final class SearchAnalyzers {
         };
     }
 
-    /**
-     * The index-time analyzer: bigram for the plain text fields (without unigrams for the long ones), words for
-     * {@code *.w}, n-grams for suggest.
-     */
-    static Analyzer index() {
-        Map<String, Analyzer> perField = new HashMap<>();
-        Analyzer words = words();
-        for (String f : SearchFields.TEXT) perField.put(SearchFields.words(f), words);
-        Analyzer longText = longText();
-        for (String f : SearchFields.LONG_FIELDS) perField.put(f, longText);
-        perField.put(SearchFields.SUGGEST, suggestIndex());
-        return new PerFieldAnalyzerWrapper(bigram(), perField);
+    /** The analysed form of a text: its distinct terms, and the sequence of its non-bigram tokens (for phrases). */
+    record Analysis(Set<String> terms, List<String> sequence) {
+    }
+
+    /** Runs {@code analyzer} over {@code text}. */
+    static Analysis analyze(Analyzer analyzer, String text) {
+        Set<String> terms = new LinkedHashSet<>();
+        List<String> sequence = new ArrayList<>();
+        try (TokenStream ts = analyzer.tokenStream("", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            TypeAttribute type = ts.addAttribute(TypeAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                String t = term.toString();
+                terms.add(t);
+                if (!BIGRAM_TYPE.equals(type.type())) sequence.add(t);
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Analysis(terms, sequence);
+    }
+
+    /** Whether {@code cp} is of a script the bigram chain pairs (Han, Hiragana, Katakana, Hangul). */
+    static boolean isCjk(int cp) {
+        Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+        return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
+                || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.HANGUL;
     }
 
     /** Shared by every chain: T→S folding ahead of the tokenizer, and the gap between values. */

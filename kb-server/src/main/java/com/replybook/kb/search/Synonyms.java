@@ -86,7 +86,7 @@ final class Synonyms {
                 if (t.words == null) {
                     hit = folded.contains(t.text);
                 } else {
-                    if (words == null) words = List.copyOf(LexicalQueries.analyze(WORDS, folded).sequence());
+                    if (words == null) words = List.copyOf(SearchAnalyzers.analyze(WORDS, folded).sequence());
                     hit = !t.words.isEmpty() && Collections.indexOfSubList(words, t.words) >= 0;
                 }
                 if (hit) {
@@ -147,10 +147,10 @@ final class Synonyms {
         for (String raw : side.split("[,，]")) {
             String t = normalize(raw).strip();
             if (t.isEmpty()) throw invalid(line, "has an empty term");
-            if (t.codePoints().anyMatch(SearchAnalyzersSupport::isCjk)) {
+            if (t.codePoints().anyMatch(SearchAnalyzers::isCjk)) {
                 terms.add(new Term(t, null));
             } else {
-                List<String> words = List.copyOf(LexicalQueries.analyze(WORDS, t).sequence());
+                List<String> words = List.copyOf(SearchAnalyzers.analyze(WORDS, t).sequence());
                 if (words.isEmpty()) throw invalid(line, "has a term made only of stop words: '" + raw.strip() + "'");
                 terms.add(new Term(t, words));
             }
@@ -166,17 +166,5 @@ final class Synonyms {
     /** Full-width → half-width, lower case, traditional → simplified: the index's folding, on plain strings. */
     static String normalize(String s) {
         return SimplifiedChineseCharFilter.fold(Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
-    }
-
-    /** Small helpers shared with the analysis code. */
-    static final class SearchAnalyzersSupport {
-        private SearchAnalyzersSupport() {
-        }
-
-        static boolean isCjk(int cp) {
-            Character.UnicodeScript s = Character.UnicodeScript.of(cp);
-            return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
-                    || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.HANGUL;
-        }
     }
 }

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SearchAnalyzersTest {
 
     private static List<String> tokens(Analyzer a, String text) {
-        return List.copyOf(LexicalQueries.analyze(a, text).terms());
+        return List.copyOf(SearchAnalyzers.analyze(a, text).terms());
     }
 
     @Test
