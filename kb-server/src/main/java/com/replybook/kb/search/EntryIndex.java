@@ -246,6 +246,25 @@ public final class EntryIndex implements Closeable {
         return searchers;
     }
 
+    /** Runs {@code work} with a searcher of the index as it is now, released afterwards. */
+    <T> T withSearcher(SearcherFunction<T> work) {
+        try {
+            IndexSearcher s = searchers.acquire();
+            try {
+                return work.apply(s);
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Work done with an {@link IndexSearcher}. */
+    interface SearcherFunction<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
     /** The query whitening fitted on this index, shared by every {@link EntrySearcher} over it. */
     QueryWhitening whitening() {
         return whitening;

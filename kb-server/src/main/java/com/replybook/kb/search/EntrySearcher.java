@@ -19,7 +19,6 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,21 +137,8 @@ public final class EntrySearcher {
         return queries;
     }
 
-    <T> T withSearcher(SearcherFunction<T> work) {
-        try {
-            IndexSearcher s = index.searchers().acquire();
-            try {
-                return work.apply(s);
-            } finally {
-                index.searchers().release(s);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    interface SearcherFunction<T> {
-        T apply(IndexSearcher searcher) throws IOException;
+    <T> T withSearcher(EntryIndex.SearcherFunction<T> work) {
+        return index.withSearcher(work);
     }
 
     /**

@@ -37,7 +37,7 @@ class QuerySpellingTest {
     }
 
     private static String correct(String text) {
-        return EntrySearcher.over(index).withSearcher(s -> spelling.correct(text, s.getIndexReader()));
+        return index.withSearcher(s -> spelling.correct(text, s.getIndexReader()));
     }
 
     @Test

@@ -113,7 +113,7 @@ public final class SearchBenchmark {
         Embedders.Space space = Embedders.Space.of(e);
         float[] v = vectors.get(e.key()).centroid();
         long start = System.nanoTime();
-        EntrySearcher.over(index).withSearcher(s -> s.search(new KnnFloatVectorQuery(space.field, v, 50), 50));
+        index.withSearcher(s -> s.search(new KnnFloatVectorQuery(space.field, v, 50), 50));
         return System.nanoTime() - start;
     }
 

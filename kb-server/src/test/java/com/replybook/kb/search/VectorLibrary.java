@@ -41,7 +41,6 @@ record VectorLibrary(MemoryFeed feed, Map<String, float[]> vectors) {
 
     /** The key of the entry whose vector is nearest to {@code key}'s. */
     String nearest(EntryIndex index, String key) {
-        return EntrySearcher.over(index).withSearcher(s -> HitCard.of(s, s.search(nearestTo(key, 1), 1).scoreDocs[0].doc)
-                .key());
+        return index.withSearcher(s -> HitCard.of(s, s.search(nearestTo(key, 1), 1).scoreDocs[0].doc).key());
     }
 }
