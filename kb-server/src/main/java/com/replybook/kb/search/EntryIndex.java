@@ -33,7 +33,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -159,7 +158,8 @@ public final class EntryIndex implements Closeable {
     /** What {@link #open} found; tells tests and logs why an index was rebuilt. */
     enum Opening { REUSED, MISSING, CORRUPT, OLD_SCHEMA, OTHER_MODELS }
 
-    private EntryIndex(Path path, EntryFeed feed, EntryVectors vectors) throws IOException {
+    private EntryIndex(Path path, EntryFeed feed, EntryVectors vectors, QueryWhitening.Settings whitened)
+            throws IOException {
         this.path = path;
         this.feed = feed;
         this.vectors = vectors;
@@ -179,7 +179,7 @@ public final class EntryIndex implements Closeable {
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(new HeapNormsReader(DirectoryReader.open(writer)), new SearcherFactory());
         this.whitening = new QueryWhitening(searchers,
-                vectors == EntryVectors.NONE ? Set.of() : QueryWhitening.WHITENED, generation::incrementAndGet);
+                vectors == EntryVectors.NONE ? QueryWhitening.Settings.NONE : whitened, generation::incrementAndGet);
         searchers.addListener(new ReferenceManager.RefreshListener() {
             @Override
             public void beforeRefresh() {
@@ -201,17 +201,23 @@ public final class EntryIndex implements Closeable {
 
     /**
      * Opens (or creates) the index in {@code dir} over {@code feed} and starts preparing it in the background.
-     * Registers a listener on the feed, so open each feed's index once.
+     * Registers a listener on the feed, so open each feed's index once. With vectors, the queries of the spaces of
+     * {@code whitening} are ranked whitened ({@link QueryWhitening}).
      */
-    static EntryIndex open(Path dir, EntryFeed feed, EntryVectors vectors) {
+    static EntryIndex open(Path dir, EntryFeed feed, EntryVectors vectors, QueryWhitening.Settings whitening) {
         try {
-            EntryIndex index = new EntryIndex(dir, feed, vectors);
+            EntryIndex index = new EntryIndex(dir, feed, vectors, whitening);
             feed.addListener(index::onChange);
             index.background.execute(index::prepare);
             return index;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the search index in " + dir, e);
         }
+    }
+
+    /** {@link #open(Path, EntryFeed, EntryVectors, QueryWhitening.Settings)} without query whitening. */
+    static EntryIndex open(Path dir, EntryFeed feed, EntryVectors vectors) {
+        return open(dir, feed, vectors, QueryWhitening.Settings.NONE);
     }
 
     /** Opens the lexical-only index in {@code <dataDir>/index}. */

@@ -27,7 +27,7 @@ import java.util.TreeSet;
  * (docs/search-quality.md): the even mix beat either alone on SOFMattress and zh-shop and tied on Bitext; the English
  * space (two models concatenated, whitened) does best with more weight on the centroid ({@link #exampleWeight}).
  *
- * <p>In the spaces of {@link QueryWhitening#WHITENED} the ranking score takes the query through the library's
+ * <p>In the whitened spaces ({@link QueryWhitening.Settings}) the ranking score takes the query through the library's
  * {@link WithinEntryWhitening} first, as the index's {@link QueryWhitening} has it fitted at the time;
  * {@link #cosine} gives the plain score of the top hit for {@link Confidence}, whose thresholds are on that scale.
  * One per {@link EntrySearcher}. Thread-safe.

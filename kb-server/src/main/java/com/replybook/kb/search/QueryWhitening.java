@@ -15,8 +15,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -31,8 +29,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The {@link WithinEntryWhitening} that queries of each space of {@link #WHITENED} are ranked with, kept fitted on
- * the index's stored examples by a thread of its own. One per {@link EntryIndex}, which asks for a fit once it is
+ * The {@link WithinEntryWhitening} that queries of each space of its {@link Settings} are ranked with, kept fitted
+ * on the index's stored examples by a thread of its own. One per {@link EntryIndex}, which asks for a fit once it is
  * ready and after every refresh that changed it; a space is (re)fitted when it has no fit yet or its number of
  * entries has moved by a tenth since the last one. A fit takes 2–2.4 s at 768 dimensions and 100,000 entries, so
  * no search makes one or waits for one: searches take the latest fit, which keeps serving while the next is made.
@@ -42,11 +40,18 @@ import java.util.logging.Logger;
 final class QueryWhitening implements Closeable {
 
     /**
-     * The spaces whose queries are whitened: English (MiniLM, and MiniLM + bge-small-en) gained on both English
-     * sets, Chinese (bge-small-zh) lost on zh-shop (docs/search-quality.md). {@code -Dsearch.whiten.spaces=EN,ZH} or
-     * {@code =} (none) for tuning.
+     * The spaces whose queries are whitened and the weight λ of the isotropic part of their whitening
+     * ({@link WithinEntryWhitening#fit}); the defaults, and why, are {@code SearchSettings.DEFAULTS}.
      */
-    static final Set<Embedders.Space> WHITENED = spaces(System.getProperty("search.whiten.spaces", "EN"));
+    record Settings(Set<Embedders.Space> spaces, double shrinkage) {
+
+        /** No space whitened: a lexical index has no vectors to whiten against. */
+        static final Settings NONE = new Settings(Set.of(), 1);
+
+        Settings {
+            spaces = Set.copyOf(spaces);
+        }
+    }
 
     /** At most this many entries (evenly spread over the index) are read to fit the whitening. */
     static final int FIT_ENTRIES = 500;
@@ -59,6 +64,7 @@ final class QueryWhitening implements Closeable {
 
     private final SearcherManager searchers;
     private final Set<Embedders.Space> spaces;
+    private final double shrinkage;
     private final Runnable onFitted;
     private final ExecutorService fitter;
     private final AtomicReferenceArray<Fit> fits = new AtomicReferenceArray<>(Embedders.Space.values().length);
@@ -70,11 +76,12 @@ final class QueryWhitening implements Closeable {
     private volatile boolean closed;
 
     /**
-     * Fits {@code spaces} on what {@code searchers} see; {@code onFitted} runs after each new fit, which changes
-     * how searches rank (the index bumps its generation, so that {@link SearchCache} drops results ranked without it).
+     * Fits the spaces of {@code settings} on what {@code searchers} see; {@code onFitted} runs after each new fit,
+     * which changes how searches rank (the index bumps its generation, so that {@link SearchCache} drops results
+     * ranked without it).
      */
-    QueryWhitening(SearcherManager searchers, Set<Embedders.Space> spaces, Runnable onFitted) {
-        this(searchers, spaces, onFitted, Executors.newSingleThreadExecutor(r -> {
+    QueryWhitening(SearcherManager searchers, Settings settings, Runnable onFitted) {
+        this(searchers, settings, onFitted, Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "search-index-whitening");
             t.setDaemon(true);
             return t;
@@ -82,10 +89,10 @@ final class QueryWhitening implements Closeable {
     }
 
     /** With the thread fits run on given (tests hold it up to see what searches get meanwhile). */
-    QueryWhitening(SearcherManager searchers, Set<Embedders.Space> spaces, Runnable onFitted,
-                   ExecutorService fitter) {
+    QueryWhitening(SearcherManager searchers, Settings settings, Runnable onFitted, ExecutorService fitter) {
         this.searchers = searchers;
-        this.spaces = Set.copyOf(spaces);
+        this.spaces = settings.spaces();
+        this.shrinkage = settings.shrinkage();
         this.onFitted = onFitted;
         this.fitter = fitter;
     }
@@ -181,8 +188,7 @@ final class QueryWhitening implements Closeable {
     }
 
     /** Fits on the examples of at most {@link #FIT_ENTRIES} entries of the space, evenly spread. */
-    private static WithinEntryWhitening fit(IndexReader reader, Embedders.Space space, int entries)
-            throws IOException {
+    private WithinEntryWhitening fit(IndexReader reader, Embedders.Space space, int entries) throws IOException {
         int stride = Math.max(1, (entries + FIT_ENTRIES - 1) / FIT_ENTRIES);
         List<float[][]> sample = new ArrayList<>();
         int dims = -1;
@@ -199,7 +205,7 @@ final class QueryWhitening implements Closeable {
                 sample.add(ExampleVectors.unpack(b.bytes, b.offset, b.length, dims));
             }
         }
-        return dims < 0 ? null : WithinEntryWhitening.fit(sample, dims, WithinEntryWhitening.SHRINKAGE);
+        return dims < 0 ? null : WithinEntryWhitening.fit(sample, dims, shrinkage);
     }
 
     /**
@@ -217,12 +223,5 @@ final class QueryWhitening implements Closeable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static Set<Embedders.Space> spaces(String names) {
-        Set<Embedders.Space> out = EnumSet.noneOf(Embedders.Space.class);
-        Arrays.stream(names.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .forEach(s -> out.add(Embedders.Space.valueOf(s)));
-        return out;
     }
 }

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServlet;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -41,14 +42,22 @@ public final class SearchService implements AutoCloseable {
         QuerySpelling.loadInBackground();
     }
 
+    /** {@link #start(Path, EntryFeed, Database, Clock, boolean, int, SearchSettings)} with the default settings. */
+    public static SearchService start(Path dataDir, EntryFeed feed, Database db, Clock clock, boolean semantic,
+                                      int cacheEntries) {
+        return start(dataDir, feed, db, clock, semantic, cacheEntries, SearchSettings.DEFAULTS);
+    }
+
     /**
      * Opens the index (rebuilding or catching up in the background) and loads the synonyms. With
      * {@code semantic}, ranking is hybrid: entry vectors are stored in the database and the embedding models are
      * loaded on first use; without it, search is lexical and no model is ever loaded. The last
-     * {@code cacheEntries} distinct searches are answered from a {@link SearchCache} (0: never).
+     * {@code cacheEntries} distinct searches are answered from a {@link SearchCache} (0: never). {@code settings}
+     * are the ranking's knobs, {@link SearchSettings#DEFAULTS} unless tuned.
      */
     public static SearchService start(Path dataDir, EntryFeed feed, Database db, Clock clock, boolean semantic,
-                                      int cacheEntries) {
+                                      int cacheEntries, SearchSettings settings) {
+        Objects.requireNonNull(settings, "settings");
         SynonymService synonyms = new SynonymService(db, clock);
         if (!semantic) {
             return new SearchService(EntryIndex.open(dataDir.resolve("index"), feed, EntryVectors.NONE), synonyms,
@@ -60,7 +69,7 @@ public final class SearchService implements AutoCloseable {
         }
         Embedders embedders = new Embedders();
         StoredVectors vectors = new StoredVectors(new VectorStore(db), embedders::entry, feed::find);
-        EntryIndex index = EntryIndex.open(dataDir.resolve("index"), feed, vectors);
+        EntryIndex index = EntryIndex.open(dataDir.resolve("index"), feed, vectors, settings.whitening());
         vectors.onEmbedded(index::reindex);
         return new SearchService(index, synonyms, vectors, embedders, clock, cacheEntries);
     }

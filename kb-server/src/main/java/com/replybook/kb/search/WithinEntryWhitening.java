@@ -16,16 +16,11 @@ import java.util.List;
  * still costs one dot product, and nothing in the index changes.
  *
  * <p>Measured on the dev sets (docs/search-quality.md): in the English space (MiniLM alone, and MiniLM + bge-small-en)
- * it lifts both English sets; with bge-small-zh it costs zh-shop R@1, so it is used for the English space only
- * ({@link QueryWhitening#WHITENED}).
+ * it lifts both English sets; with bge-small-zh it costs zh-shop R@1, so by default it is used for the English
+ * space only ({@link QueryWhitening.Settings}).
  */
 final class WithinEntryWhitening {
 
-    /**
-     * Weight λ of the isotropic part; 1 would leave queries unchanged. Tuned on the dev sets: 0.9 for MiniLM alone,
-     * 0.95 for MiniLM + bge-small-en (768 dimensions), chosen alike on either half of the sets.
-     */
-    static final double SHRINKAGE = Double.parseDouble(System.getProperty("search.whiten.shrinkage", "0.95"));
     /** Fewer entries with two or more examples than this give no estimate worth using: no whitening. */
     static final int MIN_ENTRIES = 10;
 
@@ -38,7 +33,8 @@ final class WithinEntryWhitening {
 
     /**
      * Fits on the examples of a sample of entries (each entry's examples, all of {@code dims} dimensions); null when
-     * fewer than {@link #MIN_ENTRIES} entries have two or more examples.
+     * fewer than {@link #MIN_ENTRIES} entries have two or more examples. {@code shrinkage} is the weight λ of the
+     * isotropic part; 1 leaves queries unchanged.
      */
     static WithinEntryWhitening fit(List<float[][]> entries, int dims, double shrinkage) {
         double[] cov = new double[dims * dims];

@@ -22,6 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Hybrid ranking with the real in-process models over {@link TestCorpus}. */
 class HybridSearchTest {
 
+    static final QueryWhitening.Settings WHITENING = SearchSettings.DEFAULTS.whitening();
+
     @TempDir
     static Path dir;
     static EntryIndex index;
@@ -31,7 +33,7 @@ class HybridSearchTest {
     @BeforeAll
     static void open() throws Exception {
         embedders = new Embedders();
-        index = EntryIndex.open(dir, TestCorpus.feed(), embedders::entry);
+        index = EntryIndex.open(dir, TestCorpus.feed(), embedders::entry, WHITENING);
         assertTrue(index.awaitReady(Duration.ofMinutes(2)));
         assertTrue(index.whitening().awaitFits(Duration.ofMinutes(2)));
         searcher = new EntrySearcher(index, Synonyms.none(), RankingWeights.DEFAULT, embedders,
@@ -106,7 +108,7 @@ class HybridSearchTest {
         MemoryFeed feed = TestCorpus.feed();
         feed.put(warranty);
         feed.put(frame);
-        try (EntryIndex own = EntryIndex.open(dir.resolve("examples"), feed, embedders::entry)) {
+        try (EntryIndex own = EntryIndex.open(dir.resolve("examples"), feed, embedders::entry, WHITENING)) {
             assertTrue(own.awaitReady(Duration.ofMinutes(2)));
             assertTrue(own.whitening().awaitFits(Duration.ofMinutes(2)));
             EntrySearcher hybrid = new EntrySearcher(own, Synonyms.none(), RankingWeights.DEFAULT, embedders,
@@ -119,7 +121,8 @@ class HybridSearchTest {
     void anEntryNotEmbeddedYetIsJudgedAsLexicalSearchJudgesIt() throws Exception {
         // Just written, or a large library whose vectors are still being computed: no dense score for it yet.
         EntryVectors allButRefund = e -> e.key().equals("en-refund") ? null : embedders.entry(e);
-        try (EntryIndex own = EntryIndex.open(dir.resolve("pending"), TestCorpus.feed(), allButRefund)) {
+        try (EntryIndex own = EntryIndex.open(dir.resolve("pending"), TestCorpus.feed(), allButRefund,
+                WHITENING)) {
             assertTrue(own.awaitReady(Duration.ofMinutes(2)));
             EntrySearcher hybrid = new EntrySearcher(own, Synonyms.none(), RankingWeights.DEFAULT, embedders,
                     HybridFusion.LEXICAL_WEIGHT);

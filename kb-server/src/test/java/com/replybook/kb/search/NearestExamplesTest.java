@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -22,6 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The rescoring of candidates over an index of hand-made English vectors (no model involved). */
 class NearestExamplesTest {
+
+    /** English queries whitened, with the default shrinkage. */
+    static final QueryWhitening.Settings WHITENED_EN = new QueryWhitening.Settings(Set.of(Embedders.Space.EN),
+            SearchSettings.DEFAULTS.whiteningShrinkage());
 
     @TempDir
     Path dir;
@@ -42,7 +47,7 @@ class NearestExamplesTest {
         putFillers(feed, vectors, 0, 12);
         putTheTwoEntries(feed, vectors);
         EntryVectors fixed = fixed(vectors);
-        try (EntryIndex index = EntryIndex.open(dir, feed, fixed)) {
+        try (EntryIndex index = EntryIndex.open(dir, feed, fixed, WHITENED_EN)) {
             assertTrue(index.awaitReady(Duration.ofMinutes(1)));
             assertTrue(index.whitening().awaitFits(Duration.ofMinutes(1)));
             IndexSearcher s = index.searchers().acquire();
@@ -82,7 +87,7 @@ class NearestExamplesTest {
         putTheTwoEntries(feed, vectors);
         putFillers(feed, vectors, 0, WithinEntryWhitening.MIN_ENTRIES - 3);
         float[] query = unit(0.6f, 0.5f, 0.25f, 0, 0, 0, 0, 0);
-        try (EntryIndex index = EntryIndex.open(dir, feed, fixed(vectors))) {
+        try (EntryIndex index = EntryIndex.open(dir, feed, fixed(vectors), WHITENED_EN)) {
             NearestExamples examples = new NearestExamples(index.whitening());
             assertTrue(index.awaitReady(Duration.ofMinutes(1)));
             assertTrue(index.whitening().awaitFits(Duration.ofMinutes(1)));

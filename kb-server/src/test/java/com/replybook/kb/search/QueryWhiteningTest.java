@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,7 +40,8 @@ class QueryWhiteningTest {
     void theIndexFitsItOnceReadyWithoutAnySearch() throws Exception {
         NearestExamplesTest.putTheTwoEntries(feed, vectors);
         NearestExamplesTest.putFillers(feed, vectors, 0, 12);
-        try (EntryIndex index = EntryIndex.open(dir, feed, NearestExamplesTest.fixed(vectors))) {
+        try (EntryIndex index = EntryIndex.open(dir, feed, NearestExamplesTest.fixed(vectors),
+                NearestExamplesTest.WHITENED_EN)) {
             assertTrue(index.awaitReady(Duration.ofMinutes(1)));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (index.whitening().of(Embedders.Space.EN) == null && System.nanoTime() < deadline) {
@@ -59,8 +59,9 @@ class QueryWhiteningTest {
         CountDownLatch slowFit = new CountDownLatch(1);
         ExecutorService fitter = heldUp(slowFit);
         AtomicInteger fitted = new AtomicInteger();
-        try (EntryIndex index = EntryIndex.open(dir, feed, NearestExamplesTest.fixed(vectors));
-             QueryWhitening whitening = new QueryWhitening(index.searchers(), Set.of(Embedders.Space.EN),
+        try (EntryIndex index = EntryIndex.open(dir, feed, NearestExamplesTest.fixed(vectors),
+                NearestExamplesTest.WHITENED_EN);
+             QueryWhitening whitening = new QueryWhitening(index.searchers(), NearestExamplesTest.WHITENED_EN,
                      fitted::incrementAndGet, fitter)) {
             assertTrue(index.awaitReady(Duration.ofMinutes(1)));
             NearestExamples examples = new NearestExamples(whitening);
@@ -84,8 +85,9 @@ class QueryWhiteningTest {
         NearestExamplesTest.putFillers(feed, vectors, 0, 12);
         CountDownLatch slowRefit = new CountDownLatch(1);
         ExecutorService fitter = Executors.newSingleThreadExecutor();
-        try (EntryIndex index = EntryIndex.open(dir, feed, NearestExamplesTest.fixed(vectors));
-             QueryWhitening whitening = new QueryWhitening(index.searchers(), Set.of(Embedders.Space.EN),
+        try (EntryIndex index = EntryIndex.open(dir, feed, NearestExamplesTest.fixed(vectors),
+                NearestExamplesTest.WHITENED_EN);
+             QueryWhitening whitening = new QueryWhitening(index.searchers(), NearestExamplesTest.WHITENED_EN,
                      () -> { }, fitter)) {
             assertTrue(index.awaitReady(Duration.ofMinutes(1)));
             whitening.refitIfDue();

@@ -55,7 +55,7 @@ public final class SearchBenchmark {
                 e.key().hashCode()) : EntryVectors.NONE;
         Path dir = Files.createTempDirectory("search-bench");
         long t0 = System.nanoTime();
-        try (EntryIndex index = EntryIndex.open(dir, feed, vectors)) {
+        try (EntryIndex index = EntryIndex.open(dir, feed, vectors, SearchEvaluation.settings().whitening())) {
             index.awaitReady(Duration.ofMinutes(30));
             System.out.printf("entries %d, full rebuild %.1f s (searchable)%n", n, (System.nanoTime() - t0) / 1e9);
             // Until the merge has built the graphs, a nearest-neighbour search compares with every vector.
