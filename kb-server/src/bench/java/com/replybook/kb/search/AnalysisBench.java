@@ -2,6 +2,7 @@ package com.replybook.kb.search;
 
 import com.replybook.kb.bench.BenchEntries;
 import com.replybook.kb.entries.Entry;
+import com.replybook.kb.search.analysis.SearchAnalyzers;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.index.IndexableField;

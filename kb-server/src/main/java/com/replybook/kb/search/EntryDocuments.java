@@ -1,6 +1,7 @@
 package com.replybook.kb.search;
 
 import com.replybook.kb.entries.Entry;
+import com.replybook.kb.search.analysis.SearchAnalyzers;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.BinaryDocValuesField;

@@ -1,5 +1,7 @@
 package com.replybook.kb.search;
 
+import com.replybook.kb.search.analysis.SearchAnalyzers;
+import com.replybook.kb.search.analysis.Synonyms;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;

@@ -3,6 +3,7 @@ package com.replybook.kb.search;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.replybook.kb.search.analysis.SearchAnalyzers;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;

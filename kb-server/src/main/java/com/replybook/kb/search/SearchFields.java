@@ -1,5 +1,7 @@
 package com.replybook.kb.search;
 
+import com.replybook.kb.search.analysis.SearchAnalyzers;
+
 import java.util.List;
 
 /**

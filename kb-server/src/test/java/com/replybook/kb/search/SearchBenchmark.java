@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.entries.EntryStatus;
+import com.replybook.kb.search.analysis.Synonyms;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 
 import java.lang.management.ManagementFactory;

@@ -1,4 +1,4 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.analysis;
 
 import com.ibm.icu.text.Transliterator;
 import org.apache.lucene.analysis.CharFilter;

@@ -1,6 +1,7 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.analysis;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharFilterFactory;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,12 @@ class SimplifiedChineseCharFilterTest {
             ts.end();
             assertEquals(text.length(), spans.toString().replace("|", "").length());
         }
+    }
+
+    @Test
+    void factoryIsFoundByItsName() {
+        assertEquals(SimplifiedChineseCharFilterFactory.class,
+                CharFilterFactory.lookupClass(SimplifiedChineseCharFilterFactory.NAME));
     }
 
     @Test

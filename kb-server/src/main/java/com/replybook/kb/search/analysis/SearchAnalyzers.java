@@ -1,4 +1,4 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.analysis;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -41,11 +41,11 @@ import java.util.Set;
  * </ul>
  * Analyzers are thread-safe.
  */
-final class SearchAnalyzers {
+public final class SearchAnalyzers {
 
     /** Keeps phrases from matching across two similar questions of one entry. */
     static final int POSITION_GAP = 100;
-    static final int SUGGEST_MAX_PREFIX = 12;
+    public static final int SUGGEST_MAX_PREFIX = 12;
     private static final String BIGRAM_TYPE = CJKBigramFilter.DOUBLE_TYPE;
     /**
      * Lucene's English stop words plus pronouns, auxiliaries and pleasantries: customer messages are full of
@@ -64,12 +64,12 @@ final class SearchAnalyzers {
     private SearchAnalyzers() {
     }
 
-    static Analyzer bigram() {
+    public static Analyzer bigram() {
         return bigram(true);
     }
 
     /** The bigram chain without CJK unigrams, for the long text fields that weigh little (script, actions). */
-    static Analyzer longText() {
+    public static Analyzer longText() {
         return bigram(false);
     }
 
@@ -88,7 +88,7 @@ final class SearchAnalyzers {
     }
 
     /** The word chain, used at index and query time. */
-    static Analyzer words() {
+    public static Analyzer words() {
         return new Chain() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
@@ -102,7 +102,7 @@ final class SearchAnalyzers {
         };
     }
 
-    static Analyzer suggestIndex() {
+    public static Analyzer suggestIndex() {
         return new Chain() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
@@ -113,7 +113,7 @@ final class SearchAnalyzers {
         };
     }
 
-    static Analyzer suggestQuery() {
+    public static Analyzer suggestQuery() {
         return new Chain() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
@@ -124,11 +124,11 @@ final class SearchAnalyzers {
     }
 
     /** The analysed form of a text: its distinct terms, and the sequence of its non-bigram tokens (for phrases). */
-    record Analysis(Set<String> terms, List<String> sequence) {
+    public record Analysis(Set<String> terms, List<String> sequence) {
     }
 
     /** Runs {@code analyzer} over {@code text}. */
-    static Analysis analyze(Analyzer analyzer, String text) {
+    public static Analysis analyze(Analyzer analyzer, String text) {
         Set<String> terms = new LinkedHashSet<>();
         List<String> sequence = new ArrayList<>();
         try (TokenStream ts = analyzer.tokenStream("", text)) {
@@ -148,7 +148,7 @@ final class SearchAnalyzers {
     }
 
     /** Whether {@code cp} is of a script the bigram chain pairs (Han, Hiragana, Katakana, Hangul). */
-    static boolean isCjk(int cp) {
+    public static boolean isCjk(int cp) {
         Character.UnicodeScript s = Character.UnicodeScript.of(cp);
         return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
                 || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.HANGUL;

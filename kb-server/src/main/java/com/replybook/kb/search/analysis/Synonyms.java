@@ -1,4 +1,4 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.analysis;
 
 import org.apache.lucene.analysis.Analyzer;
 
@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * when the segmenter splits it differently. Latin terms match as whole words after stemming (refunds ~ refund).
  * Thread-safe: {@link #replace} swaps an immutable snapshot.
  */
-final class Synonyms {
+public final class Synonyms {
 
     static final int MAX_EXPANSIONS = 16;
     private static final Analyzer WORDS = SearchAnalyzers.words();
@@ -46,16 +46,16 @@ final class Synonyms {
     private record Snapshot(Map<String, String> rulesByLocale, List<Rule> rules, List<Rewrite> rewrites) {
     }
 
-    Synonyms(Map<String, String> rulesByLocale) {
+    public Synonyms(Map<String, String> rulesByLocale) {
         this.current = build(new TreeMap<>(rulesByLocale));
     }
 
-    static Synonyms none() {
+    public static Synonyms none() {
         return new Synonyms(Map.of());
     }
 
     /** The rules in force, as an opaque value that changes (by identity) with every {@link #replace}. */
-    Object version() {
+    public Object version() {
         return current;
     }
 
@@ -64,19 +64,19 @@ final class Synonyms {
     }
 
     /** Checks {@code rules}, throwing {@link IllegalArgumentException} naming the bad line. */
-    void validate(String rules) {
+    public void validate(String rules) {
         parse(rules);
     }
 
     /** Puts {@code rules} in force for {@code locale}; the next query uses them. */
-    synchronized void replace(String locale, String rules) {
+    public synchronized void replace(String locale, String rules) {
         Map<String, String> next = new TreeMap<>(current.rulesByLocale);
         next.put(locale, rules);
         current = build(next);
     }
 
     /** The synonym texts to add for {@code query}, e.g. {@code 快递到哪了} → {@code [物流, 包裹, …]}. */
-    List<String> expansions(String query) {
+    public List<String> expansions(String query) {
         String folded = normalize(query);
         List<String> words = null;
         Set<String> out = new LinkedHashSet<>();
@@ -104,7 +104,7 @@ final class Synonyms {
      * {@code 退款到哪了}), folded, for the embedding models: they do not know shop shorthand, and a query that
      * becomes Chinese is embedded in the Chinese space. Unchanged (as typed) when no one-way rule applies.
      */
-    String rewrite(String query) {
+    public String rewrite(String query) {
         String folded = normalize(query);
         String out = folded;
         for (Rewrite r : current.rewrites) out = r.source.matcher(out).replaceAll(Matcher.quoteReplacement(r.target));

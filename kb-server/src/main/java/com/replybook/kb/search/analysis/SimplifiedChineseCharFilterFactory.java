@@ -1,4 +1,4 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.analysis;
 
 import org.apache.lucene.analysis.CharFilterFactory;
 
