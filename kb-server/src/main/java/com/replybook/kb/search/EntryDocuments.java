@@ -2,6 +2,8 @@ package com.replybook.kb.search;
 
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.search.analysis.SearchAnalyzers;
+import com.replybook.kb.search.semantic.Embedders;
+import com.replybook.kb.search.semantic.EntryEmbedding;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.BinaryDocValuesField;

@@ -3,6 +3,8 @@ package com.replybook.kb.search;
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.entries.EntryChange;
 import com.replybook.kb.entries.EntryFeed;
+import com.replybook.kb.search.semantic.EntryVectors;
+import com.replybook.kb.search.semantic.QueryWhitening;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -156,7 +158,7 @@ public final class EntryIndex implements Closeable {
             Math.max(RAM_BUFFER_MB, Math.min(256, Runtime.getRuntime().maxMemory() / 3.0 / (1 << 20)));
 
     /** What {@link #open} found; tells tests and logs why an index was rebuilt. */
-    enum Opening { REUSED, MISSING, CORRUPT, OLD_SCHEMA, OTHER_MODELS }
+    public enum Opening { REUSED, MISSING, CORRUPT, OLD_SCHEMA, OTHER_MODELS }
 
     private EntryIndex(Path path, EntryFeed feed, EntryVectors vectors, QueryWhitening.Settings whitened)
             throws IOException {
@@ -204,7 +206,7 @@ public final class EntryIndex implements Closeable {
      * Registers a listener on the feed, so open each feed's index once. With vectors, the queries of the spaces of
      * {@code whitening} are ranked whitened ({@link QueryWhitening}).
      */
-    static EntryIndex open(Path dir, EntryFeed feed, EntryVectors vectors, QueryWhitening.Settings whitening) {
+    public static EntryIndex open(Path dir, EntryFeed feed, EntryVectors vectors, QueryWhitening.Settings whitening) {
         try {
             EntryIndex index = new EntryIndex(dir, feed, vectors, whitening);
             feed.addListener(index::onChange);
@@ -216,7 +218,7 @@ public final class EntryIndex implements Closeable {
     }
 
     /** {@link #open(Path, EntryFeed, EntryVectors, QueryWhitening.Settings)} without query whitening. */
-    static EntryIndex open(Path dir, EntryFeed feed, EntryVectors vectors) {
+    public static EntryIndex open(Path dir, EntryFeed feed, EntryVectors vectors) {
         return open(dir, feed, vectors, QueryWhitening.Settings.NONE);
     }
 
@@ -235,7 +237,7 @@ public final class EntryIndex implements Closeable {
         return prepared.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && ready;
     }
 
-    Opening opening() {
+    public Opening opening() {
         return opening;
     }
 
@@ -244,16 +246,16 @@ public final class EntryIndex implements Closeable {
     }
 
     /** Changes (after the new reader is in place) whenever a refresh made other documents visible. */
-    long generation() {
+    public long generation() {
         return generation.get();
     }
 
-    SearcherManager searchers() {
+    public SearcherManager searchers() {
         return searchers;
     }
 
     /** Runs {@code work} with a searcher of the index as it is now, released afterwards. */
-    <T> T withSearcher(SearcherFunction<T> work) {
+    public <T> T withSearcher(SearcherFunction<T> work) {
         try {
             IndexSearcher s = searchers.acquire();
             try {
@@ -267,17 +269,17 @@ public final class EntryIndex implements Closeable {
     }
 
     /** Work done with an {@link IndexSearcher}. */
-    interface SearcherFunction<T> {
+    public interface SearcherFunction<T> {
         T apply(IndexSearcher searcher) throws IOException;
     }
 
     /** The query whitening fitted on this index, shared by every {@link EntrySearcher} over it. */
-    QueryWhitening whitening() {
+    public QueryWhitening whitening() {
         return whitening;
     }
 
     /** Makes every change applied so far visible to searches now (tests; the refresher does it within 100 ms). */
-    void refresh() throws IOException {
+    public void refresh() throws IOException {
         searchers.maybeRefreshBlocking();
     }
 
@@ -285,7 +287,7 @@ public final class EntryIndex implements Closeable {
      * Whether a merge is running or waiting: after a rebuild, the one into one segment that also builds the vector
      * graphs. Searches are complete meanwhile, nearest-neighbour ones slower.
      */
-    boolean merging() {
+    public boolean merging() {
         return writer.hasPendingMerges() || !writer.getMergingSegments().isEmpty();
     }
 
@@ -421,7 +423,7 @@ public final class EntryIndex implements Closeable {
      * Re-indexes {@code entry} if it is still the indexed version (its vector has just been stored); an entry
      * changed meanwhile was re-indexed by that change already.
      */
-    void reindex(Entry entry) {
+    public void reindex(Entry entry) {
         if (closed) return;
         lastChange = System.nanoTime(); // an embedding backlog re-indexes for an hour: merge after it, not during
         try {

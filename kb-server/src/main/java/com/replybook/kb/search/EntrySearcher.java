@@ -3,6 +3,7 @@ package com.replybook.kb.search;
 import com.replybook.kb.entries.EntryStatus;
 import com.replybook.kb.search.analysis.SearchAnalyzers;
 import com.replybook.kb.search.analysis.Synonyms;
+import com.replybook.kb.search.semantic.Embedders;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;

@@ -1,5 +1,9 @@
 package com.replybook.kb.search;
 
+import com.replybook.kb.search.semantic.Embedders;
+import com.replybook.kb.search.semantic.ExampleVectors;
+import com.replybook.kb.search.semantic.QueryWhitening;
+import com.replybook.kb.search.semantic.WithinEntryWhitening;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FloatVectorValues;
@@ -32,7 +36,7 @@ import java.util.TreeSet;
  * {@link #cosine} gives the plain score of the top hit for {@link Confidence}, whose thresholds are on that scale.
  * One per {@link EntrySearcher}. Thread-safe.
  */
-final class NearestExamples {
+public final class NearestExamples {
 
     /**
      * Weight of the nearest example's cosine in the Chinese space; the centroid's is {@code 1 − EXAMPLE_WEIGHT}.
@@ -46,7 +50,7 @@ final class NearestExamples {
 
     private final QueryWhitening whitening;
 
-    NearestExamples(QueryWhitening whitening) {
+    public NearestExamples(QueryWhitening whitening) {
         this.whitening = whitening;
     }
 
@@ -54,7 +58,7 @@ final class NearestExamples {
      * Scores every document of {@code lexical} and {@code nearest} that has a vector in {@code space}, best first;
      * an entry without example vectors (not re-embedded yet) scores by its centroid.
      */
-    TopDocs rescore(IndexSearcher searcher, Embedders.Space space, float[] query, TopDocs lexical, TopDocs nearest)
+    public TopDocs rescore(IndexSearcher searcher, Embedders.Space space, float[] query, TopDocs lexical, TopDocs nearest)
             throws IOException {
         WithinEntryWhitening whitened = whitening.of(space);
         float[] ranked = whitened == null ? query : whitened.apply(query);
@@ -93,7 +97,7 @@ final class NearestExamples {
      * entries not embedded yet (just written, or a library whose vectors are still being computed). An entry of
      * the other language has a vector in its own space and is not among them.
      */
-    static Set<Integer> notEmbedded(IndexSearcher searcher, TopDocs lexical, TopDocs rescored) throws IOException {
+    public static Set<Integer> notEmbedded(IndexSearcher searcher, TopDocs lexical, TopDocs rescored) throws IOException {
         Set<Integer> scored = new HashSet<>();
         for (ScoreDoc d : rescored.scoreDocs) scored.add(d.doc);
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
@@ -119,7 +123,7 @@ final class NearestExamples {
      * NaN when it has no vector in {@code space} (not embedded yet, or an entry of the other language): there is no
      * dense evidence then, and the confidence is judged as lexical search judges it.
      */
-    static float cosine(IndexSearcher searcher, Embedders.Space space, float[] query, int doc) throws IOException {
+    public static float cosine(IndexSearcher searcher, Embedders.Space space, float[] query, int doc) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         int local = doc - leaf.docBase;

@@ -3,6 +3,9 @@ package com.replybook.kb.search;
 import com.replybook.kb.db.Database;
 import com.replybook.kb.entries.EntryFeed;
 import com.replybook.kb.entries.EntryStatus;
+import com.replybook.kb.search.semantic.Embedders;
+import com.replybook.kb.search.semantic.EntryVectors;
+import com.replybook.kb.search.semantic.StoredVectors;
 import com.replybook.kb.web.ApiException;
 import jakarta.servlet.http.HttpServlet;
 
@@ -68,7 +71,7 @@ public final class SearchService implements AutoCloseable {
             System.setProperty("DJL_CACHE_DIR", dataDir.resolve("cache/djl").toAbsolutePath().toString());
         }
         Embedders embedders = new Embedders();
-        StoredVectors vectors = new StoredVectors(new VectorStore(db), embedders::entry, feed::find);
+        StoredVectors vectors = StoredVectors.of(db, embedders, feed);
         EntryIndex index = EntryIndex.open(dataDir.resolve("index"), feed, vectors, settings.whitening());
         vectors.onEmbedded(index::reindex);
         return new SearchService(index, synonyms, vectors, embedders, clock, cacheEntries);

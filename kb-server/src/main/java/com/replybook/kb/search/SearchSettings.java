@@ -1,5 +1,8 @@
 package com.replybook.kb.search;
 
+import com.replybook.kb.search.semantic.Embedders;
+import com.replybook.kb.search.semantic.QueryWhitening;
+
 import java.util.EnumSet;
 import java.util.Set;
 

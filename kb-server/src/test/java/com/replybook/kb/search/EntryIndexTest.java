@@ -2,6 +2,8 @@ package com.replybook.kb.search;
 
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.entries.EntryFeed;
+import com.replybook.kb.search.semantic.Embedders;
+import com.replybook.kb.search.semantic.EntryVectors;
 import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FilterLeafReader;

@@ -1,6 +1,7 @@
 package com.replybook.kb.search;
 
 import com.replybook.kb.entries.EntryStatus;
+import com.replybook.kb.search.semantic.EntryVectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

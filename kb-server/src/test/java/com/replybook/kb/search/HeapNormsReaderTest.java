@@ -1,5 +1,6 @@
 package com.replybook.kb.search;
 
+import com.replybook.kb.search.semantic.EntryVectors;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;

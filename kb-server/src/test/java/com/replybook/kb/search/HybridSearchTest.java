@@ -2,6 +2,9 @@ package com.replybook.kb.search;
 
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.search.analysis.Synonyms;
+import com.replybook.kb.search.semantic.Embedders;
+import com.replybook.kb.search.semantic.EntryVectors;
+import com.replybook.kb.search.semantic.QueryWhitening;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

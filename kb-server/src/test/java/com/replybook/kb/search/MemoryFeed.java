@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /** An in-memory {@link EntryFeed} with a change log, standing in for the JDBC store in index tests. */
-final class MemoryFeed implements EntryFeed {
+public final class MemoryFeed implements EntryFeed {
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final List<EntryChange> log = new ArrayList<>();
@@ -23,13 +23,13 @@ final class MemoryFeed implements EntryFeed {
     private boolean silent;
 
     /** Stops calling listeners, as if the index were closed while the store was written. */
-    synchronized MemoryFeed silent(boolean value) {
+    public synchronized MemoryFeed silent(boolean value) {
         silent = value;
         return this;
     }
 
     /** Stores {@code e} with the next version and returns it as stored. */
-    Entry put(Entry e) {
+    public Entry put(Entry e) {
         EntryChange change;
         synchronized (this) {
             Entry old = entries.get(e.id());
@@ -48,7 +48,7 @@ final class MemoryFeed implements EntryFeed {
         return Optional.ofNullable(entries.get(id));
     }
 
-    void delete(String id) {
+    public void delete(String id) {
         EntryChange change;
         synchronized (this) {
             entries.remove(id);
@@ -78,26 +78,26 @@ final class MemoryFeed implements EntryFeed {
         listeners.add(listener);
     }
 
-    static Entry entry(String key, String locale, String category, String problem, List<String> questions,
+    public static Entry entry(String key, String locale, String category, String problem, List<String> questions,
                        String cause, String script) {
         return new Entry(key, key, locale, category, List.of(category.split("/")), problem, questions, cause,
                 script, "", "", List.of(), List.of(), EntryStatus.PUBLISHED, "test", 90, Instant.now(), 0,
                 Instant.now(), "test", Instant.now(), "test");
     }
 
-    static Entry withStatus(Entry e, EntryStatus status) {
+    public static Entry withStatus(Entry e, EntryStatus status) {
         return new Entry(e.id(), e.key(), e.locale(), e.category(), e.tags(), e.problem(), e.questions(), e.cause(),
                 e.script(), e.smsScript(), e.reviewScript(), e.diagnostics(), e.actions(), status, e.owner(), e.verifyEveryDays(), e.verifiedAt(),
                 e.version(), e.createdAt(), e.createdBy(), e.updatedAt(), e.updatedBy());
     }
 
-    static Entry withVerification(Entry e, Instant verifiedAt, int verifyEveryDays) {
+    public static Entry withVerification(Entry e, Instant verifiedAt, int verifyEveryDays) {
         return new Entry(e.id(), e.key(), e.locale(), e.category(), e.tags(), e.problem(), e.questions(), e.cause(),
                 e.script(), e.smsScript(), e.reviewScript(), e.diagnostics(), e.actions(), e.status(), e.owner(), verifyEveryDays, verifiedAt,
                 e.version(), e.createdAt(), e.createdBy(), e.updatedAt(), e.updatedBy());
     }
 
-    static Entry withProblem(Entry e, String problem) {
+    public static Entry withProblem(Entry e, String problem) {
         return new Entry(e.id(), e.key(), e.locale(), e.category(), e.tags(), problem, e.questions(), e.cause(),
                 e.script(), e.smsScript(), e.reviewScript(), e.diagnostics(), e.actions(), e.status(), e.owner(), e.verifyEveryDays(), e.verifiedAt(),
                 e.version(), e.createdAt(), e.createdBy(), e.updatedAt(), e.updatedBy());

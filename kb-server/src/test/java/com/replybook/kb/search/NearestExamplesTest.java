@@ -1,6 +1,8 @@
 package com.replybook.kb.search;
 
-import com.replybook.kb.entries.Entry;
+import com.replybook.kb.search.semantic.Embedders;
+import com.replybook.kb.search.semantic.EntryVectors;
+import com.replybook.kb.search.semantic.WithinEntryWhitening;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.ScoreDoc;
@@ -11,29 +13,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+import static com.replybook.kb.search.semantic.HandMadeVectors.WHITENED_EN;
+import static com.replybook.kb.search.semantic.HandMadeVectors.fixed;
+import static com.replybook.kb.search.semantic.HandMadeVectors.putFillers;
+import static com.replybook.kb.search.semantic.HandMadeVectors.putTheTwoEntries;
+import static com.replybook.kb.search.semantic.HandMadeVectors.unit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The rescoring of candidates over an index of hand-made English vectors (no model involved). */
-class NearestExamplesTest {
-
-    /** English queries whitened, with the default shrinkage. */
-    static final QueryWhitening.Settings WHITENED_EN = new QueryWhitening.Settings(Set.of(Embedders.Space.EN),
-            SearchSettings.DEFAULTS.whiteningShrinkage());
+public class NearestExamplesTest {
 
     @TempDir
     Path dir;
-
-    private static float[] unit(float... v) {
-        return Embedders.normalize(v);
-    }
 
     /**
      * Twelve filler entries whose phrasings differ along axis 0 (the "wording" direction), an entry about axis 1
@@ -105,7 +102,7 @@ class NearestExamplesTest {
         }
     }
 
-    static String top(EntryIndex index, NearestExamples examples, float[] query) throws Exception {
+    public static String top(EntryIndex index, NearestExamples examples, float[] query) throws Exception {
         IndexSearcher s = index.searchers().acquire();
         try {
             TopDocs all = s.search(new MatchAllDocsQuery(), 100);
@@ -116,40 +113,11 @@ class NearestExamplesTest {
         }
     }
 
-    /** Filler entries {@code from} to {@code to} (exclusive), on axes 0 and 5-7, phrasings differing along axis 0. */
-    static void putFillers(MemoryFeed feed, Map<String, List<float[]>> vectors, int from, int to) {
-        List<float[][]> fillers = WithinEntryWhiteningTest.entriesVaryingAlongAxis0(to);
-        for (int i = from; i < to; i++) {
-            float[][] f = fillers.get(i);
-            for (int k = 0; k < f.length; k++) {
-                Arrays.fill(f[k], 1, 5, 0);
-                f[k] = Embedders.normalize(f[k]);
-            }
-            put(feed, vectors, "filler-" + i, List.of(f));
-        }
-    }
-
-    static void putTheTwoEntries(MemoryFeed feed, Map<String, List<float[]>> vectors) {
-        put(feed, vectors, "axis-1", List.of(unit(0, 1, 0, 0.05f, 0, 0, 0, 0), unit(0, 1, 0, -0.05f, 0, 0, 0, 0)));
-        put(feed, vectors, "axis-0-2", List.of(unit(0.8f, 0, 0.6f, 0, 0.05f, 0, 0, 0),
-                unit(0.8f, 0, 0.6f, 0, -0.05f, 0, 0, 0)));
-    }
-
-    static EntryVectors fixed(Map<String, List<float[]>> vectors) {
-        return entry -> {
-            List<float[]> examples = vectors.get(entry.key());
-            float[] sum = new float[8];
-            for (float[] e : examples) for (int d = 0; d < 8; d++) sum[d] += e[d];
-            return new EntryEmbedding(Embedders.normalize(sum), ExampleVectors.pack(examples));
-        };
-    }
-
-    private static void put(MemoryFeed feed, Map<String, List<float[]>> vectors, String key, List<float[]> examples) {
-        vectors.put(key, examples);
-        List<String> questions = new java.util.ArrayList<>();
-        for (int i = 1; i < examples.size(); i++) questions.add(key + " question " + i);
-        Entry entry = MemoryFeed.entry(key, "en", "test", key + " problem", questions, "", "");
-        feed.put(entry);
+    /** The English space, two models concatenated and whitened, weighs the centroid more than the Chinese space. */
+    @Test
+    void theNearestExampleWeighsLessInTheEnglishSpace() {
+        assertEquals(0.3f, NearestExamples.exampleWeight(Embedders.Space.EN));
+        assertEquals(0.5f, NearestExamples.exampleWeight(Embedders.Space.ZH));
     }
 
     private static String key(IndexSearcher s, int doc) throws java.io.IOException {

@@ -1,5 +1,6 @@
 package com.replybook.kb.search;
 
+import com.replybook.kb.search.semantic.EntryVectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

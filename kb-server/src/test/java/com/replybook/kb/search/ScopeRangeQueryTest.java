@@ -3,6 +3,7 @@ package com.replybook.kb.search;
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.entries.EntryStatus;
 import com.replybook.kb.search.analysis.Synonyms;
+import com.replybook.kb.search.semantic.EntryVectors;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.entries.EntryStatus;
 import com.replybook.kb.search.analysis.Synonyms;
+import com.replybook.kb.search.semantic.Embedders;
+import com.replybook.kb.search.semantic.EntryEmbedding;
+import com.replybook.kb.search.semantic.EntryVectors;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 
 import java.lang.management.ManagementFactory;
@@ -123,7 +126,7 @@ public final class SearchBenchmark {
     }
 
     /** {@code base} with its centroid moved by seeded Gaussian noise to a cosine of about 0.95, normalised. */
-    static EntryEmbedding jitter(EntryEmbedding base, long seed) {
+    public static EntryEmbedding jitter(EntryEmbedding base, long seed) {
         if (base == null) return null;
         float[] c = base.centroid().clone();
         Random random = new Random(seed);

@@ -1,5 +1,7 @@
 package com.replybook.kb.search;
 
+import com.replybook.kb.search.semantic.Embedders;
+import com.replybook.kb.search.semantic.QueryWhitening;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

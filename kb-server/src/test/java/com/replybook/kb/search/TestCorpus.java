@@ -7,9 +7,9 @@ import java.util.List;
 import static com.replybook.kb.search.MemoryFeed.entry;
 
 /** A fixed corpus with known answers: each entry is the one right answer for the queries its tests name. */
-final class TestCorpus {
+public final class TestCorpus {
 
-    static final List<Entry> ENTRIES = List.of(
+    public static final List<Entry> ENTRIES = List.of(
             entry("logistics-stuck", "zh-CN", "物流/延误", "快递好几天没有更新物流信息",
                     List.of("快递三天没动了", "物流一直不更新", "我的包裹怎么还没到"),
                     "快递中转站爆仓或者天气原因导致延误", "亲，非常理解您着急的心情，单号${tracking.no}我们已经催促快递。"),
@@ -42,7 +42,7 @@ final class TestCorpus {
     private TestCorpus() {
     }
 
-    static MemoryFeed feed() {
+    public static MemoryFeed feed() {
         MemoryFeed feed = new MemoryFeed();
         ENTRIES.forEach(feed::put);
         return feed;

@@ -1,5 +1,8 @@
 package com.replybook.kb.search;
 
+import com.replybook.kb.search.semantic.Embedders;
+import com.replybook.kb.search.semantic.EntryEmbedding;
+import com.replybook.kb.search.semantic.EntryVectors;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.util.VectorUtil;
 

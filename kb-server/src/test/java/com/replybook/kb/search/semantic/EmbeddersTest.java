@@ -1,4 +1,4 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.semantic;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +42,5 @@ class EmbeddersTest {
     @Test
     void englishSpaceNamesBothModels() {
         assertEquals("all-minilm-l6-v2-q+bge-small-en-v1.5-q", Embedders.Space.EN.model);
-        assertEquals(0.3f, NearestExamples.exampleWeight(Embedders.Space.EN));
-        assertEquals(0.5f, NearestExamples.exampleWeight(Embedders.Space.ZH));
     }
 }

@@ -1,6 +1,8 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.semantic;
 
+import com.replybook.kb.db.Database;
 import com.replybook.kb.entries.Entry;
+import com.replybook.kb.entries.EntryFeed;
 
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +26,7 @@ import java.util.logging.Logger;
  * all of them, and each is looked up again when its turn comes (an entry edited meanwhile is embedded once, with
  * its latest text; one deleted meanwhile not at all). Thread-safe.
  */
-final class StoredVectors implements EntryVectors, AutoCloseable {
+public final class StoredVectors implements EntryVectors, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(StoredVectors.class.getName());
 
@@ -49,8 +51,16 @@ final class StoredVectors implements EntryVectors, AutoCloseable {
         this.current = current;
     }
 
+    /**
+     * The vectors stored in {@code db} ({@link VectorStore}), computed by {@code embedders}; each entry waiting to
+     * be embedded is looked up in {@code feed} again when its turn comes.
+     */
+    public static StoredVectors of(Database db, Embedders embedders, EntryFeed feed) {
+        return new StoredVectors(new VectorStore(db), embedders::entry, feed::find);
+    }
+
     /** Called with an entry once its new vector is stored, to re-index it. */
-    void onEmbedded(Consumer<Entry> callback) {
+    public void onEmbedded(Consumer<Entry> callback) {
         this.onEmbedded = callback;
     }
 

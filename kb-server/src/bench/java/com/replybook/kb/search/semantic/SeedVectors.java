@@ -1,9 +1,10 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.semantic;
 
 import com.replybook.kb.config.ServerConfig;
 import com.replybook.kb.db.Database;
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.entries.EntryStore;
+import com.replybook.kb.search.SearchBenchmark;
 
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.semantic;
 
 import org.apache.lucene.util.VectorUtil;
 
@@ -19,10 +19,10 @@ import java.util.List;
  * it lifts both English sets; with bge-small-zh it costs zh-shop R@1, so by default it is used for the English
  * space only ({@link QueryWhitening.Settings}).
  */
-final class WithinEntryWhitening {
+public final class WithinEntryWhitening {
 
     /** Fewer entries with two or more examples than this give no estimate worth using: no whitening. */
-    static final int MIN_ENTRIES = 10;
+    public static final int MIN_ENTRIES = 10;
 
     /** {@code A⁻¹}, one row per dimension: applying it is one matrix-vector product, {@code d²} operations. */
     private final float[][] inverse;
@@ -72,7 +72,7 @@ final class WithinEntryWhitening {
     }
 
     /** {@code A⁻¹q / √(qᵀA⁻¹q)}: the query to take dot products with; {@code q} itself if of another length. */
-    float[] apply(float[] q) {
+    public float[] apply(float[] q) {
         if (q.length != inverse.length) return q;
         float[] out = new float[q.length];
         for (int i = 0; i < out.length; i++) out[i] = VectorUtil.dotProduct(inverse[i], q);

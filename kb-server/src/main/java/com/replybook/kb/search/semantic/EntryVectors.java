@@ -1,9 +1,9 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.semantic;
 
 import com.replybook.kb.entries.Entry;
 
 /** Supplies the stored dense vectors of an entry for indexing (hybrid retrieval), or null when there are none. */
-interface EntryVectors {
+public interface EntryVectors {
 
     /** No vectors: lexical search only. */
     EntryVectors NONE = new EntryVectors() {

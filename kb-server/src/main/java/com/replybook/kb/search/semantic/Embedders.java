@@ -1,4 +1,4 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.semantic;
 
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.search.analysis.SearchAnalyzers;
@@ -29,10 +29,10 @@ import java.util.stream.Collectors;
  * loses about 3 MRR points on traditional text otherwise). Query embeddings are cached (agents repeat queries).
  * Thread-safe.
  */
-final class Embedders {
+public final class Embedders {
 
     /** A vector space: its models, their identifier and the index field of its vectors. */
-    enum Space {
+    public enum Space {
         ZH("vector.zh", "bge-small-zh-v1.5-q", List.of(
                 () -> OnnxModels.load(BgeSmallZhV15QuantizedEmbeddingModel.class, "bge-small-zh-v1.5-q", PoolingMode.CLS))),
         EN("vector.en", "all-minilm-l6-v2-q+bge-small-en-v1.5-q", List.of(
@@ -40,16 +40,16 @@ final class Embedders {
                 () -> OnnxModels.load(BgeSmallEnV15QuantizedEmbeddingModel.class, "bge-small-en-v1.5-q", PoolingMode.CLS)));
 
         /** The field of the entries' centroids (nearest-neighbour search). */
-        final String field;
+        public final String field;
         /** The field of the entries' packed example vectors ({@link ExampleVectors}). */
-        final String examplesField;
+        public final String examplesField;
         /**
          * Identifies the model in {@code entry_vectors.model} and in the index's commits. A new model needs a new
          * identifier: vectors of the old one are then re-embedded and the index rebuilt instead of mixing two
          * spaces, which nothing else would notice when both models have the same dimensions. A space of several
          * models names them all, joined by {@code +}.
          */
-        final String model;
+        public final String model;
         /** The space's models, in the order their embeddings are concatenated. */
         private final List<Supplier<EmbeddingModel>> factories;
 
@@ -61,12 +61,12 @@ final class Embedders {
         }
 
         /** The space of an entry: by its locale ({@code zh-*} → ZH). */
-        static Space of(Entry entry) {
+        public static Space of(Entry entry) {
             return entry.locale() != null && entry.locale().toLowerCase(java.util.Locale.ROOT).startsWith("zh") ? ZH : EN;
         }
 
         /** The space of a query: ZH as soon as it has a CJK character. */
-        static Space ofText(String text) {
+        public static Space ofText(String text) {
             return text.codePoints().anyMatch(SearchAnalyzers::isCjk) ? ZH : EN;
         }
     }
@@ -90,7 +90,7 @@ final class Embedders {
     });
 
     /** The normalised embedding of a query, cached. */
-    float[] query(String text) {
+    public float[] query(String text) {
         String key = text.strip();
         float[] hit = cache.get(key);
         if (hit != null) return hit;
@@ -103,7 +103,7 @@ final class Embedders {
      * The embedding of an entry: the normalised centroid of the embeddings of its problem and each similar question
      * (each phrasing is one sample of the intent) and those embeddings themselves; null when the entry has no text.
      */
-    EntryEmbedding entry(Entry entry) {
+    public EntryEmbedding entry(Entry entry) {
         List<String> texts = new ArrayList<>();
         if (entry.problem() != null && !entry.problem().isBlank()) texts.add(entry.problem());
         for (String q : entry.questions()) if (q != null && !q.isBlank()) texts.add(q);

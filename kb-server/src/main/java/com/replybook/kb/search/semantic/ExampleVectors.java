@@ -1,4 +1,4 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.semantic;
 
 import org.apache.lucene.util.VectorUtil;
 
@@ -10,7 +10,7 @@ import java.util.List;
  * Ranking by the nearest example finds an entry when one of its phrasings matches a message whose centroid (the
  * average of all its phrasings) is elsewhere: entries with many, varied questions are the rule in real libraries.
  */
-final class ExampleVectors {
+public final class ExampleVectors {
 
     /**
      * Examples kept per entry (problem first, then the questions in order): bounds the index at about 12 KB per
@@ -71,7 +71,7 @@ final class ExampleVectors {
     }
 
     /** {@link #maxDot(byte[], int, int, float[])} widening each vector into {@code example} (the query's length). */
-    static float maxDot(byte[] bytes, int offset, int length, float[] query, float[] example) {
+    public static float maxDot(byte[] bytes, int offset, int length, float[] query, float[] example) {
         int stride = 4 + query.length;
         if (length == 0 || length % stride != 0) return Float.NaN;
         float best = Float.NEGATIVE_INFINITY;

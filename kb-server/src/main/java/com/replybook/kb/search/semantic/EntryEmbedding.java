@@ -1,4 +1,4 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.semantic;
 
 /**
  * An entry's dense representation: {@code centroid}, the normalised mean of the embeddings of its problem and
@@ -6,5 +6,5 @@ package com.replybook.kb.search;
  * embeddings packed by {@link ExampleVectors} (for rescoring the candidates); {@code examples} may be null for a
  * vector stored before they were (it is then re-embedded in the background).
  */
-record EntryEmbedding(float[] centroid, byte[] examples) {
+public record EntryEmbedding(float[] centroid, byte[] examples) {
 }

@@ -1,5 +1,9 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.semantic;
 
+import com.replybook.kb.search.EntryIndex;
+import com.replybook.kb.search.MemoryFeed;
+import com.replybook.kb.search.NearestExamples;
+import com.replybook.kb.search.NearestExamplesTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The query whitening is fitted in the background, over real indexes of hand-made English vectors (the entries of
- * {@link NearestExamplesTest}: ranked by plain cosines "axis-0-2" comes first, whitened "axis-1").
+ * {@link HandMadeVectors}: ranked by plain cosines "axis-0-2" comes first, whitened "axis-1").
  */
 class QueryWhiteningTest {
 
@@ -38,10 +42,10 @@ class QueryWhiteningTest {
 
     @Test
     void theIndexFitsItOnceReadyWithoutAnySearch() throws Exception {
-        NearestExamplesTest.putTheTwoEntries(feed, vectors);
-        NearestExamplesTest.putFillers(feed, vectors, 0, 12);
-        try (EntryIndex index = EntryIndex.open(dir, feed, NearestExamplesTest.fixed(vectors),
-                NearestExamplesTest.WHITENED_EN)) {
+        HandMadeVectors.putTheTwoEntries(feed, vectors);
+        HandMadeVectors.putFillers(feed, vectors, 0, 12);
+        try (EntryIndex index = EntryIndex.open(dir, feed, HandMadeVectors.fixed(vectors),
+                HandMadeVectors.WHITENED_EN)) {
             assertTrue(index.awaitReady(Duration.ofMinutes(1)));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (index.whitening().of(Embedders.Space.EN) == null && System.nanoTime() < deadline) {
@@ -54,14 +58,14 @@ class QueryWhiteningTest {
 
     @Test
     void aSearchDoesNotWaitForTheFirstFitAndIsRankedWithItOnceItIsMade() throws Exception {
-        NearestExamplesTest.putTheTwoEntries(feed, vectors);
-        NearestExamplesTest.putFillers(feed, vectors, 0, 12);
+        HandMadeVectors.putTheTwoEntries(feed, vectors);
+        HandMadeVectors.putFillers(feed, vectors, 0, 12);
         CountDownLatch slowFit = new CountDownLatch(1);
         ExecutorService fitter = heldUp(slowFit);
         AtomicInteger fitted = new AtomicInteger();
-        try (EntryIndex index = EntryIndex.open(dir, feed, NearestExamplesTest.fixed(vectors),
-                NearestExamplesTest.WHITENED_EN);
-             QueryWhitening whitening = new QueryWhitening(index.searchers(), NearestExamplesTest.WHITENED_EN,
+        try (EntryIndex index = EntryIndex.open(dir, feed, HandMadeVectors.fixed(vectors),
+                HandMadeVectors.WHITENED_EN);
+             QueryWhitening whitening = new QueryWhitening(index.searchers(), HandMadeVectors.WHITENED_EN,
                      fitted::incrementAndGet, fitter)) {
             assertTrue(index.awaitReady(Duration.ofMinutes(1)));
             NearestExamples examples = new NearestExamples(whitening);
@@ -81,13 +85,13 @@ class QueryWhiteningTest {
 
     @Test
     void theLastFitServesWhileTheNextIsMade() throws Exception {
-        NearestExamplesTest.putTheTwoEntries(feed, vectors);
-        NearestExamplesTest.putFillers(feed, vectors, 0, 12);
+        HandMadeVectors.putTheTwoEntries(feed, vectors);
+        HandMadeVectors.putFillers(feed, vectors, 0, 12);
         CountDownLatch slowRefit = new CountDownLatch(1);
         ExecutorService fitter = Executors.newSingleThreadExecutor();
-        try (EntryIndex index = EntryIndex.open(dir, feed, NearestExamplesTest.fixed(vectors),
-                NearestExamplesTest.WHITENED_EN);
-             QueryWhitening whitening = new QueryWhitening(index.searchers(), NearestExamplesTest.WHITENED_EN,
+        try (EntryIndex index = EntryIndex.open(dir, feed, HandMadeVectors.fixed(vectors),
+                HandMadeVectors.WHITENED_EN);
+             QueryWhitening whitening = new QueryWhitening(index.searchers(), HandMadeVectors.WHITENED_EN,
                      () -> { }, fitter)) {
             assertTrue(index.awaitReady(Duration.ofMinutes(1)));
             whitening.refitIfDue();
@@ -99,7 +103,7 @@ class QueryWhiteningTest {
             assertTrue(whitening.awaitFits(Duration.ofMinutes(1)));
             assertSame(first, whitening.of(Embedders.Space.EN), "14 entries, as at the fit: nothing to refit");
 
-            NearestExamplesTest.putFillers(feed, vectors, 12, 18);
+            HandMadeVectors.putFillers(feed, vectors, 12, 18);
             index.refresh();
             fitter.execute(() -> awaitQuietly(slowRefit));
             whitening.refitIfDue();

@@ -1,4 +1,4 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.semantic;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;

@@ -1,7 +1,11 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.semantic;
 
 import com.replybook.kb.db.Database;
 import com.replybook.kb.entries.Entry;
+import com.replybook.kb.search.EntryIndex;
+import com.replybook.kb.search.MemoryFeed;
+import com.replybook.kb.search.SearchFields;
+import com.replybook.kb.search.TestCorpus;
 import com.replybook.kb.testing.TestDatabases.DbTarget;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;

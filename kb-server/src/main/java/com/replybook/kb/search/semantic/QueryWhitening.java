@@ -1,4 +1,4 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.semantic;
 
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
@@ -30,25 +30,25 @@ import java.util.logging.Logger;
 
 /**
  * The {@link WithinEntryWhitening} that queries of each space of its {@link Settings} are ranked with, kept fitted
- * on the index's stored examples by a thread of its own. One per {@link EntryIndex}, which asks for a fit once it is
+ * on the index's stored examples by a thread of its own. One per {@code EntryIndex}, which asks for a fit once it is
  * ready and after every refresh that changed it; a space is (re)fitted when it has no fit yet or its number of
  * entries has moved by a tenth since the last one. A fit takes 2–2.4 s at 768 dimensions and 100,000 entries, so
  * no search makes one or waits for one: searches take the latest fit, which keeps serving while the next is made.
  * Not on the index's own background thread either: that one refreshes every 100 ms, and a fit would hold back
  * every change for seconds. Thread-safe.
  */
-final class QueryWhitening implements Closeable {
+public final class QueryWhitening implements Closeable {
 
     /**
      * The spaces whose queries are whitened and the weight λ of the isotropic part of their whitening
      * ({@link WithinEntryWhitening#fit}); the defaults, and why, are {@code SearchSettings.DEFAULTS}.
      */
-    record Settings(Set<Embedders.Space> spaces, double shrinkage) {
+    public record Settings(Set<Embedders.Space> spaces, double shrinkage) {
 
         /** No space whitened: a lexical index has no vectors to whiten against. */
-        static final Settings NONE = new Settings(Set.of(), 1);
+        public static final Settings NONE = new Settings(Set.of(), 1);
 
-        Settings {
+        public Settings {
             spaces = Set.copyOf(spaces);
         }
     }
@@ -77,10 +77,10 @@ final class QueryWhitening implements Closeable {
 
     /**
      * Fits the spaces of {@code settings} on what {@code searchers} see; {@code onFitted} runs after each new fit,
-     * which changes how searches rank (the index bumps its generation, so that {@link SearchCache} drops results
+     * which changes how searches rank (the index bumps its generation, so that the search cache drops results
      * ranked without it).
      */
-    QueryWhitening(SearcherManager searchers, Settings settings, Runnable onFitted) {
+    public QueryWhitening(SearcherManager searchers, Settings settings, Runnable onFitted) {
         this(searchers, settings, onFitted, Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "search-index-whitening");
             t.setDaemon(true);
@@ -106,13 +106,13 @@ final class QueryWhitening implements Closeable {
      * sets (docs/search-quality.md) but no worse than the Chinese space's. Waiting would hold searches for up to
      * 2.4 s; a wait short enough not to matter would rescue only the few searches in its last moments.
      */
-    WithinEntryWhitening of(Embedders.Space space) {
+    public WithinEntryWhitening of(Embedders.Space space) {
         Fit fit = fits.get(space.ordinal());
         return fit == null ? null : fit.whitening;
     }
 
     /** Asks for a check of whether a space is due for a fit, made on the fitting thread; returns at once. */
-    void refitIfDue() {
+    public void refitIfDue() {
         if (spaces.isEmpty() || closed || !checkQueued.compareAndSet(false, true)) return;
         try {
             fitter.execute(this::fitWhereDue);
@@ -125,7 +125,7 @@ final class QueryWhitening implements Closeable {
      * Waits until every check asked for so far is done; false on time-out. For tests and measurements that must
      * see the fitted ranking.
      */
-    boolean awaitFits(Duration timeout) throws InterruptedException {
+    public boolean awaitFits(Duration timeout) throws InterruptedException {
         try {
             fitter.submit(() -> { }).get(timeout.toMillis(), TimeUnit.MILLISECONDS); // checks run in order
             return true;
