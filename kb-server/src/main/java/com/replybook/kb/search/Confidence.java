@@ -1,5 +1,6 @@
 package com.replybook.kb.search;
 
+import com.replybook.kb.search.index.SearchFields;
 import com.replybook.kb.search.semantic.Embedders;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;

@@ -2,6 +2,7 @@ package com.replybook.kb.search;
 
 import com.replybook.kb.search.analysis.SearchAnalyzers;
 import com.replybook.kb.search.analysis.Synonyms;
+import com.replybook.kb.search.index.SearchFields;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.replybook.kb.search.analysis.SearchAnalyzers;
+import com.replybook.kb.search.index.SearchFields;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;

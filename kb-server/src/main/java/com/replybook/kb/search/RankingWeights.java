@@ -1,5 +1,7 @@
 package com.replybook.kb.search;
 
+import com.replybook.kb.search.index.SearchFields;
+
 import java.util.Map;
 
 /**

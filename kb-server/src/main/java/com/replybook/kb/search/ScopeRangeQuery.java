@@ -1,5 +1,6 @@
 package com.replybook.kb.search;
 
+import com.replybook.kb.search.index.SearchFields;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;

@@ -3,6 +3,7 @@ package com.replybook.kb.search;
 import com.replybook.kb.db.Database;
 import com.replybook.kb.entries.EntryFeed;
 import com.replybook.kb.entries.EntryStatus;
+import com.replybook.kb.search.index.EntryIndex;
 import com.replybook.kb.search.semantic.Embedders;
 import com.replybook.kb.search.semantic.EntryVectors;
 import com.replybook.kb.search.semantic.StoredVectors;

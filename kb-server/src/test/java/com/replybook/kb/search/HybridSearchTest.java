@@ -2,6 +2,9 @@ package com.replybook.kb.search;
 
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.search.analysis.Synonyms;
+import com.replybook.kb.search.index.EntryIndex;
+import com.replybook.kb.search.index.MemoryFeed;
+import com.replybook.kb.search.index.TestCorpus;
 import com.replybook.kb.search.semantic.Embedders;
 import com.replybook.kb.search.semantic.EntryVectors;
 import com.replybook.kb.search.semantic.QueryWhitening;

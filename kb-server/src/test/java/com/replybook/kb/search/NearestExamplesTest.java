@@ -1,5 +1,8 @@
 package com.replybook.kb.search;
 
+import com.replybook.kb.search.index.EntryIndex;
+import com.replybook.kb.search.index.MemoryFeed;
+import com.replybook.kb.search.index.SearchFields;
 import com.replybook.kb.search.semantic.Embedders;
 import com.replybook.kb.search.semantic.EntryVectors;
 import com.replybook.kb.search.semantic.WithinEntryWhitening;

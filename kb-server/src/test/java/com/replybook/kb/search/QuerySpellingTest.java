@@ -1,5 +1,8 @@
 package com.replybook.kb.search;
 
+import com.replybook.kb.search.index.EntryIndex;
+import com.replybook.kb.search.index.MemoryFeed;
+import com.replybook.kb.search.index.TestCorpus;
 import com.replybook.kb.search.semantic.EntryVectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -6,6 +6,8 @@ import com.replybook.kb.db.Database;
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.entries.EntryStatus;
 import com.replybook.kb.search.analysis.Synonyms;
+import com.replybook.kb.search.index.EntryIndex;
+import com.replybook.kb.search.index.MemoryFeed;
 import com.replybook.kb.search.semantic.Embedders;
 import com.replybook.kb.search.semantic.EntryVectors;
 

@@ -1,8 +1,8 @@
 package com.replybook.kb.search.semantic;
 
 import com.replybook.kb.entries.Entry;
-import com.replybook.kb.search.MemoryFeed;
 import com.replybook.kb.search.SearchSettings;
+import com.replybook.kb.search.index.MemoryFeed;
 
 import java.util.ArrayList;
 import java.util.Arrays;

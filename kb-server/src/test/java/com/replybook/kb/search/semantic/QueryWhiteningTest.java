@@ -1,7 +1,7 @@
 package com.replybook.kb.search.semantic;
 
-import com.replybook.kb.search.EntryIndex;
-import com.replybook.kb.search.MemoryFeed;
+import com.replybook.kb.search.index.EntryIndex;
+import com.replybook.kb.search.index.MemoryFeed;
 import com.replybook.kb.search.NearestExamples;
 import com.replybook.kb.search.NearestExamplesTest;
 import org.junit.jupiter.api.Test;

@@ -2,10 +2,10 @@ package com.replybook.kb.search.semantic;
 
 import com.replybook.kb.db.Database;
 import com.replybook.kb.entries.Entry;
-import com.replybook.kb.search.EntryIndex;
-import com.replybook.kb.search.MemoryFeed;
-import com.replybook.kb.search.SearchFields;
-import com.replybook.kb.search.TestCorpus;
+import com.replybook.kb.search.index.EntryIndex;
+import com.replybook.kb.search.index.MemoryFeed;
+import com.replybook.kb.search.index.SearchFields;
+import com.replybook.kb.search.index.TestCorpus;
 import com.replybook.kb.testing.TestDatabases.DbTarget;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;

@@ -1,4 +1,4 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.index;
 
 import com.replybook.kb.bench.BenchEntries;
 import com.replybook.kb.entries.Entry;

@@ -1,4 +1,4 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.index;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;

@@ -1,4 +1,4 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.index;
 
 import com.replybook.kb.search.semantic.Embedders;
 import com.replybook.kb.search.semantic.EntryEmbedding;

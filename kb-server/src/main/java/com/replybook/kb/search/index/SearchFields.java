@@ -1,4 +1,4 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.index;
 
 import com.replybook.kb.search.analysis.SearchAnalyzers;
 import com.replybook.kb.search.semantic.Embedders;
@@ -16,7 +16,7 @@ public final class SearchFields {
     public static final String ID = "id";
     public static final String KEY = "key";
     /** Exact BCP 47 tag, e.g. {@code zh-CN}. */
-    public static final String LOCALE = "locale";
+    static final String LOCALE = "locale";
     /** Every prefix path of the category ({@code 物流}, {@code 物流/延误}) for the prefix filter. */
     public static final String CATEGORY_PATH = "category_path";
     public static final String TAG = "tag";
@@ -29,9 +29,9 @@ public final class SearchFields {
      */
     public static final String SCOPE = "scope";
     /** Entry version; a change older than the indexed one is not applied. */
-    public static final String VERSION = "version";
+    static final String VERSION = "version";
     /** What a hit shows of the entry ({@link HitCard}), one binary doc value. */
-    public static final String HIT = "hit";
+    static final String HIT = "hit";
 
     public static final String PROBLEM = "problem";
     public static final String QUESTIONS = "questions";
@@ -56,7 +56,7 @@ public final class SearchFields {
      * positions (no phrase is ever matched in them) and not stored (no hit shows them); queries skip their single
      * characters. Half the indexing work of a rebuild is saved this way.
      */
-    public static final List<String> LONG_FIELDS = List.of(SCRIPT, ACTIONS);
+    static final List<String> LONG_FIELDS = List.of(SCRIPT, ACTIONS);
     /** The searched text fields, strongest first. */
     public static final List<String> TEXT = List.of(PROBLEM, QUESTIONS, CAUSE, SCRIPT, ACTIONS);
 

@@ -1,4 +1,4 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.index;
 
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
@@ -19,7 +19,7 @@ import java.util.List;
  *
  * @param freshUntil epoch millis until which the entry counts as verified
  */
-record HitCard(String id, String key, String locale, String category, String problem, String cause,
+public record HitCard(String id, String key, String locale, String category, String problem, String cause,
                long freshUntil) {
 
     BytesRef encode() {
@@ -40,7 +40,7 @@ record HitCard(String id, String key, String locale, String category, String pro
     }
 
     /** The card of top-level document {@code doc} of {@code searcher}'s reader. */
-    static HitCard of(IndexSearcher searcher, int doc) throws IOException {
+    public static HitCard of(IndexSearcher searcher, int doc) throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         BinaryDocValues values = DocValues.getBinary(leaf.reader(), SearchFields.HIT);

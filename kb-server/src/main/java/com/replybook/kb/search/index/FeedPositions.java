@@ -1,4 +1,4 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.index;
 
 import com.replybook.kb.entries.EntryChange;
 import com.replybook.kb.entries.EntryFeed;

@@ -1,10 +1,10 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.index;
 
 import com.replybook.kb.entries.Entry;
 
 import java.util.List;
 
-import static com.replybook.kb.search.MemoryFeed.entry;
+import static com.replybook.kb.search.index.MemoryFeed.entry;
 
 /** A fixed corpus with known answers: each entry is the one right answer for the queries its tests name. */
 public final class TestCorpus {

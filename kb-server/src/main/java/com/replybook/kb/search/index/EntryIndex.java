@@ -1,4 +1,4 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.index;
 
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.entries.EntryChange;
@@ -93,7 +93,7 @@ public final class EntryIndex implements Closeable {
     private volatile long lastChange = System.nanoTime();
     /**
      * Bumped after every refresh that changed what searches see, and after every new query whitening (which
-     * changes how they rank); keys {@link SearchCache}.
+     * changes how they rank); keys the search cache.
      */
     private final AtomicLong generation = new AtomicLong();
     private final QueryWhitening whitening;
@@ -145,9 +145,9 @@ public final class EntryIndex implements Closeable {
 
     /**
      * Documents sorted by {@link SearchFields#SCOPE} (locale, then status): a search in one locale's published
-     * entries is scored over one run of documents ({@link ScopeRangeQuery}). Then by key: hits with equal scores
-     * are ordered by document, and without the key that order was whichever rebuild thread indexed an entry
-     * first, so the same search could list two tied entries either way round after a rebuild.
+     * entries is scored over one run of documents (the ranking's {@code ScopeRangeQuery}). Then by key: hits with
+     * equal scores are ordered by document, and without the key that order was whichever rebuild thread indexed an
+     * entry first, so the same search could list two tied entries either way round after a rebuild.
      */
     private static final Sort INDEX_SORT = new Sort(new SortField(SearchFields.SCOPE, SortField.Type.STRING),
             new SortField(SearchFields.KEY, SortField.Type.STRING));
@@ -273,7 +273,7 @@ public final class EntryIndex implements Closeable {
         T apply(IndexSearcher searcher) throws IOException;
     }
 
-    /** The query whitening fitted on this index, shared by every {@link EntrySearcher} over it. */
+    /** The query whitening fitted on this index, shared by every searcher over it. */
     public QueryWhitening whitening() {
         return whitening;
     }

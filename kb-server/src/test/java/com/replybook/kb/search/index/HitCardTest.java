@@ -1,4 +1,4 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.index;
 
 import org.junit.jupiter.api.Test;
 

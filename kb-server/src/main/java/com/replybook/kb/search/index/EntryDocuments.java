@@ -1,4 +1,4 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.index;
 
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.search.analysis.SearchAnalyzers;
@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Turns an {@link Entry} into its one Lucene document (one document per entry ranked best: PRODUCT.md §4). */
-final class EntryDocuments {
+public final class EntryDocuments {
 
 
     /** {@link SearchFields#LONG_FIELDS}: term frequencies for BM25, nothing else. */
@@ -42,7 +42,7 @@ final class EntryDocuments {
      * The index-time analyzer: bigram for the plain text fields (without unigrams for the long ones), words for
      * {@code *.w}, n-grams for suggest.
      */
-    static Analyzer analyzer() {
+    public static Analyzer analyzer() {
         Map<String, Analyzer> perField = new HashMap<>();
         Analyzer words = SearchAnalyzers.words();
         for (String f : SearchFields.TEXT) perField.put(SearchFields.words(f), words);
@@ -124,7 +124,7 @@ final class EntryDocuments {
     }
 
     /** Normalises a category filter the way {@link #addCategory} indexes paths. */
-    static String categoryPath(String category) {
+    public static String categoryPath(String category) {
         StringBuilder path = new StringBuilder();
         for (String part : category.split("/")) {
             if (part.isBlank()) continue;

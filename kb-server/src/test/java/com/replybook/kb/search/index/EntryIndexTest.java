@@ -1,7 +1,10 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.index;
 
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.entries.EntryFeed;
+import com.replybook.kb.search.EntrySearcher;
+import com.replybook.kb.search.SearchHit;
+import com.replybook.kb.search.SearchRequest;
 import com.replybook.kb.search.semantic.Embedders;
 import com.replybook.kb.search.semantic.EntryVectors;
 import org.apache.lucene.index.CodecReader;

@@ -1,4 +1,4 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.index;
 
 import com.replybook.kb.search.semantic.EntryVectors;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
