@@ -5,6 +5,7 @@ import com.replybook.kb.search.index.EntryIndex;
 import com.replybook.kb.search.index.MemoryFeed;
 import com.replybook.kb.search.index.SearchFields;
 import com.replybook.kb.search.index.TestCorpus;
+import com.replybook.kb.search.ranking.RankingWeights;
 import com.replybook.kb.search.semantic.EntryVectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -5,6 +5,8 @@ import com.replybook.kb.search.analysis.Synonyms;
 import com.replybook.kb.search.index.EntryIndex;
 import com.replybook.kb.search.index.MemoryFeed;
 import com.replybook.kb.search.index.TestCorpus;
+import com.replybook.kb.search.ranking.HybridFusion;
+import com.replybook.kb.search.ranking.RankingWeights;
 import com.replybook.kb.search.semantic.Embedders;
 import com.replybook.kb.search.semantic.EntryVectors;
 import com.replybook.kb.search.semantic.QueryWhitening;
@@ -12,16 +14,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TotalHits;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -165,17 +163,5 @@ class HybridSearchTest {
         float s = 0;
         for (int i = 0; i < a.length; i++) s += a[i] * b[i];
         return s;
-    }
-
-    @Test
-    void fusionNormalisesEachListAndWeighsThem() {
-        TopDocs lexical = new TopDocs(new TotalHits(2, TotalHits.Relation.EQUAL_TO),
-                new ScoreDoc[]{new ScoreDoc(1, 10f), new ScoreDoc(2, 5f)});
-        TopDocs dense = new TopDocs(new TotalHits(2, TotalHits.Relation.EQUAL_TO),
-                new ScoreDoc[]{new ScoreDoc(2, 0.9f), new ScoreDoc(3, 0.5f)});
-        TopDocs fused = HybridFusion.fuse(lexical, dense, 0.3f, 10);
-        assertArrayEquals(new int[]{2, 1, 3}, java.util.Arrays.stream(fused.scoreDocs).mapToInt(d -> d.doc).toArray());
-        assertEquals(0.7f, fused.scoreDocs[0].score, 1e-6);
-        assertEquals(0.3f, fused.scoreDocs[1].score, 1e-6);
     }
 }

@@ -7,6 +7,8 @@ import com.replybook.kb.entries.EntryStatus;
 import com.replybook.kb.search.analysis.Synonyms;
 import com.replybook.kb.search.index.EntryIndex;
 import com.replybook.kb.search.index.MemoryFeed;
+import com.replybook.kb.search.ranking.HybridFusion;
+import com.replybook.kb.search.ranking.RankingWeights;
 import com.replybook.kb.search.semantic.Embedders;
 import com.replybook.kb.search.semantic.EntryEmbedding;
 import com.replybook.kb.search.semantic.EntryVectors;

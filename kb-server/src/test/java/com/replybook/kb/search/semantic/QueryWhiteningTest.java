@@ -2,8 +2,8 @@ package com.replybook.kb.search.semantic;
 
 import com.replybook.kb.search.index.EntryIndex;
 import com.replybook.kb.search.index.MemoryFeed;
-import com.replybook.kb.search.NearestExamples;
-import com.replybook.kb.search.NearestExamplesTest;
+import com.replybook.kb.search.ranking.NearestExamples;
+import com.replybook.kb.search.ranking.NearestExamplesTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.ranking;
 
 import com.replybook.kb.search.index.EntryIndex;
 import com.replybook.kb.search.index.MemoryFeed;

@@ -1,4 +1,4 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.ranking;
 
 import com.replybook.kb.search.index.SearchFields;
 import com.replybook.kb.search.semantic.Embedders;
@@ -22,7 +22,7 @@ import java.util.Set;
  * ({@link NearestExamples}: cosines to its nearest example and its centroid). Thresholds tuned on the dev sets
  * (SOFMattress has out-of-scope queries).
  */
-final class Confidence {
+public final class Confidence {
 
     /** Lexical only: this share of the query's content words must be in the top entry's problem or questions. */
     static final double MIN_COVERAGE = 0.5;
@@ -57,7 +57,7 @@ final class Confidence {
      * {@code similarity} is NaN when there is no dense score: hybrid search off ({@code space} null then), or a top
      * entry without a vector in the query's space (still being embedded, or of the other language).
      */
-    boolean judge(double coverage, double similarity, Embedders.Space space, TopDocs top) {
+    public boolean judge(double coverage, double similarity, Embedders.Space space, TopDocs top) {
         if (top.scoreDocs.length == 0) return false;
         if (Double.isNaN(similarity)) return coverage >= MIN_COVERAGE;
         Thresholds t = Thresholds.of(space);
@@ -69,7 +69,7 @@ final class Confidence {
      * Share of the query's content words ({@link LexicalQueries#words}, analysed already) that occur in the top
      * entry's problem or questions.
      */
-    double coverage(Set<String> query, TopDocs top, IndexSearcher searcher) throws IOException {
+    public double coverage(Set<String> query, TopDocs top, IndexSearcher searcher) throws IOException {
         return top.scoreDocs.length == 0 ? 0 : coverage(query, top.scoreDocs[0].doc, searcher);
     }
 

@@ -1,4 +1,4 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.ranking;
 
 import com.replybook.kb.search.analysis.SearchAnalyzers;
 import com.replybook.kb.search.analysis.Synonyms;
@@ -31,7 +31,7 @@ import java.util.Set;
  * the similar questions and in the problem; fuzzy variants of English words that no entry contains. Long texts
  * keep only their rarest terms, which bounds the query size. Thread-safe.
  */
-final class LexicalQueries {
+public final class LexicalQueries {
 
     /** Most distinct terms kept per analysis; the rarest win (a long message has many common words). */
     static final int MAX_TERMS = 24;
@@ -45,7 +45,7 @@ final class LexicalQueries {
     private final Synonyms synonyms;
     private final RankingWeights weights;
 
-    LexicalQueries(Synonyms synonyms, RankingWeights weights) {
+    public LexicalQueries(Synonyms synonyms, RankingWeights weights) {
         this.synonyms = synonyms;
         this.weights = weights;
     }
@@ -55,10 +55,10 @@ final class LexicalQueries {
      * much faster without phrases, fuzzy terms and the word fields, and bigram spans read well) and its words
      * (word analysis), which {@link Confidence#coverage} looks up in the top hit.
      */
-    record Built(Query query, List<String> marked, Set<String> words) {
+    public record Built(Query query, List<String> marked, Set<String> words) {
 
         /** The term query over {@link #HIGHLIGHTED} of the marked terms; built only when highlights are asked for. */
-        Query highlight() {
+        public Query highlight() {
             BooleanQuery.Builder highlight = new BooleanQuery.Builder();
             for (String field : HIGHLIGHTED) {
                 for (String t : marked) highlight.add(new TermQuery(new Term(field, t)), Occur.SHOULD);
@@ -68,18 +68,18 @@ final class LexicalQueries {
     }
 
     /** The query for {@code text}, or null when nothing searchable is left after analysis. */
-    Query build(String text, IndexReader reader) {
+    public Query build(String text, IndexReader reader) {
         Built built = buildWithHighlight(text, reader);
         return built == null ? null : built.query;
     }
 
     /** The distinct words of {@code text} (word analysis), as {@link Built#words}. */
-    Set<String> words(String text) {
+    public Set<String> words(String text) {
         return SearchAnalyzers.analyze(words, text).terms();
     }
 
     /** Like {@link #build}, with the terms to highlight. */
-    Built buildWithHighlight(String text, IndexReader reader) {
+    public Built buildWithHighlight(String text, IndexReader reader) {
         SearchAnalyzers.Analysis bigrams = SearchAnalyzers.analyze(bigram, text);
         SearchAnalyzers.Analysis words = SearchAnalyzers.analyze(this.words, text);
         if (bigrams.terms().isEmpty() && words.terms().isEmpty()) return null;
@@ -130,7 +130,8 @@ final class LexicalQueries {
     static final Set<String> NO_SINGLE_CHARACTERS = Set.of(SearchFields.CAUSE, SearchFields.SCRIPT, SearchFields.ACTIONS);
 
     /** The fields hits are highlighted in. */
-    static final List<String> HIGHLIGHTED = List.of(SearchFields.PROBLEM, SearchFields.QUESTIONS, SearchFields.CAUSE);
+    public static final List<String> HIGHLIGHTED =
+            List.of(SearchFields.PROBLEM, SearchFields.QUESTIONS, SearchFields.CAUSE);
 
     /**
      * Collects one boosted term clause per term; they go straight into the top-level disjunction: a flat

@@ -1,4 +1,4 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.ranking;
 
 import com.replybook.kb.search.index.SearchFields;
 import org.apache.lucene.index.DocValues;
@@ -35,13 +35,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * checked document by document alongside the text's clauses, and Lucene's skipping of non-competitive documents
  * (MaxScore) works best without a filter (docs/performance.md).
  */
-final class ScopeRangeQuery extends Query {
+public final class ScopeRangeQuery extends Query {
 
     private final Query query;
     private final List<BytesRef> scopes;
 
     /** {@code query} over the documents whose scope is one of {@code scopes}. */
-    static ScopeRangeQuery of(Query query, List<String> scopes) {
+    public static ScopeRangeQuery of(Query query, List<String> scopes) {
         return new ScopeRangeQuery(query, scopes.stream().sorted().map(BytesRef::new).toList());
     }
 

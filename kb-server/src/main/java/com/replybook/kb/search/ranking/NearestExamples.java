@@ -1,4 +1,4 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.ranking;
 
 import com.replybook.kb.search.semantic.Embedders;
 import com.replybook.kb.search.semantic.ExampleVectors;
@@ -34,7 +34,7 @@ import java.util.TreeSet;
  * <p>In the whitened spaces ({@link QueryWhitening.Settings}) the ranking score takes the query through the library's
  * {@link WithinEntryWhitening} first, as the index's {@link QueryWhitening} has it fitted at the time;
  * {@link #cosine} gives the plain score of the top hit for {@link Confidence}, whose thresholds are on that scale.
- * One per {@link EntrySearcher}. Thread-safe.
+ * One per searcher. Thread-safe.
  */
 public final class NearestExamples {
 
@@ -58,8 +58,8 @@ public final class NearestExamples {
      * Scores every document of {@code lexical} and {@code nearest} that has a vector in {@code space}, best first;
      * an entry without example vectors (not re-embedded yet) scores by its centroid.
      */
-    public TopDocs rescore(IndexSearcher searcher, Embedders.Space space, float[] query, TopDocs lexical, TopDocs nearest)
-            throws IOException {
+    public TopDocs rescore(IndexSearcher searcher, Embedders.Space space, float[] query, TopDocs lexical,
+                           TopDocs nearest) throws IOException {
         WithinEntryWhitening whitened = whitening.of(space);
         float[] ranked = whitened == null ? query : whitened.apply(query);
         TreeSet<Integer> docs = new TreeSet<>();
@@ -97,7 +97,8 @@ public final class NearestExamples {
      * entries not embedded yet (just written, or a library whose vectors are still being computed). An entry of
      * the other language has a vector in its own space and is not among them.
      */
-    public static Set<Integer> notEmbedded(IndexSearcher searcher, TopDocs lexical, TopDocs rescored) throws IOException {
+    public static Set<Integer> notEmbedded(IndexSearcher searcher, TopDocs lexical, TopDocs rescored)
+            throws IOException {
         Set<Integer> scored = new HashSet<>();
         for (ScoreDoc d : rescored.scoreDocs) scored.add(d.doc);
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
@@ -123,7 +124,8 @@ public final class NearestExamples {
      * NaN when it has no vector in {@code space} (not embedded yet, or an entry of the other language): there is no
      * dense evidence then, and the confidence is judged as lexical search judges it.
      */
-    public static float cosine(IndexSearcher searcher, Embedders.Space space, float[] query, int doc) throws IOException {
+    public static float cosine(IndexSearcher searcher, Embedders.Space space, float[] query, int doc)
+            throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         int local = doc - leaf.docBase;

@@ -1,4 +1,4 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.ranking;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
  * letter; the more frequent on a tie), written as the vocabulary word of that stem nearest to what was typed
  * ({@code orderd} → stem {@code order} → {@code ordered}). Thread-safe.
  */
-final class QuerySpelling {
+public final class QuerySpelling {
 
     private static final Pattern LATIN_WORD = Pattern.compile("(?<![A-Za-z0-9])[A-Za-z]{4,16}(?![A-Za-z0-9])");
     private static final List<String> LIBRARY = List.of(SearchFields.words(SearchFields.QUESTIONS),
@@ -64,7 +64,7 @@ final class QuerySpelling {
      * Loads the models' vocabulary on a background thread (0.2–0.4 s), so that the first English search after a
      * start does not wait for it. The server calls it once at start; later calls do nothing.
      */
-    static void loadInBackground() {
+    public static void loadInBackground() {
         if (LOADING.compareAndSet(false, true)) {
             Thread.ofPlatform().daemon().name("replybook-spelling-vocabulary").start(() -> {
                 Vocabulary ignored = Vocabulary.INSTANCE;
@@ -73,7 +73,7 @@ final class QuerySpelling {
     }
 
     /** {@code text} with its misspelt English words corrected; the same instance if none is. */
-    String correct(String text, IndexReader reader) {
+    public String correct(String text, IndexReader reader) {
         Matcher m = LATIN_WORD.matcher(text);
         StringBuilder out = null;
         int copied = 0;

@@ -1,4 +1,4 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.ranking;
 
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.entries.EntryStatus;

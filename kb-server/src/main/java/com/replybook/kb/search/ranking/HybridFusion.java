@@ -1,4 +1,4 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.ranking;
 
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
@@ -14,12 +14,12 @@ import java.util.Set;
  * scoring 0 there (but see {@link #fuse(TopDocs, TopDocs, float, int, Set)} for entries not embedded yet). Measured
  * better than either list alone and than reciprocal-rank fusion (PRODUCT.md §4).
  */
-final class HybridFusion {
+public final class HybridFusion {
 
     /** Candidates taken from each list before fusing. */
-    static final int CANDIDATES = 50;
+    public static final int CANDIDATES = 50;
     /** Weight of the lexical score; tuned on the dev sets (docs/search-quality.md). */
-    static final float LEXICAL_WEIGHT = 0.2f;
+    public static final float LEXICAL_WEIGHT = 0.2f;
 
     private HybridFusion() {
     }
@@ -34,7 +34,8 @@ final class HybridFusion {
      * 0 there would bury a new entry under every embedded one, even when the query is one of its own questions, for
      * as long as its embedding waits (seconds after an edit; an hour or more after a large import).
      */
-    static TopDocs fuse(TopDocs lexical, TopDocs dense, float lexicalWeight, int limit, Set<Integer> lexicalOnly) {
+    public static TopDocs fuse(TopDocs lexical, TopDocs dense, float lexicalWeight, int limit,
+                               Set<Integer> lexicalOnly) {
         Map<Integer, Float> lexicalNorm = normalised(lexical);
         Map<Integer, Float> fused = new HashMap<>();
         lexicalNorm.forEach((doc, norm) -> fused.merge(doc, lexicalWeight * norm, Float::sum));

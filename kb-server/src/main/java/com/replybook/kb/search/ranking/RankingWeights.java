@@ -1,4 +1,4 @@
-package com.replybook.kb.search;
+package com.replybook.kb.search.ranking;
 
 import com.replybook.kb.search.index.SearchFields;
 
@@ -15,9 +15,9 @@ import java.util.Map;
  * @param fuzzy       boost of typo-tolerant matches (in the word fields) of English words the index does not contain
  * @param synonym     boost of synonym expansions in the bigram fields
  */
-record RankingWeights(Map<String, Float> fields, float wordsFactor, float phrase, float fuzzy, float synonym) {
+public record RankingWeights(Map<String, Float> fields, float wordsFactor, float phrase, float fuzzy, float synonym) {
 
-    static final RankingWeights DEFAULT = new RankingWeights(Map.of(
+    public static final RankingWeights DEFAULT = new RankingWeights(Map.of(
             SearchFields.PROBLEM, 3f, SearchFields.QUESTIONS, 3f, SearchFields.CAUSE, 1.5f,
             SearchFields.SCRIPT, 0.7f, SearchFields.ACTIONS, 0.7f), 1f, 2f, 1.6f, 0.6f);
 
@@ -25,7 +25,7 @@ record RankingWeights(Map<String, Float> fields, float wordsFactor, float phrase
      * The defaults with overrides from system properties, for tuning runs of the evaluation command only, e.g.
      * {@code -Dsearch.weight.problem=2 -Dsearch.weight.words=0.5 -Dsearch.weight.phrase=3}.
      */
-    static RankingWeights fromSystemProperties() {
+    public static RankingWeights fromSystemProperties() {
         java.util.Map<String, Float> fields = new java.util.HashMap<>(DEFAULT.fields);
         fields.replaceAll((k, v) -> Float.parseFloat(System.getProperty("search.weight." + k, v.toString())));
         return new RankingWeights(fields, prop("words", DEFAULT.wordsFactor), prop("phrase", DEFAULT.phrase),
@@ -36,7 +36,7 @@ record RankingWeights(Map<String, Float> fields, float wordsFactor, float phrase
         return Float.parseFloat(System.getProperty("search.weight." + name, Float.toString(def)));
     }
 
-    float field(String name) {
+    public float field(String name) {
         return fields.getOrDefault(name, 0f);
     }
 }
