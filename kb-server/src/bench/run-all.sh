@@ -189,7 +189,7 @@ for SIZE in $SIZES; do
         # Embedding every entry takes hours at 100k on 2 cores: SeedVectors embeds each base entry once and stores
         # its vectors, moved slightly, for its variants, in a copy of the data directory (the index is rebuilt).
         HDATA=$OUT/data-$SIZE-hybrid; rm -rf "$HDATA"; mkdir -p "$HDATA"; cp "$DATA"/replybook.db* "$HDATA/"
-        say "[$SIZE] $(tool com.replybook.kb.search.SeedVectors --data-dir "$HDATA")"
+        say "[$SIZE] $(tool com.replybook.kb.search.semantic.SeedVectors --data-dir "$HDATA")"
       fi
       HEAP=768m start_server "$HDATA" --semantic-search true --search-cache-entries 0
       say "[$SIZE] hybrid server ready (index built with the stored vectors) after $READY_SECONDS s"

@@ -2,6 +2,8 @@ package com.replybook.kb.search;
 
 import com.replybook.kb.bench.BenchEntries;
 import com.replybook.kb.entries.Entry;
+import com.replybook.kb.search.index.EntryIndex;
+import com.replybook.kb.search.semantic.EntryVectors;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -7,6 +7,8 @@ import com.replybook.kb.db.Database;
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.entries.EntryStatus;
 import com.replybook.kb.entries.EntryStore;
+import com.replybook.kb.search.index.EntryIndex;
+import com.replybook.kb.search.semantic.EntryVectors;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -1,7 +1,7 @@
 package com.replybook.kb.cases;
 
 import com.ibm.icu.text.Transliterator;
-import com.replybook.kb.search.SimplifiedChineseCharFilter;
+import com.replybook.kb.search.SimplifiedChinese;
 
 import java.util.BitSet;
 
@@ -16,7 +16,7 @@ enum WrittenScript {
      * character is 嗎 (我的包裹到了嗎) traditional.
      */
     static WrittenScript of(String text) {
-        String folded = SimplifiedChineseCharFilter.fold(text);
+        String folded = SimplifiedChinese.fold(text);
         boolean han = false;
         int traditional = 0;
         int simplified = 0;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The server's whole configuration, read once at startup by {@link ConfigLoader} and then immutable. Every
@@ -42,11 +43,20 @@ public final class ServerConfig {
     /** Answers repeated searches from memory until the index or the synonyms change (at most a minute). */
     public static final Setting<Integer> SEARCH_CACHE_ENTRIES = Setting.integer("search-cache-entries", 4096, 0,
             1_000_000, "recent distinct searches answered from memory (0 turns the cache off)");
+    /**
+     * Tuned on the dev sets (docs/search-quality.md): whitening English queries gained on both English sets and
+     * cost zh-shop R@1 with bge-small-zh, so only English.
+     */
+    public static final Setting<Set<String>> SEARCH_WHITENED_SPACES = Setting.subset("search-whitened-spaces", "en",
+            List.of("en", "zh"), "embedding spaces whose queries are whitened (en, zh, both or none); a tuning knob");
+    /** λ 0.95 suited MiniLM + bge-small-en on either half of the English sets (0.9 suited MiniLM alone). */
+    public static final Setting<Double> SEARCH_WHITENING_SHRINKAGE = Setting.decimal("search-whitening-shrinkage",
+            0.95, 0, 1, "weight of the isotropic part of the query whitening (1: none); a tuning knob");
 
     /** Every setting, in the order {@code --help} lists them. */
     public static final List<Setting<?>> SETTINGS = List.of(PORT, DATA_DIR, NO_SAMPLE_DATA, JDBC_URL, JDBC_USER,
             JDBC_PASSWORD, ADMIN_TOKEN, MAX_REQUEST_BYTES, RENDER_TIMEOUT, TEMPLATES_DIR, SEMANTIC_SEARCH,
-            SEARCH_CACHE_ENTRIES);
+            SEARCH_CACHE_ENTRIES, SEARCH_WHITENED_SPACES, SEARCH_WHITENING_SHRINKAGE);
 
     private final Map<Setting<?>, Object> values;
 

@@ -2,9 +2,14 @@ package com.replybook.kb.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * One configurable value: its name (the flag without dashes, e.g. {@code data-dir}, also
@@ -71,6 +76,30 @@ public final class Setting<T> {
 
     private static Path absolute(String path) {
         return Path.of(path.strip()).toAbsolutePath().normalize();
+    }
+
+    /** A decimal number above {@code min} (exclusive) and at most {@code max}. */
+    static Setting<Double> decimal(String name, double dflt, double min, double max, String help) {
+        return new Setting<>(name, help, dflt, s -> {
+            try {
+                return Double.parseDouble(s.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " must be a number, was '" + s + "'");
+            }
+        }, v -> {
+            if (!(v > min && v <= max)) throw new IllegalArgumentException(name + " must be above " + min + " and at most " + max + ", was " + v);
+        });
+    }
+
+    /** A comma-separated subset of {@code allowed} (lower case), e.g. {@code en,zh}; empty for none. */
+    static Setting<Set<String>> subset(String name, String dflt, List<String> allowed, String help) {
+        Function<String, Set<String>> parse = s -> Arrays.stream(s.split(",")).map(x -> x.strip().toLowerCase(Locale.ROOT))
+                .filter(x -> !x.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new));
+        return new Setting<>(name, help, parse.apply(dflt), dflt, parse, v -> {
+            for (String x : v) {
+                if (!allowed.contains(x)) throw new IllegalArgumentException(name + " takes " + allowed + ", not '" + x + "'");
+            }
+        });
     }
 
     /** Free text, unset by default; blank counts as unset. */

@@ -1,6 +1,20 @@
 package com.replybook.kb.search;
 
 import com.replybook.kb.entries.EntryStatus;
+import com.replybook.kb.search.analysis.SearchAnalyzers;
+import com.replybook.kb.search.analysis.Synonyms;
+import com.replybook.kb.search.index.EntryDocuments;
+import com.replybook.kb.search.index.EntryIndex;
+import com.replybook.kb.search.index.HitCard;
+import com.replybook.kb.search.index.SearchFields;
+import com.replybook.kb.search.ranking.Confidence;
+import com.replybook.kb.search.ranking.HybridFusion;
+import com.replybook.kb.search.ranking.LexicalQueries;
+import com.replybook.kb.search.ranking.NearestExamples;
+import com.replybook.kb.search.ranking.QuerySpelling;
+import com.replybook.kb.search.ranking.RankingWeights;
+import com.replybook.kb.search.ranking.ScopeRangeQuery;
+import com.replybook.kb.search.semantic.Embedders;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
@@ -19,7 +33,6 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +51,7 @@ public final class EntrySearcher {
      * The highlighted fields are short and keep no offsets in the index (smaller, faster to rebuild): hits are
      * re-analysed to mark them.
      */
-    private static final Analyzer HIGHLIGHT_ANALYZER = SearchAnalyzers.index();
+    private static final Analyzer HIGHLIGHT_ANALYZER = EntryDocuments.analyzer();
 
     private final EntryIndex index;
     private final LexicalQueries queries;
@@ -138,21 +151,8 @@ public final class EntrySearcher {
         return queries;
     }
 
-    <T> T withSearcher(SearcherFunction<T> work) {
-        try {
-            IndexSearcher s = index.searchers().acquire();
-            try {
-                return work.apply(s);
-            } finally {
-                index.searchers().release(s);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    interface SearcherFunction<T> {
-        T apply(IndexSearcher searcher) throws IOException;
+    <T> T withSearcher(EntryIndex.SearcherFunction<T> work) {
+        return index.withSearcher(work);
     }
 
     /**
@@ -201,7 +201,7 @@ public final class EntrySearcher {
      * last one possibly incomplete; works from one character ({@code 退}, {@code r}).
      */
     public List<Suggestion> suggest(SearchRequest request) {
-        List<String> words = new ArrayList<>(LexicalQueries.analyze(suggestQuery, request.text()).terms());
+        List<String> words = new ArrayList<>(SearchAnalyzers.analyze(suggestQuery, request.text()).terms());
         if (words.isEmpty()) return List.of();
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         for (String w : words) {

@@ -19,7 +19,7 @@ public final class SearchModule implements FeatureModule {
     public SearchModule(Platform platform, EntryFeed feed) {
         var config = platform.config();
         this.search = SearchService.start(config.dataDir(), feed, platform.database(), platform.clock(),
-                config.semanticSearch(), config.searchCacheEntries());
+                config.semanticSearch(), config.searchCacheEntries(), SearchSettings.of(config));
     }
 
     @Override

@@ -3,11 +3,19 @@ package com.replybook.kb.search;
 import com.replybook.kb.db.Database;
 import com.replybook.kb.entries.EntryFeed;
 import com.replybook.kb.entries.EntryStatus;
+import com.replybook.kb.search.index.EntryIndex;
+import com.replybook.kb.search.ranking.HybridFusion;
+import com.replybook.kb.search.ranking.QuerySpelling;
+import com.replybook.kb.search.ranking.RankingWeights;
+import com.replybook.kb.search.semantic.Embedders;
+import com.replybook.kb.search.semantic.EntryVectors;
+import com.replybook.kb.search.semantic.StoredVectors;
 import com.replybook.kb.web.ApiException;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -38,14 +46,22 @@ public final class SearchService implements AutoCloseable {
         QuerySpelling.loadInBackground();
     }
 
+    /** {@link #start(Path, EntryFeed, Database, Clock, boolean, int, SearchSettings)} with the default settings. */
+    public static SearchService start(Path dataDir, EntryFeed feed, Database db, Clock clock, boolean semantic,
+                                      int cacheEntries) {
+        return start(dataDir, feed, db, clock, semantic, cacheEntries, SearchSettings.DEFAULTS);
+    }
+
     /**
      * Opens the index (rebuilding or catching up in the background) and loads the synonyms. With
      * {@code semantic}, ranking is hybrid: entry vectors are stored in the database and the embedding models are
      * loaded on first use; without it, search is lexical and no model is ever loaded. The last
-     * {@code cacheEntries} distinct searches are answered from a {@link SearchCache} (0: never).
+     * {@code cacheEntries} distinct searches are answered from a {@link SearchCache} (0: never). {@code settings}
+     * are the ranking's knobs, {@link SearchSettings#DEFAULTS} unless tuned.
      */
     public static SearchService start(Path dataDir, EntryFeed feed, Database db, Clock clock, boolean semantic,
-                                      int cacheEntries) {
+                                      int cacheEntries, SearchSettings settings) {
+        Objects.requireNonNull(settings, "settings");
         SynonymService synonyms = new SynonymService(db, clock);
         if (!semantic) {
             return new SearchService(EntryIndex.open(dataDir.resolve("index"), feed, EntryVectors.NONE), synonyms,
@@ -56,8 +72,8 @@ public final class SearchService implements AutoCloseable {
             System.setProperty("DJL_CACHE_DIR", dataDir.resolve("cache/djl").toAbsolutePath().toString());
         }
         Embedders embedders = new Embedders();
-        StoredVectors vectors = new StoredVectors(new VectorStore(db), embedders::entry, feed::find);
-        EntryIndex index = EntryIndex.open(dataDir.resolve("index"), feed, vectors);
+        StoredVectors vectors = StoredVectors.of(db, embedders, feed);
+        EntryIndex index = EntryIndex.open(dataDir.resolve("index"), feed, vectors, settings.whitening());
         vectors.onEmbedded(index::reindex);
         return new SearchService(index, synonyms, vectors, embedders, clock, cacheEntries);
     }

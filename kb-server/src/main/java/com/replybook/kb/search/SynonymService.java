@@ -1,6 +1,7 @@
 package com.replybook.kb.search;
 
 import com.replybook.kb.db.Database;
+import com.replybook.kb.search.analysis.Synonyms;
 
 import java.time.Clock;
 import java.util.Optional;

@@ -73,6 +73,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void searchTuningIsReadThroughTheTypedConfig() {
+        ServerConfig c = load(List.of("--search-whitened-spaces", "zh, EN", "--search-whitening-shrinkage", "0.9"),
+                Map.of(), Map.of());
+        assertEquals(java.util.Set.of("zh", "en"), c.get(ServerConfig.SEARCH_WHITENED_SPACES));
+        assertEquals(0.9, c.get(ServerConfig.SEARCH_WHITENING_SHRINKAGE));
+        assertEquals(java.util.Set.of(), load(List.of("--search-whitened-spaces="), Map.of(), Map.of())
+                .get(ServerConfig.SEARCH_WHITENED_SPACES));
+        assertMessage("search-whitened-spaces takes [en, zh], not 'fr'", List.of("--search-whitened-spaces", "fr"), Map.of());
+        assertMessage("search-whitening-shrinkage must be above", List.of("--search-whitening-shrinkage", "0"), Map.of());
+    }
+
+    @Test
     void helpListsEverySettingWithItsDefault() {
         String usage = ConfigLoader.usage();
         for (Setting<?> s : ServerConfig.SETTINGS) assertTrue(usage.contains("--" + s.name()), s.name());

@@ -1,6 +1,12 @@
 package com.replybook.kb.search;
 
 import com.replybook.kb.entries.EntryStatus;
+import com.replybook.kb.search.index.EntryIndex;
+import com.replybook.kb.search.index.MemoryFeed;
+import com.replybook.kb.search.index.SearchFields;
+import com.replybook.kb.search.index.TestCorpus;
+import com.replybook.kb.search.ranking.RankingWeights;
+import com.replybook.kb.search.semantic.EntryVectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -169,14 +175,22 @@ class EntrySearcherTest {
 
     @Test
     void localeAndStatusesFilterTogether() {
-        var published = searcher.search(new SearchRequest("草稿条目", 10, "zh-CN", null, List.of(), null));
-        assertTrue(published.hits().stream().noneMatch(h -> h.key().equals("draft-only")));
-        var drafts = searcher.search(new SearchRequest("草稿条目", 10, "zh-CN", null, List.of(),
-                Set.of(EntryStatus.DRAFT, EntryStatus.PUBLISHED)));
-        assertEquals("draft-only", drafts.hits().get(0).key());
-        var otherLocale = searcher.search(new SearchRequest("草稿条目", 10, "en", null, List.of(),
-                Set.of(EntryStatus.DRAFT, EntryStatus.PUBLISHED)));
-        assertTrue(otherLocale.hits().stream().noneMatch(h -> h.key().equals("draft-only")));
+        String text = "草稿条目退货 refund"; // the draft's words, and words of published zh-CN and en entries
+        Set<EntryStatus> draftsToo = Set.of(EntryStatus.DRAFT, EntryStatus.PUBLISHED);
+        var drafts = searcher.search(new SearchRequest(text, 10, "zh-CN", null, List.of(), draftsToo));
+        assertEquals("draft-only", drafts.hits().get(0).key(), "the hit the status filter must remove");
+        var published = searcher.search(new SearchRequest(text, 10, "zh-CN", null, List.of(), null));
+        assertFalse(published.hits().isEmpty(), "published zh-CN entries match too");
+        assertTrue(published.hits().stream().noneMatch(h -> h.key().equals("draft-only")),
+                published.hits().toString());
+
+        var anyLocale = searcher.search(new SearchRequest(text, 10, null, null, List.of(), draftsToo));
+        assertTrue(anyLocale.hits().stream().anyMatch(h -> h.key().equals("draft-only")),
+                "the hit the locale filter must remove: " + anyLocale.hits());
+        var otherLocale = searcher.search(new SearchRequest(text, 10, "en", null, List.of(), draftsToo));
+        assertFalse(otherLocale.hits().isEmpty(), "en entries match too");
+        assertTrue(otherLocale.hits().stream().noneMatch(h -> h.key().equals("draft-only")),
+                otherLocale.hits().toString());
     }
 
     @Test

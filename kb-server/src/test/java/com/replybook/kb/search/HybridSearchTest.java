@@ -1,26 +1,33 @@
 package com.replybook.kb.search;
 
 import com.replybook.kb.entries.Entry;
+import com.replybook.kb.search.analysis.Synonyms;
+import com.replybook.kb.search.index.EntryIndex;
+import com.replybook.kb.search.index.MemoryFeed;
+import com.replybook.kb.search.index.TestCorpus;
+import com.replybook.kb.search.ranking.HybridFusion;
+import com.replybook.kb.search.ranking.RankingWeights;
+import com.replybook.kb.search.semantic.Embedders;
+import com.replybook.kb.search.semantic.EntryVectors;
+import com.replybook.kb.search.semantic.QueryWhitening;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TotalHits;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Hybrid ranking with the real in-process models over {@link TestCorpus}. */
 class HybridSearchTest {
+
+    static final QueryWhitening.Settings WHITENING = SearchSettings.DEFAULTS.whitening();
 
     @TempDir
     static Path dir;
@@ -31,7 +38,7 @@ class HybridSearchTest {
     @BeforeAll
     static void open() throws Exception {
         embedders = new Embedders();
-        index = EntryIndex.open(dir, TestCorpus.feed(), embedders::entry);
+        index = EntryIndex.open(dir, TestCorpus.feed(), embedders::entry, WHITENING);
         assertTrue(index.awaitReady(Duration.ofMinutes(2)));
         assertTrue(index.whitening().awaitFits(Duration.ofMinutes(2)));
         searcher = new EntrySearcher(index, Synonyms.none(), RankingWeights.DEFAULT, embedders,
@@ -56,13 +63,23 @@ class HybridSearchTest {
     @Test
     void theNearestNeighbourSearchKeepsToTheFilters() {
         String paraphrase = "I would like to be reimbursed, the cash has not come back"; // no word of en-refund
+        var unfiltered = searcher.search(SearchRequest.of(paraphrase, 5));
+        assertTrue(unfiltered.hits().stream().anyMatch(h -> !h.category().startsWith("orders")),
+                "hits for the category filter to remove: " + unfiltered.hits());
         var inCategory = searcher.search(new SearchRequest(paraphrase, 5, null, "after-sales", List.of(), null));
         assertEquals("en-refund", inCategory.hits().get(0).key());
         var otherCategory = searcher.search(new SearchRequest(paraphrase, 5, null, "orders", List.of(), null));
+        assertFalse(otherCategory.hits().isEmpty(), "the nearest entry of the category is found");
         assertTrue(otherCategory.hits().stream().allMatch(h -> h.category().startsWith("orders")),
                 otherCategory.hits().toString());
-        var otherLocale = searcher.search(new SearchRequest(paraphrase, 5, "zh-CN", null, List.of(), null));
-        assertTrue(otherLocale.hits().stream().allMatch(h -> h.locale().equals("zh-CN")),
+
+        String traditional = "寄來的東西跟我買的不一樣"; // wrong-item (zh-CN) first, then its zh-TW twin
+        var anyLocale = searcher.search(SearchRequest.of(traditional, 5));
+        assertTrue(anyLocale.hits().stream().anyMatch(h -> !h.locale().equals("zh-TW")),
+                "hits for the locale filter to remove: " + anyLocale.hits());
+        var otherLocale = searcher.search(new SearchRequest(traditional, 5, "zh-TW", null, List.of(), null));
+        assertFalse(otherLocale.hits().isEmpty(), "the nearest entry of the locale is found");
+        assertTrue(otherLocale.hits().stream().allMatch(h -> h.locale().equals("zh-TW")),
                 otherLocale.hits().toString());
     }
 
@@ -96,7 +113,7 @@ class HybridSearchTest {
         MemoryFeed feed = TestCorpus.feed();
         feed.put(warranty);
         feed.put(frame);
-        try (EntryIndex own = EntryIndex.open(dir.resolve("examples"), feed, embedders::entry)) {
+        try (EntryIndex own = EntryIndex.open(dir.resolve("examples"), feed, embedders::entry, WHITENING)) {
             assertTrue(own.awaitReady(Duration.ofMinutes(2)));
             assertTrue(own.whitening().awaitFits(Duration.ofMinutes(2)));
             EntrySearcher hybrid = new EntrySearcher(own, Synonyms.none(), RankingWeights.DEFAULT, embedders,
@@ -109,7 +126,8 @@ class HybridSearchTest {
     void anEntryNotEmbeddedYetIsJudgedAsLexicalSearchJudgesIt() throws Exception {
         // Just written, or a large library whose vectors are still being computed: no dense score for it yet.
         EntryVectors allButRefund = e -> e.key().equals("en-refund") ? null : embedders.entry(e);
-        try (EntryIndex own = EntryIndex.open(dir.resolve("pending"), TestCorpus.feed(), allButRefund)) {
+        try (EntryIndex own = EntryIndex.open(dir.resolve("pending"), TestCorpus.feed(), allButRefund,
+                WHITENING)) {
             assertTrue(own.awaitReady(Duration.ofMinutes(2)));
             EntrySearcher hybrid = new EntrySearcher(own, Synonyms.none(), RankingWeights.DEFAULT, embedders,
                     HybridFusion.LEXICAL_WEIGHT);
@@ -145,17 +163,5 @@ class HybridSearchTest {
         float s = 0;
         for (int i = 0; i < a.length; i++) s += a[i] * b[i];
         return s;
-    }
-
-    @Test
-    void fusionNormalisesEachListAndWeighsThem() {
-        TopDocs lexical = new TopDocs(new TotalHits(2, TotalHits.Relation.EQUAL_TO),
-                new ScoreDoc[]{new ScoreDoc(1, 10f), new ScoreDoc(2, 5f)});
-        TopDocs dense = new TopDocs(new TotalHits(2, TotalHits.Relation.EQUAL_TO),
-                new ScoreDoc[]{new ScoreDoc(2, 0.9f), new ScoreDoc(3, 0.5f)});
-        TopDocs fused = HybridFusion.fuse(lexical, dense, 0.3f, 10);
-        assertArrayEquals(new int[]{2, 1, 3}, java.util.Arrays.stream(fused.scoreDocs).mapToInt(d -> d.doc).toArray());
-        assertEquals(0.7f, fused.scoreDocs[0].score, 1e-6);
-        assertEquals(0.3f, fused.scoreDocs[1].score, 1e-6);
     }
 }

@@ -1,6 +1,7 @@
 package com.replybook.kb.search;
 
 import com.replybook.kb.config.ServerConfig;
+import com.replybook.kb.search.index.EntryIndex;
 import com.replybook.kb.testing.TestDatabases.DbTarget;
 import com.replybook.kb.testing.TestServer;
 import org.junit.jupiter.api.io.TempDir;

@@ -4,6 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.entries.EntryStatus;
+import com.replybook.kb.search.analysis.Synonyms;
+import com.replybook.kb.search.index.EntryIndex;
+import com.replybook.kb.search.index.MemoryFeed;
+import com.replybook.kb.search.ranking.HybridFusion;
+import com.replybook.kb.search.ranking.RankingWeights;
+import com.replybook.kb.search.semantic.Embedders;
+import com.replybook.kb.search.semantic.EntryEmbedding;
+import com.replybook.kb.search.semantic.EntryVectors;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 
 import java.lang.management.ManagementFactory;
@@ -55,7 +63,7 @@ public final class SearchBenchmark {
                 e.key().hashCode()) : EntryVectors.NONE;
         Path dir = Files.createTempDirectory("search-bench");
         long t0 = System.nanoTime();
-        try (EntryIndex index = EntryIndex.open(dir, feed, vectors)) {
+        try (EntryIndex index = EntryIndex.open(dir, feed, vectors, SearchEvaluation.settings().whitening())) {
             index.awaitReady(Duration.ofMinutes(30));
             System.out.printf("entries %d, full rebuild %.1f s (searchable)%n", n, (System.nanoTime() - t0) / 1e9);
             // Until the merge has built the graphs, a nearest-neighbour search compares with every vector.
@@ -113,7 +121,7 @@ public final class SearchBenchmark {
         Embedders.Space space = Embedders.Space.of(e);
         float[] v = vectors.get(e.key()).centroid();
         long start = System.nanoTime();
-        EntrySearcher.over(index).withSearcher(s -> s.search(new KnnFloatVectorQuery(space.field, v, 50), 50));
+        index.withSearcher(s -> s.search(new KnnFloatVectorQuery(space.field, v, 50), 50));
         return System.nanoTime() - start;
     }
 
@@ -122,7 +130,7 @@ public final class SearchBenchmark {
     }
 
     /** {@code base} with its centroid moved by seeded Gaussian noise to a cosine of about 0.95, normalised. */
-    static EntryEmbedding jitter(EntryEmbedding base, long seed) {
+    public static EntryEmbedding jitter(EntryEmbedding base, long seed) {
         if (base == null) return null;
         float[] c = base.centroid().clone();
         Random random = new Random(seed);

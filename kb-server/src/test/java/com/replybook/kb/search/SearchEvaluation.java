@@ -5,6 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.replybook.kb.db.Database;
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.entries.EntryStatus;
+import com.replybook.kb.search.analysis.Synonyms;
+import com.replybook.kb.search.index.EntryIndex;
+import com.replybook.kb.search.index.MemoryFeed;
+import com.replybook.kb.search.ranking.HybridFusion;
+import com.replybook.kb.search.ranking.RankingWeights;
+import com.replybook.kb.search.semantic.Embedders;
+import com.replybook.kb.search.semantic.EntryVectors;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +53,7 @@ public final class SearchEvaluation {
     /** -Dsearch.semantic=false evaluates lexical search alone. */
     static final boolean SEMANTIC = Boolean.parseBoolean(System.getProperty("search.semantic", "true"));
     static final Embedders EMBEDDERS = SEMANTIC ? new Embedders() : null;
+    static final SearchSettings SETTINGS = settings();
 
     public static void main(String[] args) throws Exception {
         Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
@@ -94,6 +103,19 @@ public final class SearchEvaluation {
     }
 
     /**
+     * The settings searched with: the defaults, or for tuning runs {@code -Dsearch.whiten.spaces=EN,ZH} (empty: no
+     * space whitened) and {@code -Dsearch.whiten.shrinkage=0.9}.
+     */
+    static SearchSettings settings() {
+        String spaces = System.getProperty("search.whiten.spaces");
+        String shrinkage = System.getProperty("search.whiten.shrinkage");
+        return new SearchSettings(spaces == null ? SearchSettings.DEFAULTS.whitenedSpaces()
+                : Arrays.stream(spaces.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                        .map(SearchSettings.Space::valueOf).collect(Collectors.toSet()),
+                shrinkage == null ? SearchSettings.DEFAULTS.whiteningShrinkage() : Double.parseDouble(shrinkage));
+    }
+
+    /**
      * The half of a set a query belongs to, {@code A} or {@code B}, by the parity of the SHA-1 of its text: for
      * 2-fold checks of a tuned parameter ({@code -Dsearch.eval.fold=A|B}), choosing it on one half and reporting
      * it on the other.
@@ -117,7 +139,7 @@ public final class SearchEvaluation {
         set.entries.forEach(feed::put);
         Path dir = Files.createTempDirectory("search-eval");
         EntryVectors vectors = SEMANTIC ? EMBEDDERS::entry : EntryVectors.NONE;
-        try (EntryIndex index = EntryIndex.open(dir, feed, vectors)) {
+        try (EntryIndex index = EntryIndex.open(dir, feed, vectors, SETTINGS.whitening())) {
             if (!index.awaitReady(Duration.ofMinutes(10))) throw new IllegalStateException("index not ready");
             // Every query ranked with the whitening, as a server does once it has fitted it.
             if (!index.whitening().awaitFits(Duration.ofMinutes(10))) throw new IllegalStateException("no fit");

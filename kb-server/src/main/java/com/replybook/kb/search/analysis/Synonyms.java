@@ -1,0 +1,170 @@
+package com.replybook.kb.search.analysis;
+
+import org.apache.lucene.analysis.Analyzer;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The domain synonyms in force, per locale, applied at query time to every search (a search without a locale
+ * spans all locales, and rules such as {@code 退款, refund} cross languages anyway).
+ *
+ * <p>Rules use the Solr format, one per line: {@code 快递, 物流, 包裹} (equivalent) or {@code 快件 => 快递}
+ * (one-way); {@code #} starts a comment. Chinese terms match as substrings of the folded query (traditional →
+ * simplified, full-width → half-width), so they do not depend on word segmentation: 貨件卡住 expands 卡住 even
+ * when the segmenter splits it differently. Latin terms match as whole words after stemming (refunds ~ refund).
+ * Thread-safe: {@link #replace} swaps an immutable snapshot.
+ */
+public final class Synonyms {
+
+    static final int MAX_EXPANSIONS = 16;
+    private static final Analyzer WORDS = SearchAnalyzers.words();
+
+    private volatile Snapshot current;
+
+    /** One rule: when any of {@code from} is in the query, all of {@code to} are added. */
+    record Rule(List<Term> from, List<Term> to, boolean oneWay) {
+    }
+
+    /** A normalised term: folded text, and its stemmed words when it is Latin script (else null). */
+    record Term(String text, List<String> words) {
+    }
+
+    /** A one-way rule's source term (CJK: anywhere; Latin: a whole word) and its first target. */
+    private record Rewrite(Pattern source, String target) {
+    }
+
+    private record Snapshot(Map<String, String> rulesByLocale, List<Rule> rules, List<Rewrite> rewrites) {
+    }
+
+    public Synonyms(Map<String, String> rulesByLocale) {
+        this.current = build(new TreeMap<>(rulesByLocale));
+    }
+
+    public static Synonyms none() {
+        return new Synonyms(Map.of());
+    }
+
+    /** The rules in force, as an opaque value that changes (by identity) with every {@link #replace}. */
+    public Object version() {
+        return current;
+    }
+
+    String rules(String locale) {
+        return current.rulesByLocale.getOrDefault(locale, "");
+    }
+
+    /** Checks {@code rules}, throwing {@link IllegalArgumentException} naming the bad line. */
+    public void validate(String rules) {
+        parse(rules);
+    }
+
+    /** Puts {@code rules} in force for {@code locale}; the next query uses them. */
+    public synchronized void replace(String locale, String rules) {
+        Map<String, String> next = new TreeMap<>(current.rulesByLocale);
+        next.put(locale, rules);
+        current = build(next);
+    }
+
+    /** The synonym texts to add for {@code query}, e.g. {@code 快递到哪了} → {@code [物流, 包裹, …]}. */
+    public List<String> expansions(String query) {
+        String folded = normalize(query);
+        List<String> words = null;
+        Set<String> out = new LinkedHashSet<>();
+        for (Rule rule : current.rules) {
+            for (Term t : rule.from) {
+                boolean hit;
+                if (t.words == null) {
+                    hit = folded.contains(t.text);
+                } else {
+                    if (words == null) words = List.copyOf(SearchAnalyzers.analyze(WORDS, folded).sequence());
+                    hit = !t.words.isEmpty() && Collections.indexOfSubList(words, t.words) >= 0;
+                }
+                if (hit) {
+                    for (Term to : rule.to) if (to != t) out.add(to.text);
+                    break;
+                }
+            }
+            if (out.size() >= MAX_EXPANSIONS) break;
+        }
+        return List.copyOf(out).subList(0, Math.min(out.size(), MAX_EXPANSIONS));
+    }
+
+    /**
+     * {@code query} with each one-way rule's source replaced by its first target ({@code tk到哪了} →
+     * {@code 退款到哪了}), folded, for the embedding models: they do not know shop shorthand, and a query that
+     * becomes Chinese is embedded in the Chinese space. Unchanged (as typed) when no one-way rule applies.
+     */
+    public String rewrite(String query) {
+        String folded = normalize(query);
+        String out = folded;
+        for (Rewrite r : current.rewrites) out = r.source.matcher(out).replaceAll(Matcher.quoteReplacement(r.target));
+        return out.equals(folded) ? query : out;
+    }
+
+    private static Snapshot build(Map<String, String> rulesByLocale) {
+        List<Rule> rules = new ArrayList<>();
+        for (String text : rulesByLocale.values()) rules.addAll(parse(text));
+        List<Rewrite> rewrites = new ArrayList<>();
+        for (Rule rule : rules) {
+            if (!rule.oneWay) continue;
+            for (Term t : rule.from) {
+                String source = t.words == null ? Pattern.quote(t.text)
+                        : "(?<![\\p{IsLatin}\\p{Nd}])" + Pattern.quote(t.text) + "(?![\\p{IsLatin}\\p{Nd}])";
+                rewrites.add(new Rewrite(Pattern.compile(source), rule.to.get(0).text));
+            }
+        }
+        return new Snapshot(Map.copyOf(rulesByLocale), List.copyOf(rules), List.copyOf(rewrites));
+    }
+
+    static List<Rule> parse(String text) {
+        List<Rule> rules = new ArrayList<>();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) continue;
+            String[] sides = line.split("=>", -1);
+            if (sides.length > 2) throw invalid(i, "has more than one '=>'");
+            List<Term> left = terms(sides[0], i);
+            List<Term> right = sides.length == 2 ? terms(sides[1], i) : left;
+            if (sides.length == 1 && left.size() < 2) throw invalid(i, "needs at least two terms separated by commas");
+            rules.add(new Rule(left, right, sides.length == 2));
+        }
+        return rules;
+    }
+
+    private static List<Term> terms(String side, int line) {
+        List<Term> terms = new ArrayList<>();
+        for (String raw : side.split("[,，]")) {
+            String t = normalize(raw).strip();
+            if (t.isEmpty()) throw invalid(line, "has an empty term");
+            if (t.codePoints().anyMatch(SearchAnalyzers::isCjk)) {
+                terms.add(new Term(t, null));
+            } else {
+                List<String> words = List.copyOf(SearchAnalyzers.analyze(WORDS, t).sequence());
+                if (words.isEmpty()) throw invalid(line, "has a term made only of stop words: '" + raw.strip() + "'");
+                terms.add(new Term(t, words));
+            }
+        }
+        return terms;
+    }
+
+    private static IllegalArgumentException invalid(int line, String why) {
+        return new IllegalArgumentException("Synonym rule on line " + (line + 1) + " " + why
+                + ". Write terms separated by commas (快递, 物流, 包裹) or one-way (快件 => 快递).");
+    }
+
+    /** Full-width → half-width, lower case, traditional → simplified: the index's folding, on plain strings. */
+    static String normalize(String s) {
+        return SimplifiedChineseCharFilter.fold(Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
+    }
+}

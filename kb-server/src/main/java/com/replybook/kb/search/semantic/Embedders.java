@@ -1,0 +1,174 @@
+package com.replybook.kb.search.semantic;
+
+import com.replybook.kb.entries.Entry;
+import com.replybook.kb.search.analysis.SearchAnalyzers;
+import com.replybook.kb.search.analysis.SimplifiedChineseCharFilter;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The in-process embedding models of each {@link Space}: bge-small-zh (quantised) for Chinese; for everything else
+ * MiniLM-L6 and bge-small-en-v1.5 (both quantised) together, each model's embedding normalised and the two
+ * concatenated (768 dimensions, normalised again: a dot product is the average of the two models' cosines). Neither
+ * English model alone reaches both English targets (bge-small-en is better on Bitext, MiniLM on SOFMattress's real
+ * users); together, with the query whitening, they do (docs/search-quality.md). Each model is loaded on first use
+ * (0.4–3 s; MiniLM and bge-small-en take about 105 and 70 MB of native memory, the Java heap hardly grows) and then
+ * shared. Chinese text is folded traditional → simplified first (the model
+ * loses about 3 MRR points on traditional text otherwise). Query embeddings are cached (agents repeat queries).
+ * Thread-safe.
+ */
+public final class Embedders {
+
+    /** A vector space: its models, their identifier and the index field of its vectors. */
+    public enum Space {
+        ZH("vector.zh", "bge-small-zh-v1.5-q", List.of(
+                () -> OnnxModels.load(BgeSmallZhV15QuantizedEmbeddingModel.class, "bge-small-zh-v1.5-q", PoolingMode.CLS))),
+        EN("vector.en", "all-minilm-l6-v2-q+bge-small-en-v1.5-q", List.of(
+                () -> OnnxModels.load(AllMiniLmL6V2QuantizedEmbeddingModel.class, "all-minilm-l6-v2-q", PoolingMode.MEAN),
+                () -> OnnxModels.load(BgeSmallEnV15QuantizedEmbeddingModel.class, "bge-small-en-v1.5-q", PoolingMode.CLS)));
+
+        /** The field of the entries' centroids (nearest-neighbour search). */
+        public final String field;
+        /** The field of the entries' packed example vectors ({@link ExampleVectors}). */
+        public final String examplesField;
+        /**
+         * Identifies the model in {@code entry_vectors.model} and in the index's commits. A new model needs a new
+         * identifier: vectors of the old one are then re-embedded and the index rebuilt instead of mixing two
+         * spaces, which nothing else would notice when both models have the same dimensions. A space of several
+         * models names them all, joined by {@code +}.
+         */
+        public final String model;
+        /** The space's models, in the order their embeddings are concatenated. */
+        private final List<Supplier<EmbeddingModel>> factories;
+
+        Space(String field, String model, List<Supplier<EmbeddingModel>> factories) {
+            this.field = field;
+            this.examplesField = field + ".examples";
+            this.model = model;
+            this.factories = factories;
+        }
+
+        /** The space of an entry: by its locale ({@code zh-*} → ZH). */
+        public static Space of(Entry entry) {
+            return entry.locale() != null && entry.locale().toLowerCase(java.util.Locale.ROOT).startsWith("zh") ? ZH : EN;
+        }
+
+        /** The space of a query: ZH as soon as it has a CJK character. */
+        public static Space ofText(String text) {
+            return text.codePoints().anyMatch(SearchAnalyzers::isCjk) ? ZH : EN;
+        }
+    }
+
+    /**
+     * The model of every space, {@code ZH=bge-small-zh-v1.5-q EN=all-minilm-l6-v2-q+bge-small-en-v1.5-q}:
+     * {@link EntryVectors#models}.
+     */
+    static final String MODELS = Arrays.stream(Space.values()).map(s -> s + "=" + s.model)
+            .collect(Collectors.joining(" "));
+
+    static final int MAX_CHARS = 400;
+    static final int CACHE_SIZE = 10_000;
+
+    private final Map<Space, List<EmbeddingModel>> models = new java.util.EnumMap<>(Space.class);
+    private final Map<String, float[]> cache = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    });
+
+    /** The normalised embedding of a query, cached. */
+    public float[] query(String text) {
+        String key = text.strip();
+        float[] hit = cache.get(key);
+        if (hit != null) return hit;
+        float[] v = embed(Space.ofText(key), key);
+        if (v != null) cache.put(key, v);
+        return v;
+    }
+
+    /**
+     * The embedding of an entry: the normalised centroid of the embeddings of its problem and each similar question
+     * (each phrasing is one sample of the intent) and those embeddings themselves; null when the entry has no text.
+     */
+    public EntryEmbedding entry(Entry entry) {
+        List<String> texts = new ArrayList<>();
+        if (entry.problem() != null && !entry.problem().isBlank()) texts.add(entry.problem());
+        for (String q : entry.questions()) if (q != null && !q.isBlank()) texts.add(q);
+        Space space = Space.of(entry);
+        List<float[]> examples = new ArrayList<>();
+        for (String t : texts) {
+            float[] v = embed(space, t);
+            if (v != null) examples.add(v);
+        }
+        if (examples.isEmpty()) return null;
+        float[] sum = new float[examples.get(0).length];
+        for (float[] v : examples) for (int i = 0; i < v.length; i++) sum[i] += v[i];
+        return new EntryEmbedding(normalize(sum), ExampleVectors.pack(examples));
+    }
+
+    /**
+     * The text an entry's vectors are computed from; stored vectors are reused while this and the space's
+     * {@link Space#model} are unchanged.
+     */
+    static String entryText(Entry entry) {
+        return Space.of(entry) + "\n" + entry.problem() + "\n" + String.join("\n", entry.questions());
+    }
+
+    private float[] embed(Space space, String text) {
+        String t = text.strip();
+        if (t.isEmpty()) return null; // embed() throws on blank text
+        if (space == Space.ZH) t = SimplifiedChineseCharFilter.fold(t);
+        if (t.length() > MAX_CHARS) t = t.substring(0, MAX_CHARS);
+        List<EmbeddingModel> parts = models(space);
+        if (parts.size() == 1) return normalize(parts.get(0).embed(t).content().vector());
+        List<float[]> vectors = new ArrayList<>(parts.size());
+        for (EmbeddingModel m : parts) vectors.add(m.embed(t).content().vector());
+        return concatenate(vectors);
+    }
+
+    private List<EmbeddingModel> models(Space space) {
+        synchronized (models) {
+            return models.computeIfAbsent(space, s -> s.factories.stream().map(Supplier::get).toList());
+        }
+    }
+
+    /**
+     * The vectors, each normalised, one after the other, and the whole normalised again: the dot product of two such
+     * vectors is the average of the parts' cosines. A zero part stays zero (and counts as a cosine of 0).
+     */
+    static float[] concatenate(List<float[]> parts) {
+        int dims = 0;
+        for (float[] p : parts) dims += p.length;
+        float[] out = new float[dims];
+        int at = 0;
+        for (float[] p : parts) {
+            float[] n = normalize(p);
+            System.arraycopy(n, 0, out, at, n.length);
+            at += n.length;
+        }
+        return normalize(out);
+    }
+
+    static float[] normalize(float[] v) {
+        double norm = 0;
+        for (float x : v) norm += x * x;
+        norm = Math.sqrt(norm);
+        if (norm == 0) return v;
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) out[i] = (float) (v[i] / norm);
+        return out;
+    }
+}

@@ -1,0 +1,69 @@
+package com.replybook.kb.search.semantic;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Loads a model shipped in a langchain4j embedding jar into an ONNX Runtime session of our own options.
+ * langchain4j's model classes keep the runtime's defaults, whose worker threads spin for a while after every run
+ * waiting for more work: on a two-core server that spinning took the CPU from the searches running beside it.
+ * Without it, at 100,000 entries on 2 cores, searches of texts never embedded before ran at 185–193/s instead of
+ * 148–149/s, p99 20–22 ms instead of 22–31 ms (docs/performance.md). One intra-op thread instead of the default
+ * (one per core) gave the same throughput and a slower single search. The vectors are langchain4j's to the last
+ * bit that matters (OnnxModelsTest), so stored vectors keep their model identifier.
+ */
+final class OnnxModels {
+
+    private OnnxModels() {
+    }
+
+    /**
+     * The model {@code name} ({@code name.onnx} and {@code name-tokenizer.json} at the root of the jar of
+     * {@code jar}), its token vectors pooled by {@code pooling}.
+     */
+    static EmbeddingModel load(Class<?> jar, String name, PoolingMode pooling) {
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        try (InputStream onnx = resource(jar, name + ".onnx");
+             InputStream tokenizer = resource(jar, name + "-tokenizer.json");
+             OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            OrtSession session = environment.createSession(onnx.readAllBytes(), options);
+            OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, session, tokenizer, pooling);
+            return new Model(encoder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot load the embedding model " + name, e);
+        }
+    }
+
+    private static InputStream resource(Class<?> jar, String name) {
+        InputStream in = jar.getResourceAsStream("/" + name);
+        if (in == null) throw new IllegalStateException("the embedding model file " + name + " is not on the class path");
+        return in;
+    }
+
+    /** Embeds on the calling thread (one text at a time is all {@link Embedders} asks for). */
+    private static final class Model extends AbstractInProcessEmbeddingModel {
+        private final OnnxBertBiEncoder encoder;
+
+        Model(OnnxBertBiEncoder encoder) {
+            super(Runnable::run);
+            this.encoder = encoder;
+        }
+
+        @Override
+        protected OnnxBertBiEncoder model() {
+            return encoder;
+        }
+    }
+}
