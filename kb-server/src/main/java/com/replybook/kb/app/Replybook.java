@@ -112,21 +112,6 @@ public final class Replybook implements AutoCloseable {
         for (FeatureModule m : modules) {
             m.servlets().forEach((mapping, servlet) -> ctx.addServlet(mapping, servlet).addMapping(mapping));
         }
-        configureSessionCookie(ctx);
-    }
-
-    /**
-     * The console's session cookie: HttpOnly and SameSite=Strict always; Secure is added by the container
-     * whenever the request came over HTTPS (Jetty and Tomcat both do), so plain-HTTP development still works.
-     */
-    private static void configureSessionCookie(ServletContext ctx) {
-        try {
-            ctx.getSessionCookieConfig().setName("RBSESSION");
-            ctx.getSessionCookieConfig().setHttpOnly(true);
-            ctx.getSessionCookieConfig().setAttribute("SameSite", "Strict");
-        } catch (IllegalStateException e) {
-            LOG.warning("Session cookie settings come from the container (web.xml): " + e.getMessage());
-        }
     }
 
     /** True once every module that needs warming up (the search index) is ready. */

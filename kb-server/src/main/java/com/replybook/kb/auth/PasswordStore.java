@@ -24,7 +24,10 @@ public final class PasswordStore {
         this.users = users;
     }
 
-    /** Sets {@code userId}'s password; 422 naming {@code password} when it is too weak. */
+    /**
+     * Sets {@code userId}'s password; 422 naming {@code password} when it is too weak. Ends every console session of
+     * the user, on every node (see {@link SessionAuth#keepSignedInAfterPasswordChange} for the one that changed it).
+     */
     public void setPassword(String userId, String password) {
         String weakness = Passwords.weakness(password);
         if (weakness != null) {
@@ -36,7 +39,9 @@ public final class PasswordStore {
             try (PreparedStatement ps = c.prepareStatement("UPDATE users SET password_hash = ? WHERE id = ?")) {
                 ps.setString(1, hash);
                 ps.setString(2, userId);
-                return ps.executeUpdate();
+                int changed = ps.executeUpdate();
+                if (changed == 1) ConsoleSessions.endAllOf(c, userId);
+                return changed;
             }
         });
         if (n != 1) throw ApiException.notFound("No user " + userId);

@@ -22,9 +22,14 @@ final class Tokens {
     }
 
     static String newToken() {
+        return PREFIX + random();
+    }
+
+    /** 256 random bits as 43 URL-safe characters (session cookies, CSRF tokens). */
+    static String random() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     static String hash(String token) {

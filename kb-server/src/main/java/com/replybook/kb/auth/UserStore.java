@@ -160,7 +160,10 @@ public final class UserStore {
         });
     }
 
-    /** Changes role, display name, locale or the disabled flag; null arguments keep the current value. */
+    /**
+     * Changes role, display name, locale or the disabled flag; null arguments keep the current value. A new role or
+     * disabling ends every console session of the user (on every node): they sign in again, with the new rights.
+     */
     public User update(String userId, Role role, String displayName, String locale, Boolean disabled) {
         User current = find(userId).orElseThrow(() -> ApiException.notFound("No user " + userId));
         User next = new User(current.id(), current.username(),
@@ -176,8 +179,12 @@ public final class UserStore {
                 ps.setString(3, next.locale());
                 ps.setInt(4, next.disabled() ? 1 : 0);
                 ps.setString(5, next.id());
-                return ps.executeUpdate();
+                ps.executeUpdate();
             }
+            if (next.role() != current.role() || next.disabled() && !current.disabled()) {
+                ConsoleSessions.endAllOf(c, next.id());
+            }
+            return null;
         });
         cache.clear();
         return next;

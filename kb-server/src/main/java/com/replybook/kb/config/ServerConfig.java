@@ -53,10 +53,32 @@ public final class ServerConfig {
     public static final Setting<Double> SEARCH_WHITENING_SHRINKAGE = Setting.decimal("search-whitening-shrinkage",
             0.95, 0, 1, "weight of the isotropic part of the query whitening (1: none); a tuning knob");
 
+    /**
+     * Behind a TLS-terminating reverse proxy the server sees plain HTTP; only a proxy that sets (and strips any
+     * client-sent) {@code X-Forwarded-Proto} may be trusted, so this is off unless the operator says so.
+     */
+    public static final Setting<Boolean> TRUST_PROXY = Setting.flag("trust-proxy", false,
+            "trust X-Forwarded-Proto from the reverse proxy in front (the session cookie is then Secure behind TLS)");
+    /** An agent's shift has pauses; two idle hours end a forgotten session on a shared desk. */
+    public static final Setting<Integer> SESSION_IDLE_MINUTES = Setting.integer("session-idle-minutes", 120, 1,
+            7 * 24 * 60, "a console session ends after this many minutes without a request");
+    /** A working day and a bit: nobody stays signed in on a stolen cookie for longer. */
+    public static final Setting<Integer> SESSION_MAX_MINUTES = Setting.integer("session-max-minutes", 12 * 60, 1,
+            30 * 24 * 60, "a console session ends this many minutes after sign-in, however active");
+    /** How soon a change made on another node (entries, synonyms, the tone mapping, rules) is applied here. */
+    public static final Setting<Duration> POLL_INTERVAL = Setting.millis("poll-interval-ms", Duration.ofSeconds(2),
+            "how often each node reads the change log and the settings changes of the other nodes, in milliseconds");
+    /** Metrics tell traffic and library size; they are not for every API token holder, so they have their own. */
+    public static final Setting<String> METRICS_TOKEN = Setting.secret("metrics-token", 24,
+            "bearer token for GET /metrics (Prometheus), 24+ characters (unset: /metrics refuses every scrape)");
+
     /** Every setting, in the order {@code --help} lists them. */
     public static final List<Setting<?>> SETTINGS = List.of(PORT, DATA_DIR, NO_SAMPLE_DATA, JDBC_URL, JDBC_USER,
             JDBC_PASSWORD, ADMIN_TOKEN, MAX_REQUEST_BYTES, RENDER_TIMEOUT, TEMPLATES_DIR, SEMANTIC_SEARCH,
-            SEARCH_CACHE_ENTRIES, SEARCH_WHITENED_SPACES, SEARCH_WHITENING_SHRINKAGE);
+            SEARCH_CACHE_ENTRIES, SEARCH_WHITENED_SPACES, SEARCH_WHITENING_SHRINKAGE, TRUST_PROXY, SESSION_IDLE_MINUTES,
+            SESSION_MAX_MINUTES, POLL_INTERVAL, METRICS_TOKEN);
+
+    private static final List<Setting<?>> SECRETS = List.of(ADMIN_TOKEN, JDBC_PASSWORD, METRICS_TOKEN);
 
     private final Map<Setting<?>, Object> values;
 
@@ -138,12 +160,33 @@ public final class ServerConfig {
         return get(SEARCH_CACHE_ENTRIES);
     }
 
+    public boolean trustProxy() {
+        return get(TRUST_PROXY);
+    }
+
+    public Duration sessionIdleTimeout() {
+        return Duration.ofMinutes(get(SESSION_IDLE_MINUTES));
+    }
+
+    public Duration sessionMaxAge() {
+        return Duration.ofMinutes(get(SESSION_MAX_MINUTES));
+    }
+
+    public Duration pollInterval() {
+        return get(POLL_INTERVAL);
+    }
+
+    /** The bearer token a metrics scraper sends, or null when metrics are not exposed. */
+    public String metricsToken() {
+        return get(METRICS_TOKEN);
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("ServerConfig{");
         for (Setting<?> s : SETTINGS) {
             Object v = values.get(s);
-            sb.append(s.name()).append('=').append(s == ADMIN_TOKEN || s == JDBC_PASSWORD ? (v == null ? null : "***") : v)
+            sb.append(s.name()).append('=').append(SECRETS.contains(s) ? (v == null ? null : "***") : v)
                     .append(s == SETTINGS.getLast() ? "}" : ", ");
         }
         return sb.toString();

@@ -7,7 +7,6 @@ import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.JsonResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -25,7 +24,6 @@ import java.util.Optional;
  */
 public final class Page {
 
-    private static final String FLASH = "replybook.flash";
     private final HttpServletRequest req;
     private final HttpServletResponse resp;
     private final Messages msg;
@@ -111,7 +109,7 @@ public final class Page {
     public void render(int status, String template, Map<String, Object> model) throws IOException {
         Map<String, Object> root = new HashMap<>(model);
         root.put("me", me);
-        root.put("csrf", sessions.csrfToken(req));
+        root.put("csrf", sessions.csrfToken(req, resp));
         root.put("csrfField", SessionAuth.CSRF_FIELD);
         root.put("base", req.getContextPath() + "/console");
         root.put("flash", takeFlash());
@@ -131,7 +129,7 @@ public final class Page {
 
     /** Redirects (303) to {@code /console/<to>}, showing the message {@code flashKey} on the next page. */
     public void redirect(String to, String flashKey, Object... args) throws IOException {
-        if (flashKey != null) req.getSession(true).setAttribute(FLASH, msg.get(flashKey, args));
+        if (flashKey != null) sessions.flash(req, msg.get(flashKey, args));
         resp.setStatus(303);
         resp.setHeader("Location", req.getContextPath() + "/console/" + to);
     }
@@ -142,11 +140,8 @@ public final class Page {
         JsonResponses.write(resp, status, body);
     }
 
+    /** The flash message kept in the database session (so the next page may be served by another node). */
     private String takeFlash() {
-        HttpSession s = req.getSession(false);
-        if (s == null) return null;
-        Object f = s.getAttribute(FLASH);
-        s.removeAttribute(FLASH);
-        return f == null ? null : f.toString();
+        return sessions.takeFlash(req).orElse(null);
     }
 }

@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 
-/** Sign-in and sign-out. A failed sign-in says only that the pair did not match, never which half. */
+/**
+ * Sign-in, sign-out and sign-out everywhere (every session of the user, in every browser and on every node). A
+ * failed sign-in says only that the pair did not match, never which half.
+ */
 final class SignInPages {
 
     private final PasswordStore passwords;
@@ -23,7 +26,8 @@ final class SignInPages {
     void routes(Router<Page> r) {
         r.get("/signin", p -> p.render("signin.ftlh", Map.of("username", "", "failed", false)))
                 .post("/signin", this::signIn)
-                .post("/signout", this::signOut);
+                .post("/signout", this::signOut)
+                .post("/signout/everywhere", this::signOutEverywhere);
     }
 
     private void signIn(Page p) throws IOException {
@@ -33,12 +37,21 @@ final class SignInPages {
             p.render(401, "signin.ftlh", Map.of("username", username == null ? "" : username, "failed", true));
             return;
         }
-        sessions.signIn(p.request(), user.get());
+        sessions.signIn(p.request(), p.response(), user.get());
         p.redirect("entries", null);
     }
 
-    private void signOut(Page p) throws IOException {
-        sessions.signOut(p.request());
+    private void signOut(Page p) {
+        sessions.signOut(p.request(), p.response());
+        toSignIn(p);
+    }
+
+    private void signOutEverywhere(Page p) {
+        sessions.signOutEverywhere(p.request(), p.response());
+        toSignIn(p);
+    }
+
+    private static void toSignIn(Page p) {
         p.response().setStatus(303);
         p.response().setHeader("Location", p.request().getContextPath() + "/console/signin");
     }

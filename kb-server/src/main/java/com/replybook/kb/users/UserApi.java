@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.auth.PasswordStore;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
+import com.replybook.kb.auth.SessionAuth;
 import com.replybook.kb.auth.User;
 import com.replybook.kb.auth.UserStore;
 import com.replybook.kb.web.ApiCall;
@@ -22,10 +23,12 @@ final class UserApi {
 
     private final UserStore users;
     private final PasswordStore passwords;
+    private final SessionAuth sessions;
 
-    UserApi(UserStore users, PasswordStore passwords) {
+    UserApi(UserStore users, PasswordStore passwords, SessionAuth sessions) {
         this.users = users;
         this.passwords = passwords;
+        this.sessions = sessions;
     }
 
     void routes(Router<ApiCall> api) {
@@ -74,7 +77,9 @@ final class UserApi {
         admin(call);
         String password = text(call.readObject(), "password");
         if (password == null) throw ApiException.badRequest("password", "Send {\"password\": \"…\"}");
-        passwords.setPassword(existing(call.path("id")).id(), password);
+        User user = existing(call.path("id"));
+        passwords.setPassword(user.id(), password);
+        sessions.keepSignedInAfterPasswordChange(call.request(), call.response(), user);
         call.noContent();
     }
 

@@ -2,6 +2,7 @@ package com.replybook.kb.users;
 
 import com.replybook.kb.auth.PasswordStore;
 import com.replybook.kb.auth.Role;
+import com.replybook.kb.auth.SessionAuth;
 import com.replybook.kb.auth.User;
 import com.replybook.kb.auth.UserStore;
 import com.replybook.kb.console.Messages;
@@ -22,10 +23,12 @@ final class UserPages {
 
     private final UserStore users;
     private final PasswordStore passwords;
+    private final SessionAuth sessions;
 
-    UserPages(UserStore users, PasswordStore passwords) {
+    UserPages(UserStore users, PasswordStore passwords, SessionAuth sessions) {
         this.users = users;
         this.passwords = passwords;
+        this.sessions = sessions;
     }
 
     void routes(Router<Page> r) {
@@ -70,7 +73,10 @@ final class UserPages {
         String action = p.param("action") == null ? "" : p.param("action");
         try {
             switch (action) {
-                case "password" -> passwords.setPassword(u.id(), p.raw("password"));
+                case "password" -> {
+                    passwords.setPassword(u.id(), p.raw("password"));
+                    sessions.keepSignedInAfterPasswordChange(p.request(), p.response(), u);
+                }
                 case "role" -> users.update(u.id(), requireRole(p.param("role")), null, null, null);
                 case "disable" -> users.update(u.id(), null, null, null, true);
                 case "enable" -> users.update(u.id(), null, null, null, false);

@@ -29,18 +29,20 @@ public final class UsersModule implements FeatureModule {
     public UsersModule(Platform platform) {
         this.users = new UserStore(platform.database(), platform.clock());
         this.passwords = new PasswordStore(platform.database(), users);
-        this.sessions = new SessionAuth(users);
+        var config = platform.config();
+        this.sessions = new SessionAuth(platform.database(), platform.clock(), config.sessionIdleTimeout(),
+                config.sessionMaxAge(), config.trustProxy());
         this.generatedAdminToken = AdminBootstrap.ensureAdmin(users, platform.config().adminToken());
     }
 
     @Override
     public void api(Router<ApiCall> api) {
-        new UserApi(users, passwords).routes(api);
+        new UserApi(users, passwords, sessions).routes(api);
     }
 
     @Override
     public void console(Router<Page> console) {
-        new UserPages(users, passwords).routes(console);
+        new UserPages(users, passwords, sessions).routes(console);
     }
 
     /** The filter that authenticates every API call except {@code publicPaths} (bearer token or console session). */

@@ -58,7 +58,8 @@ public final class TestServer implements AutoCloseable {
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
-        ServletContextHandler ctx = new ServletContextHandler("/", ServletContextHandler.SESSIONS);
+        // No session handler: the console keeps its sessions in the database, and a call to getSession would fail.
+        ServletContextHandler ctx = new ServletContextHandler("/", ServletContextHandler.NO_SESSIONS);
         ctx.addEventListener(new ReplybookApp(config));
         server.setHandler(ctx);
         try {
