@@ -4,11 +4,14 @@ import com.replybook.kb.bench.BenchEntries;
 import com.replybook.kb.bench.QuerySet;
 import com.replybook.kb.config.ServerConfig;
 import com.replybook.kb.db.Database;
+import com.replybook.kb.db.SettingsChanges;
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.entries.EntryStatus;
 import com.replybook.kb.entries.EntryStore;
+import com.replybook.kb.module.Platform;
 import com.replybook.kb.search.index.EntryIndex;
 import com.replybook.kb.search.semantic.EntryVectors;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -69,8 +72,9 @@ public final class SearchLatency {
     private static void serverDataDir(Path dataDir, int passes) throws Exception {
         ServerConfig config = ServerConfig.defaults(dataDir).with(ServerConfig.SEMANTIC_SEARCH, false);
         try (Database db = Database.open(config);
-             SearchService search = SearchService.start(dataDir, new EntryStore(db, Clock.systemUTC()), db,
-                     Clock.systemUTC(), false, 0)) {
+             SettingsChanges settings = SettingsChanges.manual(db, Clock.systemUTC());
+             SearchService search = SearchService.start(new Platform(config.with(ServerConfig.SEARCH_CACHE_ENTRIES, 0),
+                     db, Clock.systemUTC(), settings, new SimpleMeterRegistry()), new EntryStore(db, Clock.systemUTC()))) {
             long start = System.nanoTime();
             if (!search.index().awaitReady(Duration.ofMinutes(30))) throw new IllegalStateException("index not ready");
             System.out.printf("index %s, ready in %.1f s%n", search.index().opening(), (System.nanoTime() - start) / 1e9);

@@ -9,11 +9,13 @@ import com.replybook.kb.config.ServerConfig;
 import com.replybook.kb.console.ConsoleServlet;
 import com.replybook.kb.console.Page;
 import com.replybook.kb.db.Database;
+import com.replybook.kb.db.SettingsChanges;
 import com.replybook.kb.editor.EditorModule;
 import com.replybook.kb.entries.EntriesModule;
 import com.replybook.kb.entries.EntryStore;
 import com.replybook.kb.events.EventsModule;
 import com.replybook.kb.exchange.ExchangeModule;
+import com.replybook.kb.metrics.MetricsModule;
 import com.replybook.kb.module.FeatureModule;
 import com.replybook.kb.module.Platform;
 import com.replybook.kb.plugin.PluginModule;
@@ -27,6 +29,8 @@ import com.replybook.kb.users.UsersModule;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiServlet;
 import com.replybook.kb.web.Router;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.MultipartConfigElement;
@@ -52,6 +56,8 @@ public final class Replybook implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Replybook.class.getName());
 
     private final Platform platform;
+    private final PrometheusMeterRegistry registry;
+    private MetricsModule metrics;
     private final List<FeatureModule> modules = new ArrayList<>();
     private final Router<ApiCall> api = new Router<>();
     private final Router<Page> console = new Router<>();
@@ -62,8 +68,13 @@ public final class Replybook implements AutoCloseable {
     private CasesModule cases;
 
     private Replybook(ServerConfig config) {
-        this.platform = new Platform(config, Database.open(config), Clock.systemUTC());
+        Clock clock = Clock.systemUTC();
+        Database database = Database.open(config);
+        this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        this.platform = new Platform(config, database, clock,
+                SettingsChanges.polling(database, clock, config.pollInterval()), registry);
         try {
+            metrics = add(new MetricsModule(platform, registry));
             users = add(new UsersModule(platform));
             render = add(new RenderModule(platform));
             entries = add(new EntriesModule(platform, render.scriptCheck(), render.entryActions()));
@@ -101,6 +112,8 @@ public final class Replybook implements AutoCloseable {
     public void mount(ServletContext ctx) {
         FilterRegistration.Dynamic headers = ctx.addFilter("security-headers", new SecurityHeadersFilter());
         headers.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        FilterRegistration.Dynamic timing = ctx.addFilter("request-metrics", metrics.requestFilter(api, console));
+        timing.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/api/*", "/console/*");
         FilterRegistration.Dynamic auth = ctx.addFilter("auth", users.authFilter(Set.of(StatusModule.HEALTH)));
         auth.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/api/*");
         ctx.addServlet("api", new ApiServlet(api)).addMapping("/api/*");
@@ -170,6 +183,8 @@ public final class Replybook implements AutoCloseable {
                 LOG.log(Level.WARNING, "Error while closing " + modules.get(i).getClass().getSimpleName(), e);
             }
         }
+        platform.settings().close();
+        registry.close();
         platform.database().close();
     }
 }

@@ -68,6 +68,7 @@ public final class ConsoleServlet extends HttpServlet {
                 if (!lookup.pathKnown()) throw ApiException.notFound(req.getRequestURI());
                 throw ApiException.methodNotAllowed(req.getMethod(), lookup.allowed());
             }
+            req.setAttribute(Router.MATCHED_TEMPLATE, "/console" + lookup.found().template());
             lookup.found().handler().handle(page.withPath(lookup.found().params()));
         } catch (ApiException e) {
             error(page, e.status(), e);

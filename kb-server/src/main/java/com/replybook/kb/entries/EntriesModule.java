@@ -25,7 +25,8 @@ public final class EntriesModule implements FeatureModule {
     public EntriesModule(Platform platform, ScriptCheck scriptCheck, Map<String, EntryAction> actions) {
         this.store = new EntryStore(platform.database(), platform.clock());
         this.parser = new EntryDraftParser(scriptCheck);
-        this.api = new EntryApi(store, parser, platform.config().maxRequestBytes(), platform.clock());
+        this.api = new EntryApi(store, parser, platform.config().maxRequestBytes(), platform.clock(),
+                new ImportMetrics(platform.metrics()));
         this.actions = Map.copyOf(actions);
     }
 

@@ -23,10 +23,10 @@ final class EntryApi {
     private final EntryPolicy policy = new EntryPolicy();
     private final Clock clock;
 
-    EntryApi(EntryStore store, EntryDraftParser parser, long maxImportBytes, Clock clock) {
+    EntryApi(EntryStore store, EntryDraftParser parser, long maxImportBytes, Clock clock, ImportMetrics metrics) {
         this.store = store;
         this.parser = parser;
-        this.importer = new EntryImporter(store, parser, policy, maxImportBytes);
+        this.importer = new EntryImporter(store, parser, policy, maxImportBytes, metrics);
         this.clock = clock;
     }
 

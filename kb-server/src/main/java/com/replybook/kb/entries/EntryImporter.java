@@ -30,12 +30,14 @@ final class EntryImporter {
     private final EntryDraftParser parser;
     private final EntryPolicy policy;
     private final long maxBytes;
+    private final ImportMetrics metrics;
 
-    EntryImporter(EntryStore store, EntryDraftParser parser, EntryPolicy policy, long maxBytes) {
+    EntryImporter(EntryStore store, EntryDraftParser parser, EntryPolicy policy, long maxBytes, ImportMetrics metrics) {
         this.store = store;
         this.parser = parser;
         this.policy = policy;
         this.maxBytes = maxBytes;
+        this.metrics = metrics;
     }
 
     /** Item that failed, as reported: {@code {"index":i,"key":k,"errors":[…]}}. */
@@ -77,6 +79,7 @@ final class EntryImporter {
                 }
             }
         }
+        metrics.record(created, updated, unchanged, failed.size());
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("created", created);
         result.put("updated", updated);

@@ -22,7 +22,7 @@ public final class RenderModule implements FeatureModule {
 
     public RenderModule(Platform platform) {
         this.renderer = new ScriptRenderer(RenderSettings.defaults().withTimeLimit(platform.config().renderTimeout())
-                .withTemplateDir(platform.config().templatesDir()));
+                .withTemplateDir(platform.config().templatesDir()), platform.metrics());
         this.api = new RenderApi(renderer);
     }
 

@@ -10,16 +10,16 @@ import com.replybook.kb.web.Router;
 /**
  * The search feature: the index derived from the entries' feed (rebuilt or caught up in the background, so the
  * module is not {@link #ready} until it reflects the store), search, ticket suggestions, type-ahead and the
- * synonyms, through the API and the console's synonyms page.
+ * synonyms (shared by every node), through the API and the console's synonyms page; its meters in
+ * {@link SearchMetrics}.
  */
 public final class SearchModule implements FeatureModule {
 
     private final SearchService search;
 
     public SearchModule(Platform platform, EntryFeed feed) {
-        var config = platform.config();
-        this.search = SearchService.start(config.dataDir(), feed, platform.database(), platform.clock(),
-                config.semanticSearch(), config.searchCacheEntries(), SearchSettings.of(config));
+        this.search = SearchService.start(platform, feed);
+        SearchMetrics.bind(platform.metrics(), search);
     }
 
     @Override

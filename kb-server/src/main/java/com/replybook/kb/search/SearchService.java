@@ -3,19 +3,22 @@ package com.replybook.kb.search;
 import com.replybook.kb.db.Database;
 import com.replybook.kb.entries.EntryFeed;
 import com.replybook.kb.entries.EntryStatus;
+import com.replybook.kb.module.Platform;
 import com.replybook.kb.search.index.EntryIndex;
 import com.replybook.kb.search.ranking.HybridFusion;
 import com.replybook.kb.search.ranking.QuerySpelling;
 import com.replybook.kb.search.ranking.RankingWeights;
 import com.replybook.kb.search.semantic.Embedders;
 import com.replybook.kb.search.semantic.EntryVectors;
+import com.replybook.kb.search.semantic.QueryWhitening;
 import com.replybook.kb.search.semantic.StoredVectors;
 import com.replybook.kb.web.ApiException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -23,9 +26,12 @@ import java.util.Set;
  * database and the searcher. Built once by {@link SearchModule}; thread-safe.
  *
  * <pre>{@code
- * SearchService search = SearchService.start(dataDir, entryStore, database, clock, semantic, 4096);
+ * SearchService search = SearchService.start(platform, entryStore);
  * SearchResult r = search.search(new SearchRequest("包裹没收到", 10, "zh-CN", null, List.of(), Set.of(PUBLISHED)));
  * }</pre>
+ *
+ * <p>Meters: {@code replybook_search_seconds} (a histogram, tagged {@code kind=query|ticket}) and those of
+ * {@link SearchMetrics}.
  */
 public final class SearchService implements AutoCloseable {
 
@@ -34,38 +40,41 @@ public final class SearchService implements AutoCloseable {
     private final EntrySearcher searcher;
     private final StoredVectors vectors;
     private final SearchCache cache;
+    private final Timer queryTimer;
+    private final Timer ticketTimer;
 
     private SearchService(EntryIndex index, SynonymService synonyms, StoredVectors vectors, Embedders embedders,
-                          Clock clock, int cacheEntries) {
+                          Clock clock, int cacheEntries, MeterRegistry metrics) {
         this.index = index;
         this.synonyms = synonyms;
         this.vectors = vectors;
         this.searcher = new EntrySearcher(index, synonyms.synonyms(), RankingWeights.DEFAULT, embedders,
                 HybridFusion.LEXICAL_WEIGHT);
         this.cache = new SearchCache(cacheEntries, index::generation, synonyms.synonyms()::version, clock::millis);
+        this.queryTimer = SearchMetrics.latency(metrics, "query");
+        this.ticketTimer = SearchMetrics.latency(metrics, "ticket");
         QuerySpelling.loadInBackground();
     }
 
-    /** {@link #start(Path, EntryFeed, Database, Clock, boolean, int, SearchSettings)} with the default settings. */
-    public static SearchService start(Path dataDir, EntryFeed feed, Database db, Clock clock, boolean semantic,
-                                      int cacheEntries) {
-        return start(dataDir, feed, db, clock, semantic, cacheEntries, SearchSettings.DEFAULTS);
-    }
-
     /**
-     * Opens the index (rebuilding or catching up in the background) and loads the synonyms. With
-     * {@code semantic}, ranking is hybrid: entry vectors are stored in the database and the embedding models are
-     * loaded on first use; without it, search is lexical and no model is ever loaded. The last
-     * {@code cacheEntries} distinct searches are answered from a {@link SearchCache} (0: never). {@code settings}
-     * are the ranking's knobs, {@link SearchSettings#DEFAULTS} unless tuned.
+     * Opens the index in {@code <dataDir>/index} (rebuilding or catching up in the background, then polling the
+     * change log every {@code --poll-interval-ms}) and loads the synonyms, kept in step with every node. With
+     * {@code --semantic-search}, ranking is hybrid: entry vectors are stored in the database and the embedding models
+     * are loaded on first use; without it, search is lexical and no model is ever loaded. The last
+     * {@code --search-cache-entries} distinct searches are answered from a {@link SearchCache} (0: never). The ranking's
+     * knobs are {@link SearchSettings#of} the configuration.
      */
-    public static SearchService start(Path dataDir, EntryFeed feed, Database db, Clock clock, boolean semantic,
-                                      int cacheEntries, SearchSettings settings) {
-        Objects.requireNonNull(settings, "settings");
-        SynonymService synonyms = new SynonymService(db, clock);
-        if (!semantic) {
-            return new SearchService(EntryIndex.open(dataDir.resolve("index"), feed, EntryVectors.NONE), synonyms,
-                    null, null, clock, cacheEntries);
+    public static SearchService start(Platform platform, EntryFeed feed) {
+        var config = platform.config();
+        Path dataDir = config.dataDir();
+        Database db = platform.database();
+        Clock clock = platform.clock();
+        SearchSettings settings = SearchSettings.of(config);
+        SynonymService synonyms = new SynonymService(db, clock, platform.settings());
+        if (!config.semanticSearch()) {
+            return new SearchService(EntryIndex.open(dataDir.resolve("index"), feed, EntryVectors.NONE,
+                    QueryWhitening.Settings.NONE, config.pollInterval()), synonyms, null, null, clock,
+                    config.searchCacheEntries(), platform.metrics());
         }
         // DJL unpacks its tokenizer library into ~/.djl.ai unless told otherwise; keep it in the data directory.
         if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
@@ -73,9 +82,11 @@ public final class SearchService implements AutoCloseable {
         }
         Embedders embedders = new Embedders();
         StoredVectors vectors = StoredVectors.of(db, embedders, feed);
-        EntryIndex index = EntryIndex.open(dataDir.resolve("index"), feed, vectors, settings.whitening());
+        EntryIndex index = EntryIndex.open(dataDir.resolve("index"), feed, vectors, settings.whitening(),
+                config.pollInterval());
         vectors.onEmbedded(index::reindex);
-        return new SearchService(index, synonyms, vectors, embedders, clock, cacheEntries);
+        return new SearchService(index, synonyms, vectors, embedders, clock, config.searchCacheEntries(),
+                platform.metrics());
     }
 
     /** Readiness for {@code /api/v1/health}: the index reflects the store. */
@@ -93,7 +104,7 @@ public final class SearchService implements AutoCloseable {
 
     /** {@link EntrySearcher#search}, answered from the cache when the same search ran recently. */
     public SearchResult search(SearchRequest request) {
-        return cache.get(request, () -> searcher.search(request));
+        return queryTimer.record(() -> cache.get(request, () -> searcher.search(request)));
     }
 
     /**
@@ -106,7 +117,7 @@ public final class SearchService implements AutoCloseable {
         }
         List<TicketText.Part> parts = TicketText.parts(ticket);
         TicketSearch key = new TicketSearch(parts, ticket.locale(), ticket.limit(), statuses);
-        return cache.get(key, () -> searcher.searchTicket(parts, ticket, statuses));
+        return ticketTimer.record(() -> cache.get(key, () -> searcher.searchTicket(parts, ticket, statuses)));
     }
 
     SearchCache cache() {
@@ -119,6 +130,11 @@ public final class SearchService implements AutoCloseable {
             throw new ApiException(503, "unavailable", "The search index is being built; retry in a few seconds", null);
         }
         return this;
+    }
+
+    /** The entries waiting for their vectors (0 with lexical search). */
+    int embeddingBacklog() {
+        return vectors == null ? 0 : vectors.backlog();
     }
 
     SynonymService synonyms() {

@@ -2,7 +2,9 @@ package com.replybook.kb.search;
 
 import com.replybook.kb.db.Database;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -47,17 +49,16 @@ final class SynonymStore {
         });
     }
 
-    void put(String locale, String rules, Instant at, String user) {
-        db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO search_synonyms (locale, rules, updated_at, "
-                    + "updated_by) VALUES (?, ?, ?, ?) ON CONFLICT (locale) DO UPDATE SET rules = excluded.rules, "
-                    + "updated_at = excluded.updated_at, updated_by = excluded.updated_by")) {
-                ps.setString(1, locale);
-                ps.setString(2, rules);
-                ps.setLong(3, at.toEpochMilli());
-                ps.setString(4, user);
-                return ps.executeUpdate();
-            }
-        });
+    /** Stores one locale's rules in the caller's transaction (which also records the change for every node). */
+    int put(Connection c, String locale, String rules, Instant at, String user) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO search_synonyms (locale, rules, updated_at, "
+                + "updated_by) VALUES (?, ?, ?, ?) ON CONFLICT (locale) DO UPDATE SET rules = excluded.rules, "
+                + "updated_at = excluded.updated_at, updated_by = excluded.updated_by")) {
+            ps.setString(1, locale);
+            ps.setString(2, rules);
+            ps.setLong(3, at.toEpochMilli());
+            ps.setString(4, user);
+            return ps.executeUpdate();
+        }
     }
 }

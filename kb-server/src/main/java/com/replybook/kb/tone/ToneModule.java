@@ -14,7 +14,7 @@ public final class ToneModule implements FeatureModule {
     private final ToneApi api;
 
     public ToneModule(Platform platform) {
-        ToneRules rules = new ToneRules(platform.database(), platform.clock());
+        ToneRules rules = new ToneRules(platform.database(), platform.clock(), platform.settings());
         this.api = new ToneApi(rules, new ToneAdvisor(rules, new EmotionDetector()));
     }
 

@@ -52,6 +52,7 @@ public final class ApiServlet extends HttpServlet {
             } else if (lookup.found() == null) {
                 throw ApiException.methodNotAllowed(method, withOptions(lookup.allowed()));
             } else {
+                req.setAttribute(Router.MATCHED_TEMPLATE, lookup.found().template());
                 lookup.found().handler().handle(new ApiCall(req, resp, lookup.found().params()));
             }
         } catch (ApiException e) {

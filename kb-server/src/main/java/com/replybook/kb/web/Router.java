@@ -30,8 +30,14 @@ public final class Router<C> {
         }
     }
 
-    /** The handler for a request and the path parameters it bound. */
-    public record Found<C>(Handler<C> handler, Map<String, String> params) {
+    /**
+     * The request attribute in which the servlets put the template of the route a request matched (e.g.
+     * {@code /api/v1/entries/{ref}}), so that metrics name routes, never raw paths.
+     */
+    public static final String MATCHED_TEMPLATE = Router.class.getName() + ".template";
+
+    /** The handler for a request, the path parameters it bound, and the template that matched. */
+    public record Found<C>(Handler<C> handler, Map<String, String> params, String template) {
     }
 
     /**
@@ -87,7 +93,7 @@ public final class Router<C> {
             Map<String, String> params = r.template().match(path);
             if (params == null) continue;
             allowed.add(r.method());
-            if (found == null && r.method().equals(m)) found = new Found<>(r.handler(), params);
+            if (found == null && r.method().equals(m)) found = new Found<>(r.handler(), params, r.template().text());
         }
         if (allowed.contains("GET")) allowed.add("HEAD");
         return new Lookup<>(found, found != null ? Set.copyOf(allowed) : allowed);

@@ -75,6 +75,11 @@ public final class Synonyms {
         current = build(next);
     }
 
+    /** Puts exactly {@code rulesByLocale} in force (as stored, e.g. after another node changed them). */
+    public void replaceAll(Map<String, String> rulesByLocale) {
+        current = build(new TreeMap<>(rulesByLocale));
+    }
+
     /** The synonym texts to add for {@code query}, e.g. {@code 快递到哪了} → {@code [物流, 包裹, …]}. */
     public List<String> expansions(String query) {
         String folded = normalize(query);

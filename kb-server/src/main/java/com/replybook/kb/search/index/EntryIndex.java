@@ -73,11 +73,14 @@ public final class EntryIndex implements Closeable {
     static final int OVERLAP = 256;
     static final int PAGE = 1000;
     static final long REFRESH_MS = 100;
+    /** The default of {@code --poll-interval-ms}. */
     static final long POLL_MS = 2_000;
     static final long COMMIT_MS = 30_000;
     private static final Logger LOG = Logger.getLogger(EntryIndex.class.getName());
 
     private final Path path;
+    /** How often the change log is read for other nodes' writes ({@code --poll-interval-ms}). */
+    private final long pollMs;
     private final EntryFeed feed;
     private final EntryVectors vectors;
     private final Directory directory;
@@ -160,9 +163,10 @@ public final class EntryIndex implements Closeable {
     /** What {@link #open} found; tells tests and logs why an index was rebuilt. */
     public enum Opening { REUSED, MISSING, CORRUPT, OLD_SCHEMA, OTHER_MODELS }
 
-    private EntryIndex(Path path, EntryFeed feed, EntryVectors vectors, QueryWhitening.Settings whitened)
+    private EntryIndex(Path path, EntryFeed feed, EntryVectors vectors, QueryWhitening.Settings whitened, long pollMs)
             throws IOException {
         this.path = path;
+        this.pollMs = pollMs;
         this.feed = feed;
         this.vectors = vectors;
         for (int i = 0; i < locks.length; i++) locks[i] = new Object();
@@ -207,8 +211,17 @@ public final class EntryIndex implements Closeable {
      * {@code whitening} are ranked whitened ({@link QueryWhitening}).
      */
     public static EntryIndex open(Path dir, EntryFeed feed, EntryVectors vectors, QueryWhitening.Settings whitening) {
+        return open(dir, feed, vectors, whitening, Duration.ofMillis(POLL_MS));
+    }
+
+    /**
+     * {@link #open(Path, EntryFeed, EntryVectors, QueryWhitening.Settings)}, polling the change log every {@code poll}
+     * for other nodes' writes ({@code --poll-interval-ms}).
+     */
+    public static EntryIndex open(Path dir, EntryFeed feed, EntryVectors vectors, QueryWhitening.Settings whitening,
+                                  Duration poll) {
         try {
-            EntryIndex index = new EntryIndex(dir, feed, vectors, whitening);
+            EntryIndex index = new EntryIndex(dir, feed, vectors, whitening, poll.toMillis());
             feed.addListener(index::onChange);
             index.background.execute(index::prepare);
             return index;
@@ -241,8 +254,17 @@ public final class EntryIndex implements Closeable {
         return opening;
     }
 
-    long appliedSeq() {
+    /** The last change-log position applied to this index. */
+    public long appliedSeq() {
         return appliedSeq;
+    }
+
+    /**
+     * Change-log positions written (by any node) but not yet applied here; reads the log's head from the database
+     * (a few indexed look-ups), for metrics.
+     */
+    public long lag() {
+        return Math.max(0, FeedPositions.lastSeq(feed) - appliedSeq);
     }
 
     /** Changes (after the new reader is in place) whenever a refresh made other documents visible. */
@@ -304,7 +326,7 @@ public final class EntryIndex implements Closeable {
                     + " to seq " + appliedSeq + " in " + (System.nanoTime() - start) / 1_000_000 + " ms: "
                     + writer.getDocStats().numDocs + " entries");
             background.scheduleWithFixedDelay(this::refreshQuietly, REFRESH_MS, REFRESH_MS, TimeUnit.MILLISECONDS);
-            background.scheduleWithFixedDelay(this::pollQuietly, POLL_MS, POLL_MS, TimeUnit.MILLISECONDS);
+            background.scheduleWithFixedDelay(this::pollQuietly, pollMs, pollMs, TimeUnit.MILLISECONDS);
             background.scheduleWithFixedDelay(this::commitQuietly, COMMIT_MS, COMMIT_MS, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             LOG.log(Level.SEVERE, "Preparing the search index in " + path + " failed", e);

@@ -59,6 +59,11 @@ public final class StoredVectors implements EntryVectors, AutoCloseable {
         return new StoredVectors(new VectorStore(db), embedders::entry, feed::find);
     }
 
+    /** How many entries wait for their vectors (ids queued, an entry at most once). */
+    public int backlog() {
+        return queued.size();
+    }
+
     /** Called with an entry once its new vector is stored, to re-index it. */
     public void onEmbedded(Consumer<Entry> callback) {
         this.onEmbedded = callback;
