@@ -14,24 +14,37 @@ import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A cookie-keeping HTTP client that talks to the console like a browser without JavaScript. */
-final class ConsoleClient {
+/**
+ * A cookie-keeping HTTP client that talks to the console like a browser without JavaScript. Public for the tests of
+ * several nodes (app.NodesSharingADatabaseTest), which hand one browser's cookies from node to node.
+ */
+public final class ConsoleClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    final CookieManager cookies = new CookieManager();
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    public final CookieManager cookies;
+    private final HttpClient http;
     private final URI base;
 
-    ConsoleClient(URI base) {
-        this.base = base;
+    public ConsoleClient(URI base) {
+        this(base, new CookieManager());
     }
 
-    HttpResponse<String> get(String path) {
+    private ConsoleClient(URI base, CookieManager cookies) {
+        this.base = base;
+        this.cookies = cookies;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The same browser (its cookies) talking to another node, as a proxy without sticky sessions would send it. */
+    public ConsoleClient on(URI otherNode) {
+        return new ConsoleClient(otherNode, cookies);
+    }
+
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
 
-    HttpResponse<String> post(String path, Map<String, String> form) {
+    public HttpResponse<String> post(String path, Map<String, String> form) {
         StringJoiner body = new StringJoiner("&");
         form.forEach((k, v) -> body.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/x-www-form-urlencoded")
@@ -76,19 +89,19 @@ final class ConsoleClient {
     }
 
     /** The CSRF token on the page at {@code path}. */
-    String csrf(String path) {
+    public String csrf(String path) {
         Matcher m = CSRF.matcher(get(path).body());
         if (!m.find()) throw new AssertionError("No CSRF field on " + path);
         return m.group(1);
     }
 
-    String sessionId() {
+    public String sessionId() {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("RBSESSION"))
                 .map(HttpCookie::getValue).findFirst().orElse(null);
     }
 
     /** Signs in; returns the response of the sign-in POST. */
-    HttpResponse<String> signIn(String username, String password) {
+    public HttpResponse<String> signIn(String username, String password) {
         String token = csrf("/console/signin");
         return post("/console/signin", Map.of("_csrf", token, "username", username, "password", password));
     }
