@@ -161,7 +161,11 @@ public final class EntryIndex implements Closeable {
             Math.max(RAM_BUFFER_MB, Math.min(256, Runtime.getRuntime().maxMemory() / 3.0 / (1 << 20)));
 
     /** What {@link #open} found; tells tests and logs why an index was rebuilt. */
-    public enum Opening { REUSED, MISSING, CORRUPT, OLD_SCHEMA, OTHER_MODELS }
+    public enum Opening {
+        REUSED, MISSING, CORRUPT, OLD_SCHEMA, OTHER_MODELS,
+        /** The index has applied changes the store does not have: the database was restored from a backup. */
+        AHEAD_OF_STORE
+    }
 
     private EntryIndex(Path path, EntryFeed feed, EntryVectors vectors, QueryWhitening.Settings whitened, long pollMs)
             throws IOException {
@@ -171,7 +175,7 @@ public final class EntryIndex implements Closeable {
         this.vectors = vectors;
         for (int i = 0; i < locks.length; i++) locks[i] = new Object();
         Files.createDirectories(path);
-        Inspection found = inspect(path, vectors.models());
+        Inspection found = aheadOfStore(inspect(path, vectors.models()), feed);
         this.opening = found.opening;
         if (opening != Opening.REUSED) wipe(path);
         this.appliedSeq = found.seq;
@@ -572,6 +576,19 @@ public final class EntryIndex implements Closeable {
             LOG.log(Level.WARNING, "The search index in " + path + " is unreadable; rebuilding it", e);
             return new Inspection(Opening.CORRUPT, 0);
         }
+    }
+
+    /**
+     * A reusable index whose position is past the change log's head was built from a newer database than the one
+     * in use now (a restored backup): catching up would keep entries the database no longer has, so it is rebuilt.
+     */
+    private static Inspection aheadOfStore(Inspection found, EntryFeed feed) {
+        if (found.opening != Opening.REUSED) return found;
+        long head = FeedPositions.lastSeq(feed);
+        if (found.seq <= head) return found;
+        LOG.warning(() -> "The search index applied the change log up to " + found.seq + " but the database ends at "
+                + head + " (restored from a backup?); rebuilding the index");
+        return new Inspection(Opening.AHEAD_OF_STORE, 0);
     }
 
     private static void wipe(Path path) throws IOException {

@@ -190,6 +190,20 @@ class EntryIndexTest {
     }
 
     @Test
+    void anIndexAheadOfItsDatabaseIsRebuiltAsAfterRestoringAnOlderBackup() throws Exception {
+        MemoryFeed before = TestCorpus.feed();
+        before.put(MemoryFeed.entry("written-after-backup", "zh-CN", "售后/发票", "怎么开增值税发票", List.of("开发票"),
+                "财务流程", "您好，发票会在三个工作日内开具。"));
+        open(before).close();
+        MemoryFeed restored = TestCorpus.feed();
+        try (EntryIndex index = open(restored)) {
+            assertEquals(EntryIndex.Opening.AHEAD_OF_STORE, index.opening());
+            assertEquals(TestCorpus.ENTRIES.size(), index.searchers().acquire().getIndexReader().numDocs());
+            assertFalse(keys(index, "增值税发票").contains("written-after-backup"), "an entry the database no longer has");
+        }
+    }
+
+    @Test
     void indexOfAnOlderSchemaIsRebuilt() throws Exception {
         MemoryFeed feed = TestCorpus.feed();
         open(feed).close();
