@@ -1,6 +1,7 @@
 package com.replybook.kb.auth;
 
 import com.replybook.kb.db.Database;
+import com.replybook.kb.db.SettingsChanges;
 import com.replybook.kb.vocabulary.SupportedLocale;
 import com.replybook.kb.web.ApiException;
 
@@ -34,9 +35,31 @@ public final class UserStore {
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
+    /** Kind of shared setting ({@link SettingsChanges}) that moves when a token, a role or an account changes. */
+    static final String KIND = "auth.users";
+
+    private final SettingsChanges settings;
+
+    /** Users of one node alone (tools and tests): another node's revocation reaches this cache after its TTL. */
     public UserStore(Database db, Clock clock) {
+        this(db, clock, null);
+    }
+
+    /**
+     * Users shared by several nodes: a revoked token, a new role or a disabled account clears the token cache of every
+     * node within its poll interval, not only of the node that made the change.
+     */
+    public UserStore(Database db, Clock clock, SettingsChanges settings) {
         this.db = db;
         this.clock = clock;
+        this.settings = settings;
+        if (settings != null) settings.subscribe(KIND, cache::clear);
+    }
+
+    /** Clears this node's token cache and tells the other nodes to clear theirs. */
+    private void changed() {
+        cache.clear();
+        if (settings != null) settings.write(KIND, c -> null);
     }
 
     /** The principal owning {@code token}, if the token is valid, unrevoked and its user enabled. */
@@ -140,7 +163,7 @@ public final class UserStore {
             }
         });
         if (n == 0) throw ApiException.notFound("No active token " + tokenId + " for user " + userId);
-        cache.clear();
+        changed();
     }
 
     public List<ApiToken> tokens(String userId) {
@@ -186,7 +209,7 @@ public final class UserStore {
             }
             return null;
         });
-        cache.clear();
+        changed();
         return next;
     }
 

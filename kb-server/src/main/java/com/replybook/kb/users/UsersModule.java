@@ -27,7 +27,7 @@ public final class UsersModule implements FeatureModule {
     private final Optional<String> generatedAdminToken;
 
     public UsersModule(Platform platform) {
-        this.users = new UserStore(platform.database(), platform.clock());
+        this.users = new UserStore(platform.database(), platform.clock(), platform.settings());
         this.passwords = new PasswordStore(platform.database(), users);
         var config = platform.config();
         this.sessions = new SessionAuth(platform.database(), platform.clock(), config.sessionIdleTimeout(),

@@ -3,6 +3,7 @@ package com.replybook.kb.app;
 import com.replybook.kb.config.ServerConfig;
 import com.replybook.kb.console.ConsoleClient;
 import com.replybook.kb.testing.ApiClient;
+import com.replybook.kb.testing.ApiClient.Response;
 import com.replybook.kb.testing.Fixtures;
 import com.replybook.kb.testing.TestDatabases.DbTarget;
 import com.replybook.kb.testing.TestServer;
@@ -99,6 +100,23 @@ class NodesSharingADatabaseTest {
         assertEquals(200, put.status(), put.text());
         awaitTrue(() -> "formal".equals(b.admin().post("/api/v1/tone/suggest", ticket).json().get("tone").asText()),
                 "B suggests the tone A's mapping gives");
+    }
+
+    @Test
+    void aTokenRevokedOnOneNodeIsRefusedByTheOtherWithinItsPollIntervalNotItsCacheLifetime() throws Exception {
+        ApiClient admin = a.admin();
+        String userId = admin.post("/api/v1/users", Map.of("username", "nodes.agent", "role", "agent")).json()
+                .get("id").asText();
+        Response issued = admin.post("/api/v1/users/" + userId + "/tokens", Map.of("label", "plugin"));
+        ApiClient agentOnB = b.client(issued.json().get("token").asText());
+        assertEquals(200, agentOnB.get("/api/v1/me").status(), "B has the token in its cache now");
+        String tokenId = admin.get("/api/v1/users/" + userId + "/tokens").json().get("tokens").get(0).get("id").asText();
+        assertEquals(204, admin.delete("/api/v1/users/" + userId + "/tokens/" + tokenId, null).status());
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos(); // the token cache keeps entries 30 s
+        while (agentOnB.get("/api/v1/me").status() != 401) {
+            if (System.nanoTime() > deadline) throw new AssertionError("B still accepts a token revoked on A");
+            Thread.sleep(50);
+        }
     }
 
     static Map<String, Object> published(String key, String problem) {
