@@ -24,7 +24,8 @@ final class SignInPages {
     }
 
     void routes(Router<Page> r) {
-        r.get("/signin", p -> p.render("signin.ftlh", Map.of("username", "", "failed", false)))
+        r.get("/signin", p -> p.render("signin.ftlh", Map.of("username", "", "failed", false,
+                        "signedOutEverywhere", "everywhere".equals(p.param("out")))))
                 .post("/signin", this::signIn)
                 .post("/signout", this::signOut)
                 .post("/signout/everywhere", this::signOutEverywhere);
@@ -46,9 +47,11 @@ final class SignInPages {
         toSignIn(p);
     }
 
+    /** Signs out everywhere; the sign-in page then confirms it (there is no session left to carry a flash). */
     private void signOutEverywhere(Page p) {
         sessions.signOutEverywhere(p.request(), p.response());
-        toSignIn(p);
+        p.response().setStatus(303);
+        p.response().setHeader("Location", p.request().getContextPath() + "/console/signin?out=everywhere");
     }
 
     private static void toSignIn(Page p) {

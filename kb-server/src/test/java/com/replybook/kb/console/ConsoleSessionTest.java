@@ -62,6 +62,8 @@ class ConsoleSessionTest {
         assertTrue(laptop.get("/console/entries").body().contains("id=\"signout-everywhere\""));
         HttpResponse<String> r = laptop.post("/console/signout/everywhere", Map.of("_csrf", laptop.csrf("/console/entries")));
         assertEquals(303, r.statusCode());
+        String signInPage = laptop.get(r.headers().firstValue("Location").orElseThrow()).body();
+        assertTrue(signInPage.contains("id=\"signed-out-everywhere\""), "the sign-in page confirms it");
         assertSentToSignIn(laptop);
         assertSentToSignIn(phone);
         assertSignedIn(colleague);
