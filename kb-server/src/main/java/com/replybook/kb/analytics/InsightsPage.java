@@ -20,9 +20,11 @@ final class InsightsPage {
     private static final int ROWS = 20;
 
     private final InsightsQuery insights;
+    private final AlertRules alertRules;
 
-    InsightsPage(InsightsQuery insights) {
+    InsightsPage(InsightsQuery insights, AlertRules alertRules) {
         this.insights = insights;
+        this.alertRules = alertRules;
     }
 
     void routes(Router<Page> r) {

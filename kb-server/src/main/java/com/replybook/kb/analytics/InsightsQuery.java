@@ -3,48 +3,81 @@ package com.replybook.kb.analytics;
 import com.replybook.kb.analytics.LibraryInsights.EntryRef;
 import com.replybook.kb.analytics.LibraryInsights.EntryUsage;
 import com.replybook.kb.analytics.LibraryInsights.QueryCount;
+import com.replybook.kb.cases.PersonalDataMasker;
 import com.replybook.kb.db.Database;
 import com.replybook.kb.vocabulary.Staleness;
+import com.replybook.kb.vocabulary.SupportedLocale;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Computes {@link LibraryInsights} with plain aggregate SQL that SQLite and PostgreSQL both run, so the
- * numbers come from the record, not from a cache. Search texts are grouped after trimming and lower-casing;
- * searches the widget ran from a ticket's text on its own ({@code source = ticket}) are counted but not listed.
+ * numbers come from the record, not from a cache (the TOP lists, compensation, outcomes and alerts each in
+ * their own class). Search texts are grouped after trimming and lower-casing;
+ * searches the widget ran from a ticket's text on its own ({@code source = ticket}) are counted but not listed, and
+ * personal data an agent pasted into a search (a phone or order number) is masked before it is listed.
  * Thread-safe.
  */
 public final class InsightsQuery {
 
     private final Database db;
     private final Clock clock;
+    private final EmotionWords emotionWords;
+    private final AlertRuleStore alertRules;
 
-    public InsightsQuery(Database db, Clock clock) {
+    InsightsQuery(Database db, Clock clock, EmotionWords emotionWords, AlertRuleStore alertRules) {
         this.db = db;
         this.clock = clock;
+        this.emotionWords = emotionWords;
+        this.alertRules = alertRules;
     }
 
-    /** Insights for the last {@code days} days, optionally only for entries in {@code locale}; lists capped at {@code limit}. */
+    /**
+     * Insights for the last {@code days} days (today included), optionally only for entries in {@code locale};
+     * lists capped at {@code limit}. Chinese emotion words are shown in traditional characters for zh-TW.
+     */
     public LibraryInsights lastDays(int days, String locale, int limit) {
-        Instant to = clock.instant();
-        Instant from = to.minus(Duration.ofDays(days));
-        long since = from.toEpochMilli();
-        return db.read(c -> new LibraryInsights(from, to,
+        return lastDays(days, locale, limit, SupportedLocale.ZH_TW.tag().equals(locale));
+    }
+
+    /** As {@link #lastDays(int, String, int)}, with the script of the Chinese emotion words chosen by the reader. */
+    LibraryInsights lastDays(int days, String locale, int limit, boolean traditionalWords) {
+        Period p = Period.lastDays(days, clock.instant());
+        long since = p.fromMillis();
+        List<EmotionWords.Word> words = emotionWords.top(p.firstEpochDay(), language(locale), traditionalWords, limit);
+        List<AlertRule> rules = alertRules.all();
+        return db.read(c -> new LibraryInsights(p.from(), p.to(), days,
                 count(c, "search", since), count(c, "view", since), count(c, "insert", since),
                 queries(c, since, false, limit), queries(c, since, true, limit),
                 topEntries(c, since, locale, limit), unused(c, since, locale, limit),
                 groupInserts(c, "tone", since), groupInserts(c, "channel", since), groupInserts(c, "emotion", since),
-                stale(c, locale, to)));
+                stale(c, locale, p.to()),
+                ProblemTrends.categories(c, p, locale, limit), ProblemTrends.products(c, p, locale, limit),
+                words.stream().map(w -> new LibraryInsights.EmotionWord(w.word(), w.count(), w.emotion())).toList(),
+                Alerts.firing(c, rules, p.to()), CompensationTotals.of(c, p, locale, limit),
+                Outcomes.perEntry(c, p, locale, limit), Outcomes.perAgent(c, p, locale, limit)));
+    }
+
+    /** The alert rules that fire now. */
+    public List<LibraryInsights.Alert> alerts() {
+        List<AlertRule> rules = alertRules.all();
+        return db.read(c -> Alerts.firing(c, rules, clock.instant()));
+    }
+
+    /** The emotion words' language for an entry locale: {@code zh} for both Chinese ones, {@code en}, or null for all. */
+    private static String language(String locale) {
+        if (locale == null) return null;
+        return SupportedLocale.resolve(locale).isChinese() ? "zh" : "en";
     }
 
     private static long count(Connection c, String type, long since) throws SQLException {
@@ -69,10 +102,13 @@ public final class InsightsQuery {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, since);
             ps.setInt(2, limit);
-            List<QueryCount> out = new ArrayList<>();
+            Map<String, Long> masked = new LinkedHashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(new QueryCount(rs.getString(1), rs.getLong(2)));
+                while (rs.next()) masked.merge(PersonalDataMasker.mask(rs.getString(1)), rs.getLong(2), Long::sum);
             }
+            List<QueryCount> out = new ArrayList<>();
+            masked.forEach((q, n) -> out.add(new QueryCount(q, n)));
+            out.sort(Comparator.comparingLong(QueryCount::count).reversed().thenComparing(QueryCount::query));
             return out;
         }
     }

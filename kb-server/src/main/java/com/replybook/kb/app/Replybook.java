@@ -67,8 +67,7 @@ public final class Replybook implements AutoCloseable {
     private SearchModule search;
     private CasesModule cases;
 
-    private Replybook(ServerConfig config) {
-        Clock clock = Clock.systemUTC();
+    private Replybook(ServerConfig config, Clock clock) {
         Database database = Database.open(config);
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         this.platform = new Platform(config, database, clock,
@@ -78,13 +77,13 @@ public final class Replybook implements AutoCloseable {
             users = add(new UsersModule(platform));
             render = add(new RenderModule(platform));
             entries = add(new EntriesModule(platform, render.scriptCheck(), render.entryActions()));
-            search = add(new SearchModule(platform, entries.store()));
+            AnalyticsModule analytics = add(new AnalyticsModule(platform)); // before search: it is told the customers' words
+            search = add(new SearchModule(platform, entries.store(), analytics.customerWords()));
             add(new SampleLibraryModule(platform, entries));
             add(new EditorModule(platform, entries, search.service(), render));
             cases = add(new CasesModule(platform, entries.store()));
             add(new ExchangeModule(platform, entries, cases));
             add(new EventsModule(platform));
-            add(new AnalyticsModule(platform));
             add(new ToneModule(platform));
             add(new PluginModule());
             add(new StatusModule(this::ready));
@@ -100,7 +99,12 @@ public final class Replybook implements AutoCloseable {
 
     /** Builds and starts everything; throws when the database cannot be opened or migrated. */
     public static Replybook start(ServerConfig config) {
-        return new Replybook(config);
+        return start(config, Clock.systemUTC());
+    }
+
+    /** Starts with {@code clock} as the one source of "now" (tests fix it to get exact dates and periods). */
+    public static Replybook start(ServerConfig config, Clock clock) {
+        return new Replybook(config, clock);
     }
 
     private <M extends FeatureModule> M add(M module) {

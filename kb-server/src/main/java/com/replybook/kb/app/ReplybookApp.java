@@ -6,6 +6,7 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -20,6 +21,7 @@ public final class ReplybookApp implements ServletContextListener {
     public static final String INSTANCE_ATTRIBUTE = Replybook.class.getName();
 
     private final ServerConfig fixedConfig;
+    private final Clock clock;
     private Replybook app;
 
     /** Used by containers: configuration from the context attribute, environment and system properties. */
@@ -29,14 +31,20 @@ public final class ReplybookApp implements ServletContextListener {
 
     /** Used by tests: a given configuration. */
     public ReplybookApp(ServerConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    /** Used by tests that fix the time: a given configuration and clock. */
+    public ReplybookApp(ServerConfig config, Clock clock) {
         this.fixedConfig = config;
+        this.clock = clock;
     }
 
     @Override
     public void contextInitialized(ServletContextEvent sce) {
         ServletContext ctx = sce.getServletContext();
         ServerConfig config = fixedConfig != null ? fixedConfig : ConfigLoader.load(args(ctx), System.getenv(), System::getProperty);
-        app = Replybook.start(config);
+        app = Replybook.start(config, clock);
         ctx.setAttribute(INSTANCE_ATTRIBUTE, app);
         app.mount(ctx);
     }

@@ -71,12 +71,15 @@ public final class ServerConfig {
     /** Metrics tell traffic and library size; they are not for every API token holder, so they have their own. */
     public static final Setting<String> METRICS_TOKEN = Setting.secret("metrics-token", 24,
             "bearer token for GET /metrics (Prometheus), 24+ characters (unset: /metrics refuses every scrape)");
+    /** Over a year, so a lead can compare a season with the same one last year; only word counts are kept. */
+    public static final Setting<Integer> EMOTION_WORD_RETENTION_DAYS = Setting.integer("emotion-word-retention-days", 400,
+            1, 3660, "days the daily counts of customers' emotion words are kept (the messages never are)");
 
     /** Every setting, in the order {@code --help} lists them. */
     public static final List<Setting<?>> SETTINGS = List.of(PORT, DATA_DIR, NO_SAMPLE_DATA, JDBC_URL, JDBC_USER,
             JDBC_PASSWORD, ADMIN_TOKEN, MAX_REQUEST_BYTES, RENDER_TIMEOUT, TEMPLATES_DIR, SEMANTIC_SEARCH,
             SEARCH_CACHE_ENTRIES, SEARCH_WHITENED_SPACES, SEARCH_WHITENING_SHRINKAGE, TRUST_PROXY, SESSION_IDLE_MINUTES,
-            SESSION_MAX_MINUTES, POLL_INTERVAL, METRICS_TOKEN);
+            SESSION_MAX_MINUTES, POLL_INTERVAL, METRICS_TOKEN, EMOTION_WORD_RETENTION_DAYS);
 
     private static final List<Setting<?>> SECRETS = List.of(ADMIN_TOKEN, JDBC_PASSWORD, METRICS_TOKEN);
 
@@ -179,6 +182,10 @@ public final class ServerConfig {
     /** The bearer token a metrics scraper sends, or null when metrics are not exposed. */
     public String metricsToken() {
         return get(METRICS_TOKEN);
+    }
+
+    public int emotionWordRetentionDays() {
+        return get(EMOTION_WORD_RETENTION_DAYS);
     }
 
     @Override

@@ -35,7 +35,7 @@ final class EventApi {
         Principal.of(call).require(Role.LEAD);
         String type = call.request().getParameter("type");
         EventType t = EventType.fromWire(type);
-        if (type != null && t == null) throw ApiException.badRequest("type", "type must be search, view or insert");
+        if (type != null && t == null) throw ApiException.badRequest("type", EventType.expected());
         EventQuery q = new EventQuery(t, call.request().getParameter("entryId"), call.request().getParameter("helpdesk"),
                 call.request().getParameter("ticketId"), call.request().getParameter("source"),
                 call.instantQuery("since"), call.instantQuery("until"), call.intQuery("limit", 100, 1, 1000));

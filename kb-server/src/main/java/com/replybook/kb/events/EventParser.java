@@ -1,8 +1,12 @@
 package com.replybook.kb.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.replybook.kb.vocabulary.CompensationOffer;
+import com.replybook.kb.vocabulary.Term;
+import com.replybook.kb.vocabulary.UnknownTermException;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.FieldError;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -10,11 +14,15 @@ import java.util.regex.Pattern;
 /**
  * Turns a posted event body into a {@link UsageEvent}, naming every bad field at once (422).
  * {@code type} is required; {@code view} and {@code insert} also need {@code entryId}, and {@code insert}
- * its {@code entryVersion}, so analytics can tell which text was used.
+ * its {@code entryVersion}, so analytics can tell which text was used. {@code outcome} events need
+ * {@code helpdesk}, {@code ticketId} and {@code outcome} (analytics joins them to the ticket's inserts);
+ * {@code approval} events need {@code approval} and a {@code compensation} naming its {@code approvalId}.
+ * A search suggested from the ticket ({@code source = ticket}) keeps no query: that text is the customer's.
  */
 final class EventParser {
 
     private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9_-]{0,19}");
+    private static final int MAX_SCORE = 100;
 
     private final List<FieldError> errors = new ArrayList<>();
     private final JsonNode body;
@@ -29,20 +37,136 @@ final class EventParser {
 
     private UsageEvent build(String user) {
         EventType type = EventType.fromWire(text("type", 10));
-        if (type == null) errors.add(new FieldError("type", "type must be search, view or insert"));
+        if (type == null) errors.add(new FieldError("type", EventType.expected()));
         String entryId = text("entryId", 40);
         Long version = body.hasNonNull("entryVersion") ? longValue("entryVersion") : null;
-        if (type != null && type != EventType.SEARCH && entryId == null) {
+        if ((type == EventType.VIEW || type == EventType.INSERT) && entryId == null) {
             errors.add(new FieldError("entryId", type.wire() + " events must name the entry (entryId)"));
         }
         if (type == EventType.INSERT && version == null) {
             errors.add(new FieldError("entryVersion", "insert events must name the entry version that was inserted"));
         }
         Integer hits = body.hasNonNull("hits") ? (int) Math.min(Integer.MAX_VALUE, longValue("hits")) : null;
+        String helpdesk = word("helpdesk");
+        String ticketId = text("ticketId", 100);
+        String source = source();
+        String query = "ticket".equals(source) ? null : text("query", 500);
         UsageEvent e = new UsageEvent(null, type, entryId, version, word("tone"), word("channel"), word("emotion"),
-                word("helpdesk"), text("ticketId", 100), text("query", 500), source(), hits, text("agent", 200), user, null);
+                helpdesk, ticketId, query, source, hits, text("agent", 200), text("product", 200),
+                outcome(type, helpdesk, ticketId), score(type), compensation(type), approval(type), user, null);
         if (!errors.isEmpty()) throw ApiException.invalid(errors);
         return e;
+    }
+
+    private TicketOutcome outcome(EventType type, String helpdesk, String ticketId) {
+        TicketOutcome outcome = term(TicketOutcome.class, "outcome");
+        if (type == EventType.OUTCOME) {
+            if (outcome == null) errors.add(new FieldError("outcome", "outcome events need outcome: one of "
+                    + String.join(", ", TicketOutcome.IDS)));
+            if (helpdesk == null) errors.add(new FieldError("helpdesk", "outcome events must name the help-desk, e.g. rt"));
+            if (ticketId == null) errors.add(new FieldError("ticketId", "outcome events must name the ticket (ticketId)"));
+        } else {
+            onlyFor(type, "outcome", EventType.OUTCOME);
+        }
+        return outcome;
+    }
+
+    private Integer score(EventType type) {
+        if (!body.hasNonNull("score")) return null;
+        onlyFor(type, "score", EventType.OUTCOME);
+        long score = longValue("score");
+        if (score > MAX_SCORE) errors.add(new FieldError("score", "score must be between 0 and " + MAX_SCORE));
+        return (int) Math.min(score, MAX_SCORE);
+    }
+
+    private ApprovalStep approval(EventType type) {
+        ApprovalStep step = term(ApprovalStep.class, "approval");
+        if (type == EventType.APPROVAL && step == null) {
+            errors.add(new FieldError("approval", "approval events need approval: one of " + String.join(", ", ApprovalStep.IDS)));
+        } else if (type != EventType.APPROVAL) {
+            onlyFor(type, "approval", EventType.APPROVAL);
+        }
+        return step;
+    }
+
+    private Compensation compensation(EventType type) {
+        JsonNode c = body.get("compensation");
+        if (c == null || c.isNull()) {
+            if (type == EventType.APPROVAL) errors.add(new FieldError("compensation", "approval events need the compensation asked for"));
+            return null;
+        }
+        if (type != EventType.INSERT && type != EventType.APPROVAL) {
+            errors.add(new FieldError("compensation", "compensation is only recorded on insert and approval events"));
+            return null;
+        }
+        if (!c.isObject()) {
+            errors.add(new FieldError("compensation", "compensation must be an object: {offer, amount, approvalId}"));
+            return null;
+        }
+        CompensationOffer offer = offer(c);
+        String amount = amount(c);
+        String approvalId = nested(c, "approvalId", 100);
+        if (type == EventType.APPROVAL && approvalId == null) {
+            errors.add(new FieldError("compensation.approvalId", "approval events must name the approval (compensation.approvalId)"));
+        }
+        return offer == null || amount == null ? null : new Compensation(offer, amount, approvalId);
+    }
+
+    private CompensationOffer offer(JsonNode c) {
+        String value = nested(c, "offer", 20);
+        if (value == null) {
+            errors.add(new FieldError("compensation.offer", "compensation.offer must be one of " + String.join(", ", CompensationOffer.IDS)));
+            return null;
+        }
+        try {
+            return CompensationOffer.parse("compensation.offer", value);
+        } catch (UnknownTermException ex) {
+            errors.add(new FieldError(ex.field(), ex.getMessage()));
+            return null;
+        }
+    }
+
+    /** A decimal string such as {@code "10"} or {@code "10.5"}, normalised to {@code "10.50"}; at most two decimals. */
+    private String amount(JsonNode c) {
+        String value = nested(c, "amount", 20);
+        BigDecimal amount = null;
+        try {
+            if (value != null && value.matches("\\d+(\\.\\d{1,2})?")) amount = new BigDecimal(value);
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        if (amount == null || amount.compareTo(Compensation.MAX) > 0) {
+            errors.add(new FieldError("compensation.amount", "compensation.amount must be a decimal string such as \"10.00\","
+                    + " not negative, at most two decimals and at most " + Compensation.MAX.toPlainString()));
+            return null;
+        }
+        return amount.setScale(2).toPlainString();
+    }
+
+    private String nested(JsonNode c, String field, int max) {
+        JsonNode n = c.get(field);
+        if (n == null || n.isNull()) return null;
+        String s = n.isValueNode() ? n.asText().strip() : "";
+        if (!n.isValueNode() || s.length() > max) {
+            errors.add(new FieldError("compensation." + field, "compensation." + field + " must be a string of at most " + max + " characters"));
+            return null;
+        }
+        return s.isEmpty() ? null : s;
+    }
+
+    private void onlyFor(EventType type, String field, EventType allowed) {
+        if (type != null && body.hasNonNull(field)) {
+            errors.add(new FieldError(field, field + " is only recorded on " + allowed.wire() + " events"));
+        }
+    }
+
+    private <E extends Enum<E> & Term> E term(Class<E> type, String field) {
+        try {
+            return Term.parse(type, field, text(field, 20), null);
+        } catch (UnknownTermException ex) {
+            errors.add(new FieldError(field, ex.getMessage()));
+            return null;
+        }
     }
 
     private String source() {

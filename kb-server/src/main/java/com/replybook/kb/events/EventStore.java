@@ -2,6 +2,8 @@ package com.replybook.kb.events;
 
 import com.replybook.kb.db.DataAccessException;
 import com.replybook.kb.db.Database;
+import com.replybook.kb.vocabulary.CompensationOffer;
+import com.replybook.kb.vocabulary.Term;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Append-only JDBC store of usage events (table {@code usage_events}). Thread-safe. */
+/**
+ * Append-only JDBC store of usage events (table {@code usage_events}). Other features record events of their own
+ * through {@link #record} (e.g. the approvals of compensation). Thread-safe.
+ */
 public final class EventStore {
 
     private final Database db;
@@ -25,12 +30,12 @@ public final class EventStore {
     }
 
     /** Stores {@code e} with a new id and the current time; returns the stored event. */
-    UsageEvent record(UsageEvent e) {
-        UsageEvent stored = new UsageEvent(UUID.randomUUID().toString(), e.type(), e.entryId(), e.entryVersion(),
-                e.tone(), e.channel(), e.emotion(), e.helpdesk(), e.ticketId(), e.query(), e.source(), e.hits(), e.agent(),
-                e.user(), clock.instant());
+    public UsageEvent record(UsageEvent e) {
+        UsageEvent stored = e.stored(UUID.randomUUID().toString(), clock.instant());
         String sql = "INSERT INTO usage_events (id, event_type, entry_id, entry_version, tone, channel, emotion, helpdesk,"
-                + " ticket_id, query, source, hits, agent, user_name, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+                + " ticket_id, query, source, hits, agent, user_name, created_at, product, outcome, score,"
+                + " compensation_offer, compensation_minor, approval_id, approval)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, stored.id());
             ps.setString(2, stored.type().wire());
@@ -43,10 +48,18 @@ public final class EventStore {
             ps.setString(9, stored.ticketId());
             ps.setString(10, stored.query());
             ps.setString(11, stored.source());
-            if (stored.hits() == null) ps.setNull(12, Types.INTEGER); else ps.setInt(12, stored.hits());
+            setInt(ps, 12, stored.hits());
             ps.setString(13, stored.agent());
             ps.setString(14, stored.user());
             ps.setLong(15, stored.at().toEpochMilli());
+            ps.setString(16, stored.product());
+            ps.setString(17, stored.outcome() == null ? null : stored.outcome().id());
+            setInt(ps, 18, stored.score());
+            Compensation comp = stored.compensation();
+            ps.setString(19, comp == null ? null : comp.offer().id());
+            setLong(ps, 20, comp == null ? null : comp.minorUnits());
+            ps.setString(21, comp == null ? null : comp.approvalId());
+            ps.setString(22, stored.approval() == null ? null : stored.approval().id());
             ps.executeUpdate();
             return stored;
         } catch (SQLException ex) {
@@ -88,14 +101,39 @@ public final class EventStore {
         if (v == null) ps.setNull(i, Types.BIGINT); else ps.setLong(i, v);
     }
 
+    private static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
+        if (v == null) ps.setNull(i, Types.INTEGER); else ps.setInt(i, v);
+    }
+
     private static UsageEvent read(ResultSet rs) throws SQLException {
-        long version = rs.getLong("entry_version");
-        Long entryVersion = rs.wasNull() ? null : version;
-        int hits = rs.getInt("hits");
-        Integer hitCount = rs.wasNull() ? null : hits;
         return new UsageEvent(rs.getString("id"), EventType.fromWire(rs.getString("event_type")),
-                rs.getString("entry_id"), entryVersion, rs.getString("tone"), rs.getString("channel"),
+                rs.getString("entry_id"), nullableLong(rs, "entry_version"), rs.getString("tone"), rs.getString("channel"),
                 rs.getString("emotion"), rs.getString("helpdesk"), rs.getString("ticket_id"), rs.getString("query"),
-                rs.getString("source"), hitCount, rs.getString("agent"), rs.getString("user_name"), Instant.ofEpochMilli(rs.getLong("created_at")));
+                rs.getString("source"), nullableInt(rs, "hits"), rs.getString("agent"), rs.getString("product"),
+                term(TicketOutcome.class, rs.getString("outcome")), nullableInt(rs, "score"), compensation(rs),
+                term(ApprovalStep.class, rs.getString("approval")), rs.getString("user_name"),
+                Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+
+    private static Compensation compensation(ResultSet rs) throws SQLException {
+        String offer = rs.getString("compensation_offer");
+        Long minor = nullableLong(rs, "compensation_minor");
+        if (offer == null || minor == null) return null;
+        return new Compensation(CompensationOffer.parse("compensation.offer", offer), Compensation.amountOf(minor),
+                rs.getString("approval_id"));
+    }
+
+    private static <E extends Enum<E> & Term> E term(Class<E> type, String stored) {
+        return Term.parse(type, "stored", stored, null);
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
     }
 }

@@ -4,20 +4,33 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
- * One thing an agent did with the library from a help-desk. Immutable.
+ * One thing an agent did with the library from a help-desk, or what became of a ticket. Immutable.
  * Example: {@code insert} of entry {@code 3f2c…} version 4, tone {@code formal}, channel {@code email},
- * help-desk {@code rt}, ticket {@code 1024}, by agent {@code alice} through the token of user {@code rt-bridge}.
+ * help-desk {@code rt}, ticket {@code 1024}, product {@code 降噪耳机 X2}, by agent {@code alice} through the token
+ * of user {@code rt-bridge}.
  *
- * @param type     what happened
- * @param entryId  the entry viewed or inserted; null for searches
- * @param query    the search text (for {@code search}); null otherwise
- * @param source   for {@code search}: {@code ticket} (suggested from the ticket on open) or {@code typed}
- * @param hits     how many results the search showed (for {@code search})
- * @param agent    the help-desk's own name for the agent, as the integration reports it
- * @param user     the kb-server user whose token sent the event
+ * @param type         what happened
+ * @param entryId      the entry viewed or inserted; null for searches and outcomes
+ * @param query        the text an agent typed (for {@code search} from {@code typed}); never the ticket's own text
+ * @param source       for {@code search}: {@code ticket} (suggested from the ticket on open) or {@code typed}
+ * @param hits         how many results the search showed (for {@code search})
+ * @param agent        the help-desk's own name for the agent, as the integration reports it
+ * @param product      the ticket's product or order line as the help-desk has it, e.g. {@code 降噪耳机 X2}
+ * @param outcome      for {@code outcome}: how the ticket ended up
+ * @param score        for {@code outcome}: the customer's rating on the help-desk's own scale (0–100), if any
+ * @param compensation for {@code insert}: what the agent gave; for {@code approval}: what was asked for
+ * @param approval     for {@code approval}: asked, granted or denied
+ * @param user         the kb-server user whose token sent the event
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UsageEvent(String id, EventType type, String entryId, Long entryVersion, String tone, String channel,
-        String emotion, String helpdesk, String ticketId, String query, String source, Integer hits, String agent, String user,
-        Instant at) {
+        String emotion, String helpdesk, String ticketId, String query, String source, Integer hits, String agent,
+        String product, TicketOutcome outcome, Integer score, Compensation compensation, ApprovalStep approval,
+        String user, Instant at) {
+
+    /** This event as stored: with its id and time. */
+    UsageEvent stored(String newId, Instant time) {
+        return new UsageEvent(newId, type, entryId, entryVersion, tone, channel, emotion, helpdesk, ticketId, query, source,
+                hits, agent, product, outcome, score, compensation, approval, user, time);
+    }
 }

@@ -64,7 +64,7 @@ public final class EntryTable {
      * {@code -}, {@code @}, tab or carriage return first, after any apostrophes) gets an apostrophe in front,
      * e.g. {@code =1+1} → {@code '=1+1}. {@link #fromCsvCell} undoes exactly this, so the round trip is lossless.
      */
-    static String toCsvCell(String cell) {
+    public static String toCsvCell(String cell) {
         return FORMULA.matcher(cell).lookingAt() ? "'" + cell : cell;
     }
 

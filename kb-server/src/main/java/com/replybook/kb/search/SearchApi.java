@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
@@ -32,12 +34,16 @@ final class SearchApi {
     static final int MAX_SYNONYM_RULES = 5_000;
     private static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
 
+    private static final Logger LOG = Logger.getLogger(SearchApi.class.getName());
+
     private final SearchService search;
     private final SynonymService synonyms;
+    private final CustomerTextListener customerText;
 
-    SearchApi(SearchService search, SynonymService synonyms) {
+    SearchApi(SearchService search, SynonymService synonyms, CustomerTextListener customerText) {
         this.search = search;
         this.synonyms = synonyms;
+        this.customerText = customerText;
     }
 
     void routes(Router<ApiCall> api) {
@@ -64,6 +70,19 @@ final class SearchApi {
         }
         var statuses = SearchParams.statuses(call.request().getParameter("status"), Principal.of(call));
         call.json(200, search.ready().searchTicket(ticket, statuses));
+        tell(ticket);
+    }
+
+    /** Passes the customer's words on (see {@link CustomerTextListener}); never fails the search. */
+    private void tell(Ticket ticket) {
+        List<String> texts = new ArrayList<>();
+        if (ticket.subject() != null && !ticket.subject().isBlank()) texts.add(ticket.subject());
+        ticket.messages().stream().filter(Ticket.Message::fromCustomer).map(Ticket.Message::text).forEach(texts::add);
+        try {
+            customerText.heard(texts);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The customer-text listener failed; the search was answered regardless", e);
+        }
     }
 
     private void suggest(ApiCall call) throws IOException {

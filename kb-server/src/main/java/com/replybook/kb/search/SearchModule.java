@@ -16,15 +16,22 @@ import com.replybook.kb.web.Router;
 public final class SearchModule implements FeatureModule {
 
     private final SearchService search;
+    private final CustomerTextListener customerText;
 
     public SearchModule(Platform platform, EntryFeed feed) {
+        this(platform, feed, CustomerTextListener.NONE);
+    }
+
+    /** With {@code customerText} told the customer's words of every ticket search (analytics counts emotion words). */
+    public SearchModule(Platform platform, EntryFeed feed, CustomerTextListener customerText) {
         this.search = SearchService.start(platform, feed);
         SearchMetrics.bind(platform.metrics(), search);
+        this.customerText = customerText;
     }
 
     @Override
     public void api(Router<ApiCall> api) {
-        new SearchApi(search, search.synonyms()).routes(api);
+        new SearchApi(search, search.synonyms(), customerText).routes(api);
     }
 
     @Override

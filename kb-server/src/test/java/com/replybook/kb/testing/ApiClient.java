@@ -59,6 +59,20 @@ public final class ApiClient {
         return send(b);
     }
 
+    /** GETs {@code path} and returns the body's bytes, e.g. an XLSX file; fails unless the status is 200. */
+    public byte[] getBytes(String path) {
+        try {
+            HttpResponse<byte[]> r = HTTP.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() != 200) throw new IllegalStateException(path + " answered " + r.statusCode());
+            return r.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends a request built by the caller (for unusual headers or methods). */
     public Response send(HttpRequest.Builder request) {
         try {

@@ -9,6 +9,7 @@ import org.eclipse.jetty.server.ServerConnector;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 
 /**
  * The real application (every servlet and filter, as {@code web.xml} mounts them) in an embedded Jetty on a
@@ -45,14 +46,24 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts a server on {@code db} with data in {@code dataDir}. */
     public static TestServer start(Path dataDir, TestDatabases.DbTarget db, boolean sample) {
+        return start(dataDir, db, sample, Clock.systemUTC());
+    }
+
+    /** Starts a server on {@code db} with data in {@code dataDir} whose "now" is {@code clock}. */
+    public static TestServer start(Path dataDir, TestDatabases.DbTarget db, boolean sample, Clock clock) {
         ServerConfig config = config(dataDir, sample);
         if (db == TestDatabases.DbTarget.POSTGRESQL) {
             config = config.with(ServerConfig.JDBC_URL, db.freshUrl(dataDir)).with(ServerConfig.JDBC_USER, db.user());
         }
-        return start(config);
+        return start(config, clock);
     }
 
     public static TestServer start(ServerConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** Starts a server whose "now" is {@code clock}, e.g. a {@link SettableClock} to record events on given days. */
+    public static TestServer start(ServerConfig config, Clock clock) {
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
@@ -60,7 +71,7 @@ public final class TestServer implements AutoCloseable {
         server.addConnector(connector);
         // No session handler: the console keeps its sessions in the database, and a call to getSession would fail.
         ServletContextHandler ctx = new ServletContextHandler("/", ServletContextHandler.NO_SESSIONS);
-        ctx.addEventListener(new ReplybookApp(config));
+        ctx.addEventListener(new ReplybookApp(config, clock));
         server.setHandler(ctx);
         try {
             server.start();

@@ -1,0 +1,69 @@
+package com.replybook.kb.analytics;
+
+import com.replybook.kb.analytics.LibraryInsights.AgentActivity;
+import com.replybook.kb.analytics.LibraryInsights.EntryEffect;
+import com.replybook.kb.events.TicketOutcome;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What became of the tickets scripts were inserted into: the {@code outcome} events of a ticket (same help-desk
+ * and ticket id) reported at or after an insert, counted as distinct tickets per outcome. Per entry (the
+ * effectiveness list, the tickets that reopen most first) and per agent (alphabetical). Stateless.
+ */
+final class Outcomes {
+
+    private static final String TICKET = "i.helpdesk || ':' || i.ticket_id";
+    /** One count per outcome, in {@link TicketOutcome}'s order: resolved, reopened, satisfied, dissatisfied. */
+    private static final String OUTCOMES = String.join(", ", Arrays.stream(TicketOutcome.values()).map(Outcomes::outcome).toList());
+    private static final String JOIN = " LEFT JOIN usage_events o ON o.event_type = 'outcome' AND o.helpdesk = i.helpdesk"
+            + " AND o.ticket_id = i.ticket_id AND o.created_at >= i.created_at";
+
+    private Outcomes() {
+    }
+
+    /** Every entry inserted in the period with its tickets' outcomes: most reopened, then most dissatisfied first. */
+    static List<EntryEffect> perEntry(Connection c, Period p, String locale, int limit) throws SQLException {
+        List<Object> args = new ArrayList<>(List.of(p.fromMillis()));
+        String sql = "SELECT i.entry_id, e.entry_key, e.problem, COUNT(DISTINCT i.id), COUNT(DISTINCT " + TICKET + "), "
+                + OUTCOMES + " FROM usage_events i JOIN entries e ON e.id = i.entry_id" + JOIN
+                + " WHERE i.event_type = 'insert' AND i.created_at >= ?" + (locale == null ? "" : " AND e.locale = ?")
+                + " GROUP BY i.entry_id, e.entry_key, e.problem ORDER BY 7 DESC, 9 DESC, 4 DESC, 2 LIMIT ?";
+        if (locale != null) args.add(locale);
+        args.add(limit);
+        return Sql.list(c, sql, args, rs -> new EntryEffect(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)));
+    }
+
+    /** Each agent (the help-desk's name, else the kb-server user) who inserted in the period, alphabetical. */
+    static List<AgentActivity> perAgent(Connection c, Period p, String locale, int limit) throws SQLException {
+        String agent = "COALESCE(i.agent, i.user_name)";
+        String entries = locale == null ? "" : " JOIN entries e ON e.id = i.entry_id AND e.locale = ?";
+        List<Object> args = new ArrayList<>();
+        if (locale != null) args.add(locale);
+        args.add(p.fromMillis());
+        String daily = "SELECT " + agent + ", " + Period.epochDayOf("i.created_at") + ", COUNT(*) FROM usage_events i"
+                + entries + " WHERE i.event_type = 'insert' AND i.created_at >= ? GROUP BY 1, 2";
+        Map<String, Map<Long, Long>> days = new HashMap<>();
+        for (var r : Sql.list(c, daily, args, rs -> new Object[]{rs.getString(1), rs.getLong(2), rs.getLong(3)})) {
+            days.computeIfAbsent((String) r[0], k -> new HashMap<>()).put((Long) r[1], (Long) r[2]);
+        }
+        String sql = "SELECT " + agent + ", COUNT(DISTINCT i.id), COUNT(DISTINCT " + TICKET + "), " + OUTCOMES
+                + " FROM usage_events i" + entries + JOIN + " WHERE i.event_type = 'insert' AND i.created_at >= ?"
+                + " GROUP BY 1 ORDER BY 1 LIMIT ?";
+        List<Object> all = new ArrayList<>(args);
+        all.add(limit);
+        return Sql.list(c, sql, all, rs -> new AgentActivity(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                rs.getLong(5), rs.getLong(6), rs.getLong(7), p.series(days.getOrDefault(rs.getString(1), Map.of()))));
+    }
+
+    private static String outcome(TicketOutcome outcome) {
+        return "COUNT(DISTINCT CASE WHEN o.outcome = '" + outcome.id() + "' THEN o.helpdesk || ':' || o.ticket_id END)";
+    }
+}
