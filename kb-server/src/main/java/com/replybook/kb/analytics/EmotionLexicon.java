@@ -72,8 +72,14 @@ final class EmotionLexicon {
         return Optional.ofNullable(words.get(canonical));
     }
 
+    /**
+     * A word of negators.txt, or a Chinese word the segmenter joined to a trailing 不 or 没 ({@code 我不}, {@code 还没}):
+     * the dictionary keeps such pairs together, so {@code 我不生气} arrives as {@code 我不 | 生气}.
+     */
     boolean isNegator(String token) {
-        return negators.contains(token);
+        if (negators.contains(token)) return true;
+        return token.length() > 1 && (token.endsWith(ZH_NEGATION) || token.endsWith("没"))
+                && Character.UnicodeScript.of(token.codePointAt(0)) == Character.UnicodeScript.HAN;
     }
 
     boolean isStopWord(String token) {

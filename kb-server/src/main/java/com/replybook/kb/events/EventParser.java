@@ -155,7 +155,7 @@ final class EventParser {
     }
 
     private void onlyFor(EventType type, String field, EventType allowed) {
-        if (type != null && body.hasNonNull(field)) {
+        if (type != null && type != allowed && body.hasNonNull(field)) {
             errors.add(new FieldError(field, field + " is only recorded on " + allowed.wire() + " events"));
         }
     }

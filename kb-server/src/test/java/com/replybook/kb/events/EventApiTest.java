@@ -61,4 +61,73 @@ class EventApiTest {
                     Map.of("type", "search", "tone", "<script>")).errorField());
         }
     }
+
+    @ParameterizedTest
+    @MethodSource(DBS)
+    void outcomesCompensationApprovalsAndProductsAreStoredAndReadBack(TestDatabases.DbTarget db) {
+        try (TestServer server = TestServer.start(dir, db, false)) {
+            ApiClient agent = server.userWithRole("agent-ann", "agent");
+            Response outcome = agent.post("/api/v1/events", Map.of("type", "outcome", "ticketId", "42", "helpdesk", "rt",
+                    "outcome", "reopened", "score", 2));
+            assertEquals(201, outcome.status(), outcome.text());
+            Response insert = agent.post("/api/v1/events", Map.of("type", "insert", "entryId", "e-1", "entryVersion", 3,
+                    "helpdesk", "zendesk", "ticketId", "7", "product", "降噪耳机 X2",
+                    "compensation", Map.of("offer", "coupon", "amount", "10.5", "approvalId", "ap-7")));
+            assertEquals(201, insert.status(), insert.text());
+            assertEquals(201, agent.post("/api/v1/events", Map.of("type", "approval", "approval", "granted",
+                    "compensation", Map.of("offer", "refund", "amount", "30", "approvalId", "ap-7"))).status());
+
+            ApiClient lead = server.userWithRole("lead-lu", "lead");
+            var o = lead.get("/api/v1/events?type=outcome").json().get("events").get(0);
+            assertEquals("reopened", o.get("outcome").asText());
+            assertEquals(2, o.get("score").asInt());
+            var i = lead.get("/api/v1/events?type=insert").json().get("events").get(0);
+            assertEquals("降噪耳机 X2", i.get("product").asText());
+            assertEquals("coupon", i.get("compensation").get("offer").asText());
+            assertEquals("10.50", i.get("compensation").get("amount").asText(), "amounts come back normalised");
+            assertEquals("ap-7", i.get("compensation").get("approvalId").asText());
+            var a = lead.get("/api/v1/events?type=approval").json().get("events").get(0);
+            assertEquals("granted", a.get("approval").asText());
+            assertEquals("30.00", a.get("compensation").get("amount").asText());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DBS)
+    void badOutcomesCompensationAndApprovalsAreRefusedNamingTheField(TestDatabases.DbTarget db) {
+        try (TestServer server = TestServer.start(dir, db, false)) {
+            ApiClient agent = server.userWithRole("agent-ann", "agent");
+            assertEquals("outcome", agent.post("/api/v1/events", Map.of("type", "outcome", "ticketId", "1", "helpdesk", "rt",
+                    "outcome", "happy")).errorField());
+            assertEquals("ticketId", agent.post("/api/v1/events", Map.of("type", "outcome", "helpdesk", "rt",
+                    "outcome", "resolved")).errorField());
+            assertEquals("helpdesk", agent.post("/api/v1/events", Map.of("type", "outcome", "ticketId", "1",
+                    "outcome", "resolved")).errorField());
+            assertEquals("score", agent.post("/api/v1/events", Map.of("type", "outcome", "ticketId", "1", "helpdesk", "rt",
+                    "outcome", "satisfied", "score", 101)).errorField());
+            assertEquals("outcome", agent.post("/api/v1/events", Map.of("type", "search", "outcome", "resolved")).errorField(),
+                    "an outcome on a search is a mistake, not something to drop silently");
+            Map<String, Object> insert = Map.of("type", "insert", "entryId", "e-1", "entryVersion", 1);
+            for (var bad : Map.of("compensation.offer", Map.of("offer", "voucher", "amount", "5"),
+                    "compensation.amount", Map.of("offer", "coupon", "amount", "-5")).entrySet()) {
+                Map<String, Object> e = new java.util.HashMap<>(insert);
+                e.put("compensation", bad.getValue());
+                Response r = agent.post("/api/v1/events", e);
+                assertEquals(422, r.status(), r.text());
+                assertEquals(bad.getKey(), r.errorField(), r.text());
+            }
+            Map<String, Object> tooPrecise = new java.util.HashMap<>(insert);
+            tooPrecise.put("compensation", Map.of("offer", "refund", "amount", "9.999"));
+            assertEquals("compensation.amount", agent.post("/api/v1/events", tooPrecise).errorField());
+            assertEquals("compensation", agent.post("/api/v1/events", Map.of("type", "search",
+                    "compensation", Map.of("offer", "coupon", "amount", "5"))).errorField());
+            assertEquals("compensation.approvalId", agent.post("/api/v1/events", Map.of("type", "approval", "approval", "asked",
+                    "compensation", Map.of("offer", "coupon", "amount", "5"))).errorField());
+            assertEquals("approval", agent.post("/api/v1/events", Map.of("type", "approval", "approval", "maybe",
+                    "compensation", Map.of("offer", "coupon", "amount", "5", "approvalId", "a"))).errorField());
+            assertEquals("product", agent.post("/api/v1/events", Map.of("type", "search", "product", "x".repeat(201))).errorField());
+            assertEquals(0, server.userWithRole("lead-lu", "lead").get("/api/v1/events").json().get("events").size(),
+                    "nothing refused was stored");
+        }
+    }
 }
