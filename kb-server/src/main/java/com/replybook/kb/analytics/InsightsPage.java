@@ -1,23 +1,35 @@
 package com.replybook.kb.analytics;
 
+import com.replybook.kb.analytics.LibraryInsights.AgentActivity;
+import com.replybook.kb.analytics.LibraryInsights.TopRow;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.console.Page;
 import com.replybook.kb.vocabulary.SupportedLocale;
+import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.Router;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Library insights for team leads ({@code /console/insights?days=30&locale=zh-CN}): what agents search most, the
- * searches that found nothing (each a link that starts an entry from it), the most and never used entries, and
- * insertions by tone, channel and customer emotion. The same figures as {@code GET /api/v1/analytics/insights}.
+ * Insights for team leads ({@code /console/insights?days=30&locale=zh-CN}): alerts; the problem TOP lists by
+ * category (trend lines, each category drilling down to {@code /console/insights/category?name=…}) and by product
+ * (bars); the customers' emotion words (a word cloud); the entries whose tickets reopen most; compensation; a card
+ * per agent; what agents search, the searches that found nothing, the most and never used entries; and the alert
+ * thresholds ({@link AlertRulePages}). Charts are SVG drawn here, each with a title, a description and a table of
+ * its data. The same figures as {@code GET /api/v1/analytics/insights}.
  */
 final class InsightsPage {
 
     static final List<Integer> PERIODS = List.of(7, 30, 90);
-    private static final int ROWS = 20;
+    static final int ROWS = 20;
+    static final int LINES = 6;
+    static final int BARS = 10;
 
     private final InsightsQuery insights;
     private final AlertRules alertRules;
@@ -28,15 +40,91 @@ final class InsightsPage {
     }
 
     void routes(Router<Page> r) {
-        r.get("/insights", this::show);
+        r.get("/insights", p -> show(p, 200, Filter.of(p, "days"), Map.of()));
+        r.get("/insights/category", this::category);
+        new AlertRulePages(alertRules, this::show).routes(r);
     }
 
-    private void show(Page p) throws IOException {
+    /** The page for {@code f}, with {@code ruleForm} (the values and errors of a refused threshold form) if any. */
+    void show(Page p, int status, Filter f, Map<String, Object> ruleForm) throws IOException {
         p.require(Role.LEAD);
-        int days = p.longParam("days").map(Long::intValue).filter(PERIODS::contains).orElse(30);
-        String requested = p.param("locale");
-        String locale = requested != null && SupportedLocale.TAGS.contains(requested) ? requested : null; // List.of: no nulls
-        p.render("insights.ftlh", Map.of("insights", insights.lastDays(days, locale, ROWS), "days", days,
-                "locale", locale == null ? "" : locale, "periods", PERIODS, "locales", SupportedLocale.TAGS));
+        LibraryInsights in = insights.lastDays(f.days(), f.locale(), ROWS, f.traditional(p));
+        Period period = Period.lastDays(f.days(), in.to());
+        Map<String, Object> m = f.model(p);
+        m.put("insights", in);
+        m.put("categoryChart", trend(in.categories(), period, p, f));
+        m.put("productChart", BarChart.of(in.products().stream().limit(BARS)
+                .map(r -> new BarChart.Item(r.product(), r.inserts(), null)).toList()));
+        m.put("cloud", WordCloud.of(in.emotionWords().stream()
+                .map(w -> new WordCloud.Word(w.word(), w.count(), w.emotion().id())).toList()));
+        m.put("sparks", sparks(in.agents(), period));
+        m.put("rules", alertRules.all());
+        m.put("ruleForm", ruleForm);
+        m.put("kinds", AlertKind.IDS);
+        m.put("blankRule", new AlertRule("new", "", AlertKind.PRODUCT, List.of(), 5, 7, null, null));
+        p.render(status, "insights.ftlh", m);
+    }
+
+    private void category(Page p) throws IOException {
+        p.require(Role.LEAD);
+        Filter f = Filter.of(p, "days");
+        String name = p.param("name");
+        if (name == null || name.length() > 200) throw ApiException.badRequest("name", "name must name a category");
+        CategoryDetail detail = insights.category(name, f.days(), f.locale(), ROWS);
+        Map<String, Object> m = f.model(p);
+        m.put("detail", detail);
+        m.put("chart", LineChart.of(List.of(new LineChart.Series(name, null, detail.daily())), detail.dates()));
+        p.render("insights/category.ftlh", m);
+    }
+
+    private static LineChart trend(List<? extends TopRow> rows, Period period, Page p, Filter f) {
+        return LineChart.of(rows.stream().limit(LINES).map(r -> new LineChart.Series(r.name(),
+                categoryLink(p, r.name(), f), r.daily())).toList(), period.dates());
+    }
+
+    static String categoryLink(Page p, String category, Filter f) {
+        return p.request().getContextPath() + "/console/insights/category?name=" + URLEncoder.encode(category, StandardCharsets.UTF_8)
+                + "&days=" + f.days() + (f.locale() == null ? "" : "&locale=" + f.locale());
+    }
+
+    private static Map<String, LineChart> sparks(List<AgentActivity> agents, Period period) {
+        Map<String, LineChart> out = new HashMap<>();
+        for (AgentActivity a : agents) {
+            out.put(a.agent(), LineChart.of(List.of(new LineChart.Series(a.agent(), null, a.daily())), period.dates()));
+        }
+        return out;
+    }
+
+    /**
+     * The period and locale the lead chose: days 1–{@value InsightsApi#MAX_DAYS}, {@code locale} one of the
+     * supported tags; anything else is a 400 naming the parameter, as in the API. The period is the parameter
+     * {@code days} on the page and {@code period} in the threshold forms (whose {@code days} is the rule's).
+     */
+    record Filter(int days, String locale) {
+
+        static Filter of(Page p, String daysParam) {
+            long days = p.longParam(daysParam).orElse(30L);
+            if (days < 1 || days > InsightsApi.MAX_DAYS) {
+                throw ApiException.badRequest(daysParam, daysParam + " must be between 1 and " + InsightsApi.MAX_DAYS);
+            }
+            return new Filter((int) days, InsightsApi.locale(p.param("locale")));
+        }
+
+        /** Chinese emotion words in traditional characters for zh-TW, chosen or the lead's own language. */
+        boolean traditional(Page p) {
+            String tag = locale != null ? locale : p.messages().tag();
+            return SupportedLocale.ZH_TW.tag().equals(tag);
+        }
+
+        Map<String, Object> model(Page p) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("days", days);
+            m.put("locale", locale == null ? "" : locale);
+            m.put("periods", PERIODS.contains(days) ? PERIODS : List.of(7, 30, 90, days));
+            m.put("locales", SupportedLocale.TAGS);
+            m.put("api", p.request().getContextPath() + "/api/v1/analytics");
+            m.put("query", "days=" + days + (locale == null ? "" : "&locale=" + locale));
+            return m;
+        }
     }
 }

@@ -65,7 +65,13 @@ public final class InsightsQuery {
                 ProblemTrends.categories(c, p, locale, limit), ProblemTrends.products(c, p, locale, limit),
                 words.stream().map(w -> new LibraryInsights.EmotionWord(w.word(), w.count(), w.emotion())).toList(),
                 Alerts.firing(c, rules, p.to()), CompensationTotals.of(c, p, locale, limit),
-                Outcomes.perEntry(c, p, locale, limit), Outcomes.perAgent(c, p, locale, limit)));
+                Outcomes.perEntry(c, p, locale, null, limit), Outcomes.perAgent(c, p, locale, limit)));
+    }
+
+    /** One category of the TOP list over the last {@code days} days, for the drill-down page. */
+    CategoryDetail category(String category, int days, String locale, int limit) {
+        Period p = Period.lastDays(days, clock.instant());
+        return db.read(c -> CategoryDetail.of(c, p, category, locale, limit));
     }
 
     /** The alert rules that fire now. */
@@ -99,18 +105,20 @@ public final class InsightsQuery {
                 + " AND (source IS NULL OR source <> 'ticket')"
                 + (zeroOnly ? " AND hits = 0" : "")
                 + " GROUP BY LOWER(TRIM(query)) ORDER BY n DESC, q LIMIT ?";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, since);
-            ps.setInt(2, limit);
-            Map<String, Long> masked = new LinkedHashMap<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) masked.merge(PersonalDataMasker.mask(rs.getString(1)), rs.getLong(2), Long::sum);
-            }
-            List<QueryCount> out = new ArrayList<>();
-            masked.forEach((q, n) -> out.add(new QueryCount(q, n)));
-            out.sort(Comparator.comparingLong(QueryCount::count).reversed().thenComparing(QueryCount::query));
-            return out;
-        }
+        return masked(Sql.list(c, sql, List.of(since, limit), rs -> new QueryCount(rs.getString(1), rs.getLong(2))));
+    }
+
+    /**
+     * The search texts with personal data an agent pasted (a phone or order number) masked, texts that became the
+     * same merged, most frequent first.
+     */
+    static List<QueryCount> masked(List<QueryCount> queries) {
+        Map<String, Long> masked = new LinkedHashMap<>();
+        for (QueryCount q : queries) masked.merge(PersonalDataMasker.mask(q.query()), q.count(), Long::sum);
+        List<QueryCount> out = new ArrayList<>();
+        masked.forEach((q, n) -> out.add(new QueryCount(q, n)));
+        out.sort(Comparator.comparingLong(QueryCount::count).reversed().thenComparing(QueryCount::query));
+        return out;
     }
 
     private static List<EntryUsage> topEntries(Connection c, long since, String locale, int limit) throws SQLException {

@@ -28,15 +28,26 @@ final class Outcomes {
     private Outcomes() {
     }
 
-    /** Every entry inserted in the period with its tickets' outcomes: most reopened, then most dissatisfied first. */
-    static List<EntryEffect> perEntry(Connection c, Period p, String locale, int limit) throws SQLException {
+    /**
+     * Every entry inserted in the period (in {@code locale} and {@code category} when they are not null) with its
+     * tickets' outcomes: most reopened, then most dissatisfied first.
+     */
+    static List<EntryEffect> perEntry(Connection c, Period p, String locale, String category, int limit) throws SQLException {
         List<Object> args = new ArrayList<>(List.of(p.fromMillis()));
+        String where = "";
+        if (locale != null) {
+            where += " AND e.locale = ?";
+            args.add(locale);
+        }
+        if (category != null) {
+            where += " AND e.category = ?";
+            args.add(category);
+        }
+        args.add(limit);
         String sql = "SELECT i.entry_id, e.entry_key, e.problem, COUNT(DISTINCT i.id), COUNT(DISTINCT " + TICKET + "), "
                 + OUTCOMES + " FROM usage_events i JOIN entries e ON e.id = i.entry_id" + JOIN
-                + " WHERE i.event_type = 'insert' AND i.created_at >= ?" + (locale == null ? "" : " AND e.locale = ?")
+                + " WHERE i.event_type = 'insert' AND i.created_at >= ?" + where
                 + " GROUP BY i.entry_id, e.entry_key, e.problem ORDER BY 7 DESC, 9 DESC, 4 DESC, 2 LIMIT ?";
-        if (locale != null) args.add(locale);
-        args.add(limit);
         return Sql.list(c, sql, args, rs -> new EntryEffect(rs.getString(1), rs.getString(2), rs.getString(3),
                 rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)));
     }
