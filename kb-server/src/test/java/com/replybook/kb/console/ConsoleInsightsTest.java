@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,6 +45,12 @@ class ConsoleInsightsTest {
         agent.post("/api/v1/events", Fixtures.event("search", Map.of("query", "<b>礼品卡</b>余额怎么查", "hits", 0)));
         agent.post("/api/v1/events", Fixtures.event("insert", Map.of("entryId", usedId, "entryVersion", 1,
                 "tone", "warm", "channel", "sms", "emotion", "angry")));
+        Map<String, Object> markup = Fixtures.entry("markup.zh-cn");
+        markup.put("category", "<script>alert(1)</script>/x");
+        markup.put("status", "published");
+        String markupId = admin.post("/api/v1/entries", markup).json().get("id").asText();
+        agent.post("/api/v1/events", Map.of("type", "insert", "helpdesk", "rt", "ticketId", "43", "entryId", markupId,
+                "entryVersion", 1, "product", "<img src=x onerror=alert(2)>"));
     }
 
     @AfterAll
@@ -63,7 +70,7 @@ class ConsoleInsightsTest {
     void aLeadSeesQuestionsGapsUsageAndMoodsInTheirLanguage() {
         String page = signedIn("lead.en", Role.LEAD, "en").get("/console/insights?days=7").body();
 
-        assertTrue(page.contains("4 searches, 0 scripts previewed, 1 inserted into replies."), page);
+        assertTrue(page.contains("4 searches, 0 scripts previewed, 2 inserted into replies."), page);
         assertTrue(page.contains("<td>快递没动</td><td>3</td>"), page);
         assertTrue(page.contains("&lt;b&gt;礼品卡&lt;/b&gt;余额怎么查"), "a search text is escaped: " + page);
         assertFalse(page.contains("<b>礼品卡</b>"));
@@ -94,5 +101,30 @@ class ConsoleInsightsTest {
         assertEquals(403, signedIn("editor.i", Role.EDITOR, "en").get("/console/insights").statusCode());
         assertFalse(signedIn("editor.j", Role.EDITOR, "en").get("/console/entries").body().contains("/console/insights"),
                 "no link an editor cannot follow");
+    }
+
+    @Test
+    void categoriesAndProductsFromTheRecordAreEscapedInTheChartsTablesAndDrillDown() {
+        ConsoleClient lead = signedIn("lead.esc", Role.LEAD, "en");
+        String page = lead.get("/console/insights?days=7").body();
+        assertTrue(page.contains("id=\"category-trend\"") && page.contains("id=\"product-bars\""), "the charts are drawn");
+        assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;/x"), page);
+        assertFalse(page.contains("<script>alert(1)") || page.contains("<img src=x"), "no markup from the record");
+        String drill = lead.get("/console/insights/category?days=7&name="
+                + URLEncoder.encode("<script>alert(1)</script>/x", StandardCharsets.UTF_8)).body();
+        assertTrue(drill.contains("markup.zh-cn") && drill.contains("&lt;img src=x onerror=alert(2)&gt;"), drill);
+        assertFalse(drill.contains("<script>alert(1)"), drill);
+    }
+
+    @Test
+    void badPeriodsLocalesAndCategoriesAreRefusedNamingTheParameter() {
+        ConsoleClient lead = signedIn("lead.bad", Role.LEAD, "en");
+        for (String bad : List.of("/console/insights?days=0", "/console/insights?days=400", "/console/insights?locale=fr",
+                "/console/insights/category?days=7", "/console/insights/category?name=x&days=x")) {
+            var r = lead.get(bad);
+            assertEquals(400, r.statusCode(), bad);
+        }
+        assertTrue(lead.get("/console/insights?locale=fr").body().contains("locale"), "the page names the parameter");
+        assertEquals(200, lead.get("/console/insights?days=14&locale=zh-TW").statusCode(), "any period the API accepts");
     }
 }
