@@ -34,6 +34,7 @@
       var paths = PATHS.slice();
       if (s.orderIdField) paths.push('ticket.customField:custom_field_' + s.orderIdField);
       if (s.orderAmountField) paths.push('ticket.customField:custom_field_' + s.orderAmountField);
+      if (s.productField) paths.push('ticket.customField:custom_field_' + s.productField);
       return this.client.get(paths).then(function (d) {
         var comments = d['ticket.comments'] || [];
         var messages = comments.map(function (c) {
@@ -49,6 +50,9 @@
         };
         if (s.orderIdField) vars['order.id'] = d['ticket.customField:custom_field_' + s.orderIdField] || '';
         if (s.orderAmountField) vars['order.amount'] = d['ticket.customField:custom_field_' + s.orderAmountField] || '';
+        // The product or order line, for the insights' TOP list by product (a drop-down field gives its tag).
+        var product = s.productField ? String(d['ticket.customField:custom_field_' + s.productField] || '') : '';
+        if (product) vars['product.name'] = product;
         return {
           ticketId: d['ticket.id'],
           subject: d['ticket.subject'] || '',
@@ -57,6 +61,7 @@
           agent: { name: vars['agent.name'] },
           locale: d['currentUser.locale'] || 'en',
           channel: CHANNELS[d['ticket.via.channel']] || 'email',
+          product: product || null,
           vars: vars
         };
       });

@@ -22,4 +22,8 @@ Set($ReplybookCustomFields, {
     'customer.tags' => 'Customer Tags',
 });
 
+# Optional: the ticket custom field that names the product or order line. Sent with usage events, so the
+# team leads' insights list problems per product (and alert on, e.g., 5 disputes on one product in 7 days).
+Set($ReplybookProductField, 'Product');
+
 1;

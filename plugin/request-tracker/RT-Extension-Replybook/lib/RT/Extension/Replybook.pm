@@ -31,6 +31,8 @@ The browser never sees the knowledge-base token: the panel talks to RT
     Set($ReplybookCustomFields, {                    # ticket custom fields that supply variables
         'order.id' => 'Order ID', 'order.amount' => 'Order Amount',
         'tracking.no' => 'Tracking Number', 'customer.tags' => 'Customer Tags' });
+    Set($ReplybookProductField, 'Product');          # the ticket custom field naming the product or order line:
+                                                     # sent with usage events (insights per product), fills ${product.name}
 
 =cut
 
@@ -112,7 +114,8 @@ sub _error {
 =head2 TicketContext TICKET, CURRENTUSER
 
 The ticket as the panel needs it: subject, the latest messages marked customer or agent, the
-customer's name and tags, the agent's name and locale, and the variables the ticket can supply.
+customer's name and tags, the agent's name and locale, the product (from the custom field named by
+C<$ReplybookProductField>, if set) and the variables the ticket can supply.
 
 =cut
 
@@ -132,6 +135,8 @@ sub TicketContext {
     for my $var (grep { $_ ne 'customer.tags' } keys %cf) {
         $vars{$var} = $cf{$var}[0] if @{ $cf{$var} };
     }
+    my $product = $class->_Product($ticket);
+    $vars{'product.name'} //= $product if defined $product;
     return {
         ticketId => $ticket->id,
         subject  => $ticket->Subject // '',
@@ -140,8 +145,18 @@ sub TicketContext {
         agent    => { name => $agent },
         locale   => $user->LanguageHandle->language_tag,
         channel  => 'email',
+        product  => $product,
         vars     => \%vars,
     };
+}
+
+# The ticket's product or order line from the custom field named by $ReplybookProductField; undef without one.
+sub _Product {
+    my ($class, $ticket) = @_;
+    my $field = RT->Config->Get('ReplybookProductField') or return undef;
+    my $value = $ticket->FirstCustomFieldValue($field);
+    return undef unless defined $value && length $value;
+    return substr($value, 0, 200);
 }
 
 sub _CustomFieldValues {

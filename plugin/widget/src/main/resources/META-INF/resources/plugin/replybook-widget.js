@@ -6,7 +6,8 @@
  *   host.name                      'rt' | 'zendesk' (recorded with usage events)
  *   host.context()  -> Promise of {ticketId, subject, messages:[{author:'customer'|'agent', text}],
  *                                  customer:{name, tags:[]}, order:{id, amount}, agent:{name},
- *                                  locale (the agent's), channel ('chat'|'email'|'sms'|'review'), vars:{...}}
+ *                                  locale (the agent's), channel ('chat'|'email'|'sms'|'review'), vars:{...},
+ *                                  product (optional: the ticket's product or order line, sent with usage events)}
  *   host.api(method, path, body) -> Promise of the kb-server JSON response (the host holds the token)
  *   host.insert({html, text})    -> Promise; inserts at the caret of the reply editor
  *   host.resize()                   optional; called after the panel's height may have changed
@@ -567,7 +568,8 @@
       var e = {
         type: type, helpdesk: this.host.name, ticketId: this.ctx.ticketId != null ? String(this.ctx.ticketId) : null,
         tone: this.tone, channel: this.channel, emotion: this.emotion,
-        agent: this.ctx.agent && this.ctx.agent.name ? this.ctx.agent.name : null
+        agent: this.ctx.agent && this.ctx.agent.name ? this.ctx.agent.name : null,
+        product: this.ctx.product ? String(this.ctx.product).slice(0, 200) : null
       };
       if (this.entry && type !== 'search') { e.entryId = this.entry.id; e.entryVersion = this.entry.version; }
       Object.keys(extra).forEach(function (k) { e[k] = extra[k]; });

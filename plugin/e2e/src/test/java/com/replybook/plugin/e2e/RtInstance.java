@@ -63,6 +63,9 @@ final class RtInstance implements AutoCloseable {
                 # customers write in by email, as in production
                 @ACL = map { { GroupDomain => 'SystemInternal', GroupType => 'Everyone', Right => $_, Queue => 'General' } }
                     qw(CreateTicket ReplyToTicket);
+                # the ticket's product, named by $ReplybookProductField
+                @CustomFields = ({ Name => 'Product', Type => 'FreeformSingle', LookupType => 'RT::Queue-RT::Ticket',
+                    Queue => 'General' });
                 1;
                 """);
         run(dir, List.of(SETUP.toString(), "--action", "init", "--skip-create",
@@ -104,6 +107,7 @@ final class RtInstance implements AutoCloseable {
                 Set($ReplybookUrl, '%s');
                 Set($ReplybookToken, '%s');
                 Set($ReplybookShopName, 'Replybook Demo Shop');
+                Set($ReplybookProductField, 'Product');
                 1;
                 """.formatted(port, dir.resolve("rt.db"), dir.resolve("mason-data"), dir.resolve("mason-sessions"),
                 dir.resolve("plugins"), kbUrl, kbToken);
@@ -141,11 +145,23 @@ final class RtInstance implements AutoCloseable {
         return tickets.get("items").get(0).get("id").asLong();
     }
 
+    /** Sets the ticket's custom field {@code field} to {@code value}, as root through REST2. */
+    void setCustomField(long ticket, String field, String value) {
+        String body = "{\"CustomFields\":{\"" + field + "\":\"" + value + "\"}}";
+        var res = Http.send(HttpRequest.newBuilder(URI.create(url + "/REST/2.0/ticket/" + ticket))
+                .header("Authorization", "Basic " + rootAuth()).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+        if (res.statusCode() != 200) throw new IllegalStateException("REST2 set " + field + ": " + res.statusCode() + " " + res.body());
+    }
+
+    private static String rootAuth() {
+        return Base64.getEncoder().encodeToString(("root:" + ROOT_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
     /** GET on REST2 as root. */
     JsonNode rest(String path) {
-        String auth = Base64.getEncoder().encodeToString(("root:" + ROOT_PASSWORD).getBytes(StandardCharsets.UTF_8));
         String full = path.startsWith("http") ? path : url + "/REST/2.0" + path;
-        return Http.json(Http.send(HttpRequest.newBuilder(URI.create(full)).header("Authorization", "Basic " + auth).build()));
+        return Http.json(Http.send(HttpRequest.newBuilder(URI.create(full)).header("Authorization", "Basic " + rootAuth()).build()));
     }
 
     /** The decoded text of every attachment of the ticket's Correspond transactions, oldest first. */

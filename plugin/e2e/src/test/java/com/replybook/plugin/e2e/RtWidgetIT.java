@@ -68,6 +68,7 @@ class RtWidgetIT {
     void agentInsertsTheSuggestedLogisticsScriptAtTheCaretAndRtStoresIt(TestInfo info) throws Exception {
         long ticket = rt.mailFromCustomer(CUSTOMER, "wang@example.com", "快递三天没动了",
                 "你好，我的包裹已经三天没动了，物流信息一直没有更新，到底什么时候能到？");
+        rt.setCustomField(ticket, "Product", "降噪耳机 X2");
         login();
         useRichText(true);
         browser.open("/Ticket/Update.html?Action=Respond&id=" + ticket);
@@ -135,6 +136,7 @@ class RtWidgetIT {
         assertEquals("rt", event.path("helpdesk").asText());
         assertTrue(event.path("entryId").asText().length() > 0 && event.path("entryVersion").asLong() > 0, event.toString());
         assertEquals(switchedTo, event.path("tone").asText());
+        assertEquals("降噪耳机 X2", event.path("product").asText(), "the product from the custom field $ReplybookProductField names");
 
         // the same page again, now that kb-server and RT have served it once
         browser.open("/Ticket/Update.html?Action=Respond&id=" + ticket);

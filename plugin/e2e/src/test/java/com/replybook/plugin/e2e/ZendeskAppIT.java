@@ -142,6 +142,8 @@ class ZendeskAppIT {
         String token = System.getProperty("replybook.kb.token", KbServer.ADMIN_TOKEN);
         assertFalse(String.valueOf(browser.js("return JSON.stringify(window.zaf);")).contains(token), "the real token never reaches the browser");
         assertTrue(insertEvents() > insertsBefore, "kb-server recorded this test's insert");
+        assertEquals("noise_cancelling_x2", kb.get("/api/v1/events?type=insert&helpdesk=zendesk&ticketId=4711")
+                .path("events").path(0).path("product").asText(), "the product comes from the ticket field named in the settings");
         System.out.println("Zendesk app: first suggestions " + firstMs + " ms after the app started");
     }
 
