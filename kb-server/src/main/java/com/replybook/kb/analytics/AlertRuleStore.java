@@ -53,17 +53,12 @@ final class AlertRuleStore {
         });
     }
 
-    /** Replaces the rule of the same id (keeping who created it and when); false when there is none. */
+    /** Replaces the rule of the same id (give it the old one's creator and time); false when there is none. */
     boolean replace(AlertRule rule) {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE insight_alert_rules SET label = ?, kind = ?,"
-                    + " categories = ?, threshold = ?, days = ? WHERE id = ?")) {
-                ps.setString(1, rule.label());
-                ps.setString(2, rule.kind().id());
-                ps.setString(3, json(rule.categories()));
-                ps.setInt(4, rule.threshold());
-                ps.setInt(5, rule.days());
-                ps.setString(6, rule.id());
+                    + " categories = ?, threshold = ?, days = ?, created_by = ?, created_at = ? WHERE id = ?")) {
+                bind(ps, rule);
                 return ps.executeUpdate() == 1;
             }
         });
@@ -78,6 +73,7 @@ final class AlertRuleStore {
         });
     }
 
+    /** Binds every column, the id last, for the INSERT and the UPDATE alike. */
     private static void bind(PreparedStatement ps, AlertRule rule) throws SQLException {
         ps.setString(1, rule.label());
         ps.setString(2, rule.kind().id());

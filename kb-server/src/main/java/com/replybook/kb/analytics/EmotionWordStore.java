@@ -4,7 +4,6 @@ import com.replybook.kb.db.Database;
 import com.replybook.kb.vocabulary.Emotion;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,21 +50,11 @@ final class EmotionWordStore {
     List<Total> top(long fromDay, String lang, int limit) {
         String sql = "SELECT word, lang, emotion, SUM(occurrences) AS n FROM emotion_word_counts WHERE epoch_day >= ?"
                 + (lang == null ? "" : " AND lang = ?") + " GROUP BY word, lang, emotion ORDER BY n DESC, word LIMIT ?";
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int i = 1;
-                ps.setLong(i++, fromDay);
-                if (lang != null) ps.setString(i++, lang);
-                ps.setInt(i, limit);
-                List<Total> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Total(rs.getString(1), rs.getString(2), Emotion.parse(rs.getString(3)), rs.getLong(4)));
-                    }
-                }
-                return out;
-            }
-        });
+        List<Object> args = new ArrayList<>(List.of(fromDay));
+        if (lang != null) args.add(lang);
+        args.add(limit);
+        return db.read(c -> Sql.list(c, sql, args, rs -> new Total(rs.getString(1), rs.getString(2),
+                Emotion.parse(rs.getString(3)), rs.getLong(4))));
     }
 
     /** Deletes the counts of days before {@code epochDay}; returns how many rows went. */

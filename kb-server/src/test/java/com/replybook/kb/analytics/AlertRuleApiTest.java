@@ -3,7 +3,6 @@ package com.replybook.kb.analytics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.testing.ApiClient;
 import com.replybook.kb.testing.ApiClient.Response;
-import com.replybook.kb.testing.SettableClock;
 import com.replybook.kb.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,9 +27,7 @@ class AlertRuleApiTest {
 
     @BeforeAll
     static void start() {
-        SettableClock clock = new SettableClock(InsightsScenario.NOW);
-        server = TestServer.start(TestServer.config(dir, false), clock);
-        InsightsScenario.record(server, clock);
+        server = InsightsScenario.serverWithTheWeek(dir);
         lead = server.userWithRole("lena", "lead");
     }
 

@@ -1,7 +1,6 @@
 package com.replybook.kb.analytics;
 
 import com.replybook.kb.testing.ApiClient;
-import com.replybook.kb.testing.SettableClock;
 import com.replybook.kb.testing.TestServer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -34,9 +33,7 @@ class InsightsExportTest {
 
     @BeforeAll
     static void start() {
-        SettableClock clock = new SettableClock(InsightsScenario.NOW);
-        server = TestServer.start(TestServer.config(dir, false), clock);
-        InsightsScenario.record(server, clock);
+        server = InsightsScenario.serverWithTheWeek(dir);
         lead = server.userWithRole("lena", "lead");
     }
 

@@ -4,7 +4,6 @@ import com.replybook.kb.auth.Role;
 import com.replybook.kb.testing.ApiClient;
 import com.replybook.kb.testing.Browser;
 import com.replybook.kb.testing.FailureReport;
-import com.replybook.kb.testing.SettableClock;
 import com.replybook.kb.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -45,9 +44,7 @@ class InsightsPageIT {
 
     @BeforeAll
     static void start() {
-        SettableClock clock = new SettableClock(InsightsScenario.NOW);
-        server = TestServer.start(TestServer.config(dir, false), clock);
-        InsightsScenario.record(server, clock);
+        server = InsightsScenario.serverWithTheWeek(dir);
         ApiClient agent = server.userWithRole("ann", "agent");
         List<String> messages = List.of("快递三天没动了，很着急，到底什么时候到？", "耳机降噪失效，太失望了，要投诉",
                 "你们太过分了，我很失望，不太满意", "等了一周还没到，很着急，急用", "降噪又坏了，差评，太过分了",
@@ -97,7 +94,6 @@ class InsightsPageIT {
         assertTrue(browser.find("#approvals").getText().contains("2 asked, 1 granted"), browser.find("#approvals").getText());
         assertTrue(browser.find("#export-csv").getAttribute("href").endsWith("/api/v1/analytics/insights.csv?days=7"));
         shot("console-insights.png", 1280, 1900);
-        browser.screenshot(SCREENSHOTS.resolve("insights-full-en.png"));
 
         browser.find("#categories a.drill").click();
         browser.until(d -> browser.path().startsWith("/console/insights/category"));

@@ -71,6 +71,14 @@ final class InsightsScenario {
         return s;
     }
 
+    /** A SQLite server in {@code dir} whose clock stands at {@link #NOW}, with the week recorded. */
+    static TestServer serverWithTheWeek(java.nio.file.Path dir) {
+        SettableClock clock = new SettableClock(NOW);
+        TestServer server = TestServer.start(TestServer.config(dir, false), clock);
+        record(server, clock);
+        return server;
+    }
+
     private static void entry(TestServer server, String key, String category, String problem) {
         Map<String, Object> e = Fixtures.entry(key);
         e.put("category", category);
