@@ -15,8 +15,9 @@ import java.util.Map;
 /**
  * The alert-threshold forms of the Insights page: {@code POST /console/insights/alert-rules} adds one,
  * {@code POST /console/insights/alert-rules/{id}} with {@code action=save} or {@code action=delete} changes or
- * deletes one (the page's period travels as {@code period}, since a rule's own {@code days} is its window). Success goes back to the page's thresholds with a message; a refused form is shown again with
- * what the lead typed and each bad field marked (422).
+ * deletes one (the page's period travels as {@code period}, since a rule's own {@code days} is its window).
+ * Success goes back to the page's thresholds with a message; a refused form is shown again with what the lead
+ * typed and each bad field marked (422).
  */
 final class AlertRulePages {
 

@@ -51,7 +51,8 @@ public record LineChart(List<Line> lines, List<Tick> yTicks, List<Tick> xTicks, 
             }
             lines.add(new Line(s.name(), s.href(), s.daily().stream().mapToLong(Long::longValue).sum(), points.toString(), i));
         }
-        List<Tick> yTicks = Ticks.of(max).stream().map(v -> new Tick(Long.toString(v), Ticks.round(bottom - (bottom - top) * v / max))).toList();
+        List<Tick> yTicks = Ticks.of(max).stream()
+                .map(v -> new Tick(Long.toString(v), Ticks.round(bottom - (bottom - top) * v / max))).toList();
         List<Tick> xTicks = new ArrayList<>();
         int every = Math.max(1, (int) Math.ceil(n / (double) X_LABELS));
         for (int d = (n - 1) % every; d < n; d += every) {

@@ -19,7 +19,7 @@ public record WordCloud(List<Placed> words) {
     static final double MAX_SIZE = 42;
     private static final int MAX_STEPS = 4_000;
 
-    /** A word placed: text, size, centre of its baseline-adjusted box, and its emotion for the colour. */
+    /** A word placed: text, size, the middle of its baseline ({@code x}, {@code y}), and its emotion for the colour. */
     public record Placed(String text, long count, String emotion, double x, double y, double size) {
     }
 
