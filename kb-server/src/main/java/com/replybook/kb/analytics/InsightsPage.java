@@ -53,6 +53,7 @@ final class InsightsPage {
         Map<String, Object> m = f.model(p);
         m.put("insights", in);
         m.put("categoryChart", trend(in.categories(), period, p, f));
+        m.put("dates", period.dates());
         m.put("productChart", BarChart.of(in.products().stream().limit(BARS)
                 .map(r -> new BarChart.Item(r.product(), r.inserts(), null)).toList()));
         m.put("cloud", WordCloud.of(in.emotionWords().stream()

@@ -84,6 +84,8 @@ class InsightsPageIT {
         open("en-US", 1280, 1000, "lead.en");
         assertEquals("Inserts per day of the top 3 categories", browser.find("#category-trend title").getAttribute("textContent"));
         assertEquals(3, browser.findAll("#category-trend g.series polyline").size());
+        assertEquals("0 2 0 3 0 0 0", String.join(" ", browser.findAll("#categories table.daily tbody tr:first-child td").stream()
+                .map(td -> td.getAttribute("textContent")).toList()), "the trend's data table, day by day");
         assertEquals(List.of("降噪耳机 X2", "保温杯"), browser.findAll("#product-bars g.bar-row").stream()
                 .map(g -> g.getAttribute("data-name")).toList());
         assertTrue(browser.findAll("#word-cloud text").size() >= 10, "the word cloud shows the words");
