@@ -16,11 +16,11 @@ public record BarChart(List<Bar> bars, int height) {
     static final int MAX_LABEL = 28;
 
     /** A bar: its label (maybe shortened), full name, value, link, and where it goes. */
-    public record Bar(String label, String name, long value, String href, double y, double length) {
+    public record Bar(String label, String name, long value, double y, double length) {
     }
 
     /** A row to draw. */
-    record Item(String name, long value, String href) {
+    record Item(String name, long value) {
     }
 
     static BarChart of(List<Item> items) {
@@ -29,7 +29,7 @@ public record BarChart(List<Bar> bars, int height) {
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Item it = items.get(i);
-            bars.add(new Bar(shorten(it.name()), it.name(), it.value(), it.href(), i * ROW,
+            bars.add(new Bar(shorten(it.name()), it.name(), it.value(), i * ROW,
                     Ticks.round(Math.max(2, room * it.value() / max))));
         }
         return new BarChart(bars, Math.max(ROW, items.size() * ROW));

@@ -55,7 +55,7 @@ final class InsightsPage {
         m.put("categoryChart", trend(in.categories(), period, p, f));
         m.put("dates", period.dates());
         m.put("productChart", BarChart.of(in.products().stream().limit(BARS)
-                .map(r -> new BarChart.Item(r.product(), r.inserts(), null)).toList()));
+                .map(r -> new BarChart.Item(r.product(), r.inserts())).toList()));
         m.put("cloud", WordCloud.of(in.emotionWords().stream()
                 .map(w -> new WordCloud.Word(w.word(), w.count(), w.emotion().id())).toList()));
         m.put("sparks", sparks(in.agents(), period));
