@@ -8,12 +8,15 @@ import com.replybook.kb.web.Router;
 import java.util.Map;
 
 /**
- * The entries feature: the store (the record of every entry, its revisions and change log), the parser every
- * way in shares (API, console, imports), and {@code /api/v1/entries}.
+ * The entries feature: the store (the record of every entry, its revisions and change log), the review loop
+ * (pending revisions of published entries, submit, publish, send back), the parser every way in shares (API,
+ * console, imports), and {@code /api/v1/entries}.
  */
 public final class EntriesModule implements FeatureModule {
 
     private final EntryStore store;
+    private final EntryReview review;
+    private final ReviewQueue queue;
     private final EntryDraftParser parser;
     private final EntryApi api;
     private final Map<String, EntryAction> actions;
@@ -24,8 +27,10 @@ public final class EntriesModule implements FeatureModule {
      */
     public EntriesModule(Platform platform, ScriptCheck scriptCheck, Map<String, EntryAction> actions) {
         this.store = new EntryStore(platform.database(), platform.clock());
+        this.review = new EntryReview(store);
+        this.queue = new ReviewQueue(platform.database());
         this.parser = new EntryDraftParser(scriptCheck);
-        this.api = new EntryApi(store, parser, platform.config().maxRequestBytes(), platform.clock(),
+        this.api = new EntryApi(store, review, queue, parser, platform.config().maxRequestBytes(), platform.clock(),
                 new ImportMetrics(platform.metrics()));
         this.actions = Map.copyOf(actions);
     }
@@ -37,6 +42,16 @@ public final class EntriesModule implements FeatureModule {
 
     public EntryStore store() {
         return store;
+    }
+
+    /** The review loop: pending revisions, submit, publish, send back. */
+    public EntryReview review() {
+        return review;
+    }
+
+    /** What waits in the review loop: the leads' inbox, work sent back to each editor. */
+    public ReviewQueue queue() {
+        return queue;
     }
 
     public EntryDraftParser parser() {

@@ -13,18 +13,25 @@ import java.util.Map;
 
 /**
  * {@code /api/v1/entries}: create, read, list, update (with {@code If-Match}), delete, revisions, import,
- * verify, and the actions other features contribute (render).
+ * verify, and the actions other features contribute (render). An editor's update of a published entry, and any
+ * update while a change to it is pending, is stored as its pending revision ({@link EntryReview}): agents keep the
+ * live text until a lead publishes it.
  */
 final class EntryApi {
 
     private final EntryStore store;
+    private final EntryReview review;
+    private final ReviewQueue queue;
     private final EntryDraftParser parser;
     private final EntryImporter importer;
     private final EntryPolicy policy = new EntryPolicy();
     private final Clock clock;
 
-    EntryApi(EntryStore store, EntryDraftParser parser, long maxImportBytes, Clock clock, ImportMetrics metrics) {
+    EntryApi(EntryStore store, EntryReview review, ReviewQueue queue, EntryDraftParser parser, long maxImportBytes,
+             Clock clock, ImportMetrics metrics) {
         this.store = store;
+        this.review = review;
+        this.queue = queue;
         this.parser = parser;
         this.importer = new EntryImporter(store, parser, policy, maxImportBytes, metrics);
         this.clock = clock;
@@ -39,6 +46,7 @@ final class EntryApi {
                 .delete("/api/v1/entries/{ref}", this::delete)
                 .get("/api/v1/entries/{ref}/revisions", this::revisions)
                 .post("/api/v1/entries/{ref}/verify", this::verify);
+        new ReviewApi(store, review, queue, policy, this::answer).routes(api);
         actions.forEach((name, action) -> api.post("/api/v1/entries/{ref}/" + name,
                 call -> action.handle(visible(call.path("ref"), Principal.of(call)), call)));
     }
@@ -48,9 +56,8 @@ final class EntryApi {
     }
 
     private void read(ApiCall call) throws IOException {
-        Entry e = visible(call.path("ref"), Principal.of(call));
-        call.setHeader("ETag", etag(e.version()));
-        call.json(200, EntryView.of(e, clock.instant()));
+        Principal me = Principal.of(call);
+        answer(call, 200, visible(call.path("ref"), me), me);
     }
 
     private void revisions(ApiCall call) throws IOException {
@@ -63,9 +70,8 @@ final class EntryApi {
         EntryDraft draft = parse(call.readObject());
         policy.checkStatusChange(me, null, draft.status());
         Entry created = store.create(draft, me.username());
-        call.setHeader("ETag", etag(created.version()));
         call.setHeader("Location", call.request().getRequestURI() + "/" + created.id());
-        call.json(201, EntryView.of(created, clock.instant()));
+        answer(call, 201, created, me);
     }
 
     private void importEntries(ApiCall call) throws IOException {
@@ -75,9 +81,7 @@ final class EntryApi {
 
     private void verify(ApiCall call) throws IOException {
         Principal me = Principal.of(call).require(Role.EDITOR);
-        Entry e = store.verify(call.path("ref"), ifMatch(call, null), me.username());
-        call.setHeader("ETag", etag(e.version()));
-        call.json(200, EntryView.of(e, clock.instant()));
+        answer(call, 200, store.verify(call.path("ref"), ifMatch(call, null), me.username()), me);
     }
 
     private void update(ApiCall call) throws IOException {
@@ -87,10 +91,33 @@ final class EntryApi {
         Entry current = store.find(ref).orElseThrow(() -> ApiException.notFound("No entry with id or key '" + ref + "'"));
         long expected = ifMatch(call, body);
         EntryDraft draft = parse(body);
-        policy.checkStatusChange(me, current.status(), draft.status());
-        Entry updated = store.update(current.id(), draft, expected, me.username());
-        call.setHeader("ETag", etag(updated.version()));
-        call.json(200, EntryView.of(updated, clock.instant()));
+        Entry updated;
+        if (proposes(me, current, draft)) {
+            updated = review.propose(current.id(), draft, expected, me.username(), draft.status() == EntryStatus.IN_REVIEW);
+        } else {
+            policy.checkStatusChange(me, current.status(), draft.status());
+            boolean submits = draft.status() == EntryStatus.IN_REVIEW && current.status() != EntryStatus.IN_REVIEW;
+            updated = store.update(current.id(), draft, expected, me.username(), submits ? "submit" : "update", null);
+        }
+        answer(call, 200, updated, me);
+    }
+
+    /**
+     * Whether an update of {@code current} is a proposed change (its pending revision) rather than a new live text:
+     * an editor's change to a published entry (status {@code in_review} also submits it), or a lead's while a change
+     * is pending. A lead's other status on a published entry (archived, draft) takes it offline directly.
+     */
+    private boolean proposes(Principal me, Entry current, EntryDraft draft) {
+        if (current.status() != EntryStatus.PUBLISHED || draft.status() == EntryStatus.ARCHIVED) return false;
+        if (!me.can(Role.LEAD)) return true;
+        return draft.status() == EntryStatus.PUBLISHED && review.pending(current.id()).isPresent();
+    }
+
+    /** Answers {@code e} with its version as the ETag, and its review state when the caller is an editor. */
+    void answer(ApiCall call, int status, Entry e, Principal me) throws IOException {
+        call.setHeader("ETag", etag(e.version()));
+        call.json(status, me.can(Role.EDITOR) ? EntryView.of(e, clock.instant(), review.state(e.id()))
+                : EntryView.of(e, clock.instant()));
     }
 
     private void delete(ApiCall call) {
@@ -132,26 +159,11 @@ final class EntryApi {
         return r.draft();
     }
 
-    /**
-     * The version the caller based the write on: {@code If-Match: "3"} (or a {@code version} field in the
-     * body). Without either, 428: a blind overwrite is exactly what we promise never to do.
-     */
-    private static long ifMatch(ApiCall call, JsonNode body) {
-        String header = call.header("If-Match");
-        String raw = header != null ? header.replace("W/", "").replace("\"", "").strip()
-                : body != null && body.hasNonNull("version") ? body.get("version").asText() : null;
-        if (raw == null || raw.isEmpty()) {
-            throw new ApiException(428, "precondition_required",
-                    "Send If-Match with the version you edited (the ETag of GET), e.g. If-Match: \"3\"", "If-Match");
-        }
-        try {
-            return Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("If-Match", "If-Match must be an entry version such as \"3\", was " + header);
-        }
+    private static String etag(long version) {
+        return IfMatch.etag(version);
     }
 
-    static String etag(long version) {
-        return "\"" + version + "\"";
+    private static long ifMatch(ApiCall call, JsonNode body) {
+        return IfMatch.required(call, body);
     }
 }

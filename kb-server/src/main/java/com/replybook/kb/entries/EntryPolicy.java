@@ -6,7 +6,8 @@ import com.replybook.kb.web.ApiException;
 
 /**
  * Who may move an entry into which status: editors write drafts and submit them for review; only leads
- * (and admins) publish, archive, or change an entry that is already published.
+ * (and admins) publish, archive, or change an entry's live text directly (an editor's change to a published entry
+ * waits as its pending revision, see {@link EntryReview}).
  */
 public final class EntryPolicy {
 
@@ -16,8 +17,9 @@ public final class EntryPolicy {
             throw ApiException.forbidden("Only a lead can set status " + to.wire() + "; submit it for review (in_review) instead");
         }
         if (from == EntryStatus.PUBLISHED || from == EntryStatus.ARCHIVED) {
-            throw ApiException.forbidden("Only a lead can change a " + from.wire()
-                    + " entry directly; ask a lead, or propose the change as a new draft");
+            throw ApiException.forbidden("Only a lead can change a " + from.wire() + " entry directly; "
+                    + (from == EntryStatus.PUBLISHED ? "save it with status published to propose the change for review"
+                    : "ask a lead to publish it again first"));
         }
     }
 }

@@ -50,8 +50,7 @@ public final class EntryStore implements EntryFeed {
 
     /** Stores a new entry at version 1; 409 when the key is taken. */
     public Entry create(EntryDraft draft, String actor) {
-        List<EntryChange> changes = new ArrayList<>();
-        Entry created = db.inTransaction(c -> {
+        return write((c, changes) -> {
             Optional<Entry> existing = findByKey(c, draft.key());
             if (existing.isPresent()) {
                 throw ApiException.conflict("An entry with key '" + draft.key() + "' already exists",
@@ -59,8 +58,6 @@ public final class EntryStore implements EntryFeed {
             }
             return insert(c, draft, actor, changes);
         });
-        publish(changes);
-        return created;
     }
 
     /** Replaces the editable fields of entry {@code ref} if it is still at {@code expectedVersion}. */
@@ -70,41 +67,38 @@ public final class EntryStore implements EntryFeed {
 
     /**
      * Like {@link #update(String, EntryDraft, long, String)} with a revision operation name and comment,
-     * e.g. {@code restore} with "restored version 3".
+     * e.g. {@code restore} with "restored version 3". Taking a published entry offline (any status but published)
+     * first discards its pending revision, as a revision of its own: the proposed text stays in the history.
      */
     public Entry update(String ref, EntryDraft draft, long expectedVersion, String actor, String operation,
                         String comment) {
-        List<EntryChange> changes = new ArrayList<>();
-        Entry updated = db.inTransaction(c -> {
+        return write((c, changes) -> {
             Entry current = require(c, ref);
             checkVersion(current, expectedVersion);
             checkKeyFree(c, draft.key(), current.id());
+            if (draft.status() != EntryStatus.PUBLISHED) current = discardPending(c, current, actor);
             return save(c, current, draft, current.verifiedAt(), actor, operation, comment, changes);
         });
-        publish(changes);
-        return updated;
     }
 
-    /** Marks entry {@code ref} as verified now ("still correct"), bumping its version. */
+    /** Marks entry {@code ref} as verified now ("still correct"), bumping its version; a pending revision stays. */
     public Entry verify(String ref, long expectedVersion, String actor) {
-        List<EntryChange> changes = new ArrayList<>();
-        Entry verified = db.inTransaction(c -> {
+        return write((c, changes) -> {
             Entry current = require(c, ref);
             checkVersion(current, expectedVersion);
             return save(c, current, EntryDraft.of(current), clock.instant(), actor, "verify", null, changes);
         });
-        publish(changes);
-        return verified;
     }
 
-    /** Deletes entry {@code ref}; its text stays in the revisions. */
+    /** Deletes entry {@code ref} and its pending revision; their text stays in the revisions. */
     public void delete(String ref, long expectedVersion, String actor) {
-        List<EntryChange> changes = new ArrayList<>();
-        db.inTransaction(c -> {
+        write((c, changes) -> {
             Entry current = require(c, ref);
             checkVersion(current, expectedVersion);
             Entry last = withVersion(current, current.version() + 1, clock.instant(), actor);
-            writeRevision(c, last, "delete", null);
+            writeRevision(c, last, "delete", null, false);
+            ReviewRecords.deletePending(c, current.id());
+            ReviewRecords.deleteSentBack(c, current.id());
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM entries WHERE id = ?")) {
                 ps.setString(1, current.id());
                 ps.executeUpdate();
@@ -112,7 +106,6 @@ public final class EntryStore implements EntryFeed {
             changes.add(new EntryChange(logChange(c, current.id()), current.id(), null));
             return null;
         });
-        publish(changes);
     }
 
     /**
@@ -120,14 +113,11 @@ public final class EntryStore implements EntryFeed {
      * database failure on one item rolls back only that item (savepoint). Returns one outcome per item.
      */
     public List<ImportOutcome> upsertAll(List<EntryDraft> drafts, String actor) {
-        List<EntryChange> changes = new ArrayList<>();
-        List<ImportOutcome> outcomes = db.inTransaction(c -> {
+        return write((c, changes) -> {
             List<ImportOutcome> out = new ArrayList<>(drafts.size());
             for (EntryDraft d : drafts) out.add(upsertOne(c, d, actor, changes));
             return out;
         });
-        publish(changes);
-        return outcomes;
     }
 
     /** What happened to one imported item. */
@@ -177,14 +167,14 @@ public final class EntryStore implements EntryFeed {
         return db.read(c -> {
             String id = find(c, ref).map(Entry::id).orElse(ref);
             try (PreparedStatement ps = c.prepareStatement("SELECT entry_id, version, operation, changed_at, changed_by, "
-                    + "comment, snapshot FROM entry_revisions WHERE entry_id = ? ORDER BY version DESC")) {
+                    + "comment, snapshot, proposal FROM entry_revisions WHERE entry_id = ? ORDER BY version DESC")) {
                 ps.setString(1, id);
                 List<Revision> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Revision(rs.getString(1), rs.getLong(2), rs.getString(3),
                                 Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5), rs.getString(6),
-                                fromJson(rs.getString(7), Entry.class)));
+                                fromJson(rs.getString(7), Entry.class), rs.getInt(8) == 1));
                     }
                 }
                 if (out.isEmpty()) throw ApiException.notFound("No entry with id or key '" + ref + "'");
@@ -244,6 +234,62 @@ public final class EntryStore implements EntryFeed {
 
     // --- writing -------------------------------------------------------------------------------------------
 
+    /** Work done in one write transaction, collecting the changes that the listeners hear about after it commits. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection c, List<EntryChange> changes) throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction, then tells the listeners about the changes it committed. */
+    <T> T write(Work<T> work) {
+        List<EntryChange> changes = new ArrayList<>();
+        T result = db.inTransaction(c -> work.run(c, changes));
+        publish(changes);
+        return result;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** Reads in one connection, for the review loop's queries. */
+    <T> T read(Database.SqlWork<T> work) {
+        return db.read(work);
+    }
+
+    /**
+     * Bumps the version of {@code current} without changing what agents read (a pending revision changed): the
+     * entry's one version counts every change, so {@code If-Match} guards the pending revision like the entry. The
+     * change log is not written: the live text, and so everything derived from it, stays as it was.
+     */
+    Entry bumpVersion(Connection c, Entry current) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE entries SET version = ? WHERE id = ? AND version = ?")) {
+            ps.setLong(1, current.version() + 1);
+            ps.setString(2, current.id());
+            ps.setLong(3, current.version());
+            if (ps.executeUpdate() != 1) throw staleVersion(current.version() + 1, current.version());
+        }
+        return new Entry(current.id(), current.key(), current.locale(), current.category(), current.tags(),
+                current.problem(), current.questions(), current.cause(), current.script(), current.smsScript(),
+                current.reviewScript(), current.diagnostics(), current.actions(), current.status(), current.owner(),
+                current.verifyEveryDays(), current.verifiedAt(), current.version() + 1, current.createdAt(),
+                current.createdBy(), current.updatedAt(), current.updatedBy());
+    }
+
+    /**
+     * Discards the pending revision of {@code current}, if it has one, as a revision of its own ({@code discard},
+     * holding the discarded text); returns the entry at its new version, or {@code current} when there was none.
+     */
+    Entry discardPending(Connection c, Entry current, String actor) throws SQLException {
+        Optional<PendingRevision> pending = ReviewRecords.pending(c, current.id());
+        if (pending.isEmpty()) return current;
+        Entry bumped = bumpVersion(c, current);
+        writeRevision(c, pending.get().asRevision(bumped.version(), clock.instant(), actor), "discard", null, true);
+        ReviewRecords.deletePending(c, current.id());
+        ReviewRecords.deleteSentBack(c, current.id());
+        return bumped;
+    }
+
     private Entry insert(Connection c, EntryDraft d, String actor, List<EntryChange> changes) throws SQLException {
         Instant now = clock.instant();
         Entry e = new Entry(UUID.randomUUID().toString(), d.key(), d.locale(), d.category(), d.tags(), d.problem(),
@@ -255,13 +301,17 @@ public final class EntryStore implements EntryFeed {
             bindAll(ps, e);
             ps.executeUpdate();
         }
-        writeRevision(c, e, "create", null);
+        writeRevision(c, e, "create", null, false);
         changes.add(new EntryChange(logChange(c, e.id()), e.id(), e));
         return e;
     }
 
-    private Entry save(Connection c, Entry current, EntryDraft d, Instant verifiedAt, String actor,
-                       String operation, String comment, List<EntryChange> changes) throws SQLException {
+    /**
+     * Stores {@code d} over {@code current} as the next version, with its revision and change-log row. A draft that
+     * goes (back) into review or live leaves its "sent back" note behind.
+     */
+    Entry save(Connection c, Entry current, EntryDraft d, Instant verifiedAt, String actor,
+               String operation, String comment, List<EntryChange> changes) throws SQLException {
         Instant now = clock.instant();
         boolean publishing = d.status() == EntryStatus.PUBLISHED && current.status() != EntryStatus.PUBLISHED;
         Entry next = new Entry(current.id(), d.key(), d.locale(), d.category(), d.tags(), d.problem(), d.questions(),
@@ -283,7 +333,11 @@ public final class EntryStore implements EntryFeed {
             ps.setLong(i, current.version());
             if (ps.executeUpdate() != 1) throw staleVersion(current.version() + 1, current.version());
         }
-        writeRevision(c, next, operation, comment);
+        writeRevision(c, next, operation, comment, false);
+        if (next.status() != current.status()
+                && (next.status() == EntryStatus.IN_REVIEW || next.status() == EntryStatus.PUBLISHED)) {
+            ReviewRecords.deleteSentBack(c, next.id());
+        }
         changes.add(new EntryChange(logChange(c, next.id()), next.id(), next));
         return next;
     }
@@ -318,9 +372,14 @@ public final class EntryStore implements EntryFeed {
         ps.setString(i, e.reviewScript());
     }
 
-    private void writeRevision(Connection c, Entry e, String operation, String comment) throws SQLException {
+    /**
+     * Records {@code e} as revision {@code e.version()}, changed at {@code e.updatedAt()} by {@code e.updatedBy()};
+     * {@code proposal}: {@code e} is a pending revision's text rather than the entry as stored.
+     */
+    static void writeRevision(Connection c, Entry e, String operation, String comment, boolean proposal)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO entry_revisions (entry_id, version, entry_key, "
-                + "operation, snapshot, changed_at, changed_by, comment) VALUES (?,?,?,?,?,?,?,?)")) {
+                + "operation, snapshot, changed_at, changed_by, comment, proposal) VALUES (?,?,?,?,?,?,?,?,?)")) {
             ps.setString(1, e.id());
             ps.setLong(2, e.version());
             ps.setString(3, e.key());
@@ -329,6 +388,7 @@ public final class EntryStore implements EntryFeed {
             ps.setLong(6, e.updatedAt().toEpochMilli());
             ps.setString(7, e.updatedBy());
             ps.setString(8, comment);
+            ps.setInt(9, proposal ? 1 : 0);
             ps.executeUpdate();
         }
     }
@@ -361,11 +421,11 @@ public final class EntryStore implements EntryFeed {
 
     // --- reading -------------------------------------------------------------------------------------------
 
-    private Entry require(Connection c, String ref) throws SQLException {
+    Entry require(Connection c, String ref) throws SQLException {
         return find(c, ref).orElseThrow(() -> ApiException.notFound("No entry with id or key '" + ref + "'"));
     }
 
-    private static void checkVersion(Entry current, long expectedVersion) {
+    static void checkVersion(Entry current, long expectedVersion) {
         if (current.version() != expectedVersion) throw staleVersion(expectedVersion, current.version());
     }
 
@@ -375,7 +435,7 @@ public final class EntryStore implements EntryFeed {
                 Map.of("currentVersion", current));
     }
 
-    private void checkKeyFree(Connection c, String key, String ownId) throws SQLException {
+    void checkKeyFree(Connection c, String key, String ownId) throws SQLException {
         Optional<Entry> other = findByKey(c, key);
         if (other.isPresent() && !other.get().id().equals(ownId)) {
             throw ApiException.conflict("Another entry already uses key '" + key + "'",
@@ -444,7 +504,7 @@ public final class EntryStore implements EntryFeed {
         else ps.setLong(i, t.toEpochMilli());
     }
 
-    private static String toJson(Object value) {
+    static String toJson(Object value) {
         try {
             return Json.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -460,7 +520,7 @@ public final class EntryStore implements EntryFeed {
         }
     }
 
-    private static <T> T fromJson(String json, Class<T> type) throws SQLException {
+    static <T> T fromJson(String json, Class<T> type) throws SQLException {
         try {
             return Json.MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {

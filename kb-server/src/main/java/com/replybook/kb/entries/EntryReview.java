@@ -1,0 +1,233 @@
+package com.replybook.kb.entries;
+
+import com.replybook.kb.web.ApiException;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The review loop of entries: drafts and proposed changes to published entries go into review, and a lead publishes
+ * them or sends them back with a comment. A published entry's change waits as its {@link PendingRevision} while
+ * agents keep reading, searching and rendering the live text; only {@link #publish} makes it live.
+ *
+ * <p>Every step is one transaction that bumps the entry's version (so {@code If-Match} guards the pending revision
+ * like the entry: a concurrent edit gets 409) and writes a revision recording who did it, with the lead's comment.
+ * Who may take a step (roles) is the caller's business. Thread-safe.
+ */
+public final class EntryReview {
+
+    private final EntryStore store;
+
+    public EntryReview(EntryStore store) {
+        this.store = store;
+    }
+
+    /** The entry's pending revision and the note of a lead who sent its work back, each if there is one. */
+    public ReviewState state(String entryId) {
+        return store.read(c -> new ReviewState(ReviewRecords.pending(c, entryId).orElse(null),
+                ReviewRecords.sentBack(c, entryId).orElse(null)));
+    }
+
+    public Optional<PendingRevision> pending(String entryId) {
+        return Optional.ofNullable(state(entryId).pending());
+    }
+
+    /**
+     * Saves {@code draft} as the pending revision of the published entry {@code ref} (creating or changing it), in
+     * review when {@code submit}, else keeping the pending revision's status. A draft that changes nothing of the live
+     * entry while nothing is pending stores nothing. Returns the entry (still the live text) at its new version.
+     */
+    public Entry propose(String ref, EntryDraft draft, long expectedVersion, String actor, boolean submit) {
+        return propose(ref, draft, expectedVersion, actor, submit ? "submit" : "propose", null, submit);
+    }
+
+    private Entry propose(String ref, EntryDraft draft, long expectedVersion, String actor, String operation,
+                          String comment, boolean submit) {
+        EntryDraft live = draft.withStatus(EntryStatus.PUBLISHED);
+        return store.write((c, changes) -> {
+            Entry current = store.require(c, ref);
+            EntryStore.checkVersion(current, expectedVersion);
+            if (current.status() != EntryStatus.PUBLISHED) {
+                throw conflict("Only a published entry takes a proposed change; this one is " + current.status().wire()
+                        + ", so save it directly", current);
+            }
+            store.checkKeyFree(c, live.key(), current.id());
+            Optional<PendingRevision> before = ReviewRecords.pending(c, current.id());
+            if (before.isEmpty() && live.sameContentAs(current)) return current;
+            Entry bumped = store.bumpVersion(c, current);
+            Instant now = store.clock().instant();
+            Entry text = proposedText(current, live, bumped.version(), now, actor);
+            EntryStatus status = submit ? EntryStatus.IN_REVIEW : before.map(PendingRevision::status).orElse(EntryStatus.DRAFT);
+            PendingRevision next = before
+                    .map(p -> new PendingRevision(text, p.basedOn(), status, p.proposedBy(), p.proposedAt(), p.submittedAt()))
+                    .orElse(new PendingRevision(text, current.version(), status, actor, now, null));
+            ReviewRecords.savePending(c, submit ? next.withStatus(EntryStatus.IN_REVIEW, now) : next);
+            EntryStore.writeRevision(c, text, operation, comment, true);
+            if (submit) ReviewRecords.deleteSentBack(c, current.id());
+            return bumped;
+        });
+    }
+
+    /**
+     * Puts the entry's work in review: a draft entry, or a published entry's pending revision. 409 when there is
+     * nothing to submit (already in review, published with nothing pending, archived).
+     */
+    public Entry submit(String ref, Long expectedVersion, String actor) {
+        return store.write((c, changes) -> {
+            Entry current = current(c, ref, expectedVersion);
+            if (current.status() == EntryStatus.DRAFT) {
+                return store.save(c, current, EntryDraft.of(current).withStatus(EntryStatus.IN_REVIEW),
+                        current.verifiedAt(), actor, "submit", null, changes);
+            }
+            PendingRevision p = pendingOf(c, current, EntryStatus.DRAFT, "submit");
+            return step(c, current, p.withStatus(EntryStatus.IN_REVIEW, store.clock().instant()), actor, "submit", null);
+        });
+    }
+
+    /**
+     * Makes the entry's work live: publishes a draft, in-review or archived entry, or replaces a published entry's
+     * text with its pending revision (recorded as a new revision; the entry counts as verified now). 409 when a
+     * published entry has nothing pending.
+     */
+    public Entry publish(String ref, Long expectedVersion, String actor) {
+        return store.write((c, changes) -> {
+            Entry current = current(c, ref, expectedVersion);
+            if (current.status() != EntryStatus.PUBLISHED) {
+                return store.save(c, current, EntryDraft.of(current).withStatus(EntryStatus.PUBLISHED),
+                        current.verifiedAt(), actor, "publish", null, changes);
+            }
+            PendingRevision p = pendingOf(c, current, null, "publish");
+            store.checkKeyFree(c, p.entry().key(), current.id());
+            ReviewRecords.deletePending(c, current.id());
+            ReviewRecords.deleteSentBack(c, current.id());
+            return store.save(c, current, EntryDraft.of(p.entry()).withStatus(EntryStatus.PUBLISHED),
+                    store.clock().instant(), actor, "publish", null, changes);
+        });
+    }
+
+    /**
+     * Returns work in review to who submitted it, with {@code comment} (required, at most
+     * {@value SentBack#MAX_COMMENT} characters; 422 naming {@code comment} otherwise): an in-review entry goes back
+     * to draft, an in-review pending revision back to draft beside the live entry. 409 when nothing is in review.
+     */
+    public Entry sendBack(String ref, String comment, Long expectedVersion, String actor) {
+        String why = checkComment(comment);
+        return store.write((c, changes) -> {
+            Entry current = current(c, ref, expectedVersion);
+            Instant now = store.clock().instant();
+            if (current.status() == EntryStatus.IN_REVIEW) {
+                String author = author(c, current, current.updatedBy());
+                Entry back = store.save(c, current, EntryDraft.of(current).withStatus(EntryStatus.DRAFT),
+                        current.verifiedAt(), actor, "send_back", why, changes);
+                ReviewRecords.saveSentBack(c, current.id(), new SentBack(author, why, actor, now));
+                return back;
+            }
+            PendingRevision p = pendingOf(c, current, EntryStatus.IN_REVIEW, "send back");
+            String author = author(c, current, p.proposedBy());
+            Entry back = step(c, current, p.withStatus(EntryStatus.DRAFT, now), actor, "send_back", why);
+            ReviewRecords.saveSentBack(c, current.id(), new SentBack(author, why, actor, now));
+            return back;
+        });
+    }
+
+    /** Drops the entry's pending revision (its text stays in the revisions); 404 when it has none. */
+    public Entry discard(String ref, Long expectedVersion, String actor) {
+        return store.write((c, changes) -> {
+            Entry current = current(c, ref, expectedVersion);
+            if (ReviewRecords.pending(c, current.id()).isEmpty()) throw noPending(ref);
+            return store.discardPending(c, current, actor);
+        });
+    }
+
+    /**
+     * Brings the text of revision {@code version} back: as the pending revision of a published entry (never live
+     * behind review's back), or directly into an entry that is not live, keeping its status. 404 when there is no
+     * such revision.
+     */
+    public Entry restore(String ref, long version, long expectedVersion, String actor) {
+        Entry current = store.find(ref).orElseThrow(() -> ApiException.notFound("No entry with id or key '" + ref + "'"));
+        Revision old = store.revisions(current.id()).stream().filter(r -> r.version() == version).findFirst()
+                .orElseThrow(() -> ApiException.notFound("Entry '" + ref + "' has no revision " + version));
+        String comment = "restored version " + version;
+        if (current.status() == EntryStatus.PUBLISHED) {
+            return propose(current.id(), EntryDraft.of(old.entry()), expectedVersion, actor, "restore", comment, false);
+        }
+        return store.update(current.id(), EntryDraft.of(old.entry()).withStatus(current.status()), expectedVersion,
+                actor, "restore", comment);
+    }
+
+    /** A trimmed, required, length-limited comment; 422 naming {@code comment} otherwise. */
+    static String checkComment(String comment) {
+        String why = comment == null ? "" : comment.strip();
+        if (why.isEmpty()) {
+            throw ApiException.unprocessable("comment", "Say what should change: comment is required to send work back", null);
+        }
+        if (why.length() > SentBack.MAX_COMMENT) {
+            throw ApiException.unprocessable("comment", "comment is longer than " + SentBack.MAX_COMMENT + " characters",
+                    Map.of("max", SentBack.MAX_COMMENT));
+        }
+        return why;
+    }
+
+    private Entry current(Connection c, String ref, Long expectedVersion) throws SQLException {
+        Entry current = store.require(c, ref);
+        if (expectedVersion != null) EntryStore.checkVersion(current, expectedVersion);
+        return current;
+    }
+
+    /** The pending revision of {@code current}, in {@code status} unless that is null; 409 otherwise. */
+    private static PendingRevision pendingOf(Connection c, Entry current, EntryStatus status, String step)
+            throws SQLException {
+        Optional<PendingRevision> p = current.status() == EntryStatus.PUBLISHED
+                ? ReviewRecords.pending(c, current.id()) : Optional.empty();
+        if (p.isPresent() && (status == null || p.get().status() == status)) return p.get();
+        String why = switch (current.status()) {
+            case PUBLISHED -> p.isEmpty() ? "it is published and has no pending change"
+                    : "its pending change is " + p.get().status().wire();
+            case IN_REVIEW -> "it is already in review";
+            default -> "it is " + current.status().wire();
+        };
+        throw conflict("Nothing to " + step + ": " + why, current);
+    }
+
+    /** Moves the pending revision to {@code next}'s state, as a new version with its revision. */
+    private Entry step(Connection c, Entry current, PendingRevision next, String actor, String operation,
+                       String comment) throws SQLException {
+        Entry bumped = store.bumpVersion(c, current);
+        ReviewRecords.savePending(c, next);
+        EntryStore.writeRevision(c, next.asRevision(bumped.version(), store.clock().instant(), actor), operation,
+                comment, true);
+        if (next.status() == EntryStatus.IN_REVIEW) ReviewRecords.deleteSentBack(c, current.id());
+        return bumped;
+    }
+
+    private static String author(Connection c, Entry current, String fallback) throws SQLException {
+        String submitter = ReviewRecords.lastSubmitter(c, current.id());
+        return submitter != null ? submitter : fallback;
+    }
+
+    private static Entry proposedText(Entry current, EntryDraft d, long version, Instant now, String actor) {
+        return new Entry(current.id(), d.key(), d.locale(), d.category(), d.tags(), d.problem(), d.questions(),
+                d.cause(), d.script(), d.smsScript(), d.reviewScript(), d.diagnostics(), d.actions(),
+                EntryStatus.PUBLISHED, d.owner(), d.verifyEveryDays(), current.verifiedAt(), version,
+                current.createdAt(), current.createdBy(), now, actor);
+    }
+
+    private static ApiException conflict(String message, Entry current) {
+        return ApiException.conflict(message, Map.of("status", current.status().wire(),
+                "currentVersion", current.version()));
+    }
+
+    static ApiException noPending(String ref) {
+        return ApiException.notFound("Entry '" + ref + "' has no pending change");
+    }
+
+    /** The review state of one entry: its pending revision and the lead's send-back note, each null when none. */
+    public record ReviewState(PendingRevision pending, SentBack sentBack) {
+
+        public static final ReviewState NONE = new ReviewState(null, null);
+    }
+}

@@ -1,0 +1,130 @@
+package com.replybook.kb.entries;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.replybook.kb.auth.Principal;
+import com.replybook.kb.auth.Role;
+import com.replybook.kb.web.ApiCall;
+import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.Json;
+import com.replybook.kb.web.Router;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * The review loop of {@code /api/v1/entries/{ref}}: the pending revision ({@code GET}, {@code DELETE} to discard it),
+ * {@code submit} (editor+), {@code publish} and {@code send-back} (lead+), {@code restore} of an old revision, and
+ * {@code /api/v1/reviews}, what waits in the loop.
+ * Workflow steps take an optional {@code If-Match}: with it, a step on a newer version than the caller saw is 409.
+ * Each answers the entry as {@code GET /api/v1/entries/{ref}} would, with its new version as the ETag.
+ */
+final class ReviewApi {
+
+    /** Answers an entry with its ETag and, for editors, its review state. */
+    @FunctionalInterface
+    interface Answer {
+        void send(ApiCall call, int status, Entry e, Principal me) throws IOException;
+    }
+
+    private final EntryStore store;
+    private final EntryReview review;
+    private final ReviewQueue queue;
+    private final EntryPolicy policy;
+    private final Answer answer;
+
+    ReviewApi(EntryStore store, EntryReview review, ReviewQueue queue, EntryPolicy policy, Answer answer) {
+        this.store = store;
+        this.review = review;
+        this.queue = queue;
+        this.policy = policy;
+        this.answer = answer;
+    }
+
+    void routes(Router<ApiCall> api) {
+        api.get("/api/v1/entries/{ref}/pending", this::pending)
+                .delete("/api/v1/entries/{ref}/pending", this::discard)
+                .post("/api/v1/entries/{ref}/submit", this::submit)
+                .post("/api/v1/entries/{ref}/publish", this::publish)
+                .post("/api/v1/entries/{ref}/send-back", this::sendBack)
+                .post("/api/v1/entries/{ref}/restore", this::restore)
+                .get("/api/v1/reviews", this::inbox);
+    }
+
+    /** What waits in the loop: work in review (oldest first) and the caller's work sent back to them. */
+    private void inbox(ApiCall call) throws IOException {
+        Principal me = Principal.of(call).require(Role.EDITOR);
+        call.json(200, Map.of("inReview", queue.inReview(), "sentBackToMe", queue.sentBackTo(me.username())));
+    }
+
+    private void pending(ApiCall call) throws IOException {
+        Principal.of(call).require(Role.EDITOR);
+        Entry e = existing(call.path("ref"));
+        EntryReview.ReviewState state = review.state(e.id());
+        if (state.pending() == null) throw EntryReview.noPending(call.path("ref"));
+        call.setHeader("ETag", IfMatch.etag(e.version()));
+        call.json(200, PendingView.of(state.pending(), e, state.sentBack()));
+    }
+
+    /** Only who proposed the change, or a lead, may drop it. */
+    private void discard(ApiCall call) throws IOException {
+        Principal me = Principal.of(call).require(Role.EDITOR);
+        Entry e = existing(call.path("ref"));
+        PendingRevision p = review.pending(e.id()).orElseThrow(() -> EntryReview.noPending(call.path("ref")));
+        if (!me.can(Role.LEAD) && !p.proposedBy().equals(me.username())) {
+            throw ApiException.forbidden("Only " + p.proposedBy() + ", who proposed this change, or a lead can discard it");
+        }
+        answer.send(call, 200, review.discard(e.id(), IfMatch.optional(call, null), me.username()), me);
+    }
+
+    private void submit(ApiCall call) throws IOException {
+        Principal me = Principal.of(call).require(Role.EDITOR);
+        answer.send(call, 200, review.submit(call.path("ref"), IfMatch.optional(call, null), me.username()), me);
+    }
+
+    private void publish(ApiCall call) throws IOException {
+        Principal me = Principal.of(call).require(Role.LEAD);
+        answer.send(call, 200, review.publish(call.path("ref"), IfMatch.optional(call, null), me.username()), me);
+    }
+
+    /** Body {@code {"comment": "…"}}; the comment is required (422 naming it) and at most 2,000 characters. */
+    private void sendBack(ApiCall call) throws IOException {
+        Principal me = Principal.of(call).require(Role.LEAD);
+        JsonNode body = optionalBody(call);
+        JsonNode comment = body.get("comment");
+        if (comment != null && !comment.isNull() && !comment.isTextual()) {
+            throw ApiException.unprocessable("comment", "comment must be text", null);
+        }
+        String text = comment == null || comment.isNull() ? null : comment.asText();
+        answer.send(call, 200, review.sendBack(call.path("ref"), text, IfMatch.optional(call, null), me.username()), me);
+    }
+
+    /**
+     * Body {@code {"version": 3}} with {@code If-Match}: the old text comes back as the pending revision of a
+     * published entry (a lead publishes it as any change), directly into an entry that is not live.
+     */
+    private void restore(ApiCall call) throws IOException {
+        Principal me = Principal.of(call).require(Role.EDITOR);
+        JsonNode body = optionalBody(call);
+        JsonNode version = body.get("version");
+        if (version == null || !version.canConvertToLong() || !version.isIntegralNumber()) {
+            throw ApiException.unprocessable("version", "version must name the revision to restore, e.g. {\"version\": 3}", null);
+        }
+        long expected = IfMatch.required(call, null);
+        Entry e = existing(call.path("ref"));
+        if (e.status() != EntryStatus.PUBLISHED) policy.checkStatusChange(me, e.status(), e.status());
+        answer.send(call, 200, review.restore(e.id(), version.asLong(), expected, me.username()), me);
+    }
+
+    /** The JSON object sent, or an empty one when the body is empty. */
+    private static JsonNode optionalBody(ApiCall call) throws IOException {
+        byte[] bytes = call.body(SentBack.MAX_COMMENT * 8L);
+        if (bytes.length == 0) return Json.MAPPER.createObjectNode();
+        JsonNode node = Json.MAPPER.readTree(bytes);
+        if (node == null || !node.isObject()) throw ApiException.badRequest(null, "Expected a JSON object as the request body");
+        return node;
+    }
+
+    private Entry existing(String ref) {
+        return store.find(ref).orElseThrow(() -> ApiException.notFound("No entry with id or key '" + ref + "'"));
+    }
+}
