@@ -149,4 +149,154 @@
         });
     }, 400);
   }
+
+  // Review loop (issue 15): confirmations, select-all on the entry list, and search pickers.
+
+  // Confirmation before a destructive action: a submit button with data-confirm (or, in a form with a
+  // select[data-confirm-options], the chosen option's data-confirm) asks first in a modal <dialog>. Cancel and
+  // Escape leave everything as it was; the focus starts on Cancel, the safe choice.
+  var dialog = null;
+  var confirmed = null;
+  function confirmDialog(message, onOk) {
+    if (!dialog) {
+      dialog = document.createElement('dialog');
+      dialog.id = 'confirm-dialog';
+      dialog.setAttribute('aria-labelledby', 'confirm-title');
+      dialog.setAttribute('aria-describedby', 'confirm-message');
+      var title = document.createElement('h2');
+      title.id = 'confirm-title';
+      title.textContent = body.getAttribute('data-confirm-title');
+      var text = document.createElement('p');
+      text.id = 'confirm-message';
+      var row = document.createElement('div');
+      row.className = 'actions';
+      var ok = document.createElement('button');
+      ok.type = 'button';
+      ok.id = 'confirm-ok';
+      ok.className = 'danger';
+      ok.textContent = body.getAttribute('data-confirm-ok');
+      var cancel = document.createElement('button');
+      cancel.type = 'button';
+      cancel.id = 'confirm-cancel';
+      cancel.textContent = body.getAttribute('data-confirm-cancel');
+      row.appendChild(ok);
+      row.appendChild(cancel);
+      dialog.appendChild(title);
+      dialog.appendChild(text);
+      dialog.appendChild(row);
+      body.appendChild(dialog);
+      cancel.addEventListener('click', function () { dialog.close(); });
+      ok.addEventListener('click', function () { dialog.close(); if (confirmed) confirmed(); });
+    }
+    dialog.querySelector('#confirm-message').textContent = message;
+    confirmed = onOk;
+    dialog.showModal();
+    dialog.querySelector('#confirm-cancel').focus();
+  }
+  function confirmationFor(form, button) {
+    if (button && button.getAttribute('data-confirm')) return button.getAttribute('data-confirm');
+    var select = form.querySelector('select[data-confirm-options]');
+    var option = select && select.options[select.selectedIndex];
+    return option ? option.getAttribute('data-confirm') : null;
+  }
+  document.addEventListener('submit', function (ev) {
+    var form = ev.target;
+    var button = ev.submitter;
+    if (form.getAttribute('data-confirmed') === 'yes') { form.removeAttribute('data-confirmed'); return; }
+    var message = confirmationFor(form, button);
+    if (!message) return;
+    ev.preventDefault();
+    confirmDialog(message, function () {
+      form.setAttribute('data-confirmed', 'yes');
+      form.requestSubmit(button || undefined);
+    });
+  }, true);
+
+  // The entry list's "select all on this page".
+  var selectAll = document.getElementById('select-all');
+  if (selectAll) {
+    selectAll.addEventListener('change', function () {
+      document.querySelectorAll('#entries input[name="ids"]').forEach(function (box) { box.checked = selectAll.checked; });
+    });
+  }
+
+  // Search pickers (collections): type a few words, pick a suggestion with the mouse or the arrow keys and Enter.
+  // The choice goes into the hidden "ref"; without script the typed words are sent and the server resolves them.
+  document.querySelectorAll('.picker').forEach(function (picker) {
+    var input = picker.querySelector('input[type="search"]');
+    var list = picker.querySelector('[role="listbox"]');
+    var ref = picker.querySelector('input[name="ref"]');
+    var timer = null;
+    var active = -1;
+    function options() { return list.querySelectorAll('[role="option"][data-ref]'); }
+    function close() {
+      list.hidden = true;
+      input.setAttribute('aria-expanded', 'false');
+      input.removeAttribute('aria-activedescendant');
+      active = -1;
+    }
+    function highlight(i) {
+      var all = options();
+      if (!all.length) return;
+      active = (i + all.length) % all.length;
+      all.forEach(function (o, k) { o.setAttribute('aria-selected', String(k === active)); });
+      input.setAttribute('aria-activedescendant', all[active].id);
+    }
+    function choose(option) {
+      ref.value = option.getAttribute('data-ref');
+      input.value = option.getAttribute('data-label');
+      close();
+    }
+    function show(items) {
+      list.textContent = '';
+      items.forEach(function (item, i) {
+        var li = document.createElement('li');
+        li.id = list.id + '-' + i;
+        li.setAttribute('role', 'option');
+        li.setAttribute('aria-selected', 'false');
+        li.setAttribute('data-ref', item.ref);
+        li.setAttribute('data-label', item.label);
+        var label = document.createElement('span');
+        label.textContent = item.label;
+        li.appendChild(label);
+        if (item.detail) {
+          var detail = document.createElement('span');
+          detail.className = 'hint';
+          detail.textContent = ' · ' + item.detail;
+          li.appendChild(detail);
+        }
+        li.addEventListener('mousedown', function (e) { e.preventDefault(); choose(li); });
+        list.appendChild(li);
+      });
+      if (!items.length) {
+        var none = document.createElement('li');
+        none.className = 'hint';
+        none.textContent = picker.getAttribute('data-none').replace('{0}', input.value.trim());
+        list.appendChild(none);
+      }
+      list.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+      active = -1;
+    }
+    function suggest() {
+      var q = input.value.trim();
+      if (!q) { close(); return; }
+      fetch(picker.getAttribute('data-suggest') + '&q=' + encodeURIComponent(q), {credentials: 'same-origin'})
+        .then(function (r) { return r.ok ? r.json() : []; })
+        .then(function (items) { if (input.value.trim() === q) show(items); })
+        .catch(close);
+    }
+    input.addEventListener('input', function () {
+      ref.value = '';
+      clearTimeout(timer);
+      timer = setTimeout(suggest, 200);
+    });
+    input.addEventListener('keydown', function (e) {
+      if (e.key === 'ArrowDown') { e.preventDefault(); if (list.hidden) suggest(); else highlight(active + 1); }
+      else if (e.key === 'ArrowUp') { e.preventDefault(); highlight(active - 1); }
+      else if (e.key === 'Escape') { close(); }
+      else if (e.key === 'Enter' && !list.hidden && active >= 0) { e.preventDefault(); choose(options()[active]); }
+    });
+    input.addEventListener('blur', function () { setTimeout(close, 150); });
+  });
 })();

@@ -7,6 +7,7 @@ import com.replybook.kb.cases.CaseStore;
 import com.replybook.kb.cases.CasesModule;
 import com.replybook.kb.config.ServerConfig;
 import com.replybook.kb.console.ConsoleServlet;
+import com.replybook.kb.console.NavCounts;
 import com.replybook.kb.console.Page;
 import com.replybook.kb.db.Database;
 import com.replybook.kb.db.SettingsChanges;
@@ -81,7 +82,7 @@ public final class Replybook implements AutoCloseable {
             search = add(new SearchModule(platform, entries.store(), analytics.customerWords()));
             add(new SampleLibraryModule(platform, entries));
             add(new EditorModule(platform, entries, search.service(), render));
-            cases = add(new CasesModule(platform, entries.store()));
+            cases = add(new CasesModule(platform, entries.store(), search.service()));
             add(new ExchangeModule(platform, entries, cases));
             add(new EventsModule(platform));
             add(new ToneModule(platform));
@@ -122,7 +123,8 @@ public final class Replybook implements AutoCloseable {
         auth.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/api/*");
         ctx.addServlet("api", new ApiServlet(api)).addMapping("/api/*");
         ServletRegistration.Dynamic pages = ctx.addServlet("console",
-                new ConsoleServlet(users.sessions(), users.passwords(), console));
+                new ConsoleServlet(users.sessions(), users.passwords(), console,
+                        NavCounts.all(modules.stream().map(FeatureModule::navCounts).toList())));
         pages.addMapping("/console/*");
         long max = platform.config().maxRequestBytes();
         pages.setMultipartConfig(new MultipartConfigElement(null, max, max, 1 << 20));

@@ -5,6 +5,7 @@ import com.replybook.kb.entries.EntryStore;
 import com.replybook.kb.module.FeatureModule;
 import com.replybook.kb.module.Platform;
 import com.replybook.kb.render.HtmlCleaner;
+import com.replybook.kb.search.SearchService;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.Router;
 
@@ -16,12 +17,13 @@ public final class CasesModule implements FeatureModule {
 
     private final CaseStore store;
     private final CaseParser parser;
-    private final EntryStore entries;
+    private final CollectionPicker picker;
 
-    public CasesModule(Platform platform, EntryStore entries) {
+    /** @param search finds the entries a lead adds to a collection from a few typed words */
+    public CasesModule(Platform platform, EntryStore entries, SearchService search) {
         this.store = new CaseStore(platform.database(), platform.clock());
         this.parser = new CaseParser(new ExcerptSanitizer(HtmlCleaner::clean));
-        this.entries = entries;
+        this.picker = new CollectionPicker(store, entries, search);
     }
 
     @Override
@@ -32,7 +34,7 @@ public final class CasesModule implements FeatureModule {
     @Override
     public void console(Router<Page> console) {
         new CasePages(store, parser).routes(console);
-        new CollectionPages(store, entries).routes(console);
+        new CollectionPages(store, picker).routes(console);
     }
 
     public CaseStore store() {

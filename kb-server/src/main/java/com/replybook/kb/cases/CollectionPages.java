@@ -3,7 +3,6 @@ package com.replybook.kb.cases;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.console.Page;
-import com.replybook.kb.entries.EntryStore;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.Router;
 
@@ -12,26 +11,37 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Collections: ordered sets of cases and entries, e.g. "new-hire week 1". Everyone from editor up can read
- * them; leads create them and add, remove and reorder items.
+ * them; leads create them and add (picked by search, not by typing an exact key), remove and reorder items.
  */
 final class CollectionPages {
 
     private final CaseStore store;
-    private final EntryStore entries;
+    private final CollectionPicker picker;
 
-    CollectionPages(CaseStore store, EntryStore entries) {
+    CollectionPages(CaseStore store, CollectionPicker picker) {
         this.store = store;
-        this.entries = entries;
+        this.picker = picker;
     }
 
     void routes(Router<Page> r) {
         r.get("/collections", this::list)
                 .post("/collections", this::create)
                 .get("/collections/{id}", this::show)
-                .post("/collections/{id}", this::change);
+                .post("/collections/{id}", this::change)
+                .get("/collections/{id}/suggest", this::suggest);
+    }
+
+    /** The picker's suggestions as JSON: {@code [{"ref","label","detail"}]}, for {@code type} entry or case. */
+    private void suggest(Page p) throws IOException {
+        p.require(Role.LEAD);
+        existing(p.path("id"));
+        String q = p.param("q");
+        if (q != null && q.length() > 200) q = q.substring(0, 200);
+        p.json(200, picker.suggest(p.param("type"), q));
     }
 
     private void list(Page p) throws IOException {
@@ -47,7 +57,12 @@ final class CollectionPages {
 
     private void show(Page p) throws IOException {
         p.require(Role.EDITOR);
-        p.render("collections/show.ftlh", Map.of("collection", existing(p.path("id")), "cases", store.list(null, null)));
+        show(p, 200, existing(p.path("id")), Map.of());
+    }
+
+    /** The collection page; {@code addErrors} says, by item type, why an item could not be added. */
+    private void show(Page p, int status, CaseCollection c, Map<String, String> addErrors) throws IOException {
+        p.render(status, "collections/show.ftlh", Map.of("collection", c, "addErrors", addErrors));
     }
 
     /** {@code action} = add (type, ref), remove (index), up (index), down (index), delete. */
@@ -58,7 +73,11 @@ final class CollectionPages {
         String action = p.param("action") == null ? "" : p.param("action");
         int i = p.longParam("index").map(Long::intValue).orElse(-1);
         switch (action) {
-            case "add" -> items.add(newItem(p.param("type"), p.param("ref")));
+            case "add" -> {
+                Optional<CollectionItem> item = newItem(p, c);
+                if (item.isEmpty()) return;
+                items.add(item.get());
+            }
             case "remove" -> items.remove(index(items, i));
             case "up" -> Collections.swap(items, index(items, i), Math.max(0, i - 1));
             case "down" -> Collections.swap(items, index(items, i), Math.min(items.size() - 1, i + 1));
@@ -79,14 +98,27 @@ final class CollectionPages {
         p.redirect("collections/" + c.id(), "flash.collectionChanged");
     }
 
-    private CollectionItem newItem(String type, String ref) {
-        if (ref == null) throw ApiException.unprocessable("ref", "Choose a case or type an entry key", null);
-        if ("entry".equals(type)) {
-            String key = entries.find(ref).orElseThrow(() -> ApiException.unprocessable("ref", "No entry " + ref, null)).key();
-            return new CollectionItem("entry", key, null);
+    /**
+     * The item to add: the picked suggestion ({@code ref}), or what the typed words ({@code q}) clearly mean. When
+     * they match nothing or several things, the page comes back saying so next to the search box, and empty is
+     * returned.
+     */
+    private Optional<CollectionItem> newItem(Page p, CaseCollection c) throws IOException {
+        String type = "entry".equals(p.param("type")) ? "entry" : "case";
+        String ref = p.param("ref");
+        String q = ref != null ? ref : p.param("q");
+        if (q == null) {
+            show(p, 422, c, Map.of(type, p.messages().get("collections.pickRequired")));
+            return Optional.empty();
         }
-        String id = store.find(ref).orElseThrow(() -> ApiException.unprocessable("ref", "No case " + ref, null)).id();
-        return new CollectionItem("case", id, null);
+        int[] count = new int[1];
+        Optional<CollectionPicker.Choice> choice = picker.resolve(type, q, count);
+        if (choice.isEmpty()) {
+            show(p, 422, c, Map.of(type, count[0] == 0 ? p.messages().get("collections.noMatch", q)
+                    : p.messages().get("collections.pickOne", count[0], q)));
+            return Optional.empty();
+        }
+        return Optional.of(new CollectionItem(type, choice.get().ref(), null));
     }
 
     private static int index(List<?> items, int i) {

@@ -33,14 +33,16 @@ public final class ConsoleServlet extends HttpServlet {
     private final Views views = new Views();
     private final SessionAuth sessions;
     private final Router<Page> routes;
+    private final NavCounts navCounts;
 
     /**
      * The console over the features' pages in {@code routes}, to which it adds its own: the home page, sign-in
-     * and sign-out, and its static files.
+     * and sign-out, and its static files. Every page's navigation shows {@code navCounts}.
      */
-    public ConsoleServlet(SessionAuth sessions, PasswordStore passwords, Router<Page> routes) {
+    public ConsoleServlet(SessionAuth sessions, PasswordStore passwords, Router<Page> routes, NavCounts navCounts) {
         this.sessions = sessions;
         this.routes = routes;
+        this.navCounts = navCounts;
         routes.get("/", p -> p.redirect("entries", null));
         new SignInPages(passwords, sessions).routes(routes);
         new StaticFiles().routes(routes);
@@ -54,7 +56,7 @@ public final class ConsoleServlet extends HttpServlet {
         req.setCharacterEncoding("UTF-8");
         List<String> path = segments(req);
         Optional<Principal> me = sessions.principal(req);
-        Page page = new Page(req, resp, views, sessions, me.orElse(null));
+        Page page = new Page(req, resp, views, sessions, me.orElse(null), navCounts);
         try {
             if (me.isEmpty() && (path.isEmpty() || !PUBLIC.contains(path.getFirst()))) {
                 page.redirect("signin", null);

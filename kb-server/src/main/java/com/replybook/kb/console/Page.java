@@ -30,14 +30,17 @@ public final class Page {
     private final Views views;
     private final SessionAuth sessions;
     private final Principal me;
+    private final NavCounts navCounts;
     private Map<String, String> path = Map.of();
 
-    Page(HttpServletRequest req, HttpServletResponse resp, Views views, SessionAuth sessions, Principal me) {
+    Page(HttpServletRequest req, HttpServletResponse resp, Views views, SessionAuth sessions, Principal me,
+         NavCounts navCounts) {
         this.req = req;
         this.resp = resp;
         this.views = views;
         this.sessions = sessions;
         this.me = me;
+        this.navCounts = navCounts;
         this.msg = Messages.forTag(me != null ? me.locale() : req.getLocale().toLanguageTag());
     }
 
@@ -116,6 +119,7 @@ public final class Page {
         root.put("isEditor", me != null && me.can(Role.EDITOR));
         root.put("isLead", me != null && me.can(Role.LEAD));
         root.put("isAdmin", me != null && me.can(Role.ADMIN));
+        root.put("navCounts", me == null ? Map.of() : navCounts.of(me));
         resp.setStatus(status);
         resp.setContentType("text/html;charset=UTF-8");
         try (Writer out = new OutputStreamWriter(resp.getOutputStream(), StandardCharsets.UTF_8)) {

@@ -1,5 +1,6 @@
 package com.replybook.kb.editor;
 
+import com.replybook.kb.console.NavCounts;
 import com.replybook.kb.console.Page;
 import com.replybook.kb.entries.EntriesModule;
 import com.replybook.kb.entries.EntryPolicy;
@@ -18,7 +19,8 @@ import java.util.Optional;
 
 /**
  * The content editor's console: the entries list and its search, the editor with its live preview of every tone
- * × channel, review and publishing, revisions with diff and restore, and the stale queue. Every write goes
+ * × channel, review and publishing (pending changes of live entries, the review inbox), revisions with a word diff
+ * and restore, bulk actions on the list, and the stale queue. Every write goes
  * through the entries feature's store and parser, so the console and the API share one set of rules.
  */
 public final class EditorModule implements FeatureModule {
@@ -27,20 +29,29 @@ public final class EditorModule implements FeatureModule {
     private final EntriesModule entries;
     private final EntryFinder finder;
     private final ScriptPreview preview;
+    private final ReviewPages reviewPages;
 
     public EditorModule(Platform platform, EntriesModule entries, SearchService search, RenderModule render) {
         this.platform = platform;
         this.entries = entries;
         this.finder = new EntryFinder(platform.database(), lucene(search));
         this.preview = new RendererPreview(render.renderer());
+        this.reviewPages = new ReviewPages(entries.store(), entries.review(), entries.queue());
+    }
+
+    @Override
+    public NavCounts navCounts() {
+        return reviewPages.counts();
     }
 
     @Override
     public void console(Router<Page> console) {
         EntryPolicy policy = new EntryPolicy();
-        new EntryPages(entries.store(), entries.parser(), finder, policy, platform.clock()).routes(console);
-        new RevisionPages(entries.store(), policy).routes(console);
+        new EntryPages(entries, finder, policy, platform.clock()).routes(console);
+        new RevisionPages(entries.store(), entries.review(), policy).routes(console);
+        new BulkActions(entries.store(), entries.review(), entries.parser(), policy).routes(console);
         new StalePage(finder, platform.clock()).routes(console);
+        reviewPages.routes(console);
         console.post("/preview", new PreviewEndpoint(preview)::handle);
     }
 

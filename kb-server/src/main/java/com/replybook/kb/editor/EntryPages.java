@@ -5,11 +5,15 @@ import com.replybook.kb.auth.Role;
 import com.replybook.kb.console.FormErrors;
 import com.replybook.kb.console.Messages;
 import com.replybook.kb.console.Page;
+import com.replybook.kb.entries.EntriesModule;
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.entries.EntryDraftParser;
 import com.replybook.kb.entries.EntryPolicy;
+import com.replybook.kb.entries.EntryReview;
 import com.replybook.kb.entries.EntryStatus;
 import com.replybook.kb.entries.EntryStore;
+import com.replybook.kb.entries.PendingRevision;
+import com.replybook.kb.entries.ReviewQueue;
 import com.replybook.kb.vocabulary.Channel;
 import com.replybook.kb.vocabulary.ScriptVariables;
 import com.replybook.kb.vocabulary.SupportedLocale;
@@ -42,16 +46,20 @@ final class EntryPages {
             "shop":{"name":"Replybook"},"ticket":{"id":"T-1001"},"refund":{"amount":"199.00"},"coupon":{"amount":"10"}}""";
 
     private final EntryStore store;
+    private final EntryReview review;
+    private final ReviewQueue queue;
+    private final EntryWorkflow workflow;
     private final EntryDraftParser parser;
     private final EntryFinder finder;
-    private final EntryPolicy policy;
     private final Clock clock;
 
-    EntryPages(EntryStore store, EntryDraftParser parser, EntryFinder finder, EntryPolicy policy, Clock clock) {
-        this.store = store;
-        this.parser = parser;
+    EntryPages(EntriesModule entries, EntryFinder finder, EntryPolicy policy, Clock clock) {
+        this.store = entries.store();
+        this.review = entries.review();
+        this.queue = entries.queue();
+        this.workflow = new EntryWorkflow(store, review, policy);
+        this.parser = entries.parser();
         this.finder = finder;
-        this.policy = policy;
         this.clock = clock;
     }
 
@@ -77,7 +85,15 @@ final class EntryPages {
         m.put("pages", Math.max(1, (result.total() + EntryFinder.PAGE_SIZE - 1) / EntryFinder.PAGE_SIZE));
         m.put("statuses", statuses());
         m.put("query", queryWithout(p, "page"));
+        m.put("pending", pendingFlags());
         p.render("entries/list.ftlh", m);
+    }
+
+    /** The status ({@code draft}, {@code in_review}) of each live entry's pending change, by entry id. */
+    private Map<String, String> pendingFlags() {
+        Map<String, String> flags = new HashMap<>();
+        queue.pendingStatuses().forEach((id, status) -> flags.put(id, status.wire()));
+        return flags;
     }
 
     private void newForm(Page p) throws IOException {
@@ -120,45 +136,61 @@ final class EntryPages {
     private void edit(Page p) throws IOException {
         p.require(Role.EDITOR);
         Entry e = existing(p.path("id"));
-        editor(p, 200, EntryForm.of(e), e, Map.of(), List.of(), null);
+        editor(p, 200, EntryForm.of(workingCopy(e)), e, Map.of(), List.of(), null);
     }
 
-    /** One form, several buttons: {@code action} = save, submit, publish, sendback, archive or verify. */
+    /**
+     * One form, several buttons: {@code action} = save, propose, submit, publish, sendback, archive, discard
+     * ({@link EntryWorkflow}) or verify. A refused step (validation, role, a concurrent change, a step that no longer
+     * fits) shows the page again with the user's text intact and the reason next to the buttons.
+     */
     private void save(Page p) throws IOException {
         Principal me = p.require(Role.EDITOR);
         Entry current = existing(p.path("id"));
         String action = p.param("action") == null ? "save" : p.param("action");
         long version = expectedVersion(p);
-        EntryForm form = EntryForm.fromRequest(p);
-        try {
-            if (action.equals("verify")) {
-                store.verify(current.id(), version, me.username());
-                p.redirect("entries/" + current.id(), "flash.verified");
-                return;
-            }
-            EntryStatus target = target(action, current.status(), me);
-            String comment = p.param("comment");
-            if (action.equals("sendback") && comment == null) {
-                editor(p, 422, form, current, Map.of("comment", List.of(p.messages().get("workflow.commentRequired"))), List.of(), null);
-                return;
-            }
-            EntryDraftParser.Result r = parser.parse(form.toJson(target));
-            if (!r.ok()) {
-                editor(p, 422, form, current, FormErrors.byField(r.errors()), scriptProblems(r.errors()), null);
-                return;
-            }
-            policy.checkStatusChange(me, current.status(), target);
-            store.update(current.id(), r.draft(), version, me.username(), operation(action), comment);
-            p.redirect("entries/" + current.id(), "flash." + action);
-        } catch (ApiException e) {
-            if (e.status() != 409) throw e;
-            Entry now = existing(current.id());
-            if (e.field() != null && e.field().equals("key")) {
-                editor(p, 409, form, now, Map.of("key", List.of(p.messages().get("entry.keyTaken"))), List.of(), null);
-            } else {
-                editor(p, 409, form, now, Map.of(), List.of(), conflict(form, now));
-            }
+        if (action.equals("verify")) {
+            store.verify(current.id(), version, me.username());
+            p.redirect("entries/" + current.id(), "flash.verified");
+            return;
         }
+        EntryForm form = EntryForm.fromRequest(p);
+        EntryDraftParser.Result r = parser.parse(form.toJson(EntryStatus.DRAFT));
+        if (!r.ok()) {
+            editor(p, 422, form, current, FormErrors.byField(r.errors()), scriptProblems(r.errors()), null);
+            return;
+        }
+        try {
+            Entry after = workflow.apply(me, current, action, r.draft(), version, p.param("comment"));
+            boolean nothing = after.version() == version && !action.equals("save");
+            p.redirect("entries/" + current.id(), nothing ? "flash.nothingChanged" : "flash." + action);
+        } catch (ApiException e) {
+            refused(p, e, form, current);
+        }
+    }
+
+    /** Shows the editor again after a refused step, the user's text kept, the reason where they acted. */
+    private void refused(Page p, ApiException e, EntryForm form, Entry before) throws IOException {
+        Entry now = existing(before.id());
+        Map<String, String> keys = Map.of("comment", e.status() == 422 && e.details().containsKey("max")
+                ? "workflow.commentTooLong" : "workflow.commentRequired", "key", "entry.keyTaken");
+        if (e.field() != null && keys.containsKey(e.field()) && (e.status() == 422 || e.status() == 409)) {
+            editor(p, e.status(), form, now, Map.of(e.field(), List.of(p.messages().get(keys.get(e.field())))), List.of(), null);
+        } else if (e.status() == 403) {
+            editor(p, 403, form, now, Map.of("workflow", List.of(p.messages().get("workflow.forbidden"))), List.of(), null);
+        } else if (e.status() == 409 && e.details().containsKey("status")) {
+            editor(p, 409, form, now, Map.of("workflow", List.of(p.messages().get("workflow.notNow",
+                    p.messages().get("status." + now.status().wire())))), List.of(), null);
+        } else if (e.status() == 409) {
+            editor(p, 409, form, now, Map.of(), List.of(), conflict(form, workingCopy(now), now.version()));
+        } else {
+            throw e;
+        }
+    }
+
+    /** The text the editor page edits: the pending revision of a live entry when it has one, else the entry. */
+    private Entry workingCopy(Entry e) {
+        return review.pending(e.id()).map(PendingRevision::entry).orElse(e);
     }
 
     /** The version the user's page was based on, or, after they confirmed a conflict, the version they saw. */
@@ -169,27 +201,8 @@ final class EntryPages {
         return p.longParam("version").orElseThrow(() -> ApiException.badRequest("version", "version is required"));
     }
 
-    private static EntryStatus target(String action, EntryStatus current, Principal me) {
-        return switch (action) {
-            case "save" -> current == EntryStatus.IN_REVIEW && !me.can(Role.LEAD) ? EntryStatus.IN_REVIEW : current;
-            case "submit" -> EntryStatus.IN_REVIEW;
-            case "publish" -> EntryStatus.PUBLISHED;
-            case "sendback" -> EntryStatus.DRAFT;
-            case "archive" -> EntryStatus.ARCHIVED;
-            default -> throw ApiException.badRequest("action", "Unknown action " + action);
-        };
-    }
-
-    private static String operation(String action) {
-        return switch (action) {
-            case "sendback" -> "send_back";
-            case "save" -> "update";
-            default -> action;
-        };
-    }
-
     /** The fields where the stored entry now differs from what the user submitted. */
-    private static Map<String, Object> conflict(EntryForm mine, Entry theirs) {
+    private static Map<String, Object> conflict(EntryForm mine, Entry theirs, long version) {
         Map<String, Object> theirValues = EntryForm.of(theirs).values();
         List<Map<String, Object>> fields = new ArrayList<>();
         for (Map.Entry<String, Object> f : mine.values().entrySet()) {
@@ -198,7 +211,7 @@ final class EntryPages {
                 fields.add(Map.of("field", f.getKey(), "theirs", display(other), "mine", display(f.getValue())));
             }
         }
-        return Map.of("version", theirs.version(), "by", theirs.updatedBy(), "at", theirs.updatedAt(), "fields", fields);
+        return Map.of("version", version, "by", theirs.updatedBy(), "at", theirs.updatedAt(), "fields", fields);
     }
 
     private static Object norm(Object v) {
@@ -224,6 +237,7 @@ final class EntryPages {
         m.put("versions", entry == null ? List.of() : versions(entry));
         m.put("stale", entry != null && entry.isStale(clock.instant()));
         m.put("canPublish", p.me().can(Role.LEAD));
+        m.put("review", entry == null ? EntryReview.ReviewState.NONE : review.state(entry.id()));
         m.put("localeChoices", Messages.SUPPORTED);
         p.render(status, "entries/edit.ftlh", m);
     }

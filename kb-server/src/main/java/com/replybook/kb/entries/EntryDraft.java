@@ -40,8 +40,13 @@ public record EntryDraft(
                 diagnostics, actions, newStatus, owner, verifyEveryDays);
     }
 
+    public EntryDraft withOwner(String newOwner) {
+        return new EntryDraft(key, locale, category, tags, problem, questions, cause, script, smsScript, reviewScript,
+                diagnostics, actions, status, newOwner, verifyEveryDays);
+    }
+
     /** True when saving this draft over {@code e} would change nothing. */
-    boolean sameContentAs(Entry e) {
+    public boolean sameContentAs(Entry e) {
         return equals(of(e));
     }
 }

@@ -31,7 +31,9 @@ public final class EntryDraftParser {
     static final int MAX_LIST = 50;
     private static final Set<String> KNOWN_FIELDS = Set.of("id", "key", "locale", "category", "tags", "problem",
             "questions", "cause", "script", "smsScript", "reviewScript", "diagnostics", "actions", "status", "owner",
-            "verifyEveryDays", "verifiedAt", "version", "createdAt", "createdBy", "updatedAt", "updatedBy", "stale");
+            "verifyEveryDays", "verifiedAt", "version", "createdAt", "createdBy", "updatedAt", "updatedBy", "stale",
+            // what GET /entries/{ref} and its /pending show editors about the review loop, sent back unchanged
+            "pending", "sentBack", "basedOn", "proposedBy", "proposedAt", "submittedAt");
 
     private final ScriptCheck scriptCheck;
 

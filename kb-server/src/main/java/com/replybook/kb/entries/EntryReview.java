@@ -37,8 +37,9 @@ public final class EntryReview {
 
     /**
      * Saves {@code draft} as the pending revision of the published entry {@code ref} (creating or changing it), in
-     * review when {@code submit}, else keeping the pending revision's status. A draft that changes nothing of the live
-     * entry while nothing is pending stores nothing. Returns the entry (still the live text) at its new version.
+     * review when {@code submit}, else keeping the pending revision's status. A draft that changes nothing (of the
+     * pending revision, or of the live entry while nothing is pending) stores nothing. Returns the entry (still the
+     * live text) at its new version, or as it was when nothing was stored.
      */
     public Entry propose(String ref, EntryDraft draft, long expectedVersion, String actor, boolean submit) {
         return propose(ref, draft, expectedVersion, actor, submit ? "submit" : "propose", null, submit);
@@ -56,6 +57,7 @@ public final class EntryReview {
             }
             store.checkKeyFree(c, live.key(), current.id());
             Optional<PendingRevision> before = ReviewRecords.pending(c, current.id());
+            if (!submit && live.sameContentAs(before.map(PendingRevision::entry).orElse(current))) return current;
             if (before.isEmpty() && live.sameContentAs(current)) return current;
             Entry bumped = store.bumpVersion(c, current);
             Instant now = store.clock().instant();
@@ -160,7 +162,7 @@ public final class EntryReview {
     }
 
     /** A trimmed, required, length-limited comment; 422 naming {@code comment} otherwise. */
-    static String checkComment(String comment) {
+    public static String checkComment(String comment) {
         String why = comment == null ? "" : comment.strip();
         if (why.isEmpty()) {
             throw ApiException.unprocessable("comment", "Say what should change: comment is required to send work back", null);

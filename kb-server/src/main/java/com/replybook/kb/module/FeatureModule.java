@@ -1,5 +1,6 @@
 package com.replybook.kb.module;
 
+import com.replybook.kb.console.NavCounts;
 import com.replybook.kb.console.Page;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.Router;
@@ -28,6 +29,11 @@ public interface FeatureModule extends AutoCloseable {
 
     /** Adds the feature's pages under {@code /console/} (paths relative to it, e.g. {@code /cases/{id}}). */
     default void console(Router<Page> console) {
+    }
+
+    /** What waits for a user in this feature, shown beside the console's navigation links. */
+    default NavCounts navCounts() {
+        return NavCounts.NONE;
     }
 
     /** Other servlets by mapping, e.g. {@code "/plugin/*"} for static files. */

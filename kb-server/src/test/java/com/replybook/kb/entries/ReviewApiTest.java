@@ -388,6 +388,28 @@ class ReviewApiTest {
     }
 
     @Test
+    void theJsonAnEditorReadsCanBeSentBackWithAChangeWhileAChangeIsPending() {
+        try (TestServer server = TestServer.start(dir, false)) {
+            String key = published(server, "roundtrip.zh-cn");
+            ApiClient editor = server.userWithRole("editor.li", "editor");
+            editor.put("/api/v1/entries/" + key, changed(key, "published"), "\"1\"");
+            server.userWithRole("lead.zhao", "lead").post("/api/v1/entries/" + key + "/submit", Map.of());
+
+            Response read = editor.get("/api/v1/entries/" + key + "/pending");
+            com.fasterxml.jackson.databind.node.ObjectNode body = (com.fasterxml.jackson.databind.node.ObjectNode) read.json();
+            body.put("cause", "改自 GET /pending 的 JSON");
+            Response put = editor.put("/api/v1/entries/" + key, body, read.etag());
+            assertEquals(200, put.status(), put.text());
+            assertEquals("in_review", put.json().path("pending").path("status").asText(), "editing keeps it in review");
+            assertEquals("改自 GET /pending 的 JSON", editor.get("/api/v1/entries/" + key + "/pending").json().path("cause").asText());
+
+            Response entry = editor.get("/api/v1/entries/" + key);
+            assertEquals(200, editor.put("/api/v1/entries/" + key, entry.json(), entry.etag()).status(),
+                    "the entry JSON with its pending summary is accepted too");
+        }
+    }
+
+    @Test
     void savingALiveEntryUnchangedStoresNoPendingRevision() {
         try (TestServer server = TestServer.start(dir, false)) {
             String key = published(server, "unchanged.zh-cn");

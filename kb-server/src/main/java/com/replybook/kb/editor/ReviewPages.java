@@ -1,0 +1,77 @@
+package com.replybook.kb.editor;
+
+import com.replybook.kb.auth.Principal;
+import com.replybook.kb.auth.Role;
+import com.replybook.kb.console.NavCounts;
+import com.replybook.kb.console.Page;
+import com.replybook.kb.entries.Entry;
+import com.replybook.kb.entries.EntryReview;
+import com.replybook.kb.entries.EntryStore;
+import com.replybook.kb.entries.ReviewQueue;
+import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.Router;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The review inbox: for leads, entries and proposed changes in review, the longest waiting first; for everyone,
+ * the work a lead sent back to them with the comment. Also the review step a lead takes from the comparison of a
+ * live entry and its proposed change (publish, or send back with a comment), which writes no text of the page's.
+ */
+final class ReviewPages {
+
+    private final EntryStore store;
+    private final EntryReview review;
+    private final ReviewQueue queue;
+
+    ReviewPages(EntryStore store, EntryReview review, ReviewQueue queue) {
+        this.store = store;
+        this.review = review;
+        this.queue = queue;
+    }
+
+    void routes(Router<Page> r) {
+        r.get("/review", this::inbox)
+                .post("/entries/{id}/review", this::step);
+    }
+
+    /** The numbers beside "Review": work in review for a lead, work sent back to each user. */
+    NavCounts counts() {
+        return me -> {
+            if (!me.can(Role.EDITOR)) return Map.of();
+            long n = queue.countSentBackTo(me.username()) + (me.can(Role.LEAD) ? queue.countInReview() : 0);
+            return Map.of("review", n);
+        };
+    }
+
+    private void inbox(Page p) throws IOException {
+        Principal me = p.require(Role.EDITOR);
+        Map<String, Object> m = new HashMap<>();
+        m.put("inReview", me.can(Role.LEAD) ? queue.inReview() : List.of());
+        m.put("sentBack", queue.sentBackTo(me.username()));
+        p.render("entries/review.ftlh", m);
+    }
+
+    /** {@code action} = publish or sendback (with {@code comment}), on the version the page showed. */
+    private void step(Page p) throws IOException {
+        Principal me = p.require(Role.LEAD);
+        Entry e = store.find(p.path("id")).orElseThrow(() -> ApiException.notFound("No entry " + p.path("id")));
+        long version = p.longParam("version").orElseThrow(() -> ApiException.badRequest("version", "version is required"));
+        String action = p.param("action") == null ? "" : p.param("action");
+        try {
+            switch (action) {
+                case "publish" -> review.publish(e.id(), version, me.username());
+                case "sendback" -> review.sendBack(e.id(), p.param("comment"), version, me.username());
+                default -> throw ApiException.badRequest("action", "Unknown action " + action);
+            }
+        } catch (ApiException refused) {
+            if (refused.status() != 409 && refused.status() != 422) throw refused;
+            p.redirect("entries/" + e.id() + "/diff?refused=" + (refused.status() == 422 ? "comment" : "changed"), null);
+            return;
+        }
+        p.redirect(action.equals("publish") ? "entries/" + e.id() : "review", "flash." + action);
+    }
+}
