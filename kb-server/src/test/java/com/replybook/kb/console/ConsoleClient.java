@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.regex.Matcher;
@@ -47,6 +48,15 @@ public final class ConsoleClient {
     public HttpResponse<String> post(String path, Map<String, String> form) {
         StringJoiner body = new StringJoiner("&");
         form.forEach((k, v) -> body.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
+    /** Posts a form in which a name may repeat (a list of checkboxes), as name-value pairs in order. */
+    HttpResponse<String> postPairs(String path, List<Map.Entry<String, String>> pairs) {
+        StringJoiner body = new StringJoiner("&");
+        pairs.forEach(p -> body.add(URLEncoder.encode(p.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8)));
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
