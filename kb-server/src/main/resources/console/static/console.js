@@ -225,7 +225,7 @@
   document.querySelectorAll('.picker').forEach(function (picker) {
     var input = picker.querySelector('input[type="search"]');
     var list = picker.querySelector('[role="listbox"]');
-    var ref = picker.querySelector('input[name="ref"]');
+    var ref = picker.closest('form').querySelector('input[name="ref"]');
     var timer = null;
     var active = -1;
     function options() { return list.querySelectorAll('[role="option"][data-ref]'); }

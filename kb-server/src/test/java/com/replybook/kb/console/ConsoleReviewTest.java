@@ -119,6 +119,21 @@ class ConsoleReviewTest {
     }
 
     @Test
+    void proposingALiveEntryAsItIsStoresNothingAndSaysSo() {
+        String id = live("console-unchanged.zh-cn");
+        List<Map.Entry<String, String>> pairs = new java.util.ArrayList<>();
+        form(ed, id, "console-unchanged.zh-cn", LIVE, 1, "propose").forEach((k, v) -> {
+            if (!k.equals("questions")) pairs.add(Map.entry(k, v));
+        });
+        for (Object q : (List<?>) Fixtures.entry("x").get("questions")) pairs.add(Map.entry("questions", q.toString()));
+        HttpResponse<String> r = ed.postPairs("/console/entries/" + id, pairs);
+        assertEquals(303, r.statusCode(), r.body());
+        assertTrue(page(ed, "/console/entries/" + id).contains("Nothing changed, so nothing was done."));
+        assertEquals(404, server.admin().get("/api/v1/entries/" + id + "/pending").status());
+        assertEquals(1, api("/api/v1/entries/" + id).path("version").asLong());
+    }
+
+    @Test
     void aRefusedStepComesBackWithTheTextIntactAndTheReasonNextToTheButtons() {
         String id = live("console-refused.zh-cn");
         String mine = "我改的话术：${customer.name}，订单 ${order.id} 后天送到。";

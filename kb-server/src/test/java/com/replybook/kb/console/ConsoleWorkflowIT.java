@@ -17,7 +17,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -192,7 +191,10 @@ class ConsoleWorkflowIT {
 
         signInAs("ed");
         browser.open("/console/entries/" + id + "/revisions");
-        browser.click("#revisions tr[data-version='1'] button.restore");
+        browser.click("#revisions tr[data-version='1'] a.restore");
+        assertTrue(browser.waitFor("#restore-explain").getText().contains("replaces the entry’s current text"),
+                "restoring asks first, saying what comes back where");
+        browser.click("#confirm-restore");
         browser.waitFor("#flash");
         assertTrue(browser.find("#flash").getText().contains("Version 1 restored"), browser.find("#flash").getText());
         assertEquals("第一版：订单 ${order.id} 已加急。", browser.find("#script").getAttribute("value"));
@@ -251,7 +253,8 @@ class ConsoleWorkflowIT {
         browser.type("#collection-name", "Double 11 logistics").type("#collection-description", "new-hire week 1");
         browser.find("#new-collection button[type=submit]").click();
         browser.waitFor("#add-case");
-        new Select(browser.find("#add-case select[name=ref]")).selectByValue(caseId);
+        browser.find("#pick-case").sendKeys("双11");
+        browser.waitFor("#pick-case-list [role=option][data-ref='" + caseId + "']").click();
         browser.find("#add-case button[type=submit]").click();
         WebElement item = browser.waitFor("#collection-items li[data-type='case'] a");
         assertEquals("双11 物流延误：先安抚再补偿", item.getText());
