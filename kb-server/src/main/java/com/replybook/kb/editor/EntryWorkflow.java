@@ -47,6 +47,7 @@ final class EntryWorkflow {
         if (Set.of("publish", "sendback", "archive").contains(action)) me.require(Role.LEAD);
         Optional<PendingRevision> pending = review.pending(current.id());
         if (action.equals("sendback")) EntryReview.checkComment(comment); // before anything is written
+        checkFits(action, current, pending);
         if (action.equals("discard")) checkMayDiscard(me, pending);
         Entry saved = saveText(me, current, action, draft, version, pending.isPresent());
         String id = current.id();
@@ -77,6 +78,21 @@ final class EntryWorkflow {
         if (kept.sameContentAs(current)) return checked(current, version);
         policy.checkStatusChange(me, current.status(), current.status());
         return store.update(current.id(), kept, version, me.username());
+    }
+
+    /** 409 for a step the entry's state rules out whatever the text: no work to send back, nothing to discard. */
+    private static void checkFits(String action, Entry current, Optional<PendingRevision> pending) {
+        boolean fits = switch (action) {
+            case "sendback" -> current.status() == EntryStatus.IN_REVIEW || current.status() == EntryStatus.DRAFT
+                    || pending.isPresent();
+            case "discard" -> pending.isPresent();
+            case "submit" -> current.status() != EntryStatus.ARCHIVED;
+            default -> true;
+        };
+        if (!fits) {
+            throw ApiException.conflict("Nothing to " + action, Map.of("status", current.status().wire(),
+                    "currentVersion", current.version()));
+        }
     }
 
     private boolean inReview(String id) {

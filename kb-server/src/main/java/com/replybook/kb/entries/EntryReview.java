@@ -111,23 +111,24 @@ public final class EntryReview {
     }
 
     /**
-     * Returns work in review to who submitted it, with {@code comment} (required, at most
-     * {@value SentBack#MAX_COMMENT} characters; 422 naming {@code comment} otherwise): an in-review entry goes back
-     * to draft, an in-review pending revision back to draft beside the live entry. 409 when nothing is in review.
+     * Returns work to who submitted it, with {@code comment} (required, at most {@value SentBack#MAX_COMMENT}
+     * characters; 422 naming {@code comment} otherwise): an entry in review (or still a draft) goes back to draft, a
+     * pending revision back to draft beside the live entry. 409 when there is no such work (a published entry with
+     * nothing pending, an archived one).
      */
     public Entry sendBack(String ref, String comment, Long expectedVersion, String actor) {
         String why = checkComment(comment);
         return store.write((c, changes) -> {
             Entry current = current(c, ref, expectedVersion);
             Instant now = store.clock().instant();
-            if (current.status() == EntryStatus.IN_REVIEW) {
+            if (current.status() == EntryStatus.IN_REVIEW || current.status() == EntryStatus.DRAFT) {
                 String author = author(c, current, current.updatedBy());
                 Entry back = store.save(c, current, EntryDraft.of(current).withStatus(EntryStatus.DRAFT),
                         current.verifiedAt(), actor, "send_back", why, changes);
                 ReviewRecords.saveSentBack(c, current.id(), new SentBack(author, why, actor, now));
                 return back;
             }
-            PendingRevision p = pendingOf(c, current, EntryStatus.IN_REVIEW, "send back");
+            PendingRevision p = pendingOf(c, current, null, "send back");
             String author = author(c, current, p.proposedBy());
             Entry back = step(c, current, p.withStatus(EntryStatus.DRAFT, now), actor, "send_back", why);
             ReviewRecords.saveSentBack(c, current.id(), new SentBack(author, why, actor, now));

@@ -169,6 +169,23 @@ class ReviewLoopIT {
     }
 
     @Test
+    void aLeadArchivesSeveralEntriesAtOnceAfterConfirmingAndSeesWhatHappenedToEach() {
+        String first = published("bulk-one.zh-cn", "订单 ${order.id} 已加急。", "批量归档一");
+        String second = published("bulk-two.zh-cn", "订单 ${order.id} 已加急。", "批量归档二");
+        signInAs("lead");
+        browser.open("/console/entries");
+        browser.click("#entries input[value^='" + first + "@']").click("#entries input[value^='" + second + "@']");
+        new org.openqa.selenium.support.ui.Select(browser.find("#bulk-action")).selectByValue("archive");
+        browser.click("#bulk-apply");
+        assertTrue(browser.waitFor("#confirm-dialog[open]").getText().contains("Archive the selected entries?"));
+        browser.click("#confirm-ok");
+        assertEquals("2 done, 0 not done.", browser.waitFor("#bulk-summary").getText());
+        assertEquals(2, browser.findAll("#bulk-result tr[data-done='true']").size());
+        browser.screenshot(SCREENSHOTS.resolve("console-bulk-result.png"));
+        assertEquals("archived", server.admin().get("/api/v1/entries/" + second).json().path("status").asText());
+    }
+
+    @Test
     void aLeadAddsAnEntryToACollectionByTypingAFewWordsAndPickingASuggestion() {
         published("gift-card-balance.zh-cn", "礼品卡余额可在「我的-礼品卡」查看。", "礼品卡余额怎么查");
         signInAs("lead");
@@ -183,6 +200,32 @@ class ReviewLoopIT {
         browser.find("#add-entry button[type=submit]").click();
         WebElement item = browser.waitFor("#collection-items li[data-type='entry'] a");
         assertEquals("gift-card-balance.zh-cn", item.getText());
+    }
+
+    @Test
+    void theInboxAndTheWordDiffFitAPhoneWithoutSidewaysScrolling() {
+        String id = published("phone-width.zh-cn", LIVE, "手机上审核修改");
+        ApiClient editor = server.userWithRole("ed", "editor");
+        Map<String, Object> change = Fixtures.entry("phone-width.zh-cn");
+        change.put("script", PROPOSED);
+        change.put("problem", "手机上审核修改");
+        change.put("status", "in_review");
+        assertEquals(200, editor.put("/api/v1/entries/" + id, change, "\"1\"").status());
+        try (Browser phone = Browser.start(server.base(), Browser.Options.DEFAULT.withWindowSize(390, 844))) {
+            phone.open("/console/signin");
+            phone.type("#username", "zulei").type("#password", PASSWORD).click("#signin");
+            phone.until(d -> phone.path().startsWith("/console/entries"));
+            for (String[] page : List.of(new String[]{"/console/review", "console-review-inbox.phone.png"},
+                    new String[]{"/console/entries/" + id + "/diff", "console-word-diff.phone.png"},
+                    new String[]{"/console/entries/" + id, "console-pending-entry.phone.png"})) {
+                phone.open(page[0]).waitFor("main h1");
+                phone.screenshot(SCREENSHOTS.resolve(page[1]));
+                Object overflow = phone.js("return [...document.querySelectorAll('main .review-note, main #inbox, "
+                        + "main .diff, main .review-step, main #workflow-actions')].filter(e => e.scrollWidth > "
+                        + "e.clientWidth + 1 || e.getBoundingClientRect().right > window.innerWidth + 1).map(e => e.id || e.className);");
+                assertEquals(List.of(), overflow, page[0] + " overflows at 390 px");
+            }
+        }
     }
 
     private void assertAgentsSeeTheLiveText(String id) {
