@@ -47,30 +47,39 @@ public final class EntryReview {
 
     private Entry propose(String ref, EntryDraft draft, long expectedVersion, String actor, String operation,
                           String comment, boolean submit) {
-        EntryDraft live = draft.withStatus(EntryStatus.PUBLISHED);
         return store.write((c, changes) -> {
             Entry current = store.require(c, ref);
             EntryStore.checkVersion(current, expectedVersion);
-            if (current.status() != EntryStatus.PUBLISHED) {
-                throw conflict("Only a published entry takes a proposed change; this one is " + current.status().wire()
-                        + ", so save it directly", current);
-            }
-            store.checkKeyFree(c, live.key(), current.id());
-            Optional<PendingRevision> before = ReviewRecords.pending(c, current.id());
-            if (!submit && live.sameContentAs(before.map(PendingRevision::entry).orElse(current))) return current;
-            if (before.isEmpty() && live.sameContentAs(current)) return current;
-            Entry bumped = store.bumpVersion(c, current);
-            Instant now = store.clock().instant();
-            Entry text = proposedText(current, live, bumped.version(), now, actor);
-            EntryStatus status = submit ? EntryStatus.IN_REVIEW : before.map(PendingRevision::status).orElse(EntryStatus.DRAFT);
-            PendingRevision next = before
-                    .map(p -> new PendingRevision(text, p.basedOn(), status, p.proposedBy(), p.proposedAt(), p.submittedAt()))
-                    .orElse(new PendingRevision(text, current.version(), status, actor, now, null));
-            ReviewRecords.savePending(c, submit ? next.withStatus(EntryStatus.IN_REVIEW, now) : next);
-            EntryStore.writeRevision(c, text, operation, comment, true);
-            if (submit) ReviewRecords.deleteSentBack(c, current.id());
-            return bumped;
+            return proposeIn(c, current, draft, actor, operation, comment, submit);
         });
+    }
+
+    /**
+     * {@link #propose} inside the caller's transaction, on {@code current} as read in it (imports propose many
+     * changes in one transaction). Writes nothing, and returns {@code current}, when the draft changes nothing.
+     */
+    Entry proposeIn(Connection c, Entry current, EntryDraft draft, String actor, String operation, String comment,
+                    boolean submit) throws SQLException {
+        EntryDraft live = draft.withStatus(EntryStatus.PUBLISHED);
+        if (current.status() != EntryStatus.PUBLISHED) {
+            throw conflict("Only a published entry takes a proposed change; this one is " + current.status().wire()
+                    + ", so save it directly", current);
+        }
+        store.checkKeyFree(c, live.key(), current.id());
+        Optional<PendingRevision> before = ReviewRecords.pending(c, current.id());
+        if (!submit && live.sameContentAs(before.map(PendingRevision::entry).orElse(current))) return current;
+        if (before.isEmpty() && live.sameContentAs(current)) return current;
+        Entry bumped = store.bumpVersion(c, current);
+        Instant now = store.clock().instant();
+        Entry text = proposedText(current, live, bumped.version(), now, actor);
+        EntryStatus status = submit ? EntryStatus.IN_REVIEW : before.map(PendingRevision::status).orElse(EntryStatus.DRAFT);
+        PendingRevision next = before
+                .map(p -> new PendingRevision(text, p.basedOn(), status, p.proposedBy(), p.proposedAt(), p.submittedAt()))
+                .orElse(new PendingRevision(text, current.version(), status, actor, now, null));
+        ReviewRecords.savePending(c, submit ? next.withStatus(EntryStatus.IN_REVIEW, now) : next);
+        EntryStore.writeRevision(c, text, operation, comment, true);
+        if (submit) ReviewRecords.deleteSentBack(c, current.id());
+        return bumped;
     }
 
     /**
