@@ -174,8 +174,9 @@ final class EntryPages {
         Entry now = existing(before.id());
         Map<String, String> keys = Map.of("comment", e.status() == 422 && e.details().containsKey("max")
                 ? "workflow.commentTooLong" : "workflow.commentRequired", "key", "entry.keyTaken");
-        if (e.field() != null && keys.containsKey(e.field()) && (e.status() == 422 || e.status() == 409)) {
-            editor(p, e.status(), form, now, Map.of(e.field(), List.of(p.messages().get(keys.get(e.field())))), List.of(), null);
+        String field = e.field() != null ? e.field() : (String) e.details().get("field"); // a taken key is a 409
+        if (field != null && keys.containsKey(field) && (e.status() == 422 || e.status() == 409)) {
+            editor(p, e.status(), form, now, Map.of(field, List.of(p.messages().get(keys.get(field)))), List.of(), null);
         } else if (e.status() == 403) {
             editor(p, 403, form, now, Map.of("workflow", List.of(p.messages().get("workflow.forbidden"))), List.of(), null);
         } else if (e.status() == 409 && e.details().containsKey("status")) {

@@ -148,6 +148,12 @@ class ConsoleReviewTest {
         assertTrue(noComment.body().contains("我改的话术"));
         assertEquals(LIVE, api("/api/v1/entries/" + id).path("script").asText(), "nothing was written");
 
+        live("console-taken.zh-cn");
+        HttpResponse<String> taken = ed.post("/console/entries/" + id, form(ed, id, "console-taken.zh-cn", mine, 1, "propose"));
+        assertEquals(409, taken.statusCode());
+        assertTrue(taken.body().contains("Another entry already uses this key.") && taken.body().contains("我改的话术"),
+                taken.body());
+
         ed.post("/console/entries/" + id, form(ed, id, "console-refused.zh-cn", PROPOSED, 1, "propose"));
         ConsoleClient second = signedIn("ed2");
         HttpResponse<String> stale = second.post("/console/entries/" + id,
