@@ -238,7 +238,7 @@ final class EntryPages {
         m.put("versions", entry == null ? List.of() : versions(entry));
         m.put("stale", entry != null && entry.isStale(clock.instant()));
         m.put("canPublish", p.me().can(Role.LEAD));
-        m.put("review", entry == null ? EntryReview.ReviewState.NONE : review.state(entry.id()));
+        m.put("reviewState", entry == null ? EntryReview.ReviewState.NONE : review.state(entry.id()));
         m.put("localeChoices", Messages.SUPPORTED);
         p.render(status, "entries/edit.ftlh", m);
     }

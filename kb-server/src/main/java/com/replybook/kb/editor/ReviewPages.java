@@ -34,16 +34,16 @@ final class ReviewPages {
     }
 
     void routes(Router<Page> r) {
-        r.get("/review", this::inbox)
+        r.get("/inbox", this::inbox)
                 .post("/entries/{id}/review", this::step);
     }
 
-    /** The numbers beside "Review": work in review for a lead, work sent back to each user. */
+    /** The numbers beside the inbox: work in review for a lead, work sent back to each user. */
     NavCounts counts() {
         return me -> {
             if (!me.can(Role.EDITOR)) return Map.of();
             long n = queue.countSentBackTo(me.username()) + (me.can(Role.LEAD) ? queue.countInReview() : 0);
-            return Map.of("review", n);
+            return Map.of("inbox", n);
         };
     }
 
@@ -72,6 +72,6 @@ final class ReviewPages {
             p.redirect("entries/" + e.id() + "/diff?refused=" + (refused.status() == 422 ? "comment" : "changed"), null);
             return;
         }
-        p.redirect(action.equals("publish") ? "entries/" + e.id() : "review", "flash." + action);
+        p.redirect(action.equals("publish") ? "entries/" + e.id() : "inbox", "flash." + action);
     }
 }

@@ -170,7 +170,7 @@ class ConsoleReviewTest {
         assertEquals(303, author.post("/console/entries/" + id, form(author, id, "console-loop.zh-cn", PROPOSED, 1, "submit")).statusCode());
         assertEquals("in_review", api("/api/v1/entries/" + id + "/pending").path("status").asText());
 
-        String inbox = page(lead, "/console/review");
+        String inbox = page(lead, "/console/inbox");
         assertTrue(inbox.contains("data-key=\"console-loop.zh-cn\" data-change=\"true\""), inbox);
         assertTrue(inbox.contains("id=\"review-count\""), "the navigation counts what waits");
         String leadPage = page(lead, "/console/entries/" + id);
@@ -181,7 +181,7 @@ class ConsoleReviewTest {
         assertEquals(303, lead.post("/console/entries/" + id, back).statusCode());
         String authorPage = page(author, "/console/entries/" + id);
         assertTrue(authorPage.contains("id=\"sent-back\"") && authorPage.contains("后天太晚了，先确认能否加急到明天"), authorPage);
-        String mine = page(author, "/console/review");
+        String mine = page(author, "/console/inbox");
         assertTrue(mine.contains("id=\"sent-back-items\"") && mine.contains("后天太晚了"), mine);
         assertTrue(mine.contains("data-count=\"1\""), "the author's navigation counts it");
 
@@ -191,7 +191,7 @@ class ConsoleReviewTest {
                 lead.csrf("/console/entries/" + id + "/diff"), "version", String.valueOf(version), "action", "publish"));
         assertEquals(303, published.statusCode(), published.body());
         assertEquals(PROPOSED, api("/api/v1/entries/" + id).path("script").asText());
-        assertFalse(page(author, "/console/review").contains("后天太晚了"), "the note is settled");
+        assertFalse(page(author, "/console/inbox").contains("后天太晚了"), "the note is settled");
     }
 
     @Test
@@ -298,8 +298,8 @@ class ConsoleReviewTest {
             ConsoleClient c = new ConsoleClient(empty.base());
             c.signIn("lead", PASSWORD);
             for (String[] check : List.of(new String[]{"/console/entries", "No entries yet."},
-                    new String[]{"/console/review", "Nothing is waiting for review."},
-                    new String[]{"/console/review", "Nothing was sent back to you."},
+                    new String[]{"/console/inbox", "Nothing is waiting for review."},
+                    new String[]{"/console/inbox", "Nothing was sent back to you."},
                     new String[]{"/console/stale", "Nothing is past its verification date."},
                     new String[]{"/console/collections", "No collections yet. Create one below"},
                     new String[]{"/console/cases", "No cases yet."})) {

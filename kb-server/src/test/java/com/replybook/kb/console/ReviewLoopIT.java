@@ -138,7 +138,7 @@ class ReviewLoopIT {
         assertTrue(browser.waitFor("#diff-refused").getText().contains("退回前请说明需要修改什么"),
                 "a send-back without a comment is refused next to the form");
         browser.type("#review-comment", "运费由我们承担这句不能删，顾客最关心这个。").click("#review-sendback");
-        browser.until(d -> browser.path().startsWith("/console/review"));
+        browser.until(d -> browser.path().startsWith("/console/inbox"));
 
         signInAs("ed");
         assertEquals("1", browser.find("#review-count").getAttribute("data-count"));
@@ -215,7 +215,7 @@ class ReviewLoopIT {
             phone.open("/console/signin");
             phone.type("#username", "zulei").type("#password", PASSWORD).click("#signin");
             phone.until(d -> phone.path().startsWith("/console/entries"));
-            for (String[] page : List.of(new String[]{"/console/review", "console-review-inbox.phone.png"},
+            for (String[] page : List.of(new String[]{"/console/inbox", "console-review-inbox.phone.png"},
                     new String[]{"/console/entries/" + id + "/diff", "console-word-diff.phone.png"},
                     new String[]{"/console/entries/" + id, "console-pending-entry.phone.png"})) {
                 phone.open(page[0]).waitFor("main h1");
