@@ -132,11 +132,7 @@ public final class UserStore {
 
     /** Issues a new token for {@code userId} and returns it; only its hash is kept. */
     public String issueToken(String userId, String label) {
-        return storeToken(userId, label, Tokens.newToken());
-    }
-
-    /** Stores a caller-chosen token (the configured bootstrap admin token). */
-    String storeToken(String userId, String label, String token) {
+        String token = Tokens.newToken();
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO api_tokens (id, user_id, token_hash, label, created_at) VALUES (?,?,?,?,?)")) {
@@ -166,6 +162,11 @@ public final class UserStore {
         changed();
     }
 
+    /** Forgets every cached token look-up, on every node (after the bootstrap changed users or tokens behind its back). */
+    void forgetCachedTokens() {
+        changed();
+    }
+
     public List<ApiToken> tokens(String userId) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
@@ -186,6 +187,8 @@ public final class UserStore {
     /**
      * Changes role, display name, locale or the disabled flag; null arguments keep the current value. A new role or
      * disabling ends every console session of the user (on every node): they sign in again, with the new rights.
+     * Refuses (409 {@code last_admin}, naming {@code disabled} or {@code role}) to disable or demote the last enabled
+     * admin: nobody could manage users any more, through any interface.
      */
     public User update(String userId, Role role, String displayName, String locale, Boolean disabled) {
         User current = find(userId).orElseThrow(() -> ApiException.notFound("No user " + userId));
@@ -194,7 +197,9 @@ public final class UserStore {
                 role != null ? role : current.role(),
                 locale != null && !locale.isBlank() ? locale : current.locale(),
                 disabled != null ? disabled : current.disabled(), current.createdAt());
+        boolean losesAnAdmin = enabledAdmin(current) && !enabledAdmin(next);
         db.inTransaction(c -> {
+            if (losesAnAdmin) lockEnabledAdmins(c);
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE users SET role = ?, display_name = ?, locale = ?, disabled = ? WHERE id = ?")) {
                 ps.setString(1, next.role().wire());
@@ -204,6 +209,7 @@ public final class UserStore {
                 ps.setString(5, next.id());
                 ps.executeUpdate();
             }
+            if (losesAnAdmin && enabledAdmins(c) == 0) throw lastAdmin(current, next);
             if (next.role() != current.role() || next.disabled() && !current.disabled()) {
                 ConsoleSessions.endAllOf(c, next.id());
             }
@@ -211,6 +217,37 @@ public final class UserStore {
         });
         changed();
         return next;
+    }
+
+    private static boolean enabledAdmin(User u) {
+        return u.role() == Role.ADMIN && !u.disabled();
+    }
+
+    /**
+     * On PostgreSQL, locks the enabled admins' rows, so that two admins demoting each other at once cannot both
+     * see the other one still enabled. SQLite has one writer at a time: the count after the update is current.
+     */
+    private void lockEnabledAdmins(Connection c) throws SQLException {
+        if (db.vendor() != Database.Vendor.POSTGRESQL) return;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM users WHERE role = 'admin' AND disabled = 0 FOR UPDATE");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) rs.getString(1);
+        }
+    }
+
+    private static int enabledAdmins(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM users WHERE role = 'admin' AND disabled = 0");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static ApiException lastAdmin(User current, User next) {
+        return new ApiException(409, "last_admin", current.username() + " is the last enabled admin: make another user"
+                + " an admin first, or nobody could manage users any more", next.disabled() ? "disabled" : "role",
+                Map.of("messageKey", "users.lastAdmin"));
     }
 
     public List<User> users() {

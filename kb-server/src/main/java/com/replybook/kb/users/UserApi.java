@@ -50,8 +50,8 @@ final class UserApi {
     }
 
     private void read(ApiCall call) throws IOException {
-        String id = call.path("id");
-        call.json(200, admin(call).find(id).orElseThrow(() -> ApiException.notFound("No user " + id)));
+        admin(call);
+        call.json(200, existing(call.path("id")));
     }
 
     private void tokens(ApiCall call) throws IOException {
@@ -86,7 +86,7 @@ final class UserApi {
     private void update(ApiCall call) throws IOException {
         admin(call);
         JsonNode body = call.readObject();
-        Boolean disabled = body.hasNonNull("disabled") ? body.get("disabled").asBoolean() : null;
+        Boolean disabled = flag(body, "disabled");
         Role role = body.hasNonNull("role") ? role(body) : null;
         call.json(200, users.update(existing(call.path("id")).id(), role, text(body, "displayName"),
                 text(body, "locale"), disabled));
@@ -108,6 +108,13 @@ final class UserApi {
         Role role = Role.fromWire(text(body, "role"));
         if (role == null) throw ApiException.unprocessable("role", "role must be one of agent, editor, lead, admin", null);
         return role;
+    }
+
+    private static Boolean flag(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        if (n == null || n.isNull()) return null;
+        if (!n.isBoolean()) throw ApiException.badRequest(field, field + " must be true or false");
+        return n.booleanValue();
     }
 
     private static String text(JsonNode body, String field) {

@@ -62,7 +62,7 @@ final class UserPages {
             p.redirect("users", "flash.userCreated", u.username());
         } catch (ApiException e) {
             if (e.status() != 422) throw e;
-            page(p, 422, e.getMessage(), null);
+            page(p, 422, inUsersLanguage(p, e), null);
         }
     }
 
@@ -90,9 +90,15 @@ final class UserPages {
             }
             p.redirect("users", "flash.userChanged", u.username());
         } catch (ApiException e) {
-            if (e.status() != 422) throw e;
-            page(p, 422, e.getMessage(), null);
+            if (e.status() != 409 && e.status() != 422) throw e;
+            page(p, e.status(), inUsersLanguage(p, e), null);
         }
+    }
+
+    /** The error in the admin's language when it names a message of the console's bundles, else as it is. */
+    private static String inUsersLanguage(Page p, ApiException e) {
+        Object key = e.details().get("messageKey");
+        return key instanceof String k && p.messages().has(k) ? p.messages().get(k) : e.getMessage();
     }
 
     private static Role requireRole(String value) {

@@ -32,7 +32,7 @@ public final class UsersModule implements FeatureModule {
         var config = platform.config();
         this.sessions = new SessionAuth(platform.database(), platform.clock(), config.sessionIdleTimeout(),
                 config.sessionMaxAge(), config.trustProxy());
-        this.generatedAdminToken = AdminBootstrap.ensureAdmin(users, platform.config().adminToken());
+        this.generatedAdminToken = AdminBootstrap.ensureAdmin(platform.database(), users, config.adminToken());
     }
 
     @Override
