@@ -4,6 +4,7 @@ import com.replybook.kb.testing.ApiClient;
 import com.replybook.kb.testing.ApiClient.Response;
 import com.replybook.kb.testing.TestDatabases.DbTarget;
 import com.replybook.kb.testing.TestServer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -96,6 +97,18 @@ class SearchApiTest {
             Response bad = agent.get("/api/v1/search?q=x&highlight=yes");
             assertEquals(400, bad.status(), bad.text());
             assertTrue(bad.text().contains("highlight"), bad.text());
+        }
+    }
+
+    @Test
+    void aHitFoundThroughASynonymIsHighlightedToo() {
+        try (TestServer server = TestServer.start(dir, true)) {
+            ApiClient agent = server.userWithRole("agent1", "agent");
+            Response r = agent.get("/api/v1/search?q=tk&locale=zh-CN&limit=1&highlight=true");
+            assertEquals(200, r.status(), r.text());
+            var top = r.json().get("hits").get(0);
+            assertEquals("refund-timing.zh-cn", top.get("key").asText(), r.text());
+            assertTrue(top.get("highlights").toString().contains("<mark>退款</mark>"), "tk means 退款: " + top);
         }
     }
 

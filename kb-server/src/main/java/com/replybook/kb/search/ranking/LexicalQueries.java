@@ -115,7 +115,9 @@ public final class LexicalQueries {
         }
         addFuzzy(top, words.terms(), reader);
         // Single characters are left out when longer terms exist: they match everywhere (的, 了) and cost most.
-        List<String> marked = bigramTerms.stream().filter(t -> t.length() > 1).toList();
+        // Synonyms are marked too: a hit found through one (tk → 退款) would otherwise come without highlights.
+        List<String> marked = java.util.stream.Stream.concat(bigramTerms.stream(), bigramSynonymTerms.stream())
+                .filter(t -> t.length() > 1).toList();
         if (marked.isEmpty()) marked = bigramTerms;
         return new Built(top.build(), marked, words.terms());
     }
