@@ -29,6 +29,8 @@ import com.replybook.kb.tone.ToneModule;
 import com.replybook.kb.users.UsersModule;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiServlet;
+import com.replybook.kb.web.ErrorGuardFilter;
+import com.replybook.kb.web.ErrorServlet;
 import com.replybook.kb.web.Router;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -115,13 +117,17 @@ public final class Replybook implements AutoCloseable {
 
     /** Registers filters and servlets in {@code ctx}; call once, while the context is starting. */
     public void mount(ServletContext ctx) {
-        FilterRegistration.Dynamic headers = ctx.addFilter("security-headers", new SecurityHeadersFilter());
-        headers.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
+        FilterRegistration.Dynamic errors = ctx.addFilter("errors", new ErrorGuardFilter());
+        errors.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         FilterRegistration.Dynamic timing = ctx.addFilter("request-metrics", metrics.requestFilter(api, console));
         timing.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/api/*", "/console/*");
         FilterRegistration.Dynamic auth = ctx.addFilter("auth", users.authFilter(Set.of(StatusModule.HEALTH)));
         auth.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/api/*");
         ctx.addServlet("api", new ApiServlet(api)).addMapping("/api/*");
+        if (!ctx.addServlet("root", new RootServlet()).addMapping("/").isEmpty()) {
+            LOG.warning("The container keeps its own default servlet: it may list directories at /");
+        }
+        ctx.addServlet("error", new ErrorServlet()).addMapping(ErrorServlet.PATH);
         ServletRegistration.Dynamic pages = ctx.addServlet("console",
                 new ConsoleServlet(users.sessions(), users.passwords(), console,
                         NavCounts.all(modules.stream().map(FeatureModule::navCounts).toList())));

@@ -42,6 +42,7 @@ public final class JettyLauncher {
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setPort(config.port());
         server.addConnector(connector);
+        server.setErrorHandler(new QuietErrorHandler());
         server.setHandler(webApp(war, config, argList));
         server.setStopAtShutdown(true);
         try {
@@ -65,6 +66,13 @@ public final class JettyLauncher {
         Files.createDirectories(work);
         ctx.setTempDirectory(work.toFile());
         ctx.setThrowUnavailableOnStartupException(true);
+        // web.xml sends every error to the application's error servlet; should that fail, Jetty's own page must not
+        // show the stack trace either.
+        if (ctx.getErrorHandler() instanceof org.eclipse.jetty.server.handler.ErrorHandler pages) {
+            pages.setShowStacks(false);
+            pages.setShowCauses(false);
+            pages.setShowMessageInTitle(false);
+        }
         return ctx;
     }
 }

@@ -3,7 +3,11 @@ package com.replybook.kb.console;
 import com.replybook.kb.auth.PasswordStore;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.SessionAuth;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.ContainerErrors;
+import com.replybook.kb.web.JsonErrors;
+import com.replybook.kb.web.SecurityHeaders;
 import com.replybook.kb.web.Router;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -74,7 +78,14 @@ public final class ConsoleServlet extends HttpServlet {
             lookup.found().handler().handle(page.withPath(lookup.found().params()));
         } catch (ApiException e) {
             error(page, e.status(), e);
+        } catch (JsonProcessingException e) {
+            error(page, 400, JsonErrors.badRequest(e));
         } catch (RuntimeException e) {
+            int refused = ContainerErrors.clientStatus(e);
+            if (refused != 0) {
+                error(page, refused, ContainerErrors.asApiError(refused));
+                return;
+            }
             LOG.log(Level.SEVERE, "Console error on " + req.getMethod() + " " + req.getRequestURI(), e);
             error(page, 500, e);
         }
@@ -88,7 +99,7 @@ public final class ConsoleServlet extends HttpServlet {
 
     private void error(Page page, int status, RuntimeException e) throws IOException {
         if (page.response().isCommitted()) return;
-        page.response().reset();
+        SecurityHeaders.reset(page.response());
         page.response().setHeader("Content-Security-Policy", CSP);
         if (e instanceof ApiException api) api.headers().forEach(page.response()::setHeader);
         String key = switch (status) {

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.console.Page;
 import com.replybook.kb.entries.ScriptVersions;
+import com.replybook.kb.render.RendererBusyException;
 import com.replybook.kb.vocabulary.Channel;
 import com.replybook.kb.vocabulary.SupportedLocale;
 import com.replybook.kb.vocabulary.Tone;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.FieldError;
 import com.replybook.kb.web.Json;
+import com.replybook.kb.web.JsonText;
 import com.replybook.kb.web.RequestBodies;
 
 import java.io.IOException;
@@ -18,6 +20,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * {@code POST /console/preview} (JSON, CSRF header): the editor's live preview. Takes
@@ -31,6 +35,7 @@ final class PreviewEndpoint {
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
+    private static final Logger LOG = Logger.getLogger(PreviewEndpoint.class.getName());
     private final ScriptPreview preview;
 
     PreviewEndpoint(ScriptPreview preview) {
@@ -39,8 +44,9 @@ final class PreviewEndpoint {
 
     void handle(Page p) throws IOException {
         p.require(Role.EDITOR);
-        JsonNode body = Json.MAPPER.readTree(RequestBodies.read(p.request(), 256 * 1024));
+        JsonNode body = Json.DOCUMENT.readTree(RequestBodies.read(p.request(), 256 * 1024));
         if (body == null || !body.isObject()) throw ApiException.badRequest(null, "Expected a JSON object");
+        JsonText.check(body);
         String script = body.path("script").asText("");
         ScriptVersions scripts = new ScriptVersions(script, body.path("smsScript").asText(""),
                 body.path("reviewScript").asText(""));
@@ -78,9 +84,13 @@ final class PreviewEndpoint {
             List<String> warnings = new ArrayList<>(notes);
             warnings.addAll(r.warnings());
             cell.put("warnings", warnings);
-        } catch (RuntimeException e) {
+        } catch (IllegalArgumentException | RendererBusyException e) { // the script's problems, a bad tone, busy workers
             cell.put("text", "");
             cell.put("error", e.getMessage());
+        } catch (RuntimeException e) { // a broken layout: a deployment error, whose details are for the log
+            LOG.log(Level.WARNING, "Preview of " + tone + " × " + channel + " failed", e);
+            cell.put("text", "");
+            cell.put("error", "This combination could not be rendered; the server log says why.");
         }
         return cell;
     }

@@ -1,6 +1,7 @@
 package com.replybook.kb.entries;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.auth.Principal;
@@ -9,6 +10,8 @@ import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.FieldError;
 import com.replybook.kb.web.Json;
+import com.replybook.kb.web.JsonErrors;
+import com.replybook.kb.web.JsonText;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -107,7 +110,11 @@ final class EntryImporter {
             }
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 if (p.currentToken() == null) throw ApiException.badRequest(null, "The JSON array is not closed");
-                out.add(Json.MAPPER.readTree(p));
+                out.add(checked(Json.MAPPER.readTree(p), out.size()));
+            }
+            if (p.nextToken() != null) {
+                throw ApiException.badRequest(null, "Malformed JSON at line " + p.currentLocation().getLineNr()
+                        + ", column " + p.currentLocation().getColumnNr() + ": there is more after the array of entries");
             }
         }
         return out;
@@ -119,11 +126,18 @@ final class EntryImporter {
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].isBlank()) continue;
             try {
-                out.add(Json.MAPPER.readTree(lines[i]));
-            } catch (IOException e) {
-                throw ApiException.badRequest(null, "Line " + (i + 1) + " is not valid JSON; nothing was imported");
+                out.add(checked(Json.DOCUMENT.readTree(lines[i]), out.size()));
+            } catch (JsonProcessingException e) {
+                throw ApiException.badRequest(null, "Line " + (i + 1) + " is not valid JSON (" + JsonErrors.describe(e)
+                        + "); nothing was imported");
             }
         }
         return out;
+    }
+
+    /** {@code item}, once its text is known to be text (no NUL, no lone surrogate); 400 naming e.g. {@code [3].problem}. */
+    private static JsonNode checked(JsonNode item, int index) {
+        JsonText.check(item, "[" + index + "]");
+        return item;
     }
 }

@@ -1,5 +1,6 @@
 package com.replybook.kb.exchange;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.cases.Case;
 import com.replybook.kb.cases.CaseCollection;
@@ -7,8 +8,11 @@ import com.replybook.kb.cases.CaseDraft;
 import com.replybook.kb.cases.CaseParser;
 import com.replybook.kb.cases.CaseStore;
 import com.replybook.kb.cases.CollectionItem;
+import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.FieldError;
 import com.replybook.kb.web.Json;
+import com.replybook.kb.web.JsonErrors;
+import com.replybook.kb.web.JsonText;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -57,7 +61,15 @@ public final class CaseExchange {
     }
 
     public Report importJson(byte[] bytes, boolean dryRun, String actor) throws IOException {
-        JsonNode root = Json.MAPPER.readTree(bytes);
+        JsonNode root;
+        try {
+            root = Json.DOCUMENT.readTree(bytes);
+            JsonText.check(root);
+        } catch (JsonProcessingException e) {
+            return new Report(0, 0, List.of(new FieldError(null, "The file is not valid JSON: " + JsonErrors.describe(e))), false);
+        } catch (ApiException e) {
+            return new Report(0, 0, List.of(new FieldError(e.field(), e.getMessage())), false);
+        }
         List<FieldError> errors = new ArrayList<>();
         List<Case> cases = new ArrayList<>();
         List<CaseCollection> collections = new ArrayList<>();

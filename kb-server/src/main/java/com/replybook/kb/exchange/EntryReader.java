@@ -1,8 +1,10 @@
 package com.replybook.kb.exchange;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.FieldError;
 import com.replybook.kb.web.Json;
+import com.replybook.kb.web.JsonText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -49,20 +51,29 @@ final class EntryReader {
     }
 
     static List<SourceRow> read(Format format, byte[] bytes) {
+        List<SourceRow> rows;
         try {
-            return switch (format) {
+            rows = switch (format) {
                 case JSON -> json(bytes);
                 case CSV -> table(csvRows(bytes));
                 case XLSX -> table(xlsxRows(bytes));
             };
         } catch (IOException | RuntimeException e) {
             if (e instanceof FileProblem fp) throw fp;
-            throw new FileProblem(0, "The file could not be read as " + format.extension.toUpperCase() + ": " + e.getMessage());
+            throw new FileProblem(0, UnreadableFile.describe(format, e));
         }
+        for (SourceRow row : rows) {
+            try {
+                JsonText.check(row.json());
+            } catch (ApiException e) {
+                throw new FileProblem(row.number(), "Row " + row.number() + ": " + e.getMessage());
+            }
+        }
+        return rows;
     }
 
     private static List<SourceRow> json(byte[] bytes) throws IOException {
-        JsonNode root = Json.MAPPER.readTree(bytes);
+        JsonNode root = Json.DOCUMENT.readTree(bytes);
         if (root != null && root.isObject() && root.has("entries")) root = root.get("entries");
         if (root == null || !root.isArray()) throw new FileProblem(0, "A JSON import must be an array of entries");
         List<SourceRow> out = new ArrayList<>();

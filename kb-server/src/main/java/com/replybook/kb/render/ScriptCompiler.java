@@ -104,10 +104,8 @@ final class ScriptCompiler {
         return new ScriptProblem(line, column, oneLine(e.getMessageWithoutStackTop()));
     }
 
-    /** FreeMarker's messages span lines and carry tips; keep the first statement. */
+    /** FreeMarker's messages span lines, carry tips and name its classes; keep the first statement, in plain words. */
     private static String oneLine(String message) {
-        String first = message == null ? "Invalid script." : message.split("\n----|\n\n")[0];
-        String flat = first.replaceAll("\\s+", " ").strip();
-        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
+        return ScriptMessages.plain(message);
     }
 }

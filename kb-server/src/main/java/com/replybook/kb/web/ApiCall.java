@@ -1,5 +1,6 @@
 package com.replybook.kb.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -84,16 +85,34 @@ public final class ApiCall {
         return RequestBodies.read(req, limit);
     }
 
-    /** The body as a JSON object tree (at most 1 MiB); 400 when it is missing or not an object. */
+    /**
+     * The body as a JSON object tree (at most 1 MiB); 400 in our words when it is missing, not an object, not strict
+     * JSON (a field twice, trailing text) or holds text that is not text (NUL, a lone surrogate), naming the field.
+     */
     public JsonNode readObject() throws IOException {
-        JsonNode node = Json.MAPPER.readTree(body(RequestBodies.DEFAULT_LIMIT));
+        JsonNode node = readTree();
         if (node == null || !node.isObject()) throw ApiException.badRequest(null, "Expected a JSON object as the request body");
         return node;
     }
 
-    /** The body read as JSON into {@code type} (at most 1 MiB). */
+    /** The body read as JSON into {@code type} (at most 1 MiB), checked as {@link #readObject} checks it. */
     public <T> T readJson(Class<T> type) throws IOException {
-        return Json.MAPPER.readValue(body(RequestBodies.DEFAULT_LIMIT), type);
+        JsonNode node = readTree();
+        try {
+            return node == null || node.isMissingNode() ? null : Json.MAPPER.treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            throw JsonErrors.badRequest(e);
+        }
+    }
+
+    private JsonNode readTree() throws IOException {
+        try {
+            JsonNode node = Json.DOCUMENT.readTree(body(RequestBodies.DEFAULT_LIMIT));
+            JsonText.check(node);
+            return node;
+        } catch (JsonProcessingException e) {
+            throw JsonErrors.badRequest(e);
+        }
     }
 
     public void setHeader(String name, String value) {

@@ -58,9 +58,13 @@ public final class ApiServlet extends HttpServlet {
         } catch (ApiException e) {
             JsonResponses.error(resp, e);
         } catch (JsonProcessingException e) {
-            JsonResponses.error(resp, ApiException.badRequest(null, "Malformed JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
+            JsonResponses.error(resp, JsonErrors.badRequest(e));
         } catch (RuntimeException e) {
+            int refused = ContainerErrors.clientStatus(e);
+            if (refused != 0) {
+                JsonResponses.error(resp, ContainerErrors.asApiError(refused));
+                return;
+            }
             LOG.log(Level.SEVERE, "Unhandled error on " + method + " " + req.getRequestURI(), e);
             JsonResponses.error(resp, new ApiException(500, "internal", "Internal error; see the server log", null));
         }

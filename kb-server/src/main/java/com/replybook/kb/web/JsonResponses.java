@@ -19,10 +19,13 @@ public final class JsonResponses {
         Json.MAPPER.writeValue(resp.getOutputStream(), body);
     }
 
-    /** Answers {@code e} as the JSON error, unless the response is already on its way. */
+    /**
+     * Answers {@code e} as the JSON error, unless the response is already on its way. Headers the failed handler had
+     * set are dropped, the {@link SecurityHeaders} kept.
+     */
     public static void error(HttpServletResponse resp, ApiException e) throws IOException {
         if (resp.isCommitted()) return;
-        resp.reset();
+        SecurityHeaders.reset(resp);
         e.headers().forEach(resp::setHeader);
         write(resp, e.status(), Map.of("error", errorBody(e)));
     }

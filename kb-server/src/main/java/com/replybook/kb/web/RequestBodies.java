@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.TimeoutException;
 
 /** Reading request bodies with a size limit: the one way the API and the console read what a client sent. */
 public final class RequestBodies {
@@ -21,8 +23,30 @@ public final class RequestBodies {
     private RequestBodies() {
     }
 
-    /** Reads at most {@code limit} bytes of body; 413 beyond that. */
+    /**
+     * Reads at most {@code limit} bytes of body; 413 beyond that, 408 when the client stops sending before the body
+     * is complete (the container's idle timeout), 400 when the connection ends early.
+     */
     public static byte[] read(HttpServletRequest req, long limit) throws IOException {
+        try {
+            return readLimited(req, limit);
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /** A failure to read a body in our words: the container's text names its classes and timeouts. */
+    public static ApiException unreadable(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException || t instanceof SocketTimeoutException) {
+                return new ApiException(408, "timeout", "The request body stopped arriving before it was complete; "
+                        + "send the whole body at once", null);
+            }
+        }
+        return ApiException.badRequest(null, "The request body ended before it was complete");
+    }
+
+    private static byte[] readLimited(HttpServletRequest req, long limit) throws IOException {
         long declared = req.getContentLengthLong();
         try (InputStream in = req.getInputStream()) {
             if (declared > limit) {

@@ -1,6 +1,8 @@
 package com.replybook.kb.boot;
 
+import com.replybook.kb.testing.ApiClient;
 import com.replybook.kb.testing.ApiClient.Response;
+import com.replybook.kb.testing.HostileRequests;
 import com.replybook.kb.testing.WarProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,11 +11,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +53,40 @@ class ExecutableWarIT {
             Response me = server.client(token).get("/api/v1/me");
             assertEquals("admin", me.json().get("role").asText());
             assertEquals(0, server.client(token).get("/api/v1/entries").json().get("total").asInt());
+        }
+    }
+
+    @Test
+    void hostileRequestsAndTheContainersOwnErrorsLeakNoTraceUnderJavaJar() {
+        String token = "rb_configured_token_for_tests_123456";
+        try (WarProcess server = WarProcess.start(dir.resolve("data"), Map.of("REPLYBOOK_ADMIN_TOKEN", token),
+                "--semantic-search", "false")) {
+            String entryId = server.client(token).get("/api/v1/entries?pageSize=1").json().path("items").get(0).path("id").asText();
+            List<String> leaks = HostileRequests.against(server.base(), token, HostileRequests.pathParameters(entryId, "admin"))
+                    .all(Duration.ofSeconds(45)); // Jetty's idle timeout, 30 s, ends the stalled bodies
+            assertTrue(leaks.isEmpty(), leaks.size() + " leaks:\n" + String.join("\n", leaks));
+            assertFalse(server.output().contains("handleException"), "Jetty handled an error itself:\n" + server.output());
+        }
+    }
+
+    @Test
+    void theBootstrapTokenBringsBackAnAdminThatWasDisabledAcrossRealRestarts() {
+        String token = "rb_configured_token_for_tests_123456";
+        Map<String, String> env = Map.of("REPLYBOOK_ADMIN_TOKEN", token);
+        try (WarProcess first = WarProcess.start(dir.resolve("data"), env, "--no-sample-data", "--semantic-search", "false")) {
+            ApiClient admin = first.client(token);
+            assertEquals(409, admin.put("/api/v1/users/admin", Map.of("disabled", true), null).status(), "the last admin");
+            assertEquals(201, admin.post("/api/v1/users", Map.of("username", "ops", "role", "admin")).status());
+            ApiClient ops = first.client(admin.post("/api/v1/users/ops/tokens", Map.of("label", "ops")).json().path("token").asText());
+            assertEquals(200, ops.put("/api/v1/users/admin", Map.of("disabled", true), null).status());
+            assertEquals(401, admin.get("/api/v1/me").status());
+        }
+        for (int restart = 0; restart < 2; restart++) {
+            try (WarProcess again = WarProcess.start(dir.resolve("data"), env, "--no-sample-data", "--semantic-search", "false")) {
+                Response me = again.client(token).get("/api/v1/me");
+                assertEquals("admin", me.json().path("role").asText(), me.text());
+                assertEquals(restart == 0, again.output().contains("re-enabled admin"), again.output());
+            }
         }
     }
 

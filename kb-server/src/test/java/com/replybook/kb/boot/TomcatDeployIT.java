@@ -1,6 +1,7 @@
 package com.replybook.kb.boot;
 
 import com.replybook.kb.testing.ApiClient;
+import com.replybook.kb.testing.HostileRequests;
 import com.replybook.kb.testing.WarProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -61,6 +63,10 @@ class TomcatDeployIT {
             String cookie = signIn.headers().firstValue("Set-Cookie").orElse("");
             assertTrue(cookie.startsWith("RBSESSION=") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
                     "console session cookie under Tomcat: " + cookie);
+            String entryId = admin.get("/api/v1/entries?pageSize=1").json().path("items").get(0).path("id").asText();
+            List<String> leaks = HostileRequests.against(root, TOKEN, HostileRequests.pathParameters(entryId, "admin"))
+                    .all(Duration.ofSeconds(20)); // the connector's timeout, 3 s, ends the stalled bodies
+            assertTrue(leaks.isEmpty(), leaks.size() + " leaks:\n" + String.join("\n", leaks));
         } finally {
             tomcat.destroy();
             tomcat.waitFor();
@@ -72,9 +78,12 @@ class TomcatDeployIT {
         Files.writeString(base.resolve("conf/server.xml"), """
                 <Server port="-1" shutdown="SHUTDOWN">
                   <Service name="Catalina">
-                    <Connector port="%d" address="127.0.0.1" protocol="HTTP/1.1"/>
+                    <Connector port="%d" address="127.0.0.1" protocol="HTTP/1.1" connectionTimeout="3000"/>
                     <Engine name="Catalina" defaultHost="localhost">
-                      <Host name="localhost" appBase="webapps" unpackWARs="true" autoDeploy="false"/>
+                      <Host name="localhost" appBase="webapps" unpackWARs="true" autoDeploy="false">
+                        <!-- As the README asks: what Tomcat refuses before the application sees it names no version. -->
+                        <Valve className="org.apache.catalina.valves.ErrorReportValve" showReport="false" showServerInfo="false"/>
+                      </Host>
                     </Engine>
                   </Service>
                 </Server>

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Import and export through the console: dry runs name bad rows, and export → import loses nothing. */
@@ -115,6 +116,27 @@ class ConsoleExchangeTest {
         String page = view.path("page").asText();
         assertTrue(page.contains("data-row=\"2\"") && page.contains("bad-one.en"), page);
         assertEquals(404, server.admin().get("/api/v1/entries/good-one.en").status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xlsx", "csv", "json"})
+    void aFileThatIsNotWhatItsNameSaysIsRejectedInPlainWordsWithoutTheParsersInternals(String format) throws Exception {
+        byte[] garbage = switch (format) {
+            case "xlsx" -> "PK\u0003\u0004 not really a workbook".getBytes(StandardCharsets.UTF_8);
+            case "csv" -> "key,locale,category,problem,script\n\"open,en,a,p,s\n".getBytes(StandardCharsets.UTF_8);
+            default -> "[{\"key\":\"a\"".getBytes(StandardCharsets.UTF_8);
+        };
+        JsonNode view = dryRun("entries." + format, garbage);
+        assertEquals("rejected", view.path("phase").asText());
+        String page = view.path("page").asText();
+        assertTrue(page.contains(switch (format) {
+            case "xlsx" -> "not an Excel workbook (.xlsx)";
+            case "csv" -> "could not be read as CSV";
+            default -> "ended before the JSON was complete";
+        }), page);
+        for (String internal : List.of("Exception", "org.apache", "poi", "POI", "Jackson", "$")) {
+            assertFalse(page.replace("${", "").contains(internal), internal + " in " + page);
+        }
     }
 
     @Test

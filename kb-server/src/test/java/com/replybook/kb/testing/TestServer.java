@@ -2,14 +2,18 @@ package com.replybook.kb.testing;
 
 import com.replybook.kb.app.Replybook;
 import com.replybook.kb.app.ReplybookApp;
+import com.replybook.kb.boot.QuietErrorHandler;
 import com.replybook.kb.config.ServerConfig;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The real application (every servlet and filter, as {@code web.xml} mounts them) in an embedded Jetty on a
@@ -59,16 +63,32 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(ServerConfig config) {
-        return start(config, Clock.systemUTC());
+        return start(config, Clock.systemUTC(), Duration.ofSeconds(30));
     }
 
     /** Starts a server whose "now" is {@code clock}, e.g. a {@link SettableClock} to record events on given days. */
     public static TestServer start(ServerConfig config, Clock clock) {
+        return start(config, clock, Duration.ofSeconds(30));
+    }
+
+    /**
+     * Starts a server whose connections give up on a client that sends nothing for {@code idleTimeout} (30 s, Jetty's
+     * default, elsewhere), for tests of stalled requests.
+     */
+    public static TestServer start(ServerConfig config, Duration idleTimeout) {
+        return start(config, Clock.systemUTC(), idleTimeout);
+    }
+
+    private static TestServer start(ServerConfig config, Clock clock, Duration idleTimeout) {
         Server server = new Server();
-        ServerConnector connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false); // as under java -jar
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost("127.0.0.1");
         connector.setPort(0);
+        connector.setIdleTimeout(idleTimeout.toMillis());
         server.addConnector(connector);
+        server.setErrorHandler(new QuietErrorHandler()); // as under java -jar: what never reaches the application
         // No session handler: the console keeps its sessions in the database, and a call to getSession would fail.
         ServletContextHandler ctx = new ServletContextHandler("/", ServletContextHandler.NO_SESSIONS);
         ctx.addEventListener(new ReplybookApp(config, clock));
