@@ -129,7 +129,7 @@ public final class Replybook implements AutoCloseable {
         }
         ctx.addServlet("error", new ErrorServlet()).addMapping(ErrorServlet.PATH);
         ServletRegistration.Dynamic pages = ctx.addServlet("console",
-                new ConsoleServlet(users.sessions(), users.passwords(), console,
+                new ConsoleServlet(users.sessions(), users.signIns(), console,
                         NavCounts.all(modules.stream().map(FeatureModule::navCounts).toList())));
         pages.addMapping("/console/*");
         long max = platform.config().maxRequestBytes();

@@ -47,8 +47,11 @@ public final class PasswordStore {
         if (n != 1) throw ApiException.notFound("No user " + userId);
     }
 
-    /** The enabled user with this username and password, if both match. */
-    public Optional<User> check(String username, String password) {
+    /**
+     * The enabled user with this username and password, if both match. Package-private: every sign-in goes through
+     * {@link SignInThrottle}, so nothing can check passwords without the limits on guessing.
+     */
+    Optional<User> check(String username, String password) {
         Optional<User> user = username == null ? Optional.empty() : users.findByUsername(username.strip());
         String stored = user.map(u -> storedHash(u.id())).orElse(null);
         boolean ok = Passwords.verify(password, stored != null ? stored : DUMMY_HASH) && stored != null;

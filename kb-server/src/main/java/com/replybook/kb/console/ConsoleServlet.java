@@ -1,8 +1,8 @@
 package com.replybook.kb.console;
 
-import com.replybook.kb.auth.PasswordStore;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.SessionAuth;
+import com.replybook.kb.auth.SignInThrottle;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.ContainerErrors;
@@ -43,12 +43,12 @@ public final class ConsoleServlet extends HttpServlet {
      * The console over the features' pages in {@code routes}, to which it adds its own: the home page, sign-in
      * and sign-out, and its static files. Every page's navigation shows {@code navCounts}.
      */
-    public ConsoleServlet(SessionAuth sessions, PasswordStore passwords, Router<Page> routes, NavCounts navCounts) {
+    public ConsoleServlet(SessionAuth sessions, SignInThrottle signIns, Router<Page> routes, NavCounts navCounts) {
         this.sessions = sessions;
         this.routes = routes;
         this.navCounts = navCounts;
         routes.get("/", p -> p.redirect("entries", null));
-        new SignInPages(passwords, sessions).routes(routes);
+        new SignInPages(signIns, sessions).routes(routes);
         new StaticFiles().routes(routes);
     }
 

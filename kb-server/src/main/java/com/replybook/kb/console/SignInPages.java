@@ -1,25 +1,25 @@
 package com.replybook.kb.console;
 
-import com.replybook.kb.auth.PasswordStore;
 import com.replybook.kb.auth.SessionAuth;
-import com.replybook.kb.auth.User;
+import com.replybook.kb.auth.SignInThrottle;
 import com.replybook.kb.web.Router;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Sign-in, sign-out and sign-out everywhere (every session of the user, in every browser and on every node). A
- * failed sign-in says only that the pair did not match, never which half.
+ * failed sign-in says only that the pair did not match, never which half; too many attempts get 429 with
+ * {@code Retry-After} and say, in the visitor's language, how many minutes to wait ({@link SignInThrottle}).
  */
 final class SignInPages {
 
-    private final PasswordStore passwords;
+    private final SignInThrottle signIns;
     private final SessionAuth sessions;
 
-    SignInPages(PasswordStore passwords, SessionAuth sessions) {
-        this.passwords = passwords;
+    SignInPages(SignInThrottle signIns, SessionAuth sessions) {
+        this.signIns = signIns;
         this.sessions = sessions;
     }
 
@@ -33,13 +33,19 @@ final class SignInPages {
 
     private void signIn(Page p) throws IOException {
         String username = p.param("username");
-        Optional<User> user = passwords.check(username, p.raw("password"));
-        if (user.isEmpty()) {
-            p.render(401, "signin.ftlh", Map.of("username", username == null ? "" : username, "failed", true));
+        SignInThrottle.Result result = signIns.signIn(username, p.raw("password"), p.request().getRemoteAddr());
+        if (result.user().isPresent()) {
+            sessions.signIn(p.request(), p.response(), result.user().get());
+            p.redirect("entries", null);
             return;
         }
-        sessions.signIn(p.request(), p.response(), user.get());
-        p.redirect("entries", null);
+        Map<String, Object> model = new HashMap<>(Map.of("username", username == null ? "" : username, "failed", true));
+        if (result.throttled()) {
+            long seconds = result.retryAfter().toSeconds();
+            p.response().setHeader("Retry-After", Long.toString(seconds));
+            model.put("waitMinutes", Math.max(1, (seconds + 59) / 60));
+        }
+        p.render(result.throttled() ? 429 : 401, "signin.ftlh", model);
     }
 
     private void signOut(Page p) {

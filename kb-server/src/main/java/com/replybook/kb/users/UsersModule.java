@@ -4,6 +4,7 @@ import com.replybook.kb.auth.AdminBootstrap;
 import com.replybook.kb.auth.AuthFilter;
 import com.replybook.kb.auth.PasswordStore;
 import com.replybook.kb.auth.SessionAuth;
+import com.replybook.kb.auth.SignInThrottle;
 import com.replybook.kb.auth.UserStore;
 import com.replybook.kb.console.Page;
 import com.replybook.kb.module.FeatureModule;
@@ -24,6 +25,7 @@ public final class UsersModule implements FeatureModule {
     private final UserStore users;
     private final PasswordStore passwords;
     private final SessionAuth sessions;
+    private final SignInThrottle signIns;
     private final Optional<String> generatedAdminToken;
 
     public UsersModule(Platform platform) {
@@ -32,6 +34,7 @@ public final class UsersModule implements FeatureModule {
         var config = platform.config();
         this.sessions = new SessionAuth(platform.database(), platform.clock(), config.sessionIdleTimeout(),
                 config.sessionMaxAge(), config.trustProxy());
+        this.signIns = new SignInThrottle(passwords, platform.clock());
         this.generatedAdminToken = AdminBootstrap.ensureAdmin(platform.database(), users, config.adminToken());
     }
 
@@ -60,6 +63,11 @@ public final class UsersModule implements FeatureModule {
 
     public SessionAuth sessions() {
         return sessions;
+    }
+
+    /** Password checks under the limits on guessing: the only way to sign in with a password. */
+    public SignInThrottle signIns() {
+        return signIns;
     }
 
     /** The admin token generated on this start, if one was (never when it was configured). */

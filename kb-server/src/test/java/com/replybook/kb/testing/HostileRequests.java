@@ -158,7 +158,7 @@ public final class HostileRequests {
                 if (route.startsWith("GET ") || route.startsWith("DELETE ")) continue;
                 all.add(pool.submit(() -> {
                     String answer = stalled(route, wait);
-                    check(route + " with a stalled body", new Answer(status(answer), answer, header(answer)), leaks);
+                    check(route + " with a stalled body", rawAnswer(answer), leaks);
                 }));
             }
             for (Future<?> f : all) f.get();
@@ -250,6 +250,9 @@ public final class HostileRequests {
      */
     private static void check(String what, Answer a, List<String> leaks) {
         leaksOnly(what, a, leaks);
+        if (a.status() >= 400 && !a.headers().contains("x-content-type-options")) {
+            leaks.add(what + ": no security headers on " + a.status());
+        }
         boolean api = what.contains(" /api/");
         if (api && a.status() >= 400 && !(a.contentType().contains("json") && a.body().contains("\"error\""))) {
             leaks.add(what + ": not the JSON error: " + a.status() + " " + a.contentType() + " " + shortened(a.body()));
@@ -287,6 +290,12 @@ public final class HostileRequests {
 
     private String filled(String template) {
         return Pattern.compile("\\{(\\w+)}").matcher(template).replaceAll(m -> pathParameter.apply(m.group(1)));
+    }
+
+    /** A raw HTTP/1.1 answer as an {@link Answer}: status, body (with the headers), content type, headers. */
+    private static Answer rawAnswer(String raw) {
+        String headers = raw.split("\r\n\r\n", 2)[0].toLowerCase();
+        return new Answer(status(raw), raw, header(raw), "", headers);
     }
 
     private static int status(String raw) {
