@@ -55,6 +55,24 @@ class CaseApiTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void theWaysOfHidingANumberFromMaskingDoNotGetItIntoAStoredCase() {
+        try (TestServer server = TestServer.start(dir, false)) {
+            String excerpt = "<p>客户：手机１３８００１３８０００，备用 <b>138</b>\u200B0013 8000，卡 4111 1111 1111 1111，"
+                    + "邮箱 li.na＠example.com，身份证 11010519491231002X，单号 2023111100 1234 5678</p>";
+            Response created = server.admin().post("/api/v1/cases", Map.of("title", "masking", "excerptHtml", excerpt));
+            assertEquals(201, created.status(), created.text());
+            String html = server.admin().get("/api/v1/cases/" + created.json().get("id").asText()).json()
+                    .get("excerptHtml").asText();
+            for (String leak : List.of("１３８", "138", "8000", "4111", "li.na", "example", "11010519491231002X", "5678")) {
+                assertFalse(html.contains(leak), leak + " in " + html);
+            }
+            for (String label : List.of("[电话]", "[银行卡号]", "[邮箱]", "[身份证号]", "[订单号]")) {
+                assertTrue(html.contains(label), label + " in " + html);
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("com.replybook.kb.testing.TestDatabases#all")
     void caseWithoutTitleOrExcerptIsRefusedNamingTheFields(DbTarget db) {
