@@ -86,7 +86,7 @@ public final class Replybook implements AutoCloseable {
             add(new EditorModule(platform, entries, search.service(), render));
             cases = add(new CasesModule(platform, entries.store(), search.service()));
             add(new ExchangeModule(platform, entries, cases));
-            add(new EventsModule(platform));
+            add(new EventsModule(platform, entries.store()));
             add(new ToneModule(platform));
             add(new PluginModule());
             add(new StatusModule(this::ready));

@@ -1,5 +1,6 @@
 package com.replybook.kb.events;
 
+import com.replybook.kb.entries.EntryStore;
 import com.replybook.kb.module.FeatureModule;
 import com.replybook.kb.module.Platform;
 import com.replybook.kb.web.ApiCall;
@@ -14,9 +15,9 @@ public final class EventsModule implements FeatureModule {
     private final EventStore store;
     private final EventApi api;
 
-    public EventsModule(Platform platform) {
+    public EventsModule(Platform platform, EntryStore entries) {
         this.store = new EventStore(platform.database(), platform.clock());
-        this.api = new EventApi(store);
+        this.api = new EventApi(store, entries);
     }
 
     /** The store, for features that record events of their own (compensation approvals). */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.replybook.kb.testing.ApiClient;
 import com.replybook.kb.testing.ApiClient.Response;
+import com.replybook.kb.testing.Fixtures;
 import com.replybook.kb.testing.TestDatabases;
 import com.replybook.kb.testing.TestServer;
 import java.nio.file.Path;
@@ -25,8 +26,9 @@ class EventApiTest {
     @MethodSource(DBS)
     void agentsRecordEventsAndLeadsReadThemBackFiltered(TestDatabases.DbTarget db) {
         try (TestServer server = TestServer.start(dir, db, false)) {
+            String entryId = published(server, "delay-e1");
             ApiClient agent = server.userWithRole("agent-ann", "agent");
-            Response stored = agent.post("/api/v1/events", Map.of("type", "insert", "entryId", "e-1", "entryVersion", 3,
+            Response stored = agent.post("/api/v1/events", Map.of("type", "insert", "entryId", "delay-e1", "entryVersion", 1,
                     "tone", "formal", "channel", "email", "helpdesk", "rt", "ticketId", "42", "agent", "ann"));
             assertEquals(201, stored.status(), stored.text());
             assertNotNull(stored.json().get("id").asText());
@@ -39,8 +41,8 @@ class EventApiTest {
             assertEquals(200, inserts.status());
             assertEquals(1, inserts.json().get("events").size());
             var e = inserts.json().get("events").get(0);
-            assertEquals("e-1", e.get("entryId").asText());
-            assertEquals(3, e.get("entryVersion").asLong());
+            assertEquals(entryId, e.get("entryId").asText(), "named by key, stored by id");
+            assertEquals(1, e.get("entryVersion").asLong());
             assertEquals("formal", e.get("tone").asText());
             assertEquals("agent-ann", e.get("user").asText());
             assertEquals(2, lead.get("/api/v1/events?ticketId=42").json().get("events").size());
@@ -52,6 +54,7 @@ class EventApiTest {
     @MethodSource(DBS)
     void insertWithoutEntryVersionIsRejectedNamingTheField(TestDatabases.DbTarget db) {
         try (TestServer server = TestServer.start(dir, db, false)) {
+            published(server, "e-1");
             Response r = server.admin().post("/api/v1/events", Map.of("type", "insert", "entryId", "e-1"));
             assertEquals(422, r.status());
             assertEquals("entryVersion", r.errorField());
@@ -129,5 +132,40 @@ class EventApiTest {
             assertEquals(0, server.userWithRole("lead-lu", "lead").get("/api/v1/events").json().get("events").size(),
                     "nothing refused was stored");
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DBS)
+    void anEventMustNameAnEntryThatExistsAndTheCallerMayReadAtAVersionItHasHad(TestDatabases.DbTarget db) {
+        try (TestServer server = TestServer.start(dir, db, false)) {
+            published(server, "delay-e1");
+            Map<String, Object> draft = Fixtures.entry("draft-e2");
+            assertEquals(201, server.admin().post("/api/v1/entries", draft).status());
+            ApiClient agent = server.userWithRole("agent-ann", "agent");
+
+            Response unknown = agent.post("/api/v1/events", Map.of("type", "view", "entryId", "no-such-entry"));
+            assertEquals(422, unknown.status(), unknown.text());
+            assertEquals("entryId", unknown.errorField());
+            Response hidden = agent.post("/api/v1/events", Map.of("type", "view", "entryId", "draft-e2"));
+            assertEquals(422, hidden.status(), "agents read published entries only: " + hidden.text());
+            assertEquals(unknown.json().path("error").path("message").asText().replace("no-such-entry", "draft-e2"),
+                    hidden.json().path("error").path("message").asText(), "a draft is not told apart from nothing");
+            Response future = agent.post("/api/v1/events", Map.of("type", "insert", "entryId", "delay-e1", "entryVersion", 9));
+            assertEquals(422, future.status(), future.text());
+            assertEquals("entryVersion", future.errorField());
+
+            assertEquals(201, server.userWithRole("ed", "editor").post("/api/v1/events",
+                    Map.of("type", "view", "entryId", "draft-e2")).status(), "editors read drafts");
+            assertEquals(1, server.admin().get("/api/v1/events").json().get("events").size(), "nothing else was written");
+        }
+    }
+
+    /** Creates a published entry with {@code key}; returns its id. */
+    private static String published(TestServer server, String key) {
+        Map<String, Object> entry = Fixtures.entry(key);
+        entry.put("status", "published");
+        Response r = server.admin().post("/api/v1/entries", entry);
+        assertEquals(201, r.status(), r.text());
+        return r.json().get("id").asText();
     }
 }
