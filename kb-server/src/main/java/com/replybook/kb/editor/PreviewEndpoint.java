@@ -43,7 +43,7 @@ final class PreviewEndpoint {
     }
 
     void handle(Page p) throws IOException {
-        p.require(Role.EDITOR);
+        String caller = p.require(Role.EDITOR).username();
         JsonNode body = Json.DOCUMENT.readTree(RequestBodies.read(p.request(), 256 * 1024));
         if (body == null || !body.isObject()) throw ApiException.badRequest(null, "Expected a JSON object");
         JsonText.check(body);
@@ -62,24 +62,27 @@ final class PreviewEndpoint {
         }
         List<Map<String, Object>> cells = new ArrayList<>();
         if (problems.isEmpty()) {
+            Grid grid = new Grid(locale, context, caller);
             for (String tone : Tone.IDS) {
                 for (String channel : Channel.IDS) {
-                    cells.add(cell(scripts.forChannel(channel).text(), locale, tone, channel, context,
-                            scripts.notes(channel)));
+                    cells.add(cell(grid, scripts.forChannel(channel).text(), tone, channel, scripts.notes(channel)));
                 }
             }
         }
         p.json(200, Map.of("problems", problems, "cells", cells));
     }
 
+    /** What every cell of one preview shares: the language, the ticket values, who asked. */
+    private record Grid(String locale, Map<String, Object> context, String caller) {
+    }
+
     /** One tone × channel of the grid; {@code notes} are the console's own warnings, shown before the renderer's. */
-    private Map<String, Object> cell(String script, String locale, String tone, String channel,
-                                     Map<String, Object> ctx, List<String> notes) {
+    private Map<String, Object> cell(Grid grid, String script, String tone, String channel, List<String> notes) {
         Map<String, Object> cell = new LinkedHashMap<>();
         cell.put("tone", tone);
         cell.put("channel", channel);
         try {
-            ScriptPreview.Result r = preview.render(script, locale, tone, channel, ctx);
+            ScriptPreview.Result r = preview.render(script, grid.locale(), tone, channel, grid.context(), grid.caller());
             cell.put("text", r.text());
             List<String> warnings = new ArrayList<>(notes);
             warnings.addAll(r.warnings());

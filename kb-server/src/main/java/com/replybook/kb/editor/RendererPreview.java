@@ -20,9 +20,10 @@ public final class RendererPreview implements ScriptPreview {
     }
 
     @Override
-    public Result render(String script, String locale, String tone, String channel, Map<String, Object> context) {
+    public Result render(String script, String locale, String tone, String channel, Map<String, Object> context,
+                         String caller) {
         try {
-            RenderResult r = renderer.render(new RenderRequest(script, locale, tone, channel, null, context));
+            RenderResult r = renderer.render(new RenderRequest(script, locale, tone, channel, null, context), caller);
             return new Result(r.text(), r.html(), r.warnings());
         } catch (ScriptRejectedException e) {
             throw new IllegalArgumentException(e.problems().stream().map(ScriptProblem::toString).toList().toString(), e);

@@ -16,7 +16,8 @@ public interface ScriptPreview {
     record Result(String text, String html, List<String> warnings) {
     }
 
-    Result render(String script, String locale, String tone, String channel, Map<String, Object> context);
+    /** Renders for {@code caller} (a username), within their share of the render workers. */
+    Result render(String script, String locale, String tone, String channel, Map<String, Object> context, String caller);
 
     /** Problems with {@code script}, each with {@code field = "script"} and line/column; empty when fine. */
     List<FieldError> validate(String script);

@@ -38,19 +38,19 @@ final class RenderApi {
 
     /** {@code POST /api/v1/entries/{ref}/render}, served through the entries feature (which found the entry). */
     void renderEntry(Entry entry, ApiCall call) throws IOException {
-        call.json(200, render(entry.scripts(), entry.locale(), call.readObject()));
+        call.json(200, render(entry.scripts(), entry.locale(), call.readObject(), Principal.of(call).username()));
     }
 
     private void renderScript(ApiCall call) throws IOException {
-        Principal.of(call).require(Role.EDITOR);
+        Principal caller = Principal.of(call).require(Role.EDITOR);
         JsonNode body = call.readObject();
         JsonNode script = body.get("script");
         if (script == null || !script.isTextual()) throw ApiException.badRequest("script", "script must be a string");
         ScriptVersions scripts = new ScriptVersions(script.asText(), text(body, "smsScript"), text(body, "reviewScript"));
-        call.json(200, render(scripts, null, body));
+        call.json(200, render(scripts, null, body, caller.username()));
     }
 
-    private RenderResult render(ScriptVersions scripts, String entryLocale, JsonNode body) {
+    private RenderResult render(ScriptVersions scripts, String entryLocale, JsonNode body, String caller) {
         String locale = text(body, "locale");
         String channel = text(body, "channel");
         ScriptVersions.Chosen source = null;
@@ -58,7 +58,7 @@ final class RenderApi {
             String channelId = Channel.parse(channel).id();
             source = scripts.forChannel(channelId);
             RenderResult result = renderer.render(new RenderRequest(source.text(), locale != null ? locale : entryLocale,
-                    text(body, "tone"), channel, text(body, "emotion"), context(body)));
+                    text(body, "tone"), channel, text(body, "emotion"), context(body)), caller);
             return result.withWarningsFirst(scripts.notes(channelId));
         } catch (InvalidRenderRequestException e) {
             throw ApiException.badRequest(e.field(), e.getMessage());
@@ -70,7 +70,11 @@ final class RenderApi {
                     .map(p -> new FieldError(field, p.message(), p.line(), p.column())).toList();
             throw ApiException.invalid(problems);
         } catch (RendererBusyException e) {
-            throw new ApiException(503, "busy", "Rendering is busy; try again in a moment", null);
+            String retryAfter = Long.toString(e.retryAfter().toSeconds());
+            throw e.callersShare()
+                    ? new ApiException(429, "too_many_requests", e.getMessage(), null).withHeader("Retry-After", retryAfter)
+                    : new ApiException(503, "busy", "Rendering is busy; try again in a moment", null)
+                            .withHeader("Retry-After", retryAfter);
         }
     }
 

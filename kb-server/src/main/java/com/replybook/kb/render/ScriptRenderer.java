@@ -48,6 +48,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ScriptRenderer implements AutoCloseable {
 
     private static final int QUEUE = 64;
+    /** Renders one caller may have waiting for their share, beyond those running (a widget renders one at a time). */
+    private static final int WAITING_PER_CALLER = 4;
 
     private final RenderSettings settings;
     private final ScriptCompiler compiler;
@@ -55,6 +57,7 @@ public final class ScriptRenderer implements AutoCloseable {
     private final ScriptTrial trial;
     private final ThreadPoolExecutor workers;
     private final Timer renders;
+    private final FairShare shares;
 
     /** A renderer with {@link RenderSettings#defaults()}. */
     public ScriptRenderer() {
@@ -91,6 +94,7 @@ public final class ScriptRenderer implements AutoCloseable {
         this.composer = new ReplyComposer(compiler, layouts, texts);
         this.trial = new ScriptTrial(compiler, texts.get(SupportedLocale.ZH_CN));
         this.workers = workers(settings.threads());
+        this.shares = new FairShare(settings.threads(), WAITING_PER_CALLER);
     }
 
     /**
@@ -103,6 +107,23 @@ public final class ScriptRenderer implements AutoCloseable {
      */
     public RenderResult render(RenderRequest request) {
         return renders.record(() -> limited(() -> composer.compose(request)));
+    }
+
+    /**
+     * Renders one reply for {@code caller} (a username), within their share of the workers ({@link FairShare}): one
+     * user's slow renders leave workers for everyone else.
+     *
+     * @throws RendererBusyException also when {@code caller} has their share in use ({@code callersShare()}: API 429)
+     * @see #render(RenderRequest)
+     */
+    public RenderResult render(RenderRequest request, String caller) {
+        try {
+            return shares.run(caller, settings.timeLimit(), () -> render(request));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
