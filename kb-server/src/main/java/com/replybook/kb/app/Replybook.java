@@ -2,6 +2,7 @@ package com.replybook.kb.app;
 
 import com.replybook.kb.analytics.AnalyticsModule;
 import com.replybook.kb.auth.PasswordStore;
+import com.replybook.kb.auth.SignInThrottle;
 import com.replybook.kb.auth.UserStore;
 import com.replybook.kb.cases.CaseStore;
 import com.replybook.kb.cases.CasesModule;
@@ -175,6 +176,11 @@ public final class Replybook implements AutoCloseable {
 
     public PasswordStore passwords() {
         return users.passwords();
+    }
+
+    /** Password checks under the limits on guessing (the only way to check a password). */
+    public SignInThrottle signIns() {
+        return users.signIns();
     }
 
     public CaseStore cases() {

@@ -3,6 +3,7 @@ package com.replybook.kb.auth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import jakarta.servlet.http.HttpServletRequest;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +27,9 @@ import java.util.logging.Logger;
  *       one password on many accounts.</li>
  * </ul>
  *
- * <p>A successful sign-in clears its account's failures and gives its address its token back. The counters live in
+ * <p>The client address is the connection's, or with {@code trustProxy} (the {@code trust-proxy} setting) the last
+ * one in {@code X-Forwarded-For}: the address the proxy in front saw; otherwise every user behind the proxy would
+ * share its budget. A successful sign-in clears its account's failures and gives its address its token back. The counters live in
  * this node's memory (bucket4j): with N nodes behind a proxy an attacker gets N times the budget, which stays
  * far too small to guess a password (README, "Security"). Memory is bounded: the least recently seen of more than
  * {@value #MAX_KEYS} accounts or addresses are forgotten. Thread-safe.
@@ -62,18 +65,20 @@ public final class SignInThrottle {
     }
 
     private final PasswordCheck passwords;
+    private final boolean trustProxy;
     private final TimeMeter time;
     private final Sleeper sleeper;
     private final Keyed accounts = new Keyed(() -> bucket(ACCOUNT_PER_WINDOW, ACCOUNT_PER_DAY));
     private final Keyed addresses = new Keyed(() -> bucket(ADDRESS_PER_WINDOW, ADDRESS_PER_DAY));
 
-    public SignInThrottle(PasswordStore passwords, Clock clock) {
-        this(passwords::check, clock, d -> Thread.sleep(d.toMillis()));
+    public SignInThrottle(PasswordStore passwords, Clock clock, boolean trustProxy) {
+        this(passwords::check, clock, d -> Thread.sleep(d.toMillis()), trustProxy);
     }
 
-    SignInThrottle(PasswordCheck passwords, Clock clock, Sleeper sleeper) {
+    SignInThrottle(PasswordCheck passwords, Clock clock, Sleeper sleeper, boolean trustProxy) {
         this.passwords = passwords;
         this.sleeper = sleeper;
+        this.trustProxy = trustProxy;
         this.time = new TimeMeter() {
             @Override
             public long currentTimeNanos() {
@@ -85,6 +90,11 @@ public final class SignInThrottle {
                 return true;
             }
         };
+    }
+
+    /** Checks {@code username}'s {@code password}, sent with {@code request}, within the budgets. */
+    public Result signIn(String username, String password, HttpServletRequest request) {
+        return signIn(username, password, clientAddress(request));
     }
 
     /** Checks {@code username}'s {@code password}, sent from {@code clientAddress}, within the budgets. */
@@ -140,6 +150,16 @@ public final class SignInThrottle {
                 .addLimit(l -> l.capacity(perDay).refillGreedy(perDay, Duration.ofDays(1)))
                 .withCustomTimePrecision(time)
                 .build();
+    }
+
+    /** Who sent {@code request}: the connection's address, or the proxy's last {@code X-Forwarded-For} entry. */
+    String clientAddress(HttpServletRequest request) {
+        String forwarded = trustProxy ? request.getHeader("X-Forwarded-For") : null;
+        if (forwarded != null) {
+            String last = forwarded.substring(forwarded.lastIndexOf(',') + 1).strip();
+            if (!last.isEmpty() && last.length() <= 64 && last.matches("[0-9A-Fa-f:.\\[\\]]+")) return last;
+        }
+        return request.getRemoteAddr();
     }
 
     /** The account a name stands for: {@code " Li.Na "} and {@code "li.na"} share one budget. */

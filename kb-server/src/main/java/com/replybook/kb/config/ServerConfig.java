@@ -54,11 +54,13 @@ public final class ServerConfig {
             0.95, 0, 1, "weight of the isotropic part of the query whitening (1: none); a tuning knob");
 
     /**
-     * Behind a TLS-terminating reverse proxy the server sees plain HTTP; only a proxy that sets (and strips any
-     * client-sent) {@code X-Forwarded-Proto} may be trusted, so this is off unless the operator says so.
+     * Behind a TLS-terminating reverse proxy the server sees plain HTTP, and every client at the proxy's address;
+     * only a proxy that sets (and strips any client-sent) {@code X-Forwarded-Proto} and appends to
+     * {@code X-Forwarded-For} may be trusted, so this is off unless the operator says so.
      */
     public static final Setting<Boolean> TRUST_PROXY = Setting.flag("trust-proxy", false,
-            "trust X-Forwarded-Proto from the reverse proxy in front (the session cookie is then Secure behind TLS)");
+            "trust X-Forwarded-Proto and X-Forwarded-For from the reverse proxy in front (the session cookie is then"
+                    + " Secure behind TLS; sign-in throttling counts each client's own address)");
     /** An agent's shift has pauses; two idle hours end a forgotten session on a shared desk. */
     public static final Setting<Integer> SESSION_IDLE_MINUTES = Setting.integer("session-idle-minutes", 120, 1,
             7 * 24 * 60, "a console session ends after this many minutes without a request");

@@ -33,7 +33,7 @@ final class SignInPages {
 
     private void signIn(Page p) throws IOException {
         String username = p.param("username");
-        SignInThrottle.Result result = signIns.signIn(username, p.raw("password"), p.request().getRemoteAddr());
+        SignInThrottle.Result result = signIns.signIn(username, p.raw("password"), p.request());
         if (result.user().isPresent()) {
             sessions.signIn(p.request(), p.response(), result.user().get());
             p.redirect("entries", null);

@@ -34,7 +34,7 @@ public final class UsersModule implements FeatureModule {
         var config = platform.config();
         this.sessions = new SessionAuth(platform.database(), platform.clock(), config.sessionIdleTimeout(),
                 config.sessionMaxAge(), config.trustProxy());
-        this.signIns = new SignInThrottle(passwords, platform.clock());
+        this.signIns = new SignInThrottle(passwords, platform.clock(), config.trustProxy());
         this.generatedAdminToken = AdminBootstrap.ensureAdmin(platform.database(), users, config.adminToken());
     }
 

@@ -38,7 +38,7 @@ class SignInThrottleTest {
                 public Instant instant() {
                     return now;
                 }
-            }, delays::add);
+            }, delays::add, false);
 
     @Test
     void failuresAreAnsweredLaterAndLaterAndThenEvenTheRightPasswordIsRefusedWithTheWait() {
@@ -114,5 +114,26 @@ class SignInThrottleTest {
 
     private static Duration ms(long millis) {
         return Duration.ofMillis(millis);
+    }
+
+    @Test
+    void behindATrustedProxyTheClientIsTheLastAddressTheProxyAppended() {
+        SignInThrottle trusting = new SignInThrottle((n, p) -> Optional.empty(), Clock.systemUTC(), d -> { }, true);
+        assertEquals("203.0.113.7", trusting.clientAddress(request("10.0.0.2", "198.51.100.1, 203.0.113.7")),
+                "the first entries are the client's to write; the last is the proxy's");
+        assertEquals("10.0.0.2", trusting.clientAddress(request("10.0.0.2", "bogus<script>")));
+        assertEquals("10.0.0.2", trusting.clientAddress(request("10.0.0.2", null)));
+        assertEquals("10.0.0.2", throttle.clientAddress(request("10.0.0.2", "203.0.113.7")), "not trusted by default");
+    }
+
+    /** A request from {@code remote} with {@code forwardedFor} as its X-Forwarded-For header, and nothing else. */
+    private static jakarta.servlet.http.HttpServletRequest request(String remote, String forwardedFor) {
+        return (jakarta.servlet.http.HttpServletRequest) java.lang.reflect.Proxy.newProxyInstance(
+                SignInThrottleTest.class.getClassLoader(), new Class<?>[]{jakarta.servlet.http.HttpServletRequest.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getRemoteAddr" -> remote;
+                    case "getHeader" -> "X-Forwarded-For".equalsIgnoreCase((String) args[0]) ? forwardedFor : null;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
     }
 }

@@ -84,7 +84,7 @@ class BackupRestoreIT {
             assertEquals(2, admin.get("/api/v1/entries/backup-0.zh-cn/revisions").json().get("revisions").size());
             assertEquals("备份的案例", admin.get("/api/v1/cases/" + caseId).json().get("title").asText());
             assertTrue(restored.app().users().findByUsername("backup.editor").isPresent());
-            assertTrue(restored.app().passwords().check("backup.editor", "correct horse battery").isPresent());
+            assertTrue(restored.app().signIns().signIn("backup.editor", "correct horse battery", "127.0.0.1").user().isPresent());
             for (int i = 0; i < keys.size(); i++) {
                 Response hits = admin.get("/api/v1/search?q=bkword" + i);
                 assertEquals(keys.get(i), hits.json().get("hits").get(0).get("key").asText(), hits.text());
