@@ -201,29 +201,22 @@ public final class HostileRequests {
 
     /** Sends {@code request} as it is on a new connection; the whole answer as text. */
     private String raw(String request) {
-        try (Socket s = new Socket(base.getHost(), base.getPort())) {
-            s.setSoTimeout(10_000);
-            s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            try {
-                s.getInputStream().transferTo(answer);
-            } catch (IOException closedOrTimedOut) {
-                // what arrived is what counts
-            }
-            return answer.toString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "";
-        }
+        return raw(request, Duration.ofSeconds(10));
     }
 
     /** Raw HTTP/1.1: headers that promise 200 bytes, 9 of them, then silence; the whole answer as text. */
     private String stalled(String route, Duration wait) {
         String[] mp = route.split(" ", 2);
+        return raw(mp[0] + " " + mp[1] + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nAuthorization: Bearer " + token
+                + "\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{\"key\":\"", wait);
+    }
+
+    /** Sends {@code request} on a new connection and reads until the server closes it or {@code wait} passes. */
+    private String raw(String request, Duration wait) {
         try (Socket s = new Socket(base.getHost(), base.getPort())) {
             s.setSoTimeout((int) wait.toMillis());
             OutputStream out = s.getOutputStream();
-            out.write((mp[0] + " " + mp[1] + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nAuthorization: Bearer " + token
-                    + "\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n{\"key\":\"").getBytes(StandardCharsets.UTF_8));
+            out.write(request.getBytes(StandardCharsets.UTF_8));
             out.flush();
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
             try {
