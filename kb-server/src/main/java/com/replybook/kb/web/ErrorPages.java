@@ -53,6 +53,7 @@ public final class ErrorPages {
             write(req, resp, 500);
         } else if (originalPath(req).startsWith("/api/")) {
             LOG.log(Level.FINE, "Refused " + req.getMethod() + " " + originalPath(req), t);
+            if (!resp.isCommitted()) SecurityHeaders.apply(req, resp); // an error dispatch may have lost them
             JsonResponses.error(resp, known);
         } else {
             write(req, resp, known.status());

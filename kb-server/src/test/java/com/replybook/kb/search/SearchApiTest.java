@@ -101,10 +101,15 @@ class SearchApiTest {
     }
 
     @Test
-    void aHitFoundThroughASynonymIsHighlightedToo() {
+    void aHitFoundThroughASynonymIsHighlightedToo() throws InterruptedException {
         try (TestServer server = TestServer.start(dir, true)) {
             ApiClient agent = server.userWithRole("agent1", "agent");
-            Response r = agent.get("/api/v1/search?q=tk&locale=zh-CN&limit=1&highlight=true");
+            String search = "/api/v1/search?q=tk&locale=zh-CN&limit=1&highlight=true";
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos(); // the sample library is being indexed
+            while (!agent.get(search).text().contains("refund-timing.zh-cn") && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            Response r = agent.get(search);
             assertEquals(200, r.status(), r.text());
             var top = r.json().get("hits").get(0);
             assertEquals("refund-timing.zh-cn", top.get("key").asText(), r.text());
