@@ -51,8 +51,7 @@ final class EventApi {
             throw ApiException.invalid(List.of(new FieldError("entryVersion", "entry " + entry.key() + " has no version "
                     + e.entryVersion() + " yet; its current version is " + entry.version())));
         }
-        return new UsageEvent(e.id(), e.type(), entry.id(), e.entryVersion(), e.tone(), e.channel(), e.emotion(),
-                e.helpdesk(), e.ticketId(), e.query(), e.source(), e.hits(), e.agent(), e.user(), e.at());
+        return e.withEntryId(entry.id());
     }
 
     private void find(ApiCall call) throws IOException {

@@ -33,4 +33,10 @@ public record UsageEvent(String id, EventType type, String entryId, Long entryVe
         return new UsageEvent(newId, type, entryId, entryVersion, tone, channel, emotion, helpdesk, ticketId, query, source,
                 hits, agent, product, outcome, score, compensation, approval, user, time);
     }
+
+    /** This event naming its entry by {@code id} (the client may have sent the key). */
+    UsageEvent withEntryId(String id) {
+        return new UsageEvent(this.id, type, id, entryVersion, tone, channel, emotion, helpdesk, ticketId, query, source,
+                hits, agent, product, outcome, score, compensation, approval, user, at);
+    }
 }

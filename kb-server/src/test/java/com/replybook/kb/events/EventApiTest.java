@@ -69,11 +69,12 @@ class EventApiTest {
     @MethodSource(DBS)
     void outcomesCompensationApprovalsAndProductsAreStoredAndReadBack(TestDatabases.DbTarget db) {
         try (TestServer server = TestServer.start(dir, db, false)) {
+            published(server, "e-1");
             ApiClient agent = server.userWithRole("agent-ann", "agent");
             Response outcome = agent.post("/api/v1/events", Map.of("type", "outcome", "ticketId", "42", "helpdesk", "rt",
                     "outcome", "reopened", "score", 2));
             assertEquals(201, outcome.status(), outcome.text());
-            Response insert = agent.post("/api/v1/events", Map.of("type", "insert", "entryId", "e-1", "entryVersion", 3,
+            Response insert = agent.post("/api/v1/events", Map.of("type", "insert", "entryId", "e-1", "entryVersion", 1,
                     "helpdesk", "zendesk", "ticketId", "7", "product", "降噪耳机 X2",
                     "compensation", Map.of("offer", "coupon", "amount", "10.5", "approvalId", "ap-7")));
             assertEquals(201, insert.status(), insert.text());
