@@ -5,7 +5,6 @@ import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
-import com.replybook.kb.web.Json;
 import com.replybook.kb.web.Router;
 
 import java.io.IOException;
@@ -89,7 +88,7 @@ final class ReviewApi {
     /** Body {@code {"comment": "…"}}; the comment is required (422 naming it) and at most 2,000 characters. */
     private void sendBack(ApiCall call) throws IOException {
         Principal me = Principal.of(call).require(Role.LEAD);
-        JsonNode body = optionalBody(call);
+        JsonNode body = call.readOptionalObject();
         JsonNode comment = body.get("comment");
         if (comment != null && !comment.isNull() && !comment.isTextual()) {
             throw ApiException.unprocessable("comment", "comment must be text", null);
@@ -104,7 +103,7 @@ final class ReviewApi {
      */
     private void restore(ApiCall call) throws IOException {
         Principal me = Principal.of(call).require(Role.EDITOR);
-        JsonNode body = optionalBody(call);
+        JsonNode body = call.readOptionalObject();
         JsonNode version = body.get("version");
         if (version == null || !version.canConvertToLong() || !version.isIntegralNumber()) {
             throw ApiException.unprocessable("version", "version must name the revision to restore, e.g. {\"version\": 3}", null);
@@ -113,15 +112,6 @@ final class ReviewApi {
         Entry e = existing(call.path("ref"));
         if (e.status() != EntryStatus.PUBLISHED) policy.checkStatusChange(me, e.status(), e.status());
         answer.send(call, 200, review.restore(e.id(), version.asLong(), expected, me.username()), me);
-    }
-
-    /** The JSON object sent, or an empty one when the body is empty. */
-    private static JsonNode optionalBody(ApiCall call) throws IOException {
-        byte[] bytes = call.body(SentBack.MAX_COMMENT * 8L);
-        if (bytes.length == 0) return Json.MAPPER.createObjectNode();
-        JsonNode node = Json.MAPPER.readTree(bytes);
-        if (node == null || !node.isObject()) throw ApiException.badRequest(null, "Expected a JSON object as the request body");
-        return node;
     }
 
     private Entry existing(String ref) {

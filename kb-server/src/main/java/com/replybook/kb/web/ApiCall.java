@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -95,6 +96,18 @@ public final class ApiCall {
         return node;
     }
 
+    /**
+     * The body as a JSON object tree, or an empty object when there is no body (actions whose body is optional, e.g.
+     * {@code POST …/send-back}); checked as {@link #readObject} checks it.
+     */
+    public JsonNode readOptionalObject() throws IOException {
+        byte[] bytes = body(RequestBodies.DEFAULT_LIMIT);
+        if (new String(bytes, StandardCharsets.UTF_8).isBlank()) return Json.MAPPER.createObjectNode();
+        JsonNode node = parse(bytes);
+        if (node == null || !node.isObject()) throw ApiException.badRequest(null, "Expected a JSON object as the request body, or none");
+        return node;
+    }
+
     /** The body read as JSON into {@code type} (at most 1 MiB), checked as {@link #readObject} checks it. */
     public <T> T readJson(Class<T> type) throws IOException {
         JsonNode node = readTree();
@@ -106,8 +119,13 @@ public final class ApiCall {
     }
 
     private JsonNode readTree() throws IOException {
+        return parse(body(RequestBodies.DEFAULT_LIMIT));
+    }
+
+    /** {@code bytes} as strict JSON whose text is text; 400 naming the field otherwise. */
+    private static JsonNode parse(byte[] bytes) throws IOException {
         try {
-            JsonNode node = Json.DOCUMENT.readTree(body(RequestBodies.DEFAULT_LIMIT));
+            JsonNode node = Json.DOCUMENT.readTree(bytes);
             JsonText.check(node);
             return node;
         } catch (JsonProcessingException e) {

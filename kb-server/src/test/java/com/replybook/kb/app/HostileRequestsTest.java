@@ -79,9 +79,8 @@ class HostileRequestsTest {
     void everyApiBodyIsStrictJsonAndTextThatIsNotTextIsRefusedNamingTheField() {
         HostileRequests probe = HostileRequests.against(server.base(), TestServer.ADMIN_TOKEN, params);
         ApiClient admin = server.admin();
-        for (String route : probe.routes()) {
+        for (String route : probe.bodyRoutes()) {
             String[] mp = route.split(" ", 2);
-            if (mp[0].equals("GET") || mp[0].equals("DELETE") || mp[1].endsWith("/verify")) continue; // no body
             boolean array = mp[1].endsWith("/import");
             for (String name : List.of("trailing garbage", "a duplicate key", "a NUL character", "a lone surrogate")) {
                 byte[] body = HostileRequests.BODIES.get(name).bytes();

@@ -102,13 +102,24 @@ public final class HostileRequests {
 
     /** Every documented route as {@code METHOD /path}, path parameters filled in. */
     public List<String> routes() {
+        return routes(false);
+    }
+
+    /** The routes whose OpenAPI operation takes a request body (e.g. {@code POST /api/v1/entries}, not {@code /submit}). */
+    public List<String> bodyRoutes() {
+        return routes(true);
+    }
+
+    private List<String> routes(boolean withBodyOnly) {
         List<String> out = new ArrayList<>();
         try (InputStream in = HostileRequests.class.getResourceAsStream("/api/openapi.json")) {
             JsonNode paths = Json.MAPPER.readTree(in).path("paths");
             for (Iterator<Map.Entry<String, JsonNode>> it = paths.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> path = it.next();
-                for (String method : List.of("get", "post", "put", "delete")) {
-                    if (path.getValue().has(method)) out.add(method.toUpperCase() + " " + filled(path.getKey()));
+                for (String method : List.of("get", "post", "put", "patch", "delete")) {
+                    JsonNode op = path.getValue().path(method);
+                    if (op.isMissingNode() || withBodyOnly && !op.has("requestBody")) continue;
+                    out.add(method.toUpperCase() + " " + filled(path.getKey()));
                 }
             }
         } catch (IOException e) {
@@ -120,9 +131,8 @@ public final class HostileRequests {
     /** Every hostile body to every route that takes one (POST and PUT); the leaks found, empty when none. */
     public List<String> bodies() {
         List<String> leaks = new ArrayList<>();
-        for (String route : routes()) {
+        for (String route : bodyRoutes()) {
             String[] mp = route.split(" ", 2);
-            if (mp[0].equals("GET") || mp[0].equals("DELETE")) continue;
             BODIES.forEach((name, body) -> {
                 HttpRequest.Builder b = request(mp[1]).header("Content-Type", body.contentType())
                         .method(mp[0], HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
