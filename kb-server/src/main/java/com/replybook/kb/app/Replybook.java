@@ -17,6 +17,7 @@ import com.replybook.kb.entries.EntriesModule;
 import com.replybook.kb.entries.EntryStore;
 import com.replybook.kb.events.EventsModule;
 import com.replybook.kb.exchange.ExchangeModule;
+import com.replybook.kb.guardrails.GuardrailsModule;
 import com.replybook.kb.metrics.MetricsModule;
 import com.replybook.kb.module.FeatureModule;
 import com.replybook.kb.module.Platform;
@@ -79,15 +80,17 @@ public final class Replybook implements AutoCloseable {
         try {
             metrics = add(new MetricsModule(platform, registry));
             users = add(new UsersModule(platform));
-            render = add(new RenderModule(platform));
-            entries = add(new EntriesModule(platform, render.scriptCheck(), render.entryActions()));
+            EventsModule events = add(new EventsModule(platform)); // before guardrails: they record approvals
+            GuardrailsModule guardrails = add(new GuardrailsModule(platform, events.store()));
+            render = add(new RenderModule(platform, guardrails.replyAdvisor()));
+            entries = add(new EntriesModule(platform, render.scriptCheck().and(guardrails.scriptCheck()),
+                    render.entryActions()));
             AnalyticsModule analytics = add(new AnalyticsModule(platform)); // before search: it is told the customers' words
             search = add(new SearchModule(platform, entries.store(), analytics.customerWords()));
             add(new SampleLibraryModule(platform, entries));
             add(new EditorModule(platform, entries, search.service(), render));
             cases = add(new CasesModule(platform, entries.store(), search.service()));
             add(new ExchangeModule(platform, entries, cases));
-            add(new EventsModule(platform, entries.store()));
             add(new ToneModule(platform));
             add(new PluginModule());
             add(new StatusModule(this::ready));

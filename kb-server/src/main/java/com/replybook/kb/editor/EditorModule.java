@@ -52,7 +52,7 @@ public final class EditorModule implements FeatureModule {
         new BulkActions(entries.store(), entries.review(), entries.parser(), policy).routes(console);
         new StalePage(finder, platform.clock()).routes(console);
         reviewPages.routes(console);
-        console.post("/preview", new PreviewEndpoint(preview)::handle);
+        console.post("/preview", new PreviewEndpoint(preview, entries.scriptCheck())::handle);
     }
 
     /**

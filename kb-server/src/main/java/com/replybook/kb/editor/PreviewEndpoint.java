@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.console.Page;
+import com.replybook.kb.entries.ScriptCheck;
 import com.replybook.kb.entries.ScriptVersions;
 import com.replybook.kb.render.RendererBusyException;
 import com.replybook.kb.vocabulary.Channel;
@@ -25,11 +26,12 @@ import java.util.logging.Logger;
 
 /**
  * {@code POST /console/preview} (JSON, CSRF header): the editor's live preview. Takes
- * {@code {"script","smsScript","reviewScript","locale","context"}} and answers every tone × channel (the SMS and
- * review columns from the entry's versions for them when it has them) plus the scripts' problems at line and
- * column:
- * {@code {"problems":[…],"cells":[{"tone","channel","text","html","warnings"}]}}. Rendering errors of one cell
- * are reported in that cell, so one bad layout never blanks the whole grid.
+ * {@code {"script","smsScript","reviewScript","locale","category","context"}} and answers every tone × channel (the
+ * SMS and review columns from the entry's versions for them when it has them) plus what the save-time check finds
+ * in the scripts at line and column: problems (a save would be refused) and notes (saved, but worth a look, such as
+ * a discouraged word):
+ * {@code {"problems":[…],"notes":[…],"cells":[{"tone","channel","text","html","warnings"}]}}. Rendering errors of
+ * one cell are reported in that cell, so one bad layout never blanks the whole grid.
  */
 final class PreviewEndpoint {
 
@@ -37,9 +39,11 @@ final class PreviewEndpoint {
     };
     private static final Logger LOG = Logger.getLogger(PreviewEndpoint.class.getName());
     private final ScriptPreview preview;
+    private final ScriptCheck check;
 
-    PreviewEndpoint(ScriptPreview preview) {
+    PreviewEndpoint(ScriptPreview preview, ScriptCheck check) {
         this.preview = preview;
+        this.check = check;
     }
 
     void handle(Page p) throws IOException {
@@ -51,29 +55,34 @@ final class PreviewEndpoint {
         ScriptVersions scripts = new ScriptVersions(script, body.path("smsScript").asText(""),
                 body.path("reviewScript").asText(""));
         String locale = body.path("locale").asText(SupportedLocale.HOME.tag());
+        String category = body.path("category").asText("").strip();
         Map<String, Object> context = body.path("context").isObject()
                 ? Json.MAPPER.convertValue(body.get("context"), MAP) : Map.of();
-        List<FieldError> problems = new ArrayList<>(preview.validate(script));
-        for (ScriptVersions.Chosen version : List.of(scripts.forChannel(Channel.SMS.id()), scripts.forChannel(Channel.REVIEW.id()))) {
-            if (version.field().equals("script")) continue; // checked above
-            for (FieldError e : preview.validate(version.text())) {
-                problems.add(new FieldError(version.field(), e.message(), e.line(), e.column()));
-            }
+        List<FieldError> problems = new ArrayList<>();
+        List<FieldError> notes = new ArrayList<>();
+        List<ScriptVersions.Chosen> versions = new ArrayList<>(List.of(new ScriptVersions.Chosen("script", script)));
+        for (String channel : List.of(Channel.SMS.id(), Channel.REVIEW.id())) {
+            ScriptVersions.Chosen version = scripts.forChannel(channel);
+            if (!version.field().equals("script")) versions.add(version); // the script itself is in the list already
+        }
+        for (ScriptVersions.Chosen version : versions) {
+            problems.addAll(check.check(version.field(), version.text(), locale));
+            notes.addAll(check.notes(version.field(), version.text(), locale));
         }
         List<Map<String, Object>> cells = new ArrayList<>();
         if (problems.isEmpty()) {
-            Grid grid = new Grid(locale, context, caller);
+            Grid grid = new Grid(locale, context, category.isEmpty() ? null : category, caller);
             for (String tone : Tone.IDS) {
                 for (String channel : Channel.IDS) {
                     cells.add(cell(grid, scripts.forChannel(channel).text(), tone, channel, scripts.notes(channel)));
                 }
             }
         }
-        p.json(200, Map.of("problems", problems, "cells", cells));
+        p.json(200, Map.of("problems", problems, "notes", notes, "cells", cells));
     }
 
-    /** What every cell of one preview shares: the language, the ticket values, who asked. */
-    private record Grid(String locale, Map<String, Object> context, String caller) {
+    /** What every cell of one preview shares: the language, the ticket values, the entry's category, who asked. */
+    private record Grid(String locale, Map<String, Object> context, String category, String caller) {
     }
 
     /** One tone × channel of the grid; {@code notes} are the console's own warnings, shown before the renderer's. */
@@ -82,7 +91,8 @@ final class PreviewEndpoint {
         cell.put("tone", tone);
         cell.put("channel", channel);
         try {
-            ScriptPreview.Result r = preview.render(script, grid.locale(), tone, channel, grid.context(), grid.caller());
+            ScriptPreview.Result r = preview.render(script, grid.locale(), tone, channel, grid.context(), grid.category(),
+                    grid.caller());
             cell.put("text", r.text());
             List<String> warnings = new ArrayList<>(notes);
             warnings.addAll(r.warnings());

@@ -1,14 +1,13 @@
 package com.replybook.kb.editor;
 
-import com.replybook.kb.web.FieldError;
-
 import java.util.List;
 import java.util.Map;
 
 /**
- * What the editor's live preview needs from the rendering feature: render an unsaved script in a tone,
- * channel and locale with a sample context, and validate it with line and column. {@link RendererPreview}
- * adapts the sandboxed {@code ScriptRenderer}; the console never renders scripts itself.
+ * What the editor's live preview needs from the rendering feature: render an unsaved script in a tone, channel and
+ * locale with a sample context, for an entry of a category. {@link RendererPreview} adapts the sandboxed
+ * {@code ScriptRenderer}; the console never renders scripts itself. The script's problems come from the entries
+ * feature's save-time check, so the preview shows exactly what a save would refuse.
  */
 public interface ScriptPreview {
 
@@ -16,10 +15,11 @@ public interface ScriptPreview {
     record Result(String text, String html, List<String> warnings) {
     }
 
-    /** Renders for {@code caller} (a username), within their share of the render workers. */
-    Result render(String script, String locale, String tone, String channel, Map<String, Object> context, String caller);
-
-    /** Problems with {@code script}, each with {@code field = "script"} and line/column; empty when fine. */
-    List<FieldError> validate(String script);
-
+    /**
+     * Renders for {@code caller} (a username), within their share of the render workers.
+     *
+     * @param category the entry's category, e.g. {@code 物流/延误}; {@code null} when not yet given
+     */
+    Result render(String script, String locale, String tone, String channel, Map<String, Object> context,
+                  String category, String caller);
 }

@@ -20,15 +20,17 @@ public final class EntriesModule implements FeatureModule {
     private final EntryDraftParser parser;
     private final EntryApi api;
     private final Map<String, EntryAction> actions;
+    private final ScriptCheck scriptCheck;
 
     /**
-     * @param scriptCheck validates scripts at save time (supplied by the rendering feature)
+     * @param scriptCheck validates scripts at save time (supplied by the rendering and guardrails features)
      * @param actions     actions other features serve on one entry, by name, e.g. {@code render}
      */
     public EntriesModule(Platform platform, ScriptCheck scriptCheck, Map<String, EntryAction> actions) {
         this.store = new EntryStore(platform.database(), platform.clock());
         this.review = new EntryReview(store);
         this.queue = new ReviewQueue(platform.database());
+        this.scriptCheck = scriptCheck;
         this.parser = new EntryDraftParser(scriptCheck);
         this.api = new EntryApi(store, review, queue, parser, platform.config().maxRequestBytes(), platform.clock(),
                 new ImportMetrics(platform.metrics()));
@@ -56,5 +58,10 @@ public final class EntriesModule implements FeatureModule {
 
     public EntryDraftParser parser() {
         return parser;
+    }
+
+    /** The save-time check the parser applies, for previews that show its problems and notes before a save. */
+    public ScriptCheck scriptCheck() {
+        return scriptCheck;
     }
 }

@@ -67,9 +67,9 @@ public final class EntryDraftParser {
         List<String> questions = JsonFields.strings(json, "questions", MAX_QUESTIONS, MAX_ITEM, errors);
         String cause = JsonFields.text(json, "cause", MAX_TEXT, false, errors);
         String script = JsonFields.text(json, "script", MAX_SCRIPT, true, errors);
-        if (script != null) errors.addAll(scriptCheck.check(script));
-        String smsScript = channelVersion(json, "smsScript", MAX_SMS_SCRIPT, errors);
-        String reviewScript = channelVersion(json, "reviewScript", MAX_REVIEW_SCRIPT, errors);
+        if (script != null) errors.addAll(located(scriptCheck.check("script", script, locale)));
+        String smsScript = channelVersion(json, "smsScript", MAX_SMS_SCRIPT, locale, errors);
+        String reviewScript = channelVersion(json, "reviewScript", MAX_REVIEW_SCRIPT, locale, errors);
         List<String> diagnostics = JsonFields.strings(json, "diagnostics", MAX_LIST, MAX_ITEM, errors);
         List<String> actions = JsonFields.strings(json, "actions", MAX_LIST, MAX_ITEM, errors);
         EntryStatus status = status(json, errors);
@@ -82,14 +82,16 @@ public final class EntryDraftParser {
     }
 
     /** An optional channel version of the script: checked like the script, its problems named by {@code field}. */
-    private String channelVersion(JsonNode json, String field, int max, List<FieldError> errors) {
+    private String channelVersion(JsonNode json, String field, int max, String locale, List<FieldError> errors) {
         String text = JsonFields.text(json, field, max, false, errors);
-        if (text != null && !text.isBlank()) {
-            for (FieldError e : scriptCheck.check(text)) {
-                errors.add(new FieldError(field, e.message(), e.line(), e.column()));
-            }
-        }
+        if (text != null && !text.isBlank()) errors.addAll(located(scriptCheck.check(field, text, locale)));
         return text;
+    }
+
+    /** The check's problems with their place in the message too, for clients that show only the message. */
+    private static List<FieldError> located(List<FieldError> problems) {
+        return problems.stream().map(p -> p.line() == null ? p : new FieldError(p.field(),
+                p.message() + " (line " + p.line() + ", column " + p.column() + ")", p.line(), p.column())).toList();
     }
 
     /** Normalises the BCP 47 tag ({@code zh-cn} → {@code zh-CN}). */

@@ -38,7 +38,8 @@ final class RenderApi {
 
     /** {@code POST /api/v1/entries/{ref}/render}, served through the entries feature (which found the entry). */
     void renderEntry(Entry entry, ApiCall call) throws IOException {
-        call.json(200, render(entry.scripts(), entry.locale(), call.readObject(), Principal.of(call).username()));
+        call.json(200, render(entry.scripts(), entry.locale(), entry.category(), call.readObject(),
+                Principal.of(call).username()));
     }
 
     private void renderScript(ApiCall call) throws IOException {
@@ -47,10 +48,10 @@ final class RenderApi {
         JsonNode script = body.get("script");
         if (script == null || !script.isTextual()) throw ApiException.badRequest("script", "script must be a string");
         ScriptVersions scripts = new ScriptVersions(script.asText(), text(body, "smsScript"), text(body, "reviewScript"));
-        call.json(200, render(scripts, null, body, caller.username()));
+        call.json(200, render(scripts, null, text(body, "category"), body, caller.username()));
     }
 
-    private RenderResult render(ScriptVersions scripts, String entryLocale, JsonNode body, String caller) {
+    private RenderResult render(ScriptVersions scripts, String entryLocale, String category, JsonNode body, String caller) {
         String locale = text(body, "locale");
         String channel = text(body, "channel");
         ScriptVersions.Chosen source = null;
@@ -58,7 +59,7 @@ final class RenderApi {
             String channelId = Channel.parse(channel).id();
             source = scripts.forChannel(channelId);
             RenderResult result = renderer.render(new RenderRequest(source.text(), locale != null ? locale : entryLocale,
-                    text(body, "tone"), channel, text(body, "emotion"), context(body)), caller);
+                    text(body, "tone"), channel, text(body, "emotion"), context(body), category), caller);
             return result.withWarningsFirst(scripts.notes(channelId));
         } catch (InvalidRenderRequestException e) {
             throw ApiException.badRequest(e.field(), e.getMessage());

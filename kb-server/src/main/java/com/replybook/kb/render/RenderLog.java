@@ -24,6 +24,11 @@ final class RenderLog {
         warnings.add(kind + ":" + detail);
     }
 
+    /** A whole warning {@code <kind>:<detail>} from elsewhere (the {@link ReplyAdvisor}). */
+    void add(String warning) {
+        warnings.add(warning);
+    }
+
     List<String> warnings() {
         return new ArrayList<>(warnings);
     }

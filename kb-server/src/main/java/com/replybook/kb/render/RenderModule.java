@@ -20,9 +20,13 @@ public final class RenderModule implements FeatureModule {
     private final ScriptRenderer renderer;
     private final RenderApi api;
 
-    public RenderModule(Platform platform) {
+    /**
+     * @param advisor adds what other features know to every reply, e.g. the compensation the policy gives the
+     *                ticket ({@link ReplyAdvisor#NONE} for none)
+     */
+    public RenderModule(Platform platform, ReplyAdvisor advisor) {
         this.renderer = new ScriptRenderer(RenderSettings.defaults().withTimeLimit(platform.config().renderTimeout())
-                .withTemplateDir(platform.config().templatesDir()), platform.metrics());
+                .withTemplateDir(platform.config().templatesDir()), platform.metrics(), advisor);
         this.api = new RenderApi(renderer);
     }
 
@@ -31,11 +35,10 @@ public final class RenderModule implements FeatureModule {
         api.routes(router);
     }
 
-    /** Save-time script validation for the entries feature: problems as {@code script} field errors. */
+    /** Save-time script validation for the entries feature: syntax and sandbox problems at line and column. */
     public ScriptCheck scriptCheck() {
-        return script -> renderer.validate(script).stream()
-                .map(p -> new FieldError("script", p.message() + " (line " + p.line() + ", column " + p.column() + ")",
-                        p.line(), p.column()))
+        return (field, script, locale) -> renderer.validate(script).stream()
+                .map(p -> new FieldError(field, p.message(), p.line(), p.column()))
                 .toList();
     }
 

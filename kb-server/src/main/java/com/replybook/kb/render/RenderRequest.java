@@ -24,9 +24,17 @@ import java.util.function.Supplier;
  * @param channel {@code chat}, {@code email}, {@code sms} or {@code review}
  * @param emotion {@code angry}, {@code anxious}, {@code disappointed} or {@code neutral}
  * @param context ticket values; see {@link ScriptRenderer} for the variables scripts can use
+ * @param category the entry's category, e.g. {@code 物流/延误}, for the {@link ReplyAdvisor}; {@code null} when
+ *                 unknown (an unsaved script)
  */
-public record RenderRequest(
-        String script, String locale, String tone, String channel, String emotion, Map<String, Object> context) {
+public record RenderRequest(String script, String locale, String tone, String channel, String emotion,
+                            Map<String, Object> context, String category) {
+
+    /** A request without a category (an unsaved script, or a caller that does not know it). */
+    public RenderRequest(String script, String locale, String tone, String channel, String emotion,
+                         Map<String, Object> context) {
+        this(script, locale, tone, channel, emotion, context, null);
+    }
 
     public RenderRequest {
         script = script == null ? "" : script;
@@ -35,6 +43,11 @@ public record RenderRequest(
         parsed(() -> Tone.parse(tone));
         parsed(() -> Channel.parse(channel));
         parsed(() -> Emotion.parse(emotion));
+    }
+
+    /** This request for an entry of {@code category}. */
+    public RenderRequest inCategory(String category) {
+        return new RenderRequest(script, locale, tone, channel, emotion, context, category);
     }
 
     /** A request with defaults for tone, channel and emotion. */

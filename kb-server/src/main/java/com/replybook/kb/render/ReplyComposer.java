@@ -28,11 +28,13 @@ final class ReplyComposer {
         this.texts = texts;
     }
 
-    RenderResult compose(RenderRequest request) {
+    RenderResult compose(RenderRequest request, ReplyAdvisor.Advice advice) {
         Channel channel = request.parsedChannel();
         SupportedLocale locale = request.resolvedLocale();
         boolean publicReply = channel == Channel.REVIEW;
-        TicketContext context = TicketContext.of(request.context());
+        Map<String, Object> values = new HashMap<>(request.context());
+        values.putAll(advice.values()); // the advisor's values win: a client cannot supply what the policy gives
+        TicketContext context = TicketContext.of(values);
         RenderLog log = new RenderLog();
 
         Template script = compiler.compile(request.script());
@@ -61,6 +63,7 @@ final class ReplyComposer {
             }
         }
         html = HtmlCleaner.clean(html != null ? html : HtmlCleaner.fromText(plain));
+        advice.warnings().forEach(log::add);
         return new RenderResult(plain, html, log.warnings(), locale.tag(), channel.id(), text.subject(),
                 plain.codePointCount(0, plain.length()), segments, log.fillIns());
     }

@@ -58,29 +58,32 @@ public final class ScriptRenderer implements AutoCloseable {
     private final ThreadPoolExecutor workers;
     private final Timer renders;
     private final FairShare shares;
+    private final ReplyAdvisor advisor;
 
     /** A renderer with {@link RenderSettings#defaults()}. */
     public ScriptRenderer() {
         this(RenderSettings.defaults());
     }
 
-    /**
-     * Loads and checks every layout now, so a broken template fails at start-up.
-     *
-     * @throws IllegalStateException a layout or variables file is missing or does not parse, naming the file
-     */
     public ScriptRenderer(RenderSettings settings) {
         this(settings, new CompositeMeterRegistry()); // a registry with no backend records nothing
     }
 
+    /** A renderer that records its render times in {@code metrics}, without advice. */
+    public ScriptRenderer(RenderSettings settings, MeterRegistry metrics) {
+        this(settings, metrics, ReplyAdvisor.NONE);
+    }
+
     /**
-     * A renderer that records the time of every {@link #render} in {@code metrics} as
-     * {@code replybook_render_seconds} (a histogram from 1 ms to 10 s).
+     * Loads and checks every layout now, so a broken template fails at start-up. Records the time of every
+     * {@link #render} in {@code metrics} as {@code replybook_render_seconds} (a histogram from 1 ms to 10 s).
      *
+     * @param advisor adds values (e.g. {@code compensation.coupon}) and warnings to every reply
      * @throws IllegalStateException a layout or variables file is missing or does not parse, naming the file
      */
-    public ScriptRenderer(RenderSettings settings, MeterRegistry metrics) {
+    public ScriptRenderer(RenderSettings settings, MeterRegistry metrics, ReplyAdvisor advisor) {
         this.settings = settings;
+        this.advisor = advisor;
         this.renders = Timer.builder("replybook.render").description("Time to render one reply, queueing included")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(10)).register(metrics);
@@ -106,7 +109,12 @@ public final class ScriptRenderer implements AutoCloseable {
      * @throws IllegalStateException   a layout failed (a deployment error; API: 500)
      */
     public RenderResult render(RenderRequest request) {
-        return renders.record(() -> limited(() -> composer.compose(request)));
+        return renders.record(() -> {
+            // Advice may read the database: outside the worker, so its time never counts as the script's.
+            ReplyAdvisor.Advice advice = advisor.advise(new ReplyAdvisor.Situation(
+                    request.resolvedLocale().tag(), request.category(), request.context()));
+            return limited(() -> composer.compose(request, advice));
+        });
     }
 
     /**

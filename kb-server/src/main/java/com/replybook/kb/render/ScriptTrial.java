@@ -25,7 +25,8 @@ final class ScriptTrial {
             "shop", Map.of("name", "Replybook 旗舰店"),
             "ticket", Map.of("id", "T-88"),
             "refund", Map.of("amount", "99.00"),
-            "coupon", Map.of("amount", "10"));
+            "coupon", Map.of("amount", "10"),
+            "compensation", Map.of("coupon", "10", "refund", "20", "gift", "30", "shipping", "12"));
 
     private final ScriptCompiler compiler;
     private final VariableTexts texts;

@@ -1,0 +1,123 @@
+package com.replybook.kb.guardrails.approvals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.replybook.kb.auth.Principal;
+import com.replybook.kb.auth.Role;
+import com.replybook.kb.console.Page;
+import com.replybook.kb.events.ApprovalStep;
+import com.replybook.kb.events.EventStore;
+import com.replybook.kb.events.EventType;
+import com.replybook.kb.events.UsageEvent;
+import com.replybook.kb.vocabulary.CompensationOffer;
+import com.replybook.kb.guardrails.compensation.Amounts;
+import com.replybook.kb.guardrails.compensation.Compensation;
+import com.replybook.kb.module.Platform;
+import com.replybook.kb.web.ApiCall;
+import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.FieldError;
+import com.replybook.kb.web.JsonFields;
+import com.replybook.kb.web.Router;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Approvals of compensation above the policy: requests (any role), one decision each by a lead (a second is a
+ * conflict), what each caller may see (agents their own, leads all). Each step is also recorded as an
+ * {@code approval} usage event (asked, granted, denied) for the insights. Thread-safe.
+ */
+public final class Approvals {
+
+    static final int MAX_TEXT = 1_000;
+    private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9_-]{0,39}");
+    private final Platform platform;
+    private final Compensation compensation;
+    private final ApprovalStore store;
+    private final EventStore events;
+
+    public Approvals(Platform platform, Compensation compensation, EventStore events) {
+        this.platform = platform;
+        this.compensation = compensation;
+        this.store = new ApprovalStore(platform.database());
+        this.events = events;
+    }
+
+    /** Stores {@code body}'s request as pending, with what the policy allowed at the time; 422 naming bad fields. */
+    Approval request(Principal caller, JsonNode body) {
+        List<FieldError> errors = new ArrayList<>();
+        String ticketId = JsonFields.text(body, "ticketId", 100, true, errors);
+        String helpdesk = JsonFields.text(body, "helpdesk", 40, true, errors);
+        if (helpdesk != null && !helpdesk.isEmpty() && !WORD.matcher(helpdesk).matches()) {
+            errors.add(new FieldError("helpdesk", "helpdesk must be a lower-case word such as rt or zendesk"));
+        }
+        String reason = JsonFields.text(body, "reason", MAX_TEXT, false, errors);
+        String entryId = JsonFields.text(body, "entryId", 40, false, errors);
+        String agent = JsonFields.text(body, "agent", 200, false, errors);
+        if (!body.hasNonNull("amount")) errors.add(new FieldError("amount", "amount is required, a decimal string such as \"10\""));
+        Compensation.Evaluated e = compensation.evaluate(body, errors);
+        if (e != null && e.ask().amount().signum() <= 0) errors.add(new FieldError("amount", "amount must be more than 0"));
+        if (!errors.isEmpty()) throw ApiException.invalid(errors);
+        Approval a = new Approval(UUID.randomUUID().toString(), Approval.Status.PENDING, ticketId, helpdesk,
+                e.locale().tag(), e.ask().category() == null ? "" : e.ask().category(),
+                e.ask().orderAmount() == null ? null : Amounts.format(e.ask().orderAmount()),
+                List.copyOf(e.ask().customerTags()), e.ask().offer().id(), Amounts.format(e.ask().amount()),
+                e.decision().currency(), Amounts.format(e.decision().maxAmount()), reason == null ? "" : reason,
+                entryId, caller.username(), agent, platform.clock().instant(), null, null, null);
+        store.insert(a);
+        record(a, ApprovalStep.ASKED, caller.username());
+        return a;
+    }
+
+    /** The approval if {@code caller} may see it: leads see all, others only those they asked for. */
+    Optional<Approval> find(Principal caller, String id) {
+        return store.find(id).filter(a -> caller.can(Role.LEAD) || a.requestedBy().equals(caller.username()));
+    }
+
+    /** Newest first; callers below lead see only their own. */
+    List<Approval> list(Principal caller, ApprovalStore.Query q) {
+        ApprovalStore.Query mine = caller.can(Role.LEAD) ? q
+                : new ApprovalStore.Query(q.status(), caller.username(), q.agent(), q.helpdesk(), q.ticketId(), q.limit());
+        return store.find(mine);
+    }
+
+    int pending() {
+        return store.pending();
+    }
+
+    /** Records a lead's decision; 404 when there is no such approval, 409 when it was decided already. */
+    Approval decide(Principal lead, String id, boolean approved, String note) {
+        lead.require(Role.LEAD);
+        Approval.Status status = approved ? Approval.Status.APPROVED : Approval.Status.REJECTED;
+        if (!store.decide(id, status, lead.username(), platform.clock().instant(), note)) {
+            Approval a = store.find(id).orElseThrow(() -> ApiException.notFound("No approval " + id));
+            throw ApiException.conflict("This approval was already " + a.status().wire() + " by " + a.decidedBy()
+                    + "; a decision is final", Map.of("status", a.status().wire(), "decidedBy", a.decidedBy()));
+        }
+        Approval decided = store.find(id).orElseThrow();
+        record(decided, approved ? ApprovalStep.GRANTED : ApprovalStep.DENIED, lead.username());
+        return decided;
+    }
+
+    /** The step as an {@code approval} usage event, with the compensation asked for and the approval's id. */
+    private void record(Approval a, ApprovalStep step, String user) {
+        String amount = new BigDecimal(a.amount()).setScale(2, RoundingMode.UNNECESSARY).toPlainString();
+        events.record(new UsageEvent(null, EventType.APPROVAL, a.entryId(), null, null, null, null, a.helpdesk(),
+                a.ticketId(), null, null, null, a.agent(), null, null, null,
+                new com.replybook.kb.events.Compensation(CompensationOffer.parse("offer", a.offer()), amount, a.id()),
+                step, user, null));
+    }
+
+    public void api(Router<ApiCall> api) {
+        new ApprovalApi(this).routes(api);
+    }
+
+    public void console(Router<Page> console) {
+        new ApprovalPage(this).routes(console);
+    }
+}

@@ -1,0 +1,57 @@
+package com.replybook.kb.guardrails.compensation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.regex.Pattern;
+
+/**
+ * Money as the API has it: decimal strings ({@code "5"}, {@code "12.50"}), exact ({@link BigDecimal}), never
+ * negative, at most two decimals. Ticket values are read leniently, as help-desks write them ({@code ¥1,299.00},
+ * {@code NT$ 500}, {@code 80元}).
+ */
+public final class Amounts {
+
+    /** Larger than any order or compensation a shop has; a guard against typos with extra zeros. */
+    static final BigDecimal MAX = new BigDecimal("1000000000");
+    private static final Pattern STRICT = Pattern.compile("\\d{1,10}(\\.\\d{1,2})?");
+    private static final Pattern DECORATION = Pattern.compile("[\\s,，_]|[A-Za-z]{0,3}[$¥￥€£]|元|圓|块|塊|RMB|CNY|TWD|USD|NTD",
+            Pattern.CASE_INSENSITIVE);
+
+    private Amounts() {
+    }
+
+    /**
+     * The amount of a decimal string such as {@code "10"} or {@code "10.5"}.
+     *
+     * @throws IllegalArgumentException saying what is wrong (negative, not a number, too many decimals, too large)
+     */
+    public static BigDecimal parse(String text) {
+        String s = text == null ? "" : text.strip();
+        if (s.startsWith("-")) throw new IllegalArgumentException("must not be negative, was '" + s + "'");
+        if (!STRICT.matcher(s).matches()) {
+            throw new IllegalArgumentException("must be an amount as a decimal string such as \"10\" or \"12.50\", was '" + s + "'");
+        }
+        BigDecimal d = new BigDecimal(s);
+        if (d.compareTo(MAX) > 0) throw new IllegalArgumentException("must be at most " + MAX.toPlainString());
+        return d;
+    }
+
+    /** A ticket's amount as the help-desk wrote it, or {@code null} when it is no amount. */
+    public static BigDecimal lenient(String text) {
+        if (text == null) return null;
+        String s = DECORATION.matcher(text).replaceAll("");
+        try {
+            BigDecimal d = new BigDecimal(s);
+            return d.signum() < 0 || d.compareTo(MAX) > 0 ? null : d;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** {@code 5 → "5"}, {@code 12.5 → "12.50"}, {@code 16.00 → "16"}. */
+    public static String format(BigDecimal amount) {
+        BigDecimal d = amount.stripTrailingZeros();
+        return d.scale() <= 0 ? d.setScale(0, RoundingMode.UNNECESSARY).toPlainString()
+                : d.setScale(2, RoundingMode.DOWN).toPlainString();
+    }
+}

@@ -1,0 +1,82 @@
+package com.replybook.kb.guardrails.wording;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.replybook.kb.auth.Principal;
+import com.replybook.kb.auth.Role;
+import com.replybook.kb.guardrails.Locales;
+import com.replybook.kb.guardrails.Versions;
+import com.replybook.kb.vocabulary.SupportedLocale;
+import com.replybook.kb.web.ApiCall;
+import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.Router;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * <ul>
+ *   <li>{@code GET /api/v1/wording/{locale}} (any role) → {@code {"locale","rules":[{"phrase","severity",
+ *       "suggestion","reason"}],"version","updatedAt","updatedBy","defaults"}};</li>
+ *   <li>{@code PUT /api/v1/wording/{locale}} (lead and above) replaces the rules; 422 names each bad row and field,
+ *       and nothing is saved; an optional {@code If-Match: "<version>"} makes it 409 when someone saved first;</li>
+ *   <li>{@code POST /api/v1/wording/check} {@code {"locale","text"}} (any role) → {@code {"findings":[{"phrase",
+ *       "severity","start","end","text","suggestion","reason"}],"blocked"}}, offsets into the text as given.</li>
+ * </ul>
+ */
+final class WordingApi {
+
+    static final int MAX_TEXT = 20_000;
+    private final Wording wording;
+
+    WordingApi(Wording wording) {
+        this.wording = wording;
+    }
+
+    void routes(Router<ApiCall> api) {
+        api.get("/api/v1/wording/{locale}", this::read)
+                .put("/api/v1/wording/{locale}", this::replace)
+                .post("/api/v1/wording/check", this::check);
+    }
+
+    private void read(ApiCall call) throws IOException {
+        Principal.of(call).require(Role.AGENT);
+        SupportedLocale locale = Locales.inPath(call.path("locale"), "wording rule set");
+        Wording.Current now = wording.current(locale);
+        call.setHeader("ETag", Versions.etag(now.stamp()));
+        call.json(200, body(locale, now));
+    }
+
+    private void replace(ApiCall call) throws IOException {
+        Principal p = Principal.of(call).require(Role.LEAD);
+        SupportedLocale locale = Locales.require(call.path("locale"), "locale");
+        Long expected = Versions.ifMatch(call);
+        List<WordingRule> rules = WordingParser.parse(call.readObject());
+        Wording.Current now = wording.replace(locale, rules, p.username(), expected);
+        call.setHeader("ETag", Versions.etag(now.stamp()));
+        call.json(200, body(locale, now));
+    }
+
+    private void check(ApiCall call) throws IOException {
+        Principal.of(call).require(Role.AGENT);
+        JsonNode body = call.readObject();
+        SupportedLocale locale = Locales.require(body.path("locale").isTextual() ? body.get("locale").asText() : null, "locale");
+        JsonNode text = body.get("text");
+        if (text == null || !text.isTextual()) throw ApiException.badRequest("text", "text must be the reply's text, a string");
+        if (text.asText().length() > MAX_TEXT) {
+            throw ApiException.unprocessable("text", "text is longer than " + MAX_TEXT + " characters", null);
+        }
+        List<Finding> findings = wording.current(locale).rules().find(text.asText());
+        call.json(200, Map.of("findings", findings,
+                "blocked", findings.stream().anyMatch(f -> f.severity() == Severity.BLOCK)));
+    }
+
+    static Map<String, Object> body(SupportedLocale locale, Wording.Current now) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("locale", locale.tag());
+        out.put("rules", now.rules().rules());
+        out.putAll(Versions.fields(now.stamp()));
+        return out;
+    }
+}

@@ -1,0 +1,55 @@
+package com.replybook.kb.guardrails.wording;
+
+import com.replybook.kb.entries.ScriptCheck;
+import com.replybook.kb.vocabulary.SupportedLocale;
+import com.replybook.kb.web.FieldError;
+
+import java.util.List;
+
+/**
+ * The save-time wording check of an entry's script, SMS and review versions: a blocking phrase refuses the save
+ * (the error names the field, the words found, the rule's phrase, and what to write instead, at line and column);
+ * a warning phrase is a note the editor sees in the preview. Template code ({@code ${…}}, {@code <#…>}) is not text.
+ */
+final class WordingCheck implements ScriptCheck {
+
+    private final Wording wording;
+
+    WordingCheck(Wording wording) {
+        this.wording = wording;
+    }
+
+    @Override
+    public List<FieldError> check(String field, String text, String locale) {
+        return findings(field, text, locale, Severity.BLOCK);
+    }
+
+    @Override
+    public List<FieldError> notes(String field, String text, String locale) {
+        return findings(field, text, locale, Severity.WARN);
+    }
+
+    private List<FieldError> findings(String field, String text, String locale, Severity severity) {
+        if (text == null || text.isBlank()) return List.of();
+        WordingRules rules = wording.current(SupportedLocale.resolve(locale)).rules();
+        return rules.findInScript(text).stream().filter(f -> f.severity() == severity)
+                .map(f -> error(field, text, f)).toList();
+    }
+
+    private static FieldError error(String field, String text, Finding f) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < f.start(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        StringBuilder m = new StringBuilder(field).append(" contains \"").append(f.text()).append("\", which the wording rules ")
+                .append(f.severity() == Severity.BLOCK ? "block" : "advise against").append(" (phrase \"")
+                .append(f.phrase()).append("\")");
+        if (!f.reason().isEmpty()) m.append(": ").append(f.reason());
+        if (!f.suggestion().isEmpty()) m.append(". Write instead: ").append(f.suggestion());
+        return new FieldError(field, m.toString(), line, f.start() - lineStart + 1);
+    }
+}

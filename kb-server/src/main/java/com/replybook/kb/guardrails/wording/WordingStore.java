@@ -1,0 +1,121 @@
+package com.replybook.kb.guardrails.wording;
+
+import com.replybook.kb.db.Database;
+import com.replybook.kb.guardrails.Stamp;
+import com.replybook.kb.web.ApiException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The wording rules leads saved, per locale (tables {@code wording_rule_sets} and {@code wording_rules}); a locale
+ * nobody saved has no row and uses the defaults. {@link #replace} swaps a locale's whole list in one transaction.
+ * Thread-safe.
+ */
+final class WordingStore {
+
+    /** A locale's saved rules. */
+    record Saved(List<WordingRule> rules, Stamp stamp) {
+    }
+
+    private final Database db;
+
+    WordingStore(Database db) {
+        this.db = db;
+    }
+
+    Optional<Saved> find(String locale) {
+        return db.read(c -> {
+            Stamp stamp;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT version, updated_at, updated_by FROM wording_rule_sets WHERE locale = ?")) {
+                ps.setString(1, locale);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return Optional.empty();
+                    stamp = new Stamp(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3));
+                }
+            }
+            return Optional.of(new Saved(rules(c, locale), stamp));
+        });
+    }
+
+    private static List<WordingRule> rules(Connection c, String locale) throws SQLException {
+        List<WordingRule> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT phrase, severity, suggestion, reason FROM wording_rules"
+                + " WHERE locale = ? ORDER BY position")) {
+            ps.setString(1, locale);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(WordingRule.of(rs.getString(1), Severity.fromWire(rs.getString(2)), rs.getString(3),
+                            rs.getString(4)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Replaces the locale's rules, stamped {@code next}; 409 when {@code expectedVersion} is given and another
+     * replacement came first.
+     */
+    void replace(String locale, List<WordingRule> rules, Stamp next, Long expectedVersion) {
+        db.inTransaction(c -> {
+            long current = currentVersion(c, locale);
+            if (expectedVersion != null && expectedVersion != current) {
+                throw ApiException.conflict("The wording rules changed since you read them (now version " + current
+                        + "); reload and apply your change again", Map.of("currentVersion", current));
+            }
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM wording_rules WHERE locale = ?")) {
+                del.setString(1, locale);
+                del.executeUpdate();
+            }
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM wording_rule_sets WHERE locale = ?")) {
+                del.setString(1, locale);
+                del.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO wording_rule_sets (locale, version, updated_at,"
+                    + " updated_by) VALUES (?,?,?,?)")) {
+                ps.setString(1, locale);
+                ps.setLong(2, current + 1);
+                ps.setLong(3, next.updatedAt().toEpochMilli());
+                ps.setString(4, next.updatedBy());
+                ps.executeUpdate();
+            }
+            insertRules(c, locale, rules);
+            return null;
+        });
+    }
+
+    private static long currentVersion(Connection c, String locale) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM wording_rule_sets WHERE locale = ?")) {
+            ps.setString(1, locale);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    private static void insertRules(Connection c, String locale, List<WordingRule> rules) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO wording_rules (locale, position, phrase, severity,"
+                + " suggestion, reason) VALUES (?,?,?,?,?,?)")) {
+            for (int i = 0; i < rules.size(); i++) {
+                WordingRule r = rules.get(i);
+                ps.setString(1, locale);
+                ps.setInt(2, i + 1);
+                ps.setString(3, r.phrase());
+                ps.setString(4, r.severity().wire());
+                ps.setString(5, r.suggestion());
+                ps.setString(6, r.reason());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+}
