@@ -61,7 +61,7 @@ public final class Approvals {
         String agent = JsonFields.text(body, "agent", 200, false, errors);
         if (!body.hasNonNull("amount")) errors.add(new FieldError("amount", "amount is required, a decimal string such as \"10\""));
         Compensation.Evaluated e = compensation.evaluate(body, errors);
-        if (e != null && e.ask().amount().signum() <= 0) errors.add(new FieldError("amount", "amount must be more than 0"));
+        if (e != null && e.ask().amount() != null && e.ask().amount().signum() <= 0) errors.add(new FieldError("amount", "amount must be more than 0"));
         if (!errors.isEmpty()) throw ApiException.invalid(errors);
         Approval a = new Approval(UUID.randomUUID().toString(), Approval.Status.PENDING, ticketId, helpdesk,
                 e.locale().tag(), e.ask().category() == null ? "" : e.ask().category(),
