@@ -56,6 +56,10 @@
   function warningText(warning) {
     var m = /^([a-z-]+):(.*)$/.exec(warning);
     var text = m && document.getElementById('preview-grid').getAttribute('data-warning-' + m[1]);
+    if (text && m[1] === 'compensation-over-limit') { // offer:asked:allowed:currency
+      var c = m[2].split(':');
+      return text.replace('{0}', c[1] + ' ' + c[3]).replace('{1}', c[2] + ' ' + c[3]);
+    }
     return text ? text.replace('{0}', m[2]) : warning;
   }
   function runPreview() {
@@ -68,10 +72,12 @@
       return;
     }
     var locale = document.getElementById('locale').value;
+    var category = document.getElementById('category');
     var sms = document.getElementById('smsScript');
     var review = document.getElementById('reviewScript');
     post(preview.getAttribute('data-url'), {script: script.value, smsScript: sms ? sms.value : '',
-        reviewScript: review ? review.value : '', locale: locale, context: context})
+        reviewScript: review ? review.value : '', locale: locale, category: category ? category.value : '',
+        context: context})
       .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
       .then(function (data) {
         status.textContent = '';
@@ -86,6 +92,16 @@
           var version = p.field !== 'script' && document.getElementById(p.field);
           var where = version ? version.getAttribute('data-label') + ' ' : '';
           li.textContent = where + p.line + ':' + p.column + ' ' + p.message;
+          list.appendChild(li);
+        });
+        // Notes (e.g. a discouraged word): saved anyway, shown after the problems.
+        (data.notes || []).forEach(function (p) {
+          var li = document.createElement('li');
+          li.className = 'note';
+          li.setAttribute('data-field', p.field);
+          var version = p.field !== 'script' && document.getElementById(p.field);
+          li.textContent = document.getElementById('preview-grid').getAttribute('data-notes') + ' · '
+            + (version ? version.getAttribute('data-label') + ' ' : '') + p.line + ':' + p.column + ' ' + p.message;
           list.appendChild(li);
         });
         document.querySelectorAll('#preview-grid .cell').forEach(function (cell) {
@@ -135,6 +151,19 @@
       });
     });
   }
+
+  // Navigation counts (e.g. approvals waiting): a badge filled from the link's data-count-url, hidden at zero.
+  document.querySelectorAll('[data-count-url]').forEach(function (link) {
+    fetch(link.getAttribute('data-count-url'), {credentials: 'same-origin'})
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (d) {
+        var badge = link.querySelector('.nav-count');
+        if (!d || !badge) return;
+        badge.textContent = String(d.count);
+        badge.hidden = !d.count;
+      })
+      .catch(function () { /* the badge is a convenience */ });
+  });
 
   // Import jobs: poll progress until the job finishes, then reload to show the result.
   var job = document.getElementById('job');

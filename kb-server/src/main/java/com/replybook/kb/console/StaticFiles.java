@@ -12,7 +12,8 @@ final class StaticFiles {
 
     private static final Map<String, String> FILES = Map.of(
             "console.css", "text/css;charset=UTF-8",
-            "console.js", "text/javascript;charset=UTF-8");
+            "console.js", "text/javascript;charset=UTF-8",
+            "guardrails.js", "text/javascript;charset=UTF-8");
 
     void routes(Router<Page> r) {
         r.get("/static/{name}", this::serve);

@@ -1,16 +1,38 @@
 package com.replybook.kb.guardrails.compensation;
 
+import com.replybook.kb.auth.Role;
 import com.replybook.kb.console.Page;
+import com.replybook.kb.guardrails.Locales;
+import com.replybook.kb.vocabulary.SupportedLocale;
 import com.replybook.kb.web.Router;
 
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * {@code /console/compensation?locale=zh-CN} (lead and above): the locale's compensation table, rows to edit, add and
+ * remove, and "which rule applies to this ticket". The page's script saves and checks through
+ * {@code /api/v1/compensation} with the session, so the API's validation is the only one.
+ */
 final class CompensationPage {
 
-    private final Compensation owner;
+    private final Compensation compensation;
 
-    CompensationPage(Compensation owner) {
-        this.owner = owner;
+    CompensationPage(Compensation compensation) {
+        this.compensation = compensation;
     }
 
     void routes(Router<Page> r) {
+        r.get("/compensation", this::show);
+    }
+
+    private void show(Page p) throws IOException {
+        p.require(Role.LEAD);
+        SupportedLocale locale = Locales.find(p.param("locale")).orElse(SupportedLocale.resolve(p.me().locale()));
+        Compensation.Current now = compensation.current(locale);
+        p.render("guardrails/compensation.ftlh", Map.of("locale", locale.tag(), "locales", SupportedLocale.TAGS,
+                "policy", now.policy(), "rules", now.policy().rules().stream().map(CompensationRule::toJson).toList(),
+                "stamp", now.stamp(), "offers", Offer.WIRE,
+                "api", p.request().getContextPath() + "/api/v1/compensation"));
     }
 }

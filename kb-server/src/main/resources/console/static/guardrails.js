@@ -1,0 +1,206 @@
+// Replybook console, guardrails pages: edit the compensation table and the wording rules, try a ticket or a text.
+// Everything goes through /api/v1/compensation and /api/v1/wording with the session and its CSRF token, so the
+// API's validation is the only one; its errors ("rules[2].maxAmount") are shown next to the field they name.
+// Server data reaches the DOM through textContent only.
+(function () {
+  'use strict';
+  var csrf = document.body.getAttribute('data-csrf');
+
+  function call(method, url, payload, headers) {
+    var h = {'Content-Type': 'application/json', 'X-CSRF-Token': csrf};
+    Object.keys(headers || {}).forEach(function (k) { h[k] = headers[k]; });
+    return fetch(url, {method: method, credentials: 'same-origin', headers: h, body: JSON.stringify(payload)})
+      .then(function (r) { return r.json().then(function (d) { return {status: r.status, ok: r.ok, body: d}; }); });
+  }
+
+  function el(tag, className, text) {
+    var e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text != null) e.textContent = String(text);
+    return e;
+  }
+
+  /** A table of rule rows: add from the template, remove, number, read, and mark the API's field errors. */
+  function RuleTable(table, template, addButton) {
+    var body = table.tBodies[0];
+    function renumber() {
+      Array.prototype.forEach.call(body.rows, function (row, i) { row.querySelector('.row-number').textContent = String(i + 1); });
+    }
+    table.addEventListener('click', function (ev) {
+      if (!ev.target.classList.contains('remove-row')) return;
+      var row = ev.target.closest('tr');
+      var next = row.nextElementSibling || row.previousElementSibling;
+      row.remove();
+      renumber();
+      if (next) next.querySelector('input, select').focus(); else addButton.focus();
+    });
+    addButton.addEventListener('click', function () {
+      var row = template.content.firstElementChild.cloneNode(true);
+      body.appendChild(row);
+      renumber();
+      row.querySelector('input').focus();
+    });
+    return {
+      rows: function () { return Array.prototype.slice.call(body.rows); },
+      clearErrors: function () {
+        table.querySelectorAll('[aria-invalid]').forEach(function (i) { i.removeAttribute('aria-invalid'); });
+        table.querySelectorAll('.cell-error').forEach(function (e) { e.remove(); });
+        table.querySelectorAll('tr.matched').forEach(function (r) { r.classList.remove('matched'); });
+      },
+      /** Marks "rules[2].maxAmount"; returns false when the error names no cell. */
+      markError: function (field, message) {
+        var m = /^rules\[(\d+)\]\.?([A-Za-z]*)/.exec(field || '');
+        var row = m && body.rows[Number(m[1])];
+        if (!row) return false;
+        var input = row.querySelector('[data-field="' + m[2] + '"]') || row.querySelector('input');
+        input.setAttribute('aria-invalid', 'true');
+        var cell = input.closest('td');
+        cell.appendChild(el('div', 'cell-error', message));
+        return true;
+      },
+      highlight: function (index) {
+        var row = body.rows[index];
+        if (row) { row.classList.add('matched'); row.scrollIntoView({block: 'nearest'}); }
+      }
+    };
+  }
+
+  /** Saves a rules editor: PUT with If-Match, success and errors next to the save button and the fields. */
+  function save(section, table, status, payload) {
+    table.clearErrors();
+    status.className = '';
+    status.textContent = '…';
+    call('PUT', section.getAttribute('data-api'), payload, {'If-Match': '"' + section.getAttribute('data-version') + '"'})
+      .then(function (r) {
+        if (r.ok) {
+          section.setAttribute('data-version', String(r.body.version));
+          status.className = 'ok';
+          status.textContent = section.getAttribute('data-saved');
+          return;
+        }
+        status.className = 'error';
+        if (r.status === 409) { status.textContent = section.getAttribute('data-conflict'); return; }
+        var errors = (r.body.error && r.body.error.errors) || [r.body.error || {}];
+        var unplaced = errors.filter(function (e) { return !table.markError(e.field, e.message); });
+        status.textContent = unplaced.length
+          ? section.getAttribute('data-failed').replace('{0}', unplaced.map(function (e) { return e.message; }).join(' '))
+          : section.getAttribute('data-invalid');
+        var first = section.querySelector('[aria-invalid="true"]');
+        if (first) first.focus();
+      })
+      .catch(function () { status.className = 'error'; status.textContent = section.getAttribute('data-failed').replace('{0}', ''); });
+  }
+
+  function value(row, field) {
+    var input = row.querySelector('[data-field="' + field + '"]');
+    return input ? input.value.trim() : '';
+  }
+
+  function tags(text) {
+    return text.split(/[,，;；]/).map(function (s) { return s.trim(); }).filter(Boolean);
+  }
+
+  // The compensation table.
+  var policy = document.getElementById('policy');
+  if (policy) {
+    var policyTable = RuleTable(document.getElementById('policy-rules'), document.getElementById('policy-row'),
+      document.getElementById('policy-add'));
+    var policyStatus = document.getElementById('policy-status');
+    document.getElementById('policy-save').addEventListener('click', function () {
+      var rules = policyTable.rows().map(function (row) {
+        var r = {category: value(row, 'category'), orderMin: value(row, 'orderMin') || '0',
+          customerTags: tags(value(row, 'customerTags')), offer: value(row, 'offer'), maxAmount: value(row, 'maxAmount')};
+        if (value(row, 'orderMax')) r.orderMax = value(row, 'orderMax');
+        if (value(row, 'maxPercent')) r.maxPercent = value(row, 'maxPercent');
+        return r;
+      });
+      save(policy, policyTable, policyStatus, {currency: document.getElementById('policy-currency').value.trim(), rules: rules});
+    });
+
+    var trying = document.getElementById('policy-try');
+    var result = document.getElementById('try-result');
+    document.getElementById('try-check').addEventListener('click', function () {
+      policyTable.clearErrors();
+      call('POST', trying.getAttribute('data-api'), {
+        locale: trying.getAttribute('data-locale'), category: document.getElementById('try-category').value.trim(),
+        orderAmount: document.getElementById('try-order').value.trim(), customerTags: tags(document.getElementById('try-tags').value),
+        offer: document.getElementById('try-offer').value, amount: document.getElementById('try-amount').value.trim()
+      }).then(function (r) {
+        if (!r.ok) {
+          result.className = 'error';
+          result.textContent = trying.getAttribute('data-failed').replace('{0}', r.body.error ? r.body.error.message : r.status);
+          return;
+        }
+        var d = r.body;
+        var index = d.rule ? matchingRow(d.rule) : -1;
+        var max = d.maxAmount + ' ' + d.currency;
+        result.className = d.allowed ? 'ok' : 'warn';
+        result.textContent = !d.rule ? trying.getAttribute('data-norule')
+          : trying.getAttribute(d.allowed ? 'data-allowed' : 'data-over').replace('{0}', max).replace('{1}', String(index + 1));
+        if (index >= 0) policyTable.highlight(index);
+      });
+    });
+  }
+
+  /** The row of the table showing the saved rule the check chose (the table may have unsaved edits: best effort). */
+  function matchingRow(rule) {
+    var rows = document.querySelectorAll('#policy-rules tbody tr');
+    for (var i = 0; i < rows.length; i++) {
+      if (value(rows[i], 'category') === rule.category && value(rows[i], 'offer') === rule.offer
+          && (value(rows[i], 'orderMin') || '0') === rule.orderMin && value(rows[i], 'orderMax') === (rule.orderMax || '')
+          && tags(value(rows[i], 'customerTags')).join(',') === rule.customerTags.join(',')) return i;
+    }
+    return -1;
+  }
+
+  // The wording rules.
+  var wording = document.getElementById('wording');
+  if (wording) {
+    var wordingTable = RuleTable(document.getElementById('wording-rules'), document.getElementById('wording-row'),
+      document.getElementById('wording-add'));
+    document.getElementById('wording-save').addEventListener('click', function () {
+      var rules = wordingTable.rows().map(function (row) {
+        return {phrase: value(row, 'phrase'), severity: value(row, 'severity'), suggestion: value(row, 'suggestion'),
+          reason: value(row, 'reason')};
+      });
+      save(wording, wordingTable, document.getElementById('wording-status'), {rules: rules});
+    });
+  }
+
+  // Try a text: the text with what the rules find marked, and each finding with what to write instead.
+  var tryText = document.getElementById('try-text');
+  if (tryText) {
+    var input = document.getElementById('try-text-input');
+    var marked = document.getElementById('try-text-marked');
+    var list = document.getElementById('try-text-findings');
+    var check = function () {
+      var text = input.value;
+      call('POST', tryText.getAttribute('data-api'), {locale: tryText.getAttribute('data-locale'), text: text})
+        .then(function (r) {
+          marked.textContent = '';
+          list.textContent = '';
+          if (!r.ok) { marked.textContent = tryText.getAttribute('data-failed').replace('{0}', r.body.error ? r.body.error.message : r.status); return; }
+          var at = 0;
+          r.body.findings.forEach(function (f) {
+            if (f.start < at) return; // overlapping findings: the list below names them all
+            marked.appendChild(document.createTextNode(text.slice(at, f.start)));
+            var mark = el('mark', 'finding-' + f.severity, text.slice(f.start, f.end));
+            mark.title = f.reason;
+            marked.appendChild(mark);
+            at = f.end;
+          });
+          marked.appendChild(document.createTextNode(text.slice(at)));
+          if (!r.body.findings.length) list.appendChild(el('li', 'ok', tryText.getAttribute('data-none')));
+          r.body.findings.forEach(function (f) {
+            var li = el('li', 'finding finding-' + f.severity);
+            li.appendChild(el('strong', null, tryText.getAttribute('data-' + f.severity) + ' · ' + f.text));
+            li.appendChild(document.createTextNode(' — ' + f.reason + ' '));
+            if (f.suggestion) li.appendChild(el('span', 'suggestion', tryText.getAttribute('data-instead') + ' ' + f.suggestion));
+            list.appendChild(li);
+          });
+        });
+    };
+    document.getElementById('try-text-check').addEventListener('click', check);
+    check();
+  }
+})();
