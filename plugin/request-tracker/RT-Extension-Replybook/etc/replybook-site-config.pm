@@ -26,4 +26,9 @@ Set($ReplybookCustomFields, {
 # team leads' insights list problems per product (and alert on, e.g., 5 disputes on one product in 7 days).
 Set($ReplybookProductField, 'Product');
 
+# Optional (guardrails): team leads decide compensation approvals in their own Replybook panel. Members of this
+# RT group call kb-server with the lead-role token below; everyone else with the agent token above.
+# Set($ReplybookLeadGroup, 'Replybook Leads');
+# Set($ReplybookLeadToken, 'CHANGE-ME-LEAD');
+
 1;

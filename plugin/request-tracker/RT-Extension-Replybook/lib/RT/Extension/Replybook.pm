@@ -33,10 +33,14 @@ The browser never sees the knowledge-base token: the panel talks to RT
         'tracking.no' => 'Tracking Number', 'customer.tags' => 'Customer Tags' });
     Set($ReplybookProductField, 'Product');          # the ticket custom field naming the product or order line:
                                                      # sent with usage events (insights per product), fills ${product.name}
+    # optional: team leads decide compensation approvals in their own panel
+    Set($ReplybookLeadGroup, 'Replybook Leads');     # an RT group; its members' calls use the lead token
+    Set($ReplybookLeadToken, 'rb_...');              # a lead-role API token of kb-server
 
 =cut
 
-RT->AddJavaScript('replybook/replybook-messages.js', 'replybook/replybook-widget.js', 'replybook/replybook-rt.js');
+RT->AddJavaScript('replybook/replybook-messages.js', 'replybook/replybook-widget.js', 'replybook/replybook-guardrails.js',
+                  'replybook/replybook-rt.js');
 RT->AddStyleSheets('replybook/replybook-widget.css');
 
 # The kb-server calls the panel may make, by method; anything else is refused before leaving RT.
@@ -48,6 +52,13 @@ my @ROUTES = (
     [ POST => qr{^/api/v1/entries/[A-Za-z0-9._%-]+/render$} ],
     [ POST => qr{^/api/v1/tone/suggest$} ],
     [ POST => qr{^/api/v1/events$} ],
+    # guardrails (issue 16): wording and compensation checks, approvals
+    [ POST => qr{^/api/v1/wording/check$} ],
+    [ POST => qr{^/api/v1/compensation/check$} ],
+    [ POST => qr{^/api/v1/approvals$} ],
+    [ GET  => qr{^/api/v1/approvals\?[^#]*$} ],
+    [ GET  => qr{^/api/v1/approvals/[A-Za-z0-9-]+$} ],
+    [ POST => qr{^/api/v1/approvals/[A-Za-z0-9-]+/decision$} ],
 );
 
 my $MAX_MESSAGES = 5;
@@ -68,25 +79,31 @@ sub Allowed {
 
 =head2 Proxy CURRENTUSER, METHOD, PATH, BODY
 
-Calls kb-server with the configured token. BODY is a character string of JSON (or undef).
-Returns (status, JSON character string). Usage events get the help-desk and RT user name added here,
-where the browser cannot forge them.
+Calls kb-server with the configured token (the lead token for members of C<$ReplybookLeadGroup>). BODY is a
+character string of JSON (or undef). Returns (status, JSON character string). Usage events and approval requests
+get the help-desk and RT user name added here, where the browser cannot forge them, and an agent's list of
+approvals is narrowed to their own.
 
 =cut
 
 sub Proxy {
     my ($class, $user, $method, $path, $body) = @_;
     my $url   = RT->Config->Get('ReplybookUrl');
-    my $token = RT->Config->Get('ReplybookToken');
+    my $lead  = $class->IsLead($user);
+    my $token = $lead ? RT->Config->Get('ReplybookLeadToken') : RT->Config->Get('ReplybookToken');
     return (500, _error('not_configured', 'Set $ReplybookUrl and $ReplybookToken in RT_SiteConfig.pm'))
         unless $url && $token;
     return (403, _error('forbidden_path', "The panel may not call $method $path")) unless $class->Allowed($method, $path);
-    if ($path eq '/api/v1/events' && defined $body) {
-        my $event = eval { JSON::from_json($body) };
-        return (400, _error('bad_json', 'The event is not a JSON object')) unless ref $event eq 'HASH';
-        $event->{helpdesk} = 'rt';
-        $event->{agent}    = $user->Name;
-        $body = JSON::to_json($event);
+    if (($path eq '/api/v1/events' || $path eq '/api/v1/approvals') && defined $body) {
+        my $sent = eval { JSON::from_json($body) };
+        return (400, _error('bad_json', 'The body is not a JSON object')) unless ref $sent eq 'HASH';
+        $sent->{helpdesk} = 'rt';
+        $sent->{agent}    = $user->Name;
+        $body = JSON::to_json($sent);
+    }
+    if ($method eq 'GET' && $path =~ m{^/api/v1/approvals\?} && !$lead) {
+        $path =~ s{([?&])agent=[^&]*&?}{$1}g;
+        $path .= ($path =~ /[?&]$/ ? '' : '&') . 'agent=' . _uri_escape($user->Name);
     }
     $url =~ s{/+$}{};
     my $http = HTTP::Tiny->new(timeout => RT->Config->Get('ReplybookTimeout') || 10,
@@ -104,6 +121,27 @@ sub Proxy {
     $content = _error('bad_gateway', 'The Replybook server answered with no JSON')
         unless $content =~ /^\s*[\{\[]/;
     return ($res->{status}, $content);
+}
+
+=head2 IsLead CURRENTUSER
+
+True when a lead token is configured and the user is a member of C<$ReplybookLeadGroup>.
+
+=cut
+
+sub IsLead {
+    my ($class, $user) = @_;
+    my $name  = RT->Config->Get('ReplybookLeadGroup');
+    return 0 unless $name && RT->Config->Get('ReplybookLeadToken');
+    my $group = RT::Group->new(RT->SystemUser);
+    $group->LoadUserDefinedGroup($name);
+    return $group->id && $group->HasMemberRecursively($user->PrincipalId) ? 1 : 0;
+}
+
+sub _uri_escape {
+    my $s = Encode::encode('UTF-8', shift // '');
+    $s =~ s/([^A-Za-z0-9\-._~])/sprintf('%%%02X', ord $1)/ge;
+    return $s;
 }
 
 sub _error {

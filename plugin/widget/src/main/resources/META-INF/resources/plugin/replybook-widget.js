@@ -12,6 +12,8 @@
  *   host.insert({html, text})    -> Promise; inserts at the caret of the reply editor
  *   host.resize()                   optional; called after the panel's height may have changed
  * No framework; every piece of server data reaches the DOM through textContent or attributes.
+ * Guardrails (issue 16) live in replybook-guardrails.js (window.ReplybookGuardrails, optional); this file calls
+ * it at the points marked "guardrails hook": start, after a render, on the agent's edits, and before an insert.
  * Written in ES5 so that help-desk asset minifiers (RT's) accept it.
  */
 (function (global) {
@@ -103,6 +105,7 @@
         self.msgs = global.ReplybookMessages[pickLocale(self.ctx.locale)];
         if (CHANNELS.indexOf(self.ctx.channel) >= 0) self.channel = self.ctx.channel;
         self.build();
+        if (guardrails()) guardrails().start(self); // guardrails hook: a lead's approvals waiting
         return Promise.all([self.suggestFromTicket(), self.suggestTone()]);
       }).catch(function (e) {
         self.fail(e);
@@ -387,6 +390,16 @@
       d.appendChild(this.fillBox);
       var pv = this.section(d, 'preview');
       this.preview = el('div', 'rb-preview');
+      // The agent may adjust the words before inserting; what is inserted is what the preview shows.
+      this.preview.setAttribute('contenteditable', 'plaintext-only');
+      this.preview.setAttribute('role', 'textbox');
+      this.preview.setAttribute('aria-multiline', 'true');
+      this.preview.setAttribute('aria-label', this.t('preview'));
+      var self0 = this;
+      this.preview.addEventListener('input', function () {
+        self0.edited = true;
+        if (guardrails()) guardrails().textChanged(self0); // guardrails hook: check the agent's own words
+      });
       pv.appendChild(this.preview);
       this.notes = el('ul', 'rb-notes');
       d.appendChild(this.notes);
@@ -469,6 +482,7 @@
 
     showRendered: function (res) {
       this.preview.textContent = res.text || '';
+      this.edited = false;
       var missing = this.missing(res);
       this.showFills(missing);
       clear(this.notes);
@@ -479,11 +493,14 @@
       this.insertButton.disabled = missing.length > 0;
       this.insertButton.title = missing.length ? this.t('insertBlocked') : '';
       this.setStatus('');
+      if (guardrails()) guardrails().afterRender(this, res); // guardrails hook: compensation limit, wording
       this.resize();
     },
 
     /** A render warning ("kind:detail") in the agent's language; kinds it does not know are shown as they came. */
     warningText: function (warning) {
+      var own = guardrails() && guardrails().warningText(this, warning); // guardrails hook: its own warnings
+      if (own) return own;
       var m = /^([a-z-]+):(.*)$/.exec(warning);
       if (m && m[1] === 'sms-segments') return this.t('warning.sms-segments').replace('{0}', m[2]);
       if (m && m[1] === 'no-review-version') return this.t('warning.no-review-version');
@@ -551,16 +568,29 @@
         return Promise.resolve(false);
       }
       var self = this;
-      var res = this.rendered;
-      return Promise.resolve(this.host.insert({ html: res.html, text: res.text })).then(function () {
-        self.setStatus(self.t('inserted'), 'ok');
-        self.event('insert', {});
-        return true;
+      var reply = this.reply();
+      var check = guardrails() ? guardrails().beforeInsert(this, reply) : { ok: true }; // guardrails hook
+      return Promise.resolve(check).then(function (verdict) {
+        if (!verdict.ok) return false;
+        return Promise.resolve(self.host.insert(reply)).then(function () {
+          self.setStatus(self.t('inserted'), 'ok');
+          self.event('insert', verdict.compensation ? { compensation: verdict.compensation } : {});
+          return true;
+        });
       }).catch(function (e) {
         if (global.console) console.warn('Replybook: insert failed', e);
         self.setStatus(self.t('insertFailed'), 'error');
         return false;
       });
+    },
+
+    /** What an insert puts into the reply: the rendered reply, or the agent's edited text as plain paragraphs. */
+    reply: function () {
+      if (!this.edited) return { html: this.rendered.html, text: this.rendered.text };
+      var text = this.preview.innerText.replace(/\n+$/, '');
+      var html = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+        .split(/\n{2,}/).map(function (p) { return '<p>' + p.replace(/\n/g, '<br>') + '</p>'; }).join('');
+      return { html: html, text: text };
     },
 
     /** Fire-and-forget usage event; analytics must never break the agent's work. */
@@ -581,6 +611,11 @@
     }
   };
 
+  /** The optional guardrails part (replybook-guardrails.js), or null when the host did not load it. */
+  function guardrails() {
+    return global.ReplybookGuardrails || null;
+  }
+
   function hitsOf(res) {
     if (!res) return [];
     if (Array.isArray(res)) return res;
@@ -594,6 +629,8 @@
       w.ready = w.start();
       return w;
     },
-    pickLocale: pickLocale
+    pickLocale: pickLocale,
+    el: el,
+    clear: clear
   };
 })(window);
