@@ -17,6 +17,8 @@ import java.util.Map;
  */
 final class KbServer implements AutoCloseable {
     static final String ADMIN_TOKEN = "rb-e2e-admin-token-0123456789";
+    /** The console password of the users {@link #userToken} creates. */
+    static final String PASSWORD = "e2e console password";
 
     final String url;
     /** What the server prints (standard output and error). */
@@ -45,6 +47,27 @@ final class KbServer implements AutoCloseable {
     JsonNode post(String path, String json) {
         return Http.json(Http.send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build()));
+    }
+
+    JsonNode put(String path, String json) {
+        return Http.json(Http.send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build()));
+    }
+
+    /**
+     * A kb-server user of {@code role} (created the first time) with console password {@link #PASSWORD}; returns a
+     * fresh API token of theirs.
+     */
+    String userToken(String username, String role) {
+        JsonNode users = get("/api/v1/users").path("users");
+        String id = null;
+        for (JsonNode u : users) if (username.equals(u.path("username").asText())) id = u.path("id").asText();
+        if (id == null) {
+            id = post("/api/v1/users", "{\"username\":\"" + username + "\",\"role\":\"" + role + "\",\"locale\":\"zh-CN\"}")
+                    .path("id").asText();
+            put("/api/v1/users/" + id + "/password", "{\"password\":\"" + PASSWORD + "\"}");
+        }
+        return post("/api/v1/users/" + id + "/tokens", "{\"label\":\"e2e\"}").path("token").asText();
     }
 
     private HttpRequest.Builder request(String path) {

@@ -41,6 +41,8 @@ class RtWidgetIT {
     static KbServer kb;
     static RtInstance rt;
     static Browser browser;
+    /** The agent-role token RT's proxy uses (kb-server's own users decide what it may do). */
+    static String rtToken;
 
     @BeforeAll
     static void start() throws Exception {
@@ -51,7 +53,9 @@ class RtWidgetIT {
         kb = KbServer.start(work);
         report.log("kb-server", kb.log).log("RT", RtInstance.logFile(work));
         kb.warmUp();
-        rt = RtInstance.start(work, kb.url, System.getProperty("replybook.kb.token", KbServer.ADMIN_TOKEN));
+        rtToken = System.getProperty("replybook.kb.token", kb.userToken("rt-bridge", "agent"));
+        kb.userToken(Guardrails.LEAD, "lead");
+        rt = RtInstance.start(work, kb.url, rtToken);
         browser = Browser.start(URI.create(rt.url), Browser.Options.DEFAULT.withLang("zh-CN").withWindowSize(1280, 1600)
                 .withWaitUpTo(Duration.ofSeconds(20))); // the widget rebuilds parts of its DOM as data arrives
         report.browser(browser);
@@ -187,10 +191,82 @@ class RtWidgetIT {
         }
     }
 
+    @Test
+    void anAgentOverTheCompensationLimitAsksALeadAndInsertsOnceTheLeadApproves() throws Exception {
+        long ticket = rt.mailFromCustomer("赵女士", "zhao@example.com", "快递一周没动了",
+                "你好，我的包裹已经一周没有更新物流了，到底什么时候能到？");
+        login();
+        useRichText(false);
+        browser.open("/Ticket/Update.html?Action=Respond&id=" + ticket);
+        browser.until(d -> !d.findElements(By.cssSelector("#replybook-panel .rb-hit")).isEmpty());
+        pickLogisticsDelay(browser.findAll("#replybook-panel .rb-hit").stream().map(e -> e.getAttribute("data-key")).toList()).click();
+        browser.until(d -> visibleNonEmpty(By.cssSelector("#replybook-panel .rb-preview")));
+        List<WebElement> missing = browser.until(d -> {
+            List<WebElement> m = panel().findElements(By.cssSelector(".rb-fills input[aria-invalid='true']"));
+            return m.isEmpty() ? null : m;
+        });
+        for (WebElement field : missing) {
+            String var = field.getAttribute("data-var");
+            field.sendKeys("coupon.amount".equals(var) ? "10" : valueFor(var)); // ¥10 where the policy allows ¥5
+        }
+        Guardrails.askALead(browser, panel(), "客户等了一周，是老客户");
+        assertFalse(panel().findElement(By.cssSelector(".rb-insert")).isEnabled(), "no insert while a lead decides");
+        assertTrue(panel().getText().contains("此工单的政策上限为 ¥5"), panel().getText());
+        screenshot("widget-approval-waiting.png");
+
+        Guardrails.leadApprovesInTheConsole(browser, kb.url, "同意，下不为例", out().resolve("console-approvals.png"));
+        browser.until(d -> panel().findElement(By.cssSelector(".rb-insert")).isEnabled()); // the widget polls the decision
+        assertTrue(panel().getText().contains("同意，下不为例"), "the agent sees the lead's note: " + panel().getText());
+        screenshot("widget-approval-approved.png");
+        panel().findElement(By.cssSelector(".rb-insert")).click();
+        WebElement textarea = browser.find("textarea[name='UpdateContent']");
+        browser.until(d -> textarea.getAttribute("value").contains("¥10"));
+
+        JsonNode event = kb.get("/api/v1/events?type=insert&ticketId=" + ticket).path("events").path(0);
+        assertEquals("coupon", event.at("/compensation/offer").asText(), event.toString());
+        assertEquals("10", event.at("/compensation/amount").asText());
+        assertTrue(event.at("/compensation/approvalId").asText().length() > 10, "the approval that allowed it: " + event);
+    }
+
+    @Test
+    void anAgentsOwnEditWithABlockingPhraseCannotBeInserted() throws Exception {
+        long ticket = rt.mailFromCustomer("孙先生", "sun@example.com", "快递三天没动了",
+                "我的包裹三天没动了，物流信息一直不更新，怎么回事？");
+        login();
+        useRichText(false);
+        browser.open("/Ticket/Update.html?Action=Respond&id=" + ticket);
+        browser.until(d -> !d.findElements(By.cssSelector("#replybook-panel .rb-hit")).isEmpty());
+        pickLogisticsDelay(browser.findAll("#replybook-panel .rb-hit").stream().map(e -> e.getAttribute("data-key")).toList()).click();
+        browser.until(d -> visibleNonEmpty(By.cssSelector("#replybook-panel .rb-preview")));
+        for (WebElement field : browser.until(d -> {
+            List<WebElement> m = panel().findElements(By.cssSelector(".rb-fills input[aria-invalid='true']"));
+            return m.isEmpty() ? null : m;
+        })) {
+            field.sendKeys(valueFor(field.getAttribute("data-var")));
+        }
+        browser.until(d -> panel().findElement(By.cssSelector(".rb-insert")).isEnabled());
+
+        WebElement preview = panel().findElement(By.cssSelector(".rb-preview"));
+        preview.click();
+        preview.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), "快递的事我们管不了，您自己联系快递吧。");
+        WebElement finding = browser.until(d -> Guardrails.visible(panel(), ".rb-guard-finding.rb-block"));
+        assertTrue(finding.getText().contains("快递的事我们管不了"), finding.getText());
+        assertTrue(finding.getText().contains("我马上联系快递核实"), "the suggestion is shown: " + finding.getText());
+        assertFalse(panel().findElement(By.cssSelector(".rb-insert")).isEnabled());
+        screenshot("widget-wording-blocked.png");
+        panel().findElement(By.cssSelector(".rb-search")).sendKeys(Keys.ENTER); // Enter inserts too, when it may
+        Thread.sleep(800);
+        assertEquals("", browser.find("textarea[name='UpdateContent']").getAttribute("value"), "nothing was inserted");
+
+        preview.sendKeys(Keys.chord(Keys.CONTROL, "a"), "换成我也会着急。我已提交催件，今天 18:00 前告诉您结果。");
+        browser.until(d -> panel().findElement(By.cssSelector(".rb-insert")).isEnabled());
+        panel().findElement(By.cssSelector(".rb-insert")).click();
+        browser.until(d -> browser.find("textarea[name='UpdateContent']").getAttribute("value").contains("今天 18:00 前告诉您结果"));
+    }
+
     /** The KB token is in RT_SiteConfig.pm only: not in the page, and the proxy refuses calls outside its list. */
     private void assertTokenStaysOnTheServer() {
-        String token = System.getProperty("replybook.kb.token", KbServer.ADMIN_TOKEN);
-        assertFalse(browser.driver().getPageSource().contains(token), "the KB token must never reach the browser");
+        assertFalse(browser.driver().getPageSource().contains(rtToken), "the KB token must never reach the browser");
         Object status = browser.jsAsync(
                 "var done = arguments[arguments.length - 1];"
                 + "var f = new URLSearchParams({method: 'GET', path: '/api/v1/users'});"
@@ -265,7 +341,8 @@ class RtWidgetIT {
             case "tracking.no" -> "SF1234567890";
             case "tracking.carrier" -> "顺丰";
             case "order.id" -> "E1024";
-            case "order.amount", "refund.amount", "coupon.amount" -> "10.00";
+            case "order.amount", "refund.amount" -> "10.00";
+            case "coupon.amount" -> "5"; // within every compensation policy: a test of its own asks for more
             case "order.date" -> "2026-11-20";
             case "product.name" -> "羊毛围巾";
             default -> "测试";
@@ -277,6 +354,11 @@ class RtWidgetIT {
         String text = html.replaceAll("(?i)<br\\s*/?>|</?(p|div|li|ul|ol)[^>]*>", "\n").replaceAll("<[^>]+>", "");
         return org.jsoup.parser.Parser.unescapeEntities(text, false).lines().map(String::strip)
                 .filter(l -> !l.isEmpty()).collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    private void screenshot(String name) throws Exception {
+        browser.js("document.getElementById('replybook-panel').scrollIntoView({block:'center'});");
+        browser.screenshot(panel(), out().resolve(name));
     }
 
     private void screenshot() throws Exception {

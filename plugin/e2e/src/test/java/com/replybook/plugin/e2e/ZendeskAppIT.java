@@ -221,6 +221,55 @@ class ZendeskAppIT {
         browser.driver().switchTo().defaultContent();
     }
 
+    @Test
+    void overTheLimitTheAgentAsksTheLeadApprovesInTheirOwnPanelAndTheAgentInserts() throws Exception {
+        try (ZafHost agentDesk = new ZafHost(app(), kb.url, kb.userToken("zendesk-agent", "agent"));
+             ZafHost leadDesk = new ZafHost(app(), kb.url, kb.userToken(Guardrails.LEAD, "lead"))) {
+            browser.open(agentDesk.hostUrl("zh-cn"));
+            browser.find("#editor").click();
+            browser.driver().switchTo().frame(browser.find("#app"));
+            browser.until(d -> !d.findElements(By.cssSelector(".rb-hit")).isEmpty());
+            browser.findAll(".rb-hit").stream().filter(h -> h.getAttribute("data-key").startsWith(RtWidgetIT.LOGISTICS_DELAY))
+                    .findFirst().orElseThrow().click();
+            browser.until(d -> !d.findElement(By.cssSelector(".rb-preview")).getText().isBlank());
+            for (WebElement field : browser.until(d -> {
+                List<WebElement> m = d.findElements(By.cssSelector(".rb-fills input[aria-invalid='true']"));
+                return m.isEmpty() ? null : m;
+            })) {
+                String var = field.getAttribute("data-var");
+                field.sendKeys("coupon.amount".equals(var) ? "50" : RtWidgetIT.valueFor(var)); // the VIP limit is ¥30
+            }
+            WebElement panel = browser.find("#replybook-panel");
+            Guardrails.askALead(browser, panel, "VIP 客户，包裹延误一周");
+            assertFalse(browser.find(".rb-insert").isEnabled());
+            String agentTab = browser.driver().getWindowHandle();
+
+            browser.driver().switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+            browser.driver().get(leadDesk.hostUrl("zh-cn"));
+            browser.driver().switchTo().frame(browser.find("#app"));
+            WebElement request = browser.until(d -> Guardrails.visible(d.findElement(By.id("replybook-panel")), ".rb-approvals .rb-approval"));
+            assertTrue(request.getText().contains("VIP 客户，包裹延误一周") && request.getText().contains("¥50"), request.getText());
+            browser.screenshot(browser.find("#replybook-panel"), RtWidgetIT.out().resolve("widget-lead-approvals.png"));
+            request.findElement(By.cssSelector(".rb-approval-note")).sendKeys("可以");
+            request.findElement(By.cssSelector(".rb-approval-approve")).click();
+            browser.until(d -> d.findElements(By.cssSelector(".rb-approvals .rb-approval")).isEmpty());
+            browser.driver().close();
+            browser.driver().switchTo().window(agentTab);
+
+            browser.driver().switchTo().frame(browser.find("#app"));
+            browser.until(d -> d.findElement(By.cssSelector(".rb-insert")).isEnabled());
+            browser.find(".rb-insert").click();
+            browser.until(d -> !d.findElements(By.cssSelector(".rb-status.rb-ok")).isEmpty());
+            browser.driver().switchTo().defaultContent();
+            assertTrue(browser.find("#editor").getText().contains("¥50"), browser.find("#editor").getText());
+            assertTrue(agentDesk.violations.isEmpty() && leadDesk.violations.isEmpty(), agentDesk.violations + " " + leadDesk.violations);
+        }
+    }
+
+    private static Path app() {
+        return Path.of(System.getProperty("replybook.zendesk.dir", "../zendesk/target/app")).toAbsolutePath().normalize();
+    }
+
     /** Arrow down to hit number {@code n}, Enter, fill what the ticket lacks with Enter; returns a line of the script. */
     private String insertByKeyboard(int n) {
         WebElement search = browser.driver().switchTo().activeElement();
