@@ -34,8 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Scripts can use {@code customer.name}, {@code order.id}, {@code order.amount}, {@code order.date},
  * {@code product.name}, {@code tracking.no}, {@code tracking.carrier}, {@code agent.name}, {@code agent.id},
- * {@code shop.name}, {@code ticket.id}, {@code refund.amount}, {@code coupon.amount}, and anything else the
- * context supplies. A missing value renders as a natural fallback or as an agent-must-fill marker with a
+ * {@code shop.name}, {@code ticket.id}, {@code refund.amount}, {@code coupon.amount}, what the
+ * {@link ReplyAdvisor} adds ({@code compensation.coupon}…), and anything else the context supplies. A missing value renders as a natural fallback or as an agent-must-fill marker with a
  * {@code missing:} warning (see {@link RenderResult}).
  *
  * <pre>{@code
