@@ -72,8 +72,11 @@ class ConsoleGuardrailsTest {
         String id = agent.post("/api/v1/approvals", Map.of("ticketId", "77", "helpdesk", "zendesk", "locale", "zh-CN",
                 "category", "物流/延误", "orderAmount", "80", "offer", "coupon", "amount", "10", "reason", "<b>老客户</b>"))
                 .json().get("id").asText();
+        agent.post("/api/v1/approvals", Map.of("ticketId", "78", "helpdesk", "rt", "locale", "en", "offer", "gift",
+                "amount", "3")); // no order amount, no category, no reason: the page still shows it
         ConsoleClient lead = signedIn("lead.gc", Role.LEAD, "en");
         String page = lead.get("/console/approvals").body();
+        assertTrue(page.contains("rt #78"), page);
         assertTrue(page.contains("data-id=\"" + id + "\""), page);
         assertTrue(page.contains("&lt;b&gt;老客户&lt;/b&gt;"), "the reason is escaped");
         assertTrue(page.contains("data-count-url="), "the navigation asks for the count");

@@ -114,6 +114,7 @@ class RtWidgetIT {
         screenshot();
 
         panel().findElement(By.cssSelector(".rb-insert")).click();
+        awaitInserted(); // the text is checked against the wording rules first
         String editorText = (String) browser.js("return CKEDITOR.instances.UpdateContent.editable().getText();");
         int first = editorText.indexOf("FIRSTWORD");
         int name = editorText.indexOf(CUSTOMER);
@@ -178,6 +179,7 @@ class RtWidgetIT {
         browser.until(d -> panel().findElement(By.cssSelector(".rb-insert")).isEnabled());
         String rendered = panel().findElement(By.cssSelector(".rb-preview")).getText();
         panel().findElement(By.cssSelector(".rb-insert")).click();
+        awaitInserted();
         String value = textarea.getAttribute("value");
         assertTrue(value.startsWith("FIRSTWORD ") && value.endsWith("LASTWORD") && value.contains("李先生"), value);
 
@@ -320,6 +322,11 @@ class RtWidgetIT {
         body.sendKeys(Keys.chord(Keys.CONTROL, Keys.HOME), a + " " + b);
         for (int i = 0; i < b.length(); i++) body.sendKeys(Keys.ARROW_LEFT);
         browser.driver().switchTo().defaultContent();
+    }
+
+    /** Waits for the panel to say the reply was inserted. */
+    private void awaitInserted() {
+        browser.until(d -> !panel().findElements(By.cssSelector(".rb-status.rb-ok")).isEmpty());
     }
 
     private WebElement panel() {
