@@ -115,11 +115,11 @@ class ConsoleWorkflowIT {
 
         // Without a tracking number in the sample ticket every cell says so, in the editor's language.
         browser.type("#preview-context", "{\"order\": {\"id\": \"E1024\"}}").click("#preview-refresh");
-        WebElement missing = browser.until(d -> d.findElements(By.cssSelector(
+        // Read inside the wait: the typed context and the refresh each redraw the grid, and either may come last.
+        String missing = browser.until(d -> d.findElements(By.cssSelector(
                 "#preview-grid .cell[data-tone='standard'][data-channel='chat'] li[data-warning='missing:tracking.no']"))
-                .stream().findFirst().orElse(null));
-        assertEquals("No value for tracking.no in the sample ticket: agents will be asked to fill it in.",
-                missing.getText());
+                .stream().findFirst().map(WebElement::getText).orElse(null));
+        assertEquals("No value for tracking.no in the sample ticket: agents will be asked to fill it in.", missing);
 
         browser.click("#action-submit");
         // The draft's page shows a status too: wait for the page the submit leads to.
