@@ -567,10 +567,11 @@
         if (first) { first.focus(); this.setStatus(this.t('insertBlocked'), 'warn'); }
         return Promise.resolve(false);
       }
+      if (this.inserting) return this.inserting; // a second Enter while the first insert is checked
       var self = this;
       var reply = this.reply();
       var check = guardrails() ? guardrails().beforeInsert(this, reply) : { ok: true }; // guardrails hook
-      return Promise.resolve(check).then(function (verdict) {
+      return this.inserting = Promise.resolve(check).then(function (verdict) {
         if (!verdict.ok) return false;
         return Promise.resolve(self.host.insert(reply)).then(function () {
           self.setStatus(self.t('inserted'), 'ok');
@@ -581,6 +582,9 @@
         if (global.console) console.warn('Replybook: insert failed', e);
         self.setStatus(self.t('insertFailed'), 'error');
         return false;
+      }).then(function (done) {
+        self.inserting = null;
+        return done;
       });
     },
 
