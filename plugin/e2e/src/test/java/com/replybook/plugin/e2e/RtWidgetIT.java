@@ -224,10 +224,14 @@ class RtWidgetIT {
         WebElement textarea = browser.find("textarea[name='UpdateContent']");
         browser.until(d -> textarea.getAttribute("value").contains("¥10"));
 
-        JsonNode event = kb.get("/api/v1/events?type=insert&ticketId=" + ticket).path("events").path(0);
-        assertEquals("coupon", event.at("/compensation/offer").asText(), event.toString());
-        assertEquals("10", event.at("/compensation/amount").asText());
-        assertTrue(event.at("/compensation/approvalId").asText().length() > 10, "the approval that allowed it: " + event);
+        JsonNode[] event = new JsonNode[1]; // the widget reports the insert after it happened, without waiting
+        Http.await(Duration.ofSeconds(10), "the insert event of ticket " + ticket, () -> {
+            event[0] = kb.get("/api/v1/events?type=insert&ticketId=" + ticket).path("events").path(0);
+            return !event[0].isMissingNode();
+        });
+        assertEquals("coupon", event[0].at("/compensation/offer").asText(), event[0].toString());
+        assertEquals("10", event[0].at("/compensation/amount").asText());
+        assertTrue(event[0].at("/compensation/approvalId").asText().length() > 10, "the approval that allowed it: " + event[0]);
     }
 
     @Test
