@@ -3,6 +3,7 @@ package com.replybook.kb.guardrails.compensation;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.console.Page;
 import com.replybook.kb.guardrails.Locales;
+import com.replybook.kb.vocabulary.CompensationOffer;
 import com.replybook.kb.vocabulary.SupportedLocale;
 import com.replybook.kb.web.Router;
 
@@ -32,7 +33,7 @@ final class CompensationPage {
         Compensation.Current now = compensation.current(locale);
         p.render("guardrails/compensation.ftlh", Map.of("locale", locale.tag(), "locales", SupportedLocale.TAGS,
                 "policy", now.policy(), "rules", now.policy().rules().stream().map(CompensationRule::toJson).toList(),
-                "stamp", now.stamp(), "offers", Offer.WIRE,
+                "stamp", now.stamp(), "offers", CompensationOffer.IDS,
                 "api", p.request().getContextPath() + "/api/v1/compensation"));
     }
 }

@@ -230,7 +230,7 @@ class RtWidgetIT {
             return !event[0].isMissingNode();
         });
         assertEquals("coupon", event[0].at("/compensation/offer").asText(), event[0].toString());
-        assertEquals("10", event[0].at("/compensation/amount").asText());
+        assertEquals("10.00", event[0].at("/compensation/amount").asText());
         assertTrue(event[0].at("/compensation/approvalId").asText().length() > 10, "the approval that allowed it: " + event[0]);
     }
 
