@@ -15,6 +15,7 @@ import com.replybook.kb.db.SettingsChanges;
 import com.replybook.kb.editor.EditorModule;
 import com.replybook.kb.entries.EntriesModule;
 import com.replybook.kb.entries.EntryStore;
+import com.replybook.kb.events.EventStore;
 import com.replybook.kb.events.EventsModule;
 import com.replybook.kb.exchange.ExchangeModule;
 import com.replybook.kb.guardrails.GuardrailsModule;
@@ -80,8 +81,9 @@ public final class Replybook implements AutoCloseable {
         try {
             metrics = add(new MetricsModule(platform, registry));
             users = add(new UsersModule(platform));
-            EventsModule events = add(new EventsModule(platform)); // before guardrails: they record approvals
-            GuardrailsModule guardrails = add(new GuardrailsModule(platform, events.store()));
+            // One event log for the events API and the guardrails, which record each approval step as an event.
+            EventStore eventLog = new EventStore(database, clock);
+            GuardrailsModule guardrails = add(new GuardrailsModule(platform, eventLog));
             render = add(new RenderModule(platform, guardrails.replyAdvisor()));
             entries = add(new EntriesModule(platform, render.scriptCheck().and(guardrails.scriptCheck()),
                     render.entryActions()));
@@ -91,6 +93,7 @@ public final class Replybook implements AutoCloseable {
             add(new EditorModule(platform, entries, search.service(), render));
             cases = add(new CasesModule(platform, entries.store(), search.service()));
             add(new ExchangeModule(platform, entries, cases));
+            add(new EventsModule(platform, eventLog, entries.store()));
             add(new ToneModule(platform));
             add(new PluginModule());
             add(new StatusModule(this::ready));

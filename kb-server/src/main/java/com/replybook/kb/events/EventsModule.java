@@ -12,17 +12,14 @@ import com.replybook.kb.web.Router;
  */
 public final class EventsModule implements FeatureModule {
 
-    private final EventStore store;
     private final EventApi api;
 
-    public EventsModule(Platform platform, EntryStore entries) {
-        this.store = new EventStore(platform.database(), platform.clock());
-        this.api = new EventApi(store, entries);
-    }
-
-    /** The store, for features that record events of their own (compensation approvals). */
-    public EventStore store() {
-        return store;
+    /**
+     * @param log     the event log, shared with features that record events of their own (compensation approvals)
+     * @param entries where the entries an event names are checked
+     */
+    public EventsModule(Platform platform, EventStore log, EntryStore entries) {
+        this.api = new EventApi(log, entries);
     }
 
     @Override

@@ -90,7 +90,9 @@ class ApprovalApiTest {
 
     @Test
     void everyStepIsAnApprovalEventAndTheInsertRecordsTheGrantedCompensation() {
-        String entryId = server.admin().post("/api/v1/entries", Fixtures.entry("delay.approvals.zh-cn")).json().get("id").asText();
+        Map<String, Object> entry = Fixtures.entry("delay.approvals.zh-cn");
+        entry.put("status", "published"); // agents insert published entries only
+        String entryId = server.admin().post("/api/v1/entries", entry).json().get("id").asText();
         String approved = ann.post("/api/v1/approvals", ask("2048", "10")).json().get("id").asText();
         lead.post("/api/v1/approvals/" + approved + "/decision", Map.of("approved", true));
         String rejected = ann.post("/api/v1/approvals", ask("2048", "20")).json().get("id").asText();
