@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code GET /api/v1/search?q=&limit=10&locale=&category=&tags=&status=&highlight=}</li>
  *   <li>{@code POST /api/v1/search/ticket}: suggestions from a whole ticket</li>
+ *   <li>{@code GET /api/v1/search/status} → {@code {"ready","entries","pendingEmbeddings","generation"}}: whether
+ *       searches rank as well as they will yet (answered while the index is being built too)</li>
  *   <li>{@code GET /api/v1/suggest?q=&limit=8&locale=}: type-ahead from the first character</li>
  *   <li>{@code GET /api/v1/synonyms/{locale}} → {@code {"locale","rules":["快递, 物流, 包裹", …],"updatedAt",
  *       "updatedBy"}}; {@code PUT} the same shape (editor or above) replaces the list and takes effect at once</li>
@@ -49,6 +51,7 @@ final class SearchApi {
     void routes(Router<ApiCall> api) {
         api.get("/api/v1/search", this::search)
                 .post("/api/v1/search/ticket", this::searchTicket)
+                .get("/api/v1/search/status", this::status)
                 .get("/api/v1/suggest", this::suggest)
                 .get("/api/v1/synonyms/{locale}", this::synonyms)
                 .put("/api/v1/synonyms/{locale}", this::replaceSynonyms);
@@ -57,6 +60,13 @@ final class SearchApi {
     private void search(ApiCall call) throws IOException {
         SearchRequest request = SearchParams.read(call.request(), SEARCH_LIMIT);
         call.json(200, search.ready().search(request));
+    }
+
+    /** Any role: whether what is stored ranks as well as it will (index caught up, every entry embedded). */
+    private void status(ApiCall call) throws IOException {
+        Principal.of(call);
+        call.setHeader("Cache-Control", "no-store");
+        call.json(200, search.status());
     }
 
     private void searchTicket(ApiCall call) throws IOException {

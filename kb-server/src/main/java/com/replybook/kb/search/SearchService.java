@@ -16,8 +16,13 @@ import com.replybook.kb.web.ApiException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -34,6 +39,9 @@ import java.util.Set;
  * {@link SearchMetrics}.
  */
 public final class SearchService implements AutoCloseable {
+
+    /** How often {@link #awaitSearchable} looks again. */
+    static final long AWAIT_POLL_MS = 50;
 
     private final EntryIndex index;
     private final SynonymService synonyms;
@@ -120,6 +128,47 @@ public final class SearchService implements AutoCloseable {
         return ticketTimer.record(() -> cache.get(key, () -> searcher.searchTicket(parts, ticket, statuses)));
     }
 
+    /** What {@code GET /api/v1/search/status} answers: whether searches rank as well as they will, and why not. */
+    public SearchStatus status() {
+        long pending = embeddingBacklog();
+        boolean ready = index.isReady() && pending == 0 && index.visibleSeq() >= index.headSeq();
+        return new SearchStatus(ready, index.documents(), pending, index.generation());
+    }
+
+    /** Entries waiting for their vectors, searched by their words alone until then (0 with lexical search). */
+    public long embeddingBacklog() {
+        return vectors == null ? 0 : vectors.backlog();
+    }
+
+    /**
+     * Waits until every change written so far (the caller's import included) is visible to searches on this node and
+     * none of {@code entryIds} waits for its vectors, or until {@code timeout} has passed, whichever comes first.
+     * Returns at once when both already hold. The entries' new vectors are made visible before it returns.
+     */
+    public Searchability awaitSearchable(Collection<String> entryIds, Duration timeout) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        long target = index.headSeq();
+        Set<String> waiting = new HashSet<>(entryIds);
+        while (true) {
+            boolean indexed = index.isReady() && index.visibleSeq() >= target;
+            int pending = vectors == null ? 0 : vectors.pendingAmong(waiting);
+            if (pending == 0 && vectors != null && !waiting.isEmpty()) {
+                waiting.clear();
+                try {
+                    index.refresh(); // vectors stored since the last refresh become visible now
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            long now = System.nanoTime();
+            if ((indexed && pending == 0) || now >= deadline) {
+                return new Searchability(indexed && pending == 0, (now - start) / 1_000_000, indexed, pending);
+            }
+            Thread.sleep(Math.min(AWAIT_POLL_MS, Math.max(1, (deadline - now) / 1_000_000)));
+        }
+    }
+
     SearchCache cache() {
         return cache;
     }
@@ -130,11 +179,6 @@ public final class SearchService implements AutoCloseable {
             throw new ApiException(503, "unavailable", "The search index is being built; retry in a few seconds", null);
         }
         return this;
-    }
-
-    /** The entries waiting for their vectors (0 with lexical search). */
-    int embeddingBacklog() {
-        return vectors == null ? 0 : vectors.backlog();
     }
 
     SynonymService synonyms() {

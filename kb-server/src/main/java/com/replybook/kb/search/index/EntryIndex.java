@@ -92,6 +92,10 @@ public final class EntryIndex implements Closeable {
     private final CountDownLatch prepared = new CountDownLatch(1);
     private final Opening opening;
     private volatile long appliedSeq;
+    /** The applied seq when the refresh in progress began; visible once it ends. */
+    private volatile long refreshingSeq;
+    /** Every change up to this seq is visible to searches. */
+    private volatile long visibleSeq;
     /** When the last change was applied ({@link System#nanoTime()}); merging waits for a quiet index. */
     private volatile long lastChange = System.nanoTime();
     /**
@@ -193,10 +197,12 @@ public final class EntryIndex implements Closeable {
         searchers.addListener(new ReferenceManager.RefreshListener() {
             @Override
             public void beforeRefresh() {
+                refreshingSeq = appliedSeq;
             }
 
             @Override
             public void afterRefresh(boolean didRefresh) {
+                visibleSeq = Math.max(visibleSeq, refreshingSeq);
                 if (!didRefresh) return;
                 generation.incrementAndGet();
                 if (ready) whitening.refitIfDue();
@@ -268,7 +274,22 @@ public final class EntryIndex implements Closeable {
      * (a few indexed look-ups), for metrics.
      */
     public long lag() {
-        return Math.max(0, FeedPositions.lastSeq(feed) - appliedSeq);
+        return Math.max(0, headSeq() - appliedSeq);
+    }
+
+    /** The change-log position up to which every change is visible to searches on this node. */
+    public long visibleSeq() {
+        return visibleSeq;
+    }
+
+    /** The newest position in the store's change log, written on any node (a few indexed look-ups). */
+    public long headSeq() {
+        return FeedPositions.lastSeq(feed);
+    }
+
+    /** The entries searches see now (any status). */
+    public int documents() {
+        return withSearcher(s -> s.getIndexReader().numDocs());
     }
 
     /** Changes (after the new reader is in place) whenever a refresh made other documents visible. */

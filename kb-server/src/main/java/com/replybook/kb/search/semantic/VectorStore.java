@@ -45,6 +45,21 @@ final class VectorStore {
         });
     }
 
+    /** True when complete vectors (examples included) of {@code model} for the text hashed {@code textHash} are stored. */
+    boolean hasComplete(String entryId, String model, String textHash) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM entry_vectors WHERE entry_id = ? AND model = ?"
+                    + " AND text_hash = ? AND examples IS NOT NULL")) {
+                ps.setString(1, entryId);
+                ps.setString(2, model);
+                ps.setString(3, textHash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
     /** One entry's vectors to store, with the model and text hash they came from. */
     record Row(String entryId, String model, String textHash, EntryEmbedding vectors) {
     }
