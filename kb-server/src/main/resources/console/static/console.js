@@ -165,18 +165,59 @@
       .catch(function () { /* the badge is a convenience */ });
   });
 
-  // Import jobs: poll progress until the job finishes, then reload to show the result.
+  // Import jobs: poll progress until the job finishes, then reload to show the result. The job lives on the server,
+  // so a reload (or coming back later) picks the progress up again.
   var job = document.getElementById('job');
+  function fill(template, a, b) { return template.replace('{0}', a).replace('{1}', b); }
   if (job && job.getAttribute('data-finished') !== 'true') {
     var poll = setInterval(function () {
       fetch(job.getAttribute('data-progress'), {credentials: 'same-origin'})
         .then(function (r) { return r.json(); })
         .then(function (d) {
-          document.getElementById('job-progress').value = d.percent;
-          document.getElementById('job-count').textContent = d.done + ' / ' + d.total;
+          var bar = document.getElementById('job-progress');
+          if (bar) bar.value = d.percent;
+          var count = document.getElementById('job-count');
+          if (count) count.textContent = fill(job.getAttribute('data-count'), d.done, d.total);
           if (d.finished) { clearInterval(poll); location.reload(); }
+        })
+        .catch(function () { /* a missed poll is retried by the next one */ });
+    }, 500);
+  }
+
+  // Import rows: ticking a row keeps it in the import, at once (the "save selection" button is for pages without
+  // this script); the import button says how many rows it will import.
+  var selection = document.getElementById('row-selection');
+  if (job && selection) {
+    var save = document.getElementById('save-selection');
+    if (save) save.hidden = true;
+    var saved = document.getElementById('selection-status');
+    selection.addEventListener('change', function (ev) {
+      if (!ev.target.classList.contains('keep')) return;
+      var form = new URLSearchParams();
+      form.append('shown', ev.target.value);
+      if (ev.target.checked) form.append('keep', ev.target.value);
+      fetch(selection.getAttribute('action'), {
+        method: 'POST', credentials: 'same-origin', body: form,
+        headers: {'X-CSRF-Token': csrf, 'Accept': 'application/json'}
+      }).then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+        .then(function (d) {
+          var apply = document.getElementById('apply-import');
+          if (apply) {
+            apply.textContent = fill(job.getAttribute('data-apply-label'), d.selected);
+            apply.disabled = d.selected === 0;
+          }
+          var left = document.getElementById('left-out');
+          if (left) {
+            left.hidden = d.leftOut === 0;
+            left.textContent = fill(job.getAttribute('data-left-out'), d.leftOut);
+          }
+          saved.textContent = job.getAttribute('data-saved');
+        })
+        .catch(function () {
+          ev.target.checked = !ev.target.checked;
+          saved.textContent = job.getAttribute('data-save-failed');
         });
-    }, 400);
+    });
   }
 
   // Review loop (issue 15): confirmations, select-all on the entry list, and search pickers.

@@ -92,7 +92,7 @@ public final class Replybook implements AutoCloseable {
             add(new SampleLibraryModule(platform, entries));
             add(new EditorModule(platform, entries, search.service(), render));
             cases = add(new CasesModule(platform, entries.store(), search.service()));
-            add(new ExchangeModule(platform, entries, cases));
+            add(new ExchangeModule(platform, entries, cases, search.service()));
             add(new EventsModule(platform, eventLog, entries.store()));
             add(new ToneModule(platform));
             add(new PluginModule());

@@ -32,8 +32,7 @@ public final class EntriesModule implements FeatureModule {
         this.queue = new ReviewQueue(platform.database());
         this.scriptCheck = scriptCheck;
         this.parser = new EntryDraftParser(scriptCheck);
-        this.api = new EntryApi(store, review, queue, parser, platform.config().maxRequestBytes(), platform.clock(),
-                new ImportMetrics(platform.metrics()));
+        this.api = new EntryApi(store, review, queue, parser, platform.clock());
         this.actions = Map.copyOf(actions);
     }
 

@@ -12,10 +12,10 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * {@code /api/v1/entries}: create, read, list, update (with {@code If-Match}), delete, revisions, import,
- * verify, and the actions other features contribute (render). An editor's update of a published entry, and any
- * update while a change to it is pending, is stored as its pending revision ({@link EntryReview}): agents keep the
- * live text until a lead publishes it.
+ * {@code /api/v1/entries}: create, read, list, update (with {@code If-Match}), delete, revisions, verify, and the
+ * actions other features contribute (render). An editor's update of a published entry, and any update while a change
+ * to it is pending, is stored as its pending revision ({@link EntryReview}): agents keep the live text until a lead
+ * publishes it. Imports are the exchange feature's ({@code /api/v1/entries/import}).
  */
 final class EntryApi {
 
@@ -23,24 +23,20 @@ final class EntryApi {
     private final EntryReview review;
     private final ReviewQueue queue;
     private final EntryDraftParser parser;
-    private final EntryImporter importer;
     private final EntryPolicy policy = new EntryPolicy();
     private final Clock clock;
 
-    EntryApi(EntryStore store, EntryReview review, ReviewQueue queue, EntryDraftParser parser, long maxImportBytes,
-             Clock clock, ImportMetrics metrics) {
+    EntryApi(EntryStore store, EntryReview review, ReviewQueue queue, EntryDraftParser parser, Clock clock) {
         this.store = store;
         this.review = review;
         this.queue = queue;
         this.parser = parser;
-        this.importer = new EntryImporter(store, parser, policy, maxImportBytes, metrics);
         this.clock = clock;
     }
 
     void routes(Router<ApiCall> api, Map<String, EntryAction> actions) {
         api.get("/api/v1/entries", this::list)
                 .post("/api/v1/entries", this::create)
-                .post("/api/v1/entries/import", this::importEntries)
                 .get("/api/v1/entries/{ref}", this::read)
                 .put("/api/v1/entries/{ref}", this::update)
                 .delete("/api/v1/entries/{ref}", this::delete)
@@ -72,11 +68,6 @@ final class EntryApi {
         Entry created = store.create(draft, me.username());
         call.setHeader("Location", call.request().getRequestURI() + "/" + created.id());
         answer(call, 201, created, me);
-    }
-
-    private void importEntries(ApiCall call) throws IOException {
-        Principal me = Principal.of(call).require(Role.EDITOR);
-        call.json(200, importer.importBody(call, me));
     }
 
     private void verify(ApiCall call) throws IOException {

@@ -15,6 +15,10 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,8 +124,11 @@ public final class EntryStore implements EntryFeed {
         });
     }
 
-    /** What happened to one imported item. */
-    public enum ImportOutcome { CREATED, UPDATED, UNCHANGED }
+    /**
+     * What happened to one imported item; {@code STALE} only from {@link #importAll}: the entry changed after the
+     * row was planned, and the row was not written.
+     */
+    public enum ImportOutcome { CREATED, UPDATED, UNCHANGED, STALE }
 
     private ImportOutcome upsertOne(Connection c, EntryDraft d, String actor, List<EntryChange> changes)
             throws SQLException {
@@ -133,6 +140,64 @@ public final class EntryStore implements EntryFeed {
         }
         insert(c, d, actor, changes);
         return ImportOutcome.CREATED;
+    }
+
+    /** One row of an import: the draft and the version of the entry it was planned against (0: a new entry). */
+    public record ImportItem(EntryDraft draft, long basedOn) {
+    }
+
+    /** What became of one {@link ImportItem}: its outcome, and the entry as stored after it (null when stale). */
+    public record Imported(ImportOutcome outcome, Entry entry) {
+    }
+
+    /**
+     * Writes a batch of planned import rows in one transaction: each is created (when {@code basedOn} is 0 and the
+     * key is free), saved over the entry it was planned against (when that is still at {@code basedOn}), skipped
+     * when it would change nothing, and otherwise left out as {@link ImportOutcome#STALE}: the library changed
+     * between planning and writing, so the plan (and the permission check made for it) no longer holds.
+     */
+    public List<Imported> importAll(List<ImportItem> items, String actor) {
+        List<EntryChange> changes = new ArrayList<>();
+        List<Imported> outcomes = db.inTransaction(c -> {
+            List<Imported> out = new ArrayList<>(items.size());
+            for (ImportItem item : items) out.add(importOne(c, item, actor, changes));
+            return out;
+        });
+        publish(changes);
+        return outcomes;
+    }
+
+    private Imported importOne(Connection c, ImportItem item, String actor, List<EntryChange> changes)
+            throws SQLException {
+        EntryDraft d = item.draft();
+        Optional<Entry> current = findByKey(c, d.key());
+        if (current.isEmpty()) {
+            return item.basedOn() == 0 ? new Imported(ImportOutcome.CREATED, insert(c, d, actor, changes))
+                    : new Imported(ImportOutcome.STALE, null);
+        }
+        Entry e = current.get();
+        if (e.version() != item.basedOn()) return new Imported(ImportOutcome.STALE, null);
+        if (d.sameContentAs(e)) return new Imported(ImportOutcome.UNCHANGED, e);
+        return new Imported(ImportOutcome.UPDATED, save(c, e, d, e.verifiedAt(), actor, "import", null, changes));
+    }
+
+    /** The entries with the given keys, by key; keys without an entry are absent. One query per 500 keys. */
+    public Map<String, Entry> findByKeys(Collection<String> keys) {
+        List<String> all = List.copyOf(new LinkedHashSet<>(keys));
+        Map<String, Entry> out = new HashMap<>();
+        db.read(c -> {
+            for (int from = 0; from < all.size(); from += 500) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+                String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT " + COLUMNS + " FROM entries WHERE entry_key IN (" + marks + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) ps.setString(i + 1, chunk.get(i));
+                    for (Entry e : entries(ps)) out.put(e.key(), e);
+                }
+            }
+            return null;
+        });
+        return out;
     }
 
     /** The entry whose id or key is {@code ref}. */

@@ -1,2 +1,2 @@
-/** Entries (problem → cause → script → actions): the model, its validation, JDBC store, revisions, import and HTTP API. */
+/** Entries (problem → cause → script → actions): the model, its validation, JDBC store, revisions and HTTP API. */
 package com.replybook.kb.entries;

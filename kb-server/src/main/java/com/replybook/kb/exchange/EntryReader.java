@@ -1,5 +1,7 @@
 package com.replybook.kb.exchange;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.FieldError;
@@ -50,16 +52,24 @@ final class EntryReader {
         }
     }
 
+    /**
+     * The rows of {@code bytes} read as {@code format}; throws {@link FileProblem} with a message for the user (never
+     * a parser's own words, which name its classes and features) when the file cannot be read.
+     */
     static List<SourceRow> read(Format format, byte[] bytes) {
         List<SourceRow> rows;
         try {
             rows = switch (format) {
                 case JSON -> json(bytes);
+                case NDJSON -> ndjson(bytes);
                 case CSV -> table(csvRows(bytes));
                 case XLSX -> table(xlsxRows(bytes));
             };
+        } catch (FileProblem e) {
+            throw e;
+        } catch (JsonProcessingException e) {
+            throw notJson(0, e);
         } catch (IOException | RuntimeException e) {
-            if (e instanceof FileProblem fp) throw fp;
             throw new FileProblem(0, UnreadableFile.describe(format, e));
         }
         for (SourceRow row : rows) {
@@ -70,6 +80,14 @@ final class EntryReader {
             }
         }
         return rows;
+    }
+
+    private static FileProblem notJson(int line, JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null || at.getLineNr() < 1 ? ""
+                : " near line " + (line > 0 ? line : at.getLineNr()) + ", column " + at.getColumnNr();
+        return new FileProblem(line, "The file is not valid JSON" + where
+                + ": expected an array of entries, [{\"key\":…}, …], or one entry per line (NDJSON)");
     }
 
     private static List<SourceRow> json(byte[] bytes) throws IOException {
@@ -100,6 +118,21 @@ final class EntryReader {
             Map<String, String> row = new HashMap<>();
             header.forEach((i, name) -> row.put(name, i < cells.size() && cells.get(i) != null ? cells.get(i) : ""));
             out.add(new SourceRow(r + 1, EntryTable.toJson(row)));
+        }
+        return out;
+    }
+
+    /** One entry per line; blank lines are skipped and rows are numbered by their line. */
+    private static List<SourceRow> ndjson(byte[] bytes) {
+        List<SourceRow> out = new ArrayList<>();
+        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\r?\n");
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank()) continue;
+            try {
+                out.add(new SourceRow(i + 1, Json.DOCUMENT.readTree(lines[i])));
+            } catch (JsonProcessingException e) {
+                throw notJson(i + 1, e);
+            }
         }
         return out;
     }

@@ -21,7 +21,8 @@ import java.util.List;
 /**
  * Writes entries as CSV (UTF-8 with a byte-order mark, which Excel needs to read Chinese; cells that a
  * spreadsheet would run as formulas are escaped, see {@link EntryTable#toCsvCell}), XLSX (streamed,
- * so large libraries need little memory) or JSON (the API's entry objects, importable as they are).
+ * so large libraries need little memory), JSON (the API's entry objects, importable as they are) or NDJSON (the same,
+ * one per line).
  */
 public final class EntryWriter {
 
@@ -33,6 +34,7 @@ public final class EntryWriter {
             case CSV -> csv(entries, out);
             case XLSX -> xlsx(entries, out);
             case JSON -> json(entries, out, now);
+            case NDJSON -> ndjson(entries, out, now);
         }
     }
 
@@ -58,6 +60,14 @@ public final class EntryWriter {
 
     private static void write(Row row, List<String> cells) {
         for (int i = 0; i < cells.size(); i++) row.createCell(i).setCellValue(cells.get(i));
+    }
+
+    private static void ndjson(List<Entry> entries, OutputStream out, Instant now) throws IOException {
+        for (Entry e : entries) {
+            out.write(Json.MAPPER.writeValueAsBytes(EntryView.of(e, now)));
+            out.write('\n');
+        }
+        out.flush();
     }
 
     private static void json(List<Entry> entries, OutputStream out, Instant now) throws IOException {

@@ -14,13 +14,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Import and export. An upload starts a dry run and lands on its job page, which polls the job's progress
- * and then lists every bad row, or offers "import now" when there is none.
+ * Import and export. An upload starts a dry run and lands on its job page, which shows a progress bar (polling the
+ * job, so it survives a reload) and then lists, row by row, what the import would do and change, field by field,
+ * lets the user leave rows out, and imports the rows they kept. The import page lists the user's recent jobs.
  */
 final class ExchangePages {
 
@@ -39,40 +41,72 @@ final class ExchangePages {
     }
 
     void routes(Router<Page> r) {
-        r.get("/exchange", p -> {
-                    p.require(Role.EDITOR);
-                    p.render("exchange/index.ftlh", Map.of("report", Map.of()));
-                })
+        r.get("/exchange", this::index)
                 .post("/exchange/import", this::upload)
                 .get("/exchange/jobs/{job}", this::job)
                 .get("/exchange/jobs/{job}/progress", this::progress)
+                .post("/exchange/jobs/{job}/selection", this::select)
                 .post("/exchange/jobs/{job}/apply", this::apply)
                 .get("/exchange/export", this::export)
                 .get("/exchange/cases.json", this::exportCases)
                 .post("/exchange/cases", this::importCases);
     }
 
+    private void index(Page p) throws IOException {
+        Principal me = p.require(Role.EDITOR);
+        p.render("exchange/index.ftlh", Map.of("report", Map.of(), "jobs", jobs.recent(me)));
+    }
+
     private void upload(Page p) throws IOException {
         Principal me = p.require(Role.EDITOR);
         Part file = part(p, "file");
         Format format = Format.of(file.getSubmittedFileName());
-        if (format == null) throw ApiException.badRequest("file", "Upload a .csv, .xlsx or .json file");
+        if (format == null) throw ApiException.badRequest("file", "Upload a .csv, .xlsx, .json or .ndjson file");
         ImportJob job = jobs.dryRun(file.getSubmittedFileName(), format, bytes(file), me);
         p.redirect("exchange/jobs/" + job.id(), null);
     }
 
     private void job(Page p) throws IOException {
         ImportJob job = find(p);
-        p.render("exchange/job.ftlh", Map.of("job", job, "view", view(job)));
+        p.render("exchange/job.ftlh", new JobPage(jobs.store(), job, p.param("show"), page(p)).model());
     }
 
     private void progress(Page p) throws IOException {
-        p.json(200, view(find(p)));
+        ImportJob job = find(p);
+        p.json(200, JobPage.progress(job, jobs.store().counts(job.id())));
+    }
+
+    /**
+     * Keeps or leaves out rows: {@code all=1|0} for every row that writes, else {@code shown} (the positions listed on
+     * the page) with {@code keep} (those ticked). Answers JSON to the page's script, else back to the page.
+     */
+    private void select(Page p) throws IOException {
+        ImportJob job = find(p);
+        if (job.phase() != ImportJob.Phase.READY) {
+            throw ApiException.conflict("Rows can be left out only before the import starts", Map.of());
+        }
+        ImportJobStore store = jobs.store();
+        if (p.param("all") != null) {
+            store.selectAll(job.id(), "1".equals(p.param("all")));
+        } else {
+            Set<Integer> keep = positions(p.params("keep"));
+            Set<Integer> shown = positions(p.params("shown"));
+            shown.addAll(keep);
+            store.select(job.id(), keep, true);
+            shown.removeAll(keep);
+            store.select(job.id(), shown, false);
+        }
+        String accept = p.request().getHeader("Accept");
+        if (accept != null && accept.contains("application/json")) {
+            p.json(200, JobPage.progress(job, store.counts(job.id())));
+        } else {
+            p.redirect("exchange/jobs/" + job.id() + back(p), null);
+        }
     }
 
     private void apply(Page p) throws IOException {
         ImportJob job = find(p);
-        jobs.apply(job);
+        jobs.apply(job, p.me());
         p.redirect("exchange/jobs/" + job.id(), null);
     }
 
@@ -81,19 +115,26 @@ final class ExchangePages {
         return jobs.find(p.path("job"), me).orElseThrow(() -> ApiException.notFound("No import " + p.path("job")));
     }
 
-    private static Map<String, Object> view(ImportJob job) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("phase", job.phase().name().toLowerCase());
-        m.put("done", job.done());
-        m.put("total", job.total());
-        m.put("percent", job.percent());
-        m.put("creates", job.creates());
-        m.put("updates", job.updates());
-        m.put("unchanged", job.unchanged());
-        m.put("errorCount", job.errors().size());
-        boolean finished = job.phase() != ImportJob.Phase.VALIDATING && job.phase() != ImportJob.Phase.IMPORTING;
-        m.put("finished", finished);
-        return m;
+    private static int page(Page p) {
+        return (int) Math.max(1, Math.min(100_000, p.longParam("page").orElse(1L)));
+    }
+
+    /** The listing the user was on, e.g. {@code ?show=errors&page=2}. */
+    private static String back(Page p) {
+        String show = ImportJobStore.Filter.of(p.param("show")).name().toLowerCase(java.util.Locale.ROOT);
+        return "?show=" + show + "&page=" + page(p);
+    }
+
+    private static Set<Integer> positions(List<String> values) {
+        Set<Integer> out = new HashSet<>();
+        for (String v : values) {
+            try {
+                out.add(Integer.parseInt(v.strip()));
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("keep", "Rows are named by their position, a whole number");
+            }
+        }
+        return out;
     }
 
     private void export(Page p) throws IOException {

@@ -6,7 +6,9 @@ import java.util.Locale;
 public enum Format {
     CSV("text/csv;charset=UTF-8", "csv"),
     XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
-    JSON("application/json", "json");
+    JSON("application/json", "json"),
+    /** One entry JSON per line ({@code .ndjson} or {@code .jsonl}). */
+    NDJSON("application/x-ndjson", "ndjson");
 
     public final String contentType;
     public final String extension;
@@ -20,6 +22,7 @@ public enum Format {
     public static Format of(String nameOrFile) {
         if (nameOrFile == null) return null;
         String s = nameOrFile.toLowerCase(Locale.ROOT).strip();
+        if (s.equals("jsonl") || s.endsWith(".jsonl")) return NDJSON;
         for (Format f : values()) {
             if (s.equals(f.extension) || s.endsWith("." + f.extension)) return f;
         }

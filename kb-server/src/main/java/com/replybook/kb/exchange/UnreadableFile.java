@@ -21,7 +21,7 @@ final class UnreadableFile {
 
     static String describe(Format format, Exception e) {
         return switch (format) {
-            case JSON -> e instanceof JsonProcessingException json ? "The file is not valid JSON: " + JsonErrors.describe(json)
+            case JSON, NDJSON -> e instanceof JsonProcessingException json ? "The file is not valid JSON: " + JsonErrors.describe(json)
                     : "The file could not be read as JSON";
             case CSV -> csv(e);
             case XLSX -> xlsx(e);

@@ -1,6 +1,7 @@
 package com.replybook.kb.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.auth.User;
 import com.replybook.kb.cases.CaseDraft;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -73,49 +75,134 @@ class ConsoleExchangeTest {
 
     /** Uploads {@code file} for a dry run and returns the finished job's view (phase, creates, updates…). */
     static JsonNode dryRun(String fileName, byte[] file) throws Exception {
-        HttpResponse<String> r = lead.upload("/console/exchange/import", Map.of("_csrf", lead.csrf("/console/exchange")),
+        return dryRun(lead, fileName, file);
+    }
+
+    static JsonNode dryRun(ConsoleClient who, String fileName, byte[] file) throws Exception {
+        HttpResponse<String> r = who.upload("/console/exchange/import", Map.of("_csrf", who.csrf("/console/exchange")),
                 fileName, file);
         assertEquals(303, r.statusCode(), r.body());
         String job = r.headers().firstValue("Location").orElseThrow().replaceAll("^.*?/console", "/console");
-        for (int i = 0; i < 400; i++) {
-            JsonNode view = Json.MAPPER.readTree(lead.get(job + "/progress").body());
+        return awaitFinished(who, job);
+    }
+
+    /** Polls the job's progress until it is finished; the view gets the job's path and page. */
+    static JsonNode awaitFinished(ConsoleClient who, String job) throws Exception {
+        for (int i = 0; i < 800; i++) {
+            JsonNode view = Json.MAPPER.readTree(who.get(job + "/progress").body());
             if (view.path("finished").asBoolean()) {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) view).put("page", lead.get(job).body());
-                return view;
+                ObjectNode v = (ObjectNode) view;
+                v.put("job", job);
+                v.put("page", who.get(job).body());
+                return v;
             }
             Thread.sleep(25);
         }
         throw new AssertionError("import job did not finish");
     }
 
+    /** Imports the rows kept in a checked job and returns its finished view. */
+    static JsonNode apply(JsonNode view) throws Exception {
+        String job = view.path("job").asText();
+        HttpResponse<String> r = lead.post(job + "/apply", Map.of("_csrf", lead.csrf(job)));
+        assertEquals(303, r.statusCode(), r.body());
+        return awaitFinished(lead, job);
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"csv", "xlsx", "json"})
+    @ValueSource(strings = {"csv", "xlsx", "json", "ndjson"})
     void exportedFileImportsBackWithNothingToChange(String format) throws Exception {
         byte[] exported = lead.download("/console/exchange/export?format=" + format);
         JsonNode view = dryRun("replybook-entries." + format, exported);
         assertEquals("ready", view.path("phase").asText(), view.path("page").asText());
         assertEquals(0, view.path("creates").asInt());
         assertEquals(0, view.path("updates").asInt(), "an export → import round trip changes nothing");
-        assertEquals(2, view.path("unchanged").asInt());
+        assertEquals(libraryCount(), view.path("unchanged").asInt());
+        assertEquals(0, view.path("selected").asInt());
     }
 
     @Test
-    void csvExportEscapesCellsThatASpreadsheetWouldRunAsFormulas() {
-        String csv = new String(lead.download("/console/exchange/export?format=csv"), StandardCharsets.UTF_8);
-        assertTrue(csv.contains(",'=1+1 看起来像公式,"), csv);
-        assertTrue(!csv.contains(",=1+1"), csv);
+    void anEditorsOwnExportOfPublishedEntriesImportsBackWithNoRowRefused() throws Exception {
+        ConsoleClient editor = signedIn("editor.exchange", Role.EDITOR);
+        byte[] exported = editor.download("/console/exchange/export?format=csv");
+        JsonNode view = dryRun(editor, "mine.csv", exported);
+        assertEquals("ready", view.path("phase").asText(), view.path("page").asText());
+        assertEquals(0, view.path("errorCount").asInt(), view.path("page").asText());
+        assertEquals(libraryCount(), view.path("unchanged").asInt());
+        assertEquals(404, lead.get(view.path("job").asText()).statusCode(), "a job is its owner's only");
     }
 
     @Test
-    void aJsonImportWithABadEntryIsRejectedNamingItsPositionAndWritesNothing() throws Exception {
+    void theDryRunShowsEachChangedFieldWithItsOldAndNewValueAndWritesNothing() throws Exception {
+        JsonNode exported = Json.MAPPER.readTree(lead.download("/console/exchange/export?format=json"));
+        for (JsonNode e : exported) {
+            if (e.get("key").asText().equals("plain.en")) ((ObjectNode) e).put("cause", "The carrier lost the scan");
+        }
+        JsonNode view = dryRun("changed.json", Json.MAPPER.writeValueAsBytes(exported));
+        assertEquals(1, view.path("updates").asInt(), view.path("page").asText());
+        String page = view.path("page").asText();
+        assertTrue(page.contains("<dt>Cause</dt>"), page);
+        assertTrue(page.contains(">中转站爆仓</del>") && page.contains(">The carrier lost the scan</ins>"), page);
+        assertTrue(!page.contains("tricky-cells.zh-cn"), "unchanged rows are not listed among the changes");
+        assertEquals("中转站爆仓", server.admin().get("/api/v1/entries/plain.en").json().get("cause").asText());
+    }
+
+    @Test
+    void aRowWithErrorsIsListedNamingItsRowAndLeftOutWhileTheOthersImport() throws Exception {
         String json = """
                 [{"key":"good-one.en","locale":"en","category":"a","problem":"p","script":"Hi ${customer.name}"},
                  {"key":"bad-one.en","locale":"en","category":"a","problem":"p","script":"Hi ${customer.name"}]""";
         JsonNode view = dryRun("entries.json", json.getBytes(StandardCharsets.UTF_8));
-        assertEquals("rejected", view.path("phase").asText());
+        assertEquals("ready", view.path("phase").asText());
+        assertEquals(1, view.path("errorCount").asInt());
+        assertEquals(1, view.path("selected").asInt());
         String page = view.path("page").asText();
         assertTrue(page.contains("data-row=\"2\"") && page.contains("bad-one.en"), page);
-        assertEquals(404, server.admin().get("/api/v1/entries/good-one.en").status());
+        assertEquals(404, server.admin().get("/api/v1/entries/good-one.en").status(), "nothing before the import");
+
+        JsonNode done = apply(view);
+        assertEquals("done", done.path("phase").asText(), done.path("page").asText());
+        assertEquals(1, done.path("outcomes").path("created").asInt());
+        assertEquals(200, server.admin().get("/api/v1/entries/good-one.en").status());
+        assertEquals(404, server.admin().get("/api/v1/entries/bad-one.en").status());
+    }
+
+    @Test
+    void rowsTheUserLeavesOutAreNotImported() throws Exception {
+        String json = """
+                [{"key":"kept-out.en","locale":"en","category":"a","problem":"p","script":"Hi"},
+                 {"key":"kept-in.en","locale":"en","category":"a","problem":"p","script":"Hi"}]""";
+        JsonNode view = dryRun("two.json", json.getBytes(StandardCharsets.UTF_8));
+        String job = view.path("job").asText();
+        HttpResponse<String> r = lead.send(HttpRequest.newBuilder(server.base().resolve(job + "/selection"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + lead.csrf(job) + "&shown=0&shown=1&keep=1")));
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(1, Json.MAPPER.readTree(r.body()).path("selected").asInt());
+        assertEquals(1, Json.MAPPER.readTree(r.body()).path("leftOut").asInt());
+
+        JsonNode done = apply(view);
+        assertEquals(404, server.admin().get("/api/v1/entries/kept-out.en").status());
+        assertEquals(200, server.admin().get("/api/v1/entries/kept-in.en").status());
+        assertTrue(done.path("page").asText().contains("two.json"));
+        assertTrue(lead.get("/console/exchange").body().contains(job.substring(job.lastIndexOf('/') + 1)),
+                "the import page lists the job");
+        HttpResponse<String> again = lead.post(job + "/apply", Map.of("_csrf", lead.csrf(job)));
+        assertEquals(409, again.statusCode(), "a finished import is not imported twice");
+    }
+
+    /** Entries in the library now (tests add some). */
+    static int libraryCount() {
+        return server.admin().get("/api/v1/entries").json().get("total").asInt();
+    }
+
+    static ConsoleClient signedIn(String username, Role role) {
+        User user = server.app().users().findByUsername(username)
+                .orElseGet(() -> server.app().users().createUser(username, username, role, "en"));
+        server.app().passwords().setPassword(user.id(), ConsoleSecurityTest.PASSWORD);
+        ConsoleClient c = new ConsoleClient(server.base());
+        assertEquals(303, c.signIn(username, ConsoleSecurityTest.PASSWORD).statusCode());
+        return c;
     }
 
     @ParameterizedTest
