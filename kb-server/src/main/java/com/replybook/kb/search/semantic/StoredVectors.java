@@ -55,6 +55,8 @@ public final class StoredVectors implements EntryVectors, AutoCloseable {
     private String inFlight;
     /** Ids left out of a full queue since the last sweep (an entry edited twice counts twice). */
     private long overflow;
+    /** While a sweep runs: the ids left out before it that it has not queued yet. */
+    private long sweepEstimate;
     /** True while the worker is draining the queue (a drain is scheduled or running). */
     private boolean draining;
     private volatile Consumer<Entry> onEmbedded = e -> { };
@@ -105,7 +107,7 @@ public final class StoredVectors implements EntryVectors, AutoCloseable {
     /** Entries waiting for their vectors, the one being embedded included. */
     public long backlog() {
         synchronized (lock) {
-            return queue.size() + overflow + (inFlight == null ? 0 : 1);
+            return queue.size() + overflow + sweepEstimate + (inFlight == null ? 0 : 1);
         }
     }
 
@@ -125,10 +127,10 @@ public final class StoredVectors implements EntryVectors, AutoCloseable {
         boolean overflowed;
         List<String> unsure = new ArrayList<>();
         synchronized (lock) {
-            overflowed = overflow > 0;
+            overflowed = overflow + sweepEstimate > 0;
             for (String id : ids) {
                 if (queue.contains(id) || id.equals(inFlight)) pending++;
-                else if (overflow > 0) unsure.add(id);
+                else if (overflowed) unsure.add(id);
             }
         }
         if (overflowed) {
@@ -160,6 +162,7 @@ public final class StoredVectors implements EntryVectors, AutoCloseable {
             synchronized (lock) {
                 Iterator<String> next = queue.iterator();
                 if (!next.hasNext() && overflow > 0) {
+                    sweepEstimate = overflow;
                     overflow = 0;
                     id = null;
                 } else if (!next.hasNext()) {
@@ -207,6 +210,10 @@ public final class StoredVectors implements EntryVectors, AutoCloseable {
             });
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Sweeping for entries without vectors failed; the next write retries", e);
+        } finally {
+            synchronized (lock) {
+                sweepEstimate = 0;
+            }
         }
         LOG.info(() -> "Embedding backlog: " + missing[0] + " entries without vectors found in "
                 + (System.nanoTime() - start) / 1_000_000 + " ms");
@@ -215,8 +222,12 @@ public final class StoredVectors implements EntryVectors, AutoCloseable {
     private void enqueueFromSweep(String id) {
         synchronized (lock) {
             if (queue.contains(id) || id.equals(inFlight)) return;
-            if (queue.size() >= capacity) overflow++;
-            else queue.add(id);
+            if (queue.size() >= capacity) {
+                overflow++;
+            } else {
+                queue.add(id);
+                if (sweepEstimate > 0) sweepEstimate--;
+            }
         }
     }
 

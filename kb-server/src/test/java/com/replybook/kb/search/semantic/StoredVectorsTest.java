@@ -204,6 +204,46 @@ class StoredVectorsTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void theBacklogKeepsAtMostItsCapacityOfIdsInMemoryAndASweepFindsTheRest() throws Exception {
+        try (Database db = Database.open(DbTarget.SQLITE.freshUrl(dir), null, null)) {
+            MemoryFeed feed = new MemoryFeed();
+            List<Entry> entries = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                entries.add(feed.put(MemoryFeed.entry("bulk-" + i, "zh-CN", "物流/延误", "包裹第 " + i + " 天没动",
+                        List.of("快递不动了 " + i), "中转站爆仓", "您好")));
+            }
+            CountDownLatch busy = new CountDownLatch(1);
+            List<String> embeddedIds = new CopyOnWriteArrayList<>();
+            try (StoredVectors vectors = new StoredVectors(new VectorStore(db), e -> {
+                try {
+                    busy.await(); // the worker is busy with the first entry: the rest pile up
+                } catch (InterruptedException x) {
+                    Thread.currentThread().interrupt();
+                }
+                embeddedIds.add(e.id());
+                return new EntryEmbedding(CENTROID, EXAMPLES);
+            }, feed, 5)) {
+                for (Entry e : entries) vectors.vectorOf(e);
+                assertTrue(vectors.queued() <= 5, "at most the capacity in memory: " + vectors.queued());
+                assertEquals(30, vectors.backlog(), "every entry counted, queued or not");
+                assertEquals(30, vectors.pendingAmong(entries.stream().map(Entry::id).toList()));
+
+                busy.countDown();
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (vectors.backlog() > 0 && System.nanoTime() < deadline) {
+                    assertTrue(vectors.queued() <= 5, "never more than the capacity: " + vectors.queued());
+                    Thread.sleep(5);
+                }
+                assertEquals(0, vectors.backlog());
+                assertEquals(30, embeddedIds.size(), "each entry embedded once: " + embeddedIds);
+                assertEquals(30, new java.util.HashSet<>(embeddedIds).size());
+                assertEquals(0, vectors.pendingAmong(entries.stream().map(Entry::id).toList()));
+                for (Entry e : entries) assertNotNull(vectors.storedVectorOf(e));
+            }
+        }
+    }
+
     /** Vectors whose "model" counts its calls and always answers {@code CENTROID} and {@code EXAMPLES}. */
     private static StoredVectors counting(VectorStore store, AtomicInteger embedded, MemoryFeed feed) {
         return new StoredVectors(store, e -> {
