@@ -203,7 +203,8 @@
         .then(function (d) {
           var apply = document.getElementById('apply-import');
           if (apply) {
-            apply.textContent = fill(job.getAttribute('data-apply-label'), d.selected);
+            apply.textContent = d.selected === 1 ? job.getAttribute('data-apply-one')
+              : fill(job.getAttribute('data-apply-label'), d.selected);
             apply.disabled = d.selected === 0;
           }
           var left = document.getElementById('left-out');

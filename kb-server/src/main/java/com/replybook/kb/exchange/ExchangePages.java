@@ -179,7 +179,9 @@ final class ExchangePages {
             if (part.getSize() > maxBytes) throw ApiException.tooLarge(maxBytes);
             return part;
         } catch (ServletException | IllegalStateException e) {
-            throw ApiException.badRequest(name, "The upload could not be read: " + e.getMessage());
+            // The container's words name its own classes and limits: the user gets ours.
+            throw ApiException.badRequest(name, "The upload could not be read: send the file again, at most "
+                    + maxBytes / (1 << 20) + " MB, from the form on this page");
         }
     }
 

@@ -80,6 +80,10 @@ final class JobPage {
         m.put("selected", counts.selected());
         m.put("leftOut", counts.leftOut());
         m.put("outcomes", counts.outcomes());
+        // After the import: rows the dry run found unchanged count as unchanged too; errors, rows left out and rows
+        // changed meanwhile were not imported.
+        m.put("unchangedDone", counts.planned("unchanged") + counts.outcome("unchanged"));
+        m.put("notImported", counts.planned("error") + counts.leftOut() + counts.outcome("stale") + counts.outcome("failed"));
         return m;
     }
 

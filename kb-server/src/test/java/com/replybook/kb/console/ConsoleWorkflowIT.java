@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The console's "done when" journeys in a real Chromium against the real server: writing, reviewing and
  * publishing an entry until agents find it, edit conflicts, restoring revisions, spreadsheet import with a
- * dry run, and a case captured by the plugin's API curated into a collection. Also saves the screenshots
+ * per-row dry run (field changes, rows left out), and a case captured by the plugin's API curated into a collection. Also saves the screenshots
  * shown in the README (to {@code target/screenshots/}; copy them to {@code docs/} when the pages change).
  */
 class ConsoleWorkflowIT {
@@ -204,34 +204,89 @@ class ConsoleWorkflowIT {
     }
 
     @Test
-    void anXlsxWithOneBadRowIsRejectedInTheDryRunNamingThatRowAndImportedAfterTheFix() throws IOException {
+    void anImportDryRunShowsWhatEachRowChangesFieldByFieldAndImportsOnlyTheRowsKept() throws IOException {
+        List<String> changedBefore = row("xlsx-changed", "订单 ${order.id} 旧版说明");
+        List<String> same = row("xlsx-same", "订单 ${order.id} 不变");
+        assertEquals(2, editorApi.post("/api/v1/entries/import", List.of(json(changedBefore), json(same)))
+                .json().path("created").asInt());
         List<List<String>> rows = new ArrayList<>();
-        for (int i = 1; i <= 3; i++) rows.add(row("xlsx-import-" + i, "订单 ${order.id} 第 " + i + " 条"));
-        rows.get(1).set(EntryTable.COLUMNS.indexOf("script"), "订单 ${order.id 少了括号");
-        Path bad = xlsx(dir.resolve("bad.xlsx"), rows);
+        rows.add(row("xlsx-new-1", "订单 ${order.id} 第 1 条"));                   // row 2: new
+        rows.add(row("xlsx-new-2", "订单 ${order.id 少了括号"));                    // row 3: an error
+        rows.add(row("xlsx-changed", "订单 ${order.id} 新版说明"));                 // row 4: an update
+        rows.add(same);                                                            // row 5: unchanged
+        rows.add(row("xlsx-new-3", "订单 ${order.id} 第 3 条"));                   // row 6: new, left out below
+        Path file = xlsx(dir.resolve("faq.xlsx"), rows);
 
         signInAs("ed");
         browser.open("/console/exchange");
-        browser.find("#import-file").sendKeys(bad.toAbsolutePath().toString());
+        browser.find("#import-file").sendKeys(file.toAbsolutePath().toString());
         browser.click("#dry-run");
-        WebElement errors = browser.waitFor("#job-errors");
-        List<WebElement> bad3 = errors.findElements(By.cssSelector("tr[data-row]"));
-        assertEquals(1, bad3.size(), errors.getText());
-        assertEquals("3", bad3.getFirst().getAttribute("data-row"), "the header is row 1, the bad entry row 3");
-        assertTrue(bad3.getFirst().getText().contains("Row 3"), bad3.getFirst().getText());
-        assertTrue(bad3.getFirst().getText().contains("xlsx-import-2"), bad3.getFirst().getText());
-        assertFalse(browser.exists("#apply-import"));
-        assertEquals(404, editorApi.get("/api/v1/entries/xlsx-import-1").status(), "a dry run writes nothing");
+        assertTrue(browser.waitFor("#job-plan").getText().contains("Would create 2, update 1"), browser.find("#job-plan").getText());
+        assertTrue(browser.find("#job-error-count").getText().contains("1 row has errors"), browser.find("#job-error-count").getText());
+        WebElement error = browser.find("article[data-row='3']");
+        assertEquals("error", error.getAttribute("data-action"), "the header is row 1, the bad entry row 3");
+        assertTrue(error.getText().contains("xlsx-new-2") && error.getText().contains("Script"), error.getText());
+        WebElement update = browser.find("article[data-row='4']");
+        assertEquals("Script", update.findElement(By.cssSelector("dt")).getText());
+        assertEquals("订单 ${order.id} 旧版说明", update.findElement(By.cssSelector("del")).getText());
+        assertEquals("订单 ${order.id} 新版说明", update.findElement(By.cssSelector("ins")).getText());
+        assertFalse(browser.exists("article[data-row='5']"), "unchanged rows are not among the changes");
+        assertEquals("Import 3 rows", browser.find("#apply-import").getText());
+        assertEquals(404, editorApi.get("/api/v1/entries/xlsx-new-1").status(), "a dry run writes nothing");
 
-        rows.get(1).set(EntryTable.COLUMNS.indexOf("script"), "订单 ${order.id} 已修好");
-        Path fixed = xlsx(dir.resolve("fixed.xlsx"), rows);
-        browser.open("/console/exchange");
-        browser.find("#import-file").sendKeys(fixed.toAbsolutePath().toString());
-        browser.click("#dry-run");
-        assertTrue(browser.waitFor("#job-plan").getText().contains("Would create 3"), browser.find("#job-plan").getText());
+        browser.click("article[data-row='6'] input.keep");
+        browser.until(d -> browser.find("#selection-status").getText().equals("Selection saved.") ? true : null);
+        assertEquals("Import 2 rows", browser.find("#apply-import").getText());
+        browser.screenshot(SCREENSHOTS.resolve("console-import-dry-run.png"));
+        browser.driver().navigate().refresh();
+        assertFalse(browser.waitFor("article[data-row='6'] input.keep").isSelected(), "the choice is kept on the server");
+
         browser.click("#apply-import");
-        assertTrue(browser.waitFor("#job-done").getText().contains("Created 3"), browser.find("#job-done").getText());
-        assertEquals("订单 ${order.id} 已修好", script("xlsx-import-2"));
+        String done = browser.waitFor("#job-done").getText();
+        assertTrue(done.contains("Created 1, updated 1") && done.contains("1 unchanged, 2 not imported"), done);
+        assertEquals("订单 ${order.id} 新版说明", script("xlsx-changed"));
+        assertEquals(200, editorApi.get("/api/v1/entries/xlsx-new-1").status());
+        assertEquals(404, editorApi.get("/api/v1/entries/xlsx-new-3").status(), "the row left out");
+        browser.open("/console/exchange");
+        assertTrue(browser.find("#recent-imports").getText().contains("faq.xlsx"));
+    }
+
+    @Test
+    void theImportPageReadsWellInChineseAtPhoneWidth() throws IOException {
+        var user = server.app().users().createUser("xiaowang", "编辑小王", com.replybook.kb.auth.Role.EDITOR, "zh-CN");
+        server.app().passwords().setPassword(user.id(), PASSWORD);
+        editorApi.post("/api/v1/entries/import", List.of(json(row("phone-changed", "订单 ${order.id} 我们已经为您加急处理，请耐心等待。"))));
+        Path file = xlsx(dir.resolve("手机.xlsx"), List.of(row("phone-new", "订单 ${order.id} 已补发"),
+                row("phone-changed", "亲，订单 ${order.id} 已经加急，预计明天送达，给您添麻烦了。"),
+                row("phone-bad", "订单 ${order.id")));
+        try (Browser phone = Browser.start(server.base(), Browser.Options.DEFAULT.withLang("zh-CN").withWindowSize(390, 844))) {
+            phone.open("/console/signin");
+            phone.type("#username", "xiaowang").type("#password", PASSWORD).click("#signin");
+            phone.until(d -> phone.path().startsWith("/console/entries"));
+            phone.open("/console/exchange");
+            phone.find("#import-file").sendKeys(file.toAbsolutePath().toString());
+            phone.click("#dry-run");
+            assertTrue(phone.waitFor("#job-plan").getText().contains("将新建 1 条，更新 1 条"), phone.find("#job-plan").getText());
+            assertEquals("导入 2 行", phone.find("#apply-import").getText());
+            assertEquals(Boolean.TRUE, phone.js("return document.documentElement.scrollWidth <= window.innerWidth;"),
+                    "no sideways scrolling at 390 px");
+            phone.screenshot(SCREENSHOTS.resolve("console-import-dry-run-zh-390.png"));
+        }
+    }
+
+    /** The entry JSON of spreadsheet cells in {@link EntryTable#COLUMNS} order (as the API imports it). */
+    private static Map<String, Object> json(List<String> cells) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < cells.size(); i++) {
+            String col = EntryTable.COLUMNS.get(i);
+            String v = cells.get(i);
+            if (List.of("tags", "questions", "diagnostics", "actions").contains(col)) {
+                m.put(col, v.isEmpty() ? List.of() : List.of(v.split("\n")));
+            } else if (!v.isEmpty()) {
+                m.put(col, v);
+            }
+        }
+        return m;
     }
 
     @Test
