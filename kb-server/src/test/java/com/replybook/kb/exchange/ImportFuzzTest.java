@@ -3,32 +3,22 @@ package com.replybook.kb.exchange;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.replybook.kb.entries.EntryDraftParser;
 import com.replybook.kb.render.ScriptRenderer;
+import com.replybook.kb.testing.Leaks;
 import com.replybook.kb.web.FieldError;
 import org.junit.jupiter.api.AfterAll;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Import parsing under arbitrary files (Jazzer): whatever the bytes, reading a file either yields rows or a
  * {@link EntryReader.FileProblem} in plain words, and validating each row yields a draft or field errors in plain
- * words; nothing else escapes, and no message names a class, a library or a stack frame. The seed corpus (in
+ * words; nothing else escapes, and no message names a class, a library or a stack frame ({@link Leaks}). The seed corpus (in
  * {@code src/test/resources/.../ImportFuzzTestInputs/<method>/}) runs in every build; {@code JAZZER_FUZZ=1} fuzzes.
  */
 class ImportFuzzTest {
 
-    /**
-     * What a message for a user must never contain: exception, class and package names, stack frames, the names of
-     * the libraries that read files. Checked after what the message quotes from the input ({@code 'like this'}) is
-     * taken out: echoing the user's own text back is no leak. A script's syntax problems may name FreeMarker, the
-     * language scripts are written in (a finding of this test, kept as a seed: crash-unclosed-interpolation…).
-     */
-    static final Pattern LEAK = Pattern.compile("Exception|Error\\b|\\bat [a-z]+\\.|\\b(com|org|java|javax|jakarta)\\.[a-z]+|"
-            + "[a-z0-9]\\$[A-Z]|(?i:jackson|\\bpoi\\b|commons|xmlbeans)");
-    static final Pattern QUOTED = Pattern.compile("'[^']*'");
     static final ScriptRenderer RENDERER = new ScriptRenderer();
     static final EntryDraftParser PARSER = new EntryDraftParser(script -> RENDERER.validate(script).stream()
             .map(p -> new FieldError("script", p.message(), p.line(), p.column())).toList());
@@ -78,7 +68,6 @@ class ImportFuzzTest {
     }
 
     static void plain(String message) {
-        if (message == null || message.isBlank()) fail("a problem without words");
-        if (LEAK.matcher(QUOTED.matcher(message).replaceAll("''")).find()) fail("a message leaks internals: " + message);
+        Leaks.assertPlain(message);
     }
 }

@@ -2,6 +2,7 @@ package com.replybook.kb.render;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.replybook.kb.testing.Leaks;
 import org.junit.jupiter.api.AfterAll;
 
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,8 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The script sandbox under arbitrary scripts and ticket values (Jazzer): validating never throws, and rendering
+ * The script sandbox under arbitrary scripts and ticket values (Jazzer): validating never throws and words every
+ * problem for an editor ({@link Leaks}: no class or library names), and rendering
  * either answers a reply no longer than the output cap or refuses with one of the declared exceptions
  * ({@link ScriptRejectedException}, {@link InvalidRenderRequestException}, {@link RendererBusyException}); nothing
  * else escapes. The seed corpus (known attacks among them) runs in every build; {@code JAZZER_FUZZ=1} fuzzes.
@@ -38,7 +40,7 @@ class ScriptFuzzTest {
         String script = new String(utf8, StandardCharsets.UTF_8);
         for (ScriptProblem p : RENDERER.validate(script)) {
             assertTrue(p.line() >= 1 && p.column() >= 1, p.toString());
-            assertTrue(p.message() != null && !p.message().isBlank());
+            Leaks.assertPlain(p.message());
         }
     }
 
