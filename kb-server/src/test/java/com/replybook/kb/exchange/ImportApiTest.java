@@ -77,6 +77,34 @@ class ImportApiTest {
     }
 
     @Test
+    void anEditorsChangeToAPublishedEntryBecomesItsPendingRevisionAndAgentsKeepTheLiveText() {
+        assertEquals(201, lead.post("/api/v1/entries", published("live-pending.zh-cn")).status());
+        Map<String, Object> changed = published("live-pending.zh-cn");
+        changed.put("cause", "仓库系统故障，已修复");
+
+        Response r = editor.post("/api/v1/entries/import", List.of(changed));
+
+        assertEquals(1, r.json().get("pending").asInt(), r.text());
+        assertEquals(0, r.json().get("failed").size(), r.text());
+        Response pending = editor.get("/api/v1/entries/live-pending.zh-cn/pending");
+        assertEquals(200, pending.status(), pending.text());
+        assertTrue(pending.text().contains("仓库系统故障，已修复"), pending.text());
+        ApiClient agent = server.userWithRole("agent.pending", "agent");
+        JsonNode live = agent.get("/api/v1/entries/live-pending.zh-cn").json();
+        assertEquals("中转站爆仓", live.get("cause").asText(), "agents keep the live text");
+        assertEquals("published", live.get("status").asText());
+
+        Response again = editor.post("/api/v1/entries/import", List.of(changed));
+        assertEquals(1, again.json().get("unchanged").asInt(), "the pending text again: " + again.text());
+        changed.put("cause", "仓库系统故障，今晚修复");
+        JsonNode row = editor.post("/api/v1/entries/import?dryRun=true", List.of(changed)).json().get("rows").get(0);
+        assertEquals("pending", row.get("action").asText(), row.toString());
+        assertTrue(row.get("replacesPending").asBoolean());
+        assertEquals("cause", row.get("changes").get(0).get("field").asText());
+        assertEquals("中转站爆仓", row.get("changes").get(0).get("before").asText(), "compared with the live text");
+    }
+
+    @Test
     void theDryRunListsWhatEachRowWouldChangeFieldByFieldAndWritesNothing() {
         assertEquals(201, lead.post("/api/v1/entries", entry("dry-old.zh-cn")).status());
         assertEquals(201, lead.post("/api/v1/entries", entry("dry-same.zh-cn")).status());
