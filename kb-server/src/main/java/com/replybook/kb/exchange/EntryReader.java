@@ -1,11 +1,11 @@
 package com.replybook.kb.exchange;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.FieldError;
 import com.replybook.kb.web.Json;
+import com.replybook.kb.web.JsonErrors;
 import com.replybook.kb.web.JsonText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -82,12 +82,10 @@ final class EntryReader {
         return rows;
     }
 
+    /** {@code e} in plain words with its place (on {@code line} of an NDJSON file, when not 0). */
     private static FileProblem notJson(int line, JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        String where = at == null || at.getLineNr() < 1 ? ""
-                : " near line " + (line > 0 ? line : at.getLineNr()) + ", column " + at.getColumnNr();
-        return new FileProblem(line, "The file is not valid JSON" + where
-                + ": expected an array of entries, [{\"key\":…}, …], or one entry per line (NDJSON)");
+        return new FileProblem(line, "The file is not valid JSON" + (line > 0 ? " (line " + line + ")" : "") + ": "
+                + JsonErrors.describe(e) + "; expected an array of entries, [{\"key\":…}, …], or one entry per line (NDJSON)");
     }
 
     private static List<SourceRow> json(byte[] bytes) throws IOException {

@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ImportFuzzTest {
 
     static final ScriptRenderer RENDERER = new ScriptRenderer();
-    static final EntryDraftParser PARSER = new EntryDraftParser(script -> RENDERER.validate(script).stream()
-            .map(p -> new FieldError("script", p.message(), p.line(), p.column())).toList());
+    static final EntryDraftParser PARSER = new EntryDraftParser((field, script, locale) ->
+            RENDERER.validate(script).stream().map(p -> new FieldError(field, p.message(), p.line(), p.column())).toList());
 
     @AfterAll
     static void close() {
