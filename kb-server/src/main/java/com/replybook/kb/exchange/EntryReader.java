@@ -41,10 +41,17 @@ final class EntryReader {
     /** The whole file is unusable (wrong format, unknown column…); {@code row} is where, 0 when not tied to a row. */
     static final class FileProblem extends RuntimeException {
         final int row;
+        /** The input at fault, e.g. {@code [3].key} (the fourth entry's key); {@code body} for the file as a whole. */
+        final String field;
 
         FileProblem(int row, String message) {
+            this(row, message, "body");
+        }
+
+        FileProblem(int row, String message, String field) {
             super(message);
             this.row = row;
+            this.field = field;
         }
 
         FieldError asError() {
@@ -72,11 +79,12 @@ final class EntryReader {
         } catch (IOException | RuntimeException e) {
             throw new FileProblem(0, UnreadableFile.describe(format, e));
         }
-        for (SourceRow row : rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            SourceRow row = rows.get(i);
             try {
-                JsonText.check(row.json());
+                JsonText.check(row.json(), "[" + i + "]");
             } catch (ApiException e) {
-                throw new FileProblem(row.number(), "Row " + row.number() + ": " + e.getMessage());
+                throw new FileProblem(row.number(), "Row " + row.number() + ": " + e.getMessage(), e.field());
             }
         }
         return rows;

@@ -89,7 +89,7 @@ final class ImportApi {
         try {
             read = EntryReader.read(format, body);
         } catch (EntryReader.FileProblem e) {
-            throw ApiException.badRequest("body", e.getMessage() + "; nothing was imported");
+            throw ApiException.badRequest(e.field, e.getMessage() + "; nothing was imported");
         }
         List<EntryReader.SourceRow> out = new ArrayList<>(read.size());
         for (int i = 0; i < read.size(); i++) out.add(new EntryReader.SourceRow(i, read.get(i).json()));
