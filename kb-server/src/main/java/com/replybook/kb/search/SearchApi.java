@@ -79,11 +79,15 @@ final class SearchApi {
             }
         }
         var statuses = SearchParams.statuses(call.request().getParameter("status"), Principal.of(call));
-        call.json(200, search.ready().searchTicket(ticket, statuses));
+        var results = search.ready().searchTicket(ticket, statuses);
         tell(ticket);
+        call.json(200, results);
     }
 
-    /** Passes the customer's words on (see {@link CustomerTextListener}); never fails the search. */
+    /**
+     * Passes the customer's words on (see {@link CustomerTextListener}) before the answer goes out, so that what a
+     * client reads after this call already counts them; never fails the search.
+     */
     private void tell(Ticket ticket) {
         List<String> texts = new ArrayList<>();
         if (ticket.subject() != null && !ticket.subject().isBlank()) texts.add(ticket.subject());
