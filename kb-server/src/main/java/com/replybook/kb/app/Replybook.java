@@ -6,6 +6,7 @@ import com.replybook.kb.auth.SignInThrottle;
 import com.replybook.kb.auth.UserStore;
 import com.replybook.kb.cases.CaseStore;
 import com.replybook.kb.cases.CasesModule;
+import com.replybook.kb.clocks.ClocksModule;
 import com.replybook.kb.config.ServerConfig;
 import com.replybook.kb.console.ConsoleServlet;
 import com.replybook.kb.console.NavCounts;
@@ -19,6 +20,7 @@ import com.replybook.kb.events.EventStore;
 import com.replybook.kb.events.EventsModule;
 import com.replybook.kb.exchange.ExchangeModule;
 import com.replybook.kb.guardrails.GuardrailsModule;
+import com.replybook.kb.followups.FollowUpsModule;
 import com.replybook.kb.metrics.MetricsModule;
 import com.replybook.kb.module.FeatureModule;
 import com.replybook.kb.module.Platform;
@@ -95,6 +97,8 @@ public final class Replybook implements AutoCloseable {
             add(new ExchangeModule(platform, entries, cases, search.service()));
             add(new EventsModule(platform, eventLog, entries.store()));
             add(new ToneModule(platform));
+            add(new ClocksModule(platform));
+            add(new FollowUpsModule(platform, entries.store()));
             add(new PluginModule());
             add(new StatusModule(this::ready));
             for (FeatureModule m : modules) {

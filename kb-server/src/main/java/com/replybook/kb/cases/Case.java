@@ -13,13 +13,25 @@ import java.util.List;
  * @param entryKeys   keys of linked entries, e.g. {@code logistics-delay.zh-cn}
  * @param rating      1 to 5, or 0 when not rated yet
  * @param source      where it was captured from, e.g. {@code rt:1042} or {@code zendesk:88}
+ * @param helpdesk    the help-desk of the ticket it was captured from in the ticket view, e.g. {@code rt}; else null
+ * @param ticketId    that ticket, e.g. {@code 1042}; else null
+ * @param agent       the help-desk's name for the agent who captured it there, e.g. {@code alice}; else null
  */
 public record Case(String id, String title, String excerptHtml, String agentDid, String whyItWorked,
                    String outcome, List<String> tags, List<String> entryKeys, int rating, String source,
-                   Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
+                   Instant createdAt, String createdBy, Instant updatedAt, String updatedBy,
+                   String helpdesk, String ticketId, String agent) {
 
     public Case {
         tags = List.copyOf(tags == null ? List.of() : tags);
         entryKeys = List.copyOf(entryKeys == null ? List.of() : entryKeys);
+    }
+
+    /** A case that did not come from a ticket view (the console, an import). */
+    public Case(String id, String title, String excerptHtml, String agentDid, String whyItWorked, String outcome,
+                List<String> tags, List<String> entryKeys, int rating, String source, Instant createdAt,
+                String createdBy, Instant updatedAt, String updatedBy) {
+        this(id, title, excerptHtml, agentDid, whyItWorked, outcome, tags, entryKeys, rating, source, createdAt,
+                createdBy, updatedAt, updatedBy, null, null, null);
     }
 }

@@ -2,7 +2,17 @@ package com.replybook.kb.cases;
 
 import java.util.List;
 
-/** The fields of a case a writer supplies, validated, sanitised and masked by {@link CaseParser}. */
+/**
+ * The fields of a case a writer supplies, validated, sanitised and masked by {@link CaseParser}; {@code helpdesk},
+ * {@code ticketId} and {@code agent} name the ticket and agent of a capture from the ticket view (else null).
+ */
 public record CaseDraft(String title, String excerptHtml, String agentDid, String whyItWorked, String outcome,
-                        List<String> tags, List<String> entryKeys, int rating, String source) {
+                        List<String> tags, List<String> entryKeys, int rating, String source,
+                        String helpdesk, String ticketId, String agent) {
+
+    /** A draft that does not come from a ticket view. */
+    public CaseDraft(String title, String excerptHtml, String agentDid, String whyItWorked, String outcome,
+                     List<String> tags, List<String> entryKeys, int rating, String source) {
+        this(title, excerptHtml, agentDid, whyItWorked, outcome, tags, entryKeys, rating, source, null, null, null);
+    }
 }

@@ -1,6 +1,7 @@
 package com.replybook.kb.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.replybook.kb.vocabulary.HelpDesk;
 import com.replybook.kb.web.FieldError;
 import com.replybook.kb.web.JsonFields;
 
@@ -12,7 +13,9 @@ import java.util.regex.Pattern;
 /**
  * Turns case JSON (API, JSON import, the console form) into a {@link CaseDraft}, collecting every problem as a
  * {@link FieldError}. The excerpt comes as {@code excerptHtml} or {@code excerptText}; both are cleaned and
- * masked, and so are the other free-text fields: capture is where personal data is stopped. Thread-safe.
+ * masked, and so are the other free-text fields: capture is where personal data is stopped. A capture from the
+ * ticket view names its ticket ({@code helpdesk} and {@code ticketId}, both or neither) and may name the agent;
+ * {@code source} then defaults to {@code <helpdesk>:<ticketId>}. Thread-safe.
  */
 public final class CaseParser {
 
@@ -21,7 +24,7 @@ public final class CaseParser {
     private static final Pattern ENTRY_KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,127}");
     private static final Set<String> KNOWN = Set.of("id", "title", "excerptHtml", "excerptText", "agentDid",
             "whyItWorked", "outcome", "tags", "entryKeys", "rating", "source", "createdAt", "createdBy",
-            "updatedAt", "updatedBy");
+            "updatedAt", "updatedBy", "helpdesk", "ticketId", "agent");
 
     private final ExcerptSanitizer sanitizer;
 
@@ -58,10 +61,27 @@ public final class CaseParser {
         }
         int rating = rating(json, errors);
         String source = JsonFields.text(json, "source", 300, false, errors);
+        Ticket ticket = ticket(json, errors);
         if (!errors.isEmpty()) return new Result(null, List.copyOf(errors));
         String excerpt = html != null && !html.isBlank() ? sanitizer.fromHtml(html) : sanitizer.fromText(plain);
+        if ((source == null || source.isEmpty()) && ticket.helpdesk() != null) source = ticket.helpdesk() + ":" + ticket.id();
         return new Result(new CaseDraft(mask(title), excerpt, mask(agentDid), mask(why), mask(outcome),
-                tags, keys, rating, source), List.of());
+                tags, keys, rating, source, ticket.helpdesk(), ticket.id(), ticket.agent()), List.of());
+    }
+
+    /** The ticket a capture from the ticket view names; all null for a case written elsewhere. */
+    private record Ticket(String helpdesk, String id, String agent) {
+    }
+
+    private static Ticket ticket(JsonNode json, List<FieldError> errors) {
+        String agent = JsonFields.text(json, "agent", 200, false, errors);
+        agent = agent == null || agent.isEmpty() ? null : agent;
+        JsonNode id = json.get("ticketId");
+        String ticketId = id != null && id.isIntegralNumber() ? id.asText() : JsonFields.text(json, "ticketId", 100, false, errors);
+        String helpdesk = JsonFields.text(json, "helpdesk", 40, false, errors);
+        if ((ticketId == null || ticketId.isEmpty()) && (helpdesk == null || helpdesk.isEmpty())) return new Ticket(null, null, agent);
+        HelpDesk desk = HelpDesk.checkTicket(helpdesk, ticketId, (f, m) -> errors.add(new FieldError(f, m)));
+        return new Ticket(desk == null ? null : desk.id(), ticketId, agent);
     }
 
     private static String mask(String s) {

@@ -31,7 +31,7 @@ public final class CaseStore {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
     private static final String CASE_COLUMNS = "id, title, excerpt_html, agent_did, why_it_worked, outcome, tags, "
-            + "entry_keys, rating, source, created_at, created_by, updated_at, updated_by";
+            + "entry_keys, rating, source, created_at, created_by, updated_at, updated_by, helpdesk, ticket_id, agent";
 
     private final Database db;
     private final Clock clock;
@@ -44,7 +44,8 @@ public final class CaseStore {
     public Case create(CaseDraft d, String actor) {
         Instant now = clock.instant();
         Case c = new Case(UUID.randomUUID().toString(), d.title(), d.excerptHtml(), d.agentDid(), d.whyItWorked(),
-                d.outcome(), d.tags(), d.entryKeys(), d.rating(), d.source(), now, actor, now, actor);
+                d.outcome(), d.tags(), d.entryKeys(), d.rating(), d.source(), now, actor, now, actor, d.helpdesk(),
+                d.ticketId(), d.agent());
         db.inTransaction(conn -> insert(conn, c));
         return c;
     }
@@ -52,8 +53,11 @@ public final class CaseStore {
     /** Replaces case {@code id}; 409 when it was saved after {@code basedOn} (its {@code updatedAt} as loaded). */
     public Case update(String id, CaseDraft d, String actor, Instant basedOn) {
         Case cur = find(id).orElseThrow(() -> ApiException.notFound("No case " + id));
+        // A lead's edit keeps where the case was captured: the console form does not carry the ticket.
         Case c = new Case(id, d.title(), d.excerptHtml(), d.agentDid(), d.whyItWorked(), d.outcome(), d.tags(),
-                d.entryKeys(), d.rating(), d.source(), cur.createdAt(), cur.createdBy(), next(cur.updatedAt()), actor);
+                d.entryKeys(), d.rating(), d.source(), cur.createdAt(), cur.createdBy(), next(cur.updatedAt()), actor,
+                d.helpdesk() != null ? d.helpdesk() : cur.helpdesk(), d.helpdesk() != null ? d.ticketId() : cur.ticketId(),
+                d.agent() != null ? d.agent() : cur.agent());
         db.inTransaction(conn -> {
             claim(conn, "cases", id, basedOn, c.updatedAt());
             try (PreparedStatement ps = conn.prepareStatement("DELETE FROM cases WHERE id = ?")) {
@@ -131,7 +135,7 @@ public final class CaseStore {
         }
         Instant now = clock.instant();
         CaseCollection col = new CaseCollection(UUID.randomUUID().toString(), name.strip(),
-                description == null ? "" : description.strip(), List.of(), now, actor, now, actor);
+                description == null ? "" : description.strip(), List.of(), now, actor, now, actor, false);
         putCollection(col);
         return col;
     }
@@ -144,7 +148,7 @@ public final class CaseStore {
     private static Void write(Connection c, CaseCollection col) throws SQLException {
         deleteCollection(c, col.id());
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO case_collections (id, name, description, "
-                + "created_at, created_by, updated_at, updated_by) VALUES (?,?,?,?,?,?,?)")) {
+                + "created_at, created_by, updated_at, updated_by, published) VALUES (?,?,?,?,?,?,?,?)")) {
             ps.setString(1, col.id());
             ps.setString(2, col.name());
             ps.setString(3, col.description());
@@ -152,6 +156,7 @@ public final class CaseStore {
             ps.setString(5, col.createdBy());
             ps.setLong(6, col.updatedAt().toEpochMilli());
             ps.setString(7, col.updatedBy());
+            ps.setInt(8, col.published() ? 1 : 0);
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO case_collection_items (collection_id, position, "
@@ -181,12 +186,31 @@ public final class CaseStore {
             }
         }
         CaseCollection next = new CaseCollection(id, cur.name(), cur.description(), items, cur.createdAt(),
-                cur.createdBy(), next(cur.updatedAt()), actor);
+                cur.createdBy(), next(cur.updatedAt()), actor, cur.published());
         db.inTransaction(c -> {
             claim(c, "case_collections", id, basedOn, next.updatedAt());
             return write(c, next);
         });
         return next;
+    }
+
+    /**
+     * Publishes collection {@code id} for agents to study, or takes it back ({@code published} false); 409 when it
+     * was saved after {@code basedOn}.
+     */
+    public CaseCollection setPublished(String id, boolean published, String actor, Instant basedOn) {
+        CaseCollection cur = collection(id).orElseThrow(() -> ApiException.notFound("No collection " + id));
+        Instant at = next(cur.updatedAt());
+        db.inTransaction(c -> {
+            claim(c, "case_collections", id, basedOn, at);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE case_collections SET published = ?, updated_by = ? WHERE id = ?")) {
+                ps.setInt(1, published ? 1 : 0);
+                ps.setString(2, actor);
+                ps.setString(3, id);
+                return ps.executeUpdate();
+            }
+        });
+        return collection(id).orElseThrow();
     }
 
     /** Now, or a millisecond after {@code previous} when the clock has not moved on, so versions always change. */
@@ -209,9 +233,14 @@ public final class CaseStore {
         }
     }
 
+    /** Deletes collection {@code id} with its items and the marks of who studied it. */
     public void removeCollection(String id) {
         db.inTransaction(c -> {
             deleteCollection(c, id);
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM collection_studies WHERE collection_id = ?")) {
+                ps.setString(1, id);
+                ps.executeUpdate();
+            }
             return null;
         });
     }
@@ -233,12 +262,13 @@ public final class CaseStore {
         return db.read(c -> {
             CaseCollection col;
             try (PreparedStatement ps = c.prepareStatement("SELECT id, name, description, created_at, created_by, "
-                    + "updated_at, updated_by FROM case_collections WHERE id = ?")) {
+                    + "updated_at, updated_by, published FROM case_collections WHERE id = ?")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) return Optional.empty();
                     col = new CaseCollection(rs.getString(1), rs.getString(2), rs.getString(3), List.of(),
-                            Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5), Instant.ofEpochMilli(rs.getLong(6)), rs.getString(7));
+                            Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5), Instant.ofEpochMilli(rs.getLong(6)),
+                            rs.getString(7), rs.getInt(8) != 0);
                 }
             }
             List<CollectionItem> items = new ArrayList<>();
@@ -254,8 +284,7 @@ public final class CaseStore {
                     }
                 }
             }
-            return Optional.of(new CaseCollection(col.id(), col.name(), col.description(), items, col.createdAt(),
-                    col.createdBy(), col.updatedAt(), col.updatedBy()));
+            return Optional.of(col.withItems(items));
         });
     }
 
@@ -272,7 +301,7 @@ public final class CaseStore {
 
     private static int insert(Connection conn, Case c) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("INSERT INTO cases (" + CASE_COLUMNS
-                + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             ps.setString(1, c.id());
             ps.setString(2, c.title());
             ps.setString(3, c.excerptHtml());
@@ -287,6 +316,9 @@ public final class CaseStore {
             ps.setString(12, c.createdBy());
             ps.setLong(13, c.updatedAt().toEpochMilli());
             ps.setString(14, c.updatedBy());
+            ps.setString(15, c.helpdesk());
+            ps.setString(16, c.ticketId());
+            ps.setString(17, c.agent());
             return ps.executeUpdate();
         }
     }
@@ -298,7 +330,8 @@ public final class CaseStore {
                 out.add(new Case(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), strings(rs.getString(7)), strings(rs.getString(8)), rs.getInt(9),
                         rs.getString(10), Instant.ofEpochMilli(rs.getLong(11)), rs.getString(12),
-                        Instant.ofEpochMilli(rs.getLong(13)), rs.getString(14)));
+                        Instant.ofEpochMilli(rs.getLong(13)), rs.getString(14), rs.getString(15), rs.getString(16),
+                        rs.getString(17)));
             }
         }
         return out;

@@ -11,30 +11,34 @@ import com.replybook.kb.web.Router;
 
 /**
  * The case library: conversations captured from tickets (cleaned and masked before they are stored), curated by
- * leads and gathered into collections for training, through {@code /api/v1/cases} and the console.
+ * leads and gathered into collections for training, which agents read once published and mark studied, through
+ * {@code /api/v1/cases}, {@code /api/v1/collections} and the console.
  */
 public final class CasesModule implements FeatureModule {
 
     private final CaseStore store;
     private final CaseParser parser;
     private final CollectionPicker picker;
+    private final Training training;
 
     /** @param search finds the entries a lead adds to a collection from a few typed words */
     public CasesModule(Platform platform, EntryStore entries, SearchService search) {
         this.store = new CaseStore(platform.database(), platform.clock());
         this.parser = new CaseParser(new ExcerptSanitizer(HtmlCleaner::clean));
         this.picker = new CollectionPicker(store, entries, search);
+        this.training = new Training(store, new StudyStore(platform.database()), entries, platform.clock());
     }
 
     @Override
     public void api(Router<ApiCall> api) {
         new CaseApi(store, parser).routes(api);
+        new TrainingApi(training).routes(api);
     }
 
     @Override
     public void console(Router<Page> console) {
         new CasePages(store, parser).routes(console);
-        new CollectionPages(store, picker).routes(console);
+        new CollectionPages(store, picker, training).routes(console);
     }
 
     public CaseStore store() {

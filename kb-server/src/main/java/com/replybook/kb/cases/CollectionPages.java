@@ -7,24 +7,31 @@ import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.Router;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * Collections: ordered sets of cases and entries, e.g. "new-hire week 1". Everyone from editor up can read
- * them; leads create them and add (picked by search, not by typing an exact key), remove and reorder items.
+ * Collections: ordered sets of cases and entries, e.g. "new-hire week 1", read as training. Agents read the
+ * published ones (their cases and entries in full, read-only) and mark them studied; editors read every one; leads
+ * create them, add (picked by search, not by typing an exact key), remove and reorder items, publish them, and see
+ * who studied each.
  */
 final class CollectionPages {
 
     private final CaseStore store;
     private final CollectionPicker picker;
+    private final Training training;
 
-    CollectionPages(CaseStore store, CollectionPicker picker) {
+    CollectionPages(CaseStore store, CollectionPicker picker, Training training) {
         this.store = store;
         this.picker = picker;
+        this.training = training;
     }
 
     void routes(Router<Page> r) {
@@ -32,7 +39,8 @@ final class CollectionPages {
                 .post("/collections", this::create)
                 .get("/collections/{id}", this::show)
                 .post("/collections/{id}", this::change)
-                .get("/collections/{id}/suggest", this::suggest);
+                .get("/collections/{id}/suggest", this::suggest)
+                .post("/collections/{id}/studied", this::studied);
     }
 
     /** The picker's suggestions as JSON: {@code [{"ref","label","detail"}]}, for {@code type} entry or case. */
@@ -45,8 +53,13 @@ final class CollectionPages {
     }
 
     private void list(Page p) throws IOException {
-        p.require(Role.EDITOR);
-        p.render("collections/list.ftlh", Map.of("collections", store.collections()));
+        Principal me = p.require(Role.AGENT);
+        Map<String, Object> m = new HashMap<>();
+        m.put("collections", training.collections(me));
+        m.put("studied", training.studiedBy(Training.Learner.of(me, null)));
+        m.put("studyCounts", me.can(Role.LEAD) ? training.studies(me, null, null, null).stream()
+                .collect(Collectors.groupingBy(Study::collectionId, Collectors.counting())) : Map.of());
+        p.render("collections/list.ftlh", m);
     }
 
     private void create(Page p) throws IOException {
@@ -56,16 +69,41 @@ final class CollectionPages {
     }
 
     private void show(Page p) throws IOException {
-        p.require(Role.EDITOR);
-        show(p, 200, existing(p.path("id")), Map.of());
+        Principal me = p.require(Role.AGENT);
+        show(p, 200, training.collection(me, p.path("id")), Map.of());
     }
 
-    /** The collection page; {@code addErrors} says, by item type, why an item could not be added. */
+    /**
+     * The collection page: what to read and the reader's own mark; for leads who studied it; {@code addErrors} says,
+     * by item type, why an item could not be added.
+     */
     private void show(Page p, int status, CaseCollection c, Map<String, String> addErrors) throws IOException {
-        p.render(status, "collections/show.ftlh", Map.of("collection", c, "addErrors", addErrors));
+        Principal me = p.me();
+        Map<String, Object> m = new HashMap<>();
+        m.put("collection", c);
+        m.put("addErrors", addErrors);
+        m.put("details", training.items(me, c));
+        Instant mine = training.studiedBy(Training.Learner.of(me, null)).get(c.id());
+        if (mine != null) m.put("studiedAt", mine);
+        m.put("studies", me.can(Role.LEAD) ? training.studies(me, null, c.id(), null) : List.of());
+        p.render(status, "collections/show.ftlh", m);
     }
 
-    /** {@code action} = add (type, ref), remove (index), up (index), down (index), delete. */
+    /** Any reader marks the collection studied ({@code studied=true}) or takes the mark back. */
+    private void studied(Page p) throws IOException {
+        Principal me = p.require(Role.AGENT);
+        String id = p.path("id");
+        Training.Learner self = Training.Learner.of(me, null);
+        if ("false".equals(p.param("studied"))) {
+            training.unmarkStudied(me, self, id);
+            p.redirect("collections/" + id, "training.unmarked");
+        } else {
+            training.markStudied(me, self, id);
+            p.redirect("collections/" + id, "training.marked");
+        }
+    }
+
+    /** {@code action} = add (type, ref), remove (index), up (index), down (index), publish, unpublish, delete. */
     private void change(Page p) throws IOException {
         Principal me = p.require(Role.LEAD);
         CaseCollection c = existing(p.path("id"));
@@ -81,6 +119,10 @@ final class CollectionPages {
             case "remove" -> items.remove(index(items, i));
             case "up" -> Collections.swap(items, index(items, i), Math.max(0, i - 1));
             case "down" -> Collections.swap(items, index(items, i), Math.min(items.size() - 1, i + 1));
+            case "publish", "unpublish" -> {
+                publish(p, me, c, action.equals("publish"));
+                return;
+            }
             case "delete" -> {
                 store.removeCollection(c.id());
                 p.redirect("collections", "flash.collectionDeleted");
@@ -96,6 +138,17 @@ final class CollectionPages {
             return;
         }
         p.redirect("collections/" + c.id(), "flash.collectionChanged");
+    }
+
+    private void publish(Page p, Principal me, CaseCollection c, boolean published) throws IOException {
+        try {
+            store.setPublished(c.id(), published, me.username(), CasePages.basedOn(p));
+        } catch (ApiException e) {
+            if (e.status() != 409) throw e;
+            p.redirect("collections/" + c.id(), "collections.conflict");
+            return;
+        }
+        p.redirect("collections/" + c.id(), published ? "training.published" : "training.unpublished");
     }
 
     /**

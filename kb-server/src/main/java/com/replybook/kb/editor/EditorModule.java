@@ -11,6 +11,7 @@ import com.replybook.kb.render.RenderModule;
 import com.replybook.kb.search.SearchHit;
 import com.replybook.kb.search.SearchRequest;
 import com.replybook.kb.search.SearchService;
+import com.replybook.kb.search.SuggestedQuestions;
 import com.replybook.kb.web.Router;
 
 import java.util.EnumSet;
@@ -30,6 +31,7 @@ public final class EditorModule implements FeatureModule {
     private final EntryFinder finder;
     private final ScriptPreview preview;
     private final ReviewPages reviewPages;
+    private final SuggestedQuestions questions;
 
     public EditorModule(Platform platform, EntriesModule entries, SearchService search, RenderModule render) {
         this.platform = platform;
@@ -37,6 +39,7 @@ public final class EditorModule implements FeatureModule {
         this.finder = new EntryFinder(platform.database(), lucene(search));
         this.preview = new RendererPreview(render.renderer());
         this.reviewPages = new ReviewPages(entries.store(), entries.review(), entries.queue());
+        this.questions = new SuggestedQuestions(platform.database(), entries.store(), platform.clock());
     }
 
     @Override
@@ -47,7 +50,8 @@ public final class EditorModule implements FeatureModule {
     @Override
     public void console(Router<Page> console) {
         EntryPolicy policy = new EntryPolicy();
-        new EntryPages(entries, finder, policy, platform.clock()).routes(console);
+        new EntryPages(entries, finder, policy, platform.clock(), questions).routes(console);
+        new SuggestedQuestionPages(entries.store(), questions).routes(console);
         new RevisionPages(entries.store(), entries.review(), policy).routes(console);
         new BulkActions(entries.store(), entries.review(), entries.parser(), policy).routes(console);
         new StalePage(finder, platform.clock()).routes(console);

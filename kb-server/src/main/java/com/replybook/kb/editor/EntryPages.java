@@ -14,6 +14,7 @@ import com.replybook.kb.entries.EntryStatus;
 import com.replybook.kb.entries.EntryStore;
 import com.replybook.kb.entries.PendingRevision;
 import com.replybook.kb.entries.ReviewQueue;
+import com.replybook.kb.search.SuggestedQuestions;
 import com.replybook.kb.vocabulary.Channel;
 import com.replybook.kb.vocabulary.ScriptVariables;
 import com.replybook.kb.vocabulary.SupportedLocale;
@@ -52,8 +53,9 @@ final class EntryPages {
     private final EntryDraftParser parser;
     private final EntryFinder finder;
     private final Clock clock;
+    private final SuggestedQuestions questions;
 
-    EntryPages(EntriesModule entries, EntryFinder finder, EntryPolicy policy, Clock clock) {
+    EntryPages(EntriesModule entries, EntryFinder finder, EntryPolicy policy, Clock clock, SuggestedQuestions questions) {
         this.store = entries.store();
         this.review = entries.review();
         this.queue = entries.queue();
@@ -61,6 +63,7 @@ final class EntryPages {
         this.parser = entries.parser();
         this.finder = finder;
         this.clock = clock;
+        this.questions = questions;
     }
 
     void routes(Router<Page> r) {
@@ -240,6 +243,7 @@ final class EntryPages {
         m.put("canPublish", p.me().can(Role.LEAD));
         m.put("reviewState", entry == null ? EntryReview.ReviewState.NONE : review.state(entry.id()));
         m.put("localeChoices", Messages.SUPPORTED);
+        m.put("suggestedQuestions", entry == null ? List.of() : questions.of(entry));
         p.render(status, "entries/edit.ftlh", m);
     }
 

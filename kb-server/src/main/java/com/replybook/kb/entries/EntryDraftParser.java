@@ -27,7 +27,8 @@ public final class EntryDraftParser {
     /** A public reply to a review is read by shoppers browsing the product: a few sentences. */
     static final int MAX_REVIEW_SCRIPT = 2_000;
     static final int MAX_ITEM = 500;
-    static final int MAX_QUESTIONS = 200;
+    /** The most questions an entry may have. */
+    public static final int MAX_QUESTIONS = 200;
     static final int MAX_LIST = 50;
     private static final Set<String> KNOWN_FIELDS = Set.of("id", "key", "locale", "category", "tags", "problem",
             "questions", "cause", "script", "smsScript", "reviewScript", "diagnostics", "actions", "status", "owner",

@@ -99,7 +99,7 @@ public final class CaseExchange {
         out.add(new Case(text(n, "id", UUID.randomUUID().toString()), d.title(), d.excerptHtml(), d.agentDid(),
                 d.whyItWorked(), d.outcome(), d.tags(), d.entryKeys(), d.rating(), d.source(),
                 instant(n, "createdAt", now), text(n, "createdBy", actor), instant(n, "updatedAt", now),
-                text(n, "updatedBy", actor)));
+                text(n, "updatedBy", actor), d.helpdesk(), d.ticketId(), d.agent()));
     }
 
     private static void readCollection(JsonNode n, int i, String actor, List<CaseCollection> out, List<FieldError> errors) {
@@ -121,7 +121,7 @@ public final class CaseExchange {
         Instant now = Instant.now();
         out.add(new CaseCollection(text(n, "id", UUID.randomUUID().toString()), name,
                 n.path("description").asText(""), items, instant(n, "createdAt", now), text(n, "createdBy", actor),
-                instant(n, "updatedAt", now), text(n, "updatedBy", actor)));
+                instant(n, "updatedAt", now), text(n, "updatedBy", actor), n.path("published").asBoolean(false)));
     }
 
     private static String text(JsonNode n, String field, String dflt) {

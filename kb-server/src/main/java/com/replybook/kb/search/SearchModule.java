@@ -1,7 +1,7 @@
 package com.replybook.kb.search;
 
 import com.replybook.kb.console.Page;
-import com.replybook.kb.entries.EntryFeed;
+import com.replybook.kb.entries.EntryStore;
 import com.replybook.kb.module.FeatureModule;
 import com.replybook.kb.module.Platform;
 import com.replybook.kb.web.ApiCall;
@@ -11,20 +11,24 @@ import com.replybook.kb.web.Router;
  * The search feature: the index derived from the entries' feed (rebuilt or caught up in the background, so the
  * module is not {@link #ready} until it reflects the store), search, ticket suggestions, type-ahead and the
  * synonyms (shared by every node), through the API and the console's synonyms page; its meters in
- * {@link SearchMetrics}.
+ * {@link SearchMetrics}; and the questions entries learn from agents' searches ({@link SuggestedQuestions}).
  */
 public final class SearchModule implements FeatureModule {
 
     private final SearchService search;
     private final CustomerTextListener customerText;
+    private final EntryStore entries;
+    private final Platform platform;
 
-    public SearchModule(Platform platform, EntryFeed feed) {
-        this(platform, feed, CustomerTextListener.NONE);
+    public SearchModule(Platform platform, EntryStore entries) {
+        this(platform, entries, CustomerTextListener.NONE);
     }
 
     /** With {@code customerText} told the customer's words of every ticket search (analytics counts emotion words). */
-    public SearchModule(Platform platform, EntryFeed feed, CustomerTextListener customerText) {
-        this.search = SearchService.start(platform, feed);
+    public SearchModule(Platform platform, EntryStore entries, CustomerTextListener customerText) {
+        this.search = SearchService.start(platform, entries);
+        this.entries = entries;
+        this.platform = platform;
         SearchMetrics.bind(platform.metrics(), search);
         this.customerText = customerText;
     }
@@ -32,6 +36,8 @@ public final class SearchModule implements FeatureModule {
     @Override
     public void api(Router<ApiCall> api) {
         new SearchApi(search, search.synonyms(), customerText).routes(api);
+        new SuggestedQuestionApi(new SuggestedQuestions(platform.database(), entries, platform.clock()), entries,
+                platform.clock()).routes(api);
     }
 
     @Override

@@ -1,0 +1,94 @@
+package com.replybook.kb.followups;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.replybook.kb.auth.Principal;
+import com.replybook.kb.auth.Role;
+import com.replybook.kb.vocabulary.HelpDesk;
+import com.replybook.kb.vocabulary.UnknownTermException;
+import com.replybook.kb.web.ApiCall;
+import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.Router;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * <ul>
+ *   <li>{@code POST /api/v1/followups} {@code {"ticketId","helpdesk","dueAt","note","entryId"}} (any role; a
+ *       help-desk bridge adds {@code agent}) → {@code 201 {"id","status":"open",…}};</li>
+ *   <li>{@code GET /api/v1/followups?status=open&dueBefore=<ISO time>&agent=&helpdesk=&ticketId=&limit=} →
+ *       {@code {"followups":[…]}}, the earliest due first: the caller's own (leads: everyone's, {@code agent}
+ *       narrowing to one agent);</li>
+ *   <li>{@code POST /api/v1/followups/{id}/done} (optional body {@code {"agent"}}) → the follow-up, done; 404 when it
+ *       is not the caller's.</li>
+ * </ul>
+ * Answers are never cached: they are one person's.
+ */
+final class FollowUpApi {
+
+    private final FollowUps followUps;
+
+    FollowUpApi(FollowUps followUps) {
+        this.followUps = followUps;
+    }
+
+    void routes(Router<ApiCall> api) {
+        api.post("/api/v1/followups", this::create)
+                .get("/api/v1/followups", this::list)
+                .post("/api/v1/followups/{id}/done", this::done);
+    }
+
+    private void create(ApiCall call) throws IOException {
+        Principal me = Principal.of(call).require(Role.AGENT);
+        Instant now = followUps.now();
+        FollowUpRequest.Parsed p = FollowUpRequest.parse(call.readObject(), now);
+        if (!p.errors().isEmpty()) throw ApiException.invalid(p.errors());
+        FollowUp f = followUps.record(me, p.request());
+        call.setHeader("Location", call.request().getRequestURI() + "/" + f.id());
+        call.setHeader("Cache-Control", "no-store");
+        call.json(201, f.toJson(now));
+    }
+
+    private void list(ApiCall call) throws IOException {
+        Principal me = Principal.of(call).require(Role.AGENT);
+        FollowUpStore.Query q = new FollowUpStore.Query(status(call), call.instantQuery("dueBefore"), null,
+                call.query("agent"), helpdesk(call), call.query("ticketId"), call.intQuery("limit", 100, 1, 500));
+        Instant now = followUps.now();
+        call.setHeader("Cache-Control", "no-store");
+        call.json(200, Map.of("followups", followUps.list(me, q).stream().map(f -> f.toJson(now)).toList()));
+    }
+
+    private void done(ApiCall call) throws IOException {
+        Principal me = Principal.of(call).require(Role.AGENT);
+        FollowUp f = followUps.done(me, call.path("id"), agentOf(call));
+        call.setHeader("Cache-Control", "no-store");
+        call.json(200, f.toJson(followUps.now()));
+    }
+
+    private static FollowUp.Status status(ApiCall call) {
+        String s = call.query("status");
+        FollowUp.Status status = s == null ? null : FollowUp.Status.fromWire(s);
+        if (s != null && status == null) throw ApiException.badRequest("status", "status must be open or done, was '" + s + "'");
+        return status;
+    }
+
+    private static String helpdesk(ApiCall call) {
+        try {
+            HelpDesk d = HelpDesk.parse("helpdesk", call.query("helpdesk"));
+            return d == null ? null : d.id();
+        } catch (UnknownTermException e) {
+            throw ApiException.badRequest("helpdesk", e.getMessage());
+        }
+    }
+
+    /** The optional {@code agent} of the body (a bridge names the agent it acts for); no body is fine. */
+    private static String agentOf(ApiCall call) throws IOException {
+        JsonNode agent = call.readOptionalObject().get("agent");
+        if (agent == null || agent.isNull()) return null;
+        if (!agent.isTextual() || agent.asText().length() > FollowUpRequest.MAX_AGENT) {
+            throw ApiException.badRequest("agent", "agent must be a string of at most " + FollowUpRequest.MAX_AGENT + " characters");
+        }
+        return agent.asText().strip().isEmpty() ? null : agent.asText().strip();
+    }
+}
