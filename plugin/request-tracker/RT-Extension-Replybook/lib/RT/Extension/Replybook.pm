@@ -59,6 +59,16 @@ my @ROUTES = (
     [ GET  => qr{^/api/v1/approvals\?[^#]*$} ],
     [ GET  => qr{^/api/v1/approvals/[A-Za-z0-9-]+$} ],
     [ POST => qr{^/api/v1/approvals/[A-Za-z0-9-]+/decision$} ],
+    # ticket loop (issue 18): clocks, follow-ups, cases captured in the ticket, training
+    [ GET    => qr{^/api/v1/clocks$} ],
+    [ POST   => qr{^/api/v1/followups$} ],
+    [ GET    => qr{^/api/v1/followups\?[^#]*$} ],
+    [ POST   => qr{^/api/v1/followups/[A-Za-z0-9-]+/done$} ],
+    [ POST   => qr{^/api/v1/cases$} ],
+    [ GET    => qr{^/api/v1/collections(\?[^#]*)?$} ],
+    [ GET    => qr{^/api/v1/collections/[A-Za-z0-9-]+(\?[^#]*)?$} ],
+    [ POST   => qr{^/api/v1/collections/[A-Za-z0-9-]+/studied$} ],
+    [ DELETE => qr{^/api/v1/collections/[A-Za-z0-9-]+/studied$} ],
 );
 
 my $MAX_MESSAGES = 5;
@@ -80,9 +90,9 @@ sub Allowed {
 =head2 Proxy CURRENTUSER, METHOD, PATH, BODY
 
 Calls kb-server with the configured token (the lead token for members of C<$ReplybookLeadGroup>). BODY is a
-character string of JSON (or undef). Returns (status, JSON character string). Usage events and approval requests
-get the help-desk and RT user name added here, where the browser cannot forge them, and an agent's list of
-approvals is narrowed to their own.
+character string of JSON (or undef). Returns (status, JSON character string). Usage events, approval requests,
+follow-ups, captured cases and study marks get the help-desk and RT user name added here, where the browser cannot
+forge them (see L</Ticket loop>), and an agent's list of approvals is narrowed to their own.
 
 =cut
 
@@ -105,8 +115,21 @@ sub Proxy {
         $path =~ s{([?&])agent=[^&]*&?}{$1}g;
         $path .= ($path =~ /[?&]$/ ? '' : '&') . 'agent=' . _uri_escape($user->Name);
     }
+    my ($error, $status);
+    ($path, $body, $error) = $class->_ForAgent($user, $method, $path, $body);
+    return @$error if $error;
+    ($status, my $content) = $class->_Call($method, $path, $body, undef, $token);
+    $content = $class->_AfterFollowup($user, $method, $path, $status, $content) if $path =~ m{^/api/v1/followups};
+    return ($status, $content);
+}
+
+# The kb-server call itself, with TOKEN (the configured agents' token when undef): (status, JSON character string).
+sub _Call {
+    my ($class, $method, $path, $body, $timeout, $token) = @_;
+    my $url = RT->Config->Get('ReplybookUrl');
+    $token //= RT->Config->Get('ReplybookToken');
     $url =~ s{/+$}{};
-    my $http = HTTP::Tiny->new(timeout => RT->Config->Get('ReplybookTimeout') || 10,
+    my $http = HTTP::Tiny->new(timeout => $timeout || RT->Config->Get('ReplybookTimeout') || 10,
                                agent => "RT-Extension-Replybook/$VERSION");
     my $res = $http->request($method, $url . $path, {
         headers => { Authorization => "Bearer $token", Accept => 'application/json',
@@ -117,6 +140,7 @@ sub Proxy {
         RT->Logger->error("Replybook: cannot reach $url: $res->{content}");
         return (502, _error('kb_unreachable', 'RT cannot reach the Replybook server; check $ReplybookUrl'));
     }
+    return (200, '{}') if $res->{status} == 204; # the panel reads every answer as JSON
     my $content = eval { Encode::decode('UTF-8', $res->{content} // '', Encode::FB_CROAK) } // '';
     $content = _error('bad_gateway', 'The Replybook server answered with no JSON')
         unless $content =~ /^\s*[\{\[]/;
@@ -138,6 +162,119 @@ sub IsLead {
     return $group->id && $group->HasMemberRecursively($user->PrincipalId) ? 1 : 0;
 }
 
+=head2 Ticket loop: the calls made for one RT agent
+
+Follow-ups, captured cases and study marks belong to the RT user who makes them, whatever token RT uses: their
+name goes into every such call here, where the browser cannot forge it (C<agent> in the body, or the C<agent>
+query of a list), and the ticket a follow-up or a case names must be one this user can see. A follow-up that
+kb-server recorded also becomes an RT reminder on the ticket (C<RT::Reminders>, due when the follow-up is,
+owned by the agent); marking the follow-up done resolves that reminder.
+
+=cut
+
+my %FOR_AGENT_BODY = map { $_ => 1 } qw(followups cases done studied);
+
+sub _ForAgent {
+    my ($class, $user, $method, $path, $body) = @_;
+    my ($what) = $path =~ m{^/api/v1/(followups|cases)$};
+    ($what) = $path =~ m{/(done|studied)$} unless $what;
+    if ($what && $FOR_AGENT_BODY{$what} && $method ne 'GET') {
+        my $sent = defined $body && length $body ? eval { JSON::from_json($body) } : {};
+        return (undef, undef, [400, _error('bad_json', 'The body is not a JSON object')]) unless ref $sent eq 'HASH';
+        $sent->{agent} = $user->Name;
+        if ($what eq 'followups' || $what eq 'cases') {
+            $sent->{helpdesk} = 'rt';
+            my $ticket = RT::Ticket->new($user);
+            $ticket->Load($sent->{ticketId}) if defined $sent->{ticketId} && $sent->{ticketId} =~ /^\d{1,18}$/;
+            return (undef, undef, [404, _error('not_found', 'No RT ticket ' . ($sent->{ticketId} // '') . ' that you can see',
+                'ticketId')]) unless $ticket->id && $ticket->CurrentUserHasRight('ShowTicket');
+        }
+        $body = JSON::to_json($sent);
+    } elsif ($method eq 'GET' && $path =~ m{^/api/v1/(followups|collections)}) {
+        # a list of the agent's own: whatever the panel asked, the agent is the RT user
+        my ($base, $query) = split /\?/, $path, 2;
+        my @params = grep { length && !/^agent=/ } split /&/, ($query // '');
+        $path = $base . '?' . join '&', @params, 'agent=' . _uri_escape($user->Name);
+    }
+    return ($path, $body, undef);
+}
+
+# After kb-server answered a follow-up call: a new follow-up gets its RT reminder, a done one resolves it.
+sub _AfterFollowup {
+    my ($class, $user, $method, $path, $status, $content) = @_;
+    return $content unless $method eq 'POST' && ($status == 201 || $status == 200);
+    my $followup = eval { JSON::from_json($content) };
+    return $content unless ref $followup eq 'HASH' && $followup->{id} && $followup->{ticketId};
+    if ($status == 201 && $path eq '/api/v1/followups') {
+        my ($id, $message) = $class->AddReminder($user, $followup);
+        if ($id) { $followup->{rtReminderId} = $id } else { $followup->{rtReminderError} = "$message" }
+        return JSON::to_json($followup);
+    }
+    $class->ResolveReminder($user, $followup) if $path =~ m{/done$};
+    return $content;
+}
+
+=head2 AddReminder CURRENTUSER, FOLLOWUP
+
+Creates the RT reminder of a follow-up kb-server recorded: on its ticket, owned by the agent, due when it is,
+with the note as its subject. Returns (reminder id) or (0, message), e.g. when the agent lacks ModifyTicket.
+
+=cut
+
+sub AddReminder {
+    my ($class, $user, $followup) = @_;
+    my $due = RT::Date->new($user);
+    my $iso = $followup->{dueAt} // '';
+    $iso =~ s/^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d).*$/$1 $2/;
+    $due->Set(Format => 'ISO', Value => $iso, Timezone => 'UTC');
+    my $note = $followup->{note} // '';
+    $note =~ s/\s+/ /g;
+    my $subject = length $note ? $note : $user->loc('Follow up with the customer (Replybook)');
+    $subject = substr($subject, 0, 200);
+    my $reminders = RT::Reminders->new($user);
+    $reminders->Ticket($followup->{ticketId});
+    my ($id, $message) = $reminders->Add(Subject => $subject, Owner => $user->id, Due => $due->ISO);
+    return (0, $message) unless $id;
+    my $reminder = RT::Ticket->new($user);
+    $reminder->Load($id);
+    $reminder->SetAttribute(Name => 'ReplybookFollowup', Content => $followup->{id});
+    return ($id);
+}
+
+=head2 ResolveReminder CURRENTUSER, FOLLOWUP
+
+Resolves the open RT reminder made for FOLLOWUP, if there is one.
+
+=cut
+
+sub ResolveReminder {
+    my ($class, $user, $followup) = @_;
+    my $reminders = RT::Reminders->new($user);
+    $reminders->Ticket($followup->{ticketId});
+    my $collection = $reminders->Collection;
+    while (my $reminder = $collection->Next) {
+        my $mark = $reminder->FirstAttribute('ReplybookFollowup');
+        next unless $mark && ($mark->Content // '') eq $followup->{id};
+        $reminders->Resolve($reminder) unless $reminder->QueueObj->LifecycleObj->IsInactive($reminder->Status);
+    }
+}
+
+=head2 SendEvent EVENT
+
+Posts a usage event (a hash) to kb-server with the configured token, within a few seconds: for scrips, which must
+never hold up RT for long. Returns the HTTP status (599 when kb-server could not be reached).
+
+=cut
+
+sub SendEvent {
+    my ($class, $event) = @_;
+    return 500 unless RT->Config->Get('ReplybookUrl') && RT->Config->Get('ReplybookToken');
+    my ($status, $content) = $class->_Call('POST', '/api/v1/events', JSON::to_json($event), 5);
+    RT->Logger->warning("Replybook: kb-server refused the $event->{type} event of ticket $event->{ticketId}: $status $content")
+        if $status >= 400;
+    return $status;
+}
+
 sub _uri_escape {
     my $s = Encode::encode('UTF-8', shift // '');
     $s =~ s/([^A-Za-z0-9\-._~])/sprintf('%%%02X', ord $1)/ge;
@@ -145,8 +282,8 @@ sub _uri_escape {
 }
 
 sub _error {
-    my ($code, $message) = @_;
-    return JSON::to_json({ error => { code => $code, message => $message } });
+    my ($code, $message, $field) = @_;
+    return JSON::to_json({ error => { code => $code, message => $message, (defined $field ? (field => $field) : ()) } });
 }
 
 =head2 TicketContext TICKET, CURRENTUSER
@@ -175,10 +312,13 @@ sub TicketContext {
     }
     my $product = $class->_Product($ticket);
     $vars{'product.name'} //= $product if defined $product;
+    my @messages = $class->_Messages($ticket);
     return {
         ticketId => $ticket->id,
         subject  => $ticket->Subject // '',
-        messages => [ $class->_Messages($ticket) ],
+        messages => \@messages,
+        status   => $ticket->Status,
+        clock    => $class->_Clock($ticket),
         customer => { name => $customer, tags => \@tags },
         agent    => { name => $agent },
         locale   => $user->LanguageHandle->language_tag,
@@ -208,6 +348,31 @@ sub _CustomFieldValues {
     return %out;
 }
 
+# The response clock's two times, over the whole history (the panel gets only the latest messages): when the
+# customer first wrote (the FAST stages count from there), and since when a customer message waits for an answer
+# (undef when the agent wrote last). ISO 8601 UTC; resolved is true once the ticket is in an inactive status.
+sub _Clock {
+    my ($class, $ticket) = @_;
+    my %requestor = map { $_->id => 1 } @{ $ticket->Requestors->UserMembersObj->ItemsArrayRef };
+    my $txns = $ticket->Transactions;
+    $txns->Limit(FIELD => 'Type', VALUE => $_, ENTRYAGGREGATOR => 'OR') for qw(Create Correspond);
+    $txns->OrderBy(FIELD => 'id', ORDER => 'ASC');
+    my ($opened, $waiting);
+    while (my $txn = $txns->Next) {
+        if ($requestor{ $txn->Creator }) {
+            $opened  //= $txn->CreatedObj->W3CDTF(Time => 1);
+            $waiting //= $txn->CreatedObj->W3CDTF(Time => 1);
+        } else {
+            $waiting = undef;
+        }
+    }
+    return {
+        openedAt     => $opened // $ticket->CreatedObj->W3CDTF(Time => 1),
+        waitingSince => $waiting,
+        resolved     => $ticket->LifecycleObj->IsInactive($ticket->Status) ? JSON::true : JSON::false,
+    };
+}
+
 sub _Messages {
     my ($class, $ticket) = @_;
     my %requestor = map { $_->id => 1 } @{ $ticket->Requestors->UserMembersObj->ItemsArrayRef };
@@ -219,7 +384,8 @@ sub _Messages {
     while (my $txn = $txns->Next) {
         my $text = $txn->Content(Type => 'text/plain') // '';
         $text = substr($text, 0, $MAX_MESSAGE_CHARS) if length $text > $MAX_MESSAGE_CHARS;
-        unshift @messages, { author => ($requestor{ $txn->Creator } ? 'customer' : 'agent'), text => $text };
+        unshift @messages, { author => ($requestor{ $txn->Creator } ? 'customer' : 'agent'), text => $text,
+                             at => $txn->CreatedObj->W3CDTF(Time => 1) };
     }
     return @messages;
 }

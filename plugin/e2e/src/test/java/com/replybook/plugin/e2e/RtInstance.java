@@ -65,12 +65,18 @@ final class RtInstance implements AutoCloseable {
                     qw(CreateTicket ReplyToTicket);
                 # the ticket's product, named by $ReplybookProductField
                 @CustomFields = ({ Name => 'Product', Type => 'FreeformSingle', LookupType => 'RT::Queue-RT::Ticket',
+                    Queue => 'General' },
+                    # the customer's rating, named by $ReplybookSatisfaction (ticket loop: outcome events)
+                    { Name => 'Satisfaction', Type => 'FreeformSingle', LookupType => 'RT::Queue-RT::Ticket',
                     Queue => 'General' });
                 1;
                 """);
         run(dir, List.of(SETUP.toString(), "--action", "init", "--skip-create",
                 "--root-password-file", dir.resolve("root-password").toString()));
         run(dir, List.of(SETUP.toString(), "--action", "insert", "--skip-create", "--datafile", dir.resolve("acl.pl").toString()));
+        // the extension's scrip (outcome events), as its README says to install it
+        run(dir, List.of(SETUP.toString(), "--action", "insert", "--skip-create", "--datafile",
+                extension.resolve("etc/initialdata").toString()));
         ProcessBuilder pb = new ProcessBuilder(RT_SERVER.toString(), "--host", "127.0.0.1", "--port", String.valueOf(port),
                 "--max-workers", "2").redirectErrorStream(true).redirectOutput(logFile(work).toFile());
         env(pb, dir);
@@ -108,6 +114,7 @@ final class RtInstance implements AutoCloseable {
                 Set($ReplybookToken, '%s');
                 Set($ReplybookShopName, 'Replybook Demo Shop');
                 Set($ReplybookProductField, 'Product');
+                Set($ReplybookSatisfaction, { Field => 'Satisfaction', Scale => 5, SatisfiedFrom => 4 });
                 1;
                 """.formatted(port, dir.resolve("rt.db"), dir.resolve("mason-data"), dir.resolve("mason-sessions"),
                 dir.resolve("plugins"), kbUrl, kbToken);
@@ -152,6 +159,21 @@ final class RtInstance implements AutoCloseable {
                 .header("Authorization", "Basic " + rootAuth()).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
         if (res.statusCode() != 200) throw new IllegalStateException("REST2 set " + field + ": " + res.statusCode() + " " + res.body());
+    }
+
+    /** Sets the ticket's status (e.g. {@code resolved}, {@code open}) as root through REST2. */
+    void setStatus(long ticket, String status) {
+        var res = Http.send(HttpRequest.newBuilder(URI.create(url + "/REST/2.0/ticket/" + ticket))
+                .header("Authorization", "Basic " + rootAuth()).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"Status\":\"" + status + "\"}", StandardCharsets.UTF_8)).build());
+        if (res.statusCode() != 200) throw new IllegalStateException("REST2 set Status: " + res.statusCode() + " " + res.body());
+    }
+
+    /** The reminders on the ticket (RT tickets of type reminder that refer to it), with Subject, Status, Due, Owner. */
+    JsonNode reminders(long ticket) {
+        String query = "Type = 'reminder' AND RefersTo = " + ticket;
+        return rest("/tickets?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
+                + "&fields=Subject,Status,Due,Owner").get("items");
     }
 
     private static String rootAuth() {
