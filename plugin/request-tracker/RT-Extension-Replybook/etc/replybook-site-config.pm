@@ -30,5 +30,10 @@ Set($ReplybookProductField, 'Product');
 # RT group call kb-server with the lead-role token below; everyone else with the agent token above.
 # Set($ReplybookLeadGroup, 'Replybook Leads');
 # Set($ReplybookLeadToken, 'CHANGE-ME-LEAD');
+# Optional (ticket loop): the customer's satisfaction rating in a ticket custom field, sent with the outcome
+# events of the extension's scrip (install it with rt-setup-database-5 --action insert --datafile etc/initialdata).
+# Set($ReplybookSatisfaction, { Field => 'Satisfaction', Scale => 5, SatisfiedFrom => 4 });
+# The statuses that count as resolved (default: resolved).
+# Set($ReplybookResolvedStatuses, ['resolved']);
 
 1;

@@ -36,6 +36,8 @@ The browser never sees the knowledge-base token: the panel talks to RT
     # optional: team leads decide compensation approvals in their own panel
     Set($ReplybookLeadGroup, 'Replybook Leads');     # an RT group; its members' calls use the lead token
     Set($ReplybookLeadToken, 'rb_...');              # a lead-role API token of kb-server
+    Set($ReplybookSatisfaction, { Field => 'Satisfaction', Scale => 5, SatisfiedFrom => 4 });
+                                                     # the customer's rating, sent by the outcome scrip (etc/initialdata)
 
 =cut
 
