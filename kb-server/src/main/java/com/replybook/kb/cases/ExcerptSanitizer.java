@@ -42,8 +42,14 @@ public final class ExcerptSanitizer {
 
     /** Masks the text of {@code root} as one string, then cuts each masked span out of the nodes it covers. */
     private static void maskText(Element root) {
-        StringBuilder joined = new StringBuilder();
         List<Piece> pieces = new ArrayList<>();
+        List<PersonalDataMasker.Span> spans = PersonalDataMasker.spans(joined(root, pieces));
+        for (int i = spans.size() - 1; i >= 0; i--) cut(pieces, spans.get(i));
+    }
+
+    /** The text of {@code root} as a reader sees it, blocks and {@code <br>} on lines of their own; its pieces. */
+    private static String joined(Element root, List<Piece> pieces) {
+        StringBuilder joined = new StringBuilder();
         NodeTraversor.traverse((NodeVisitor) (node, depth) -> {
             if (node instanceof TextNode t) {
                 pieces.add(new Piece(t, joined.length()));
@@ -52,8 +58,16 @@ public final class ExcerptSanitizer {
                 joined.append('\n');
             }
         }, root);
-        List<PersonalDataMasker.Span> spans = PersonalDataMasker.spans(joined.toString());
-        for (int i = spans.size() - 1; i >= 0; i--) cut(pieces, spans.get(i));
+        return joined.toString();
+    }
+
+    /**
+     * The plain text of a stored excerpt, one line per paragraph or line break, for readers that show text only (the
+     * help-desk widget): {@code <p>客户：到哪了</p><p>客服：已催</p>} → {@code "客户：到哪了\n客服：已催"}.
+     */
+    public static String toText(String html) {
+        String text = joined(Jsoup.parseBodyFragment(html == null ? "" : html).body(), new ArrayList<>());
+        return text.replaceAll("[ \\t]*\n[\\s]*\n*", "\n").strip();
     }
 
     /** Replaces span {@code sp} of the joined text: its label goes where it starts, the rest is removed. */

@@ -78,8 +78,9 @@ final class Training {
     }
 
     /**
-     * What a reader sees of the collection's items, in order: a case with its conversation and why it worked, an
-     * entry with its problem, cause, script and actions. Entries {@code p} may not read (not published) are left out.
+     * What a reader sees of the collection's items, in order: a case with its conversation (also as plain text,
+     * {@code excerptText}, for readers that show text only) and why it worked, an entry with its problem, cause,
+     * script and actions. Entries {@code p} may not read (not published) are left out.
      */
     List<Map<String, Object>> items(Principal p, CaseCollection c) {
         List<Map<String, Object>> out = new ArrayList<>();
@@ -92,6 +93,7 @@ final class Training {
                 Optional<Case> found = cases.find(item.ref());
                 if (found.isEmpty()) continue;
                 m.put("case", found.get());
+                m.put("excerptText", ExcerptSanitizer.toText(found.get().excerptHtml()));
             } else {
                 Optional<Entry> found = entries.find(item.ref()).filter(e -> p.can(Role.EDITOR) || e.status() == EntryStatus.PUBLISHED);
                 if (found.isEmpty()) continue;

@@ -65,6 +65,7 @@ class TrainingApiTest {
             assertEquals(2, read.get("items").size(), "the draft entry is not for agents");
             assertEquals("给了确定的时间", read.at("/items/0/case/whyItWorked").asText());
             assertTrue(read.at("/items/0/case/excerptHtml").asText().contains("三天没动"));
+            assertEquals("客户：三天没动\n客服：已加急", read.at("/items/0/excerptText").asText(), "as text, a line each");
             assertEquals("training-delay", read.at("/items/1/entry/key").asText());
             assertTrue(read.at("/items/1/entry/script").asText().contains("${order.id}"));
             assertTrue(read.get("studiedAt").isNull());

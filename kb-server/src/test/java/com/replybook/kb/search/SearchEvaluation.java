@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
  * (the sample library's zh-CN entries against {@code kb-server/src/test/resources/eval/zh-shop}).
  * In-scope metrics skip queries whose {@code expected} is null; those count for "out-of-scope not confident".
  * {@code -Dsearch.eval.sets=bitext,zh-shop} limits the sets, {@code -Dsearch.eval.fold=A|B} the queries to one
- * deterministic half of each set ({@link #fold}).
+ * deterministic half of each set ({@link #fold}). {@code -Dsearch.eval.learn=A|B} measures questions learned from
+ * agents' searches ({@link #learnedFrom}): each set twice on the other half, as it is and after learning.
  */
 public final class SearchEvaluation {
 
@@ -67,6 +68,8 @@ public final class SearchEvaluation {
         sets.add(zhShop(repo));
         String only = System.getProperty("search.eval.sets");
         if (only != null) sets.removeIf(s -> !List.of(only.split(",")).contains(s.name));
+        String learn = System.getProperty("search.eval.learn");
+        if (learn != null) sets = learnedFrom(sets, learn);
         String fold = System.getProperty("search.eval.fold");
         if (fold != null) sets.replaceAll(s -> new EvalSet(s.name, s.entries, s.queries.stream()
                 .filter(q -> fold(q.text).equals(fold)).toList()));
@@ -82,7 +85,7 @@ public final class SearchEvaluation {
                 ranks.add(set.name + "\t" + o.rank + "\t" + o.confident + "\t" + o.query.expected + "\t" + o.query.text);
             }
             if (Boolean.getBoolean("search.eval.sweep")) sweep(outcomes);
-            if (set.name.equals("zh-shop")) {
+            if (set.name.startsWith("zh-shop")) {
                 print("  zh-shop simpl.", filter(outcomes, o -> o.query.lang.equals("zh-CN")));
                 print("  zh-shop trad.", filter(outcomes, o -> o.query.lang.equals("zh-TW")));
                 // Traditional conversions of simplified messages next to their originals: what folding alone does
@@ -113,6 +116,52 @@ public final class SearchEvaluation {
                 : Arrays.stream(spaces.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                         .map(SearchSettings.Space::valueOf).collect(Collectors.toSet()),
                 shrinkage == null ? SearchSettings.DEFAULTS.whiteningShrinkage() : Double.parseDouble(shrinkage));
+    }
+
+    /**
+     * Questions learned from agents' searches, measured: the in-scope queries of fold {@code fold} are replayed as
+     * agents' typed searches, each in two tickets and followed there by an insert of its expected entry; the
+     * suggestions {@link LearnedQuestions} makes of them (two tickets or more, not already a question) are all
+     * accepted into the entries' questions. Each set then comes twice, both with the queries of the other fold only:
+     * as it is, and named {@code <set>+learned} with the learned questions.
+     */
+    static List<EvalSet> learnedFrom(List<EvalSet> sets, String fold) {
+        List<EvalSet> out = new ArrayList<>();
+        for (EvalSet set : sets) {
+            List<Query> held = set.queries.stream().filter(q -> !fold(q.text).equals(fold)).toList();
+            List<LearnedQuestions.Event> events = new ArrayList<>();
+            Instant t = Instant.parse("2026-12-01T00:00:00Z");
+            int n = 0;
+            for (Query q : set.queries) {
+                if (q.expected == null || !fold(q.text).equals(fold)) continue;
+                for (String ticket : List.of(q.qid + "-1", q.qid + "-2")) {
+                    t = t.plusSeconds(60);
+                    events.add(new LearnedQuestions.Event("rt", ticket, t, q.text, null));
+                    events.add(new LearnedQuestions.Event("rt", ticket, t.plusSeconds(20), null, q.expected));
+                }
+                n++;
+            }
+            Map<String, Set<String>> excluded = new java.util.HashMap<>();
+            for (Entry e : set.entries) {
+                Set<String> own = new java.util.HashSet<>();
+                own.add(LearnedQuestions.normalize(e.problem()));
+                e.questions().forEach(x -> own.add(LearnedQuestions.normalize(x)));
+                excluded.put(e.id(), own);
+            }
+            Map<String, List<LearnedQuestions.Suggestion>> learned = LearnedQuestions.suggest(events, excluded);
+            List<Entry> entries = set.entries.stream().map(e -> withQuestions(e, learned.getOrDefault(e.id(), List.of()))).toList();
+            System.out.printf("%s: %d queries of fold %s replayed, %d questions learned%n", set.name, n, fold,
+                    learned.values().stream().mapToInt(List::size).sum());
+            out.add(new EvalSet(set.name, set.entries, held));
+            out.add(new EvalSet(set.name + "+learned", entries, held));
+        }
+        return out;
+    }
+
+    private static Entry withQuestions(Entry e, List<LearnedQuestions.Suggestion> accepted) {
+        List<String> questions = new ArrayList<>(e.questions());
+        accepted.forEach(s -> questions.add(s.text()));
+        return entry(e.key(), e.locale(), e.category(), e.problem(), questions, e.cause(), e.script(), e.actions());
     }
 
     /**
