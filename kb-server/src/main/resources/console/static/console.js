@@ -152,19 +152,6 @@
     });
   }
 
-  // Navigation counts (e.g. approvals waiting): a badge filled from the link's data-count-url, hidden at zero.
-  document.querySelectorAll('[data-count-url]').forEach(function (link) {
-    fetch(link.getAttribute('data-count-url'), {credentials: 'same-origin'})
-      .then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (d) {
-        var badge = link.querySelector('.nav-count');
-        if (!d || !badge) return;
-        badge.textContent = String(d.count);
-        badge.hidden = !d.count;
-      })
-      .catch(function () { /* the badge is a convenience */ });
-  });
-
   // Import jobs: poll progress until the job finishes, then reload to show the result. The job lives on the server,
   // so a reload (or coming back later) picks the progress up again.
   var job = document.getElementById('job');

@@ -1,5 +1,6 @@
 package com.replybook.kb.guardrails;
 
+import com.replybook.kb.console.NavCounts;
 import com.replybook.kb.console.Page;
 import com.replybook.kb.entries.ScriptCheck;
 import com.replybook.kb.events.EventStore;
@@ -43,6 +44,11 @@ public final class GuardrailsModule implements FeatureModule {
         compensation.console(console);
         wording.console(console);
         approvals.console(console);
+    }
+
+    @Override
+    public NavCounts navCounts() {
+        return approvals.navCounts();
     }
 
     /** For the rendering feature: {@code ${compensation.coupon}} and {@code compensation-over-limit:} warnings. */

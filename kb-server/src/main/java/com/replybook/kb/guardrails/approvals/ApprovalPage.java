@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * {@code /console/approvals} (lead and above): compensation agents asked for above the policy, oldest waiting first,
- * each decided with a note (approve or reject, once), and the latest decisions. {@code /console/approvals/count}
+ * each decided with a note (approve or reject, once), and the latest decisions.
  * answers {@code {"count"}} for the badge in the navigation.
  */
 final class ApprovalPage {
@@ -27,7 +27,7 @@ final class ApprovalPage {
     }
 
     void routes(Router<Page> r) {
-        r.get("/approvals", this::show).get("/approvals/count", this::count).post("/approvals/{id}", this::decide);
+        r.get("/approvals", this::show).post("/approvals/{id}", this::decide);
     }
 
     private void show(Page p) throws IOException {
@@ -38,11 +38,6 @@ final class ApprovalPage {
         List<Approval> decided = approvals.list(lead, new ApprovalStore.Query(null, null, null, null, null, RECENT + pending.size()))
                 .stream().filter(a -> a.status() != Approval.Status.PENDING).limit(RECENT).toList();
         p.render("guardrails/approvals.ftlh", Map.of("pending", pending, "decided", decided));
-    }
-
-    private void count(Page p) throws IOException {
-        p.require(Role.LEAD);
-        p.json(200, Map.of("count", approvals.pending()));
     }
 
     private void decide(Page p) throws IOException {

@@ -1,5 +1,6 @@
 package com.replybook.kb.guardrails.approvals;
 
+import com.replybook.kb.console.NavCounts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
@@ -88,6 +89,11 @@ public final class Approvals {
 
     int pending() {
         return store.pending();
+    }
+
+    /** The requests waiting for a decision, beside the console's Approvals link for leads. */
+    public NavCounts navCounts() {
+        return me -> me.can(Role.LEAD) ? Map.of("approvals", (long) pending()) : Map.of();
     }
 
     /** Records a lead's decision; 404 when there is no such approval, 409 when it was decided already. */

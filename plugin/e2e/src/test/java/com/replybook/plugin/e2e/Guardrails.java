@@ -39,7 +39,7 @@ final class Guardrails {
             browser.until(d -> d.getCurrentUrl().contains("/console/") && !d.getCurrentUrl().contains("signin"));
             browser.driver().get(kbUrl + "/console/approvals");
             WebElement row = browser.until(d -> first(d.findElements(By.cssSelector("#pending-approvals tr.approval"))));
-            browser.until(d -> !d.findElements(By.cssSelector("#nav-approvals .nav-count:not([hidden])")).isEmpty());
+            browser.until(d -> !d.findElements(By.cssSelector("#nav-approvals .nav-count")).isEmpty());
             if (screenshot != null) browser.screenshot(screenshot);
             row.findElement(By.cssSelector("input[name='note']")).sendKeys(note);
             row.findElement(By.cssSelector("button[value='approve']")).click();
