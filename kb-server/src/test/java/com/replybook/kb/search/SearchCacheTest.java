@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SearchCacheTest {
 
@@ -58,20 +59,29 @@ class SearchCacheTest {
     }
 
     @Test
-    void theLeastRecentlyUsedResultIsDroppedBeyondCapacityAndZeroTurnsTheCacheOff() {
-        SearchCache cache = cache(2);
-        cache.get("a", () -> search("a"));
-        cache.get("b", () -> search("b"));
-        cache.get("a", () -> search("a"));
-        cache.get("c", () -> search("c"));      // drops b, the least recently used
-        cache.get("a", () -> search("a"));
-        assertEquals(3, searches.get());
-        cache.get("b", () -> search("b"));
-        assertEquals(4, searches.get());
+    void resultsLeaveMemoryOnceTheyExpireNotOnlyWhenTheCacheIsFull() {
+        SearchCache cache = cache(1000);
+        for (int i = 0; i < 50; i++) cache.get("early " + i, () -> search("early"));
+        now.addAndGet(SearchCache.TTL_MS / 2);
+        for (int i = 0; i < 30; i++) cache.get("later " + i, () -> search("later"));
+        assertEquals(80, cache.size());
+        now.addAndGet(SearchCache.TTL_MS / 2);
+        assertEquals(30, cache.size(), "the first minute's results are gone, the last half minute's kept");
+        now.addAndGet(SearchCache.TTL_MS);
+        assertEquals(0, cache.size());
+    }
 
+    @Test
+    void beyondCapacityResultsAreDroppedAndZeroTurnsTheCacheOff() {
+        SearchCache cache = cache(2);
+        for (String key : List.of("a", "b", "c", "d", "a", "a")) cache.get(key, () -> search(key));
+        assertTrue(cache.size() <= 2, "held " + cache.size());
+
+        int before = searches.get();
         SearchCache off = cache(0);
         off.get("a", () -> search("a"));
         off.get("a", () -> search("a"));
-        assertEquals(6, searches.get());
+        assertEquals(before + 2, searches.get());
+        assertEquals(0, off.size());
     }
 }
