@@ -63,15 +63,17 @@ public final class Soak {
 
     private final URI base;
     private final String token;
+    private final List<String> agentTokens;
     private final HttpClient http;
     private final HttpClient console;
     private final List<String> keys;
     private final List<Kind> deck = new ArrayList<>();
     private final AtomicLong importRound = new AtomicLong();
 
-    private Soak(URI base, String token, List<String> keys) {
+    private Soak(URI base, String token, List<String> agentTokens, List<String> keys) {
         this.base = base;
         this.token = token;
+        this.agentTokens = agentTokens;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
         this.console = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -80,9 +82,11 @@ public final class Soak {
     }
 
     public static void main(String[] args) throws Exception {
-        Args a = Args.parse(args, "url", "minutes", "share", "workers", "warmup", "measure", "console-password", "each-minute");
+        Args a = Args.parse(args, "url", "minutes", "share", "workers", "warmup", "measure", "console-password", "each-minute",
+                "agents");
         URI base = URI.create(a.required("url"));
-        Soak soak = new Soak(base, Bench.token(), publishedKeys(base, Bench.token()));
+        List<String> agents = agentTokens(base, Bench.token(), a.integer("agents", 20));
+        Soak soak = new Soak(base, Bench.token(), agents, publishedKeys(base, Bench.token()));
         soak.signIn(a.required("console-password"));
         int workers = a.integer("workers", 16);
         System.out.printf("library: %d published entries; warming up %d s with %d workers%n", soak.keys.size(),
@@ -94,6 +98,27 @@ public final class Soak {
                 capacity.perSecond(), capacity.summary(), rate, a.integer("minutes", 10));
         int errors = soak.openLoop(rate, a.integer("minutes", 10), a.get("each-minute", null));
         System.exit(errors == 0 && capacity.errors.get() == 0 ? 0 : 1);
+    }
+
+    /**
+     * A team of {@code n} agents, each with a token: searches, suggestions, reads and renders come from them, as in a
+     * real team, so that the per-user fair share of the render pool sees many users and not one.
+     */
+    private static List<String> agentTokens(URI base, String admin, int n) throws IOException, InterruptedException {
+        HttpClient c = HttpClient.newHttpClient();
+        List<String> tokens = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            String name = "soak-agent-" + i;
+            c.send(HttpRequest.newBuilder(base.resolve("/api/v1/users")).header("Authorization", "Bearer " + admin)
+                    .header("Content-Type", "application/json")
+                    .POST(json("{\"username\":\"" + name + "\",\"role\":\"agent\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = c.send(HttpRequest.newBuilder(base.resolve("/api/v1/users/" + name + "/tokens"))
+                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .POST(json("{\"label\":\"soak\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 201) throw new IllegalStateException("No token for " + name + ": " + r.statusCode());
+            tokens.add(Json.MAPPER.readTree(r.body()).get("token").asText());
+        }
+        return tokens;
     }
 
     /** Every published key (up to 2,000), for reads and renders. */
@@ -192,14 +217,15 @@ public final class Soak {
 
     private HttpRequest request(Kind kind, Random random) {
         String key = keys.get(random.nextInt(keys.size()));
+        String agent = agentTokens.get(random.nextInt(agentTokens.size()));
         return switch (kind) {
-            case SEARCH -> api("/api/v1/search?limit=10&q=" + enc(text(random))).GET().build();
-            case TICKET -> api("/api/v1/search/ticket").header("Content-Type", "application/json")
+            case SEARCH -> api(agent, "/api/v1/search?limit=10&q=" + enc(text(random))).GET().build();
+            case TICKET -> api(agent, "/api/v1/search/ticket").header("Content-Type", "application/json")
                     .POST(json("{\"subject\":\"" + text(random) + "\",\"messages\":[{\"author\":\"customer\",\"text\":\""
                             + text(random) + "，" + text(random) + "\"}]}")).build();
-            case RENDER -> api("/api/v1/entries/" + enc(key) + "/render").header("Content-Type", "application/json")
+            case RENDER -> api(agent, "/api/v1/entries/" + enc(key) + "/render").header("Content-Type", "application/json")
                     .POST(json(RENDER_BODY)).build();
-            case READ -> api("/api/v1/entries/" + enc(key)).GET().build();
+            case READ -> api(agent, "/api/v1/entries/" + enc(key)).GET().build();
             case STATUS -> api("/api/v1/search/status").GET().build();
             case CONSOLE -> HttpRequest.newBuilder(base.resolve(random.nextBoolean() ? "/console/entries"
                     : "/console/exchange")).timeout(Duration.ofSeconds(30)).GET().build();
@@ -231,8 +257,13 @@ public final class Soak {
         return set.get(random.nextInt(set.size()));
     }
 
+    /** A request of the admin (imports, search status). */
     private HttpRequest.Builder api(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token)
+        return api(token, path);
+    }
+
+    private HttpRequest.Builder api(String bearer, String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + bearer)
                 .timeout(Duration.ofSeconds(30));
     }
 
