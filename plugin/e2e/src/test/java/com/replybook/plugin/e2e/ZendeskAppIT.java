@@ -279,6 +279,8 @@ class ZendeskAppIT {
                 && d.findElements(By.cssSelector(".rb-status.rb-ok")).isEmpty()); // the previous insert's status is gone
         search.sendKeys(Keys.ENTER);
         for (int i = 0; i < 6 && browser.findAll(".rb-status.rb-ok").isEmpty(); i++) {
+            // the insert asked for is under way until the panel is no longer busy: only then is the focus telling
+            browser.until(d -> !"true".equals(d.findElement(By.id("replybook-panel")).getAttribute("aria-busy")));
             browser.until(d -> !d.findElements(By.cssSelector(".rb-status.rb-ok")).isEmpty()
                     || "INPUT".equals(d.switchTo().activeElement().getTagName().toUpperCase())
                        && d.switchTo().activeElement().getAttribute("data-var") != null);

@@ -38,7 +38,7 @@ class MessageBundlesTest {
     @Test
     void everyLiteralKeyTheWidgetUsesExists() throws Exception {
         Set<String> en = keys(bundles().get("en"));
-        Matcher m = Pattern.compile("\\bt\\('([^']+)'\\)").matcher(WidgetFiles.read("replybook-widget.js"));
+        Matcher m = Pattern.compile("\\bt\\('([^']+)'\\)").matcher(WidgetFiles.script());
         int seen = 0;
         while (m.find()) {
             seen++;

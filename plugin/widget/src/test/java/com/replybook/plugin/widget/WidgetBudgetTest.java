@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -12,24 +13,32 @@ class WidgetBudgetTest {
 
     @Test
     void scriptsAndStylesTogetherStayUnderSixtyKilobytes() throws Exception {
-        long total = 0;
-        for (String f : new String[] {"replybook-widget.js", "replybook-messages.js", "replybook-widget.css"}) {
-            total += Files.size(WidgetFiles.DIR.resolve(f));
-        }
+        long total = Files.size(WidgetFiles.DIR.resolve("replybook-messages.js"));
+        for (Path part : WidgetFiles.parts("js")) total += Files.size(part);
+        for (Path part : WidgetFiles.parts("css")) total += Files.size(part);
         System.out.println("widget JS+CSS: " + total + " bytes");
         assertTrue(total < 60 * 1024, "widget JS+CSS is " + total + " bytes; the budget is 60 KB");
     }
 
     @Test
     void widgetNeverParsesHtml() throws Exception {
-        String js = WidgetFiles.read("replybook-widget.js");
+        String js = WidgetFiles.script();
         Pattern html = Pattern.compile("innerHTML|outerHTML|insertAdjacentHTML|document\\.write|\\beval\\(|new Function");
         assertFalse(html.matcher(js).find(), "build the DOM with textContent, never by parsing server data");
     }
 
     @Test
+    void everyPartIsNamedForItsPlaceInTheJoinedFile() throws Exception {
+        for (Path part : WidgetFiles.parts("js")) {
+            assertTrue(part.getFileName().toString().matches("\\d\\d-[a-z-]+\\.js"), part + ": name parts NN-name.js");
+        }
+        String first = Files.readString(WidgetFiles.parts("js").get(0));
+        assertTrue(first.contains("global.Replybook = global.Replybook || {}"), "the core part comes first");
+    }
+
+    @Test
     void widgetIsPlainEs5ForHelpDeskMinifiers() throws Exception {
-        String js = WidgetFiles.read("replybook-widget.js");
+        String js = WidgetFiles.script();
         assertFalse(Pattern.compile("=>|`|\\blet |\\bconst |\\bclass ").matcher(js).find(),
                 "RT's JavaScript minifier expects ES5: no arrows, template literals, let/const or classes");
     }
