@@ -25,8 +25,8 @@ import java.util.Map;
  * numbers come from the record, not from a cache (the TOP lists, compensation, outcomes and alerts each in
  * their own class). Search texts are grouped after trimming and lower-casing;
  * searches the widget ran from a ticket's text on its own ({@code source = ticket}) are counted but not listed, and
- * personal data an agent pasted into a search (a phone or order number) is masked before it is listed.
- * Thread-safe.
+ * personal data an agent pasted into a search (a phone or order number) is masked before it is listed. A search
+ * that found nothing confident ({@code confident = false}, or no hits at all) is a gap. Thread-safe.
  */
 public final class InsightsQuery {
 
@@ -103,7 +103,8 @@ public final class InsightsQuery {
                 + "WHERE event_type = 'search' AND created_at >= ? AND query IS NOT NULL AND TRIM(query) <> ''"
                 // Suggestions computed from a ticket's subject are not an agent's question; typed searches are.
                 + " AND (source IS NULL OR source <> 'ticket')"
-                + (zeroOnly ? " AND hits = 0" : "")
+                // A gap: nothing found, or only weaker hits (the widget showed "no good match").
+                + (zeroOnly ? " AND (hits = 0 OR confident = FALSE)" : "")
                 + " GROUP BY LOWER(TRIM(query)) ORDER BY n DESC, q LIMIT ?";
         return masked(Sql.list(c, sql, List.of(since, limit), rs -> new QueryCount(rs.getString(1), rs.getLong(2))));
     }

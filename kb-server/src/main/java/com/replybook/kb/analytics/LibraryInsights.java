@@ -12,7 +12,8 @@ import java.util.Map;
  * The library's usage and the business it reflects over a period, for team leads.
  *
  * @param topQueries        most frequent search texts agents typed (normalised), e.g. {@code 快递三天没动 ×42}
- * @param zeroResultQueries searches that found nothing: where the library has gaps
+ * @param zeroResultQueries searches that found no good match (no hits, or only hits the search was not confident
+ *                          about): where the library has gaps
  * @param topEntries        entries most often inserted, with their views
  * @param unusedEntries     published entries nobody viewed or inserted in the period: candidates to improve or retire
  * @param insertsByTone     insertions per tone, e.g. {@code warm → 120}

@@ -6,6 +6,7 @@ import com.replybook.kb.vocabulary.Term;
 import com.replybook.kb.vocabulary.UnknownTermException;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.FieldError;
+import com.replybook.kb.web.JsonFields;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +19,13 @@ import java.util.regex.Pattern;
  * {@code helpdesk}, {@code ticketId} and {@code outcome} (analytics joins them to the ticket's inserts);
  * {@code approval} events need {@code approval} and a {@code compensation} naming its {@code approvalId}.
  * A search suggested from the ticket ({@code source = ticket}) keeps no query: that text is the customer's.
+ * A search may say whether it was {@code confident}; an insert which of the entry's {@code actions} the agent ticked.
  */
 final class EventParser {
 
     private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9_-]{0,19}");
+    static final int MAX_ACTIONS = 50;
+    static final int MAX_ACTION = 500;
     private static final int MAX_SCORE = 100;
 
     private final List<FieldError> errors = new ArrayList<>();
@@ -52,10 +56,23 @@ final class EventParser {
         String source = source();
         String query = "ticket".equals(source) ? null : text("query", 500);
         UsageEvent e = new UsageEvent(null, type, entryId, version, word("tone"), word("channel"), word("emotion"),
-                helpdesk, ticketId, query, source, hits, text("agent", 200), text("product", 200),
+                helpdesk, ticketId, query, source, hits, confident(), actions(), text("agent", 200), text("product", 200),
                 outcome(type, helpdesk, ticketId), score(type), compensation(type), approval(type), user, null);
         if (!errors.isEmpty()) throw ApiException.invalid(errors);
         return e;
+    }
+
+    private Boolean confident() {
+        JsonNode n = body.get("confident");
+        if (n == null || n.isNull()) return null;
+        if (!n.isBoolean()) errors.add(new FieldError("confident", "confident must be true or false"));
+        return n.isBoolean() ? n.asBoolean() : null;
+    }
+
+    /** The ticked actions: at most as many as an entry may have, each as long as an entry's action may be. */
+    private List<String> actions() {
+        if (!body.hasNonNull("actions")) return null;
+        return JsonFields.strings(body, "actions", MAX_ACTIONS, MAX_ACTION, errors);
     }
 
     private TicketOutcome outcome(EventType type, String helpdesk, String ticketId) {

@@ -1,9 +1,12 @@
 package com.replybook.kb.events;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.replybook.kb.db.DataAccessException;
 import com.replybook.kb.db.Database;
 import com.replybook.kb.vocabulary.CompensationOffer;
 import com.replybook.kb.vocabulary.Term;
+import com.replybook.kb.web.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +24,9 @@ import java.util.UUID;
  */
 public final class EventStore {
 
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+
     private final Database db;
     private final Clock clock;
 
@@ -34,8 +40,8 @@ public final class EventStore {
         UsageEvent stored = e.stored(UUID.randomUUID().toString(), clock.instant());
         String sql = "INSERT INTO usage_events (id, event_type, entry_id, entry_version, tone, channel, emotion, helpdesk,"
                 + " ticket_id, query, source, hits, agent, user_name, created_at, product, outcome, score,"
-                + " compensation_offer, compensation_minor, approval_id, approval)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+                + " compensation_offer, compensation_minor, approval_id, approval, confident, actions)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, stored.id());
             ps.setString(2, stored.type().wire());
@@ -60,6 +66,8 @@ public final class EventStore {
             setLong(ps, 20, comp == null ? null : comp.minorUnits());
             ps.setString(21, comp == null ? null : comp.approvalId());
             ps.setString(22, stored.approval() == null ? null : stored.approval().id());
+            if (stored.confident() == null) ps.setNull(23, Types.BOOLEAN); else ps.setBoolean(23, stored.confident());
+            ps.setString(24, stored.actions() == null ? null : strings(stored.actions()));
             ps.executeUpdate();
             return stored;
         } catch (SQLException ex) {
@@ -109,10 +117,35 @@ public final class EventStore {
         return new UsageEvent(rs.getString("id"), EventType.fromWire(rs.getString("event_type")),
                 rs.getString("entry_id"), nullableLong(rs, "entry_version"), rs.getString("tone"), rs.getString("channel"),
                 rs.getString("emotion"), rs.getString("helpdesk"), rs.getString("ticket_id"), rs.getString("query"),
-                rs.getString("source"), nullableInt(rs, "hits"), rs.getString("agent"), rs.getString("product"),
+                rs.getString("source"), nullableInt(rs, "hits"), nullableBoolean(rs, "confident"),
+                nullableStrings(rs, "actions"), rs.getString("agent"), rs.getString("product"),
                 term(TicketOutcome.class, rs.getString("outcome")), nullableInt(rs, "score"), compensation(rs),
                 term(ApprovalStep.class, rs.getString("approval")), rs.getString("user_name"),
                 Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+
+    private static Boolean nullableBoolean(ResultSet rs, String column) throws SQLException {
+        boolean v = rs.getBoolean(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    /** The ticked actions as the JSON array stored in {@code usage_events.actions}. */
+    private static String strings(List<String> items) {
+        try {
+            return Json.MAPPER.writeValueAsString(items);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> nullableStrings(ResultSet rs, String column) throws SQLException {
+        String json = rs.getString(column);
+        if (json == null) return null;
+        try {
+            return Json.MAPPER.readValue(json, STRINGS);
+        } catch (JsonProcessingException e) {
+            throw new DataAccessException("Corrupt actions of a usage event", new SQLException(e));
+        }
     }
 
     private static Compensation compensation(ResultSet rs) throws SQLException {

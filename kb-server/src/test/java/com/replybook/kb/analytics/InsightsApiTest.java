@@ -56,4 +56,22 @@ class InsightsApiTest {
             assertEquals("days", admin.get("/api/v1/analytics/insights?days=0").errorField());
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("com.replybook.kb.testing.TestDatabases#all")
+    void aSearchThatListedOnlyWeakerHitsIsAGapAndAConfidentOneIsNot(DbTarget db) {
+        try (TestServer server = TestServer.start(dir, db, false)) {
+            ApiClient agent = server.userWithRole("agent.c", "agent");
+            agent.post("/api/v1/events", Fixtures.event("search", Map.of("query", "qwertyuiop", "hits", 5, "confident", false)));
+            agent.post("/api/v1/events", Fixtures.event("search", Map.of("query", "qwertyuiop", "hits", 5, "confident", false)));
+            agent.post("/api/v1/events", Fixtures.event("search", Map.of("query", "退款没到账", "hits", 5, "confident", true)));
+            agent.post("/api/v1/events", Fixtures.event("search", Map.of("query", "旧版插件的搜索", "hits", 3)));
+
+            JsonNode gaps = server.userWithRole("lead.c", "lead").get("/api/v1/analytics/insights?days=7").json()
+                    .get("zeroResultQueries");
+            assertEquals(1, gaps.size(), gaps.toString());
+            assertEquals("qwertyuiop", gaps.get(0).get("query").asText());
+            assertEquals(2, gaps.get(0).get("count").asLong());
+        }
+    }
 }

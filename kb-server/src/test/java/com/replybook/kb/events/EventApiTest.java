@@ -1,6 +1,7 @@
 package com.replybook.kb.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.replybook.kb.testing.ApiClient;
@@ -9,6 +10,7 @@ import com.replybook.kb.testing.Fixtures;
 import com.replybook.kb.testing.TestDatabases;
 import com.replybook.kb.testing.TestServer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -168,5 +170,53 @@ class EventApiTest {
         Response r = server.admin().post("/api/v1/entries", entry);
         assertEquals(201, r.status(), r.text());
         return r.json().get("id").asText();
+    }
+
+    @ParameterizedTest
+    @MethodSource(DBS)
+    void searchesSayWhetherTheyWereConfidentAndInsertsWhichActionsWereDone(TestDatabases.DbTarget db) {
+        try (TestServer server = TestServer.start(dir, db, false)) {
+            String entry = published(server, "delay-e1");
+            ApiClient agent = server.userWithRole("agent-ann", "agent");
+            agent.post("/api/v1/events", Map.of("type", "search", "query", "qwertyuiop", "hits", 5, "confident", false,
+                    "ticketId", "77"));
+            agent.post("/api/v1/events", Map.of("type", "search", "query", "退款没到账", "hits", 5, "confident", true,
+                    "ticketId", "77"));
+            Response insert = agent.post("/api/v1/events", Map.of("type", "insert", "entryId", entry, "entryVersion", 1,
+                    "ticketId", "77", "actions", List.of("已联系快递催件", "已登记加急")));
+            assertEquals(201, insert.status(), insert.text());
+            assertEquals(List.of("已联系快递催件", "已登记加急"), strings(insert.json().get("actions")));
+
+            ApiClient lead = server.userWithRole("lead-lu", "lead");
+            var searches = lead.get("/api/v1/events?type=search&ticketId=77").json().get("events");
+            Map<String, Boolean> confident = new java.util.HashMap<>();
+            searches.forEach(e -> confident.put(e.get("query").asText(), e.get("confident").asBoolean()));
+            assertEquals(Map.of("qwertyuiop", false, "退款没到账", true), confident);
+            var stored = lead.get("/api/v1/events?type=insert&ticketId=77").json().get("events").get(0);
+            assertEquals(List.of("已联系快递催件", "已登记加急"), strings(stored.get("actions")));
+            assertFalse(stored.has("confident"), "an insert says nothing about confidence: " + stored);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource(DBS)
+    void aConfidentThatIsNoBooleanOrActionsThatAreNoStringsAreRejectedNamingTheField(TestDatabases.DbTarget db) {
+        try (TestServer server = TestServer.start(dir, db, false)) {
+            String entry = published(server, "delay-e1");
+            ApiClient admin = server.admin();
+            assertEquals("confident", admin.post("/api/v1/events", Map.of("type", "search", "confident", "yes")).errorField());
+            Response r = admin.post("/api/v1/events", Map.of("type", "insert", "entryId", entry, "entryVersion", 1,
+                    "actions", List.of(Map.of("done", true))));
+            assertEquals(422, r.status());
+            assertEquals("actions[0]", r.errorField());
+            assertEquals("actions", admin.post("/api/v1/events", Map.of("type", "insert", "entryId", entry,
+                    "entryVersion", 1, "actions", "all of them")).errorField());
+        }
+    }
+
+    private static List<String> strings(com.fasterxml.jackson.databind.JsonNode array) {
+        List<String> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 }

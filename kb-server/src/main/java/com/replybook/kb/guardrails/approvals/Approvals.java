@@ -114,7 +114,7 @@ public final class Approvals {
     private void record(Approval a, ApprovalStep step, String user) {
         String amount = new BigDecimal(a.amount()).setScale(2, RoundingMode.UNNECESSARY).toPlainString();
         events.record(new UsageEvent(null, EventType.APPROVAL, a.entryId(), null, null, null, null, a.helpdesk(),
-                a.ticketId(), null, null, null, a.agent(), null, null, null,
+                a.ticketId(), null, null, null, null, null, a.agent(), null, null, null,
                 new com.replybook.kb.events.Compensation(CompensationOffer.parse("offer", a.offer()), amount, a.id()),
                 step, user, null));
     }
