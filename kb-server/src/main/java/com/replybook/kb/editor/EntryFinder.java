@@ -1,6 +1,7 @@
 package com.replybook.kb.editor;
 
 import com.replybook.kb.db.Database;
+import com.replybook.kb.entries.EntryFamily;
 import com.replybook.kb.entries.EntryStatus;
 import com.replybook.kb.vocabulary.Channel;
 import com.replybook.kb.vocabulary.Staleness;
@@ -146,10 +147,7 @@ public final class EntryFinder { // public only so that FreeMarker may read its 
 
     /** {@code logistics-delay.zh-cn} → {@code logistics-delay}; a key without a locale suffix is its own base. */
     static String baseKey(String key) {
-        int dot = key.lastIndexOf('.');
-        if (dot <= 0) return key;
-        String suffix = key.substring(dot + 1);
-        return suffix.matches("[a-z]{2,3}(-[a-z0-9]{2,8})*") ? key.substring(0, dot) : key;
+        return EntryFamily.of(key);
     }
 
     private static final String COLUMNS = "id, entry_key, locale, category, problem, status, owner, version, "

@@ -125,8 +125,8 @@ public final class EntrySearcher {
         if (parts.isEmpty()) return SearchResult.EMPTY;
         return withSearcher(s -> {
             List<String> texts = parts.stream().map(p -> corrected(p.text(), s.getIndexReader())).toList();
-            SearchRequest request = new SearchRequest(texts.get(0), ticket.limit() == null ? 5 : ticket.limit(),
-                    ticket.locale(), null, List.of(), statuses);
+            int limit = ticket.limit() == null ? Ticket.DEFAULT_LIMIT : ticket.limit();
+            SearchRequest request = new SearchRequest(texts.get(0), limit, ticket.locale(), null, List.of(), statuses);
             BooleanQuery.Builder b = new BooleanQuery.Builder();
             for (int i = 0; i < parts.size(); i++) {
                 Query query = queries.build(texts.get(i), s.getIndexReader());

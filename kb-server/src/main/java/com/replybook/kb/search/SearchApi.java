@@ -20,10 +20,12 @@ import java.util.regex.Pattern;
  * The search feature's API. Any authenticated user; agents see published entries only; 503 while the index is
  * being built.
  * <ul>
- *   <li>{@code GET /api/v1/search?q=&limit=10&locale=&category=&tags=&status=&highlight=}</li>
+ *   <li>{@code GET /api/v1/search?q=&limit=10&locale=&category=&tags=&status=&highlight=&family=&prefer=}</li>
  *   <li>{@code POST /api/v1/search/ticket}: suggestions from a whole ticket</li>
  *   <li>{@code GET /api/v1/search/status} → {@code {"ready","entries","pendingEmbeddings","generation"}}: whether
  *       searches rank as well as they will yet (answered while the index is being built too)</li>
+ *   <li>Both list one hit per family of locale versions ({@link FamilyCollapse}), the one in {@code prefer} where
+ *       there is one, unless {@code family=false}</li>
  *   <li>{@code GET /api/v1/suggest?q=&limit=8&locale=}: type-ahead from the first character</li>
  *   <li>{@code GET /api/v1/synonyms/{locale}} → {@code {"locale","rules":["快递, 物流, 包裹", …],"updatedAt",
  *       "updatedBy"}}; {@code PUT} the same shape (editor or above) replaces the list and takes effect at once</li>
@@ -59,7 +61,11 @@ final class SearchApi {
 
     private void search(ApiCall call) throws IOException {
         SearchRequest request = SearchParams.read(call.request(), SEARCH_LIMIT);
-        call.json(200, search.ready().search(request));
+        String prefer = preferredLocale(call.request().getParameter("prefer"));
+        String family = call.request().getParameter("family");
+        boolean folded = family == null || family.isBlank() || SearchParams.flag("family", family);
+        SearchService ready = search.ready();
+        call.json(200, folded ? ready.searchFamilies(request, prefer) : ready.search(request));
     }
 
     /** Any role: whether what is stored ranks as well as it will (index caught up, every entry embedded). */
@@ -79,7 +85,10 @@ final class SearchApi {
             }
         }
         var statuses = SearchParams.statuses(call.request().getParameter("status"), Principal.of(call));
-        var results = search.ready().searchTicket(ticket, statuses);
+        String prefer = preferredLocale(ticket.prefer());
+        SearchService ready = search.ready();
+        var results = Boolean.FALSE.equals(ticket.family()) ? ready.searchTicket(ticket, statuses)
+                : ready.searchTicketFamilies(ticket, statuses, prefer);
         tell(ticket);
         call.json(200, results);
     }
@@ -132,6 +141,15 @@ final class SearchApi {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("rules", e.getMessage());
         }
+    }
+
+    /** The {@code prefer} locale of a search: a BCP 47 tag such as {@code zh-CN}, or null when absent. */
+    private static String preferredLocale(String prefer) {
+        if (prefer == null || prefer.isBlank()) return null;
+        if (!LOCALE.matcher(prefer.trim()).matches()) {
+            throw ApiException.badRequest("prefer", "prefer must be a BCP 47 locale such as zh-CN, zh-TW or en");
+        }
+        return prefer.trim();
     }
 
     private static String locale(ApiCall call) {

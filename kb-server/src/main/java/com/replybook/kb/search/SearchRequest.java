@@ -41,6 +41,10 @@ public record SearchRequest(String text, int limit, String locale, String catego
         return new SearchRequest(text, limit, null, null, List.of(), Set.of(EntryStatus.PUBLISHED));
     }
 
+    SearchRequest withLimit(int newLimit) {
+        return new SearchRequest(text, newLimit, locale, category, tags, statuses, highlight);
+    }
+
     SearchRequest withText(String newText) {
         return new SearchRequest(newText, limit, locale, category, tags, statuses, highlight);
     }

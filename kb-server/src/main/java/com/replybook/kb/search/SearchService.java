@@ -1,6 +1,7 @@
 package com.replybook.kb.search;
 
 import com.replybook.kb.db.Database;
+import com.replybook.kb.entries.EntryFamily;
 import com.replybook.kb.entries.EntryFeed;
 import com.replybook.kb.entries.EntryStatus;
 import com.replybook.kb.module.Platform;
@@ -50,6 +51,7 @@ public final class SearchService implements AutoCloseable {
     private final SearchCache cache;
     private final Timer queryTimer;
     private final Timer ticketTimer;
+    private final FamilyMembers families;
 
     private SearchService(EntryIndex index, SynonymService synonyms, StoredVectors vectors, Embedders embedders,
                           Clock clock, int cacheEntries, MeterRegistry metrics) {
@@ -61,6 +63,7 @@ public final class SearchService implements AutoCloseable {
         this.cache = new SearchCache(cacheEntries, index::generation, synonyms.synonyms()::version, clock::millis);
         this.queryTimer = SearchMetrics.latency(metrics, "query");
         this.ticketTimer = SearchMetrics.latency(metrics, "ticket");
+        this.families = new FamilyMembers(searcher);
         QuerySpelling.loadInBackground();
     }
 
@@ -167,6 +170,28 @@ public final class SearchService implements AutoCloseable {
             }
             Thread.sleep(Math.min(AWAIT_POLL_MS, Math.max(1, (deadline - now) / 1_000_000)));
         }
+    }
+
+    /**
+     * {@link #search} with one hit per family, showing the version in {@code prefer} (a locale tag, or null) where
+     * the family has one and listing the others as siblings ({@link FamilyCollapse}).
+     */
+    public SearchResult searchFamilies(SearchRequest request, String prefer) {
+        SearchResult ranked = search(request.withLimit(FamilyCollapse.widened(request.limit())));
+        return collapse(ranked, request.statuses(), prefer, request.limit());
+    }
+
+    /** {@link #searchTicket} with one hit per family, as {@link #searchFamilies}. */
+    public SearchResult searchTicketFamilies(Ticket ticket, Set<EntryStatus> statuses, String prefer) {
+        int limit = ticket.limit() == null ? Ticket.DEFAULT_LIMIT : ticket.limit();
+        SearchResult ranked = searchTicket(ticket.withLimit(FamilyCollapse.widened(limit)), statuses);
+        return collapse(ranked, statuses, prefer, limit);
+    }
+
+    private SearchResult collapse(SearchResult ranked, Set<EntryStatus> statuses, String prefer, int limit) {
+        Set<String> keys = new HashSet<>();
+        for (SearchHit h : ranked.hits()) keys.add(EntryFamily.of(h.key()));
+        return FamilyCollapse.collapse(ranked, families.of(keys, statuses), prefer, limit);
     }
 
     SearchCache cache() {

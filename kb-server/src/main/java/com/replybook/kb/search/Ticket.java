@@ -9,11 +9,25 @@ import java.util.List;
  * @param messages oldest first; {@code author} is {@code customer} or {@code agent}
  * @param locale   optional locale filter, e.g. {@code zh-CN}
  * @param limit    hits wanted (default 5)
+ * @param prefer   optional: of an entry's locale versions, the one to list ({@link FamilyCollapse}), e.g. {@code zh-CN}
+ * @param family   whether to list one hit per family (default true); false lists every locale version
  */
-public record Ticket(String subject, List<Message> messages, String locale, Integer limit) {
+public record Ticket(String subject, List<Message> messages, String locale, Integer limit, String prefer,
+                     Boolean family) {
+
+    static final int DEFAULT_LIMIT = 5;
 
     public Ticket {
         messages = messages == null ? List.of() : List.copyOf(messages);
+    }
+
+    /** A ticket searched in the index's order, every locale version a hit of its own. */
+    public Ticket(String subject, List<Message> messages, String locale, Integer limit) {
+        this(subject, messages, locale, limit, null, null);
+    }
+
+    Ticket withLimit(int newLimit) {
+        return new Ticket(subject, messages, locale, newLimit, prefer, family);
     }
 
     /** One message of the conversation. */
