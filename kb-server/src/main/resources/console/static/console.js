@@ -75,9 +75,11 @@
     var category = document.getElementById('category');
     var sms = document.getElementById('smsScript');
     var review = document.getElementById('reviewScript');
+    var accepted = Array.prototype.map.call(
+        document.querySelectorAll('input[name="acceptedFallbacks"]:checked'), function (box) { return box.value; });
     post(preview.getAttribute('data-url'), {script: script.value, smsScript: sms ? sms.value : '',
         reviewScript: review ? review.value : '', locale: locale, category: category ? category.value : '',
-        context: context})
+        context: context, acceptedFallbacks: accepted})
       .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
       .then(function (data) {
         status.textContent = '';
@@ -129,6 +131,10 @@
       if (document.getElementById(id)) document.getElementById(id).addEventListener('input', schedulePreview);
     });
     document.getElementById('preview-context').addEventListener('input', schedulePreview);
+    // accepted stand-in words (issue 15): a missing value reads as the word, or as a fill-in marker
+    document.querySelectorAll('input[name="acceptedFallbacks"]').forEach(function (box) {
+      box.addEventListener('change', schedulePreview);
+    });
     document.getElementById('preview-refresh').addEventListener('click', runPreview);
     runPreview();
   }

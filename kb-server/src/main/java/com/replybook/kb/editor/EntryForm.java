@@ -3,6 +3,7 @@ package com.replybook.kb.editor;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.replybook.kb.console.Page;
+import com.replybook.kb.entries.AcceptedFallbacks;
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.entries.EntryStatus;
 import com.replybook.kb.vocabulary.SupportedLocale;
@@ -22,6 +23,8 @@ final class EntryForm {
 
     /** The list fields, edited as one input per item. */
     static final List<String> LIST_FIELDS = List.of("questions", "diagnostics", "actions");
+    /** The variables whose stand-in word the entry accepts: one checkbox each. */
+    static final String ACCEPTED_FALLBACKS = "acceptedFallbacks";
     static final List<String> TEXT_FIELDS = List.of("key", "locale", "category", "tags", "problem", "cause",
             "script", "smsScript", "reviewScript", "owner", "verifyEveryDays");
 
@@ -30,6 +33,7 @@ final class EntryForm {
     static EntryForm fromRequest(Page p) {
         EntryForm f = new EntryForm();
         for (String field : TEXT_FIELDS) f.values.put(field, p.raw(field));
+        f.values.put(ACCEPTED_FALLBACKS, AcceptedFallbacks.ordered(p.params(ACCEPTED_FALLBACKS)));
         for (String field : LIST_FIELDS) {
             List<String> items = new ArrayList<>();
             for (String v : p.params(field)) if (!v.isBlank()) items.add(v.strip());
@@ -54,6 +58,7 @@ final class EntryForm {
         f.values.put("questions", e.questions());
         f.values.put("diagnostics", e.diagnostics());
         f.values.put("actions", e.actions());
+        f.values.put(ACCEPTED_FALLBACKS, e.acceptedFallbacks());
         return f;
     }
 
@@ -61,6 +66,7 @@ final class EntryForm {
         EntryForm f = new EntryForm();
         for (String field : TEXT_FIELDS) f.values.put(field, "");
         for (String field : LIST_FIELDS) f.values.put(field, List.of());
+        f.values.put(ACCEPTED_FALLBACKS, List.of());
         f.values.put("locale", SupportedLocale.HOME.tag());
         f.values.put("owner", owner);
         f.values.put("verifyEveryDays", String.valueOf(Entry.DEFAULT_VERIFY_EVERY_DAYS));
@@ -87,6 +93,8 @@ final class EntryForm {
             ArrayNode a = o.putArray(field);
             for (Object item : (List<?>) values.get(field)) a.add((String) item);
         }
+        ArrayNode accepted = o.putArray(ACCEPTED_FALLBACKS);
+        for (Object variable : (List<?>) values.get(ACCEPTED_FALLBACKS)) accepted.add((String) variable);
         String every = ((String) values.get("verifyEveryDays")).strip();
         if (every.matches("\\d{1,9}")) o.put("verifyEveryDays", Integer.parseInt(every));
         else if (!every.isEmpty()) o.put("verifyEveryDays", every);

@@ -6,6 +6,7 @@ import com.replybook.kb.console.FormErrors;
 import com.replybook.kb.console.Messages;
 import com.replybook.kb.console.Page;
 import com.replybook.kb.entries.EntriesModule;
+import com.replybook.kb.entries.AcceptedFallbacks;
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.entries.EntryDraftParser;
 import com.replybook.kb.entries.EntryPolicy;
@@ -235,6 +236,7 @@ final class EntryPages {
         m.put("scriptProblems", scriptProblems);
         m.put("conflict", conflict);
         m.put("variables", ScriptVariables.ALL);
+        m.put("fallbackVariables", AcceptedFallbacks.ordered(ScriptVariables.WITH_FALLBACK));
         m.put("sampleContext", SAMPLE_CONTEXT);
         m.put("tones", Tone.IDS);
         m.put("channels", Channel.IDS);

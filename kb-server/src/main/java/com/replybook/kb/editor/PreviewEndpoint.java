@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.console.Page;
+import com.replybook.kb.entries.AcceptedFallbacks;
 import com.replybook.kb.entries.ScriptCheck;
 import com.replybook.kb.entries.ScriptVersions;
 import com.replybook.kb.render.RendererBusyException;
@@ -21,12 +22,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * {@code POST /console/preview} (JSON, CSRF header): the editor's live preview. Takes
- * {@code {"script","smsScript","reviewScript","locale","category","context"}} and answers every tone × channel (the
+ * {@code {"script","smsScript","reviewScript","locale","category","context","acceptedFallbacks"}} and answers every tone × channel (the
  * SMS and review columns from the entry's versions for them when it has them) plus what the save-time check finds
  * in the scripts at line and column: problems (a save would be refused) and notes (saved, but worth a look, such as
  * a discouraged word):
@@ -60,6 +62,7 @@ final class PreviewEndpoint {
                 ? Json.MAPPER.convertValue(body.get("context"), MAP) : Map.of();
         List<FieldError> problems = new ArrayList<>();
         List<FieldError> notes = new ArrayList<>();
+        Set<String> accepted = Set.copyOf(AcceptedFallbacks.read(body, problems));
         List<ScriptVersions.Chosen> versions = new ArrayList<>(List.of(new ScriptVersions.Chosen("script", script)));
         for (String channel : List.of(Channel.SMS.id(), Channel.REVIEW.id())) {
             ScriptVersions.Chosen version = scripts.forChannel(channel);
@@ -71,7 +74,7 @@ final class PreviewEndpoint {
         }
         List<Map<String, Object>> cells = new ArrayList<>();
         if (problems.isEmpty()) {
-            Grid grid = new Grid(locale, context, category.isEmpty() ? null : category, caller);
+            Grid grid = new Grid(locale, context, category.isEmpty() ? null : category, accepted, caller);
             for (String tone : Tone.IDS) {
                 for (String channel : Channel.IDS) {
                     cells.add(cell(grid, scripts.forChannel(channel).text(), tone, channel, scripts.notes(channel)));
@@ -81,8 +84,12 @@ final class PreviewEndpoint {
         p.json(200, Map.of("problems", problems, "notes", notes, "cells", cells));
     }
 
-    /** What every cell of one preview shares: the language, the ticket values, the entry's category, who asked. */
-    private record Grid(String locale, Map<String, Object> context, String category, String caller) {
+    /**
+     * What every cell of one preview shares: the language, the ticket values, the entry's category, the stand-in
+     * words it accepts, who asked.
+     */
+    private record Grid(String locale, Map<String, Object> context, String category, Set<String> accepted,
+                        String caller) {
     }
 
     /** One tone × channel of the grid; {@code notes} are the console's own warnings, shown before the renderer's. */
@@ -92,7 +99,7 @@ final class PreviewEndpoint {
         cell.put("channel", channel);
         try {
             ScriptPreview.Result r = preview.render(script, grid.locale(), tone, channel, grid.context(), grid.category(),
-                    grid.caller());
+                    grid.accepted(), grid.caller());
             cell.put("text", r.text());
             List<String> warnings = new ArrayList<>(notes);
             warnings.addAll(r.warnings());

@@ -7,6 +7,7 @@ import com.replybook.kb.render.ScriptRejectedException;
 import com.replybook.kb.render.ScriptRenderer;
 
 import java.util.Map;
+import java.util.Set;
 
 /** The live preview backed by the server's sandboxed {@link ScriptRenderer}. Thread-safe. */
 public final class RendererPreview implements ScriptPreview {
@@ -19,10 +20,10 @@ public final class RendererPreview implements ScriptPreview {
 
     @Override
     public Result render(String script, String locale, String tone, String channel, Map<String, Object> context,
-                         String category, String caller) {
+                         String category, Set<String> acceptedFallbacks, String caller) {
         try {
-            RenderResult r = renderer.render(new RenderRequest(script, locale, tone, channel, null, context, category),
-                    caller);
+            RenderResult r = renderer.render(new RenderRequest(script, locale, tone, channel, null, context, category,
+                    acceptedFallbacks), caller);
             return new Result(r.text(), r.html(), r.warnings());
         } catch (ScriptRejectedException e) {
             throw new IllegalArgumentException(e.problems().stream().map(ScriptProblem::toString).toList().toString(), e);

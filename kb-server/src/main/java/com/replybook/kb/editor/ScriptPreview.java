@@ -2,6 +2,7 @@ package com.replybook.kb.editor;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the editor's live preview needs from the rendering feature: render an unsaved script in a tone, channel and
@@ -18,8 +19,9 @@ public interface ScriptPreview {
     /**
      * Renders for {@code caller} (a username), within their share of the render workers.
      *
-     * @param category the entry's category, e.g. {@code 物流/延误}; {@code null} when not yet given
+     * @param category          the entry's category, e.g. {@code 物流/延误}; {@code null} when not yet given
+     * @param acceptedFallbacks the variables whose stand-in word the entry accepts for a missing value
      */
     Result render(String script, String locale, String tone, String channel, Map<String, Object> context,
-                  String category, String caller);
+                  String category, Set<String> acceptedFallbacks, String caller);
 }

@@ -24,6 +24,8 @@ import java.util.List;
  *                    {@code script} with its personal values left out
  * @param diagnostics 5W1H questions to ask when the complaint is vague
  * @param actions     ordered follow-up steps for the agent
+ * @param acceptedFallbacks variables whose stand-in word the editor accepts when a ticket lacks the value, e.g.
+ *                    {@code ["product.name"]} ({@link AcceptedFallbacks}); the agent is asked for any other
  * @param version     increases by one on every save; updates must name the version they were based on
  */
 public record Entry(
@@ -40,6 +42,7 @@ public record Entry(
         String reviewScript,
         List<String> diagnostics,
         List<String> actions,
+        List<String> acceptedFallbacks,
         EntryStatus status,
         String owner,
         int verifyEveryDays,
@@ -60,6 +63,18 @@ public record Entry(
         questions = List.copyOf(questions == null ? List.of() : questions);
         diagnostics = List.copyOf(diagnostics == null ? List.of() : diagnostics);
         actions = List.copyOf(actions == null ? List.of() : actions);
+        acceptedFallbacks = List.copyOf(acceptedFallbacks == null ? List.of() : acceptedFallbacks);
+    }
+
+    /** An entry that accepts no stand-in word for a missing value. */
+    public Entry(String id, String key, String locale, String category, List<String> tags, String problem,
+                 List<String> questions, String cause, String script, String smsScript, String reviewScript,
+                 List<String> diagnostics, List<String> actions, EntryStatus status, String owner, int verifyEveryDays,
+                 Instant verifiedAt, long version, Instant createdAt, String createdBy, Instant updatedAt,
+                 String updatedBy) {
+        this(id, key, locale, category, tags, problem, questions, cause, script, smsScript, reviewScript, diagnostics,
+                actions, List.of(), status, owner, verifyEveryDays, verifiedAt, version, createdAt, createdBy, updatedAt,
+                updatedBy);
     }
 
     /** The script and its channel versions, to pick the one a reply is rendered from. */

@@ -31,8 +31,9 @@ public final class EntryDraftParser {
     public static final int MAX_QUESTIONS = 200;
     static final int MAX_LIST = 50;
     private static final Set<String> KNOWN_FIELDS = Set.of("id", "key", "locale", "category", "tags", "problem",
-            "questions", "cause", "script", "smsScript", "reviewScript", "diagnostics", "actions", "status", "owner",
-            "verifyEveryDays", "verifiedAt", "version", "createdAt", "createdBy", "updatedAt", "updatedBy", "stale",
+            "questions", "cause", "script", "smsScript", "reviewScript", "diagnostics", "actions", "acceptedFallbacks",
+            "status", "owner", "verifyEveryDays", "verifiedAt", "version", "createdAt", "createdBy", "updatedAt",
+            "updatedBy", "stale",
             // what GET /entries/{ref} and its /pending show editors about the review loop, sent back unchanged
             "pending", "sentBack", "basedOn", "proposedBy", "proposedAt", "submittedAt");
 
@@ -73,13 +74,14 @@ public final class EntryDraftParser {
         String reviewScript = channelVersion(json, "reviewScript", MAX_REVIEW_SCRIPT, locale, errors);
         List<String> diagnostics = JsonFields.strings(json, "diagnostics", MAX_LIST, MAX_ITEM, errors);
         List<String> actions = JsonFields.strings(json, "actions", MAX_LIST, MAX_ITEM, errors);
+        List<String> acceptedFallbacks = AcceptedFallbacks.read(json, errors);
         EntryStatus status = status(json, errors);
         String owner = JsonFields.text(json, "owner", 100, false, errors);
         int verifyEvery = verifyEveryDays(json, errors);
         if (!errors.isEmpty()) return new Result(null, List.copyOf(errors));
         return new Result(new EntryDraft(key, locale, category, tags, problem, questions,
-                cause == null ? "" : cause, script, smsScript, reviewScript, diagnostics, actions, status,
-                owner, verifyEvery), List.of());
+                cause == null ? "" : cause, script, smsScript, reviewScript, diagnostics, actions, acceptedFallbacks,
+                status, owner, verifyEvery), List.of());
     }
 
     /** An optional channel version of the script: checked like the script, its problems named by {@code field}. */

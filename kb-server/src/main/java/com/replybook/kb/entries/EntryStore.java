@@ -41,7 +41,7 @@ public final class EntryStore implements EntryFeed {
     };
     static final String COLUMNS = "id, entry_key, locale, category, tags, problem, questions, cause, script, "
             + "diagnostics, actions, status, owner, verify_every_days, verified_at, version, created_at, created_by, "
-            + "updated_at, updated_by, sms_script, review_script";
+            + "updated_at, updated_by, sms_script, review_script, accepted_fallbacks";
 
     private final Database db;
     private final Clock clock;
@@ -359,10 +359,10 @@ public final class EntryStore implements EntryFeed {
         Instant now = clock.instant();
         Entry e = new Entry(UUID.randomUUID().toString(), d.key(), d.locale(), d.category(), d.tags(), d.problem(),
                 d.questions(), d.cause(), d.script(), d.smsScript(), d.reviewScript(), d.diagnostics(), d.actions(),
-                d.status(), d.owner(), d.verifyEveryDays(), d.status() == EntryStatus.PUBLISHED ? now : null, 1, now,
-                actor, now, actor);
+                d.acceptedFallbacks(), d.status(), d.owner(), d.verifyEveryDays(),
+                d.status() == EntryStatus.PUBLISHED ? now : null, 1, now, actor, now, actor);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO entries (" + COLUMNS
-                + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             bindAll(ps, e);
             ps.executeUpdate();
         }
@@ -380,13 +380,13 @@ public final class EntryStore implements EntryFeed {
         Instant now = clock.instant();
         boolean publishing = d.status() == EntryStatus.PUBLISHED && current.status() != EntryStatus.PUBLISHED;
         Entry next = new Entry(current.id(), d.key(), d.locale(), d.category(), d.tags(), d.problem(), d.questions(),
-                d.cause(), d.script(), d.smsScript(), d.reviewScript(), d.diagnostics(), d.actions(), d.status(),
-                d.owner(), d.verifyEveryDays(),
+                d.cause(), d.script(), d.smsScript(), d.reviewScript(), d.diagnostics(), d.actions(),
+                d.acceptedFallbacks(), d.status(), d.owner(), d.verifyEveryDays(),
                 publishing ? now : verifiedAt, current.version() + 1, current.createdAt(), current.createdBy(), now, actor);
         try (PreparedStatement ps = c.prepareStatement("UPDATE entries SET entry_key=?, locale=?, category=?, tags=?, "
                 + "problem=?, questions=?, cause=?, script=?, diagnostics=?, actions=?, status=?, owner=?, "
                 + "verify_every_days=?, verified_at=?, version=?, updated_at=?, updated_by=?, sms_script=?, "
-                + "review_script=? "
+                + "review_script=?, accepted_fallbacks=? "
                 + "WHERE id=? AND version=?")) {
             int i = bindContent(ps, 1, next);
             ps.setLong(i++, next.version());
@@ -394,6 +394,7 @@ public final class EntryStore implements EntryFeed {
             ps.setString(i++, actor);
             ps.setString(i++, next.smsScript());
             ps.setString(i++, next.reviewScript());
+            ps.setString(i++, toJson(next.acceptedFallbacks()));
             ps.setString(i++, current.id());
             ps.setLong(i, current.version());
             if (ps.executeUpdate() != 1) throw staleVersion(current.version() + 1, current.version());
@@ -434,7 +435,8 @@ public final class EntryStore implements EntryFeed {
         ps.setLong(i++, e.updatedAt().toEpochMilli());
         ps.setString(i++, e.updatedBy());
         ps.setString(i++, e.smsScript());
-        ps.setString(i, e.reviewScript());
+        ps.setString(i++, e.reviewScript());
+        ps.setString(i, toJson(e.acceptedFallbacks()));
     }
 
     /**
@@ -544,6 +546,7 @@ public final class EntryStore implements EntryFeed {
                 fromJson(rs.getString(o + 7), STRING_LIST), rs.getString(o + 8), rs.getString(o + 9),
                 rs.getString(o + 21), rs.getString(o + 22),
                 fromJson(rs.getString(o + 10), STRING_LIST), fromJson(rs.getString(o + 11), STRING_LIST),
+                fromJson(rs.getString(o + 23), STRING_LIST),
                 EntryStatus.fromWire(rs.getString(o + 12)), rs.getString(o + 13), rs.getInt(o + 14),
                 instant(rs, o + 15), rs.getLong(o + 16), instant(rs, o + 17), rs.getString(o + 18),
                 instant(rs, o + 19), rs.getString(o + 20));
@@ -555,8 +558,9 @@ public final class EntryStore implements EntryFeed {
 
     private static Entry withVersion(Entry e, long version, Instant at, String actor) {
         return new Entry(e.id(), e.key(), e.locale(), e.category(), e.tags(), e.problem(), e.questions(), e.cause(),
-                e.script(), e.smsScript(), e.reviewScript(), e.diagnostics(), e.actions(), e.status(), e.owner(),
-                e.verifyEveryDays(), e.verifiedAt(), version, e.createdAt(), e.createdBy(), at, actor);
+                e.script(), e.smsScript(), e.reviewScript(), e.diagnostics(), e.actions(), e.acceptedFallbacks(),
+                e.status(), e.owner(), e.verifyEveryDays(), e.verifiedAt(), version, e.createdAt(), e.createdBy(), at,
+                actor);
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
 public final class EntryTable {
 
     public static final List<String> COLUMNS = List.of("key", "locale", "category", "tags", "problem", "questions",
-            "cause", "script", "smsScript", "reviewScript", "diagnostics", "actions", "status", "owner",
-            "verifyEveryDays");
-    static final Set<String> LISTS = Set.of("tags", "questions", "diagnostics", "actions");
+            "cause", "script", "smsScript", "reviewScript", "diagnostics", "actions", "acceptedFallbacks", "status",
+            "owner", "verifyEveryDays");
+    static final Set<String> LISTS = Set.of("tags", "questions", "diagnostics", "actions", "acceptedFallbacks");
     /** What a spreadsheet runs as a formula, after any apostrophes: see {@link #toCsvCell}. */
     private static final Pattern FORMULA = Pattern.compile("'*[=+\\-@\t\r]");
     static final Set<String> REQUIRED = Set.of("key", "locale", "category", "problem", "script");
@@ -37,7 +37,7 @@ public final class EntryTable {
     public static List<String> cells(Entry e) {
         return List.of(e.key(), e.locale(), e.category(), list(e.tags()), e.problem(), list(e.questions()),
                 e.cause(), e.script(), e.smsScript(), e.reviewScript(), list(e.diagnostics()), list(e.actions()),
-                e.status().wire(),
+                list(e.acceptedFallbacks()), e.status().wire(),
                 e.owner() == null ? "" : e.owner(), String.valueOf(e.verifyEveryDays()));
     }
 

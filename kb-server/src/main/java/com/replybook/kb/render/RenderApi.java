@@ -3,6 +3,7 @@ package com.replybook.kb.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
+import com.replybook.kb.entries.AcceptedFallbacks;
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.entries.ScriptVersions;
 import com.replybook.kb.vocabulary.Channel;
@@ -14,8 +15,10 @@ import com.replybook.kb.web.Json;
 import com.replybook.kb.web.Router;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The HTTP side of rendering: {@code POST /api/v1/entries/{ref}/render} (any signed-in user, for the entry
@@ -38,8 +41,8 @@ final class RenderApi {
 
     /** {@code POST /api/v1/entries/{ref}/render}, served through the entries feature (which found the entry). */
     void renderEntry(Entry entry, ApiCall call) throws IOException {
-        call.json(200, render(entry.scripts(), entry.locale(), entry.category(), call.readObject(),
-                Principal.of(call).username()));
+        call.json(200, render(entry.scripts(), entry.locale(), entry.category(), Set.copyOf(entry.acceptedFallbacks()),
+                call.readObject(), Principal.of(call).username()));
     }
 
     private void renderScript(ApiCall call) throws IOException {
@@ -48,10 +51,11 @@ final class RenderApi {
         JsonNode script = body.get("script");
         if (script == null || !script.isTextual()) throw ApiException.badRequest("script", "script must be a string");
         ScriptVersions scripts = new ScriptVersions(script.asText(), text(body, "smsScript"), text(body, "reviewScript"));
-        call.json(200, render(scripts, null, text(body, "category"), body, caller.username()));
+        call.json(200, render(scripts, null, text(body, "category"), acceptedFallbacks(body), body, caller.username()));
     }
 
-    private RenderResult render(ScriptVersions scripts, String entryLocale, String category, JsonNode body, String caller) {
+    private RenderResult render(ScriptVersions scripts, String entryLocale, String category,
+                                Set<String> acceptedFallbacks, JsonNode body, String caller) {
         String locale = text(body, "locale");
         String channel = text(body, "channel");
         ScriptVersions.Chosen source = null;
@@ -59,7 +63,8 @@ final class RenderApi {
             String channelId = Channel.parse(channel).id();
             source = scripts.forChannel(channelId);
             RenderResult result = renderer.render(new RenderRequest(source.text(), locale != null ? locale : entryLocale,
-                    text(body, "tone"), channel, text(body, "emotion"), context(body), category), caller);
+                    text(body, "tone"), channel, text(body, "emotion"), context(body), category, acceptedFallbacks),
+                    caller);
             return result.withWarningsFirst(scripts.notes(channelId));
         } catch (InvalidRenderRequestException e) {
             throw ApiException.badRequest(e.field(), e.getMessage());
@@ -85,6 +90,14 @@ final class RenderApi {
         if (ctx == null || ctx.isNull()) return Map.of();
         if (!ctx.isObject()) throw ApiException.badRequest("context", "context must be an object of ticket values");
         return Json.MAPPER.convertValue(ctx, Map.class);
+    }
+
+    /** An unsaved script's {@code acceptedFallbacks}, checked as an entry's are. */
+    private static Set<String> acceptedFallbacks(JsonNode body) {
+        List<FieldError> errors = new ArrayList<>();
+        List<String> accepted = AcceptedFallbacks.read(body, errors);
+        if (!errors.isEmpty()) throw ApiException.invalid(errors);
+        return Set.copyOf(accepted);
     }
 
     private static String text(JsonNode body, String field) {

@@ -7,6 +7,7 @@ import com.replybook.kb.vocabulary.Tone;
 import com.replybook.kb.vocabulary.UnknownTermException;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -26,19 +27,35 @@ import java.util.function.Supplier;
  * @param context ticket values; see {@link ScriptRenderer} for the variables scripts can use
  * @param category the entry's category, e.g. {@code 物流/延误}, for the {@link ReplyAdvisor}; {@code null} when
  *                 unknown (an unsaved script)
+ * @param acceptedFallbacks variables whose natural fallback the script's editor accepts when the ticket lacks the
+ *                value (the entry's {@code acceptedFallbacks}, e.g. {@code product.name} → 商品); every other missing
+ *                value becomes an agent-must-fill marker
  */
 public record RenderRequest(String script, String locale, String tone, String channel, String emotion,
-                            Map<String, Object> context, String category) {
+                            Map<String, Object> context, String category, Set<String> acceptedFallbacks) {
 
-    /** A request without a category (an unsaved script, or a caller that does not know it). */
+    /** A request without a category (an unsaved script, or a caller that does not know it); no fallback accepted. */
     public RenderRequest(String script, String locale, String tone, String channel, String emotion,
                          Map<String, Object> context) {
-        this(script, locale, tone, channel, emotion, context, null);
+        this(script, locale, tone, channel, emotion, context, null, Set.of());
+    }
+
+    /** A request for an entry of {@code category} in which every missing value is to be filled in by the agent. */
+    public RenderRequest(String script, String locale, String tone, String channel, String emotion,
+                         Map<String, Object> context, String category) {
+        this(script, locale, tone, channel, emotion, context, category, Set.of());
+    }
+
+    /** A request without a category that accepts the stand-in words of {@code acceptedFallbacks}. */
+    public RenderRequest(String script, String locale, String tone, String channel, String emotion,
+                         Map<String, Object> context, Set<String> acceptedFallbacks) {
+        this(script, locale, tone, channel, emotion, context, null, acceptedFallbacks);
     }
 
     public RenderRequest {
         script = script == null ? "" : script;
         context = context == null ? Map.of() : context;
+        acceptedFallbacks = acceptedFallbacks == null ? Set.of() : Set.copyOf(acceptedFallbacks);
         // Fail early so the caller gets a 400 before any rendering work.
         parsed(() -> Tone.parse(tone));
         parsed(() -> Channel.parse(channel));
@@ -47,7 +64,7 @@ public record RenderRequest(String script, String locale, String tone, String ch
 
     /** This request for an entry of {@code category}. */
     public RenderRequest inCategory(String category) {
-        return new RenderRequest(script, locale, tone, channel, emotion, context, category);
+        return new RenderRequest(script, locale, tone, channel, emotion, context, category, acceptedFallbacks);
     }
 
     /** A request with defaults for tone, channel and emotion. */

@@ -12,11 +12,13 @@ import freemarker.template.TemplateScalarModel;
 import freemarker.template.TemplateSequenceModel;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a script sees: the ticket context as read-only hashes in which a missing known variable is never
- * {@code null}. It is its natural fallback (no warning) or a visible agent-must-fill marker (a
- * {@code missing:} warning, logged only when the marker is actually printed). In a public reply every
+ * {@code null}. It is its natural fallback (no warning) when the entry's editor accepted that fallback
+ * ({@code acceptedFallbacks}), otherwise a visible agent-must-fill marker (a {@code missing:} warning, logged only
+ * when the marker is actually printed): a missing carrier is asked for, not silently "快递公司". In a public reply every
  * non-{@link TicketContext#PUBLIC public} value is replaced by its fallback or by {@link #REDACTED}, which
  * {@link TextTidy} removes together with the currency sign or unit around it.
  *
@@ -30,17 +32,23 @@ final class ScriptModel {
 
     private final VariableTexts texts;
     private final boolean publicOnly;
+    private final Set<String> acceptedFallbacks;
     private final RenderLog log;
 
-    private ScriptModel(VariableTexts texts, boolean publicOnly, RenderLog log) {
+    private ScriptModel(VariableTexts texts, boolean publicOnly, Set<String> acceptedFallbacks, RenderLog log) {
         this.texts = texts;
         this.publicOnly = publicOnly;
+        this.acceptedFallbacks = acceptedFallbacks;
         this.log = log;
     }
 
-    /** The root hash for a script; {@code publicOnly} redacts personal data (review replies). */
-    static TemplateHashModel root(TicketContext context, VariableTexts texts, boolean publicOnly, RenderLog log) {
-        return new ScriptModel(texts, publicOnly, log).new Node("", context.values());
+    /**
+     * The root hash for a script; {@code publicOnly} redacts personal data (review replies); a missing variable in
+     * {@code acceptedFallbacks} reads as its fallback, any other as the agent-must-fill marker.
+     */
+    static TemplateHashModel root(TicketContext context, VariableTexts texts, boolean publicOnly,
+                                  Set<String> acceptedFallbacks, RenderLog log) {
+        return new ScriptModel(texts, publicOnly, acceptedFallbacks, log).new Node("", context.values());
     }
 
     private TemplateModel wrap(String path, Object value) {
@@ -58,10 +66,13 @@ final class ScriptModel {
 
     private TemplateModel absent(String path) {
         String fallback = texts.fallback(path);
-        if (fallback != null) {
+        if (fallback != null && acceptedFallbacks.contains(path)) {
             return new SimpleScalar(fallback);
         }
-        return publicOnly ? new SimpleScalar(REDACTED) : new Missing(path);
+        if (publicOnly && !ScriptVariables.PUBLIC.contains(path)) {
+            return new SimpleScalar(fallbackOr(path, REDACTED)); // personal data: never asked for in public
+        }
+        return new Missing(path);
     }
 
     private String fallbackOr(String path, String otherwise) {

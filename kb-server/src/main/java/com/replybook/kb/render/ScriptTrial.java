@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Save-time check of a script: compile it, then render it once with every documented variable filled in
@@ -43,7 +44,7 @@ final class ScriptTrial {
         List<ScriptProblem> problems = new ArrayList<>();
         RenderLog log = new RenderLog();
         try {
-            compiler.run(script, ScriptModel.root(context, texts, false, log));
+            compiler.run(script, ScriptModel.root(context, texts, false, Set.of(), log));
         } catch (ScriptRejectedException e) {
             return e.problems();
         }
@@ -52,7 +53,7 @@ final class ScriptTrial {
                     + unknown.getKey() + "'; scripts can use " + String.join(", ", ScriptVariables.ALL) + "."));
         }
         try {
-            compiler.run(script, ScriptModel.root(context, texts, true, new RenderLog()));
+            compiler.run(script, ScriptModel.root(context, texts, true, Set.of(), new RenderLog()));
         } catch (ScriptRejectedException e) {
             e.problems().forEach(p -> problems.add(new ScriptProblem(p.line(), p.column(),
                     "In a public review reply personal values are hidden, and then: " + p.message())));

@@ -31,6 +31,14 @@ public final class ScriptVariables {
     public static final Set<String> PUBLIC = Set.of(
             "product.name", "shop.name", "agent.name", "agent.id", "tracking.carrier");
 
+    /**
+     * The variables with a natural stand-in word ({@code templates/variables/*.properties}: {@code fallback.*}, e.g.
+     * {@code tracking.carrier} → 快递公司): an entry may accept it for a missing value (its {@code acceptedFallbacks});
+     * otherwise the agent is asked for the value.
+     */
+    public static final Set<String> WITH_FALLBACK = Set.of(
+            "customer.name", "product.name", "tracking.carrier", "agent.name", "shop.name");
+
     private ScriptVariables() {
     }
 }

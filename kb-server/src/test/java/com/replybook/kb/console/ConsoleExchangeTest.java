@@ -54,6 +54,7 @@ class ConsoleExchangeTest {
         tricky.put("diagnostics", List.of());
         tricky.put("owner", "content-team");
         tricky.put("verifyEveryDays", 45);
+        tricky.put("acceptedFallbacks", List.of("customer.name", "product.name"));
         create(tricky);
         Map<String, Object> en = Fixtures.entry("plain.en");
         en.put("locale", "en");

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -90,11 +91,27 @@ class ScriptRendererTest {
     }
 
     @Test
-    void aMissingValueWithANaturalFallbackReadsNaturallyWithoutWarning() {
-        RenderResult reply = RENDERER.render(RenderRequest.of("您购买的${product.name}已发货。", "zh-CN", Map.of()));
+    void aMissingValueWhoseFallbackTheEntryAcceptsReadsNaturallyWithoutWarning() {
+        RenderResult reply = RENDERER.render(new RenderRequest("您购买的${product.name}已发货。", "zh-CN", null, null, null,
+                Map.of(), Set.of("product.name")));
 
         assertEquals(List.of(), reply.warnings());
         assertTrue(reply.text().contains("您购买的商品已发货。"), reply.text());
+    }
+
+    @Test
+    void aMissingCarrierIsAskedForUnlessTheEntryAcceptsTheGenericWord() {
+        String script = "包裹由${tracking.carrier}承运，单号${tracking.no}。";
+        Map<String, Object> ticket = Map.of("tracking", Map.of("no", "SF1234567890"));
+
+        RenderResult asked = RENDERER.render(RenderRequest.of(script, "zh-CN", ticket));
+        assertEquals(List.of("missing:tracking.carrier"), asked.warnings());
+        assertTrue(asked.text().contains("包裹由【请填写：快递公司】承运"), asked.text());
+
+        RenderResult accepted = RENDERER.render(new RenderRequest(script, "zh-CN", null, null, null, ticket,
+                Set.of("tracking.carrier")));
+        assertEquals(List.of(), accepted.warnings());
+        assertTrue(accepted.text().contains("包裹由快递公司承运"), accepted.text());
     }
 
     @Test

@@ -61,7 +61,7 @@ class SampleLibraryContentTest {
 
     private static final Set<String> ALLOWED_FIELDS = Set.of(
             "key", "locale", "category", "tags", "problem", "questions", "cause", "script", "smsScript", "reviewScript",
-            "diagnostics", "actions", "status", "owner", "verifyEveryDays");
+            "diagnostics", "actions", "acceptedFallbacks", "status", "owner", "verifyEveryDays");
 
     private static final Set<String> STATUSES = Set.of("draft", "in_review", "published", "archived");
 
