@@ -23,7 +23,7 @@ import java.util.Set;
 /**
  * The HTTP side of rendering: {@code POST /api/v1/entries/{ref}/render} (any signed-in user, for the entry
  * they may see) and {@code POST /api/v1/render} (editors previewing an unsaved script). Both take
- * {@code {"tone","channel","locale","emotion","context":{…}}} and answer {@code {"text","html","warnings",…}}.
+ * {@code {"tone","channel","locale","emotion","context":{…},"greeting":true}} and answer {@code {"text","html","warnings",…}}.
  * An SMS is rendered from the entry's short SMS version when it has one ({@code smsScript}), a reply to a review
  * from its public version ({@code reviewScript}), everything else from its script.
  */
@@ -63,8 +63,8 @@ final class RenderApi {
             String channelId = Channel.parse(channel).id();
             source = scripts.forChannel(channelId);
             RenderResult result = renderer.render(new RenderRequest(source.text(), locale != null ? locale : entryLocale,
-                    text(body, "tone"), channel, text(body, "emotion"), context(body), category, acceptedFallbacks),
-                    caller);
+                    text(body, "tone"), channel, text(body, "emotion"), context(body), category, acceptedFallbacks,
+                    greeting(body)), caller);
             return result.withWarningsFirst(scripts.notes(channelId));
         } catch (InvalidRenderRequestException e) {
             throw ApiException.badRequest(e.field(), e.getMessage());
@@ -90,6 +90,14 @@ final class RenderApi {
         if (ctx == null || ctx.isNull()) return Map.of();
         if (!ctx.isObject()) throw ApiException.badRequest("context", "context must be an object of ticket values");
         return Json.MAPPER.convertValue(ctx, Map.class);
+    }
+
+    /** {@code greeting}: false renders the reply without the tone's greeting; default true. */
+    private static boolean greeting(JsonNode body) {
+        JsonNode n = body.get("greeting");
+        if (n == null || n.isNull()) return true;
+        if (!n.isBoolean()) throw ApiException.badRequest("greeting", "greeting must be true or false");
+        return n.asBoolean();
     }
 
     /** An unsaved script's {@code acceptedFallbacks}, checked as an entry's are. */

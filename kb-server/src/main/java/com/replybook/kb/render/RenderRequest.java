@@ -30,9 +30,18 @@ import java.util.function.Supplier;
  * @param acceptedFallbacks variables whose natural fallback the script's editor accepts when the ticket lacks the
  *                value (the entry's {@code acceptedFallbacks}, e.g. {@code product.name} → 商品); every other missing
  *                value becomes an agent-must-fill marker
+ * @param greeting whether the reply opens with the tone's greeting; false when the agent's reply box already has one
+ *                (the widget inserts into text that starts "Hi Emma,")
  */
 public record RenderRequest(String script, String locale, String tone, String channel, String emotion,
-                            Map<String, Object> context, String category, Set<String> acceptedFallbacks) {
+                            Map<String, Object> context, String category, Set<String> acceptedFallbacks,
+                            boolean greeting) {
+
+    /** A request that opens with the tone's greeting. */
+    public RenderRequest(String script, String locale, String tone, String channel, String emotion,
+                         Map<String, Object> context, String category, Set<String> acceptedFallbacks) {
+        this(script, locale, tone, channel, emotion, context, category, acceptedFallbacks, true);
+    }
 
     /** A request without a category (an unsaved script, or a caller that does not know it); no fallback accepted. */
     public RenderRequest(String script, String locale, String tone, String channel, String emotion,
@@ -64,7 +73,7 @@ public record RenderRequest(String script, String locale, String tone, String ch
 
     /** This request for an entry of {@code category}. */
     public RenderRequest inCategory(String category) {
-        return new RenderRequest(script, locale, tone, channel, emotion, context, category, acceptedFallbacks);
+        return new RenderRequest(script, locale, tone, channel, emotion, context, category, acceptedFallbacks, greeting);
     }
 
     /** A request with defaults for tone, channel and emotion. */

@@ -8,12 +8,16 @@ import freemarker.template.Template;
 import freemarker.template.TemplateModelException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One reply: the script's body inside the tone's parts inside the channel layout, then the channel's
  * rules (redaction for public replies, one line and segments for SMS) and the HTML cleaner.
  */
 final class ReplyComposer {
+
+    /** What an HTML layout leaves of a greeting paragraph without the greeting. */
+    private static final Pattern EMPTY_FIRST_PARAGRAPH = Pattern.compile("^\\s*<p>\\s*</p>\\s*");
 
     /** Personal values shorter than this are not searched for in public replies: too many false hits ("12"). */
     private static final int MIN_LEAK_LENGTH = 3;
@@ -43,7 +47,9 @@ final class ReplyComposer {
 
         Map<String, Object> model = layoutModel(request, locale, context, publicReply);
         model.put("body", body);
-        model.put("tone", layouts.toneParts(request.parsedTone(), locale, model));
+        Map<String, String> tone = layouts.toneParts(request.parsedTone(), locale, model);
+        if (!request.greeting()) tone.put("greeting", ""); // the agent's reply already greets the customer
+        model.put("tone", tone);
         Layouts.Output text = layouts.channel(channel, locale, false, model);
         String plain = TextTidy.normalise(text.text());
         String html = null;
@@ -64,6 +70,7 @@ final class ReplyComposer {
         }
         html = HtmlCleaner.clean(html != null ? html : HtmlCleaner.fromText(plain));
         advice.warnings().forEach(log::add);
+        if (!request.greeting()) html = EMPTY_FIRST_PARAGRAPH.matcher(html).replaceFirst("");
         return new RenderResult(plain, html, log.warnings(), locale.tag(), channel.id(), text.subject(),
                 plain.codePointCount(0, plain.length()), segments, log.fillIns());
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -192,5 +193,26 @@ class RenderApiTest {
                 "channel", "review"));
         assertEquals(422, bad.status(), bad.text());
         assertEquals("reviewScript", bad.errorField());
+    }
+
+    @Test
+    void aReplyForABoxThatAlreadyGreetsTheCustomerStartsWithoutItsOwnGreeting() {
+        publish("greeted.en", "Your parcel is on its way.");
+        ApiClient agent = server.userWithRole("agent.g", "agent");
+        Map<String, Object> ticket = Map.of("customer", Map.of("name", "Emma Stone"));
+        for (String channel : List.of("chat", "email")) {
+            String greeted = agent.post("/api/v1/entries/greeted.en/render", Map.of("tone", "formal", "channel", channel,
+                    "locale", "en", "context", ticket)).json().get("text").asText();
+            assertTrue(greeted.startsWith("Dear Emma Stone,"), greeted);
+
+            Response bare = agent.post("/api/v1/entries/greeted.en/render", Map.of("tone", "formal", "channel", channel,
+                    "locale", "en", "context", ticket, "greeting", false));
+            String text = bare.json().get("text").asText();
+            String html = bare.json().get("html").asText();
+            assertFalse(text.contains("Dear Emma Stone"), text);
+            assertTrue(text.contains("Your parcel is on its way."), text);
+            assertFalse(html.contains("Dear Emma Stone") || html.startsWith("<p></p>"), html);
+        }
+        assertEquals("greeting", agent.post("/api/v1/entries/greeted.en/render", Map.of("greeting", "no")).errorField());
     }
 }
