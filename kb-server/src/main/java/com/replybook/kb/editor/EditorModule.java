@@ -64,11 +64,23 @@ public final class EditorModule implements FeatureModule {
      * synonyms), over every status; empty while the index is still being built.
      */
     private static EntryFinder.TextSearch lucene(SearchService search) {
-        return f -> {
-            if (!search.isReady()) return Optional.empty();
-            SearchRequest r = new SearchRequest(f.q(), SearchRequest.MAX_LIMIT, f.locale(), f.category(),
-                    f.tag() == null ? List.of() : List.of(f.tag()), EnumSet.allOf(EntryStatus.class));
-            return Optional.of(search.search(r).hits().stream().map(SearchHit::id).toList());
+        return new EntryFinder.TextSearch() {
+            @Override
+            public Optional<List<String>> rankedIds(EntryFinder.Filter f) {
+                if (!search.isReady()) return Optional.empty();
+                return Optional.of(search.search(request(f)).hits().stream().map(SearchHit::id).toList());
+            }
+
+            /** The same search (answered from the search's cache): whether its best hit answers the text. */
+            @Override
+            public boolean confident(EntryFinder.Filter f) {
+                return !search.isReady() || search.search(request(f)).confident();
+            }
         };
+    }
+
+    private static SearchRequest request(EntryFinder.Filter f) {
+        return new SearchRequest(f.q(), SearchRequest.MAX_LIMIT, f.locale(), f.category(),
+                f.tag() == null ? List.of() : List.of(f.tag()), EnumSet.allOf(EntryStatus.class));
     }
 }

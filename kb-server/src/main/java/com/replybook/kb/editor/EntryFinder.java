@@ -45,9 +45,13 @@ public final class EntryFinder { // public only so that FreeMarker may read its 
             Channel.REVIEW.id(), "review_script");
 
     /** Ids of entries matching the filter's text, best first; empty when the search cannot answer now. */
-    @FunctionalInterface
     interface TextSearch {
         Optional<List<String>> rankedIds(Filter f);
+
+        /** Whether the best hit for the filter's text answers it (search's confidence); true when it cannot tell. */
+        default boolean confident(Filter f) {
+            return true;
+        }
     }
 
     static final int PAGE_SIZE = 50;
@@ -112,6 +116,14 @@ public final class EntryFinder { // public only so that FreeMarker may read its 
     }
 
     public record Result(long total, List<Row> rows) {
+    }
+
+    /**
+     * Whether the filter's text found a good match: false when the search lists only weaker hits (the console then
+     * says "no good match" and folds them). True without a text.
+     */
+    boolean confident(Filter f) {
+        return !notBlank(f.q()) || text.confident(f);
     }
 
     /** The rows of at most {@link com.replybook.kb.search.SearchRequest#MAX_LIMIT} hits, in the search's order. */

@@ -85,6 +85,7 @@ final class EntryPages {
         m.put("filter", f);
         m.put("rows", result.rows());
         m.put("total", result.total());
+        m.put("noGoodMatch", result.total() > 0 && !finder.confident(f));
         m.put("page", page);
         m.put("pages", Math.max(1, (result.total() + EntryFinder.PAGE_SIZE - 1) / EntryFinder.PAGE_SIZE));
         m.put("statuses", statuses());

@@ -146,4 +146,23 @@ class ConsoleEntryListTest {
     static String find(Pattern p, String body) {
         return ConsoleSecurityTest.find(p, body);
     }
+
+    @Test
+    void aSearchThatOnlyComesCloseSaysNoGoodMatchAndFoldsTheWeakerHitsWithANewEntryOneClickAway() throws Exception {
+        var invoice = Fixtures.entry("invoice-title.zh-cn");
+        invoice.put("problem", "发票抬头开错了");
+        invoice.put("questions", java.util.List.of("发票抬头写错了怎么改"));
+        create(invoice);
+
+        String close = list(q("发票 洗衣机 滚筒 噪音 漏水"));
+        assertTrue(close.contains("invoice-title.zh-cn"), "the weaker hit is still listed: " + close);
+        assertTrue(close.contains("id=\"no-good-match\""), close);
+        assertTrue(close.indexOf("id=\"weaker-hits\"") < close.indexOf("invoice-title.zh-cn"), "folded under the note");
+        assertTrue(close.contains("/console/entries/new?question=" + URLEncoder.encode("发票 洗衣机 滚筒 噪音 漏水",
+                StandardCharsets.UTF_8).replace("+", "%20")), "a new entry for the question, one click away");
+
+        String good = list(q("发票抬头写错了怎么改"));
+        assertTrue(good.contains("invoice-title.zh-cn"), good);
+        assertFalse(good.contains("no-good-match"), "a confident search lists its hits plainly");
+    }
 }
