@@ -83,10 +83,19 @@
       return this.client.request(options);
     },
 
+    /** The reply being written (ticket.comment.text). */
+    editorText: function () {
+      return this.client.get('ticket.comment.text').then(function (d) { return d['ticket.comment.text'] || ''; });
+    },
+
+    /** At the cursor as HTML (block paragraphs keep it apart); appended as text after a blank line otherwise. */
     insert: function (reply) {
       var client = this.client;
       return client.invoke('ticket.editor.insert', reply.html || reply.text).catch(function () {
-        return client.invoke('ticket.comment.appendText', reply.text || '');
+        return client.get('ticket.comment.text').then(function (d) {
+          var sep = String(d['ticket.comment.text'] || '').trim() ? '\n\n' : '';
+          return client.invoke('ticket.comment.appendText', sep + (reply.text || ''));
+        });
       });
     },
 

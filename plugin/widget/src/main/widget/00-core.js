@@ -12,8 +12,11 @@
  *                                  locale (the agent's), channel ('chat'|'email'|'sms'|'review'), vars:{...},
  *                                  product (optional: the ticket's product or order line, sent with usage events)}
  *   host.api(method, path, body) -> Promise of the kb-server JSON response (the host holds the token)
- *   host.insert({html, text})    -> Promise; inserts at the caret of the reply editor
+ *   host.insert({html, text})    -> Promise; inserts at the caret of the reply editor, set apart from text around it
+ *   host.editorText()            -> optional: Promise of the reply editor's text (to not greet twice)
  *   host.resize()                   optional; called after the panel's height may have changed
+ * A failed host.api call's error carries the HTTP status (error.status) when there was an answer, none when the
+ * connection failed: the widget retries only the latter (and 502/503/504/429).
  * No framework; every piece of server data reaches the DOM through textContent or attributes.
  * Written in ES5 so that help-desk asset minifiers (RT's) accept it.
  *
@@ -21,13 +24,16 @@
  *   Replybook.define({name: function () {…}})  methods on every widget; a name defined twice is an error
  *   Replybook.on(event, function (w, data) {…}) runs for every widget when it emits event (list below)
  *   Replybook.beforeInsert(function (w, reply) {…}) a check before each insert: return nothing to allow it, or
- *                                  {message, focus} (focus: an element) to stop it; may return a Promise of either
+ *                                  {name, message, focus} (focus: an element) to stop it, said beside Insert; may
+ *                                  return a Promise of either
+ *   Replybook.prepareInsert(function (w, reply) {…}) changes the reply {html, text, notes} about to be inserted
+ *                                  (returns it or a Promise of it), after the checks allowed it
  *   Replybook.panel({name, title, order, build: function (w, container) {…}}) a tab beside the scripts
  *                                  (title: a message key; the tab bar shows once there are two panels)
  * Events: 'init' (set up the part's state), 'context' (the host's ticket context is in w.ctx), 'built' (the
- * panel's DOM exists), 'hits' ({hits, result, source}), 'entry' ({entry, detail}: add
- * sections to the entry's detail), 'rendered' ({result}), 'inserted' ({reply, entry}), 'event' ({event}: add
- * fields to a usage event before it is sent).
+ * panel's DOM exists), 'hits' ({hits, result, source}), 'entry' ({entry, folded}: add sections to the entry's
+ * folded details, below Insert), 'rendered' ({result}), 'inserted' ({reply, entry}), 'event' ({event}: add fields
+ * to a usage event before it is sent).
  */
 (function (global) {
   'use strict';
@@ -170,10 +176,28 @@
       this.status.className = 'rb-status' + (kind ? ' rb-' + kind : '');
     },
 
+    /** Says that kb-server could not be reached; once retries gave up, offers to try again (w.refresh). */
     fail: function (e) {
+      var self = this;
       if (global.console) console.warn('Replybook:', e);
-      if (this.status) this.setStatus(this.t('error'), 'error');
-      else this.root.textContent = global.ReplybookMessages.en.error;
+      if (!this.status) {
+        this.root.textContent = global.ReplybookMessages.en.error;
+        return;
+      }
+      this.setStatus(this.t('error'), 'error');
+      // what failed, for support and tests: e.g. "422 POST /api/v1/entries/…/render {"error":…}"
+      this.root.setAttribute('data-error', e && typeof e === 'object'
+        ? [e.status, e.call, e.message, String(e.responseText || '').slice(0, 300)].join(' ') : String(e));
+      if (this.root.getAttribute('data-connection') !== 'lost' || !this.refresh) return;
+      var again = el('button', 'rb-retry', this.t('retry'));
+      again.type = 'button'; // inside the help-desk's form: must not submit it
+      again.addEventListener('click', function () {
+        self.root.removeAttribute('data-connection');
+        self.setStatus(self.t('loading'));
+        self.refresh();
+      });
+      this.status.appendChild(document.createTextNode(' '));
+      this.status.appendChild(again);
     },
 
     resize: function () {

@@ -1,4 +1,7 @@
-/* Replybook widget, part 70: usage events (search, view, insert) for the library's insights. */
+/*
+ * Replybook widget, part 70: usage events for the library's insights: searches (with whether they found a good
+ * match), views, and inserts (with the actions the agent ticked as done).
+ */
 (function (global) {
   'use strict';
 
@@ -16,7 +19,8 @@
       if (this.entry && type !== 'search') { e.entryId = this.entry.id; e.entryVersion = this.entry.version; }
       Object.keys(extra).forEach(function (k) { e[k] = extra[k]; });
       this.emit('event', { event: e });
-      this.api('POST', '/api/v1/events', e).catch(function () { /* ignored on purpose */ });
+      // never retried: an event whose answer was lost may have been stored, and must not count twice
+      this.api('POST', '/api/v1/events', e, { once: true }).catch(function () { /* ignored on purpose */ });
     }
   });
 })(window);

@@ -16,12 +16,18 @@
     return document.querySelector('textarea[name="UpdateContent"]');
   }
 
-  /** Splices text at the textarea's caret (kept while the textarea is blurred) and moves the caret after it. */
+  /**
+   * Splices text at the textarea's caret (kept while the textarea is blurred) and moves the caret after it. Text
+   * already before or after the caret is set apart by a line break, so the reply never runs into a word.
+   */
   function spliceIntoTextarea(ta, text) {
     var start = typeof ta.selectionStart === 'number' ? ta.selectionStart : ta.value.length;
     var end = typeof ta.selectionEnd === 'number' ? ta.selectionEnd : start;
-    ta.value = ta.value.slice(0, start) + text + ta.value.slice(end);
-    ta.selectionStart = ta.selectionEnd = start + text.length;
+    var before = ta.value.slice(0, start);
+    var after = ta.value.slice(end);
+    var block = (before && !/\n$/.test(before) ? '\n' : '') + text + (after && !/^\n/.test(after) ? '\n' : '');
+    ta.value = before + block + after;
+    ta.selectionStart = ta.selectionEnd = start + block.length;
     ta.focus();
   }
 
@@ -43,10 +49,26 @@
       if (body !== undefined) form.set('body', JSON.stringify(body));
       return fetch(this.proxy, { method: 'POST', body: form, credentials: 'same-origin' }).then(function (res) {
         return res.json().then(function (json) {
-          if (!res.ok) throw new Error((json.error && json.error.message) || ('HTTP ' + res.status));
+          if (!res.ok) {
+            var e = new Error((json.error && json.error.message) || ('HTTP ' + res.status));
+            e.status = res.status; // the widget retries a 502 (kb-server unreachable), not a refusal
+            throw e;
+          }
           return json;
+        }, function () {
+          var e = new Error('HTTP ' + res.status + ' without JSON');
+          e.status = res.status;
+          throw e;
         });
       });
+    },
+
+    /** The reply box's text as the agent sees it (CKEditor's or the textarea's). */
+    editorText: function () {
+      var ed = editor();
+      if (ed) return Promise.resolve(ed.editable().getText());
+      var ta = textarea();
+      return Promise.resolve(ta ? ta.value : '');
     },
 
     insert: function (reply) {

@@ -91,7 +91,7 @@ class RtWidgetIT {
         // the agent has already typed two words; the caret sits between them
         typeInEditorWithCaretBetween("FIRSTWORD", "LASTWORD");
 
-        hit.click();
+        hit.findElement(By.cssSelector(".rb-hit-problem")).click(); // not a chip of another locale version
         WebElement preview = browser.until(d -> visibleNonEmpty(By.cssSelector("#replybook-panel .rb-preview")));
         Select tone = new Select(panel().findElement(By.cssSelector(".rb-tone")));
         String suggestedTone = tone.getFirstSelectedOption().getAttribute("value");
@@ -106,12 +106,13 @@ class RtWidgetIT {
             List<WebElement> m = panel().findElements(By.cssSelector(".rb-fills input[aria-invalid='true']"));
             return m.isEmpty() ? null : m;
         });
-        assertFalse(insert.isEnabled(), "insert must wait for the must-fill fields");
+        assertEquals("true", insert.getAttribute("aria-disabled"), "insert must wait for the must-fill fields");
         for (WebElement field : missing) field.sendKeys(valueFor(field.getAttribute("data-var")));
-        browser.until(d -> panel().findElement(By.cssSelector(".rb-insert")).isEnabled());
+        browser.until(d -> "false".equals(panel().findElement(By.cssSelector(".rb-insert")).getAttribute("aria-disabled")));
         String rendered = panel().findElement(By.cssSelector(".rb-preview")).getText();
         assertTrue(rendered.contains(CUSTOMER), "the preview addresses the customer by name: " + rendered);
-        screenshot();
+        screenshot(); // the compact layout: preview and Insert first, the rest folded
+        String done = tickFirstAction();
 
         panel().findElement(By.cssSelector(".rb-insert")).click();
         awaitInserted(); // the text is checked against the wording rules first
@@ -142,6 +143,7 @@ class RtWidgetIT {
         assertTrue(event.path("entryId").asText().length() > 0 && event.path("entryVersion").asLong() > 0, event.toString());
         assertEquals(switchedTo, event.path("tone").asText());
         assertEquals("降噪耳机 X2", event.path("product").asText(), "the product from the custom field $ReplybookProductField names");
+        assertEquals(List.of(done), strings(event.path("actions")), "the insert event says which actions were done");
 
         // the same page again, now that kb-server and RT have served it once
         browser.open("/Ticket/Update.html?Action=Respond&id=" + ticket);
@@ -171,17 +173,12 @@ class RtWidgetIT {
         textarea.click();
         textarea.sendKeys("FIRSTWORD LASTWORD");
         for (int i = 0; i < "LASTWORD".length(); i++) textarea.sendKeys(Keys.ARROW_LEFT);
-        browser.findAll("#replybook-panel .rb-hit").get(0).click();
-        browser.until(d -> visibleNonEmpty(By.cssSelector("#replybook-panel .rb-preview")));
-        for (WebElement field : panel().findElements(By.cssSelector(".rb-fills input[aria-invalid='true']"))) {
-            field.sendKeys(valueFor(field.getAttribute("data-var")));
-        }
-        browser.until(d -> panel().findElement(By.cssSelector(".rb-insert")).isEnabled());
-        String rendered = panel().findElement(By.cssSelector(".rb-preview")).getText();
+        String rendered = previewFirstHitAndFillItIn();
         panel().findElement(By.cssSelector(".rb-insert")).click();
         awaitInserted();
         String value = textarea.getAttribute("value");
-        assertTrue(value.startsWith("FIRSTWORD ") && value.endsWith("LASTWORD") && value.contains("李先生"), value);
+        assertTrue(value.startsWith("FIRSTWORD \n") && value.endsWith("\nLASTWORD") && value.contains("李先生"),
+                "inserted between the words, set apart by line breaks: " + value);
 
         WebElement submit = browser.find("input[type='submit'][name='SubmitTicket']");
         browser.js("arguments[0].scrollIntoView({block:'center'});", submit);
@@ -201,7 +198,8 @@ class RtWidgetIT {
         useRichText(false);
         browser.open("/Ticket/Update.html?Action=Respond&id=" + ticket);
         browser.until(d -> !d.findElements(By.cssSelector("#replybook-panel .rb-hit")).isEmpty());
-        pickLogisticsDelay(browser.findAll("#replybook-panel .rb-hit").stream().map(e -> e.getAttribute("data-key")).toList()).click();
+        pickLogisticsDelay(browser.findAll("#replybook-panel .rb-hit").stream().map(e -> e.getAttribute("data-key")).toList())
+                .findElement(By.cssSelector(".rb-hit-problem")).click();
         browser.until(d -> visibleNonEmpty(By.cssSelector("#replybook-panel .rb-preview")));
         List<WebElement> missing = browser.until(d -> {
             List<WebElement> m = panel().findElements(By.cssSelector(".rb-fills input[aria-invalid='true']"));
@@ -242,7 +240,8 @@ class RtWidgetIT {
         useRichText(false);
         browser.open("/Ticket/Update.html?Action=Respond&id=" + ticket);
         browser.until(d -> !d.findElements(By.cssSelector("#replybook-panel .rb-hit")).isEmpty());
-        pickLogisticsDelay(browser.findAll("#replybook-panel .rb-hit").stream().map(e -> e.getAttribute("data-key")).toList()).click();
+        pickLogisticsDelay(browser.findAll("#replybook-panel .rb-hit").stream().map(e -> e.getAttribute("data-key")).toList())
+                .findElement(By.cssSelector(".rb-hit-problem")).click();
         browser.until(d -> visibleNonEmpty(By.cssSelector("#replybook-panel .rb-preview")));
         for (WebElement field : browser.until(d -> {
             List<WebElement> m = panel().findElements(By.cssSelector(".rb-fills input[aria-invalid='true']"));
@@ -268,6 +267,69 @@ class RtWidgetIT {
         browser.until(d -> panel().findElement(By.cssSelector(".rb-insert")).isEnabled());
         panel().findElement(By.cssSelector(".rb-insert")).click();
         browser.until(d -> browser.find("textarea[name='UpdateContent']").getAttribute("value").contains("今天 18:00 前告诉您结果"));
+    }
+
+    @Test
+    void aReplyBoxThatAlreadyGreetsTheCustomerGetsTheReplyWithoutASecondGreeting() throws Exception {
+        long ticket = rt.mailFromCustomer("李先生", "li2@example.com", "退款什么时候到账",
+                "我三天前申请的退款显示成功了，但是钱一直没有到账，请问什么时候能到？");
+        login();
+        useRichText(false);
+        browser.open("/Ticket/Update.html?Action=Respond&id=" + ticket);
+        browser.until(d -> !d.findElements(By.cssSelector("#replybook-panel .rb-hit")).isEmpty());
+        WebElement textarea = browser.find("textarea[name='UpdateContent']");
+        textarea.click();
+        textarea.sendKeys("李先生，您好！");
+
+        String rendered = previewFirstHitAndFillItIn();
+        assertEquals(1, count(rendered, "您好"), "the preview greets the customer once, as a reply on its own: " + rendered);
+        panel().findElement(By.cssSelector(".rb-insert")).click();
+        WebElement feedback = browser.until(d -> {
+            List<WebElement> ok = panel().findElements(By.cssSelector(".rb-feedback.rb-ok"));
+            return ok.isEmpty() ? null : ok.get(0);
+        });
+        String value = textarea.getAttribute("value");
+        assertEquals(1, count(value, "您好"), "no second greeting: " + value);
+        assertTrue(value.startsWith("李先生，您好！\n"), "the reply starts on a line of its own: " + value);
+        String body = rendered.lines().filter(l -> !l.contains("您好")).map(String::strip).filter(l -> !l.isEmpty())
+                .findFirst().orElseThrow();
+        assertTrue(value.contains(body), "the rest of the reply is there: " + value);
+        assertTrue(feedback.getText().contains("未重复"), "the agent is told the greeting was left out: " + feedback.getText());
+    }
+
+    /** Opens the first suggestion, fills what the ticket lacks, waits for the preview; returns the preview's text. */
+    private String previewFirstHitAndFillItIn() {
+        browser.findAll("#replybook-panel .rb-hit .rb-hit-problem").get(0).click();
+        browser.until(d -> visibleNonEmpty(By.cssSelector("#replybook-panel .rb-preview")));
+        browser.until(d -> panel().findElement(By.cssSelector(".rb-insert")).isEnabled());
+        for (WebElement field : panel().findElements(By.cssSelector(".rb-fills input[aria-invalid='true']"))) {
+            field.sendKeys(valueFor(field.getAttribute("data-var")));
+        }
+        browser.until(d -> "false".equals(panel().findElement(By.cssSelector(".rb-insert")).getAttribute("aria-disabled")));
+        return panel().findElement(By.cssSelector(".rb-preview")).getText();
+    }
+
+    /** Unfolds the actions checklist and ticks its first action; returns the action's text. */
+    private String tickFirstAction() {
+        WebElement actions = panel().findElement(By.cssSelector(".rb-sec-actions"));
+        assertEquals(null, actions.getAttribute("open"), "the actions are folded below Insert");
+        actions.findElement(By.tagName("summary")).click();
+        WebElement box = actions.findElement(By.cssSelector("input[type='checkbox']"));
+        box.click();
+        browser.until(d -> actions.findElement(By.cssSelector(".rb-count")).getText().contains("1/"));
+        return box.getAttribute("value");
+    }
+
+    static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) n++;
+        return n;
+    }
+
+    static List<String> strings(JsonNode array) {
+        List<String> out = new java.util.ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     /** The KB token is in RT_SiteConfig.pm only: not in the page, and the proxy refuses calls outside its list. */
@@ -328,9 +390,9 @@ class RtWidgetIT {
         browser.driver().switchTo().defaultContent();
     }
 
-    /** Waits for the panel to say the reply was inserted. */
+    /** Waits for the panel to say, beside Insert, that the reply was inserted. */
     private void awaitInserted() {
-        browser.until(d -> !panel().findElements(By.cssSelector(".rb-status.rb-ok")).isEmpty());
+        browser.until(d -> !panel().findElements(By.cssSelector(".rb-feedback.rb-ok")).isEmpty());
     }
 
     private WebElement panel() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.testing.Browser;
 import com.replybook.kb.testing.FailureReport;
 import java.net.URI;
@@ -107,7 +108,7 @@ class ZendeskAppIT {
         assertEquals("formal", browser.find(".rb-tone").getAttribute("value"),
                 "the customer's 'vip' tag maps to the formal tone in kb-server");
         assertEquals("anxious", browser.find(".rb-mood").getAttribute("data-emotion"));
-        hits.get(pick).click();
+        hits.get(pick).findElement(By.cssSelector(".rb-hit-problem")).click();
         browser.until(d -> !d.findElement(By.cssSelector(".rb-preview")).getText().isBlank());
         for (WebElement field : browser.findAll(".rb-fills input[aria-invalid='true']")) {
             field.sendKeys(RtWidgetIT.valueFor(field.getAttribute("data-var")));
@@ -115,7 +116,7 @@ class ZendeskAppIT {
         browser.until(d -> d.findElement(By.cssSelector(".rb-insert")).isEnabled());
         String rendered = browser.find(".rb-preview").getText();
         browser.find(".rb-insert").click();
-        browser.until(d -> "true".equals(String.valueOf(browser.js("return !!document.querySelector('.rb-status.rb-ok');"))));
+        browser.until(d -> "true".equals(String.valueOf(browser.js("return !!document.querySelector('.rb-feedback.rb-ok');"))));
         // As an SMS the entry's short version is sent instead of its script.
         new Select(browser.find(".rb-channel")).selectByValue("sms");
         browser.until(d -> d.findElement(By.cssSelector(".rb-preview")).getText().contains("已催件并加急派送"));
@@ -230,7 +231,7 @@ class ZendeskAppIT {
             browser.driver().switchTo().frame(browser.find("#app"));
             browser.until(d -> !d.findElements(By.cssSelector(".rb-hit")).isEmpty());
             browser.findAll(".rb-hit").stream().filter(h -> h.getAttribute("data-key").startsWith(RtWidgetIT.LOGISTICS_DELAY))
-                    .findFirst().orElseThrow().click();
+                    .findFirst().orElseThrow().findElement(By.cssSelector(".rb-hit-problem")).click();
             browser.until(d -> !d.findElement(By.cssSelector(".rb-preview")).getText().isBlank());
             for (WebElement field : browser.until(d -> {
                 List<WebElement> m = d.findElements(By.cssSelector(".rb-fills input[aria-invalid='true']"));
@@ -259,7 +260,7 @@ class ZendeskAppIT {
             browser.driver().switchTo().frame(browser.find("#app"));
             browser.until(d -> d.findElement(By.cssSelector(".rb-insert")).isEnabled());
             browser.find(".rb-insert").click();
-            browser.until(d -> !d.findElements(By.cssSelector(".rb-status.rb-ok")).isEmpty());
+            browser.until(d -> !d.findElements(By.cssSelector(".rb-feedback.rb-ok")).isEmpty());
             browser.driver().switchTo().defaultContent();
             assertTrue(browser.find("#editor").getText().contains("¥50"), browser.find("#editor").getText());
             assertTrue(agentDesk.violations.isEmpty() && leadDesk.violations.isEmpty(), agentDesk.violations + " " + leadDesk.violations);
@@ -270,18 +271,217 @@ class ZendeskAppIT {
         return Path.of(System.getProperty("replybook.zendesk.dir", "../zendesk/target/app")).toAbsolutePath().normalize();
     }
 
-    /** Arrow down to hit number {@code n}, Enter, fill what the ticket lacks with Enter; returns a line of the script. */
+    @Test
+    void nonsenseFindsNoGoodMatchAndTheWeakerHitsAreFoldedAndCountedAsAGap() throws Exception {
+        browser.open(host.hostUrl("zh-cn"));
+        browser.driver().switchTo().frame(browser.find("#app"));
+        browser.until(d -> !d.findElements(By.cssSelector(".rb-hit")).isEmpty());
+        browser.find(".rb-search").sendKeys("qwertyuiop");
+        WebElement note = browser.until(d -> {
+            WebElement n = d.findElement(By.cssSelector(".rb-nomatch"));
+            return n.isDisplayed() ? n : null;
+        });
+        assertTrue(note.getText().contains("没有找到合适的话术"), note.getText());
+        assertFalse(browser.find(".rb-hits").isDisplayed(), "the weaker hits are folded");
+        WebElement toggle = browser.find(".rb-weaker");
+        assertTrue(toggle.getText().matches("显示 \\d+ 条相关度较低的结果"), toggle.getText());
+        screenshot("widget-no-good-match.png");
+        toggle.click();
+        browser.until(d -> d.findElement(By.cssSelector(".rb-hits")).isDisplayed()
+                && !d.findElements(By.cssSelector(".rb-hit")).isEmpty());
+        assertEquals("true", toggle.getAttribute("aria-expanded"));
+        browser.driver().switchTo().defaultContent();
+
+        JsonNode event = until(() -> {
+            for (JsonNode e : kb.get("/api/v1/events?type=search&source=typed&helpdesk=zendesk&ticketId=4711").path("events")) {
+                if ("qwertyuiop".equals(e.path("query").asText())) return e;
+            }
+            return null;
+        });
+        assertFalse(event.path("confident").asBoolean(true), event.toString());
+        assertTrue(event.path("hits").asInt() > 0, "it listed hits all the same: " + event);
+        JsonNode gaps = kb.get("/api/v1/analytics/insights?days=1").path("zeroResultQueries");
+        assertTrue(gaps.toString().contains("qwertyuiop"), "a gap in the insights: " + gaps);
+    }
+
+    @Test
+    void previewAndInsertComeFirstAndAMissingCarrierIsAskedForBesideTheButton() throws Exception {
+        browser.open(host.hostUrl("zh-cn"));
+        String editorBefore = browser.find("#editor").getText();
+        browser.driver().switchTo().frame(browser.find("#app"));
+        browser.until(d -> !d.findElements(By.cssSelector(".rb-hit")).isEmpty());
+        browser.findAll(".rb-hit").stream().filter(h -> h.getAttribute("data-key").startsWith(RtWidgetIT.LOGISTICS_DELAY))
+                .findFirst().orElseThrow().findElement(By.cssSelector(".rb-hit-problem")).click();
+        try {
+            browser.until(d -> d.findElement(By.cssSelector(".rb-insert")).isEnabled()
+                    && !d.findElement(By.cssSelector(".rb-preview")).getText().isBlank());
+        } catch (RuntimeException e) {
+            throw new AssertionError("no preview; the panel says: " + browser.find("#replybook-panel").getAttribute("data-error"), e);
+        }
+
+        // compact: preview, then Insert with its feedback beside it, then the folded cause, questions and actions
+        int preview = top(".rb-preview");
+        int insert = top(".rb-insert");
+        int folded = top(".rb-folded");
+        assertTrue(preview < insert && insert < folded, "preview " + preview + " < insert " + insert + " < folded " + folded);
+        for (WebElement section : browser.findAll(".rb-folded details")) {
+            assertEquals(null, section.getAttribute("open"), "folded: " + section.getText());
+        }
+        assertTrue(browser.findAll(".rb-fills input[data-var='tracking.carrier']").size() == 1,
+                "the carrier is asked for, not silently 快递公司");
+        assertTrue(browser.find(".rb-preview").getText().contains("【请填写：快递公司】"), browser.find(".rb-preview").getText());
+
+        browser.find(".rb-insert").click();
+        WebElement feedback = browser.until(d -> {
+            List<WebElement> f = d.findElements(By.cssSelector(".rb-feedback.rb-warn"));
+            return f.isEmpty() ? null : f.get(0);
+        });
+        assertTrue(feedback.getText().startsWith("请先填写：") && feedback.getText().contains("快递公司"), feedback.getText());
+        WebElement button = browser.find(".rb-insert");
+        assertTrue(Math.abs(centreY(feedback) - centreY(button)) < 16, "the feedback sits beside the button");
+        WebElement focused = browser.driver().switchTo().activeElement();
+        assertTrue(focused.getAttribute("data-var") != null, "the focus moved to the first value to fill");
+        screenshot("widget-variable-prompt.png");
+        browser.driver().switchTo().defaultContent();
+        assertEquals(editorBefore, browser.find("#editor").getText(), "nothing was inserted");
+
+        browser.driver().switchTo().frame(browser.find("#app"));
+        for (WebElement field : browser.findAll(".rb-fills input[aria-invalid='true']")) {
+            field.sendKeys(RtWidgetIT.valueFor(field.getAttribute("data-var")));
+        }
+        browser.until(d -> "false".equals(d.findElement(By.cssSelector(".rb-insert")).getAttribute("aria-disabled")));
+        browser.until(d -> d.findElement(By.cssSelector(".rb-feedback")).getText().isEmpty()); // "fill in first" went
+        screenshot("widget-compact.png");
+        browser.find(".rb-insert").click();
+        browser.until(d -> !d.findElements(By.cssSelector(".rb-feedback.rb-ok")).isEmpty());
+        browser.driver().switchTo().defaultContent();
+        assertTrue(browser.find("#editor").getText().contains("顺丰"), "the carrier as the agent typed it");
+    }
+
+    @Test
+    void aReplyBoxThatAlreadyGreetsGetsTheReplyWithoutASecondGreeting() {
+        browser.open(host.hostUrl("zh-cn"));
+        WebElement editor = browser.find("#editor");
+        editor.click();
+        editor.sendKeys("王女士，您好！");
+        browser.driver().switchTo().frame(browser.find("#app"));
+        browser.until(d -> !d.findElements(By.cssSelector(".rb-hit")).isEmpty());
+        previewFirstHitAndFillItIn();
+        String preview = browser.find(".rb-preview").getText();
+        assertEquals(1, RtWidgetIT.count(preview, "您好"), "the reply on its own greets once: " + preview);
+        browser.find(".rb-insert").click();
+        WebElement feedback = browser.until(d -> {
+            List<WebElement> f = d.findElements(By.cssSelector(".rb-feedback.rb-ok"));
+            return f.isEmpty() ? null : f.get(0);
+        });
+        assertTrue(feedback.getText().contains("未重复"), feedback.getText());
+        browser.driver().switchTo().defaultContent();
+        String text = browser.find("#editor").getText();
+        assertEquals(1, RtWidgetIT.count(text, "您好"), "one greeting, the agent's: " + text);
+        assertTrue(text.startsWith("王女士，您好！"), text);
+    }
+
+    @Test
+    void aDroppedConnectionIsRetriedVisiblyAndADoubleClickInsertsOnce() {
+        browser.open(host.hostUrl("zh-cn"));
+        browser.driver().switchTo().frame(browser.find("#app"));
+        browser.until(d -> !d.findElements(By.cssSelector(".rb-hit")).isEmpty());
+        browser.driver().switchTo().defaultContent();
+        browser.js("window.zaf.failNext = 3;"); // the next three requests fail as if the network dropped
+        browser.driver().switchTo().frame(browser.find("#app"));
+        browser.find(".rb-search").sendKeys("退款多久到账");
+        WebElement panel = browser.find("#replybook-panel");
+        browser.until(d -> "retrying".equals(panel.getAttribute("data-connection")));
+        assertTrue(browser.find(".rb-status").getText().contains("正在重试"), browser.find(".rb-status").getText());
+        browser.until(d -> panel.getAttribute("data-connection") == null
+                && "搜索结果".equals(d.findElement(By.cssSelector(".rb-list-title")).getText())
+                && !d.findElements(By.cssSelector(".rb-hit")).isEmpty());
+
+        previewFirstHitAndFillItIn();
+        String line = browser.find(".rb-preview").getText().lines().map(String::strip)
+                .max(java.util.Comparator.comparingInt(String::length)).orElseThrow().substring(0, 12);
+        browser.js("var b = document.querySelector('.rb-insert'); b.click(); b.click();");
+        browser.until(d -> !d.findElements(By.cssSelector(".rb-feedback.rb-ok")).isEmpty());
+        browser.driver().switchTo().defaultContent();
+        assertEquals(1, RtWidgetIT.count(browser.find("#editor").getText(), line), "inserted once");
+    }
+
+    @Test
+    void aSimplifiedChineseSearchListsEachEntryOnceWithItsOtherVersionsOneClickAway() {
+        browser.open(host.hostUrl("zh-cn"));
+        browser.driver().switchTo().frame(browser.find("#app"));
+        browser.until(d -> !d.findElements(By.cssSelector(".rb-hit")).isEmpty());
+        browser.find(".rb-search").sendKeys("退款多久能到账");
+        browser.until(d -> "搜索结果".equals(d.findElement(By.cssSelector(".rb-list-title")).getText())
+                && d.findElements(By.cssSelector(".rb-hit")).stream().anyMatch(h -> "refund-timing.zh-cn".equals(h.getAttribute("data-key"))));
+        List<String> families = browser.findAll(".rb-hit").stream()
+                .map(h -> h.getAttribute("data-key").replaceFirst("\\.[a-z]{2,3}(-[a-z0-9]{2,8})*$", "")).toList();
+        assertEquals(families.size(), families.stream().distinct().count(), "one hit per family: " + families);
+        WebElement hit = browser.findAll(".rb-hit").stream()
+                .filter(h -> "refund-timing.zh-cn".equals(h.getAttribute("data-key"))).findFirst().orElseThrow();
+        List<String> chips = hit.findElements(By.cssSelector(".rb-chip")).stream().map(c -> c.getAttribute("data-key")).toList();
+        assertEquals(List.of("refund-timing.en", "refund-timing.zh-tw"), chips);
+
+        hit.findElement(By.cssSelector(".rb-chip[data-key='refund-timing.zh-tw']")).click();
+        browser.until(d -> !d.findElements(By.cssSelector(".rb-version[data-key='refund-timing.zh-cn']")).isEmpty());
+        assertTrue(browser.find(".rb-problem").getText().contains("帳"), "the zh-TW version is open: " + browser.find(".rb-problem").getText());
+        browser.find(".rb-version[data-key='refund-timing.zh-cn']").click();
+        browser.until(d -> !d.findElements(By.cssSelector(".rb-version[data-key='refund-timing.zh-tw']")).isEmpty());
+        browser.driver().switchTo().defaultContent();
+    }
+
+    /** Opens the first hit, fills what the ticket lacks and waits until Insert may insert (inside the app's frame). */
+    private void previewFirstHitAndFillItIn() {
+        browser.findAll(".rb-hit .rb-hit-problem").get(0).click();
+        browser.until(d -> d.findElement(By.cssSelector(".rb-insert")).isEnabled()
+                && !d.findElement(By.cssSelector(".rb-preview")).getText().isBlank());
+        for (WebElement field : browser.findAll(".rb-fills input[aria-invalid='true']")) {
+            field.sendKeys(RtWidgetIT.valueFor(field.getAttribute("data-var")));
+        }
+        browser.until(d -> "false".equals(d.findElement(By.cssSelector(".rb-insert")).getAttribute("aria-disabled")));
+    }
+
+    private static <T> T until(java.util.function.Supplier<T> probe) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            T found = probe.get();
+            if (found != null) return found;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("not within 10 s");
+    }
+
+    private int top(String css) {
+        return browser.find(css).getRect().getY();
+    }
+
+    private static int centreY(WebElement e) {
+        return e.getRect().getY() + e.getRect().getHeight() / 2;
+    }
+
+    /** Saves the panel (inside the app's frame) as {@code name} in target/e2e, for docs/. */
+    private void screenshot(String name) {
+        browser.screenshot(browser.find("#replybook-panel"), RtWidgetIT.out().resolve(name));
+    }
+
+    /**
+     * The keyboard flow: arrow down to hit number {@code n}, Enter previews it (nothing is inserted yet), Ctrl+Enter
+     * inserts; each value the ticket lacks is asked for (the focus moves to it) and filled with Enter. Returns a line
+     * of the script.
+     */
     private String insertByKeyboard(int n) {
         WebElement search = browser.driver().switchTo().activeElement();
         for (int i = 0; i < n; i++) search.sendKeys(Keys.ARROW_DOWN);
+        assertTrue(search.getAttribute("aria-activedescendant").startsWith("rb-hit-"), "the arrows pick a hit");
+        search.sendKeys(Keys.ENTER);
         browser.until(d -> !d.findElements(By.cssSelector(".rb-insert")).isEmpty()
                 && !d.findElement(By.cssSelector(".rb-preview")).getText().isBlank()
-                && d.findElements(By.cssSelector(".rb-status.rb-ok")).isEmpty()); // the previous insert's status is gone
-        search.sendKeys(Keys.ENTER);
-        for (int i = 0; i < 6 && browser.findAll(".rb-status.rb-ok").isEmpty(); i++) {
+                && d.findElement(By.cssSelector(".rb-insert")).isEnabled());
+        assertTrue(browser.findAll(".rb-feedback.rb-ok").isEmpty(), "Enter previews; it inserts nothing");
+        search.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        for (int i = 0; i < 6 && browser.findAll(".rb-feedback.rb-ok").isEmpty(); i++) {
             // the insert asked for is under way until the panel is no longer busy: only then is the focus telling
             browser.until(d -> !"true".equals(d.findElement(By.id("replybook-panel")).getAttribute("aria-busy")));
-            browser.until(d -> !d.findElements(By.cssSelector(".rb-status.rb-ok")).isEmpty()
+            browser.until(d -> !d.findElements(By.cssSelector(".rb-feedback.rb-ok")).isEmpty()
                     || "INPUT".equals(d.switchTo().activeElement().getTagName().toUpperCase())
                        && d.switchTo().activeElement().getAttribute("data-var") != null);
             WebElement field = browser.driver().switchTo().activeElement();
@@ -290,7 +490,7 @@ class ZendeskAppIT {
                 field.sendKeys(RtWidgetIT.valueFor(field.getAttribute("data-var")), Keys.ENTER);
             }
         }
-        browser.until(d -> !d.findElements(By.cssSelector(".rb-status.rb-ok")).isEmpty());
+        browser.until(d -> !d.findElements(By.cssSelector(".rb-feedback.rb-ok")).isEmpty());
         return browser.find(".rb-preview").getText().lines().map(String::strip)
                 .max(java.util.Comparator.comparingInt(String::length)).orElseThrow().substring(0, 12);
     }

@@ -11,13 +11,18 @@ import org.junit.jupiter.api.Test;
 /** The widget stays small and builds its DOM without parsing HTML. */
 class WidgetBudgetTest {
 
+    /**
+     * 80 KB as written, comments included (about a fifth of the script: the parts are read by the people who extend
+     * them); RT squishes and caches it, and gzipped it is under a quarter of that. Raised from 60 KB when the widget
+     * learned honest search, families of locale versions, retries and the greeting check (issue 15).
+     */
     @Test
-    void scriptsAndStylesTogetherStayUnderSixtyKilobytes() throws Exception {
+    void scriptsAndStylesTogetherStayUnderEightyKilobytes() throws Exception {
         long total = Files.size(WidgetFiles.DIR.resolve("replybook-messages.js"));
         for (Path part : WidgetFiles.parts("js")) total += Files.size(part);
         for (Path part : WidgetFiles.parts("css")) total += Files.size(part);
         System.out.println("widget JS+CSS: " + total + " bytes");
-        assertTrue(total < 60 * 1024, "widget JS+CSS is " + total + " bytes; the budget is 60 KB");
+        assertTrue(total < 80 * 1024, "widget JS+CSS is " + total + " bytes; the budget is 80 KB");
     }
 
     @Test
