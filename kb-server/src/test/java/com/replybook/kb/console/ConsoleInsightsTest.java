@@ -85,7 +85,7 @@ class ConsoleInsightsTest {
     @Test
     void theChineseConsoleLabelsTheSameFiguresInChinese() {
         String page = signedIn("lead.zh", Role.LEAD, "zh-CN").get("/console/insights").body();
-        assertTrue(page.contains("没有搜到结果的搜索") && page.contains("<th>生气</th><td>1</td>"), page);
+        assertTrue(page.contains("没有找到合适话术的搜索") && page.contains("<th>生气</th><td>1</td>"), page);
     }
 
     @Test
