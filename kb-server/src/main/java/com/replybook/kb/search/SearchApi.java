@@ -61,7 +61,7 @@ final class SearchApi {
 
     private void search(ApiCall call) throws IOException {
         SearchRequest request = SearchParams.read(call.request(), SEARCH_LIMIT);
-        String prefer = preferredLocale(call.request().getParameter("prefer"));
+        String prefer = preferredLocale(call.request().getParameter("prefer"), Principal.of(call));
         String family = call.request().getParameter("family");
         boolean folded = family == null || family.isBlank() || SearchParams.flag("family", family);
         SearchService ready = search.ready();
@@ -85,7 +85,7 @@ final class SearchApi {
             }
         }
         var statuses = SearchParams.statuses(call.request().getParameter("status"), Principal.of(call));
-        String prefer = preferredLocale(ticket.prefer());
+        String prefer = preferredLocale(ticket.prefer(), Principal.of(call));
         SearchService ready = search.ready();
         var results = Boolean.FALSE.equals(ticket.family()) ? ready.searchTicket(ticket, statuses)
                 : ready.searchTicketFamilies(ticket, statuses, prefer);
@@ -143,9 +143,12 @@ final class SearchApi {
         }
     }
 
-    /** The {@code prefer} locale of a search: a BCP 47 tag such as {@code zh-CN}, or null when absent. */
-    private static String preferredLocale(String prefer) {
-        if (prefer == null || prefer.isBlank()) return null;
+    /**
+     * The {@code prefer} locale of a search: a BCP 47 tag such as {@code zh-CN}; without one, the caller's own locale
+     * (an agent reads the family's version in their language, the others one click away), or null when unknown.
+     */
+    private static String preferredLocale(String prefer, Principal caller) {
+        if (prefer == null || prefer.isBlank()) return caller.locale();
         if (!LOCALE.matcher(prefer.trim()).matches()) {
             throw ApiException.badRequest("prefer", "prefer must be a BCP 47 locale such as zh-CN, zh-TW or en");
         }

@@ -102,6 +102,27 @@ class SearchFamilyTest {
     }
 
     @Test
+    void withoutPreferTheFamilyIsShownInTheAgentsOwnLocale() throws Exception {
+        try (TestServer server = startWithTwins(dir)) {
+            var users = server.app().users();
+            var taipei = users.createUser("agent-tw", "agent-tw", com.replybook.kb.auth.Role.AGENT, "zh-TW");
+            ApiClient agentTw = server.client(users.issueToken(taipei.id(), "test"));
+            JsonNode folded = agentTw.get("/api/v1/search?q=" + q("退款多久到账")).json();
+            List<String> keys = keys(folded);
+            assertTrue(keys.contains("refund-timing.zh-tw") && !keys.contains("refund-timing.zh-cn"),
+                    "a zh-TW agent reads the zh-TW version of a simplified search: " + keys);
+            JsonNode hit = folded.get("hits").get(keys.indexOf("refund-timing.zh-tw"));
+            assertEquals(List.of("refund-timing.en", "refund-timing.zh-cn"), siblingKeys(hit));
+
+            ApiClient agentCn = server.userWithRole("agent-cn", "agent");
+            JsonNode ticket = agentCn.post("/api/v1/search/ticket", Map.of("subject", "退款",
+                    "messages", List.of(Map.of("author", "customer", "text", "退款什麼時候到帳？")))).json();
+            assertTrue(keys(ticket).contains("refund-timing.zh-cn") && !keys(ticket).contains("refund-timing.zh-tw"),
+                    "a zh-CN agent's suggestions show the zh-CN version: " + keys(ticket));
+        }
+    }
+
+    @Test
     void ticketSuggestionsAreFoldedTooAndABadPreferIsRefusedNamingTheParameter() throws Exception {
         try (TestServer server = startWithTwins(dir)) {
             ApiClient agent = server.userWithRole("agent1", "agent");
