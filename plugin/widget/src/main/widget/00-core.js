@@ -30,10 +30,12 @@
  *                                  (returns it or a Promise of it), after the checks allowed it
  *   Replybook.panel({name, title, order, build: function (w, container) {…}}) a tab beside the scripts
  *                                  (title: a message key; the tab bar shows once there are two panels)
+ *   Replybook.warningText(function (w, warning) {…}) words a render warning ("kind:detail") in the agent's
+ *                                  language, or returns null to leave it to the others
  * Events: 'init' (set up the part's state), 'context' (the host's ticket context is in w.ctx), 'built' (the
  * panel's DOM exists), 'hits' ({hits, result, source}), 'entry' ({entry, folded}: add sections to the entry's
- * folded details, below Insert), 'rendered' ({result}), 'inserted' ({reply, entry}), 'event' ({event}: add fields
- * to a usage event before it is sent).
+ * folded details, below Insert), 'rendered' ({result}), 'edited' (the agent changed the preview's words),
+ * 'inserted' ({reply, entry}), 'event' ({event}: add fields to a usage event before it is sent).
  */
 (function (global) {
   'use strict';

@@ -1,7 +1,8 @@
 /*
  * Replybook widget, part 50: the chosen entry, compact: its problem and other locale versions, the live preview
- * rendered by kb-server with the ticket's data, one input per value the ticket cannot supply, then Insert with its
- * feedback beside it; the cause, the questions to ask and the actions checklist are folded below.
+ * rendered by kb-server with the ticket's data (editable: the agent may adjust the words, and what the preview shows
+ * is what is inserted), one input per value the ticket cannot supply, then Insert with its feedback beside it; the
+ * cause, the questions to ask and the actions checklist are folded below.
  */
 (function (global) {
   'use strict';
@@ -10,6 +11,12 @@
   var el = R.util.el;
   var clear = R.util.clear;
   var RENDER_DELAY_MS = 250;
+  var warningTexts = [];
+
+  /** Adds a wording of render warnings: fn(w, warning) returns the text in the agent's language, or null. */
+  R.warningText = function (fn) {
+    warningTexts.push(fn);
+  };
 
   R.on('init', function (w) {
     w.entry = null;
@@ -64,8 +71,16 @@
       this.versionButtons(head, entry, hit);
       d.appendChild(head);
       this.preview = el('div', 'rb-preview');
+      // The agent may adjust the words before inserting; what is inserted is what the preview shows.
+      this.preview.setAttribute('contenteditable', 'plaintext-only');
+      this.preview.setAttribute('role', 'textbox');
+      this.preview.setAttribute('aria-multiline', 'true');
       this.preview.setAttribute('aria-label', this.t('preview'));
-      this.preview.setAttribute('tabindex', '0'); // scrollable by keyboard
+      var self = this;
+      this.preview.addEventListener('input', function () {
+        self.edited = true;
+        self.emit('edited', {});
+      });
       d.appendChild(this.preview);
       this.fillBox = el('div', 'rb-fills');
       d.appendChild(this.fillBox);
@@ -198,6 +213,7 @@
 
     showRendered: function (res) {
       this.preview.textContent = res.text || '';
+      this.edited = false; // a new render replaces the agent's own edits
       var missing = this.missing(res);
       this.showFills(missing);
       clear(this.notes);
@@ -214,6 +230,10 @@
 
     /** A render warning ("kind:detail") in the agent's language; kinds it does not know are shown as they came. */
     warningText: function (warning) {
+      for (var i = 0; i < warningTexts.length; i++) {
+        var own = warningTexts[i](this, warning);
+        if (own) return own;
+      }
       var m = /^([a-z-]+):(.*)$/.exec(warning);
       if (m && m[1] === 'sms-segments') return this.t('warning.sms-segments').replace('{0}', m[2]);
       if (m && m[1] === 'no-review-version') return this.t('warning.no-review-version');

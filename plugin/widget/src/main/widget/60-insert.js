@@ -18,6 +18,12 @@
     preparations.push(fn);
   };
 
+  /** Plain text as HTML paragraphs (a blank line between paragraphs, a line break within one), escaped. */
+  R.paragraphs = function (text) {
+    return String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+      .split(/\n{2,}/).map(function (p) { return '<p>' + p.replace(/\n/g, '<br>') + '</p>'; }).join('');
+  };
+
   /** Runs the checks in order; resolves to the first problem one reports, or null. */
   function firstProblem(w, reply, checks) {
     if (!checks.length) return Promise.resolve(null);
@@ -118,7 +124,7 @@
       }
       var entry = this.entry;
       var res = this.rendered;
-      var reply = { html: res.html, text: res.text, notes: [] };
+      var reply = this.reply();
       return firstProblem(this, reply, this.checks()).then(function (problem) {
         if (problem) {
           if (problem.focus) problem.focus.focus();
@@ -130,6 +136,16 @@
           return self.insertReply(entry, ready);
         });
       });
+    },
+
+    /**
+     * What an insert puts into the reply: {html, text, notes, edited}: the rendered reply, or the agent's edited
+     * preview as plain paragraphs.
+     */
+    reply: function () {
+      if (!this.edited) return { html: this.rendered.html, text: this.rendered.text, notes: [], edited: false };
+      var text = this.preview.innerText.replace(/\n+$/, '');
+      return { html: R.paragraphs(text), text: text, notes: [], edited: true };
     },
 
     insertReply: function (entry, reply) {

@@ -21,10 +21,25 @@
     return GREETING.test(first);
   };
 
+  /**
+   * An edited reply without its greeting, when it starts with one: the greeting up to its punctuation
+   * ("Hi Emma," "王女士，您好！"), or its whole first line when it has none.
+   */
+  function withoutGreeting(reply) {
+    var start = reply.text.replace(/^\s+/, '');
+    var m = GREETING.exec(start.split('\n')[0]);
+    if (!m) return reply;
+    var rest = start.slice(m[0].length);
+    var end = /^[^\n，,！!。:：]*[，,！!。:：]|^[^\n]*/.exec(rest)[0];
+    var text = rest.slice(end.length).replace(/^\s+/, '');
+    return { html: R.paragraphs(text), text: text, notes: reply.notes.concat(['insertedWithoutGreeting']), edited: true };
+  }
+
   R.prepareInsert(function (w, reply) {
     if (!w.host.editorText) return reply;
     return Promise.resolve(w.host.editorText()).then(function (existing) {
       if (!R.startsWithGreeting(existing)) return reply;
+      if (reply.edited) return withoutGreeting(reply); // the agent's own words: not rendered again
       var body = w.renderBody();
       body.greeting = false;
       return w.api('POST', '/api/v1/entries/' + encodeURIComponent(w.entry.id) + '/render', body).then(function (res) {

@@ -11,4 +11,6 @@
     return w;
   };
   R.pickLocale = R.util.pickLocale;
+  R.el = R.util.el; // for replybook-guardrails.js
+  R.clear = R.util.clear;
 })(window);

@@ -1,13 +1,14 @@
 /*
  * Replybook widget, guardrails (issue 16): what an agent may offer and what a reply must never say, checked where
- * the reply is inserted. Loaded after replybook-widget.js by both hosts; the widget calls ReplybookGuardrails at its
- * "guardrails hook" points:
+ * the reply is inserted. Loaded after replybook-widget.js by both hosts; the widget's guardrails part
+ * (plugin/widget/src/main/widget/75-guardrails.js) calls ReplybookGuardrails at these points:
  *   start(w)            a lead's widget lists the approvals waiting, with approve / reject;
  *   afterRender(w, res) a compensation above the policy (warning compensation-over-limit:offer:asked:allowed:currency)
  *                       shows the allowed amount, "use it" and "ask a lead"; the text is checked against the wording rules;
  *   textChanged(w)      the agent's own edits are checked as they type;
- *   beforeInsert(w, r)  -> Promise of {ok, compensation}: blocking wording or an unapproved amount stops the insert;
- *                       a granted compensation is reported with the insert event;
+ *   beforeInsert(w, r)  -> Promise of {ok, compensation, message, focus}: blocking wording or an unapproved amount
+ *                       stops the insert (message says why, beside Insert); a granted compensation is reported with
+ *                       the insert event;
  *   warningText(w, s)   its render warnings in the agent's language.
  * ES5, no framework; server data reaches the DOM through textContent only.
  */
@@ -64,14 +65,18 @@
     return w.guardBox;
   }
 
-  /** Insert stays off while a variable is missing, the wording blocks, or an amount waits for a lead. */
+  /**
+   * Insert stays off while the wording blocks or an amount waits for a lead. (A missing value leaves it on: a click
+   * says beside it which values to fill in.)
+   */
   function updateInsert(w) {
     if (!w.insertButton || !w.rendered) return;
     var g = state(w);
     var missing = w.missing(w.rendered).length > 0;
     var limit = g.over && !approved(g);
-    w.insertButton.disabled = missing || g.blocked || !!limit;
-    w.insertButton.title = missing ? w.t('insertBlocked') : g.blocked ? w.t('guard.blocked') : limit ? w.t('guard.limitFirst') : '';
+    w.insertButton.disabled = g.blocked || !!limit;
+    w.insertButton.title = missing ? w.t('insertBlocked') : g.blocked ? w.t('guard.blocked') : limit ? w.t('guard.limitFirst')
+      : w.t('insertKeys');
   }
 
   function approved(g) {
@@ -221,7 +226,7 @@
   function leadPanel(w, approvals) {
     if (!w.approvalsBox) {
       w.approvalsBox = el('section', 'rb-approvals');
-      w.root.insertBefore(w.approvalsBox, w.search);
+      w.search.parentNode.insertBefore(w.approvalsBox, w.search);
     }
     var box = w.approvalsBox;
     global.Replybook.clear(box);
@@ -304,20 +309,12 @@
 
     beforeInsert: function (w, reply) {
       var g = state(w);
-      if (g.over && !approved(g)) {
-        w.setStatus(w.t('guard.limitFirst'), 'warn');
-        return Promise.resolve({ ok: false });
-      }
+      if (g.over && !approved(g)) return Promise.resolve({ ok: false, message: w.t('guard.limitFirst') });
       return checkWords(w, reply.text).then(function (res) {
-        if (res.blocked) {
-          w.setStatus(w.t('guard.blocked'), 'error');
-          w.preview.focus();
-          return { ok: false };
-        }
+        if (res.blocked) return { ok: false, message: w.t('guard.blocked'), focus: w.preview };
         return { ok: true, compensation: granted(w) };
       }, function () {
-        w.setStatus(w.t('error'), 'error');
-        return { ok: false };
+        return { ok: false, message: w.t('error') };
       });
     },
 

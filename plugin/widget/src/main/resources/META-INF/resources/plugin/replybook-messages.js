@@ -273,7 +273,6 @@ window.ReplybookMessages = {
     "offer.gift": "贈品",
     "offer.shipping": "運費",
     "var.coupon.amount": "折價券金額",
-    "var.coupon.amount": "折價券金額",
     "keys": "↑↓ 選擇 · Enter 預覽 · Ctrl+Enter 插入",
     "noGoodMatch": "沒有找到合適的話術。",
     "noGoodMatch.hint": "以下結果都答非所問，使用前請核對。",
