@@ -249,7 +249,8 @@ class RtWidgetIT {
         })) {
             field.sendKeys(valueFor(field.getAttribute("data-var")));
         }
-        browser.until(d -> panel().findElement(By.cssSelector(".rb-insert")).isEnabled());
+        // the render with the values typed: an edit made before it would be replaced by it
+        browser.until(d -> "false".equals(panel().findElement(By.cssSelector(".rb-insert")).getAttribute("aria-disabled")));
 
         WebElement preview = panel().findElement(By.cssSelector(".rb-preview"));
         preview.click();

@@ -113,7 +113,7 @@ class ZendeskAppIT {
         for (WebElement field : browser.findAll(".rb-fills input[aria-invalid='true']")) {
             field.sendKeys(RtWidgetIT.valueFor(field.getAttribute("data-var")));
         }
-        browser.until(d -> d.findElement(By.cssSelector(".rb-insert")).isEnabled());
+        browser.until(d -> "false".equals(d.findElement(By.cssSelector(".rb-insert")).getAttribute("aria-disabled")));
         String rendered = browser.find(".rb-preview").getText();
         browser.find(".rb-insert").click();
         browser.until(d -> "true".equals(String.valueOf(browser.js("return !!document.querySelector('.rb-feedback.rb-ok');"))));
