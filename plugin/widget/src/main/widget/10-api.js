@@ -3,7 +3,8 @@
  * A call that fails for want of a connection (no answer, or 502/503/504/429 from a proxy or a busy server) is
  * tried again after 0.5, 1, 2 and 4 s; the head says so meanwhile and the panel carries data-connection="retrying"
  * (then "lost" when the last try failed too, and the head offers to try again).
- * Calls are retried only when they change nothing on the server (searches, reads, renders); usage events are not.
+ * Calls are retried only when they change nothing on the server (searches, reads, renders); usage events and
+ * approval requests and decisions are not (options.once).
  */
 (function (global) {
   'use strict';

@@ -146,7 +146,8 @@
     if (order) body.orderAmount = order;
     button.disabled = true;
     w.setStatus(w.t('guard.asking'));
-    w.api('POST', '/api/v1/approvals', body).then(function (a) {
+    // not retried: a request whose answer was lost may have been stored, and a lead must not see it twice
+    w.api('POST', '/api/v1/approvals', body, { once: true }).then(function (a) {
       g.approval = a;
       w.setStatus(w.t('guard.waiting'), 'warn');
       showLimit(w);
@@ -250,7 +251,8 @@
         b.type = 'button';
         b.addEventListener('click', function () {
           b.disabled = true;
-          w.api('POST', '/api/v1/approvals/' + encodeURIComponent(a.id) + '/decision', { approved: d[1], note: note.value })
+          w.api('POST', '/api/v1/approvals/' + encodeURIComponent(a.id) + '/decision', { approved: d[1], note: note.value },
+              { once: true }) // a decision is taken once
             .then(function () { w.setStatus(w.t('guard.decided'), 'ok'); refreshLead(w); })
             .catch(function () { b.disabled = false; refreshLead(w); });
         });
