@@ -48,8 +48,7 @@ public final class AuthFilter extends HttpFilter {
         }
         if (sessions != null && req.getHeader("Authorization") == null && sessions.principal(req).isPresent()) {
             if (!SAFE_METHODS.contains(req.getMethod()) && !sessions.csrfValid(req, req.getHeader(SessionAuth.CSRF_HEADER))) {
-                JsonResponses.error(resp, ApiException.forbidden(
-                        "Missing or wrong " + SessionAuth.CSRF_HEADER + " header for a session-authenticated request"));
+                JsonResponses.error(resp, ApiException.forbidden(AuthError.CSRF_HEADER));
                 return;
             }
             chain.doFilter(req, resp);
@@ -59,8 +58,7 @@ public final class AuthFilter extends HttpFilter {
         if (principal.isEmpty()) {
             resp.setHeader("WWW-Authenticate", "Bearer realm=\"replybook\"");
             JsonResponses.error(resp, ApiException.unauthorized(
-                    bearerToken(req).isPresent() ? "The token is unknown or revoked"
-                            : "Authentication required: send Authorization: Bearer <token>"));
+                    bearerToken(req).isPresent() ? AuthError.TOKEN_UNKNOWN : AuthError.UNAUTHENTICATED));
             return;
         }
         req.setAttribute(Principal.ATTRIBUTE, principal.get());

@@ -31,8 +31,8 @@ public final class PasswordStore {
     public void setPassword(String userId, String password) {
         String weakness = Passwords.weakness(password);
         if (weakness != null) {
-            throw ApiException.unprocessable("password", "password must be " + Passwords.MIN_LENGTH + " to "
-                    + Passwords.MAX_LENGTH + " characters", java.util.Map.of("messageKey", weakness));
+            throw ApiException.unprocessable("password", AuthError.PASSWORD_LENGTH, Passwords.MIN_LENGTH,
+                    Passwords.MAX_LENGTH);
         }
         String hash = Passwords.hash(password);
         int n = db.inTransaction(c -> {
@@ -44,7 +44,7 @@ public final class PasswordStore {
                 return changed;
             }
         });
-        if (n != 1) throw ApiException.notFound("No user " + userId);
+        if (n != 1) throw ApiException.notFound(AuthError.USER_NOT_FOUND, userId);
     }
 
     /**

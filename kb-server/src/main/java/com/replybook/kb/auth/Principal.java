@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * @param userId   stable user id
  * @param username login name, recorded as {@code createdBy}/{@code updatedBy}
  * @param role     what the caller may do
- * @param locale   the user's UI locale, e.g. {@code zh-CN}
+ * @param locale   the user's UI locale, e.g. {@code zh-CN}; null to follow the browser's language
  */
 public record Principal(String userId, String username, Role role, String locale) {
 
@@ -20,7 +20,7 @@ public record Principal(String userId, String username, Role role, String locale
     public static Principal of(HttpServletRequest req) {
         Object p = req.getAttribute(ATTRIBUTE);
         if (p instanceof Principal principal) return principal;
-        throw ApiException.unauthorized("Authentication required: send Authorization: Bearer <token>");
+        throw ApiException.unauthorized(AuthError.UNAUTHENTICATED);
     }
 
     /** The caller of an API call; 401 when it was not authenticated. */
@@ -31,7 +31,7 @@ public record Principal(String userId, String username, Role role, String locale
     /** Throws 403 unless this caller has at least {@code required}. */
     public Principal require(Role required) {
         if (!role.atLeast(required)) {
-            throw ApiException.forbidden("This needs the " + required.wire() + " role; you are " + role.wire());
+            throw ApiException.forbidden(AuthError.ROLE, required.wire(), role.wire());
         }
         return this;
     }

@@ -47,6 +47,6 @@ final class CaseApi {
     private void read(ApiCall call) throws IOException {
         Principal.of(call).require(Role.EDITOR);
         String id = call.path("id");
-        call.json(200, store.find(id).orElseThrow(() -> ApiException.notFound("No case " + id)));
+        call.json(200, store.find(id).orElseThrow(() -> ApiException.notFound(CaseError.NOT_FOUND, id)));
     }
 }

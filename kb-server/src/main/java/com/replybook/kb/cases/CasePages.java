@@ -60,7 +60,7 @@ final class CasePages {
         Map<String, String> values = formOf(p);
         CaseParser.Result r = parser.parse(json(values));
         if (!r.ok()) {
-            form(p, 422, null, values, FormErrors.byField(r.errors()));
+            form(p, 422, null, values, FormErrors.byField(r.errors(), p.messages()));
             return;
         }
         Case c = store.create(r.draft(), me.username());
@@ -73,7 +73,7 @@ final class CasePages {
         Map<String, String> values = formOf(p);
         CaseParser.Result r = parser.parse(json(values));
         if (!r.ok()) {
-            form(p, 422, c, values, FormErrors.byField(r.errors()));
+            form(p, 422, c, values, FormErrors.byField(r.errors(), p.messages()));
             return;
         }
         try {
@@ -145,10 +145,10 @@ final class CasePages {
     /** The {@code updatedAt} (epoch milliseconds) the form was loaded at: the edit's optimistic version. */
     static Instant basedOn(Page p) {
         return Instant.ofEpochMilli(p.longParam("basedOn").orElseThrow(
-                () -> ApiException.badRequest("basedOn", "basedOn is required: reload the page and try again")));
+                () -> ApiException.badRequest("basedOn", CaseError.BASED_ON)));
     }
 
     private Case existing(String id) {
-        return store.find(id).orElseThrow(() -> ApiException.notFound("No case " + id));
+        return store.find(id).orElseThrow(() -> ApiException.notFound(CaseError.NOT_FOUND, id));
     }
 }

@@ -3,6 +3,7 @@ package com.replybook.kb.cases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.vocabulary.HelpDesk;
 import com.replybook.kb.web.FieldError;
+import com.replybook.kb.web.InputError;
 import com.replybook.kb.web.JsonFields;
 
 import java.util.ArrayList;
@@ -40,16 +41,16 @@ public final class CaseParser {
     }
 
     public Result parse(JsonNode json) {
-        if (json == null || !json.isObject()) return new Result(null, List.of(new FieldError(null, "A case must be a JSON object")));
+        if (json == null || !json.isObject()) return new Result(null, List.of(FieldError.of(null, CaseError.NOT_OBJECT)));
         List<FieldError> errors = new ArrayList<>();
         json.fieldNames().forEachRemaining(n -> {
-            if (!KNOWN.contains(n)) errors.add(new FieldError(n, "Unknown field '" + n + "'"));
+            if (!KNOWN.contains(n)) errors.add(FieldError.of(n, InputError.UNKNOWN_FIELD, n));
         });
         String title = JsonFields.text(json, "title", 300, true, errors);
         String html = JsonFields.text(json, "excerptHtml", MAX_EXCERPT, false, errors);
         String plain = JsonFields.text(json, "excerptText", MAX_EXCERPT, false, errors);
         if ((html == null || html.isBlank()) && (plain == null || plain.isBlank())) {
-            errors.add(new FieldError("excerptHtml", "excerptHtml or excerptText is required: the conversation excerpt"));
+            errors.add(FieldError.of("excerptHtml", CaseError.EXCERPT_REQUIRED));
         }
         String agentDid = JsonFields.text(json, "agentDid", MAX_TEXT, false, errors);
         String why = JsonFields.text(json, "whyItWorked", MAX_TEXT, false, errors);
@@ -57,7 +58,7 @@ public final class CaseParser {
         List<String> tags = JsonFields.strings(json, "tags", 50, 50, errors);
         List<String> keys = JsonFields.strings(json, "entryKeys", 50, 128, errors);
         for (String k : keys) {
-            if (!ENTRY_KEY.matcher(k).matches()) errors.add(new FieldError("entryKeys", "entryKeys: '" + k + "' is not an entry key"));
+            if (!ENTRY_KEY.matcher(k).matches()) errors.add(FieldError.of("entryKeys", CaseError.ENTRY_KEY, k));
         }
         int rating = rating(json, errors);
         String source = JsonFields.text(json, "source", 300, false, errors);
@@ -92,7 +93,7 @@ public final class CaseParser {
         JsonNode n = json.get("rating");
         if (n == null || n.isNull()) return 0;
         if (!n.isIntegralNumber() || n.asInt() < 0 || n.asInt() > 5) {
-            errors.add(new FieldError("rating", "rating must be a whole number from 1 to 5 (0 = not rated)"));
+            errors.add(FieldError.of("rating", CaseError.RATING));
             return 0;
         }
         return n.asInt();

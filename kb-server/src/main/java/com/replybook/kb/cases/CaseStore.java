@@ -52,7 +52,7 @@ public final class CaseStore {
 
     /** Replaces case {@code id}; 409 when it was saved after {@code basedOn} (its {@code updatedAt} as loaded). */
     public Case update(String id, CaseDraft d, String actor, Instant basedOn) {
-        Case cur = find(id).orElseThrow(() -> ApiException.notFound("No case " + id));
+        Case cur = find(id).orElseThrow(() -> ApiException.notFound(CaseError.NOT_FOUND, id));
         // A lead's edit keeps where the case was captured: the console form does not carry the ticket.
         Case c = new Case(id, d.title(), d.excerptHtml(), d.agentDid(), d.whyItWorked(), d.outcome(), d.tags(),
                 d.entryKeys(), d.rating(), d.source(), cur.createdAt(), cur.createdBy(), next(cur.updatedAt()), actor,
@@ -131,7 +131,7 @@ public final class CaseStore {
 
     public CaseCollection createCollection(String name, String description, String actor) {
         if (name == null || name.isBlank() || name.length() > 200) {
-            throw ApiException.unprocessable("name", "name is required, at most 200 characters", null);
+            throw ApiException.unprocessable("name", CaseError.COLLECTION_NAME);
         }
         Instant now = clock.instant();
         CaseCollection col = new CaseCollection(UUID.randomUUID().toString(), name.strip(),
@@ -179,10 +179,10 @@ public final class CaseStore {
      * was saved after {@code basedOn}, since positions the user saw may no longer be right.
      */
     public CaseCollection setItems(String id, List<CollectionItem> items, String actor, Instant basedOn) {
-        CaseCollection cur = collection(id).orElseThrow(() -> ApiException.notFound("No collection " + id));
+        CaseCollection cur = collection(id).orElseThrow(() -> ApiException.notFound(CaseError.COLLECTION_NOT_FOUND, id));
         for (CollectionItem i : items) {
             if (!i.type().equals("case") && !i.type().equals("entry")) {
-                throw ApiException.unprocessable("type", "item type must be case or entry", null);
+                throw ApiException.unprocessable("type", CaseError.ITEM_TYPE);
             }
         }
         CaseCollection next = new CaseCollection(id, cur.name(), cur.description(), items, cur.createdAt(),
@@ -221,14 +221,13 @@ public final class CaseStore {
 
     /** Moves row {@code id} of {@code table} from {@code basedOn} to {@code now}; 409 if it is no longer at {@code basedOn}. */
     private static void claim(Connection c, String table, String id, Instant basedOn, Instant now) throws SQLException {
-        if (basedOn == null) throw ApiException.badRequest("basedOn", "basedOn (the updatedAt the edit started from) is required");
+        if (basedOn == null) throw ApiException.badRequest("basedOn", CaseError.BASED_ON);
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET updated_at = ? WHERE id = ? AND updated_at = ?")) {
             ps.setLong(1, now.toEpochMilli());
             ps.setString(2, id);
             ps.setLong(3, basedOn.toEpochMilli());
             if (ps.executeUpdate() != 1) {
-                throw ApiException.conflict("Someone else saved this in the meantime; reload it and apply your change again",
-                        Map.of("basedOn", basedOn.toEpochMilli()));
+                throw ApiException.conflict(CaseError.CHANGED, Map.of("basedOn", basedOn.toEpochMilli()));
             }
         }
     }

@@ -4,6 +4,7 @@ import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.console.Page;
 import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.InputError;
 import com.replybook.kb.web.Router;
 
 import java.io.IOException;
@@ -128,7 +129,7 @@ final class CollectionPages {
                 p.redirect("collections", "flash.collectionDeleted");
                 return;
             }
-            default -> throw ApiException.badRequest("action", "Unknown action " + action);
+            default -> throw ApiException.badRequest("action", InputError.UNKNOWN_ACTION, action);
         }
         try {
             store.setItems(c.id(), items, me.username(), CasePages.basedOn(p));
@@ -175,11 +176,11 @@ final class CollectionPages {
     }
 
     private static int index(List<?> items, int i) {
-        if (i < 0 || i >= items.size()) throw ApiException.badRequest("index", "index out of range");
+        if (i < 0 || i >= items.size()) throw ApiException.badRequest("index", CaseError.INDEX);
         return i;
     }
 
     private CaseCollection existing(String id) {
-        return store.collection(id).orElseThrow(() -> ApiException.notFound("No collection " + id));
+        return store.collection(id).orElseThrow(() -> ApiException.notFound(CaseError.COLLECTION_NOT_FOUND, id));
     }
 }

@@ -1,11 +1,13 @@
 package com.replybook.kb.console;
 
+import com.replybook.kb.auth.AuthError;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.SessionAuth;
 import com.replybook.kb.auth.SignInThrottle;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.ContainerErrors;
+import com.replybook.kb.web.InputError;
 import com.replybook.kb.web.JsonErrors;
 import com.replybook.kb.web.SecurityHeaders;
 import com.replybook.kb.web.Router;
@@ -47,7 +49,8 @@ public final class ConsoleServlet extends HttpServlet {
         this.sessions = sessions;
         this.routes = routes;
         this.navCounts = navCounts;
-        routes.get("/", p -> p.redirect("entries", null));
+        new HomePage().routes(routes);
+        new ErrorTextEndpoint().routes(routes);
         new SignInPages(signIns, sessions).routes(routes);
         new StaticFiles().routes(routes);
     }
@@ -67,11 +70,11 @@ public final class ConsoleServlet extends HttpServlet {
                 return;
             }
             if ("POST".equals(req.getMethod()) && !csrfOk(req)) {
-                throw ApiException.forbidden("csrf");
+                throw ApiException.forbidden(AuthError.CSRF);
             }
             Router.Lookup<Page> lookup = routes.find(req.getMethod(), path);
             if (lookup.found() == null) {
-                if (!lookup.pathKnown()) throw ApiException.notFound(req.getRequestURI());
+                if (!lookup.pathKnown()) throw ApiException.notFound(InputError.NO_SUCH_RESOURCE, req.getRequestURI());
                 throw ApiException.methodNotAllowed(req.getMethod(), lookup.allowed());
             }
             req.setAttribute(Router.MATCHED_TEMPLATE, "/console" + lookup.found().template());
@@ -102,19 +105,14 @@ public final class ConsoleServlet extends HttpServlet {
         SecurityHeaders.reset(page.response());
         page.response().setHeader("Content-Security-Policy", CSP);
         if (e instanceof ApiException api) api.headers().forEach(page.response()::setHeader);
-        String key = switch (status) {
-            case 401 -> "error.401";
-            case 403 -> "csrf".equals(e.getMessage()) ? "error.csrf" : "error.403";
-            case 404 -> "error.404";
-            case 405 -> "error.405";
-            case 409 -> "error.409";
-            case 400, 413, 422 -> "error.400";
-            default -> "error.500";
-        };
-        // Details of 4xx help the user fix their input; a 500's message may hold internals, so it is not shown.
-        String detail = status < 500 && !"csrf".equals(e.getMessage()) ? e.getMessage() : null;
-        page.render(status, "error.ftlh", Map.of("messageKey", key, "detail", detail == null ? "" : detail,
-                "status", status));
+        ApiException api = e instanceof ApiException a ? a : null;
+        boolean csrf = api != null && AuthError.CSRF.code().equals(api.reason());
+        String key = csrf ? "error.csrf" : ErrorTexts.statusKey(status);
+        // The user's language only: a 4xx says what was wrong when its message has a code; a 500 never shows its
+        // message (it may hold internals), and the API's English never reaches the page.
+        String detail = api != null && !csrf && status < 500 && api.reason() != null
+                ? ErrorTexts.of(page.messages(), api) : "";
+        page.render(status, "error.ftlh", Map.of("messageKey", key, "detail", detail, "status", status));
     }
 
     private static List<String> segments(HttpServletRequest req) {

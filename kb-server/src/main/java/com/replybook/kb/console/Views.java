@@ -1,5 +1,6 @@
 package com.replybook.kb.console;
 
+import com.replybook.kb.web.FieldError;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
@@ -26,7 +27,9 @@ import java.util.Map;
  * The configuration is built once and hardened like the script renderer's (no {@code ?new}, no {@code ?api}),
  * although these templates are ours: a template bug must not become code execution. Thread-safe.
  *
- * <p>Every page gets {@code t(key, args…)} (UI text, see {@link Messages}) and {@code date(instant)}.
+ * <p>Every page gets {@code t(key, args…)} (UI text, see {@link Messages}), {@code date(instant)},
+ * {@code problem(fieldError)} (an error in the user's language with its place in a script, see
+ * {@link ErrorTexts}) and {@code fieldLabel(name)} (the label of a field such as {@code questions[2]}).
  */
 final class Views {
 
@@ -63,6 +66,12 @@ final class Views {
         root.put("date", (TemplateMethodModelEx) args -> {
             Object v = args.isEmpty() ? null : DeepUnwrap.unwrap((freemarker.template.TemplateModel) args.get(0));
             return v instanceof Instant i ? DATE.format(i) : "";
+        });
+        root.put("problem", (TemplateMethodModelEx) args ->
+                ErrorTexts.withPlace(messages, (FieldError) DeepUnwrap.unwrap((freemarker.template.TemplateModel) args.get(0))));
+        root.put("fieldLabel", (TemplateMethodModelEx) args -> {
+            String field = String.valueOf(DeepUnwrap.unwrap((freemarker.template.TemplateModel) args.get(0)));
+            return ErrorTexts.fieldLabel(messages, field);
         });
         root.put("lang", messages.tag());
         try {

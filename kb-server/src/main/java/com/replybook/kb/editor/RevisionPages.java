@@ -4,6 +4,7 @@ import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.console.Page;
 import com.replybook.kb.entries.Entry;
+import com.replybook.kb.entries.EntryError;
 import com.replybook.kb.entries.EntryPolicy;
 import com.replybook.kb.entries.EntryReview;
 import com.replybook.kb.entries.EntryStatus;
@@ -11,6 +12,7 @@ import com.replybook.kb.entries.EntryStore;
 import com.replybook.kb.entries.PendingRevision;
 import com.replybook.kb.entries.Revision;
 import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.InputError;
 import com.replybook.kb.web.Router;
 
 import java.io.IOException;
@@ -80,7 +82,7 @@ final class RevisionPages {
     private void confirmRestore(Page p) throws IOException {
         p.require(Role.EDITOR);
         Entry e = existing(p.path("id"));
-        long version = p.longParam("version").orElseThrow(() -> ApiException.badRequest("version", "version is required"));
+        long version = p.longParam("version").orElseThrow(() -> ApiException.badRequest("version", InputError.REQUIRED, "version"));
         Revision old = find(store.revisions(e.id()), version);
         Optional<PendingRevision> pending = review.pending(e.id());
         Entry now = pending.map(PendingRevision::entry).orElse(e);
@@ -96,8 +98,8 @@ final class RevisionPages {
     private void restore(Page p) throws IOException {
         Principal me = p.require(Role.EDITOR);
         Entry current = existing(p.path("id"));
-        long version = p.longParam("restoreVersion").orElseThrow(() -> ApiException.badRequest("restoreVersion", "restoreVersion is required"));
-        long expected = p.longParam("version").orElseThrow(() -> ApiException.badRequest("version", "version is required"));
+        long version = p.longParam("restoreVersion").orElseThrow(() -> ApiException.badRequest("restoreVersion", InputError.REQUIRED, "restoreVersion"));
+        long expected = p.longParam("version").orElseThrow(() -> ApiException.badRequest("version", InputError.REQUIRED, "version"));
         boolean live = current.status() == EntryStatus.PUBLISHED;
         if (!live) policy.checkStatusChange(me, current.status(), current.status());
         try {
@@ -112,10 +114,10 @@ final class RevisionPages {
 
     static Revision find(List<Revision> revisions, long version) {
         return revisions.stream().filter(r -> r.version() == version).findFirst()
-                .orElseThrow(() -> ApiException.notFound("No revision " + version));
+                .orElseThrow(() -> ApiException.notFound(EntryError.REVISION_NOT_FOUND, version));
     }
 
     private Entry existing(String ref) {
-        return store.find(ref).orElseThrow(() -> ApiException.notFound("No entry with id or key '" + ref + "'"));
+        return store.find(ref).orElseThrow(() -> ApiException.notFound(EntryError.NOT_FOUND, ref));
     }
 }

@@ -79,7 +79,7 @@ final class EntryApi {
         Principal me = Principal.of(call).require(Role.EDITOR);
         String ref = call.path("ref");
         JsonNode body = call.readObject();
-        Entry current = store.find(ref).orElseThrow(() -> ApiException.notFound("No entry with id or key '" + ref + "'"));
+        Entry current = store.find(ref).orElseThrow(() -> ApiException.notFound(EntryError.NOT_FOUND, ref));
         long expected = ifMatch(call, body);
         EntryDraft draft = parse(body);
         Entry updated;
@@ -122,11 +122,11 @@ final class EntryApi {
         String s = call.query("status");
         if (s != null) {
             status = EntryStatus.fromWire(s);
-            if (status == null) throw ApiException.badRequest("status", "status must be one of draft, in_review, published, archived");
+            if (status == null) throw ApiException.badRequest("status", EntryError.STATUS);
         }
         if (!me.can(Role.EDITOR)) {
             if (status != null && status != EntryStatus.PUBLISHED) {
-                throw ApiException.forbidden("Agents see published entries only");
+                throw ApiException.forbidden(EntryError.PUBLISHED_ONLY);
             }
             status = EntryStatus.PUBLISHED;
         }
@@ -137,9 +137,9 @@ final class EntryApi {
 
     /** The entry, if this caller may see it: agents only see published entries (others are "not found"). */
     private Entry visible(String ref, Principal me) {
-        Entry e = store.find(ref).orElseThrow(() -> ApiException.notFound("No entry with id or key '" + ref + "'"));
+        Entry e = store.find(ref).orElseThrow(() -> ApiException.notFound(EntryError.NOT_FOUND, ref));
         if (!me.can(Role.EDITOR) && e.status() != EntryStatus.PUBLISHED) {
-            throw ApiException.notFound("No entry with id or key '" + ref + "'");
+            throw ApiException.notFound(EntryError.NOT_FOUND, ref);
         }
         return e;
     }

@@ -2,6 +2,7 @@ package com.replybook.kb.entries;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.web.FieldError;
+import com.replybook.kb.web.InputError;
 import com.replybook.kb.web.JsonFields;
 
 import java.util.ArrayList;
@@ -53,14 +54,14 @@ public final class EntryDraftParser {
     public Result parse(JsonNode json) {
         List<FieldError> errors = new ArrayList<>();
         if (json == null || !json.isObject()) {
-            return new Result(null, List.of(new FieldError(null, "Each entry must be a JSON object")));
+            return new Result(null, List.of(FieldError.of(null, EntryError.NOT_OBJECT)));
         }
         json.fieldNames().forEachRemaining(name -> {
-            if (!KNOWN_FIELDS.contains(name)) errors.add(new FieldError(name, "Unknown field '" + name + "'"));
+            if (!KNOWN_FIELDS.contains(name)) errors.add(FieldError.of(name, InputError.UNKNOWN_FIELD, name));
         });
         String key = JsonFields.text(json, "key", 128, true, errors);
         if (key != null && !KEY.matcher(key).matches()) {
-            errors.add(new FieldError("key", "key must match [a-z0-9][a-z0-9._-]{0,127}, e.g. logistics-delay.zh-cn"));
+            errors.add(FieldError.of("key", EntryError.KEY_PATTERN));
         }
         String locale = locale(JsonFields.text(json, "locale", 35, true, errors), errors);
         String category = category(JsonFields.text(json, "category", 200, true, errors), errors);
@@ -94,7 +95,8 @@ public final class EntryDraftParser {
     /** The check's problems with their place in the message too, for clients that show only the message. */
     private static List<FieldError> located(List<FieldError> problems) {
         return problems.stream().map(p -> p.line() == null ? p : new FieldError(p.field(),
-                p.message() + " (line " + p.line() + ", column " + p.column() + ")", p.line(), p.column())).toList();
+                p.message() + " (line " + p.line() + ", column " + p.column() + ")", p.line(), p.column(), p.reason(),
+                p.args())).toList();
     }
 
     /** Normalises the BCP 47 tag ({@code zh-cn} → {@code zh-CN}). */
@@ -105,7 +107,7 @@ public final class EntryDraftParser {
             if (l.getLanguage().isEmpty()) throw new IllformedLocaleException("no language");
             return l.toLanguageTag();
         } catch (IllformedLocaleException e) {
-            errors.add(new FieldError("locale", "locale must be a BCP 47 tag such as zh-CN, zh-TW or en"));
+            errors.add(FieldError.of("locale", EntryError.LOCALE));
             return raw;
         }
     }
@@ -118,7 +120,7 @@ public final class EntryDraftParser {
         for (String part : parts) {
             String p = part.strip();
             if (p.isEmpty()) {
-                errors.add(new FieldError("category", "category must be a path like 物流/延误 without empty parts"));
+                errors.add(FieldError.of("category", EntryError.CATEGORY));
                 return raw;
             }
             if (!sb.isEmpty()) sb.append('/');
@@ -131,7 +133,7 @@ public final class EntryDraftParser {
         JsonNode n = json.get("status");
         if (n == null || n.isNull()) return EntryStatus.DRAFT;
         EntryStatus s = n.isTextual() ? EntryStatus.fromWire(n.asText()) : null;
-        if (s == null) errors.add(new FieldError("status", "status must be one of draft, in_review, published, archived"));
+        if (s == null) errors.add(FieldError.of("status", EntryError.STATUS));
         return s;
     }
 
@@ -139,7 +141,7 @@ public final class EntryDraftParser {
         JsonNode n = json.get("verifyEveryDays");
         if (n == null || n.isNull()) return Entry.DEFAULT_VERIFY_EVERY_DAYS;
         if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 0 || n.asInt() > 3650) {
-            errors.add(new FieldError("verifyEveryDays", "verifyEveryDays must be a whole number of days, 0 to 3650"));
+            errors.add(FieldError.of("verifyEveryDays", EntryError.VERIFY_EVERY_DAYS));
             return Entry.DEFAULT_VERIFY_EVERY_DAYS;
         }
         return n.asInt();

@@ -14,12 +14,11 @@ public final class EntryPolicy {
     public void checkStatusChange(Principal who, EntryStatus from, EntryStatus to) {
         if (who.can(Role.LEAD)) return;
         if (to == EntryStatus.PUBLISHED || to == EntryStatus.ARCHIVED) {
-            throw ApiException.forbidden("Only a lead can set status " + to.wire() + "; submit it for review (in_review) instead");
+            throw ApiException.forbidden(EntryError.LEAD_ONLY_STATUS, to.wire());
         }
         if (from == EntryStatus.PUBLISHED || from == EntryStatus.ARCHIVED) {
-            throw ApiException.forbidden("Only a lead can change a " + from.wire() + " entry directly; "
-                    + (from == EntryStatus.PUBLISHED ? "save it with status published to propose the change for review"
-                    : "ask a lead to publish it again first"));
+            throw ApiException.forbidden(from == EntryStatus.PUBLISHED ? EntryError.LEAD_ONLY_CHANGE
+                    : EntryError.LEAD_ONLY_UNARCHIVE, from.wire());
         }
     }
 }

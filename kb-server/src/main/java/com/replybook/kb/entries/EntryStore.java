@@ -57,8 +57,8 @@ public final class EntryStore implements EntryFeed {
         return write((c, changes) -> {
             Optional<Entry> existing = findByKey(c, draft.key());
             if (existing.isPresent()) {
-                throw ApiException.conflict("An entry with key '" + draft.key() + "' already exists",
-                        Map.of("field", "key", "id", existing.get().id(), "currentVersion", existing.get().version()));
+                throw ApiException.of(409, "conflict", "key", EntryError.KEY_TAKEN,
+                        Map.of("id", existing.get().id(), "currentVersion", existing.get().version()), draft.key());
             }
             return insert(c, draft, actor, changes);
         });
@@ -242,7 +242,7 @@ public final class EntryStore implements EntryFeed {
                                 fromJson(rs.getString(7), Entry.class), rs.getInt(8) == 1));
                     }
                 }
-                if (out.isEmpty()) throw ApiException.notFound("No entry with id or key '" + ref + "'");
+                if (out.isEmpty()) throw ApiException.notFound(EntryError.NOT_FOUND, ref);
                 return out;
             }
         });
@@ -489,7 +489,7 @@ public final class EntryStore implements EntryFeed {
     // --- reading -------------------------------------------------------------------------------------------
 
     Entry require(Connection c, String ref) throws SQLException {
-        return find(c, ref).orElseThrow(() -> ApiException.notFound("No entry with id or key '" + ref + "'"));
+        return find(c, ref).orElseThrow(() -> ApiException.notFound(EntryError.NOT_FOUND, ref));
     }
 
     static void checkVersion(Entry current, long expectedVersion) {
@@ -497,16 +497,13 @@ public final class EntryStore implements EntryFeed {
     }
 
     private static ApiException staleVersion(long expected, long current) {
-        return ApiException.conflict("The entry was changed by someone else: you edited version " + expected
-                + " but it is now at version " + current + ". Reload, merge your changes and save again.",
-                Map.of("currentVersion", current));
+        return ApiException.conflict(EntryError.STALE_VERSION, Map.of("currentVersion", current), expected, current);
     }
 
     void checkKeyFree(Connection c, String key, String ownId) throws SQLException {
         Optional<Entry> other = findByKey(c, key);
         if (other.isPresent() && !other.get().id().equals(ownId)) {
-            throw ApiException.conflict("Another entry already uses key '" + key + "'",
-                    Map.of("field", "key", "id", other.get().id()));
+            throw ApiException.of(409, "conflict", "key", EntryError.KEY_TAKEN, Map.of("id", other.get().id()), key);
         }
     }
 

@@ -17,8 +17,7 @@ final class IfMatch {
     static long required(ApiCall call, JsonNode body) {
         Long v = optional(call, body);
         if (v == null) {
-            throw new ApiException(428, "precondition_required",
-                    "Send If-Match with the version you edited (the ETag of GET), e.g. If-Match: \"3\"", "If-Match");
+            throw ApiException.of(428, "precondition_required", "If-Match", EntryError.IF_MATCH_REQUIRED, null);
         }
         return v;
     }
@@ -35,7 +34,7 @@ final class IfMatch {
         try {
             return Long.parseLong(raw);
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("If-Match", "If-Match must be an entry version such as \"3\", was " + header);
+            throw ApiException.badRequest("If-Match", EntryError.IF_MATCH_INVALID, header);
         }
     }
 

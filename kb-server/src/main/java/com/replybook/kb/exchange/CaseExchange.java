@@ -74,7 +74,7 @@ public final class CaseExchange {
         List<Case> cases = new ArrayList<>();
         List<CaseCollection> collections = new ArrayList<>();
         if (root == null || !root.isObject()) {
-            return new Report(0, 0, List.of(new FieldError(null, "Expected {\"cases\":[…],\"collections\":[…]}")), false);
+            return new Report(0, 0, List.of(FieldError.of(null, ExchangeError.CASES_SHAPE)), false);
         }
         JsonNode cs = root.path("cases");
         for (int i = 0; i < cs.size(); i++) readCase(cs.get(i), i, actor, cases, errors);
@@ -91,7 +91,7 @@ public final class CaseExchange {
     private void readCase(JsonNode n, int i, String actor, List<Case> out, List<FieldError> errors) {
         CaseParser.Result r = parser.parse(n);
         if (!r.ok()) {
-            r.errors().forEach(e -> errors.add(new FieldError("cases[" + i + "]." + e.field(), e.message())));
+            r.errors().forEach(e -> errors.add(e.onField("cases[" + i + "]." + e.field())));
             return;
         }
         CaseDraft d = r.draft();
@@ -105,7 +105,7 @@ public final class CaseExchange {
     private static void readCollection(JsonNode n, int i, String actor, List<CaseCollection> out, List<FieldError> errors) {
         String name = n.path("name").asText("").strip();
         if (name.isEmpty() || name.length() > 200) {
-            errors.add(new FieldError("collections[" + i + "].name", "name is required, at most 200 characters"));
+            errors.add(FieldError.of("collections[" + i + "].name", ExchangeError.COLLECTION_NAME));
             return;
         }
         List<CollectionItem> items = new ArrayList<>();
@@ -113,7 +113,7 @@ public final class CaseExchange {
             String type = item.path("type").asText("");
             String ref = item.path("ref").asText("");
             if (!(type.equals("case") || type.equals("entry")) || ref.isEmpty() || ref.length() > 128) {
-                errors.add(new FieldError("collections[" + i + "].items", "each item needs type case|entry and a ref"));
+                errors.add(FieldError.of("collections[" + i + "].items", ExchangeError.COLLECTION_ITEM));
                 return;
             }
             items.add(new CollectionItem(type, ref, null));

@@ -3,6 +3,7 @@ package com.replybook.kb.search;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
+import com.replybook.kb.search.analysis.SynonymError;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.Router;
@@ -124,22 +125,22 @@ final class SearchApi {
         String locale = locale(call);
         JsonNode rules = call.readObject().get("rules");
         if (rules == null || !rules.isArray()) {
-            throw ApiException.badRequest("rules", "rules must be an array of lines such as \"快递, 物流, 包裹\"");
+            throw ApiException.badRequest("rules", SynonymError.NOT_ARRAY);
         }
         if (rules.size() > MAX_SYNONYM_RULES) {
-            throw ApiException.badRequest("rules", "At most " + MAX_SYNONYM_RULES + " rules");
+            throw ApiException.badRequest("rules", SynonymError.TOO_MANY, MAX_SYNONYM_RULES);
         }
         List<String> lines = new ArrayList<>();
         for (JsonNode r : rules) {
             if (!r.isTextual() || r.asText().contains("\n")) {
-                throw ApiException.badRequest("rules", "Each rule must be one line of text");
+                throw ApiException.badRequest("rules", SynonymError.ONE_LINE);
             }
             lines.add(r.asText());
         }
         try {
             call.json(200, body(synonyms.replace(locale, String.join("\n", lines), caller.username())));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("rules", e.getMessage());
+        } catch (SynonymError.Rule e) {
+            throw ApiException.badRequest("rules", e.error(), e.args());
         }
     }
 
@@ -158,7 +159,7 @@ final class SearchApi {
     private static String locale(ApiCall call) {
         String locale = call.path("locale");
         if (!LOCALE.matcher(locale).matches()) {
-            throw ApiException.badRequest("locale", "Give a BCP 47 locale in the path, e.g. /api/v1/synonyms/zh-CN");
+            throw ApiException.badRequest("locale", SynonymError.LOCALE);
         }
         return locale;
     }

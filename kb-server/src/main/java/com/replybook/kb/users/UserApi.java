@@ -1,6 +1,7 @@
 package com.replybook.kb.users;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.replybook.kb.auth.AuthError;
 import com.replybook.kb.auth.PasswordStore;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
@@ -9,6 +10,7 @@ import com.replybook.kb.auth.User;
 import com.replybook.kb.auth.UserStore;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.InputError;
 import com.replybook.kb.web.Router;
 
 import java.io.IOException;
@@ -76,7 +78,7 @@ final class UserApi {
     private void setPassword(ApiCall call) throws IOException {
         admin(call);
         String password = text(call.readObject(), "password");
-        if (password == null) throw ApiException.badRequest("password", "Send {\"password\": \"…\"}");
+        if (password == null) throw ApiException.badRequest("password", InputError.REQUIRED, "password");
         User user = existing(call.path("id"));
         passwords.setPassword(user.id(), password);
         sessions.keepSignedInAfterPasswordChange(call.request(), call.response(), user);
@@ -101,26 +103,26 @@ final class UserApi {
     /** Finds a user by id or username; 404 otherwise. */
     private User existing(String ref) {
         return users.find(ref).or(() -> users.findByUsername(ref))
-                .orElseThrow(() -> ApiException.notFound("No user " + ref));
+                .orElseThrow(() -> ApiException.notFound(AuthError.USER_NOT_FOUND, ref));
     }
 
     private static Role role(JsonNode body) {
         Role role = Role.fromWire(text(body, "role"));
-        if (role == null) throw ApiException.unprocessable("role", "role must be one of agent, editor, lead, admin", null);
+        if (role == null) throw ApiException.unprocessable("role", AuthError.ROLE_INVALID);
         return role;
     }
 
     private static Boolean flag(JsonNode body, String field) {
         JsonNode n = body.get(field);
         if (n == null || n.isNull()) return null;
-        if (!n.isBoolean()) throw ApiException.badRequest(field, field + " must be true or false");
+        if (!n.isBoolean()) throw ApiException.badRequest(field, InputError.NOT_BOOLEAN, field);
         return n.booleanValue();
     }
 
     private static String text(JsonNode body, String field) {
         JsonNode n = body.get(field);
         if (n == null || n.isNull()) return null;
-        if (!n.isTextual()) throw ApiException.badRequest(field, field + " must be a string");
+        if (!n.isTextual()) throw ApiException.badRequest(field, InputError.NOT_STRING, field);
         return n.asText();
     }
 }

@@ -58,10 +58,10 @@ public final class ApiCall {
         if (v == null) return dflt;
         try {
             int n = Integer.parseInt(v);
-            if (n < min || n > max) throw ApiException.badRequest(name, name + " must be between " + min + " and " + max);
+            if (n < min || n > max) throw ApiException.badRequest(name, InputError.OUT_OF_RANGE, name, min, max);
             return n;
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest(name, name + " must be a whole number, was '" + v + "'");
+            throw ApiException.badRequest(name, InputError.NOT_WHOLE_NUMBER, name, v);
         }
     }
 
@@ -72,7 +72,7 @@ public final class ApiCall {
         try {
             return Instant.parse(v);
         } catch (DateTimeParseException e) {
-            throw ApiException.badRequest(name, name + " must be an ISO-8601 instant such as 2026-01-31T00:00:00Z");
+            throw ApiException.badRequest(name, InputError.NOT_INSTANT, name);
         }
     }
 
@@ -92,7 +92,7 @@ public final class ApiCall {
      */
     public JsonNode readObject() throws IOException {
         JsonNode node = readTree();
-        if (node == null || !node.isObject()) throw ApiException.badRequest(null, "Expected a JSON object as the request body");
+        if (node == null || !node.isObject()) throw ApiException.badRequest(null, InputError.NOT_OBJECT);
         return node;
     }
 

@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An error with its HTTP status, answered as {@code {"error":{"code","message","field"}}} by {@link JsonResponses}.
- * Messages say what was wrong and how to fix it; {@code field} names the offending input when there is one.
+ * An error with its HTTP status, answered as {@code {"error":{"code","message","field","reason","args"}}} by
+ * {@link JsonResponses}. {@code code} is the kind of error ({@code invalid}, {@code forbidden}, {@code not_found}…);
+ * {@code reason} and {@code args}, when present, name the exact message ({@link ErrorCode}) for clients that show
+ * it in the user's language. Messages say what was wrong and how to fix it; {@code field} names the offending
+ * input when there is one.
  */
 public class ApiException extends RuntimeException {
 
@@ -27,12 +30,49 @@ public class ApiException extends RuntimeException {
         this.status = status;
         this.code = code;
         this.field = field;
-        this.details = details == null ? Map.of() : Map.copyOf(details);
+        this.details = details == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(details));
         this.headers = Map.copyOf(headers);
     }
 
     public ApiException(int status, String code, String message, String field) {
         this(status, code, message, field, null);
+    }
+
+    /**
+     * An error of kind {@code code} whose message is {@code reason} with {@code args}; {@code details} are more
+     * fields of the error body (e.g. {@code currentVersion}).
+     */
+    public static ApiException of(int status, String code, String field, ErrorCode reason, Map<String, Object> details,
+                                  Object... args) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("reason", reason.code());
+        all.put("args", reason.args(args));
+        if (details != null) all.putAll(details);
+        return new ApiException(status, code, reason.message(args), field, all);
+    }
+
+    public static ApiException badRequest(String field, ErrorCode reason, Object... args) {
+        return of(400, "bad_request", field, reason, null, args);
+    }
+
+    public static ApiException unauthorized(ErrorCode reason, Object... args) {
+        return of(401, "unauthorized", null, reason, null, args);
+    }
+
+    public static ApiException forbidden(ErrorCode reason, Object... args) {
+        return of(403, "forbidden", null, reason, null, args);
+    }
+
+    public static ApiException notFound(ErrorCode reason, Object... args) {
+        return of(404, "not_found", null, reason, null, args);
+    }
+
+    public static ApiException unprocessable(String field, ErrorCode reason, Object... args) {
+        return of(422, "invalid", field, reason, null, args);
+    }
+
+    public static ApiException conflict(ErrorCode reason, Map<String, Object> details, Object... args) {
+        return of(409, "conflict", null, reason, details, args);
     }
 
     public static ApiException badRequest(String field, String message) {
@@ -53,8 +93,8 @@ public class ApiException extends RuntimeException {
 
     /** A known path asked with a method it does not serve; the message and {@code Allow} name those it does. */
     public static ApiException methodNotAllowed(String method, Collection<String> allowed) {
-        return new ApiException(405, "method_not_allowed", "Method " + method + " is not allowed here; use "
-                + String.join(", ", allowed), null, Map.of("allowed", List.copyOf(allowed)))
+        return of(405, "method_not_allowed", null, InputError.METHOD_NOT_ALLOWED,
+                Map.of("allowed", List.copyOf(allowed)), method, String.join(", ", allowed))
                 .withHeader("Allow", String.join(", ", allowed));
     }
 
@@ -65,13 +105,21 @@ public class ApiException extends RuntimeException {
         return new ApiException(status, code, getMessage(), field, details, more);
     }
 
+    /**
+     * This error with another English message, keeping its reason and arguments: for a message that adds what only
+     * English clients read (the place of a JSON syntax error), e.g. {@code "Line 3 is not valid JSON (…)"}.
+     */
+    public ApiException withMessage(String english) {
+        return new ApiException(status, code, english, field, details, headers);
+    }
+
     /** A stale or conflicting write; {@code details} carries e.g. the current version. */
     public static ApiException conflict(String message, Map<String, Object> details) {
         return new ApiException(409, "conflict", message, null, details);
     }
 
     public static ApiException tooLarge(long limit) {
-        return new ApiException(413, "too_large", "Request body exceeds the limit of " + limit + " bytes", null);
+        return of(413, "too_large", null, InputError.TOO_LARGE, null, limit);
     }
 
     public static ApiException unsupportedMediaType(String message) {
@@ -83,10 +131,19 @@ public class ApiException extends RuntimeException {
         return new ApiException(422, "invalid", message, field, details);
     }
 
-    /** Several field errors at once; the first names {@code field}, all are listed under {@code errors}. */
+    /**
+     * Several field errors at once; the first names {@code field} (and {@code reason}), all are listed under
+     * {@code errors}.
+     */
     public static ApiException invalid(List<FieldError> errors) {
         FieldError first = errors.getFirst();
-        return new ApiException(422, "invalid", first.message(), first.field(), Map.of("errors", errors));
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (first.reason() != null) {
+            details.put("reason", first.reason());
+            details.put("args", first.args());
+        }
+        details.put("errors", errors);
+        return new ApiException(422, "invalid", first.message(), first.field(), details);
     }
 
     public int status() {
@@ -103,6 +160,28 @@ public class ApiException extends RuntimeException {
 
     public Map<String, Object> details() {
         return details;
+    }
+
+    /** The message's code ({@link ErrorCode#code()}), or null for a message without one. */
+    public String reason() {
+        return details.get("reason") instanceof String r ? r : null;
+    }
+
+    /** The message's arguments by name; empty without a {@link #reason()}. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> args() {
+        return details.get("args") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    /** This error as a problem of {@code onField} (a row of an import), keeping its code and arguments. */
+    public FieldError toFieldError(String onField) {
+        return new FieldError(onField, getMessage(), null, null, reason(), args());
+    }
+
+    /** The field errors of an {@link #invalid} error; empty otherwise. */
+    @SuppressWarnings("unchecked")
+    public List<FieldError> errors() {
+        return details.get("errors") instanceof List<?> l ? (List<FieldError>) l : List.of();
     }
 
     /** Headers the error response carries. */

@@ -45,7 +45,7 @@ public final class ApiServlet extends HttpServlet {
         String path = req.getServletPath() + (req.getPathInfo() == null ? "" : req.getPathInfo());
         try {
             Router.Lookup<ApiCall> lookup = router.find(method, path);
-            if (!lookup.pathKnown()) throw ApiException.notFound("No such resource: " + req.getRequestURI());
+            if (!lookup.pathKnown()) throw ApiException.notFound(InputError.NO_SUCH_RESOURCE, req.getRequestURI());
             if ("OPTIONS".equals(method)) {
                 resp.setHeader("Allow", String.join(", ", withOptions(lookup.allowed())));
                 resp.setStatus(204);
@@ -66,7 +66,7 @@ public final class ApiServlet extends HttpServlet {
                 return;
             }
             LOG.log(Level.SEVERE, "Unhandled error on " + method + " " + req.getRequestURI(), e);
-            JsonResponses.error(resp, new ApiException(500, "internal", "Internal error; see the server log", null));
+            JsonResponses.error(resp, ApiException.of(500, "internal", null, InputError.INTERNAL, null));
         }
     }
 

@@ -30,43 +30,58 @@ public final class JsonErrors {
     /** A 400 for a request body that is not the JSON expected, naming the field when the problem is in one. */
     public static ApiException badRequest(JsonProcessingException e) {
         String field = field(e);
-        return ApiException.badRequest(field, "Malformed JSON" + where(e) + ": " + what(e, field));
+        Problem what = what(e, field);
+        return ApiException.badRequest(field, what.reason(), what.args())
+                .withMessage("Malformed JSON" + where(e) + ": " + what.english());
     }
 
     /** The problem as one sentence with its place, e.g. {@code line 3, column 7: the JSON ends early}. */
     public static String describe(JsonProcessingException e) {
         String where = where(e);
-        return (where.isEmpty() ? "" : where.substring(4) + ": ") + what(e, field(e));
+        return (where.isEmpty() ? "" : where.substring(4) + ": ") + what(e, field(e)).english();
     }
 
-    private static String what(JsonProcessingException e, String field) {
+    /** The problem without its place, as a message code with its arguments, for clients in other languages. */
+    public static FieldError problem(JsonProcessingException e) {
+        Problem what = what(e, field(e));
+        return FieldError.of(null, what.reason(), what.args());
+    }
+
+    /** A message code and its arguments. */
+    private record Problem(JsonError reason, Object... args) {
+        String english() {
+            return reason.message(args);
+        }
+    }
+
+    private static Problem what(JsonProcessingException e, String field) {
         String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        if (e instanceof StreamConstraintsException) return limit(m);
-        if (e instanceof JsonEOFException) return "the body ended before the JSON was complete";
+        if (e instanceof StreamConstraintsException) return new Problem(limit(m));
+        if (e instanceof JsonEOFException) return new Problem(JsonError.ENDED_EARLY);
         if (e instanceof JsonMappingException) {
-            if (m.startsWith("Trailing token")) return "there is more after the JSON value; send exactly one value";
-            return field == null ? "the body does not have the expected shape" : field + " has the wrong type";
+            if (m.startsWith("Trailing token")) return new Problem(JsonError.TRAILING);
+            return field == null ? new Problem(JsonError.WRONG_SHAPE) : new Problem(JsonError.WRONG_TYPE, field);
         }
         Matcher dup = DUPLICATE.matcher(m);
-        if (dup.find()) return "\"" + dup.group(1) + "\" appears twice in the same object";
-        if (m.startsWith("Invalid UTF-8") || m.startsWith("Invalid UTF8")) return "the body is not valid UTF-8 text";
-        if (m.contains("CTRL-CHAR")) return "a control character inside a string must be escaped (\\n, \\t, \\u0001)";
-        if (m.startsWith("Non-standard token")) return "NaN and Infinity are not JSON numbers";
-        if (m.contains("expecting comma") || m.contains("expecting a colon")) return "a comma or colon is missing";
+        if (dup.find()) return new Problem(JsonError.DUPLICATE, dup.group(1));
+        if (m.startsWith("Invalid UTF-8") || m.startsWith("Invalid UTF8")) return new Problem(JsonError.NOT_UTF8);
+        if (m.contains("CTRL-CHAR")) return new Problem(JsonError.CONTROL_CHARACTER);
+        if (m.startsWith("Non-standard token")) return new Problem(JsonError.NOT_A_NUMBER);
+        if (m.contains("expecting comma") || m.contains("expecting a colon")) return new Problem(JsonError.COMMA_OR_COLON);
         Matcher unexpected = UNEXPECTED.matcher(m);
-        if (unexpected.find()) return "unexpected character '" + unexpected.group(1) + "'";
+        if (unexpected.find()) return new Problem(JsonError.UNEXPECTED_CHARACTER, unexpected.group(1));
         Matcher unrecognized = UNRECOGNIZED.matcher(m);
-        if (unrecognized.find()) return "unexpected word '" + unrecognized.group(1) + "' (text must be in double quotes)";
-        if (m.contains("Leading zeroes") || m.contains("numeric value")) return "a number is not written as JSON numbers are";
-        return "the body is not valid JSON";
+        if (unrecognized.find()) return new Problem(JsonError.UNEXPECTED_WORD, unrecognized.group(1));
+        if (m.contains("Leading zeroes") || m.contains("numeric value")) return new Problem(JsonError.NUMBER_FORM);
+        return new Problem(JsonError.INVALID);
     }
 
-    private static String limit(String m) {
-        if (m.contains("nesting depth")) return "the JSON is nested too deep (more than 64 levels of objects and arrays)";
-        if (m.startsWith("Number value length")) return "a number is too long (more than 1000 digits)";
-        if (m.startsWith("String value length")) return "a string is too long";
-        if (m.contains("name length")) return "a field name is too long";
-        return "the JSON is too large";
+    private static JsonError limit(String m) {
+        if (m.contains("nesting depth")) return JsonError.TOO_DEEP;
+        if (m.startsWith("Number value length")) return JsonError.NUMBER_TOO_LONG;
+        if (m.startsWith("String value length")) return JsonError.STRING_TOO_LONG;
+        if (m.contains("name length")) return JsonError.NAME_TOO_LONG;
+        return JsonError.TOO_LARGE;
     }
 
     /** The field a databind error is about, e.g. {@code messages[0].text}; null when not tied to a field. */
@@ -81,9 +96,14 @@ public final class JsonErrors {
     }
 
     private static String where(JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        if (at == null && e.getProcessor() instanceof JsonParser p) at = p.currentLocation();
+        JsonLocation at = location(e);
         if (at == null || at.getLineNr() < 1) return "";
         return " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+
+    private static JsonLocation location(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        if (at == null && e.getProcessor() instanceof JsonParser p) at = p.currentLocation();
+        return at;
     }
 }

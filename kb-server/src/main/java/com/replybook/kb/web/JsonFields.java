@@ -22,16 +22,16 @@ public final class JsonFields {
     public static String text(JsonNode json, String field, int max, boolean required, List<FieldError> errors) {
         JsonNode n = json.get(field);
         if (n == null || n.isNull()) {
-            if (required) errors.add(new FieldError(field, field + " is required"));
+            if (required) errors.add(FieldError.of(field, InputError.REQUIRED, field));
             return null;
         }
         if (!n.isTextual()) {
-            errors.add(new FieldError(field, field + " must be a string"));
+            errors.add(FieldError.of(field, InputError.NOT_STRING, field));
             return null;
         }
         String v = n.asText().strip();
-        if (required && v.isEmpty()) errors.add(new FieldError(field, field + " must not be blank"));
-        if (v.length() > max) errors.add(new FieldError(field, field + " is longer than " + max + " characters"));
+        if (required && v.isEmpty()) errors.add(FieldError.of(field, InputError.BLANK, field));
+        if (v.length() > max) errors.add(FieldError.of(field, InputError.TOO_LONG, field, max));
         return v;
     }
 
@@ -43,20 +43,20 @@ public final class JsonFields {
         JsonNode n = json.get(field);
         if (n == null || n.isNull()) return List.of();
         if (!n.isArray()) {
-            errors.add(new FieldError(field, field + " must be an array of strings"));
+            errors.add(FieldError.of(field, InputError.NOT_ARRAY, field));
             return List.of();
         }
-        if (n.size() > maxItems) errors.add(new FieldError(field, field + " has more than " + maxItems + " items"));
+        if (n.size() > maxItems) errors.add(FieldError.of(field, InputError.TOO_MANY_ITEMS, field, maxItems));
         Set<String> items = new LinkedHashSet<>();
         for (int i = 0; i < n.size(); i++) {
             JsonNode item = n.get(i);
             if (!item.isTextual()) {
-                errors.add(new FieldError(field + "[" + i + "]", field + "[" + i + "] must be a string"));
+                errors.add(FieldError.of(field + "[" + i + "]", InputError.ITEM_NOT_STRING, field, i));
                 continue;
             }
             String v = item.asText().strip();
             if (v.length() > maxLength) {
-                errors.add(new FieldError(field + "[" + i + "]", field + "[" + i + "] is longer than " + maxLength + " characters"));
+                errors.add(FieldError.of(field + "[" + i + "]", InputError.ITEM_TOO_LONG, field, i, maxLength));
             }
             if (!v.isEmpty()) items.add(v);
         }

@@ -24,38 +24,39 @@ public final class JsonText {
     public static void check(JsonNode node, String prefix) {
         if (node == null) return;
         if (node.isTextual()) {
-            String problem = problem(node.textValue());
-            if (problem != null) throw ApiException.badRequest(prefix.isEmpty() ? null : prefix, name(prefix) + problem);
+            JsonError problem = problem(node.textValue(), prefix);
+            if (problem != null) throw refused(prefix, problem, "");
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) check(node.get(i), prefix + "[" + i + "]");
         } else if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 String path = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
-                String problem = problem(field.getKey());
-                if (problem != null) {
-                    throw ApiException.badRequest(prefix.isEmpty() ? null : prefix, "A field name in " + name(prefix) + problem);
-                }
+                JsonError problem = problem(field.getKey(), prefix);
+                if (problem != null) throw refused(prefix, problem, "A field name in ");
                 check(field.getValue(), path);
             }
         }
     }
 
-    /** Why {@code text} is refused, or null when it is fine. */
-    static String problem(String text) {
+    /** Why {@code text} (in the field {@code prefix}, empty for the body) is refused, or null when it is fine. */
+    static JsonError problem(String text, String prefix) {
+        boolean body = prefix.isEmpty();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == 0) return "contains a NUL character (\\u0000); remove it";
+            if (c == 0) return body ? JsonError.BODY_NUL : JsonError.FIELD_NUL;
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                return "contains half of a UTF-16 surrogate pair (\\u" + Integer.toHexString(c) + "), which is not a character";
+                return body ? JsonError.BODY_SURROGATE : JsonError.FIELD_SURROGATE;
             }
         }
         return null;
     }
 
-    private static String name(String prefix) {
-        return prefix.isEmpty() ? "the body " : prefix + " ";
+    /** The 400 naming {@code prefix}; its English message starts with {@code lead} (the problem is in a field's name). */
+    private static ApiException refused(String prefix, JsonError problem, String lead) {
+        ApiException e = ApiException.badRequest(prefix.isEmpty() ? null : prefix, problem, prefix);
+        return lead.isEmpty() ? e : e.withMessage(lead + e.getMessage());
     }
 }

@@ -138,10 +138,10 @@ public final class Synonyms {
             String line = lines[i].strip();
             if (line.isEmpty() || line.startsWith("#")) continue;
             String[] sides = line.split("=>", -1);
-            if (sides.length > 2) throw invalid(i, "has more than one '=>'");
+            if (sides.length > 2) throw new SynonymError.Rule(SynonymError.TWO_ARROWS, i + 1);
             List<Term> left = terms(sides[0], i);
             List<Term> right = sides.length == 2 ? terms(sides[1], i) : left;
-            if (sides.length == 1 && left.size() < 2) throw invalid(i, "needs at least two terms separated by commas");
+            if (sides.length == 1 && left.size() < 2) throw new SynonymError.Rule(SynonymError.ONE_TERM, i + 1);
             rules.add(new Rule(left, right, sides.length == 2));
         }
         return rules;
@@ -151,21 +151,16 @@ public final class Synonyms {
         List<Term> terms = new ArrayList<>();
         for (String raw : side.split("[,，]")) {
             String t = normalize(raw).strip();
-            if (t.isEmpty()) throw invalid(line, "has an empty term");
+            if (t.isEmpty()) throw new SynonymError.Rule(SynonymError.EMPTY_TERM, line + 1);
             if (t.codePoints().anyMatch(SearchAnalyzers::isCjk)) {
                 terms.add(new Term(t, null));
             } else {
                 List<String> words = List.copyOf(SearchAnalyzers.analyze(WORDS, t).sequence());
-                if (words.isEmpty()) throw invalid(line, "has a term made only of stop words: '" + raw.strip() + "'");
+                if (words.isEmpty()) throw new SynonymError.Rule(SynonymError.STOP_WORDS, line + 1, raw.strip());
                 terms.add(new Term(t, words));
             }
         }
         return terms;
-    }
-
-    private static IllegalArgumentException invalid(int line, String why) {
-        return new IllegalArgumentException("Synonym rule on line " + (line + 1) + " " + why
-                + ". Write terms separated by commas (快递, 物流, 包裹) or one-way (快件 => 快递).");
     }
 
     /** Full-width → half-width, lower case, traditional → simplified: the index's folding, on plain strings. */

@@ -1,0 +1,40 @@
+package com.replybook.kb.web;
+
+import java.util.List;
+
+/** Messages about the shape of a request, shared by every feature (see {@link ErrorCode}). */
+public enum InputError implements ErrorCode {
+    REQUIRED("input.required", "{field} is required", "field"),
+    NOT_STRING("input.notString", "{field} must be a string", "field"),
+    BLANK("input.blank", "{field} must not be blank", "field"),
+    TOO_LONG("input.tooLong", "{field} is longer than {max} characters", "field", "max"),
+    NOT_ARRAY("input.notArray", "{field} must be an array of strings", "field"),
+    TOO_MANY_ITEMS("input.tooManyItems", "{field} has more than {max} items", "field", "max"),
+    ITEM_NOT_STRING("input.itemNotString", "{field}[{index}] must be a string", "field", "index"),
+    ITEM_TOO_LONG("input.itemTooLong", "{field}[{index}] is longer than {max} characters", "field", "index", "max"),
+    UNKNOWN_FIELD("input.unknownField", "Unknown field '{field}'", "field"),
+    NOT_OBJECT("input.notObject", "Expected a JSON object as the request body"),
+    FIELD_NOT_OBJECT("input.fieldNotObject", "{field} must be a JSON object", "field"),
+    NOT_WHOLE_NUMBER("input.notWholeNumber", "{field} must be a whole number, was '{value}'", "field", "value"),
+    OUT_OF_RANGE("input.outOfRange", "{field} must be between {min} and {max}", "field", "min", "max"),
+    NOT_INSTANT("input.notInstant", "{field} must be an ISO-8601 instant such as 2026-01-31T00:00:00Z", "field"),
+    NOT_BOOLEAN("input.notBoolean", "{field} must be true or false", "field"),
+    UNKNOWN_ACTION("input.unknownAction", "Unknown action {action}", "action"),
+    TOO_LARGE("input.tooLarge", "Request body exceeds the limit of {limit} bytes", "limit"),
+    NO_SUCH_RESOURCE("request.notFound", "No such resource: {path}", "path"),
+    METHOD_NOT_ALLOWED("request.methodNotAllowed", "Method {method} is not allowed here; use {allowed}",
+            "method", "allowed"),
+    INTERNAL("request.internal", "Internal error; see the server log"),
+    BUSY("request.busy", "The server is busy; try again in a moment");
+
+    private final Def def;
+
+    InputError(String code, String english, String... args) {
+        this.def = new Def(code, english, args);
+    }
+
+    @Override
+    public Def def() {
+        return def;
+    }
+}
