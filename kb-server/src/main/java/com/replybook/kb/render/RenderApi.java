@@ -10,6 +10,7 @@ import com.replybook.kb.vocabulary.Channel;
 import com.replybook.kb.vocabulary.UnknownTermException;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.InputError;
 import com.replybook.kb.web.FieldError;
 import com.replybook.kb.web.Json;
 import com.replybook.kb.web.Router;
@@ -49,7 +50,7 @@ final class RenderApi {
         Principal caller = Principal.of(call).require(Role.EDITOR);
         JsonNode body = call.readObject();
         JsonNode script = body.get("script");
-        if (script == null || !script.isTextual()) throw ApiException.badRequest("script", "script must be a string");
+        if (script == null || !script.isTextual()) throw ApiException.badRequest("script", InputError.NOT_STRING, "script");
         ScriptVersions scripts = new ScriptVersions(script.asText(), text(body, "smsScript"), text(body, "reviewScript"));
         call.json(200, render(scripts, null, text(body, "category"), acceptedFallbacks(body), body, caller.username()));
     }
@@ -72,15 +73,14 @@ final class RenderApi {
             throw ApiException.badRequest(e.field(), e.getMessage());
         } catch (ScriptRejectedException e) {
             String field = source.field();
-            List<FieldError> problems = e.problems().stream()
-                    .map(p -> new FieldError(field, p.message(), p.line(), p.column())).toList();
+            List<FieldError> problems = e.problems().stream().map(p -> p.toFieldError(field)).toList();
             throw ApiException.invalid(problems);
         } catch (RendererBusyException e) {
             String retryAfter = Long.toString(e.retryAfter().toSeconds());
             throw e.callersShare()
-                    ? new ApiException(429, "too_many_requests", e.getMessage(), null).withHeader("Retry-After", retryAfter)
-                    : new ApiException(503, "busy", "Rendering is busy; try again in a moment", null)
-                            .withHeader("Retry-After", retryAfter);
+                    ? ApiException.of(429, "too_many_requests", null, InputError.TOO_MANY_IN_PROGRESS, null)
+                            .withHeader("Retry-After", retryAfter)
+                    : ApiException.of(503, "busy", null, InputError.BUSY, null).withHeader("Retry-After", retryAfter);
         }
     }
 
@@ -88,7 +88,7 @@ final class RenderApi {
     private static Map<String, Object> context(JsonNode body) {
         JsonNode ctx = body.get("context");
         if (ctx == null || ctx.isNull()) return Map.of();
-        if (!ctx.isObject()) throw ApiException.badRequest("context", "context must be an object of ticket values");
+        if (!ctx.isObject()) throw ApiException.badRequest("context", InputError.FIELD_NOT_OBJECT, "context");
         return Json.MAPPER.convertValue(ctx, Map.class);
     }
 
@@ -111,7 +111,7 @@ final class RenderApi {
     private static String text(JsonNode body, String field) {
         JsonNode n = body.get(field);
         if (n == null || n.isNull()) return null;
-        if (!n.isTextual()) throw ApiException.badRequest(field, field + " must be a string");
+        if (!n.isTextual()) throw ApiException.badRequest(field, InputError.NOT_STRING, field);
         return n.asText();
     }
 }

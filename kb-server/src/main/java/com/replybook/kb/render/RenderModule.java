@@ -38,7 +38,7 @@ public final class RenderModule implements FeatureModule {
     /** Save-time script validation for the entries feature: syntax and sandbox problems at line and column. */
     public ScriptCheck scriptCheck() {
         return (field, script, locale) -> renderer.validate(script).stream()
-                .map(p -> new FieldError(field, p.message(), p.line(), p.column()))
+                .map(p -> p.toFieldError(field))
                 .toList();
     }
 

@@ -43,7 +43,7 @@ final class ReplyComposer {
 
         Template script = compiler.compile(request.script());
         String body = TextTidy.normalise(
-                compiler.run(script, ScriptModel.root(context, texts.get(locale), publicReply, request.acceptedFallbacks(), log)));
+                compiler.run(script, ScriptModel.root(context, texts.get(locale), publicReply, request.acceptedFallbacks(), log), log));
 
         Map<String, Object> model = layoutModel(request, locale, context, publicReply);
         model.put("body", body);

@@ -36,6 +36,7 @@ final class Sandbox {
     /** For editor-written scripts: cannot load any template. */
     static Configuration forScripts() {
         Configuration cfg = hardened();
+        cfg.setArithmeticEngine(AmountArithmetic.INSTANCE); // ?number reads amounts, nothing else
         cfg.setTemplateLoader(new StringTemplateLoader());
         cfg.setCacheStorage(new NullCacheStorage());
         return cfg;

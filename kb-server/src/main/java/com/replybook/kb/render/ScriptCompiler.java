@@ -1,8 +1,6 @@
 package com.replybook.kb.render;
 
-import com.replybook.kb.vocabulary.ScriptVariables;
-
-import freemarker.core.InvalidReferenceException;
+import freemarker.core.Environment;
 import freemarker.core.ParseException;
 import freemarker.core._CoreAPI;
 import freemarker.template.Configuration;
@@ -61,17 +59,18 @@ final class ScriptCompiler {
         return template;
     }
 
-    /** Runs a compiled script; the output is capped, errors name the line and column. */
-    String run(Template script, TemplateHashModel model) {
+    /** Runs a compiled script, noting in {@code log}; the output is capped, errors name the line and column. */
+    String run(Template script, TemplateHashModel model, RenderLog log) {
         LimitedWriter out = new LimitedWriter(maxOutputChars);
         try {
-            script.process(model, out);
+            Environment env = script.createProcessingEnvironment(model, out);
+            env.setCustomState(RenderLog.class, log); // for AmountArithmetic: which texts stand in for values
+            env.process();
             return out.toString();
         } catch (LimitedWriter.LimitExceeded e) {
-            throw new ScriptRejectedException(new ScriptProblem(1, 1, "The script writes more than "
-                    + maxOutputChars + " characters; shorten it or remove loops."));
+            throw new ScriptRejectedException(ScriptProblem.of(1, 1, ScriptError.OUTPUT_TOO_LONG, maxOutputChars));
         } catch (TemplateException e) {
-            throw new ScriptRejectedException(problem(e));
+            throw new ScriptRejectedException(ScriptProblems.of(e));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -79,33 +78,18 @@ final class ScriptCompiler {
 
     private Template parse(String source) {
         if (source.length() > MAX_SCRIPT_CHARS) {
-            throw new ScriptRejectedException(new ScriptProblem(1, 1, "The script has " + source.length()
-                    + " characters; the limit is " + MAX_SCRIPT_CHARS + "."));
+            throw new ScriptRejectedException(ScriptProblem.of(1, 1, ScriptError.TOO_LONG, source.length(),
+                    MAX_SCRIPT_CHARS));
         }
         try {
             return new Template(NAME, source, cfg);
         } catch (ParseException e) {
-            throw new ScriptRejectedException(new ScriptProblem(
-                    Math.max(1, e.getLineNumber()), Math.max(1, e.getColumnNumber()), oneLine(e.getEditorMessage())));
+            throw new ScriptRejectedException(ScriptProblems.of(e, source));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (StackOverflowError e) {
-            throw new ScriptRejectedException(new ScriptProblem(1, 1, "The script is nested too deeply."));
+            throw new ScriptRejectedException(ScriptProblem.of(1, 1, ScriptError.TOO_DEEP));
         }
     }
 
-    private static ScriptProblem problem(TemplateException e) {
-        int line = e.getLineNumber() == null ? 1 : e.getLineNumber();
-        int column = e.getColumnNumber() == null ? 1 : e.getColumnNumber();
-        if (e instanceof InvalidReferenceException && e.getBlamedExpressionString() != null) {
-            return new ScriptProblem(line, column, "Unknown variable '" + e.getBlamedExpressionString()
-                    + "'; scripts can use " + String.join(", ", ScriptVariables.ALL) + ".");
-        }
-        return new ScriptProblem(line, column, oneLine(e.getMessageWithoutStackTop()));
-    }
-
-    /** FreeMarker's messages span lines, carry tips and name its classes; keep the first statement, in plain words. */
-    private static String oneLine(String message) {
-        return ScriptMessages.plain(message);
-    }
 }

@@ -52,16 +52,16 @@ final class ScriptPolicy {
         List<ScriptProblem> problems = new ArrayList<>();
         Matcher header = FTL_HEADER.matcher(source);
         if (header.find()) {
-            problems.add(atOffset(source, header.start(), "<#ftl> is not allowed in scripts"));
+            problems.add(atOffset(source, header.start(), ScriptError.FTL_HEADER));
         }
         walk(script.getRootTreeNode(), problems);
         return problems;
     }
 
-    private static ScriptProblem atOffset(String source, int offset, String message) {
+    private static ScriptProblem atOffset(String source, int offset, ScriptError error) {
         String before = source.substring(0, offset);
         int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
-        return new ScriptProblem(line, offset - before.lastIndexOf('\n'), message);
+        return ScriptProblem.of(line, offset - before.lastIndexOf('\n'), error);
     }
 
     @SuppressWarnings("deprecation")
@@ -69,13 +69,12 @@ final class ScriptPolicy {
         TemplateElement element = (TemplateElement) node;
         String kind = element.getClass().getSimpleName();
         if (!ELEMENTS.contains(kind)) {
-            problems.add(at(element, describe(element) + " is not allowed in scripts; use only ${…}, "
-                    + "#if/#elseif/#else, #list/#items/#sep, #switch/#case/#on/#default and #compress"));
+            problems.add(at(element, new Expressions.Found(ScriptError.NOT_ALLOWED, describe(element))));
             return;
         }
         if (!"TextBlock".equals(kind) && !"Comment".equals(kind)) {
-            for (String message : Expressions.check(element.getDescription())) {
-                problems.add(at(element, message));
+            for (Expressions.Found found : Expressions.check(element.getDescription())) {
+                problems.add(at(element, found));
             }
         }
         for (int i = 0; i < node.getChildCount(); i++) {
@@ -92,21 +91,26 @@ final class ScriptPolicy {
     }
 
     @SuppressWarnings("deprecation")
-    private static ScriptProblem at(TemplateElement element, String message) {
-        return new ScriptProblem(element.getBeginLine(), element.getBeginColumn(), message);
+    private static ScriptProblem at(TemplateElement element, Expressions.Found found) {
+        return found.arg() == null ? ScriptProblem.of(element.getBeginLine(), element.getBeginColumn(), found.error())
+                : ScriptProblem.of(element.getBeginLine(), element.getBeginColumn(), found.error(), found.arg());
     }
 
     /** Scans the canonical FTL of one element for built-ins, special variables and ranges. */
     static final class Expressions {
 
+        /** One thing found that is not allowed, with the name it is about (null for a range). */
+        record Found(ScriptError error, String arg) {
+        }
+
         private final String ftl;
-        private final List<String> problems = new ArrayList<>();
+        private final List<Found> problems = new ArrayList<>();
 
         private Expressions(String ftl) {
             this.ftl = ftl;
         }
 
-        static List<String> check(String ftl) {
+        static List<Found> check(String ftl) {
             Expressions scan = new Expressions(ftl);
             scan.code(0, ftl.length());
             return scan.problems;
@@ -124,7 +128,7 @@ final class ScriptPolicy {
                 } else if (c == '?') {
                     i = builtIn(i + 1, to);
                 } else if (c == '.' && i + 1 < to && ftl.charAt(i + 1) == '.') {
-                    add("ranges (..) are not allowed in scripts");
+                    add(new Found(ScriptError.RANGE, null));
                     i += 2;
                 } else if (c == '.' && startsSpecialVariable(i)) {
                     i = specialVariable(i + 1, to);
@@ -138,14 +142,14 @@ final class ScriptPolicy {
             int end = identifierEnd(skipSpaces(from, to), to);
             String name = ftl.substring(skipSpaces(from, to), end);
             if (!BUILT_INS.contains(name)) {
-                add("?" + name + " is not allowed in scripts");
+                add(new Found(ScriptError.BUILT_IN_NOT_ALLOWED, name));
             }
             return end;
         }
 
         private int specialVariable(int from, int to) {
             int end = identifierEnd(skipSpaces(from, to), to);
-            add("special variable ." + ftl.substring(skipSpaces(from, to), end) + " is not allowed in scripts");
+            add(new Found(ScriptError.SPECIAL_VARIABLE, ftl.substring(skipSpaces(from, to), end)));
             return end;
         }
 
@@ -212,9 +216,9 @@ final class ScriptPolicy {
             return i;
         }
 
-        private void add(String message) {
-            if (!problems.contains(message)) {
-                problems.add(message);
+        private void add(Found found) {
+            if (!problems.contains(found)) {
+                problems.add(found);
             }
         }
     }

@@ -59,6 +59,7 @@ public final class ScriptRenderer implements AutoCloseable {
     private final Timer renders;
     private final FairShare shares;
     private final ReplyAdvisor advisor;
+    private final Map<SupportedLocale, VariableTexts> texts;
 
     /** A renderer with {@link RenderSettings#defaults()}. */
     public ScriptRenderer() {
@@ -96,6 +97,7 @@ public final class ScriptRenderer implements AutoCloseable {
         this.compiler = new ScriptCompiler(Sandbox.forScripts(), settings.maxOutputChars());
         this.composer = new ReplyComposer(compiler, layouts, texts);
         this.trial = new ScriptTrial(compiler, texts.get(SupportedLocale.ZH_CN));
+        this.texts = texts;
         this.workers = workers(settings.threads());
         this.shares = new FairShare(settings.threads(), WAITING_PER_CALLER);
     }
@@ -148,6 +150,14 @@ public final class ScriptRenderer implements AutoCloseable {
         }
     }
 
+    /**
+     * A realistic value for every documented variable in {@code locale}'s words (a Chinese name for zh-CN, an
+     * English one for en), in {@code ScriptVariables.ALL} order: {@code order.amount → 199.00}. For previews.
+     */
+    public Map<String, String> sampleValues(String locale) {
+        return texts.get(SupportedLocale.resolve(locale)).samples();
+    }
+
     /** Stops the worker threads; renders in progress are interrupted. */
     @Override
     public void close() {
@@ -172,8 +182,7 @@ public final class ScriptRenderer implements AutoCloseable {
             if (!started.get()) { // the time went waiting for a worker: the server is busy, the script is fine
                 throw new RendererBusyException(e);
             }
-            throw new ScriptRejectedException(new ScriptProblem(1, 1, "The script took longer than "
-                    + settings.timeLimit().toMillis() + " ms to render; remove nested loops."));
+            throw new ScriptRejectedException(ScriptProblem.of(1, 1, ScriptError.TIMEOUT, settings.timeLimit().toMillis()));
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
@@ -188,7 +197,7 @@ public final class ScriptRenderer implements AutoCloseable {
             return runtime;
         }
         if (cause instanceof StackOverflowError) {
-            return new ScriptRejectedException(new ScriptProblem(1, 1, "The script is nested too deeply."));
+            return new ScriptRejectedException(ScriptProblem.of(1, 1, ScriptError.TOO_DEEP));
         }
         if (cause instanceof Error error) {
             throw error;

@@ -25,7 +25,9 @@ public enum InputError implements ErrorCode {
     METHOD_NOT_ALLOWED("request.methodNotAllowed", "Method {method} is not allowed here; use {allowed}",
             "method", "allowed"),
     INTERNAL("request.internal", "Internal error; see the server log"),
-    BUSY("request.busy", "The server is busy; try again in a moment");
+    BUSY("request.busy", "The server is busy; try again in a moment"),
+    TOO_MANY_IN_PROGRESS("request.tooManyInProgress",
+            "You have too many renders in progress; wait for them to finish, then retry.");
 
     private final Def def;
 

@@ -20,7 +20,16 @@ final class Replies {
     static final List<String> LOCALES = List.of("zh-CN", "zh-TW", "en");
 
     /** Every documented variable, with realistic Chinese values. */
-    static final Map<String, Object> FULL_CONTEXT = ScriptTrial.FULL_CONTEXT;
+    static final Map<String, Object> FULL_CONTEXT = Map.of(
+            "customer", Map.of("name", "王女士"),
+            "order", Map.of("id", "E1024", "amount", "199.00", "date", "2024-05-01"),
+            "product", Map.of("name", "保温杯"),
+            "tracking", Map.of("no", "SF1234567890", "carrier", "顺丰速运"),
+            "agent", Map.of("name", "小美", "id", "A07"),
+            "shop", Map.of("name", "Replybook 旗舰店"),
+            "ticket", Map.of("id", "T-88"),
+            "refund", Map.of("amount", "99.00"),
+            "coupon", Map.of("amount", "10"));
 
     /** Every documented variable, with realistic English values. */
     static final Map<String, Object> FULL_CONTEXT_EN = Map.of(
