@@ -8,7 +8,6 @@ import com.replybook.kb.entries.EntryStatus;
 import com.replybook.kb.module.FeatureModule;
 import com.replybook.kb.module.Platform;
 import com.replybook.kb.render.RenderModule;
-import com.replybook.kb.search.SearchHit;
 import com.replybook.kb.search.SearchRequest;
 import com.replybook.kb.search.SearchService;
 import com.replybook.kb.search.SuggestedQuestions;
@@ -50,7 +49,7 @@ public final class EditorModule implements FeatureModule {
     @Override
     public void console(Router<Page> console) {
         EntryPolicy policy = new EntryPolicy();
-        new EntryPages(entries, finder, policy, platform.clock(), questions).routes(console);
+        new EntryPages(entries, finder, policy, platform.clock(), preview, questions).routes(console);
         new SuggestedQuestionPages(entries.store(), questions).routes(console);
         new RevisionPages(entries.store(), entries.review(), policy).routes(console);
         new BulkActions(entries.store(), entries.review(), entries.parser(), policy).routes(console);
@@ -60,27 +59,16 @@ public final class EditorModule implements FeatureModule {
     }
 
     /**
-     * The entries list's text search: the Lucene search agents use (segmentation, traditional/simplified,
-     * synonyms), over every status; empty while the index is still being built.
+     * The entries list's text search: the search agents use (segmentation, traditional/simplified, synonyms,
+     * the same ranking), over every status, its hits split into matches and weaker ones ({@link SearchMatches});
+     * empty while the index is still being built.
      */
     private static EntryFinder.TextSearch lucene(SearchService search) {
-        return new EntryFinder.TextSearch() {
-            @Override
-            public Optional<List<String>> rankedIds(EntryFinder.Filter f) {
-                if (!search.isReady()) return Optional.empty();
-                return Optional.of(search.search(request(f)).hits().stream().map(SearchHit::id).toList());
-            }
-
-            /** The same search (answered from the search's cache): whether its best hit answers the text. */
-            @Override
-            public boolean confident(EntryFinder.Filter f) {
-                return !search.isReady() || search.search(request(f)).confident();
-            }
+        return f -> {
+            if (!search.isReady()) return Optional.empty();
+            SearchRequest r = new SearchRequest(f.q(), SearchRequest.MAX_LIMIT, f.locale(), f.category(),
+                    f.tag() == null ? List.of() : List.of(f.tag()), EnumSet.allOf(EntryStatus.class), true);
+            return Optional.of(SearchMatches.split(search.search(r)));
         };
-    }
-
-    private static SearchRequest request(EntryFinder.Filter f) {
-        return new SearchRequest(f.q(), SearchRequest.MAX_LIMIT, f.locale(), f.category(),
-                f.tag() == null ? List.of() : List.of(f.tag()), EnumSet.allOf(EntryStatus.class));
     }
 }

@@ -22,8 +22,10 @@ import java.util.Optional;
 /**
  * Read-only listings the console needs beyond {@code EntryStore.list}: free-text and stale filters, locale
  * siblings of a key, the stale queue. Reads the {@code entries} table directly (the store stays the only
- * writer). A text query goes to {@link TextSearch} (the search agents use) and lists its hits best first;
- * only while that is unavailable does it fall back to substring matching. Thread-safe.
+ * writer). A text query lists, in this order: the entry whose key it is, entries whose key contains it, the
+ * matches of {@link TextSearch} (the search agents use) best first, and entries whose text contains it
+ * word for word; the search's weaker hits are listed apart ({@link Result#weaker()}), so the count is what the
+ * list shows. While the search is unavailable only keys and exact text are matched. Thread-safe.
  */
 public final class EntryFinder { // public only so that FreeMarker may read its rows
 
@@ -44,17 +46,15 @@ public final class EntryFinder { // public only so that FreeMarker may read its 
     static final Map<String, String> VERSION_COLUMNS = Map.of(Channel.SMS.id(), "sms_script",
             Channel.REVIEW.id(), "review_script");
 
-    /** Ids of entries matching the filter's text, best first; empty when the search cannot answer now. */
+    /** The search's matches and weaker hits for the filter's text; empty when the search cannot answer now. */
+    @FunctionalInterface
     interface TextSearch {
-        Optional<List<String>> rankedIds(Filter f);
-
-        /** Whether the best hit for the filter's text answers it (search's confidence); true when it cannot tell. */
-        default boolean confident(Filter f) {
-            return true;
-        }
+        Optional<SearchMatches.Split> search(Filter f);
     }
 
     static final int PAGE_SIZE = 50;
+    /** Most rows a text query reads; on a library where more contain the text, the count is "at least". */
+    static final int MAX_TEXT_ROWS = 2_000;
     private final Database db;
     private final TextSearch text;
 
@@ -79,25 +79,14 @@ public final class EntryFinder { // public only so that FreeMarker may read its 
             where.add("tags LIKE ? ESCAPE '\\'");
             args.add("%\"" + like(f.tag()) + "\"%");
         }
-        Optional<List<String>> ranked = notBlank(f.q()) ? text.rankedIds(f) : Optional.empty();
-        if (ranked.isPresent()) {
-            if (ranked.get().isEmpty()) return new Result(0, List.of());
-            where.add("id IN (" + String.join(",", Collections.nCopies(ranked.get().size(), "?")) + ")");
-            args.addAll(ranked.get());
-        } else if (notBlank(f.q())) {
-            where.add("(LOWER(entry_key) LIKE ? ESCAPE '\\' OR LOWER(problem) LIKE ? ESCAPE '\\' OR LOWER(questions) "
-                    + "LIKE ? ESCAPE '\\' OR LOWER(cause) LIKE ? ESCAPE '\\' OR LOWER(script) LIKE ? ESCAPE '\\')");
-            String p = "%" + like(f.q().toLowerCase(Locale.ROOT)) + "%";
-            for (int i = 0; i < 5; i++) args.add(p);
-        }
         if (f.staleOnly()) {
             where.add(Staleness.SQL);
             args.add(now.toEpochMilli());
         }
         String versionColumn = f.missing() == null ? null : VERSION_COLUMNS.get(f.missing());
         if (versionColumn != null) where.add(versionColumn + " = ''"); // a constant from the map, never user text
+        if (notBlank(f.q())) return byText(f, where, args, now);
         String sql = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        if (ranked.isPresent()) return inRankOrder(sql, args, ranked.get(), f.page(), now);
         return db.read(c -> {
             long total;
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM entries" + sql)) {
@@ -115,31 +104,48 @@ public final class EntryFinder { // public only so that FreeMarker may read its 
         });
     }
 
-    public record Result(long total, List<Row> rows) {
-    }
-
     /**
-     * Whether the filter's text found a good match: false when the search lists only weaker hits (the console then
-     * says "no good match" and folds them). True without a text.
+     * One page of a listing. {@code total} counts every match (all pages); {@code weaker} are hits the search
+     * found without matching well, shown apart and not counted.
      */
-    boolean confident(Filter f) {
-        return !notBlank(f.q()) || text.confident(f);
+    public record Result(long total, List<Row> rows, List<Row> weaker) {
+        public Result(long total, List<Row> rows) {
+            this(total, rows, List.of());
+        }
     }
 
-    /** The rows of at most {@link com.replybook.kb.search.SearchRequest#MAX_LIMIT} hits, in the search's order. */
-    private Result inRankOrder(String sql, List<Object> args, List<String> ids, int page, Instant now) {
-        List<Row> rows = db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM entries" + sql)) {
-                bind(ps, args);
+    /** The rows of a text query, in {@link EntryFinder}'s order, within the other filters ({@code where}). */
+    private Result byText(Filter f, List<String> where, List<Object> args, Instant now) {
+        String q = f.q().strip().toLowerCase(Locale.ROOT);
+        SearchMatches.Split hits = text.search(f).orElse(new SearchMatches.Split(List.of(), List.of()));
+        List<String> words = new ArrayList<>();
+        words.add("LOWER(entry_key) LIKE ? ESCAPE '\\'");
+        if (q.length() >= 2) { // one character is in almost every text: not a match worth listing
+            for (String column : TEXT_COLUMNS) words.add("LOWER(" + column + ") LIKE ? ESCAPE '\\'");
+        }
+        List<Object> wordArgs = Collections.nCopies(words.size(), "%" + like(q) + "%");
+        List<Row> containing = select(where, args, "(" + String.join(" OR ", words) + ")", wordArgs, now);
+        List<String> ids = new ArrayList<>(hits.matches());
+        ids.addAll(hits.weaker());
+        List<Row> found = ids.isEmpty() ? List.of() : select(where, args,
+                "id IN (" + String.join(",", Collections.nCopies(ids.size(), "?")) + ")", ids, now);
+        return new TextOrder(q, hits, containing).page(found, f.page(), PAGE_SIZE);
+    }
+
+    /** Rows within the filters {@code where} that also meet {@code condition}; at most {@link #MAX_TEXT_ROWS}. */
+    private List<Row> select(List<String> where, List<Object> args, String condition, List<?> conditionArgs,
+                             Instant now) {
+        List<String> all = new ArrayList<>(where);
+        all.add(condition);
+        List<Object> allArgs = new ArrayList<>(args);
+        allArgs.addAll(conditionArgs);
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM entries WHERE "
+                    + String.join(" AND ", all) + " LIMIT " + MAX_TEXT_ROWS)) {
+                bind(ps, allArgs);
                 return rows(ps, now);
             }
         });
-        Map<String, Integer> rank = new HashMap<>();
-        for (int i = 0; i < ids.size(); i++) rank.put(ids.get(i), i);
-        List<Row> ordered = new ArrayList<>(rows);
-        ordered.sort(Comparator.comparingInt(r -> rank.get(r.id())));
-        int from = Math.min(ordered.size(), (page - 1) * PAGE_SIZE);
-        return new Result(ordered.size(), ordered.subList(from, Math.min(ordered.size(), from + PAGE_SIZE)));
     }
 
     /** Entries whose key shares {@code key}'s base ({@code logistics-delay.zh-cn} → {@code logistics-delay.*}). */
@@ -164,6 +170,9 @@ public final class EntryFinder { // public only so that FreeMarker may read its 
 
     private static final String COLUMNS = "id, entry_key, locale, category, problem, status, owner, version, "
             + "updated_at, verified_at, created_at, verify_every_days";
+    /** The texts a query may be found in word for word (the similar questions are stored as a JSON array). */
+    private static final List<String> TEXT_COLUMNS = List.of("problem", "questions", "cause", "script", "sms_script",
+            "review_script");
 
     private static List<Row> rows(PreparedStatement ps, Instant now) throws SQLException {
         List<Row> out = new ArrayList<>();

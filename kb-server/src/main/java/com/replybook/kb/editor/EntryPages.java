@@ -9,6 +9,7 @@ import com.replybook.kb.entries.EntriesModule;
 import com.replybook.kb.entries.AcceptedFallbacks;
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.entries.EntryDraftParser;
+import com.replybook.kb.entries.EntryError;
 import com.replybook.kb.entries.EntryPolicy;
 import com.replybook.kb.entries.EntryReview;
 import com.replybook.kb.entries.EntryStatus;
@@ -22,6 +23,7 @@ import com.replybook.kb.vocabulary.SupportedLocale;
 import com.replybook.kb.vocabulary.Tone;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.FieldError;
+import com.replybook.kb.web.InputError;
 import com.replybook.kb.web.Router;
 
 import java.io.IOException;
@@ -41,12 +43,6 @@ import java.util.Map;
  */
 final class EntryPages {
 
-    /** The preview's default sample ticket; editable on the page. */
-    static final String SAMPLE_CONTEXT = """
-            {"customer":{"name":"王女士"},"order":{"id":"E1024","amount":"199.00","date":"2025-11-11"},\
-            "product":{"name":"羊毛围巾"},"tracking":{"no":"SF1234567890","carrier":"顺丰"},"agent":{"name":"小林"},\
-            "shop":{"name":"Replybook"},"ticket":{"id":"T-1001"},"refund":{"amount":"199.00"},"coupon":{"amount":"10"}}""";
-
     private final EntryStore store;
     private final EntryReview review;
     private final ReviewQueue queue;
@@ -54,9 +50,11 @@ final class EntryPages {
     private final EntryDraftParser parser;
     private final EntryFinder finder;
     private final Clock clock;
+    private final ScriptPreview preview;
     private final SuggestedQuestions questions;
 
-    EntryPages(EntriesModule entries, EntryFinder finder, EntryPolicy policy, Clock clock, SuggestedQuestions questions) {
+    EntryPages(EntriesModule entries, EntryFinder finder, EntryPolicy policy, Clock clock, ScriptPreview preview,
+               SuggestedQuestions questions) {
         this.store = entries.store();
         this.review = entries.review();
         this.queue = entries.queue();
@@ -64,12 +62,14 @@ final class EntryPages {
         this.parser = entries.parser();
         this.finder = finder;
         this.clock = clock;
+        this.preview = preview;
         this.questions = questions;
     }
 
     void routes(Router<Page> r) {
         r.get("/entries", this::list)
                 .get("/entries/new", this::newForm)
+                .get("/entries/key-suggestion", this::suggestKey)
                 .post("/entries/new", this::create)
                 .get("/entries/{id}", this::edit)
                 .post("/entries/{id}", this::save);
@@ -84,8 +84,9 @@ final class EntryPages {
         Map<String, Object> m = new HashMap<>();
         m.put("filter", f);
         m.put("rows", result.rows());
+        m.put("weaker", result.weaker());
         m.put("total", result.total());
-        m.put("noGoodMatch", result.total() > 0 && !finder.confident(f));
+        m.put("noGoodMatch", result.rows().isEmpty() && !result.weaker().isEmpty()); // the search only came close
         m.put("page", page);
         m.put("pages", Math.max(1, (result.total() + EntryFinder.PAGE_SIZE - 1) / EntryFinder.PAGE_SIZE));
         m.put("statuses", statuses());
@@ -111,7 +112,7 @@ final class EntryPages {
         }
         String from = p.param("from");
         if (from != null) {
-            Entry source = store.find(from).orElseThrow(() -> ApiException.notFound("No entry " + from));
+            Entry source = store.find(from).orElseThrow(() -> ApiException.notFound(EntryError.NOT_FOUND, from));
             form = EntryForm.of(source);
             String locale = p.param("locale") == null ? "en" : p.param("locale");
             form.values().put("locale", locale);
@@ -120,13 +121,22 @@ final class EntryPages {
         editor(p, 200, form, null, Map.of(), List.of(), null);
     }
 
+    /** {@code GET /console/entries/key-suggestion?problem=…&locale=…}: {@code {"key":"baoguo-mei-shoudao.zh-cn"}}. */
+    private void suggestKey(Page p) throws IOException {
+        p.require(Role.EDITOR);
+        String problem = p.param("problem");
+        String key = problem == null || problem.length() > 2_000 ? ""
+                : KeySuggestion.suggest(problem, p.param("locale"), k -> store.find(k).isPresent());
+        p.json(200, Map.of("key", key));
+    }
+
     private void create(Page p) throws IOException {
         Principal me = p.require(Role.EDITOR);
         EntryForm form = EntryForm.fromRequest(p);
         EntryStatus status = "submit".equals(p.param("action")) ? EntryStatus.IN_REVIEW : EntryStatus.DRAFT;
         EntryDraftParser.Result r = parser.parse(form.toJson(status));
         if (!r.ok()) {
-            editor(p, 422, form, null, FormErrors.byField(r.errors()), scriptProblems(r.errors()), null);
+            editor(p, 422, form, null, FormErrors.byField(unplaced(r.errors()), p.messages()), placed(r.errors()), null);
             return;
         }
         try {
@@ -134,7 +144,7 @@ final class EntryPages {
             p.redirect("entries/" + e.id(), status == EntryStatus.IN_REVIEW ? "flash.submitted" : "flash.saved");
         } catch (ApiException e) {
             if (e.status() != 409) throw e;
-            editor(p, 409, form, null, Map.of("key", List.of(p.messages().get("entry.keyTaken"))), List.of(), null);
+            editor(p, 409, form, null, FormErrors.byField(List.of(e.toFieldError("key")), p.messages()), List.of(), null);
         }
     }
 
@@ -162,7 +172,7 @@ final class EntryPages {
         EntryForm form = EntryForm.fromRequest(p);
         EntryDraftParser.Result r = parser.parse(form.toJson(EntryStatus.DRAFT));
         if (!r.ok()) {
-            editor(p, 422, form, current, FormErrors.byField(r.errors()), scriptProblems(r.errors()), null);
+            editor(p, 422, form, current, FormErrors.byField(unplaced(r.errors()), p.messages()), placed(r.errors()), null);
             return;
         }
         try {
@@ -204,7 +214,7 @@ final class EntryPages {
         if (p.param("confirmOverwrite") != null && p.param("overwriteVersion") != null) {
             return p.longParam("overwriteVersion").orElseThrow();
         }
-        return p.longParam("version").orElseThrow(() -> ApiException.badRequest("version", "version is required"));
+        return p.longParam("version").orElseThrow(() -> ApiException.badRequest("version", InputError.REQUIRED, "version"));
     }
 
     /** The fields where the stored entry now differs from what the user submitted. */
@@ -238,10 +248,12 @@ final class EntryPages {
         m.put("conflict", conflict);
         m.put("variables", ScriptVariables.ALL);
         m.put("fallbackVariables", AcceptedFallbacks.ordered(ScriptVariables.WITH_FALLBACK));
-        m.put("sampleContext", SAMPLE_CONTEXT);
+        m.put("sampleValues", preview.sampleValues(String.valueOf(form.values().get("locale"))));
         m.put("tones", Tone.IDS);
         m.put("channels", Channel.IDS);
-        m.put("versions", entry == null ? List.of() : versions(entry));
+        List<Map<String, Object>> versions = entry == null ? List.of() : versions(entry);
+        m.put("versions", versions);
+        m.put("missingLocales", missingLocales(versions));
         m.put("stale", entry != null && entry.isStale(clock.instant()));
         m.put("canPublish", p.me().can(Role.LEAD));
         m.put("reviewState", entry == null ? EntryReview.ReviewState.NONE : review.state(entry.id()));
@@ -266,13 +278,28 @@ final class EntryPages {
         return out;
     }
 
-    private Entry existing(String ref) {
-        return store.find(ref).orElseThrow(() -> ApiException.notFound("No entry with id or key '" + ref + "'"));
+    /** The console's locales that the entry has no version in yet: the translations one may add. */
+    private static List<String> missingLocales(List<Map<String, Object>> versions) {
+        List<String> missing = new ArrayList<>(Messages.SUPPORTED);
+        for (Map<String, Object> v : versions) missing.remove(((EntryFinder.Row) v.get("row")).locale());
+        return missing;
     }
 
-    /** Field errors by field name ({@code questions[2]} counts for {@code questions}). */
-    private static List<FieldError> scriptProblems(List<FieldError> errors) {
-        return errors.stream().filter(e -> "script".equals(e.field()) && e.line() != null).toList();
+    private Entry existing(String ref) {
+        return store.find(ref).orElseThrow(() -> ApiException.notFound(EntryError.NOT_FOUND, ref));
+    }
+
+    /**
+     * The problems at a line and column of a script or of its SMS or review version: shown once, in the list under
+     * the script whose spot the editor marks, not again beside the field.
+     */
+    static List<FieldError> placed(List<FieldError> errors) {
+        return errors.stream().filter(e -> e.line() != null).toList();
+    }
+
+    /** The other errors, shown beside their fields. */
+    static List<FieldError> unplaced(List<FieldError> errors) {
+        return errors.stream().filter(e -> e.line() == null).toList();
     }
 
     static List<String> statuses() {

@@ -2,7 +2,6 @@ package com.replybook.kb.editor;
 
 import com.replybook.kb.render.RenderRequest;
 import com.replybook.kb.render.RenderResult;
-import com.replybook.kb.render.ScriptProblem;
 import com.replybook.kb.render.ScriptRejectedException;
 import com.replybook.kb.render.ScriptRenderer;
 
@@ -26,7 +25,12 @@ public final class RendererPreview implements ScriptPreview {
                     acceptedFallbacks), caller);
             return new Result(r.text(), r.html(), r.warnings());
         } catch (ScriptRejectedException e) {
-            throw new IllegalArgumentException(e.problems().stream().map(ScriptProblem::toString).toList().toString(), e);
+            throw new Rejected(e.problems().stream().map(p -> p.toFieldError("script")).toList(), e);
         }
+    }
+
+    @Override
+    public Map<String, String> sampleValues(String locale) {
+        return renderer.sampleValues(locale);
     }
 }

@@ -50,6 +50,10 @@ final class WordingCheck implements ScriptCheck {
                 .append(f.phrase()).append("\")");
         if (!f.reason().isEmpty()) m.append(": ").append(f.reason());
         if (!f.suggestion().isEmpty()) m.append(". Write instead: ").append(f.suggestion());
-        return new FieldError(field, m.toString(), line, f.start() - lineStart + 1);
+        boolean block = f.severity() == Severity.BLOCK;
+        WordingError code = f.suggestion().isEmpty() ? (block ? WordingError.BLOCKED : WordingError.ADVISED)
+                : (block ? WordingError.BLOCKED_INSTEAD : WordingError.ADVISED_INSTEAD);
+        FieldError coded = FieldError.of(field, code, field, f.text(), f.phrase(), f.reason(), f.suggestion());
+        return new FieldError(field, m.toString(), line, f.start() - lineStart + 1, coded.reason(), coded.args());
     }
 }
