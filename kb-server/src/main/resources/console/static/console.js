@@ -14,6 +14,14 @@
     });
   }
 
+  // An API error in the user's language: the console words it (console/ErrorTexts), never the API's English.
+  function errorText(status, error) {
+    var body = {status: status, reason: error && error.reason, args: (error && error.args) || {}};
+    return post(document.body.getAttribute('data-base') + '/errors/text', body)
+      .then(function (r) { return r.json(); })
+      .then(function (d) { return d.text; });
+  }
+
   // List fields (similar questions, diagnostics, actions): one input per item.
   document.querySelectorAll('.list-field').forEach(function (fs) {
     var items = fs.querySelector('.items');
@@ -31,114 +39,6 @@
     });
   });
 
-  // Variable picker: insert ${name} at the caret of the script.
-  var script = document.getElementById('script');
-  document.querySelectorAll('.variables .var').forEach(function (btn) {
-    btn.addEventListener('click', function () {
-      var text = '${' + btn.getAttribute('data-var') + '}';
-      var s = script.selectionStart, e = script.selectionEnd;
-      script.value = script.value.slice(0, s) + text + script.value.slice(e);
-      script.selectionStart = script.selectionEnd = s + text.length;
-      script.focus();
-      schedulePreview();
-    });
-  });
-
-  // Live preview of every tone x channel, with the script's problems at line and column.
-  var preview = document.getElementById('preview');
-  var timer = null;
-  function schedulePreview() {
-    if (!preview) return;
-    clearTimeout(timer);
-    timer = setTimeout(runPreview, 500);
-  }
-  // A render warning ("kind:detail") in the page's language, from the grid's data-warning-<kind> attribute.
-  function warningText(warning) {
-    var m = /^([a-z-]+):(.*)$/.exec(warning);
-    var text = m && document.getElementById('preview-grid').getAttribute('data-warning-' + m[1]);
-    if (text && m[1] === 'compensation-over-limit') { // offer:asked:allowed:currency
-      var c = m[2].split(':');
-      return text.replace('{0}', c[1] + ' ' + c[3]).replace('{1}', c[2] + ' ' + c[3]);
-    }
-    return text ? text.replace('{0}', m[2]) : warning;
-  }
-  function runPreview() {
-    var status = document.getElementById('preview-status');
-    var context;
-    try {
-      context = JSON.parse(document.getElementById('preview-context').value || '{}');
-    } catch (err) {
-      status.textContent = status.getAttribute('data-badjson');
-      return;
-    }
-    var locale = document.getElementById('locale').value;
-    var category = document.getElementById('category');
-    var sms = document.getElementById('smsScript');
-    var review = document.getElementById('reviewScript');
-    var accepted = Array.prototype.map.call(
-        document.querySelectorAll('input[name="acceptedFallbacks"]:checked'), function (box) { return box.value; });
-    post(preview.getAttribute('data-url'), {script: script.value, smsScript: sms ? sms.value : '',
-        reviewScript: review ? review.value : '', locale: locale, category: category ? category.value : '',
-        context: context, acceptedFallbacks: accepted})
-      .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
-      .then(function (data) {
-        status.textContent = '';
-        var list = document.getElementById('script-problems');
-        list.textContent = '';
-        data.problems.forEach(function (p) {
-          var li = document.createElement('li');
-          li.className = 'problem';
-          li.setAttribute('data-line', p.line);
-          li.setAttribute('data-column', p.column);
-          li.setAttribute('data-field', p.field);
-          var version = p.field !== 'script' && document.getElementById(p.field);
-          var where = version ? version.getAttribute('data-label') + ' ' : '';
-          li.textContent = where + p.line + ':' + p.column + ' ' + p.message;
-          list.appendChild(li);
-        });
-        // Notes (e.g. a discouraged word): saved anyway, shown after the problems.
-        (data.notes || []).forEach(function (p) {
-          var li = document.createElement('li');
-          li.className = 'note';
-          li.setAttribute('data-field', p.field);
-          var version = p.field !== 'script' && document.getElementById(p.field);
-          li.textContent = document.getElementById('preview-grid').getAttribute('data-notes') + ' · '
-            + (version ? version.getAttribute('data-label') + ' ' : '') + p.line + ':' + p.column + ' ' + p.message;
-          list.appendChild(li);
-        });
-        document.querySelectorAll('#preview-grid .cell').forEach(function (cell) {
-          cell.querySelector('.text').textContent = '';
-          cell.querySelector('.warnings').textContent = '';
-        });
-        data.cells.forEach(function (c) {
-          var cell = document.querySelector('#preview-grid .cell[data-tone="' + c.tone + '"][data-channel="' + c.channel + '"]');
-          if (!cell) return;
-          cell.querySelector('.text').textContent = c.error ? c.error : c.text;
-          (c.warnings || []).forEach(function (w) {
-            var li = document.createElement('li');
-            li.setAttribute('data-warning', w);
-            li.textContent = warningText(w);
-            cell.querySelector('.warnings').appendChild(li);
-          });
-        });
-        preview.setAttribute('data-rendered', String(Date.now()));
-      })
-      .catch(function () { status.textContent = status.getAttribute('data-error'); });
-  }
-  if (preview && script) {
-    script.addEventListener('input', schedulePreview);
-    ['smsScript', 'reviewScript'].forEach(function (id) {
-      if (document.getElementById(id)) document.getElementById(id).addEventListener('input', schedulePreview);
-    });
-    document.getElementById('preview-context').addEventListener('input', schedulePreview);
-    // accepted stand-in words (issue 15): a missing value reads as the word, or as a fill-in marker
-    document.querySelectorAll('input[name="acceptedFallbacks"]').forEach(function (box) {
-      box.addEventListener('change', schedulePreview);
-    });
-    document.getElementById('preview-refresh').addEventListener('click', runPreview);
-    runPreview();
-  }
-
   // Synonyms: read and save through the search API with the session.
   var syn = document.getElementById('synonyms');
   if (syn) {
@@ -147,14 +47,53 @@
     fetch(syn.getAttribute('data-api'), {credentials: 'same-origin'})
       .then(function (r) { return r.json(); })
       .then(function (d) { area.value = (d.rules || []).join('\n'); out.textContent = syn.getAttribute('data-loaded'); });
+    var failed = function (text) { out.textContent = syn.getAttribute('data-failed').replace('{0}', text); };
     document.getElementById('synonyms-save').addEventListener('click', function () {
       var rules = area.value.split('\n').map(function (s) { return s.trim(); }).filter(Boolean);
+      out.textContent = '';
       post(syn.getAttribute('data-api'), {rules: rules}, 'PUT').then(function (r) {
-        return r.json().then(function (d) {
-          out.textContent = r.ok ? syn.getAttribute('data-saved')
-            : syn.getAttribute('data-failed').replace('{0}', d.error ? d.error.message : r.status);
+        if (r.ok) { out.textContent = syn.getAttribute('data-saved'); return null; }
+        return r.json().then(function (d) { return errorText(r.status, d.error); }).then(failed);
+      }).catch(function () { failed(syn.getAttribute('data-offline')); });
+    });
+  }
+
+  // Entries list: search as you type. The list is the server's own page (same ranking, count and escaping);
+  // only its results part and its count are swapped in, and the address follows so the search can be shared.
+  var filters = document.getElementById('entry-filters');
+  if (filters) {
+    var typing = null;
+    var inFlight = null;
+    var refresh = function () {
+      var params = new URLSearchParams();
+      new FormData(filters).forEach(function (value, name) { if (String(value).trim()) params.append(name, value); });
+      var url = filters.getAttribute('action') + (params.toString() ? '?' + params : '');
+      if (inFlight) inFlight.abort();
+      inFlight = new AbortController();
+      filters.setAttribute('aria-busy', 'true');
+      fetch(url, {credentials: 'same-origin', signal: inFlight.signal})
+        .then(function (r) { if (!r.ok) throw new Error(String(r.status)); return r.text(); })
+        .then(function (html) {
+          var page = new DOMParser().parseFromString(html, 'text/html');
+          var fresh = page.getElementById('results');
+          if (!fresh) throw new Error('no results');
+          document.getElementById('results').replaceWith(document.adoptNode(fresh));
+          document.getElementById('result-count').textContent = page.getElementById('result-count').textContent;
+          history.replaceState(null, '', url);
+          filters.removeAttribute('aria-busy');
+        })
+        .catch(function (err) {
+          if (err.name === 'AbortError') return;
+          filters.removeAttribute('aria-busy');
+          filters.submit(); // the ordinary page load shows the results, or says what went wrong
         });
-      });
+    };
+    document.getElementById('q').addEventListener('input', function () {
+      clearTimeout(typing);
+      typing = setTimeout(refresh, 250);
+    });
+    filters.addEventListener('change', function (ev) {
+      if (ev.target.id !== 'q') refresh();
     });
   }
 

@@ -244,10 +244,12 @@
     }
     var sms = document.getElementById('smsScript');
     var review = document.getElementById('reviewScript');
+    var accepted = Array.prototype.map.call(
+      document.querySelectorAll('input[name="acceptedFallbacks"]:checked'), function (box) { return box.value; });
     postJson(preview.getAttribute('data-url'), {script: script.value, smsScript: sms ? sms.value : '',
       reviewScript: review ? review.value : '', locale: document.getElementById('locale').value,
       category: document.getElementById('category') ? document.getElementById('category').value : '',
-      context: sampleContext()})
+      context: sampleContext(), acceptedFallbacks: accepted})
       .then(function (r) {
         if (r.status === 401 || r.status === 403) throw new Error('expired');
         if (!r.ok) throw new Error('failed');
@@ -290,6 +292,10 @@
     if (el) el.addEventListener('input', schedulePreview);
   });
   document.getElementById('sample-ticket').addEventListener('input', schedulePreview);
+  // The stand-in words the entry accepts: a missing value reads as the word, or as a fill-in marker.
+  document.querySelectorAll('input[name="acceptedFallbacks"]').forEach(function (box) {
+    box.addEventListener('change', schedulePreview);
+  });
   document.getElementById('sample-form').addEventListener('submit', function (ev) { ev.preventDefault(); });
   document.getElementById('sample-reset').addEventListener('click', function () {
     document.querySelectorAll('#sample-ticket input[data-var]').forEach(function (input) {

@@ -1,7 +1,6 @@
 package com.replybook.kb.auth;
 
 import com.replybook.kb.db.Database;
-import com.replybook.kb.vocabulary.SupportedLocale;
 
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -57,7 +56,8 @@ public final class AdminBootstrap {
 
     private static User adminUser(UserStore users) {
         return users.findByUsername(ADMIN_USERNAME)
-                .orElseGet(() -> users.createUser(ADMIN_USERNAME, "Administrator", Role.ADMIN, SupportedLocale.HOME.tag()));
+                // No language of its own: the console speaks the browser's until the admin chooses one.
+                .orElseGet(() -> users.createUser(ADMIN_USERNAME, "Administrator", Role.ADMIN, ""));
     }
 
     /** Makes {@code userId} an enabled admin, logging what it had to change. */

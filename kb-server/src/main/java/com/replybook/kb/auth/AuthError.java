@@ -17,6 +17,8 @@ public enum AuthError implements ErrorCode {
     LOCALE_INVALID("user.localeInvalid", "locale must be one of {locales}, or empty to follow the browser", "locales"),
     USER_NOT_FOUND("user.notFound", "No user {user}", "user"),
     TOKEN_NOT_FOUND("user.tokenNotFound", "No active token {token} for user {user}", "token", "user"),
+    LAST_ADMIN("user.lastAdmin", "{user} is the last enabled admin: make another user an admin first, or nobody "
+            + "could manage users any more", "user"),
     PASSWORD_LENGTH("user.passwordLength", "password must be {min} to {max} characters", "min", "max");
 
     private final Def def;

@@ -105,16 +105,15 @@ public final class UserStore {
     /** Creates a user; 422 naming the field when the username is malformed or taken. */
     public User createUser(String username, String displayName, Role role, String locale) {
         if (username == null || !USERNAME.matcher(username).matches()) {
-            throw ApiException.unprocessable("username",
-                    "username must be 2-100 characters of a-z, 0-9, '.', '_', '@', '-', starting with a letter or digit", null);
+            throw ApiException.unprocessable("username", AuthError.USERNAME_PATTERN);
         }
-        if (role == null) throw ApiException.unprocessable("role", "role must be one of agent, editor, lead, admin", null);
+        if (role == null) throw ApiException.unprocessable("role", AuthError.ROLE_INVALID);
         if (findByUsername(username).isPresent()) {
-            throw ApiException.unprocessable("username", "username '" + username + "' is already taken", null);
+            throw ApiException.unprocessable("username", AuthError.USERNAME_TAKEN, username);
         }
         User user = new User(UUID.randomUUID().toString(), username,
                 displayName == null || displayName.isBlank() ? username : displayName.strip(),
-                role, locale == null || locale.isBlank() ? SupportedLocale.HOME.tag() : locale, false, clock.instant());
+                role, locale == null ? SupportedLocale.HOME.tag() : checkLocale(locale), false, clock.instant());
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO users (id, username, display_name, role, locale, disabled, created_at) VALUES (?,?,?,?,?,0,?)")) {
@@ -122,7 +121,7 @@ public final class UserStore {
                 ps.setString(2, user.username());
                 ps.setString(3, user.displayName());
                 ps.setString(4, user.role().wire());
-                ps.setString(5, user.locale());
+                ps.setString(5, stored(user.locale()));
                 ps.setLong(6, user.createdAt().toEpochMilli());
                 return ps.executeUpdate();
             }
@@ -158,7 +157,7 @@ public final class UserStore {
                 return ps.executeUpdate();
             }
         });
-        if (n == 0) throw ApiException.notFound("No active token " + tokenId + " for user " + userId);
+        if (n == 0) throw ApiException.notFound(AuthError.TOKEN_NOT_FOUND, tokenId, userId);
         changed();
     }
 
@@ -186,16 +185,18 @@ public final class UserStore {
 
     /**
      * Changes role, display name, locale or the disabled flag; null arguments keep the current value. A new role or
-     * disabling ends every console session of the user (on every node): they sign in again, with the new rights.
-     * Refuses (409 {@code last_admin}, naming {@code disabled} or {@code role}) to disable or demote the last enabled
-     * admin: nobody could manage users any more, through any interface.
+     * disabling ends every console session of the user (on every node): they sign in again, with the new rights. A
+     * blank locale means "the browser's language"; any other must be one of the console's ({@code zh-CN},
+     * {@code zh-TW}, {@code en}), else 422. Refuses (409 {@code last_admin}, naming {@code disabled} or
+     * {@code role}) to disable or demote the last enabled admin: nobody could manage users any more, through any
+     * interface.
      */
     public User update(String userId, Role role, String displayName, String locale, Boolean disabled) {
-        User current = find(userId).orElseThrow(() -> ApiException.notFound("No user " + userId));
+        User current = find(userId).orElseThrow(() -> ApiException.notFound(AuthError.USER_NOT_FOUND, userId));
         User next = new User(current.id(), current.username(),
                 displayName != null && !displayName.isBlank() ? displayName.strip() : current.displayName(),
                 role != null ? role : current.role(),
-                locale != null && !locale.isBlank() ? locale : current.locale(),
+                locale != null ? checkLocale(locale) : current.locale(),
                 disabled != null ? disabled : current.disabled(), current.createdAt());
         boolean losesAnAdmin = enabledAdmin(current) && !enabledAdmin(next);
         db.inTransaction(c -> {
@@ -204,7 +205,7 @@ public final class UserStore {
                     "UPDATE users SET role = ?, display_name = ?, locale = ?, disabled = ? WHERE id = ?")) {
                 ps.setString(1, next.role().wire());
                 ps.setString(2, next.displayName());
-                ps.setString(3, next.locale());
+                ps.setString(3, stored(next.locale()));
                 ps.setInt(4, next.disabled() ? 1 : 0);
                 ps.setString(5, next.id());
                 ps.executeUpdate();
@@ -245,9 +246,8 @@ public final class UserStore {
     }
 
     private static ApiException lastAdmin(User current, User next) {
-        return new ApiException(409, "last_admin", current.username() + " is the last enabled admin: make another user"
-                + " an admin first, or nobody could manage users any more", next.disabled() ? "disabled" : "role",
-                Map.of("messageKey", "users.lastAdmin"));
+        return ApiException.of(409, "last_admin", next.disabled() ? "disabled" : "role", AuthError.LAST_ADMIN, null,
+                current.username());
     }
 
     public List<User> users() {
@@ -285,7 +285,23 @@ public final class UserStore {
 
     private static User user(ResultSet rs) throws SQLException {
         return new User(rs.getString(1), rs.getString(2), rs.getString(3), Role.fromWire(rs.getString(4)),
-                rs.getString(5), rs.getInt(6) != 0, Instant.ofEpochMilli(rs.getLong(7)));
+                read(rs.getString(5)), rs.getInt(6) != 0, Instant.ofEpochMilli(rs.getLong(7)));
+    }
+
+    /** A supported locale's tag as the console spells it, or null (the browser's language) for a blank one. */
+    static String checkLocale(String locale) {
+        if (locale.isBlank()) return null;
+        for (String tag : SupportedLocale.TAGS) if (tag.equalsIgnoreCase(locale.strip().replace('_', '-'))) return tag;
+        throw ApiException.unprocessable("locale", AuthError.LOCALE_INVALID, String.join(", ", SupportedLocale.TAGS));
+    }
+
+    /** The column is NOT NULL: "the browser's language" is stored as an empty string. */
+    private static String stored(String locale) {
+        return locale == null ? "" : locale;
+    }
+
+    private static String read(String column) {
+        return column == null || column.isEmpty() ? null : column;
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -1,9 +1,11 @@
 package com.replybook.kb.console;
 
+import com.replybook.kb.auth.AuthError;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.auth.SessionAuth;
 import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.InputError;
 import com.replybook.kb.web.JsonResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,7 +43,7 @@ public final class Page {
         this.sessions = sessions;
         this.me = me;
         this.navCounts = navCounts;
-        this.msg = Messages.forTag(me != null ? me.locale() : req.getLocale().toLanguageTag());
+        this.msg = Messages.forTag(me != null && me.locale() != null ? me.locale() : req.getLocale().toLanguageTag());
     }
 
     /** Binds the path parameters of the route that matched. */
@@ -65,7 +67,7 @@ public final class Page {
 
     /** The signed-in user; 401 when nobody is signed in (the filter normally prevents that). */
     public Principal me() {
-        if (me == null) throw ApiException.unauthorized("Sign in first");
+        if (me == null) throw ApiException.unauthorized(AuthError.SIGN_IN_FIRST);
         return me;
     }
 
@@ -104,7 +106,7 @@ public final class Page {
         try {
             return Optional.of(Long.parseLong(v));
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest(name, name + " must be a whole number");
+            throw ApiException.badRequest(name, InputError.NOT_WHOLE_NUMBER, name, v);
         }
     }
 
@@ -120,6 +122,9 @@ public final class Page {
         root.put("isLead", me != null && me.can(Role.LEAD));
         root.put("isAdmin", me != null && me.can(Role.ADMIN));
         root.put("navCounts", me == null ? Map.of() : navCounts.of(me));
+        root.put("myLocale", me == null || me.locale() == null ? "" : me.locale());
+        root.put("uiLocales", Messages.SUPPORTED);
+        root.put("here", req.getRequestURI() + (req.getQueryString() == null ? "" : "?" + req.getQueryString()));
         resp.setStatus(status);
         resp.setContentType("text/html;charset=UTF-8");
         try (Writer out = new OutputStreamWriter(resp.getOutputStream(), StandardCharsets.UTF_8)) {
@@ -133,7 +138,12 @@ public final class Page {
 
     /** Redirects (303) to {@code /console/<to>}, showing the message {@code flashKey} on the next page. */
     public void redirect(String to, String flashKey, Object... args) throws IOException {
-        if (flashKey != null) sessions.flash(req, msg.get(flashKey, args));
+        redirectSaying(to, flashKey == null ? null : msg.get(flashKey, args));
+    }
+
+    /** Redirects (303) to {@code /console/<to>}, showing {@code flashText} (in words; null: none) on the next page. */
+    public void redirectSaying(String to, String flashText) throws IOException {
+        if (flashText != null) sessions.flash(req, flashText);
         resp.setStatus(303);
         resp.setHeader("Location", req.getContextPath() + "/console/" + to);
     }

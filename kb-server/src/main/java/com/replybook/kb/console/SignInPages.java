@@ -36,7 +36,7 @@ final class SignInPages {
         SignInThrottle.Result result = signIns.signIn(username, p.raw("password"), p.request());
         if (result.user().isPresent()) {
             sessions.signIn(p.request(), p.response(), result.user().get());
-            p.redirect("entries", null);
+            p.redirect("", null); // the start page for their role
             return;
         }
         Map<String, Object> model = new HashMap<>(Map.of("username", username == null ? "" : username, "failed", true));

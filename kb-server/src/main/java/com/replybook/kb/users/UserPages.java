@@ -1,13 +1,16 @@
 package com.replybook.kb.users;
 
+import com.replybook.kb.auth.AuthError;
 import com.replybook.kb.auth.PasswordStore;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.auth.SessionAuth;
 import com.replybook.kb.auth.User;
 import com.replybook.kb.auth.UserStore;
+import com.replybook.kb.console.ErrorTexts;
 import com.replybook.kb.console.Messages;
 import com.replybook.kb.console.Page;
 import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.InputError;
 import com.replybook.kb.web.Router;
 
 import java.io.IOException;
@@ -57,19 +60,19 @@ final class UserPages {
         try {
             String password = p.raw("password");
             User u = users.createUser(p.param("username"), p.param("displayName"), Role.fromWire(p.param("role")),
-                    p.param("locale"));
+                    p.raw("locale"));
             if (!password.isEmpty()) passwords.setPassword(u.id(), password);
             p.redirect("users", "flash.userCreated", u.username());
         } catch (ApiException e) {
             if (e.status() != 422) throw e;
-            page(p, 422, inUsersLanguage(p, e), null);
+            page(p, 422, ErrorTexts.of(p.messages(), e), null);
         }
     }
 
-    /** {@code action} = password, role, disable, enable, token or revoke. */
+    /** {@code action} = password, role, locale, disable, enable, token or revoke. */
     private void change(Page p) throws IOException {
         p.require(Role.ADMIN);
-        User u = users.find(p.path("id")).orElseThrow(() -> ApiException.notFound("No user " + p.path("id")));
+        User u = users.find(p.path("id")).orElseThrow(() -> ApiException.notFound(AuthError.USER_NOT_FOUND, p.path("id")));
         String action = p.param("action") == null ? "" : p.param("action");
         try {
             switch (action) {
@@ -78,6 +81,7 @@ final class UserPages {
                     sessions.keepSignedInAfterPasswordChange(p.request(), p.response(), u);
                 }
                 case "role" -> users.update(u.id(), requireRole(p.param("role")), null, null, null);
+                case "locale" -> users.update(u.id(), null, null, p.param("locale") == null ? "" : p.param("locale"), null);
                 case "disable" -> users.update(u.id(), null, null, null, true);
                 case "enable" -> users.update(u.id(), null, null, null, false);
                 case "revoke" -> users.revokeToken(u.id(), p.param("tokenId"));
@@ -86,24 +90,18 @@ final class UserPages {
                     page(p, 200, null, Map.of("username", u.username(), "token", token));
                     return;
                 }
-                default -> throw ApiException.badRequest("action", "Unknown action " + action);
+                default -> throw ApiException.badRequest("action", InputError.UNKNOWN_ACTION, action);
             }
             p.redirect("users", "flash.userChanged", u.username());
         } catch (ApiException e) {
             if (e.status() != 409 && e.status() != 422) throw e;
-            page(p, e.status(), inUsersLanguage(p, e), null);
+            page(p, e.status(), ErrorTexts.of(p.messages(), e), null);
         }
-    }
-
-    /** The error in the admin's language when it names a message of the console's bundles, else as it is. */
-    private static String inUsersLanguage(Page p, ApiException e) {
-        Object key = e.details().get("messageKey");
-        return key instanceof String k && p.messages().has(k) ? p.messages().get(k) : e.getMessage();
     }
 
     private static Role requireRole(String value) {
         Role role = Role.fromWire(value);
-        if (role == null) throw ApiException.unprocessable("role", "role must be one of agent, editor, lead, admin", null);
+        if (role == null) throw ApiException.unprocessable("role", AuthError.ROLE_INVALID);
         return role;
     }
 }

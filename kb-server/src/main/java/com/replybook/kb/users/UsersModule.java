@@ -46,6 +46,7 @@ public final class UsersModule implements FeatureModule {
     @Override
     public void console(Router<Page> console) {
         new UserPages(users, passwords, sessions).routes(console);
+        new MyLanguage(users).routes(console);
     }
 
     /** The filter that authenticates every API call except {@code publicPaths} (bearer token or console session). */

@@ -72,6 +72,8 @@ public final class Browser implements AutoCloseable {
     private final URI base;
     private final Duration wait;
     private final List<String> consoleLog = new ArrayList<>();
+    /** The emulated phone screen ({@link #phone}), or null for the window as it is. */
+    private Dimension phone;
 
     private Browser(ChromeDriver driver, Path profile, URI base, Duration wait) {
         this.driver = driver;
@@ -219,8 +221,40 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Saves a PNG of the whole page (the window is stretched to the page's height) to {@code file}. */
+    /**
+     * Lays pages out on a phone's screen of {@code width} × {@code height} CSS pixels, touch and all, until
+     * {@link #desktop()}. Chromium's device emulation: a headless window cannot be made narrower than 500 pixels.
+     */
+    public Browser phone(int width, int height) {
+        phone = new Dimension(width, height);
+        emulate(width, height);
+        return this;
+    }
+
+    /** Back to the window's own size after {@link #phone}. */
+    public Browser desktop() {
+        phone = null;
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        return this;
+    }
+
+    private void emulate(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    /** Saves a PNG of the whole page (the window, or the emulated phone, stretched to the page's height) to {@code file}. */
     public void screenshot(Path file) {
+        if (phone != null) {
+            long height = (Long) js("return Math.ceil(document.documentElement.scrollHeight);");
+            try {
+                emulate(phone.getWidth(), (int) Math.min(height, 4000));
+                write(file, driver.getScreenshotAs(OutputType.BYTES));
+            } finally {
+                emulate(phone.getWidth(), phone.getHeight());
+            }
+            return;
+        }
         Dimension before = driver.manage().window().getSize();
         try {
             long height = (Long) js("return Math.ceil(document.documentElement.scrollHeight);");
