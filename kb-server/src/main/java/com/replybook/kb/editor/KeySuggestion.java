@@ -60,8 +60,7 @@ final class KeySuggestion {
             if (!word.isEmpty() && !ENGLISH_FILLERS.contains(word)) words.add(word);
         }
         String slug = String.join("-", words);
-        return slug.length() <= MAX_SLUG ? slug : slug.substring(0, slug.lastIndexOf('-', MAX_SLUG) > 0
-                ? slug.lastIndexOf('-', MAX_SLUG) : MAX_SLUG);
+        return slug.length() <= MAX_SLUG ? slug : slug.substring(0, MAX_SLUG).replaceAll("-+[^-]*$", "");
     }
 
     private static String latin(String word) {

@@ -25,6 +25,8 @@ public final class ConsoleClient {
     public final CookieManager cookies;
     private final HttpClient http;
     private final URI base;
+    /** The browser's language, sent as Accept-Language; null sends none. */
+    private String language;
 
     public ConsoleClient(URI base) {
         this(base, new CookieManager());
@@ -39,6 +41,18 @@ public final class ConsoleClient {
     /** The same browser (its cookies) talking to another node, as a proxy without sticky sessions would send it. */
     public ConsoleClient on(URI otherNode) {
         return new ConsoleClient(otherNode, cookies);
+    }
+
+    /** Sends {@code acceptLanguage} (e.g. {@code zh-TW}) with every request from now on, as a browser would. */
+    ConsoleClient language(String acceptLanguage) {
+        this.language = acceptLanguage;
+        return this;
+    }
+
+    /** POSTs JSON as the console's own scripts do, with the CSRF token of the page at {@code pageForCsrf}. */
+    HttpResponse<String> postJson(String path, String json, String pageForCsrf) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+                .header("X-CSRF-Token", csrf(pageForCsrf)).POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public HttpResponse<String> get(String path) {
@@ -88,6 +102,7 @@ public final class ConsoleClient {
     }
 
     HttpResponse<String> send(HttpRequest.Builder b) {
+        if (language != null) b.header("Accept-Language", language);
         try {
             return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
