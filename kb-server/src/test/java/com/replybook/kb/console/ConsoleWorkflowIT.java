@@ -89,18 +89,16 @@ class ConsoleWorkflowIT {
         browser.find("#script").sendKeys("。");
         assertEquals("订单 ${order.id} 的礼品包装已为您补寄，单号 ${tracking.no}。", browser.find("#script").getAttribute("value"));
 
-        // The live preview fills the script with the sample ticket in every tone and channel.
+        // The live preview fills the script with the sample ticket in the tone and channel of its tabs.
         for (String[] cell : List.of(new String[]{"standard", "chat"}, new String[]{"formal", "email"})) {
-            String css = "#preview-grid .cell[data-tone='" + cell[0] + "'][data-channel='" + cell[1] + "'] .text";
-            browser.until(d -> browser.find(css).getText().contains("的礼品包装已为您补寄") ? true : null);
-            String text = browser.find(css).getText();
-            assertTrue(text.contains("订单 E1024 的礼品包装") && text.contains("SF1234567890"), css + ": " + text);
+            browser.until(d -> cellText(cell[0], cell[1]).contains("的礼品包装已为您补寄") ? true : null);
+            String text = cellText(cell[0], cell[1]);
+            assertTrue(text.contains("订单 E1024 的礼品包装") && text.contains("SF1234567890"), cell[0] + "/" + cell[1] + ": " + text);
             assertTrue(text.contains("王女士"), "the layout greets the customer by name: " + text);
         }
         String standardChat = cellText("standard", "chat");
         String formalEmail = cellText("formal", "email");
         assertFalse(standardChat.equals(formalEmail), "tone and channel change the text");
-        browser.screenshot(SCREENSHOTS.resolve("console-entry-editor.png"));
 
         // A short SMS version replaces the script in the SMS column only.
         browser.type("#smsScript", "订单 ${order.id} 礼品包装已补寄。");
@@ -114,8 +112,11 @@ class ConsoleWorkflowIT {
         assertFalse(browser.exists(reviewCell + " li[data-warning='no-review-version:']"));
 
         // Without a tracking number in the sample ticket every cell says so, in the editor's language.
-        browser.type("#preview-context", "{\"order\": {\"id\": \"E1024\"}}").click("#preview-refresh");
-        // Read inside the wait: the typed context and the refresh each redraw the grid, and either may come last.
+        browser.click("#sample-ticket summary");
+        browser.find("#sample-tracking-no").clear();
+        browser.find("#sample-tracking-no").sendKeys(" ");
+        cellText("standard", "chat");
+        // Read inside the wait: each keystroke redraws the grid, and any of them may come last.
         String missing = browser.until(d -> d.findElements(By.cssSelector(
                 "#preview-grid .cell[data-tone='standard'][data-channel='chat'] li[data-warning='missing:tracking.no']"))
                 .stream().findFirst().map(WebElement::getText).orElse(null));
@@ -327,7 +328,9 @@ class ConsoleWorkflowIT {
         browser.screenshot(SCREENSHOTS.resolve("console-case-library.png"));
     }
 
+    /** The preview's reply in {@code tone} and {@code channel}, after choosing them in the preview's tabs. */
     private String cellText(String tone, String channel) {
+        browser.click("#tab-tone-" + tone).click("#tab-channel-" + channel);
         return browser.find("#preview-grid .cell[data-tone='" + tone + "'][data-channel='" + channel + "'] .text").getText();
     }
 
