@@ -1,7 +1,5 @@
 package com.replybook.kb.web;
 
-import java.util.List;
-
 /** Messages about the shape of a request, shared by every feature (see {@link ErrorCode}). */
 public enum InputError implements ErrorCode {
     REQUIRED("input.required", "{field} is required", "field"),
