@@ -1,7 +1,6 @@
 package com.replybook.kb.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.replybook.kb.auth.Role;
 import com.replybook.kb.testing.ApiClient;
 import com.replybook.kb.testing.Fixtures;
 import com.replybook.kb.testing.TestServer;
@@ -39,20 +38,15 @@ class ConsoleErrorsTest {
     @BeforeAll
     static void start() {
         server = TestServer.start(dir, false);
-        user("ming", Role.EDITOR, "zh-CN");
-        user("mei", Role.EDITOR, "zh-TW");
-        user("ed", Role.EDITOR, "en");
-        user("ann", Role.AGENT, "zh-CN");
+        server.createConsoleUser("ming", "editor", "zh-CN", PASSWORD);
+        server.createConsoleUser("mei", "editor", "zh-TW", PASSWORD);
+        server.createConsoleUser("ed", "editor", "en", PASSWORD);
+        server.createConsoleUser("ann", "agent", "zh-CN", PASSWORD);
     }
 
     @AfterAll
     static void stop() {
         server.close();
-    }
-
-    static void user(String name, Role role, String locale) {
-        var u = server.app().users().createUser(name, name, role, locale);
-        server.app().passwords().setPassword(u.id(), PASSWORD);
     }
 
     static ConsoleClient signedIn(String name) {

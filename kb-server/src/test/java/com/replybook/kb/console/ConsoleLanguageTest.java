@@ -1,6 +1,5 @@
 package com.replybook.kb.console;
 
-import com.replybook.kb.auth.Role;
 import com.replybook.kb.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,11 +28,10 @@ class ConsoleLanguageTest {
     @BeforeAll
     static void start() {
         server = TestServer.start(dir, false);
-        for (String[] u : new String[][] {{"li", "editor", "zh-CN"}, {"tom", "editor", "zh-CN"}, {"ann", "agent", "zh-TW"},
-                {"boss", "admin", "en"}}) {
-            var user = server.app().users().createUser(u[0], u[0], Role.fromWire(u[1]), u[2]);
-            server.app().passwords().setPassword(user.id(), PASSWORD);
-        }
+        server.createConsoleUser("li", "editor", "zh-CN", PASSWORD);
+        server.createConsoleUser("tom", "editor", "zh-CN", PASSWORD);
+        server.createConsoleUser("ann", "agent", "zh-TW", PASSWORD);
+        server.createConsoleUser("boss", "admin", "en", PASSWORD);
         server.app().passwords().setPassword(server.app().users().findByUsername("admin").orElseThrow().id(), PASSWORD);
     }
 

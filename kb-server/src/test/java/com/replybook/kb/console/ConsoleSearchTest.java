@@ -1,6 +1,5 @@
 package com.replybook.kb.console;
 
-import com.replybook.kb.auth.Role;
 import com.replybook.kb.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,8 +34,7 @@ class ConsoleSearchTest {
     @BeforeAll
     static void start() throws InterruptedException {
         server = TestServer.start(dir, true);
-        var user = server.app().users().createUser("ed", "ed", Role.EDITOR, "zh-CN");
-        server.app().passwords().setPassword(user.id(), ConsoleSecurityTest.PASSWORD);
+        server.createConsoleUser("ed", "editor", "zh-CN", ConsoleSecurityTest.PASSWORD);
         ed = new ConsoleClient(server.base());
         assertEquals(303, ed.signIn("ed", ConsoleSecurityTest.PASSWORD).statusCode());
         awaitIndexed(64);

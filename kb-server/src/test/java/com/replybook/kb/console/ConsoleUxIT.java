@@ -1,6 +1,5 @@
 package com.replybook.kb.console;
 
-import com.replybook.kb.auth.Role;
 import com.replybook.kb.testing.Browser;
 import com.replybook.kb.testing.FailureReport;
 import com.replybook.kb.testing.Fixtures;
@@ -48,10 +47,9 @@ class ConsoleUxIT {
     @BeforeAll
     static void start() {
         server = TestServer.start(dir, false);
-        for (String[] u : new String[][] {{"ming", "editor", "zh-CN"}, {"lee", "editor", "en"}, {"ann", "agent", "zh-CN"}}) {
-            var user = server.app().users().createUser(u[0], u[0], Role.fromWire(u[1]), u[2]);
-            server.app().passwords().setPassword(user.id(), PASSWORD);
-        }
+        server.createConsoleUser("ming", "editor", "zh-CN", PASSWORD);
+        server.createConsoleUser("lee", "editor", "en", PASSWORD);
+        server.createConsoleUser("ann", "agent", "zh-CN", PASSWORD);
         Map<String, Object> entry = Fixtures.entry("parcel-delay.zh-cn");
         entry.put("script", "非常理解您的着急。订单 ${order.id} 的包裹（${tracking.carrier} ${tracking.no}）停在中转站，"
                 + "我们已提交催件。\n<#if order.amount?number gt 100>已为您申请优先派送。<#else>已为您加急处理。</#if>");

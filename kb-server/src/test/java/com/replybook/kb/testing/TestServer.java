@@ -135,12 +135,17 @@ public final class TestServer implements AutoCloseable {
         return (Replybook) context.getServletContext().getAttribute(ReplybookApp.INSTANCE_ATTRIBUTE);
     }
 
+    /** Creates a console user with {@code role} ({@code editor}…) and language ({@code zh-CN}…) who signs in with {@code password}. */
+    public void createConsoleUser(String name, String role, String locale, String password) {
+        var user = app().users().createUser(name, name, com.replybook.kb.auth.Role.fromWire(role), locale);
+        app().passwords().setPassword(user.id(), password);
+    }
+
     /** Creates console users (English UI) who sign in with {@code password}; each as {@code "name:role"}. */
     public void createConsoleUsers(String password, String... nameColonRole) {
         for (String spec : nameColonRole) {
             String[] parts = spec.split(":", 2);
-            var user = app().users().createUser(parts[0], parts[0], com.replybook.kb.auth.Role.fromWire(parts[1]), "en");
-            app().passwords().setPassword(user.id(), password);
+            createConsoleUser(parts[0], parts[1], "en", password);
         }
     }
 
