@@ -16,6 +16,10 @@ public record Principal(String userId, String username, Role role, String locale
 
     static final String ATTRIBUTE = Principal.class.getName();
 
+    public Principal {
+        locale = locale == null || locale.isBlank() ? null : locale; // stored as "" where the column may not be null
+    }
+
     /** The caller of {@code req}; 401 when the request was not authenticated. */
     public static Principal of(HttpServletRequest req) {
         Object p = req.getAttribute(ATTRIBUTE);
