@@ -80,7 +80,7 @@ final class AlertRulePages {
         for (String field : List.of("label", "kind", "categories", "threshold", "days")) {
             form.put(field, p.raw(field));
         }
-        form.put("errors", FormErrors.byField(errors).keySet());
+        form.put("errors", FormErrors.byField(errors, p.messages()).keySet());
         page.show(p, 422, InsightsPage.Filter.of(p, "period"), form);
     }
 
