@@ -215,13 +215,11 @@
     });
   }, true);
 
-  // The entry list's "select all on this page".
-  var selectAll = document.getElementById('select-all');
-  if (selectAll) {
-    selectAll.addEventListener('change', function () {
-      document.querySelectorAll('#entries input[name="ids"]').forEach(function (box) { box.checked = selectAll.checked; });
-    });
-  }
+  // The entry list's "select all on this page" (delegated: search-as-you-type swaps the list in).
+  document.addEventListener('change', function (ev) {
+    if (!ev.target || ev.target.id !== 'select-all') return;
+    document.querySelectorAll('#entries input[name="ids"]').forEach(function (box) { box.checked = ev.target.checked; });
+  });
 
   // Search pickers (collections): type a few words, pick a suggestion with the mouse or the arrow keys and Enter.
   // The choice goes into the hidden "ref"; without script the typed words are sent and the server resolves them.

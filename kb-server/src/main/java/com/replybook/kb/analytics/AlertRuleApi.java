@@ -50,7 +50,7 @@ final class AlertRuleApi {
 
     private void delete(ApiCall call) {
         Principal.of(call).require(Role.LEAD);
-        if (!rules.delete(call.path("id"))) throw ApiException.notFound("No alert rule " + call.path("id"));
+        if (!rules.delete(call.path("id"))) throw ApiException.notFound(InsightsError.RULE_NOT_FOUND, call.path("id"));
         call.noContent();
     }
 }

@@ -5,6 +5,7 @@ import com.replybook.kb.vocabulary.Term;
 import com.replybook.kb.vocabulary.UnknownTermException;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.FieldError;
+import com.replybook.kb.web.InputError;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ final class AlertRuleInput {
         AlertRuleInput input = new AlertRuleInput(text(body, "label"), text(body, "kind"), list, text(body, "threshold"),
                 text(body, "days"));
         if (cats != null && !cats.isNull() && !cats.isArray()) {
-            input.errors.add(new FieldError("categories", "categories must be an array of category names, e.g. [\"投诉\", \"质量\"]"));
+            input.errors.add(FieldError.of("categories", InsightsError.CATEGORIES_NOT_ARRAY));
         } else if (cats != null) {
             for (JsonNode c : cats) list.add(c.isTextual() ? c.asText().strip() : "");
         }
@@ -68,7 +69,7 @@ final class AlertRuleInput {
         AlertKind k = kind();
         int t = whole("threshold", threshold, MAX_THRESHOLD);
         int d = whole("days", days, MAX_DAYS);
-        if (label.length() > MAX_LABEL) errors.add(new FieldError("label", "label must be at most " + MAX_LABEL + " characters"));
+        if (label.length() > MAX_LABEL) errors.add(FieldError.of("label", InsightsError.LABEL_TOO_LONG, MAX_LABEL));
         List<String> cats = categories();
         if (!errors.isEmpty()) throw ApiException.invalid(errors);
         return new AlertRule(id, label, k, cats, t, d, user, now);
@@ -77,10 +78,10 @@ final class AlertRuleInput {
     private AlertKind kind() {
         try {
             AlertKind k = Term.parse(AlertKind.class, "kind", kind, null);
-            if (k == null) errors.add(new FieldError("kind", "kind must be one of " + String.join(", ", AlertKind.IDS)));
+            if (k == null) errors.add(FieldError.of("kind", InsightsError.KIND, String.join(", ", AlertKind.IDS)));
             return k;
         } catch (UnknownTermException e) {
-            errors.add(new FieldError("kind", e.getMessage()));
+            errors.add(InputError.unknownTerm("kind", e.getMessage()));
             return null;
         }
     }
@@ -90,18 +91,18 @@ final class AlertRuleInput {
             int n = Integer.parseInt(value.strip());
             if (n >= 1 && n <= max) return n;
         }
-        errors.add(new FieldError(field, field + " must be a whole number from 1 to " + max
-                + (value == null ? "" : ", was '" + value + "'")));
+        errors.add(value == null ? FieldError.of(field, InsightsError.WHOLE, field, max)
+                : FieldError.of(field, InsightsError.WHOLE_WAS, field, max, value));
         return 0;
     }
 
     private List<String> categories() {
         if (categories.size() > MAX_CATEGORIES) {
-            errors.add(new FieldError("categories", "at most " + MAX_CATEGORIES + " categories"));
+            errors.add(FieldError.of("categories", InsightsError.TOO_MANY_CATEGORIES, MAX_CATEGORIES));
         }
         for (String c : categories) {
             if (c.isEmpty() || c.length() > MAX_CATEGORY) {
-                errors.add(new FieldError("categories", "each category must be a name of 1 to " + MAX_CATEGORY + " characters"));
+                errors.add(FieldError.of("categories", InsightsError.CATEGORY_NAME, MAX_CATEGORY));
                 break;
             }
         }

@@ -54,7 +54,7 @@ final class AlertRulePages {
         var lead = p.require(Role.LEAD);
         String id = p.path("id");
         if ("delete".equals(p.param("action"))) {
-            if (!rules.delete(id)) throw ApiException.notFound("No alert rule " + id);
+            if (!rules.delete(id)) throw ApiException.notFound(InsightsError.RULE_NOT_FOUND, id);
             p.redirect(back(p), "insights.rules.deleted");
             return;
         }

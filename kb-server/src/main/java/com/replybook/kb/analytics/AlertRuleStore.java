@@ -41,7 +41,7 @@ final class AlertRuleStore {
             try (var count = c.prepareStatement("SELECT COUNT(*) FROM insight_alert_rules"); ResultSet rs = count.executeQuery()) {
                 rs.next();
                 if (rs.getInt(1) >= MAX_RULES) {
-                    throw ApiException.conflict("At most " + MAX_RULES + " alert rules; delete one first", null);
+                    throw ApiException.conflict(InsightsError.TOO_MANY_RULES, null, MAX_RULES);
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO insight_alert_rules (label, kind, categories,"

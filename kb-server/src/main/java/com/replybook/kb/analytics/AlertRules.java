@@ -28,11 +28,11 @@ final class AlertRules {
 
     /** Replaces rule {@code id} with {@code input}, keeping who created it and when; 404 when there is none. */
     AlertRule replace(String id, AlertRuleInput input, String lead) {
-        AlertRule old = store.find(id).orElseThrow(() -> ApiException.notFound("No alert rule " + id));
+        AlertRule old = store.find(id).orElseThrow(() -> ApiException.notFound(InsightsError.RULE_NOT_FOUND, id));
         AlertRule checked = input.rule(id, lead, clock.instant());
         AlertRule rule = new AlertRule(id, checked.label(), checked.kind(), checked.categories(), checked.threshold(),
                 checked.days(), old.createdBy(), old.createdAt());
-        if (!store.replace(rule)) throw ApiException.notFound("No alert rule " + id);
+        if (!store.replace(rule)) throw ApiException.notFound(InsightsError.RULE_NOT_FOUND, id);
         return rule;
     }
 

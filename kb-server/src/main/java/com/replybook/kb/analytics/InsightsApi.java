@@ -69,7 +69,6 @@ final class InsightsApi {
     /** A supported locale tag, or null for all; 400 naming {@code locale} otherwise. */
     static String locale(String value) {
         if (value == null || SupportedLocale.TAGS.contains(value)) return value;
-        throw ApiException.badRequest("locale", "locale must be one of " + String.join(", ", SupportedLocale.TAGS)
-                + ", was '" + value + "'");
+        throw ApiException.badRequest("locale", InsightsError.LOCALE, String.join(", ", SupportedLocale.TAGS), value);
     }
 }

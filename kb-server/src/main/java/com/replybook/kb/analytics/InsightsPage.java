@@ -7,6 +7,7 @@ import com.replybook.kb.console.Page;
 import com.replybook.kb.vocabulary.SupportedLocale;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.Router;
+import com.replybook.kb.web.InputError;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -70,7 +71,7 @@ final class InsightsPage {
         p.require(Role.LEAD);
         Filter f = Filter.of(p, "days");
         String name = p.param("name");
-        if (name == null || name.length() > 200) throw ApiException.badRequest("name", "name must name a category");
+        if (name == null || name.length() > 200) throw ApiException.badRequest("name", InsightsError.CATEGORY_REQUIRED);
         CategoryDetail detail = insights.category(name, f.days(), f.locale(), ROWS);
         Map<String, Object> m = f.model(p);
         m.put("detail", detail);
@@ -106,7 +107,7 @@ final class InsightsPage {
         static Filter of(Page p, String daysParam) {
             long days = p.longParam(daysParam).orElse(30L);
             if (days < 1 || days > InsightsApi.MAX_DAYS) {
-                throw ApiException.badRequest(daysParam, daysParam + " must be between 1 and " + InsightsApi.MAX_DAYS);
+                throw ApiException.badRequest(daysParam, InputError.OUT_OF_RANGE, daysParam, 1, InsightsApi.MAX_DAYS);
             }
             return new Filter((int) days, InsightsApi.locale(p.param("locale")));
         }

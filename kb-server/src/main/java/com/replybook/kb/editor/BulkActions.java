@@ -16,6 +16,8 @@ import com.replybook.kb.entries.PendingRevision;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.Json;
 import com.replybook.kb.web.Router;
+import com.replybook.kb.entries.ReviewError;
+import com.replybook.kb.console.ErrorTexts;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -56,14 +58,14 @@ final class BulkActions {
     private void apply(Page p) throws IOException {
         Principal me = p.require(Role.EDITOR);
         String action = p.param("bulkAction");
-        if (action == null || !ACTIONS.contains(action)) throw ApiException.badRequest("bulkAction", "Choose an action");
+        if (action == null || !ACTIONS.contains(action)) throw ApiException.badRequest("bulkAction", ReviewError.BULK_ACTION);
         List<String> ids = p.params("ids");
         String owner = p.param("owner");
         if (ids.isEmpty() || (action.equals("owner") && owner == null)) {
             p.redirect("entries", ids.isEmpty() ? "bulk.noneSelected" : "bulk.ownerRequired");
             return;
         }
-        if (ids.size() > MAX_ENTRIES) throw ApiException.badRequest("ids", "At most " + MAX_ENTRIES + " entries at once");
+        if (ids.size() > MAX_ENTRIES) throw ApiException.badRequest("ids", ReviewError.BULK_TOO_MANY, MAX_ENTRIES);
         List<Map<String, Object>> rows = new ArrayList<>();
         int done = 0;
         for (String idAtVersion : ids) {
@@ -88,7 +90,7 @@ final class BulkActions {
             take(me, action, found.get(), version, owner);
             return outcome(row, true, action.equals("owner") ? msg.get("bulk.done.owner", owner) : msg.get("bulk.done." + action));
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("ids", "ids must be id@version");
+            throw ApiException.badRequest("ids", ReviewError.BULK_IDS);
         } catch (ApiException e) {
             return outcome(row, false, reason(e, store.find(id), msg));
         }
@@ -135,12 +137,12 @@ final class BulkActions {
             case 409 -> e.details().containsKey("status") && now.isPresent()
                     ? msg.get("bulk.skip.state", msg.get("status." + now.get().status().wire()))
                     : msg.get("bulk.skip.conflict");
-            default -> msg.get("bulk.skip.invalid", e.getMessage());
+            default -> msg.get("bulk.skip.invalid", ErrorTexts.of(msg, e));
         };
     }
 
     private static ApiException notNow(Entry e) {
-        return ApiException.conflict("Nothing to do", Map.of("status", e.status().wire()));
+        return ApiException.conflict(ReviewError.NOTHING_TO_DO, Map.of("status", e.status().wire()));
     }
 
     private static Map<String, Object> outcome(Map<String, Object> row, boolean done, String message) {

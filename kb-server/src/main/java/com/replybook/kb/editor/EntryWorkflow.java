@@ -10,6 +10,8 @@ import com.replybook.kb.entries.EntryStatus;
 import com.replybook.kb.entries.EntryStore;
 import com.replybook.kb.entries.PendingRevision;
 import com.replybook.kb.web.ApiException;
+import com.replybook.kb.entries.ReviewError;
+import com.replybook.kb.web.InputError;
 
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +45,7 @@ final class EntryWorkflow {
      * version or a step that does not fit the entry's state.
      */
     Entry apply(Principal me, Entry current, String action, EntryDraft draft, long version, String comment) {
-        if (!ACTIONS.contains(action)) throw ApiException.badRequest("action", "Unknown action " + action);
+        if (!ACTIONS.contains(action)) throw ApiException.badRequest("action", InputError.UNKNOWN_ACTION, action);
         if (Set.of("publish", "sendback", "archive").contains(action)) me.require(Role.LEAD);
         Optional<PendingRevision> pending = review.pending(current.id());
         if (action.equals("sendback")) EntryReview.checkComment(comment); // before anything is written
@@ -90,8 +92,8 @@ final class EntryWorkflow {
             default -> true;
         };
         if (!fits) {
-            throw ApiException.conflict("Nothing to " + action, Map.of("status", current.status().wire(),
-                    "currentVersion", current.version()));
+            throw ApiException.conflict(ReviewError.NOTHING_TO, Map.of("status", current.status().wire(),
+                    "currentVersion", current.version()), action);
         }
     }
 
@@ -102,14 +104,14 @@ final class EntryWorkflow {
     /** {@code current} when the page was based on its version; 409 otherwise, as a write would be. */
     private static Entry checked(Entry current, long version) {
         if (current.version() != version) {
-            throw ApiException.conflict("The entry was changed by someone else", Map.of("currentVersion", current.version()));
+            throw ApiException.conflict(ReviewError.CHANGED, Map.of("currentVersion", current.version()));
         }
         return current;
     }
 
     private static void checkMayDiscard(Principal me, Optional<PendingRevision> pending) {
         if (pending.isPresent() && !me.can(Role.LEAD) && !pending.get().proposedBy().equals(me.username())) {
-            throw ApiException.forbidden("Only " + pending.get().proposedBy() + ", who proposed this change, or a lead can discard it");
+            throw ApiException.forbidden(ReviewError.DISCARD_NOT_YOURS, pending.get().proposedBy());
         }
     }
 }

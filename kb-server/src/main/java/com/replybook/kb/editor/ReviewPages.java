@@ -10,6 +10,8 @@ import com.replybook.kb.entries.EntryStore;
 import com.replybook.kb.entries.ReviewQueue;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.Router;
+import com.replybook.kb.entries.EntryError;
+import com.replybook.kb.web.InputError;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -58,14 +60,14 @@ final class ReviewPages {
     /** {@code action} = publish or sendback (with {@code comment}), on the version the page showed. */
     private void step(Page p) throws IOException {
         Principal me = p.require(Role.LEAD);
-        Entry e = store.find(p.path("id")).orElseThrow(() -> ApiException.notFound("No entry " + p.path("id")));
-        long version = p.longParam("version").orElseThrow(() -> ApiException.badRequest("version", "version is required"));
+        Entry e = store.find(p.path("id")).orElseThrow(() -> ApiException.notFound(EntryError.NOT_FOUND, p.path("id")));
+        long version = p.longParam("version").orElseThrow(() -> ApiException.badRequest("version", InputError.REQUIRED, "version"));
         String action = p.param("action") == null ? "" : p.param("action");
         try {
             switch (action) {
                 case "publish" -> review.publish(e.id(), version, me.username());
                 case "sendback" -> review.sendBack(e.id(), p.param("comment"), version, me.username());
-                default -> throw ApiException.badRequest("action", "Unknown action " + action);
+                default -> throw ApiException.badRequest("action", InputError.UNKNOWN_ACTION, action);
             }
         } catch (ApiException refused) {
             if (refused.status() != 409 && refused.status() != 422) throw refused;

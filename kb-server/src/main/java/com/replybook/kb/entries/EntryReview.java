@@ -62,8 +62,7 @@ public final class EntryReview {
                     boolean submit) throws SQLException {
         EntryDraft live = draft.withStatus(EntryStatus.PUBLISHED);
         if (current.status() != EntryStatus.PUBLISHED) {
-            throw conflict("Only a published entry takes a proposed change; this one is " + current.status().wire()
-                    + ", so save it directly", current);
+            throw conflict(current, ReviewError.NOT_LIVE, current.status().wire());
         }
         store.checkKeyFree(c, live.key(), current.id());
         Optional<PendingRevision> before = ReviewRecords.pending(c, current.id());
@@ -160,9 +159,9 @@ public final class EntryReview {
      * such revision.
      */
     public Entry restore(String ref, long version, long expectedVersion, String actor) {
-        Entry current = store.find(ref).orElseThrow(() -> ApiException.notFound("No entry with id or key '" + ref + "'"));
+        Entry current = store.find(ref).orElseThrow(() -> ApiException.notFound(EntryError.NOT_FOUND, ref));
         Revision old = store.revisions(current.id()).stream().filter(r -> r.version() == version).findFirst()
-                .orElseThrow(() -> ApiException.notFound("Entry '" + ref + "' has no revision " + version));
+                .orElseThrow(() -> ApiException.notFound(ReviewError.NO_REVISION, ref, version));
         String comment = "restored version " + version;
         if (current.status() == EntryStatus.PUBLISHED) {
             return propose(current.id(), EntryDraft.of(old.entry()), expectedVersion, actor, "restore", comment, false);
@@ -175,11 +174,11 @@ public final class EntryReview {
     public static String checkComment(String comment) {
         String why = comment == null ? "" : comment.strip();
         if (why.isEmpty()) {
-            throw ApiException.unprocessable("comment", "Say what should change: comment is required to send work back", null);
+            throw ApiException.unprocessable("comment", ReviewError.COMMENT_REQUIRED);
         }
         if (why.length() > SentBack.MAX_COMMENT) {
-            throw ApiException.unprocessable("comment", "comment is longer than " + SentBack.MAX_COMMENT + " characters",
-                    Map.of("max", SentBack.MAX_COMMENT));
+            throw ApiException.of(422, "invalid", "comment", ReviewError.COMMENT_TOO_LONG,
+                    Map.of("max", SentBack.MAX_COMMENT), SentBack.MAX_COMMENT);
         }
         return why;
     }
@@ -196,13 +195,12 @@ public final class EntryReview {
         Optional<PendingRevision> p = current.status() == EntryStatus.PUBLISHED
                 ? ReviewRecords.pending(c, current.id()) : Optional.empty();
         if (p.isPresent() && (status == null || p.get().status() == status)) return p.get();
-        String why = switch (current.status()) {
-            case PUBLISHED -> p.isEmpty() ? "it is published and has no pending change"
-                    : "its pending change is " + p.get().status().wire();
-            case IN_REVIEW -> "it is already in review";
-            default -> "it is " + current.status().wire();
+        throw switch (current.status()) {
+            case PUBLISHED -> p.isEmpty() ? conflict(current, ReviewError.PUBLISHED_NO_PENDING, step)
+                    : conflict(current, ReviewError.PENDING_IS, step, p.get().status().wire());
+            case IN_REVIEW -> conflict(current, ReviewError.ALREADY_IN_REVIEW, step);
+            default -> conflict(current, ReviewError.ENTRY_IS, step, current.status().wire());
         };
-        throw conflict("Nothing to " + step + ": " + why, current);
     }
 
     /** Moves the pending revision to {@code next}'s state, as a new version with its revision. */
@@ -228,13 +226,13 @@ public final class EntryReview {
                 current.createdAt(), current.createdBy(), now, actor);
     }
 
-    private static ApiException conflict(String message, Entry current) {
-        return ApiException.conflict(message, Map.of("status", current.status().wire(),
-                "currentVersion", current.version()));
+    private static ApiException conflict(Entry current, ReviewError why, Object... args) {
+        return ApiException.conflict(why, Map.of("status", current.status().wire(), "currentVersion", current.version()),
+                args);
     }
 
     static ApiException noPending(String ref) {
-        return ApiException.notFound("Entry '" + ref + "' has no pending change");
+        return ApiException.notFound(ReviewError.NO_PENDING, ref);
     }
 
     /** The review state of one entry: its pending revision and the lead's send-back note, each null when none. */

@@ -5,6 +5,7 @@ import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.InputError;
 import com.replybook.kb.web.Router;
 
 import java.io.IOException;
@@ -70,7 +71,7 @@ final class ReviewApi {
         Entry e = existing(call.path("ref"));
         PendingRevision p = review.pending(e.id()).orElseThrow(() -> EntryReview.noPending(call.path("ref")));
         if (!me.can(Role.LEAD) && !p.proposedBy().equals(me.username())) {
-            throw ApiException.forbidden("Only " + p.proposedBy() + ", who proposed this change, or a lead can discard it");
+            throw ApiException.forbidden(ReviewError.DISCARD_NOT_YOURS, p.proposedBy());
         }
         answer.send(call, 200, review.discard(e.id(), IfMatch.optional(call, null), me.username()), me);
     }
@@ -91,7 +92,7 @@ final class ReviewApi {
         JsonNode body = call.readOptionalObject();
         JsonNode comment = body.get("comment");
         if (comment != null && !comment.isNull() && !comment.isTextual()) {
-            throw ApiException.unprocessable("comment", "comment must be text", null);
+            throw ApiException.unprocessable("comment", InputError.NOT_STRING, "comment");
         }
         String text = comment == null || comment.isNull() ? null : comment.asText();
         answer.send(call, 200, review.sendBack(call.path("ref"), text, IfMatch.optional(call, null), me.username()), me);
@@ -106,7 +107,7 @@ final class ReviewApi {
         JsonNode body = call.readOptionalObject();
         JsonNode version = body.get("version");
         if (version == null || !version.canConvertToLong() || !version.isIntegralNumber()) {
-            throw ApiException.unprocessable("version", "version must name the revision to restore, e.g. {\"version\": 3}", null);
+            throw ApiException.unprocessable("version", ReviewError.RESTORE_VERSION);
         }
         long expected = IfMatch.required(call, null);
         Entry e = existing(call.path("ref"));
@@ -115,6 +116,6 @@ final class ReviewApi {
     }
 
     private Entry existing(String ref) {
-        return store.find(ref).orElseThrow(() -> ApiException.notFound("No entry with id or key '" + ref + "'"));
+        return store.find(ref).orElseThrow(() -> ApiException.notFound(EntryError.NOT_FOUND, ref));
     }
 }

@@ -45,11 +45,10 @@ final class EventApi {
         if (e.entryId() == null) return e;
         Entry entry = entries.find(e.entryId())
                 .filter(found -> caller.can(Role.EDITOR) || found.status() == EntryStatus.PUBLISHED)
-                .orElseThrow(() -> ApiException.invalid(List.of(new FieldError("entryId", "entryId '" + e.entryId()
-                        + "' names no entry you can read; send the id or key of an entry from a search"))));
+                .orElseThrow(() -> ApiException.invalid(List.of(FieldError.of("entryId", EventError.NO_SUCH_ENTRY, e.entryId()))));
         if (e.entryVersion() != null && e.entryVersion() > entry.version()) {
-            throw ApiException.invalid(List.of(new FieldError("entryVersion", "entry " + entry.key() + " has no version "
-                    + e.entryVersion() + " yet; its current version is " + entry.version())));
+            throw ApiException.invalid(List.of(FieldError.of("entryVersion", EventError.NO_SUCH_VERSION, entry.key(),
+                    e.entryVersion(), entry.version())));
         }
         return e.withEntryId(entry.id());
     }
@@ -58,7 +57,7 @@ final class EventApi {
         Principal.of(call).require(Role.LEAD);
         String type = call.request().getParameter("type");
         EventType t = EventType.fromWire(type);
-        if (type != null && t == null) throw ApiException.badRequest("type", EventType.expected());
+        if (type != null && t == null) throw ApiException.badRequest("type", EventError.TYPE, String.join(", ", EventType.WIRE));
         EventQuery q = new EventQuery(t, call.request().getParameter("entryId"), call.request().getParameter("helpdesk"),
                 call.request().getParameter("ticketId"), call.request().getParameter("source"),
                 call.instantQuery("since"), call.instantQuery("until"), call.intQuery("limit", 100, 1, 1000));

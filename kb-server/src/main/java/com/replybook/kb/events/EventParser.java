@@ -6,6 +6,7 @@ import com.replybook.kb.vocabulary.Term;
 import com.replybook.kb.vocabulary.UnknownTermException;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.FieldError;
+import com.replybook.kb.web.InputError;
 import com.replybook.kb.web.JsonFields;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -41,14 +42,14 @@ final class EventParser {
 
     private UsageEvent build(String user) {
         EventType type = EventType.fromWire(text("type", 10));
-        if (type == null) errors.add(new FieldError("type", EventType.expected()));
+        if (type == null) errors.add(FieldError.of("type", EventError.TYPE, String.join(", ", EventType.WIRE)));
         String entryId = text("entryId", 40);
         Long version = body.hasNonNull("entryVersion") ? longValue("entryVersion") : null;
         if ((type == EventType.VIEW || type == EventType.INSERT) && entryId == null) {
-            errors.add(new FieldError("entryId", type.wire() + " events must name the entry (entryId)"));
+            errors.add(FieldError.of("entryId", EventError.ENTRY_REQUIRED, type.wire()));
         }
         if (type == EventType.INSERT && version == null) {
-            errors.add(new FieldError("entryVersion", "insert events must name the entry version that was inserted"));
+            errors.add(FieldError.of("entryVersion", EventError.VERSION_REQUIRED));
         }
         Integer hits = body.hasNonNull("hits") ? (int) Math.min(Integer.MAX_VALUE, longValue("hits")) : null;
         String helpdesk = word("helpdesk");
@@ -65,7 +66,7 @@ final class EventParser {
     private Boolean confident() {
         JsonNode n = body.get("confident");
         if (n == null || n.isNull()) return null;
-        if (!n.isBoolean()) errors.add(new FieldError("confident", "confident must be true or false"));
+        if (!n.isBoolean()) errors.add(FieldError.of("confident", InputError.NOT_BOOLEAN, "confident"));
         return n.isBoolean() ? n.asBoolean() : null;
     }
 
@@ -78,10 +79,10 @@ final class EventParser {
     private TicketOutcome outcome(EventType type, String helpdesk, String ticketId) {
         TicketOutcome outcome = term(TicketOutcome.class, "outcome");
         if (type == EventType.OUTCOME) {
-            if (outcome == null) errors.add(new FieldError("outcome", "outcome events need outcome: one of "
-                    + String.join(", ", TicketOutcome.IDS)));
-            if (helpdesk == null) errors.add(new FieldError("helpdesk", "outcome events must name the help-desk, e.g. rt"));
-            if (ticketId == null) errors.add(new FieldError("ticketId", "outcome events must name the ticket (ticketId)"));
+            if (outcome == null) errors.add(FieldError.of("outcome", EventError.OUTCOME_REQUIRED,
+                    String.join(", ", TicketOutcome.IDS)));
+            if (helpdesk == null) errors.add(FieldError.of("helpdesk", EventError.HELPDESK_REQUIRED));
+            if (ticketId == null) errors.add(FieldError.of("ticketId", EventError.TICKET_REQUIRED));
         } else {
             onlyFor(type, "outcome", EventType.OUTCOME);
         }
@@ -92,14 +93,14 @@ final class EventParser {
         if (!body.hasNonNull("score")) return null;
         onlyFor(type, "score", EventType.OUTCOME);
         long score = longValue("score");
-        if (score > MAX_SCORE) errors.add(new FieldError("score", "score must be between 0 and " + MAX_SCORE));
+        if (score > MAX_SCORE) errors.add(FieldError.of("score", EventError.SCORE, MAX_SCORE));
         return (int) Math.min(score, MAX_SCORE);
     }
 
     private ApprovalStep approval(EventType type) {
         ApprovalStep step = term(ApprovalStep.class, "approval");
         if (type == EventType.APPROVAL && step == null) {
-            errors.add(new FieldError("approval", "approval events need approval: one of " + String.join(", ", ApprovalStep.IDS)));
+            errors.add(FieldError.of("approval", EventError.APPROVAL_REQUIRED, String.join(", ", ApprovalStep.IDS)));
         } else if (type != EventType.APPROVAL) {
             onlyFor(type, "approval", EventType.APPROVAL);
         }
@@ -109,22 +110,22 @@ final class EventParser {
     private Compensation compensation(EventType type) {
         JsonNode c = body.get("compensation");
         if (c == null || c.isNull()) {
-            if (type == EventType.APPROVAL) errors.add(new FieldError("compensation", "approval events need the compensation asked for"));
+            if (type == EventType.APPROVAL) errors.add(FieldError.of("compensation", EventError.COMPENSATION_REQUIRED));
             return null;
         }
         if (type != EventType.INSERT && type != EventType.APPROVAL) {
-            errors.add(new FieldError("compensation", "compensation is only recorded on insert and approval events"));
+            errors.add(FieldError.of("compensation", EventError.COMPENSATION_NOT_HERE));
             return null;
         }
         if (!c.isObject()) {
-            errors.add(new FieldError("compensation", "compensation must be an object: {offer, amount, approvalId}"));
+            errors.add(FieldError.of("compensation", EventError.COMPENSATION_SHAPE));
             return null;
         }
         CompensationOffer offer = offer(c);
         String amount = amount(c);
         String approvalId = nested(c, "approvalId", 100);
         if (type == EventType.APPROVAL && approvalId == null) {
-            errors.add(new FieldError("compensation.approvalId", "approval events must name the approval (compensation.approvalId)"));
+            errors.add(FieldError.of("compensation.approvalId", EventError.APPROVAL_ID_REQUIRED));
         }
         return offer == null || amount == null ? null : new Compensation(offer, amount, approvalId);
     }
@@ -132,13 +133,13 @@ final class EventParser {
     private CompensationOffer offer(JsonNode c) {
         String value = nested(c, "offer", 20);
         if (value == null) {
-            errors.add(new FieldError("compensation.offer", "compensation.offer must be one of " + String.join(", ", CompensationOffer.IDS)));
+            errors.add(FieldError.of("compensation.offer", EventError.OFFER, String.join(", ", CompensationOffer.IDS)));
             return null;
         }
         try {
             return CompensationOffer.parse("compensation.offer", value);
         } catch (UnknownTermException ex) {
-            errors.add(new FieldError(ex.field(), ex.getMessage()));
+            errors.add(InputError.unknownTerm(ex.field(), ex.getMessage()));
             return null;
         }
     }
@@ -153,8 +154,7 @@ final class EventParser {
             // reported below
         }
         if (amount == null || amount.compareTo(Compensation.MAX) > 0) {
-            errors.add(new FieldError("compensation.amount", "compensation.amount must be a decimal string such as \"10.00\","
-                    + " not negative, at most two decimals and at most " + Compensation.MAX.toPlainString()));
+            errors.add(FieldError.of("compensation.amount", EventError.AMOUNT, Compensation.MAX.toPlainString()));
             return null;
         }
         return amount.setScale(2).toPlainString();
@@ -165,7 +165,7 @@ final class EventParser {
         if (n == null || n.isNull()) return null;
         String s = n.isValueNode() ? n.asText().strip() : "";
         if (!n.isValueNode() || s.length() > max) {
-            errors.add(new FieldError("compensation." + field, "compensation." + field + " must be a string of at most " + max + " characters"));
+            errors.add(FieldError.of("compensation." + field, EventError.NESTED_TEXT, "compensation." + field, max));
             return null;
         }
         return s.isEmpty() ? null : s;
@@ -173,7 +173,7 @@ final class EventParser {
 
     private void onlyFor(EventType type, String field, EventType allowed) {
         if (type != null && type != allowed && body.hasNonNull(field)) {
-            errors.add(new FieldError(field, field + " is only recorded on " + allowed.wire() + " events"));
+            errors.add(FieldError.of(field, EventError.ONLY_FOR, field, allowed.wire()));
         }
     }
 
@@ -181,7 +181,7 @@ final class EventParser {
         try {
             return Term.parse(type, field, text(field, 20), null);
         } catch (UnknownTermException ex) {
-            errors.add(new FieldError(field, ex.getMessage()));
+            errors.add(InputError.unknownTerm(field, ex.getMessage()));
             return null;
         }
     }
@@ -189,7 +189,7 @@ final class EventParser {
     private String source() {
         String s = word("source");
         if (s != null && !s.equals("ticket") && !s.equals("typed")) {
-            errors.add(new FieldError("source", "source must be 'ticket' or 'typed', was '" + s + "'"));
+            errors.add(FieldError.of("source", EventError.SOURCE, s));
         }
         return s;
     }
@@ -198,18 +198,18 @@ final class EventParser {
         JsonNode n = body.get(field);
         if (n == null || n.isNull()) return null;
         if (!n.isValueNode()) {
-            errors.add(new FieldError(field, field + " must be a string"));
+            errors.add(FieldError.of(field, InputError.NOT_STRING, field));
             return null;
         }
         String s = n.asText().strip();
-        if (s.length() > max) errors.add(new FieldError(field, field + " is longer than " + max + " characters"));
+        if (s.length() > max) errors.add(FieldError.of(field, InputError.TOO_LONG, field, max));
         return s.isEmpty() ? null : s;
     }
 
     private String word(String field) {
         String s = text(field, 20);
         if (s != null && !WORD.matcher(s).matches()) {
-            errors.add(new FieldError(field, field + " must be a lower-case word such as 'formal' or 'email', was '" + s + "'"));
+            errors.add(FieldError.of(field, EventError.WORD, field, s));
         }
         return s;
     }
@@ -217,7 +217,7 @@ final class EventParser {
     private long longValue(String field) {
         JsonNode n = body.get(field);
         if (!n.canConvertToLong() || n.asLong() < 0) {
-            errors.add(new FieldError(field, field + " must be a non-negative whole number"));
+            errors.add(FieldError.of(field, EventError.NOT_NEGATIVE, field));
             return 0;
         }
         return n.asLong();

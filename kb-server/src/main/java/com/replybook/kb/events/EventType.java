@@ -30,7 +30,4 @@ public enum EventType {
     }
 
     /** What a client is told when {@code type} is unknown. */
-    static String expected() {
-        return "type must be one of " + String.join(", ", WIRE);
-    }
 }

@@ -70,7 +70,7 @@ final class RenderApi {
         } catch (InvalidRenderRequestException e) {
             throw ApiException.badRequest(e.field(), e.getMessage());
         } catch (UnknownTermException e) {
-            throw ApiException.badRequest(e.field(), e.getMessage());
+            throw ApiException.badRequest(e.field(), InputError.UNKNOWN_TERM, e.field()).withMessage(e.getMessage());
         } catch (ScriptRejectedException e) {
             String field = source.field();
             List<FieldError> problems = e.problems().stream().map(p -> p.toFieldError(field)).toList();

@@ -104,7 +104,7 @@ public final class ApiCall {
         byte[] bytes = body(RequestBodies.DEFAULT_LIMIT);
         if (new String(bytes, StandardCharsets.UTF_8).isBlank()) return Json.MAPPER.createObjectNode();
         JsonNode node = parse(bytes);
-        if (node == null || !node.isObject()) throw ApiException.badRequest(null, "Expected a JSON object as the request body, or none");
+        if (node == null || !node.isObject()) throw ApiException.badRequest(null, InputError.NOT_OBJECT_OR_NONE);
         return node;
     }
 

@@ -12,11 +12,13 @@ public enum InputError implements ErrorCode {
     ITEM_TOO_LONG("input.itemTooLong", "{field}[{index}] is longer than {max} characters", "field", "index", "max"),
     UNKNOWN_FIELD("input.unknownField", "Unknown field '{field}'", "field"),
     NOT_OBJECT("input.notObject", "Expected a JSON object as the request body"),
+    NOT_OBJECT_OR_NONE("input.notObjectOrNone", "Expected a JSON object as the request body, or none"),
     FIELD_NOT_OBJECT("input.fieldNotObject", "{field} must be a JSON object", "field"),
     NOT_WHOLE_NUMBER("input.notWholeNumber", "{field} must be a whole number, was '{value}'", "field", "value"),
     OUT_OF_RANGE("input.outOfRange", "{field} must be between {min} and {max}", "field", "min", "max"),
     NOT_INSTANT("input.notInstant", "{field} must be an ISO-8601 instant such as 2026-01-31T00:00:00Z", "field"),
     NOT_BOOLEAN("input.notBoolean", "{field} must be true or false", "field"),
+    UNKNOWN_TERM("input.unknownTerm", "{field} is not one of the values it accepts", "field"),
     UNKNOWN_ACTION("input.unknownAction", "Unknown action {action}", "action"),
     TOO_LARGE("input.tooLarge", "Request body exceeds the limit of {limit} bytes", "limit"),
     NO_SUCH_RESOURCE("request.notFound", "No such resource: {path}", "path"),
@@ -28,6 +30,15 @@ public enum InputError implements ErrorCode {
             "You have too many renders in progress; wait for them to finish, then retry.");
 
     private final Def def;
+
+    /**
+     * A value that is not one of the words a field accepts, keeping the English message that lists them (a
+     * vocabulary's {@code UnknownTermException}).
+     */
+    public static FieldError unknownTerm(String field, String english) {
+        FieldError coded = FieldError.of(field, UNKNOWN_TERM, field);
+        return new FieldError(field, english, null, null, coded.reason(), coded.args());
+    }
 
     InputError(String code, String english, String... args) {
         this.def = new Def(code, english, args);

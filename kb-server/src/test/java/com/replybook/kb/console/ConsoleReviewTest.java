@@ -307,7 +307,7 @@ class ConsoleReviewTest {
                 assertTrue(body.contains(check[1]), check[0] + ": " + body);
             }
             assertTrue(c.get("/console/entries?q=" + URLEncoder.encode("无此内容", StandardCharsets.UTF_8)).body()
-                    .contains("No entries match these filters."));
+                    .contains("No entry matches “无此内容”."));
         }
     }
 
