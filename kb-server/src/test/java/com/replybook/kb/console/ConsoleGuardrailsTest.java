@@ -104,10 +104,12 @@ class ConsoleGuardrailsTest {
         String csrf = editor.csrf("/console/entries/new");
         JsonNode blocked = preview(editor, csrf, "您别生气，订单 ${order.id} 已加急。");
         assertEquals("script", blocked.at("/problems/0/field").asText(), blocked.toString());
-        assertTrue(blocked.at("/problems/0/message").asText().contains("您别生气"));
+        assertTrue(blocked.at("/problems/0/reason").asText().startsWith("wording.blocked"), blocked.toString());
+        assertTrue(blocked.at("/problems/0/text").asText().startsWith("第 1 行第 1 列：用语规范不允许使用“您别生气”"),
+                "the rule's words in the editor's language, at their place: " + blocked);
         JsonNode vague = preview(editor, csrf, "订单 ${order.id} 大概明天到，另送 ¥${coupon.amount} 券。");
         assertEquals(0, vague.get("problems").size(), vague.toString());
-        assertTrue(vague.at("/notes/0/message").asText().contains("大概"), vague.toString());
+        assertTrue(vague.at("/notes/0/text").asText().contains("用语规范建议避免使用“大概”"), vague.toString());
         assertTrue(vague.get("cells").toString().contains("compensation-over-limit:coupon:10:5:CNY"),
                 "the sample ticket's ¥10 coupon on an ¥80 order is over the policy: " + vague.get("cells"));
     }

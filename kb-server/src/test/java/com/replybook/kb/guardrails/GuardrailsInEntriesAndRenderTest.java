@@ -47,6 +47,8 @@ class GuardrailsInEntriesAndRenderTest {
         assertEquals("script", r.errorField());
         assertTrue(r.json().at("/error/message").asText().contains("快递的事我们管不了"), r.text());
         assertEquals(2, r.json().at("/error/errors/0/line").asInt(), "the line of the phrase in the script");
+        assertTrue(r.json().at("/error/errors/0/reason").asText().startsWith("wording.blocked"), "a code the console words");
+        assertEquals("快递的事我们管不了", r.json().at("/error/errors/0/args/found").asText(), r.text());
 
         Map<String, Object> sms = Fixtures.entry("blame-sms.zh-cn");
         sms.put("smsScript", "您別生氣，已加急");
