@@ -81,7 +81,7 @@ public final class CaseParser {
         String ticketId = id != null && id.isIntegralNumber() ? id.asText() : JsonFields.text(json, "ticketId", 100, false, errors);
         String helpdesk = JsonFields.text(json, "helpdesk", 40, false, errors);
         if ((ticketId == null || ticketId.isEmpty()) && (helpdesk == null || helpdesk.isEmpty())) return new Ticket(null, null, agent);
-        HelpDesk desk = HelpDesk.checkTicket(helpdesk, ticketId, (f, m) -> errors.add(new FieldError(f, m)));
+        HelpDesk desk = HelpDesk.checkTicket(helpdesk, ticketId, InputError.ticketProblems(helpdesk, ticketId, errors));
         return new Ticket(desk == null ? null : desk.id(), ticketId, agent);
     }
 

@@ -199,7 +199,7 @@ public final class CaseStore {
      * was saved after {@code basedOn}.
      */
     public CaseCollection setPublished(String id, boolean published, String actor, Instant basedOn) {
-        CaseCollection cur = collection(id).orElseThrow(() -> ApiException.notFound("No collection " + id));
+        CaseCollection cur = collection(id).orElseThrow(() -> ApiException.notFound(CaseError.COLLECTION_NOT_FOUND, id));
         Instant at = next(cur.updatedAt());
         db.inTransaction(c -> {
             claim(c, "case_collections", id, basedOn, at);

@@ -51,7 +51,7 @@ final class Training {
     /** Collection {@code id} if {@code p} may read it; 404 otherwise. */
     CaseCollection collection(Principal p, String id) {
         return cases.collection(id).filter(c -> p.can(Role.EDITOR) || c.published())
-                .orElseThrow(() -> ApiException.notFound("No collection " + id));
+                .orElseThrow(() -> ApiException.notFound(CaseError.COLLECTION_NOT_FOUND, id));
     }
 
     /** When {@code learner} studied each collection they marked, by collection id. */

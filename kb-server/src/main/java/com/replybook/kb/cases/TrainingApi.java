@@ -5,6 +5,7 @@ import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.InputError;
 import com.replybook.kb.web.Router;
 
 import java.io.IOException;
@@ -113,7 +114,7 @@ final class TrainingApi {
 
     private static String agentQuery(ApiCall call) {
         String agent = call.query("agent");
-        if (agent != null && agent.length() > 200) throw ApiException.badRequest("agent", "agent is longer than 200 characters");
+        if (agent != null && agent.length() > 200) throw ApiException.badRequest("agent", InputError.TOO_LONG, "agent", 200);
         return agent;
     }
 
@@ -122,7 +123,7 @@ final class TrainingApi {
         JsonNode agent = call.readOptionalObject().get("agent");
         if (agent == null || agent.isNull()) return null;
         if (!agent.isTextual() || agent.asText().length() > 200) {
-            throw ApiException.badRequest("agent", "agent must be a string of at most 200 characters");
+            throw ApiException.badRequest("agent", InputError.STRING_UP_TO, "agent", 200);
         }
         return agent.asText();
     }

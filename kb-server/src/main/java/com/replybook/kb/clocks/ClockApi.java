@@ -49,7 +49,7 @@ final class ClockApi {
         try {
             return Long.parseLong(header.replace("W/", "").replace("\"", "").strip());
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("If-Match", "If-Match must be the version of GET /api/v1/clocks, e.g. \"3\"");
+            throw ApiException.badRequest("If-Match", ClockError.IF_MATCH);
         }
     }
 }

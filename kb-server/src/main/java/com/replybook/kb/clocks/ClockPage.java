@@ -44,7 +44,7 @@ final class ClockPage {
         Map<String, String> values = valuesOf(p);
         ClockTargetsParser.Result r = ClockTargetsParser.parse(json(values), store.current().amberPercent());
         if (!r.errors().isEmpty()) {
-            render(p, 422, values, FormErrors.byField(r.errors()));
+            render(p, 422, values, FormErrors.byField(r.errors(), p.messages()));
             return;
         }
         try {

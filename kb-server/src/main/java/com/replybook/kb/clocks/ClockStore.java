@@ -59,8 +59,7 @@ final class ClockStore {
     private long bumpVersion(Connection c, Long basedOn, int amberPercent, String user) throws SQLException {
         long current = load(c).version();
         if (basedOn != null && basedOn != current) {
-            throw ApiException.conflict("A lead changed the clock targets in the meantime (now version " + current
-                    + "); reload them and apply your change again", Map.of("currentVersion", current));
+            throw ApiException.conflict(ClockError.CHANGED, Map.of("currentVersion", current), current);
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE clock_policy SET amber_percent = ?, version = ?, "
                 + "updated_at = ?, updated_by = ? WHERE id = 1")) {

@@ -46,7 +46,7 @@ final class ClockTargetsParser {
 
     private Change read(JsonNode body, int currentAmber) {
         body.fieldNames().forEachRemaining(n -> {
-            if (!KNOWN.contains(n)) errors.add(new FieldError(n, "Unknown field '" + n + "'; send amberPercent and channels"));
+            if (!KNOWN.contains(n)) errors.add(FieldError.of(n, ClockError.UNKNOWN_FIELD, n));
         });
         int amber = body.hasNonNull("amberPercent")
                 ? number(body.get("amberPercent"), "amberPercent", MIN_AMBER, MAX_AMBER) : currentAmber;
@@ -54,14 +54,14 @@ final class ClockTargetsParser {
         JsonNode all = body.get("channels");
         if (all == null || all.isNull()) return new Change(channels, amber);
         if (!all.isObject()) {
-            errors.add(new FieldError("channels", "channels must be an object keyed by channel: " + Channel.IDS));
+            errors.add(FieldError.of("channels", ClockError.CHANNELS_NOT_OBJECT, Channel.IDS));
             return new Change(channels, amber);
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = all.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String field = "channels." + e.getKey();
             if (!Channel.IDS.contains(e.getKey())) {
-                errors.add(new FieldError(field, "Unknown channel '" + e.getKey() + "'; use one of " + Channel.IDS));
+                errors.add(FieldError.of(field, ClockError.UNKNOWN_CHANNEL, e.getKey(), Channel.IDS));
                 continue;
             }
             ChannelTargets t = channel(e.getValue(), field);
@@ -72,7 +72,7 @@ final class ClockTargetsParser {
 
     private ChannelTargets channel(JsonNode n, String field) {
         if (!n.isObject()) {
-            errors.add(new FieldError(field, field + " must be an object {firstResponseMinutes, stageMinutes}"));
+            errors.add(FieldError.of(field, ClockError.CHANNEL_NOT_OBJECT, field));
             return null;
         }
         int before = errors.size();
@@ -80,8 +80,8 @@ final class ClockTargetsParser {
         JsonNode stages = n.get("stageMinutes");
         Map<FastStage, Integer> minutes = new EnumMap<>(FastStage.class);
         if (stages == null || !stages.isObject()) {
-            errors.add(new FieldError(field + ".stageMinutes", field + ".stageMinutes must be an object with "
-                    + String.join(", ", FastStage.IDS) + " in minutes"));
+            errors.add(FieldError.of(field + ".stageMinutes", ClockError.STAGES_NOT_OBJECT, field + ".stageMinutes",
+                    String.join(", ", FastStage.IDS)));
             return null;
         }
         int previous = 0;
@@ -89,14 +89,14 @@ final class ClockTargetsParser {
             String at = field + ".stageMinutes." + s.id();
             int m = number(stages.get(s.id()), at, 1, MAX_MINUTES);
             if (m > 0 && m <= previous) {
-                errors.add(new FieldError(at, at + " must be later than the stage before it (" + previous + " minutes)"));
+                errors.add(FieldError.of(at, ClockError.STAGE_ORDER, at, previous));
             }
             if (m > 0) previous = m;
             minutes.put(s, m);
         }
         stages.fieldNames().forEachRemaining(s -> {
             if (!FastStage.IDS.contains(s)) {
-                errors.add(new FieldError(field + ".stageMinutes." + s, "Unknown stage '" + s + "'; use " + FastStage.IDS));
+                errors.add(FieldError.of(field + ".stageMinutes." + s, ClockError.UNKNOWN_STAGE, s, FastStage.IDS));
             }
         });
         return errors.size() == before ? new ChannelTargets(first, minutes) : null;
@@ -104,11 +104,11 @@ final class ClockTargetsParser {
 
     private int number(JsonNode n, String field, int min, int max) {
         if (n == null || n.isNull()) {
-            errors.add(new FieldError(field, field + " is required, in minutes"));
+            errors.add(FieldError.of(field, ClockError.MINUTES_REQUIRED, field));
             return 0;
         }
         if (!n.isIntegralNumber() || n.asLong() < min || n.asLong() > max) {
-            errors.add(new FieldError(field, field + " must be a whole number from " + min + " to " + max));
+            errors.add(FieldError.of(field, ClockError.OUT_OF_RANGE, field, min, max));
             return 0;
         }
         return n.asInt();

@@ -25,6 +25,7 @@ public final class ErrorTexts {
             "role", List.of("role."),
             "required", List.of("role."),
             "actual", List.of("role."),
+            "helpdesk", List.of("followups.helpdesk."),
             "field", List.of("entry.", "case.", "users."));
 
     /** A field that is an item of a list, {@code questions[2]}. */

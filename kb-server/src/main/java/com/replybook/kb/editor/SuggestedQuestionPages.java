@@ -4,6 +4,7 @@ import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.console.Page;
 import com.replybook.kb.entries.Entry;
+import com.replybook.kb.entries.EntryError;
 import com.replybook.kb.entries.EntryStore;
 import com.replybook.kb.search.SuggestedQuestions;
 import com.replybook.kb.web.ApiException;
@@ -33,7 +34,7 @@ final class SuggestedQuestionPages {
 
     private void decide(Page p) throws IOException {
         Principal me = p.require(Role.EDITOR);
-        Entry e = store.find(p.path("id")).orElseThrow(() -> ApiException.notFound("No entry " + p.path("id")));
+        Entry e = store.find(p.path("id")).orElseThrow(() -> ApiException.notFound(EntryError.NOT_FOUND, p.path("id")));
         String text = p.raw("text");
         try {
             if ("accept".equals(p.param("action"))) {

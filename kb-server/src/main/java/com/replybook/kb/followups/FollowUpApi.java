@@ -7,6 +7,7 @@ import com.replybook.kb.vocabulary.HelpDesk;
 import com.replybook.kb.vocabulary.UnknownTermException;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.InputError;
 import com.replybook.kb.web.Router;
 
 import java.io.IOException;
@@ -69,7 +70,7 @@ final class FollowUpApi {
     private static FollowUp.Status status(ApiCall call) {
         String s = call.query("status");
         FollowUp.Status status = s == null ? null : FollowUp.Status.fromWire(s);
-        if (s != null && status == null) throw ApiException.badRequest("status", "status must be open or done, was '" + s + "'");
+        if (s != null && status == null) throw ApiException.badRequest("status", FollowUpError.STATUS, s);
         return status;
     }
 
@@ -78,7 +79,7 @@ final class FollowUpApi {
             HelpDesk d = HelpDesk.parse("helpdesk", call.query("helpdesk"));
             return d == null ? null : d.id();
         } catch (UnknownTermException e) {
-            throw ApiException.badRequest("helpdesk", e.getMessage());
+            throw ApiException.badRequest("helpdesk", InputError.UNKNOWN_TERM, "helpdesk").withMessage(e.getMessage());
         }
     }
 
@@ -87,7 +88,7 @@ final class FollowUpApi {
         JsonNode agent = call.readOptionalObject().get("agent");
         if (agent == null || agent.isNull()) return null;
         if (!agent.isTextual() || agent.asText().length() > FollowUpRequest.MAX_AGENT) {
-            throw ApiException.badRequest("agent", "agent must be a string of at most " + FollowUpRequest.MAX_AGENT + " characters");
+            throw ApiException.badRequest("agent", InputError.STRING_UP_TO, "agent", FollowUpRequest.MAX_AGENT);
         }
         return agent.asText().strip().isEmpty() ? null : agent.asText().strip();
     }

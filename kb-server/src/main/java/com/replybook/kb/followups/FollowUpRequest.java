@@ -3,6 +3,7 @@ package com.replybook.kb.followups;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.vocabulary.HelpDesk;
 import com.replybook.kb.web.FieldError;
+import com.replybook.kb.web.InputError;
 import com.replybook.kb.web.JsonFields;
 
 import java.time.Duration;
@@ -37,11 +38,11 @@ record FollowUpRequest(HelpDesk helpdesk, String ticketId, Instant dueAt, String
     static Parsed parse(JsonNode body, Instant now) {
         List<FieldError> errors = new ArrayList<>();
         body.fieldNames().forEachRemaining(n -> {
-            if (!KNOWN.contains(n)) errors.add(new FieldError(n, "Unknown field '" + n + "'; send " + String.join(", ", KNOWN)));
+            if (!KNOWN.contains(n)) errors.add(FieldError.of(n, FollowUpError.UNKNOWN_FIELD, n, String.join(", ", KNOWN)));
         });
         String ticketId = scalar(body, "ticketId", errors);
         String helpdesk = JsonFields.text(body, "helpdesk", 40, false, errors);
-        HelpDesk desk = HelpDesk.checkTicket(helpdesk, ticketId, (f, m) -> errors.add(new FieldError(f, m)));
+        HelpDesk desk = HelpDesk.checkTicket(helpdesk, ticketId, InputError.ticketProblems(helpdesk, ticketId, errors));
         Instant due = due(JsonFields.text(body, "dueAt", 60, false, errors), now, errors);
         String note = JsonFields.text(body, "note", MAX_NOTE, false, errors);
         String entry = JsonFields.text(body, "entryId", 200, false, errors);
@@ -61,21 +62,20 @@ record FollowUpRequest(HelpDesk helpdesk, String ticketId, Instant dueAt, String
 
     private static Instant due(String text, Instant now, List<FieldError> errors) {
         if (text == null || text.isEmpty()) {
-            errors.add(new FieldError("dueAt", "dueAt is required: when the follow-up is due, e.g. 2026-12-08T17:00:00+08:00"));
+            errors.add(FieldError.of("dueAt", FollowUpError.DUE_REQUIRED));
             return null;
         }
         Instant due;
         try {
             due = OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MILLIS);
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError("dueAt", "dueAt must be an ISO-8601 time with its offset, e.g. 2026-12-08T17:00:00+08:00 or 2026-12-08T09:00:00Z"));
+            errors.add(FieldError.of("dueAt", FollowUpError.DUE_FORMAT));
             return null;
         }
         if (due.isBefore(now.minus(SKEW))) {
-            errors.add(new FieldError("dueAt", "dueAt is in the past (" + due + "); a follow-up is due later than now"));
+            errors.add(FieldError.of("dueAt", FollowUpError.DUE_PAST, due));
         } else if (due.isAfter(now.plus(HORIZON))) {
-            errors.add(new FieldError("dueAt", "dueAt is more than " + HORIZON.toDays() + " days ahead (" + due
-                    + "); promise a follow-up within " + HORIZON.toDays() + " days"));
+            errors.add(FieldError.of("dueAt", FollowUpError.DUE_TOO_FAR, HORIZON.toDays(), due));
         }
         return due;
     }

@@ -57,7 +57,7 @@ final class FollowUps {
      * agent a bridge acts for: below lead, the follow-up must be theirs. 404 when the caller may not see it.
      */
     FollowUp done(Principal caller, String id, String agent) {
-        FollowUp f = visible(caller, id, agent).orElseThrow(() -> ApiException.notFound("No follow-up " + id + " of yours"));
+        FollowUp f = visible(caller, id, agent).orElseThrow(() -> ApiException.notFound(FollowUpError.NOT_FOUND, id));
         if (f.status() == FollowUp.Status.DONE) return f;
         String by = agent != null ? agent : caller.username();
         Instant at = now();
@@ -82,7 +82,7 @@ final class FollowUps {
         Optional<Entry> e = entries.find(ref)
                 .filter(x -> caller.can(Role.EDITOR) || x.status() == EntryStatus.PUBLISHED);
         if (e.isEmpty()) {
-            throw ApiException.invalid(List.of(new FieldError("entryId", "entryId names no entry you can read: '" + ref + "'")));
+            throw ApiException.invalid(List.of(FieldError.of("entryId", FollowUpError.ENTRY, ref)));
         }
         return e.get();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.entries.Entry;
+import com.replybook.kb.entries.EntryError;
 import com.replybook.kb.entries.EntryStore;
 import com.replybook.kb.entries.EntryView;
 import com.replybook.kb.web.ApiCall;
@@ -67,13 +68,13 @@ final class SuggestedQuestionApi {
 
     private Entry entry(ApiCall call) {
         String ref = call.path("ref");
-        return entries.find(ref).orElseThrow(() -> ApiException.notFound("No entry with id or key '" + ref + "'"));
+        return entries.find(ref).orElseThrow(() -> ApiException.notFound(EntryError.NOT_FOUND, ref));
     }
 
     private static String text(ApiCall call) throws IOException {
         JsonNode t = call.readObject().get("text");
         if (t == null || !t.isTextual() || t.asText().isBlank() || t.asText().length() > 500) {
-            throw ApiException.invalid(List.of(new FieldError("text", "text is required: the suggested question, as GET lists it")));
+            throw ApiException.invalid(List.of(FieldError.of("text", SuggestedQuestionError.TEXT_REQUIRED)));
         }
         return t.asText();
     }

@@ -88,12 +88,10 @@ public final class SuggestedQuestions {
         String norm = LearnedQuestions.normalize(text);
         Optional<LearnedQuestions.Suggestion> s = learned(entry).stream().filter(x -> x.normalized().equals(norm)).findFirst();
         if (s.isEmpty()) {
-            throw ApiException.invalid(List.of(new FieldError("text", "'" + shorten(text)
-                    + "' is not a suggested question of this entry; GET its suggested-questions for the current ones")));
+            throw ApiException.invalid(List.of(FieldError.of("text", SuggestedQuestionError.NOT_SUGGESTED, shorten(text))));
         }
         if (entry.questions().size() >= EntryDraftParser.MAX_QUESTIONS) {
-            throw ApiException.invalid(List.of(new FieldError("text", "The entry has " + entry.questions().size()
-                    + " questions, the most it may have; remove one first")));
+            throw ApiException.invalid(List.of(FieldError.of("text", SuggestedQuestionError.FULL, entry.questions().size())));
         }
         return s.get();
     }

@@ -95,6 +95,9 @@ class ClockApiTest {
                 "channels.chat.stageMinutes.action", "channels.chat.stageMinutes.trace"}) {
             assertTrue(errors.contains("\"" + field + "\""), field + " named in " + errors);
         }
+        for (String code : new String[]{"clock.outOfRange", "clock.unknownChannel", "clock.stageOrder"}) {
+            assertTrue(errors.contains("\"reason\":\"" + code + "\""), code + " given in " + errors);
+        }
         assertEquals(before, lead.get("/api/v1/clocks").json().get("channels").toString());
     }
 
@@ -113,6 +116,7 @@ class ClockApiTest {
         Response stale = lead.put("/api/v1/clocks", Map.of("channels", Map.of("sms", chat(26, 30, 60, 120, 1440))),
                 first.etag());
         assertEquals(409, stale.status(), stale.text());
+        assertEquals("clock.changed", stale.json().at("/error/reason").asText(), stale.text());
         assertTrue(stale.json().at("/error/currentVersion").asLong() > first.json().get("version").asLong());
         assertEquals(25, lead.get("/api/v1/clocks").json().at("/channels/sms/firstResponseMinutes").asInt());
     }

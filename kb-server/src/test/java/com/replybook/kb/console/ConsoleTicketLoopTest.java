@@ -92,6 +92,18 @@ class ConsoleTicketLoopTest {
     }
 
     @Test
+    void aBadTargetIsExplainedInTheLeadsLanguage() {
+        server.createConsoleUser("lead.zh", "lead", "zh-CN", PASSWORD);
+        ConsoleClient lead = signedIn("lead.zh");
+        Map<String, String> form = clockForm(lead);
+        form.put("email.action", "10");
+        form.put("sms.first", "0");
+        String page = lead.post("/console/clocks", form).body();
+        assertTrue(page.contains("必须晚于前一阶段（30 分钟）。"), "the stage order in Chinese");
+        assertTrue(page.contains("请填写 1 到 43200 之间的整数。"), "the range in Chinese");
+    }
+
+    @Test
     void editorsReadTheTargetsAndAgentsDoNot() {
         String page = signedIn("ed").get("/console/clocks").body();
         assertTrue(page.contains("readonly") && !page.contains("id=\"clocks-save\""));

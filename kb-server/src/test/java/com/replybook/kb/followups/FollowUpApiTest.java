@@ -186,6 +186,23 @@ class FollowUpApiTest {
     }
 
     @Test
+    void eachProblemOfAFollowUpCarriesItsCodeForClientsToWordIt() {
+        Map<String, Object> bad = followUp("abc", Duration.ofDays(-1), "x");
+        Response r = alice.post("/api/v1/followups", bad);
+        assertEquals(422, r.status(), r.text());
+        Map<String, String> reasons = new java.util.HashMap<>();
+        r.json().at("/error/errors").forEach(e -> reasons.put(e.get("field").asText(), e.path("reason").asText()));
+        assertEquals(Map.of("ticketId", "input.ticketId", "dueAt", "followup.duePast"), reasons, r.text());
+        Map<String, Object> noDesk = followUp("7001", Duration.ofHours(1), "x");
+        noDesk.remove("helpdesk");
+        noDesk.remove("ticketId");
+        Response missing = alice.post("/api/v1/followups", noDesk);
+        assertTrue(missing.text().contains("\"reason\":\"input.helpdeskRequired\""), missing.text());
+        assertTrue(missing.text().contains("\"reason\":\"input.ticketIdRequired\""), missing.text());
+        assertEquals("followup.notFound", alice.post("/api/v1/followups/no-such-id/done", "").json().at("/error/reason").asText());
+    }
+
+    @Test
     void anOversizedNoteIsRefusedNamingNoteAndNothingIsStored() {
         int before = ids(alice.get("/api/v1/followups")).size();
         assertRefused(followUp("8001", Duration.ofHours(1), "回".repeat(1001)), "note", "1000");

@@ -85,6 +85,7 @@ class SuggestedQuestionApiTest {
             Response notSuggested = editor.post("/api/v1/entries/refund-slow/suggested-questions/accept", Map.of("text", "anything"));
             assertEquals(422, notSuggested.status(), notSuggested.text());
             assertEquals("text", notSuggested.errorField());
+            assertEquals("question.notSuggested", notSuggested.json().at("/error/errors/0/reason").asText(), "a code clients word");
             assertEquals("text", editor.post("/api/v1/entries/refund-slow/suggested-questions/accept", Map.of("text", "")).errorField());
             assertEquals(404, editor.get("/api/v1/entries/no-such-entry/suggested-questions").status());
             assertEquals(403, agent.post("/api/v1/entries/refund-slow/suggested-questions/dismiss", Map.of("text", "x")).status());
