@@ -66,9 +66,9 @@ public final class CaseExchange {
             root = Json.DOCUMENT.readTree(bytes);
             JsonText.check(root);
         } catch (JsonProcessingException e) {
-            return new Report(0, 0, List.of(new FieldError(null, "The file is not valid JSON: " + JsonErrors.describe(e))), false);
+            return new Report(0, 0, List.of(JsonErrors.problem(e).withMessage("The file is not valid JSON: " + JsonErrors.describe(e))), false);
         } catch (ApiException e) {
-            return new Report(0, 0, List.of(new FieldError(e.field(), e.getMessage())), false);
+            return new Report(0, 0, List.of(e.toFieldError(e.field())), false);
         }
         List<FieldError> errors = new ArrayList<>();
         List<Case> cases = new ArrayList<>();

@@ -2,7 +2,9 @@ package com.replybook.kb.exchange;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.replybook.kb.entries.EntryError;
 import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.ErrorCode;
 import com.replybook.kb.web.FieldError;
 import com.replybook.kb.web.Json;
 import com.replybook.kb.web.JsonErrors;
@@ -43,19 +45,18 @@ final class EntryReader {
         final int row;
         /** The input at fault, e.g. {@code [3].key} (the fourth entry's key); {@code body} for the file as a whole. */
         final String field;
+        /** What is wrong, with its code for the user's language; its message is this exception's. */
+        final FieldError problem;
 
-        FileProblem(int row, String message) {
-            this(row, message, "body");
+        FileProblem(int row, ErrorCode code, Object... args) {
+            this(row, FieldError.of(null, code, args), "body");
         }
 
-        FileProblem(int row, String message, String field) {
-            super(message);
+        FileProblem(int row, FieldError problem, String field) {
+            super(problem.message());
             this.row = row;
             this.field = field;
-        }
-
-        FieldError asError() {
-            return new FieldError(null, getMessage());
+            this.problem = problem;
         }
     }
 
@@ -77,14 +78,15 @@ final class EntryReader {
         } catch (JsonProcessingException e) {
             throw notJson(0, e);
         } catch (IOException | RuntimeException e) {
-            throw new FileProblem(0, UnreadableFile.describe(format, e));
+            throw new FileProblem(0, UnreadableFile.describe(format, e), "body");
         }
         for (int i = 0; i < rows.size(); i++) {
             SourceRow row = rows.get(i);
             try {
                 JsonText.check(row.json(), "[" + i + "]");
             } catch (ApiException e) {
-                throw new FileProblem(row.number(), "Row " + row.number() + ": " + e.getMessage(), e.field());
+                throw new FileProblem(row.number(), e.toFieldError(null).withMessage("Row " + row.number() + ": "
+                        + e.getMessage()), e.field());
             }
         }
         return rows;
@@ -92,14 +94,16 @@ final class EntryReader {
 
     /** {@code e} in plain words with its place (on {@code line} of an NDJSON file, when not 0). */
     private static FileProblem notJson(int line, JsonProcessingException e) {
-        return new FileProblem(line, "The file is not valid JSON" + (line > 0 ? " (line " + line + ")" : "") + ": "
-                + JsonErrors.describe(e) + "; expected an array of entries, [{\"key\":…}, …], or one entry per line (NDJSON)");
+        FieldError coded = line > 0 ? FieldError.of(null, EntryError.IMPORT_LINE_NOT_JSON, line) : JsonErrors.problem(e);
+        return new FileProblem(line, coded.withMessage("The file is not valid JSON" + (line > 0 ? " (line " + line + ")" : "")
+                + ": " + JsonErrors.describe(e) + "; expected an array of entries, [{\"key\":…}, …], or one entry per line "
+                + "(NDJSON)"), "body");
     }
 
     private static List<SourceRow> json(byte[] bytes) throws IOException {
         JsonNode root = Json.DOCUMENT.readTree(bytes);
         if (root != null && root.isObject() && root.has("entries")) root = root.get("entries");
-        if (root == null || !root.isArray()) throw new FileProblem(0, "A JSON import must be an array of entries");
+        if (root == null || !root.isArray()) throw new FileProblem(0, ExchangeError.JSON_NOT_ARRAY);
         List<SourceRow> out = new ArrayList<>();
         for (int i = 0; i < root.size(); i++) out.add(new SourceRow(i + 1, root.get(i)));
         return out;
@@ -107,15 +111,15 @@ final class EntryReader {
 
     /** Rows of cells, the first being the header. */
     private static List<SourceRow> table(List<List<String>> rows) {
-        if (rows.isEmpty()) throw new FileProblem(1, "The file is empty: the first row must name the columns");
+        if (rows.isEmpty()) throw new FileProblem(1, ExchangeError.EMPTY_FILE);
         Map<Integer, String> header = EntryTable.header(rows.getFirst());
         for (String name : header.values()) {
             if (!EntryTable.COLUMNS.contains(name)) {
-                throw new FileProblem(1, "Row 1: unknown column '" + name + "'; columns are " + String.join(", ", EntryTable.COLUMNS));
+                throw new FileProblem(1, ExchangeError.UNKNOWN_COLUMN, name, String.join(", ", EntryTable.COLUMNS));
             }
         }
         for (String required : EntryTable.REQUIRED) {
-            if (!header.containsValue(required)) throw new FileProblem(1, "Row 1: the column '" + required + "' is missing");
+            if (!header.containsValue(required)) throw new FileProblem(1, ExchangeError.MISSING_COLUMN, required);
         }
         List<SourceRow> out = new ArrayList<>();
         for (int r = 1; r < rows.size(); r++) {

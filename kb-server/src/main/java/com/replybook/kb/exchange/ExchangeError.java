@@ -20,13 +20,21 @@ enum ExchangeError implements ErrorCode {
     EMPTY_FILE("import.emptyFile", "The file is empty: the first row must name the columns"),
     UNKNOWN_COLUMN("import.unknownColumn", "Row 1: unknown column '{column}'; columns are {columns}", "column", "columns"),
     MISSING_COLUMN("import.missingColumn", "Row 1: the column '{column}' is missing", "column"),
-    DUPLICATE_KEY_ROW("import.duplicateKeyRow", "key also appears in row {row}", "row"),
-    FILE_TYPE("import.fileType", "Upload a .csv, .xlsx or .json file"),
+    DUPLICATE_KEY_ROW("import.duplicateKeyRow", "key also appears in row {row} of this import", "row"),
+    FILE_TYPE("import.fileType", "Upload a .csv, .xlsx, .json or .ndjson file"),
     FORMAT("import.format", "format must be csv, xlsx or json"),
     CHOOSE_FILE("import.chooseFile", "Choose a file to upload"),
-    UPLOAD_UNREADABLE("import.uploadUnreadable", "The upload could not be read: {detail}", "detail"),
+    UPLOAD_UNREADABLE("import.uploadUnreadable", "The upload could not be read: send the file again, at most {mb} MB, "
+            + "from the form on this page", "mb"),
     JOB_NOT_FOUND("import.jobNotFound", "No import {job}", "job"),
-    JOB_NOT_READY("import.jobNotReady", "This import is {phase}; only a dry run without errors can be imported", "phase"),
+    JOB_NOT_READY("import.jobNotReady", "This import is {phase}; only a checked file (or an interrupted import) can be "
+            + "imported", "phase"),
+    ROWS_FIXED("import.rowsFixed", "Rows can be left out only before the import starts"),
+    KEEP_POSITION("import.keepPosition", "Rows are named by their position, a whole number"),
+    CHANGED_MEANWHILE("import.changedMeanwhile", "The entry changed while this import was prepared; nothing was "
+            + "written for this row. Import it again."),
+    WAIT("import.wait", "wait must be 'searchable' (answer once the import is fully searchable)"),
+    TIMEOUT_WITHOUT_WAIT("import.timeoutWithoutWait", "timeoutSeconds applies to wait=searchable only"),
     CASES_SHAPE("import.casesShape", "Expected {\"cases\":[…],\"collections\":[…]}"),
     COLLECTION_NAME("import.collectionName", "name is required, at most 200 characters"),
     COLLECTION_ITEM("import.collectionItem", "each item needs type case|entry and a ref");

@@ -61,7 +61,7 @@ final class ExchangePages {
         Principal me = p.require(Role.EDITOR);
         Part file = part(p, "file");
         Format format = Format.of(file.getSubmittedFileName());
-        if (format == null) throw ApiException.badRequest("file", "Upload a .csv, .xlsx, .json or .ndjson file");
+        if (format == null) throw ApiException.badRequest("file", ExchangeError.FILE_TYPE);
         ImportJob job = jobs.dryRun(file.getSubmittedFileName(), format, bytes(file), me);
         p.redirect("exchange/jobs/" + job.id(), null);
     }
@@ -83,7 +83,7 @@ final class ExchangePages {
     private void select(Page p) throws IOException {
         ImportJob job = find(p);
         if (job.phase() != ImportJob.Phase.READY) {
-            throw ApiException.conflict("Rows can be left out only before the import starts", Map.of());
+            throw ApiException.conflict(ExchangeError.ROWS_FIXED, Map.of());
         }
         ImportJobStore store = jobs.store();
         if (p.param("all") != null) {
@@ -112,7 +112,7 @@ final class ExchangePages {
 
     private ImportJob find(Page p) {
         Principal me = p.require(Role.EDITOR);
-        return jobs.find(p.path("job"), me).orElseThrow(() -> ApiException.notFound("No import " + p.path("job")));
+        return jobs.find(p.path("job"), me).orElseThrow(() -> ApiException.notFound(ExchangeError.JOB_NOT_FOUND, p.path("job")));
     }
 
     private static int page(Page p) {
@@ -131,7 +131,7 @@ final class ExchangePages {
             try {
                 out.add(Integer.parseInt(v.strip()));
             } catch (NumberFormatException e) {
-                throw ApiException.badRequest("keep", "Rows are named by their position, a whole number");
+                throw ApiException.badRequest("keep", ExchangeError.KEEP_POSITION);
             }
         }
         return out;
@@ -140,7 +140,7 @@ final class ExchangePages {
     private void export(Page p) throws IOException {
         p.require(Role.EDITOR);
         Format format = Format.of(p.param("format") == null ? "json" : p.param("format"));
-        if (format == null) throw ApiException.badRequest("format", "format must be csv, xlsx or json");
+        if (format == null) throw ApiException.badRequest("format", ExchangeError.FORMAT);
         List<Entry> all = new ArrayList<>();
         store.forEachEntry(e -> {
             if (matches(e, p)) all.add(e);
@@ -169,19 +169,19 @@ final class ExchangePages {
         Principal me = p.require(Role.LEAD);
         Part file = part(p, "file");
         CaseExchange.Report report = cases.importJson(bytes(file), p.param("dryRun") != null, me.username());
-        p.render(report.errors().isEmpty() ? 200 : 422, "exchange/index.ftlh", Map.of("report", Map.of("r", report)));
+        p.render(report.errors().isEmpty() ? 200 : 422, "exchange/index.ftlh",
+                Map.of("report", Map.of("r", report), "jobs", jobs.recent(me)));
     }
 
     private Part part(Page p, String name) throws IOException {
         try {
             Part part = p.request().getPart(name);
-            if (part == null || part.getSize() == 0) throw ApiException.badRequest(name, "Choose a file to upload");
+            if (part == null || part.getSize() == 0) throw ApiException.badRequest(name, ExchangeError.CHOOSE_FILE);
             if (part.getSize() > maxBytes) throw ApiException.tooLarge(maxBytes);
             return part;
         } catch (ServletException | IllegalStateException e) {
             // The container's words name its own classes and limits: the user gets ours.
-            throw ApiException.badRequest(name, "The upload could not be read: send the file again, at most "
-                    + maxBytes / (1 << 20) + " MB, from the form on this page");
+            throw ApiException.badRequest(name, ExchangeError.UPLOAD_UNREADABLE, maxBytes / (1 << 20));
         }
     }
 

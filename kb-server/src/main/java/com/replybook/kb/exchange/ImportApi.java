@@ -2,11 +2,13 @@ package com.replybook.kb.exchange;
 
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
+import com.replybook.kb.entries.EntryError;
 import com.replybook.kb.search.Searchability;
 import com.replybook.kb.search.SearchService;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.FieldError;
+import com.replybook.kb.web.InputError;
 import com.replybook.kb.web.Router;
 
 import java.io.IOException;
@@ -62,7 +64,7 @@ final class ImportApi {
         Principal me = Principal.of(call).require(Role.EDITOR);
         boolean dryRun = flag(call, "dryRun");
         Duration wait = waitFor(call);
-        List<ImportPlanner.Parsed> parsed = planner.validation(i -> "index " + i).parse(rows(call));
+        List<ImportPlanner.Parsed> parsed = planner.validation(i -> FieldError.of("key", EntryError.IMPORT_DUPLICATE_KEY, i)).parse(rows(call));
         Tally tally = new Tally(dryRun);
         for (int from = 0; from < parsed.size(); from += BATCH) {
             List<ImportRow> batch = planner.decide(parsed.subList(from, Math.min(parsed.size(), from + BATCH)), me);
@@ -89,7 +91,7 @@ final class ImportApi {
         try {
             read = EntryReader.read(format, body);
         } catch (EntryReader.FileProblem e) {
-            throw ApiException.badRequest(e.field, e.getMessage() + "; nothing was imported");
+            throw ApiException.badRequest(e.problem.onField(e.field).withMessage(e.getMessage() + "; nothing was imported"));
         }
         List<EntryReader.SourceRow> out = new ArrayList<>(read.size());
         for (int i = 0; i < read.size(); i++) out.add(new EntryReader.SourceRow(i, read.get(i).json()));
@@ -109,7 +111,7 @@ final class ImportApi {
         String v = call.query(name);
         if (v == null || v.equalsIgnoreCase("false") || v.equals("0")) return false;
         if (v.equalsIgnoreCase("true") || v.equals("1")) return true;
-        throw ApiException.badRequest(name, name + " must be true or false, was '" + v + "'");
+        throw ApiException.badRequest(name, InputError.NOT_BOOLEAN, name).withMessage(name + " must be true or false, was '" + v + "'");
     }
 
     /** How long to wait for the import to become searchable; null when the caller does not wait. */
@@ -117,12 +119,12 @@ final class ImportApi {
         String wait = call.query("wait");
         if (wait == null) {
             if (call.query("timeoutSeconds") != null) {
-                throw ApiException.badRequest("timeoutSeconds", "timeoutSeconds applies to wait=searchable only");
+                throw ApiException.badRequest("timeoutSeconds", ExchangeError.TIMEOUT_WITHOUT_WAIT);
             }
             return null;
         }
         if (!wait.equals("searchable")) {
-            throw ApiException.badRequest("wait", "wait must be 'searchable' (answer once the import is fully searchable)");
+            throw ApiException.badRequest("wait", ExchangeError.WAIT);
         }
         return Duration.ofSeconds(call.intQuery("timeoutSeconds", DEFAULT_WAIT_SECONDS, 0, MAX_WAIT_SECONDS));
     }

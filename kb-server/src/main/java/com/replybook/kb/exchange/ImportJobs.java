@@ -2,6 +2,7 @@ package com.replybook.kb.exchange;
 
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.FieldError;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,8 +68,7 @@ public final class ImportJobs implements AutoCloseable {
     public void apply(ImportJob job, Principal me) {
         if (!store.startImport(job.id())) {
             ImportJob now = store.find(job.id()).orElse(job);
-            throw ApiException.conflict("This import is " + now.phase().wire()
-                    + "; only a checked file (or an interrupted import) can be imported", Map.of("phase", now.phase().wire()));
+            throw ApiException.conflict(ExchangeError.JOB_NOT_READY, Map.of("phase", now.phase().wire()), now.phase().wire());
         }
         submit(job.id(), () -> importRows(job.id(), me));
     }
@@ -107,11 +107,11 @@ public final class ImportJobs implements AutoCloseable {
         try {
             rows = EntryReader.read(format, bytes);
         } catch (EntryReader.FileProblem e) {
-            store.finish(id, ImportJob.Phase.REJECTED, e.getMessage());
+            store.finish(id, ImportJob.Phase.REJECTED, JobPage.storedProblem(e.problem));
             return;
         }
         store.progress(id, 0, rows.size());
-        ImportPlanner.Validation validation = planner.validation(n -> "row " + n);
+        ImportPlanner.Validation validation = planner.validation(n -> FieldError.of("key", ExchangeError.DUPLICATE_KEY_ROW, n));
         for (int from = 0; from < rows.size(); from += BATCH) {
             List<EntryReader.SourceRow> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
             store.addRows(id, from, planner.decide(validation.parse(batch), owner));

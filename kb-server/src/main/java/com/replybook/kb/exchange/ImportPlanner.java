@@ -43,20 +43,20 @@ final class ImportPlanner {
     }
 
     /**
-     * A validation of one file's rows, batch by batch: a key named twice is an error on its second row, which
-     * {@code where} names for the message (e.g. {@code n -> "row " + n}). Not thread-safe.
+     * A validation of one file's rows, batch by batch: a key named twice is an error on its second row, the one
+     * {@code duplicateOf} makes of the first row's number (e.g. "key also appears in row 3"). Not thread-safe.
      */
-    Validation validation(IntFunction<String> where) {
-        return new Validation(where);
+    Validation validation(IntFunction<FieldError> duplicateOf) {
+        return new Validation(duplicateOf);
     }
 
     /** See {@link #validation}. */
     final class Validation {
-        private final IntFunction<String> where;
+        private final IntFunction<FieldError> duplicateOf;
         private final Map<String, Integer> firstRowOfKey = new HashMap<>();
 
-        private Validation(IntFunction<String> where) {
-            this.where = where;
+        private Validation(IntFunction<FieldError> duplicateOf) {
+            this.duplicateOf = duplicateOf;
         }
 
         List<Parsed> parse(List<EntryReader.SourceRow> rows) {
@@ -72,8 +72,7 @@ final class ImportPlanner {
             if (!r.ok()) return new Parsed(row.number(), key, null, r.errors());
             Integer earlier = firstRowOfKey.putIfAbsent(r.draft().key(), row.number());
             if (earlier == null) return new Parsed(row.number(), r.draft().key(), r.draft(), List.of());
-            return new Parsed(row.number(), key, null,
-                    List.of(new FieldError("key", "key also appears in " + where.apply(earlier) + " of this import")));
+            return new Parsed(row.number(), key, null, List.of(duplicateOf.apply(earlier)));
         }
     }
 
@@ -131,7 +130,7 @@ final class ImportPlanner {
             policy.checkStatusChange(me, from, draft.status());
             return Optional.empty();
         } catch (ApiException e) {
-            return Optional.of(new FieldError("status", e.getMessage()));
+            return Optional.of(e.toFieldError("status"));
         }
     }
 

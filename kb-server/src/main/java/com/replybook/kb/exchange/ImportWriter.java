@@ -31,8 +31,7 @@ final class ImportWriter {
     record Written(ImportRow row, Outcome outcome, Entry entry, FieldError problem) {
     }
 
-    static final FieldError CHANGED_MEANWHILE = new FieldError("key",
-            "The entry changed while this import was prepared; nothing was written for this row. Import it again.");
+    static final FieldError CHANGED_MEANWHILE = FieldError.of("key", ExchangeError.CHANGED_MEANWHILE);
 
     private final EntryStore store;
     private final PendingRevisions pending;
@@ -79,7 +78,7 @@ final class ImportWriter {
             return new Written(r, Outcome.PENDING, null, null);
         } catch (ApiException e) {
             if (e.status() == 409) return new Written(r, Outcome.STALE, null, CHANGED_MEANWHILE);
-            return new Written(r, Outcome.FAILED, null, new FieldError(e.field(), e.getMessage()));
+            return new Written(r, Outcome.FAILED, null, e.toFieldError(e.field()));
         }
     }
 }

@@ -1,6 +1,8 @@
 package com.replybook.kb.exchange;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.replybook.kb.web.FieldError;
+import com.replybook.kb.web.Json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,8 +53,29 @@ final class JobPage {
         m.put("pages", pages);
         m.put("rowCount", rowCount);
         m.put("problemKey", job.problem() != null && PROBLEM_CODES.contains(job.problem()) ? "job.problem." + job.problem() : "");
-        m.put("problemText", job.problem() != null && !PROBLEM_CODES.contains(job.problem()) ? job.problem() : "");
+        FieldError coded = coded(job.problem());
+        if (coded != null) m.put("problemError", coded);
+        m.put("problemText", coded == null && job.problem() != null && !PROBLEM_CODES.contains(job.problem()) ? job.problem() : "");
         return m;
+    }
+
+    /** A problem with the whole file as the job keeps it: the coded error as JSON, so the page words it. */
+    static String storedProblem(FieldError problem) {
+        try {
+            return Json.MAPPER.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            return problem.message();
+        }
+    }
+
+    /** The coded error a job keeps (see {@link #storedProblem}); null for a code of its own or older plain text. */
+    private static FieldError coded(String problem) {
+        if (problem == null || !problem.startsWith("{")) return null;
+        try {
+            return Json.MAPPER.readValue(problem, FieldError.class);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     /** The filters with how many rows each lists, e.g. {@code [{name:"changes", count:5}, …]}. */
@@ -102,9 +125,7 @@ final class JobPage {
             changes.add(Map.of("field", c.field(), "before", text(c.before()), "after", text(c.after())));
         }
         m.put("changes", changes);
-        List<Map<String, Object>> errors = new ArrayList<>();
-        for (FieldError e : r.errors()) errors.add(Map.of("field", e.field() == null ? "" : e.field(), "message", e.message()));
-        m.put("errors", errors);
+        m.put("errors", r.errors());
         return m;
     }
 

@@ -1,6 +1,7 @@
 package com.replybook.kb.exchange;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.replybook.kb.web.FieldError;
 import com.replybook.kb.web.JsonErrors;
 
 import java.util.Locale;
@@ -19,33 +20,33 @@ final class UnreadableFile {
     private UnreadableFile() {
     }
 
-    static String describe(Format format, Exception e) {
+    /** Why {@code e} stopped the reading of a {@code format} file, coded for the user's language. */
+    static FieldError describe(Format format, Exception e) {
         return switch (format) {
-            case JSON, NDJSON -> e instanceof JsonProcessingException json ? "The file is not valid JSON: " + JsonErrors.describe(json)
-                    : "The file could not be read as JSON";
+            case JSON, NDJSON -> e instanceof JsonProcessingException json
+                    ? JsonErrors.problem(json).withMessage("The file is not valid JSON: " + JsonErrors.describe(json))
+                    : FieldError.of(null, ExchangeError.JSON_UNREADABLE);
             case CSV -> csv(e);
-            case XLSX -> xlsx(e);
+            case XLSX -> FieldError.of(null, xlsx(e));
         };
     }
 
-    private static String csv(Exception e) {
+    private static FieldError csv(Exception e) {
         Matcher line = CSV_LINE.matcher(String.valueOf(e.getMessage()));
-        String where = line.find() ? "Line " + line.group(1) + ": " : "";
-        return where + "the file could not be read as CSV (UTF-8, comma-separated, cells with commas or line breaks in"
-                + " double quotes); check that every quoted cell is closed and nothing follows its closing quote";
+        return line.find() ? FieldError.of(null, ExchangeError.CSV_UNREADABLE_AT, Integer.parseInt(line.group(1)))
+                : FieldError.of(null, ExchangeError.CSV_UNREADABLE);
     }
 
-    private static String xlsx(Exception e) {
+    private static ExchangeError xlsx(Exception e) {
         String chain = "";
         for (Throwable t = e; t != null; t = t.getCause()) {
             chain += " " + t.getClass().getSimpleName() + " " + t.getMessage();
         }
         chain = chain.toLowerCase(Locale.ROOT);
         if (chain.contains("zip bomb") || chain.contains("max size") || chain.contains("max. ratio")) {
-            return "The workbook unpacks to far more than its size (a damaged file, or built to exhaust the server);"
-                    + " it was not read";
+            return ExchangeError.XLSX_BOMB;
         }
-        if (chain.contains("ole2")) return "This is an old Excel file (.xls); save it as .xlsx (Excel 2007 or later)";
-        return "The file is not an Excel workbook (.xlsx); save it as .xlsx and upload it again";
+        if (chain.contains("ole2")) return ExchangeError.XLSX_OLD;
+        return ExchangeError.XLSX_NOT_WORKBOOK;
     }
 }

@@ -75,6 +75,16 @@ public class ApiException extends RuntimeException {
         return of(409, "conflict", null, reason, details, args);
     }
 
+    /** A 400 for one problem already worded and coded (a file that cannot be read), naming its field. */
+    public static ApiException badRequest(FieldError problem) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (problem.reason() != null) {
+            details.put("reason", problem.reason());
+            details.put("args", problem.args());
+        }
+        return new ApiException(400, "bad_request", problem.message(), problem.field(), details);
+    }
+
     public static ApiException badRequest(String field, String message) {
         return new ApiException(400, "bad_request", message, field);
     }

@@ -35,6 +35,11 @@ public record FieldError(String field, String message, Integer line, Integer col
         return new FieldError(otherField, message, line, column, reason, args);
     }
 
+    /** The same problem (its code and arguments) in other English words, e.g. with where it was found. */
+    public FieldError withMessage(String english) {
+        return new FieldError(field, english, line, column, reason, args);
+    }
+
     /** The same problem at a line and column of the field. */
     public FieldError at(int atLine, int atColumn) {
         return new FieldError(field, message, atLine, atColumn, reason, args);

@@ -162,19 +162,35 @@ class ConsoleErrorsTest {
 
     @Test
     void aRowOfAnImportIsRefusedInTheEditorsWords() throws Exception {
-        ConsoleClient ming = signedIn("ming");
-        String csv = "key,locale,category,problem,script\nBad Key,zh-CN,物流/延误,包裹没动,订单 ${order.id} 已加急\n";
-        HttpResponse<String> upload = ming.upload("/console/exchange/import",
-                Map.of("_csrf", ming.csrf("/console/exchange")), "bad.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String page = importedBy("ming", "key,locale,category,problem,script\n"
+                + "Bad Key,zh-CN,物流/延误,包裹没动,订单 ${order.id} 已加急\n"
+                + "twice.zh-cn,zh-CN,物流/延误,包裹没动,订单 ${order.id} 已加急\n"
+                + "twice.zh-cn,zh-CN,物流/延误,包裹没动了,订单 ${order.id} 已加急\n");
+        assertTrue(page.contains("键: 键只能使用小写字母、数字、点、连字符和下划线，例如 logistics-delay.zh-cn。"), page);
+        assertTrue(page.contains("键: 这个键在第 3 行也出现了。"), page);
+        assertFalse(page.contains("key must match") || page.contains("also appears"), "not the API's English");
+    }
+
+    @Test
+    void aFileThatCannotBeImportedIsRefusedInTheEditorsWords() throws Exception {
+        String page = importedBy("ming", "key,locale,category,problem,script,colour\n");
+        assertTrue(page.contains("第 1 行：未知的列 colour。"), page);
+        assertFalse(page.contains("unknown column"), "not the API's English");
+    }
+
+    /** The page of the dry run of {@code csv} uploaded by {@code user}, once it is finished. */
+    private static String importedBy(String user, String csv) throws Exception {
+        ConsoleClient c = signedIn(user);
+        HttpResponse<String> upload = c.upload("/console/exchange/import",
+                Map.of("_csrf", c.csrf("/console/exchange")), "bad.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertEquals(303, upload.statusCode(), upload.body());
         String job = upload.headers().firstValue("Location").orElseThrow().replaceFirst("^.*/console/", "/console/");
-        String page = ming.get(job).body();
+        String page = c.get(job).body();
         for (int i = 0; i < 100 && page.contains("data-finished=\"false\""); i++) {
             Thread.sleep(50);
-            page = ming.get(job).body();
+            page = c.get(job).body();
         }
-        assertTrue(page.contains("键: 键只能使用小写字母、数字、点、连字符和下划线，例如 logistics-delay.zh-cn。"), page);
-        assertFalse(page.contains("key must match"), "not the API's English");
+        return page;
     }
 
     static JsonNode json(HttpResponse<String> r) {

@@ -240,6 +240,7 @@ class ConsoleExchangeTest {
         HttpResponse<String> r = lead.upload("/console/exchange/cases", Map.of("_csrf", lead.csrf("/console/exchange")),
                 "replybook-cases.json", before);
         assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("id=\"cases-report\"") && r.body().contains("</html>"), "the whole page, with its report");
         assertEquals(Json.MAPPER.readTree(before), Json.MAPPER.readTree(lead.download("/console/exchange/cases.json")));
     }
 }

@@ -195,9 +195,11 @@ class ImportApiTest {
         assertFalse(notJson.text().contains("Exception") || notJson.text().contains("jackson"), notJson.text());
         Response object = lead.post("/api/v1/entries/import", Map.of("key", "x"));
         assertEquals("body", object.errorField(), object.text());
+        assertEquals("import.jsonNotArray", object.json().at("/error/reason").asText(), "a code clients word");
         Response ndjson = lead.post("/api/v1/entries/import", "application/x-ndjson", "{\"key\":\"a\"}\nnot json\n");
         assertEquals(400, ndjson.status());
         assertTrue(ndjson.json().get("error").get("message").asText().contains("line 2"), ndjson.text());
+        assertEquals(2, ndjson.json().at("/error/args/line").asInt(), ndjson.text());
         assertEquals(403, server.userWithRole("agent.imp", "agent").post("/api/v1/entries/import", one).status());
         assertEquals(404, lead.get("/api/v1/entries/refused.zh-cn").status());
     }
@@ -209,6 +211,7 @@ class ImportApiTest {
         JsonNode failed = r.json().get("failed").get(0);
         assertEquals(1, failed.get("index").asInt());
         assertTrue(failed.get("errors").get(0).get("message").asText().contains("index 0"), r.text());
+        assertEquals("import.duplicateKey", failed.at("/errors/0/reason").asText(), r.text());
     }
 
     private static List<String> iterate(java.util.Iterator<String> names) {
