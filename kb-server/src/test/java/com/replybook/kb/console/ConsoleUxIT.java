@@ -49,6 +49,7 @@ class ConsoleUxIT {
         server = TestServer.start(dir, false);
         server.createConsoleUser("ming", "editor", "zh-CN", PASSWORD);
         server.createConsoleUser("lee", "editor", "en", PASSWORD);
+        server.createConsoleUser("eve", "editor", "en", PASSWORD); // keeps English (lee switches to Chinese)
         server.createConsoleUser("ann", "agent", "zh-CN", PASSWORD);
         Map<String, Object> entry = Fixtures.entry("parcel-delay.zh-cn");
         entry.put("script", "非常理解您的着急。订单 ${order.id} 的包裹（${tracking.carrier} ${tracking.no}）停在中转站，"
@@ -139,15 +140,17 @@ class ConsoleUxIT {
     }
 
     @Test
-    void thePreviewSitsBesideTheScriptOnADesktopAndUnderItOnAPhone() {
-        signInAs("ming");
+    void thePreviewSitsBesideTheScriptOnADesktopAndUnderItOnAPhone() throws IOException {
+        signInAs("eve");
         browser.open("/console/entries/" + entryId);
         browser.waitFor("#preview[data-rendered]");
+        assertEquals("en", js("return document.documentElement.lang;"));
         assertTrue(rect("#preview", "left") >= rect("#script", "right"), "beside the script at 1400 px");
         js("document.getElementById('script').scrollIntoView({block: 'center'});");
         double top = rect("#preview", "top");
         assertTrue(top >= 0 && top < 100, "sticky: in view next to the script while it is edited, top at " + top);
         assertNoSidewaysScroll();
+        windowShot(SCREENSHOTS.resolve("console-entry-editor.en.png"), ".script-box", 330);
 
         browser.phone(390, 844);
         browser.open("/console/entries/" + entryId);
@@ -155,8 +158,10 @@ class ConsoleUxIT {
         assertTrue(rect("#preview", "top") >= rect("#script", "bottom"), "under the script on a phone");
         assertTrue(rect("#preview", "top") < rect("#smsScript", "top"), "right under it, before the other fields");
         assertNoSidewaysScroll();
+        windowShot(SCREENSHOTS.resolve("console-entry-editor.en-390.png"), "#preview", 8);
         for (String page : List.of("/console/entries", "/console/entries/new", "/console/synonyms", "/console/exchange",
-                "/console/cases", "/console/stale", "/console/entries/" + entryId + "/revisions")) {
+                "/console/cases", "/console/stale", "/console/entries/" + entryId + "/revisions", "/console/clocks",
+                "/console/collections", "/console/inbox")) {
             browser.open(page);
             assertNoSidewaysScroll();
         }
