@@ -26,6 +26,7 @@ public final class ErrorTexts {
             "required", List.of("role."),
             "actual", List.of("role."),
             "helpdesk", List.of("followups.helpdesk."),
+            "variable", List.of("var."),
             "field", List.of("entry.", "case.", "users."));
 
     /** A field that is an item of a list, {@code questions[2]}. */

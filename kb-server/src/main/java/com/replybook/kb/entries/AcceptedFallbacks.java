@@ -25,8 +25,8 @@ public final class AcceptedFallbacks {
         List<String> listed = JsonFields.strings(json, FIELD, ScriptVariables.ALL.size(), 40, errors);
         for (int i = 0; i < listed.size(); i++) {
             if (!ScriptVariables.WITH_FALLBACK.contains(listed.get(i))) {
-                errors.add(new FieldError(FIELD, FIELD + " lists '" + listed.get(i) + "', which has no stand-in word; "
-                        + "only " + String.join(", ", ordered(ScriptVariables.WITH_FALLBACK)) + " may fall back"));
+                errors.add(FieldError.of(FIELD, EntryError.NO_FALLBACK, listed.get(i),
+                        String.join(", ", ordered(ScriptVariables.WITH_FALLBACK))));
             }
         }
         return ordered(listed);

@@ -24,6 +24,8 @@ public enum EntryError implements ErrorCode {
     LEAD_ONLY_UNARCHIVE("entry.leadOnlyUnarchive",
             "Only a lead can change a {status} entry directly; ask a lead to publish it again first", "status"),
     PUBLISHED_ONLY("entry.publishedOnly", "Agents see published entries only"),
+    NO_FALLBACK("entry.noFallback", "acceptedFallbacks lists '{variable}', which has no stand-in word; only {allowed} "
+            + "may fall back", "variable", "allowed"),
     REVISION_NOT_FOUND("entry.revisionNotFound", "No revision {version}", "version"),
     IMPORT_NOT_ARRAY("import.notArray", "Expected a JSON array of entries (or send application/x-ndjson)"),
     IMPORT_ARRAY_NOT_CLOSED("import.arrayNotClosed", "The JSON array is not closed"),

@@ -96,7 +96,7 @@ final class RenderApi {
     private static boolean greeting(JsonNode body) {
         JsonNode n = body.get("greeting");
         if (n == null || n.isNull()) return true;
-        if (!n.isBoolean()) throw ApiException.badRequest("greeting", "greeting must be true or false");
+        if (!n.isBoolean()) throw ApiException.badRequest("greeting", InputError.NOT_BOOLEAN, "greeting");
         return n.asBoolean();
     }
 

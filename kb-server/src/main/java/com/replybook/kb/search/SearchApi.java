@@ -6,6 +6,7 @@ import com.replybook.kb.auth.Role;
 import com.replybook.kb.search.analysis.SynonymError;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.InputError;
 import com.replybook.kb.web.Router;
 
 import java.io.IOException;
@@ -151,7 +152,8 @@ final class SearchApi {
     private static String preferredLocale(String prefer, Principal caller) {
         if (prefer == null || prefer.isBlank()) return caller.locale();
         if (!LOCALE.matcher(prefer.trim()).matches()) {
-            throw ApiException.badRequest("prefer", "prefer must be a BCP 47 locale such as zh-CN, zh-TW or en");
+            throw ApiException.badRequest("prefer", InputError.UNKNOWN_TERM, "prefer")
+                    .withMessage("prefer must be a BCP 47 locale such as zh-CN, zh-TW or en");
         }
         return prefer.trim();
     }

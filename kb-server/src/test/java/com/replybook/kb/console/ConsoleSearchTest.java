@@ -56,7 +56,7 @@ class ConsoleSearchTest {
 
     /** The keys the page lists as matches (the main table), in order. */
     static List<String> matches(String page) {
-        int weaker = page.indexOf("id=\"weaker\"");
+        int weaker = page.indexOf("id=\"weaker-hits\"");
         Matcher m = ROW.matcher(weaker < 0 ? page : page.substring(0, weaker));
         List<String> keys = new ArrayList<>();
         while (m.find()) keys.add(m.group(1));
@@ -83,8 +83,8 @@ class ConsoleSearchTest {
         assertEquals("logistics-delay.zh-cn", listed.getFirst(), "ranked like the widget: " + listed);
         assertTrue(listed.size() < 20, "not 49 of 64: " + listed.size() + " " + listed);
         assertEquals(listed.size() + " 个条目与“快递三天没动了”相符", find(COUNT, page).strip());
-        assertTrue(page.contains("id=\"weaker\""), "the search's other hits are one click away");
-        assertFalse(matches(page.substring(page.indexOf("id=\"weaker\""))).stream().anyMatch(listed::contains),
+        assertTrue(page.contains("id=\"weaker-hits\""), "the search's other hits are one click away");
+        assertFalse(matches(page.substring(page.indexOf("id=\"weaker-hits\""))).stream().anyMatch(listed::contains),
                 "no entry is both a match and a weaker hit");
     }
 

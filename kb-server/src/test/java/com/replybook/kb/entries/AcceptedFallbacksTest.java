@@ -74,6 +74,7 @@ class AcceptedFallbacksTest {
             Response noStandIn = admin.post("/api/v1/entries", entry);
             assertEquals(422, noStandIn.status());
             assertEquals("acceptedFallbacks", noStandIn.errorField());
+            assertEquals("entry.noFallback", noStandIn.json().at("/error/reason").asText(), noStandIn.text());
             assertTrue(noStandIn.text().contains("order.id"), noStandIn.text());
             entry.put("acceptedFallbacks", "product.name");
             assertEquals("acceptedFallbacks", admin.post("/api/v1/entries", entry).errorField());
