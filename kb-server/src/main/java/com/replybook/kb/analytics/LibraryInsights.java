@@ -124,8 +124,11 @@ public record LibraryInsights(Instant from, Instant to, int days, long searches,
                               long reopened, long satisfied, long dissatisfied) {
     }
 
-    /** What one agent did in the period and what became of their tickets; {@code daily} inserts, oldest first. */
+    /**
+     * What one agent did in the period and what became of their tickets; {@code daily} inserts, oldest first;
+     * the follow-ups they promised that fell due in the period, kept on time or late (done late or still open).
+     */
     public record AgentActivity(String agent, long inserts, long tickets, long resolved, long reopened, long satisfied,
-                                long dissatisfied, List<Long> daily) {
+                                long dissatisfied, long followUpsOnTime, long followUpsLate, List<Long> daily) {
     }
 }

@@ -10,8 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static com.replybook.kb.analytics.InsightsScenario.CUP;
 import static com.replybook.kb.analytics.InsightsScenario.X2;
@@ -89,6 +91,40 @@ class BusinessInsightsApiTest {
             assertEquals(3, lead.get("/api/v1/analytics/insights?days=30").json().get("effectiveness").get(1).get("inserts").asLong(),
                     "a longer period takes in the insert of 12-01");
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("com.replybook.kb.testing.TestDatabases#all")
+    void theAgentCardsCountTheFollowUpsKeptOnTimeAndLate(DbTarget db) {
+        SettableClock clock = new SettableClock(InsightsScenario.NOW.minus(Duration.ofDays(3)));
+        try (TestServer server = TestServer.start(dir, db, false, clock)) {
+            ApiClient ann = server.userWithRole("ann", "agent");
+            ApiClient cleo = server.userWithRole("cleo", "agent");
+            String kept = promise(ann, clock, "rt", "11", Duration.ofHours(2));
+            String doneLate = promise(ann, clock, "rt", "12", Duration.ofHours(1));
+            promise(ann, clock, "rt", "13", Duration.ofHours(3));             // never done
+            promise(ann, clock, "rt", "14", Duration.ofDays(5));              // not due yet at the end
+            promise(cleo, clock, "zendesk", "900", Duration.ofHours(1));      // cleo inserted nothing
+            clock.advance(Duration.ofMinutes(90));
+            assertEquals(200, ann.post("/api/v1/followups/" + kept + "/done", "").status());
+            assertEquals(200, ann.post("/api/v1/followups/" + doneLate + "/done", "").status());
+            clock.advance(Duration.ofDays(3).minusMinutes(90));
+
+            JsonNode agents = server.userWithRole("lena", "lead").get("/api/v1/analytics/insights?days=7").json()
+                    .get("agents");
+            assertEquals("ann", agents.get(0).get("agent").asText());
+            assertEquals(List.of(1L, 2L), counts(agents.get(0), "followUpsOnTime", "followUpsLate"),
+                    "one done before its time; one done after it and one still open past it; one not due yet");
+            assertEquals("cleo", agents.get(1).get("agent").asText(), "a card although cleo inserted nothing");
+            assertEquals(List.of(0L, 0L, 1L), counts(agents.get(1), "inserts", "followUpsOnTime", "followUpsLate"));
+        }
+    }
+
+    private static String promise(ApiClient agent, SettableClock clock, String helpdesk, String ticket, Duration dueIn) {
+        var r = agent.post("/api/v1/followups", Map.of("ticketId", ticket, "helpdesk", helpdesk,
+                "dueAt", clock.instant().plus(dueIn).toString(), "note", "call back"));
+        assertEquals(201, r.status(), r.text());
+        return r.json().get("id").asText();
     }
 
     static void assertTopRow(JsonNode row, String nameField, String name, long inserts, long searches, double share,
