@@ -14,11 +14,29 @@
     facebook: 'review', twitter: 'review', any_channel: 'review'
   };
   var PATHS = ['ticket.id', 'ticket.subject', 'ticket.description', 'ticket.requester.name', 'ticket.tags',
-    'ticket.comments', 'ticket.via.channel', 'currentUser.name', 'currentUser.locale'];
+    'ticket.comments', 'ticket.via.channel', 'ticket.status', 'ticket.createdAt', 'ticket.updatedAt',
+    'currentUser.name', 'currentUser.locale'];
+  var CLOSED = ['solved', 'closed'];
 
   /** Comment bodies arrive as HTML; DOMParser never runs scripts, and only the text is kept. */
   function textOf(html) {
     return new DOMParser().parseFromString(String(html || ''), 'text/html').body.textContent.trim();
+  }
+
+  /**
+   * The response clock's times over all the ticket's comments (the panel gets only the latest five), or, when the
+   * comments carry no times, from the ticket's own: opened when it was created, and waiting since its last update when
+   * the customer wrote last.
+   */
+  function clockOf(messages, d) {
+    var clock = global.Replybook.clockOf(messages);
+    if (!clock && d['ticket.createdAt']) {
+      var last = messages[messages.length - 1];
+      clock = { openedAt: d['ticket.createdAt'],
+        waitingSince: !last || last.author === 'customer' ? d['ticket.updatedAt'] || d['ticket.createdAt'] : null };
+    }
+    if (clock) clock.resolved = CLOSED.indexOf(d['ticket.status']) >= 0;
+    return clock;
   }
 
   function ZendeskHost(client, settings, root) {
@@ -39,7 +57,8 @@
         var comments = d['ticket.comments'] || [];
         var messages = comments.map(function (c) {
           var role = c.author && c.author.role;
-          return { author: role === 'end-user' || role === 'end_user' ? 'customer' : 'agent', text: textOf(c.value) };
+          return { author: role === 'end-user' || role === 'end_user' ? 'customer' : 'agent', text: textOf(c.value),
+            at: c.createdAt || c.created_at || null };
         });
         if (!messages.length && d['ticket.description']) messages.push({ author: 'customer', text: d['ticket.description'] });
         var vars = {
@@ -62,6 +81,7 @@
           locale: d['currentUser.locale'] || 'en',
           channel: CHANNELS[d['ticket.via.channel']] || 'email',
           product: product || null,
+          clock: clockOf(messages, d),
           vars: vars
         };
       });
@@ -81,6 +101,11 @@
         options.data = JSON.stringify(body);
       }
       return this.client.request(options);
+    },
+
+    /** The kb-server console's address of path (the agent's browser opens it; it signs in there itself). */
+    consoleUrl: function (path) {
+      return String(this.settings.kbUrl || '').replace(/\/+$/, '') + path;
     },
 
     /** The reply being written (ticket.comment.text). */

@@ -7,14 +7,17 @@
  * Contract: Replybook.mount(rootElement, host) builds the panel inside rootElement and returns the widget.
  * The host adapter (one per help-desk) supplies everything outside the panel:
  *   host.name                      'rt' | 'zendesk' (recorded with usage events)
- *   host.context()  -> Promise of {ticketId, subject, messages:[{author:'customer'|'agent', text}],
+ *   host.context()  -> Promise of {ticketId, subject, messages:[{author:'customer'|'agent', text, at}],
  *                                  customer:{name, tags:[]}, order:{id, amount}, agent:{name},
  *                                  locale (the agent's), channel ('chat'|'email'|'sms'|'review'), vars:{...},
- *                                  product (optional: the ticket's product or order line, sent with usage events)}
+ *                                  product (optional: the ticket's product or order line, sent with usage events),
+ *                                  clock (optional: {openedAt, waitingSince, resolved} over the whole history, ISO
+ *                                  times; without it the clock is worked out from the messages' times, at)}
  *   host.api(method, path, body) -> Promise of the kb-server JSON response (the host holds the token)
  *   host.insert({html, text})    -> Promise; inserts at the caret of the reply editor, set apart from text around it
  *   host.editorText()            -> optional: Promise of the reply editor's text (to not greet twice)
  *   host.resize()                   optional; called after the panel's height may have changed
+ *   host.consoleUrl(path)        -> optional: the kb-server console's address of path, for links (a captured case)
  * A failed host.api call's error carries the HTTP status (error.status) when there was an answer, none when the
  * connection failed: the widget retries only the latter (and 502/503/504/429).
  * No framework; every piece of server data reaches the DOM through textContent or attributes.

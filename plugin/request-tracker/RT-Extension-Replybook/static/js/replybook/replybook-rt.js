@@ -52,6 +52,7 @@
           if (!res.ok) {
             var e = new Error((json.error && json.error.message) || ('HTTP ' + res.status));
             e.status = res.status; // the widget retries a 502 (kb-server unreachable), not a refusal
+            e.field = json.error && json.error.field; // the field kb-server named, said beside the action
             throw e;
           }
           return json;

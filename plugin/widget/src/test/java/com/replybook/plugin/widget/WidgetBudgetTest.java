@@ -12,17 +12,19 @@ import org.junit.jupiter.api.Test;
 class WidgetBudgetTest {
 
     /**
-     * 80 KB as written, comments included (about a fifth of the script: the parts are read by the people who extend
-     * them); RT squishes and caches it, and gzipped it is under a quarter of that. Raised from 60 KB when the widget
-     * learned honest search, families of locale versions, retries and the greeting check (issue 15).
+     * 128 KB as written, comments included (about a fifth of the script: the parts are read by the people who extend
+     * them); RT squishes and caches it, and gzipped it is about a quarter of that (33 KB at 123 KB). Raised from 60 KB
+     * when the widget learned honest search, families of locale versions, retries and the greeting check (issue 15),
+     * and from 80 KB when it learned the ticket loop (issue 18: the response clock, promised follow-ups, capturing a
+     * case and the Learn tab, about 40 KB of parts and 9 KB of messages in three languages).
      */
     @Test
-    void scriptsAndStylesTogetherStayUnderEightyKilobytes() throws Exception {
+    void scriptsAndStylesTogetherStayUnder128Kilobytes() throws Exception {
         long total = Files.size(WidgetFiles.DIR.resolve("replybook-messages.js"));
         for (Path part : WidgetFiles.parts("js")) total += Files.size(part);
         for (Path part : WidgetFiles.parts("css")) total += Files.size(part);
         System.out.println("widget JS+CSS: " + total + " bytes");
-        assertTrue(total < 80 * 1024, "widget JS+CSS is " + total + " bytes; the budget is 80 KB");
+        assertTrue(total < 128 * 1024, "widget JS+CSS is " + total + " bytes; the budget is 128 KB");
     }
 
     @Test
