@@ -170,7 +170,7 @@
         self.insertButton.focus();
         self.resize();
       });
-      record.row.appendChild(later);
+      record.row.insertBefore(later, record.row.lastChild); // beside its button, before the feedback
       bar.parentNode.insertBefore(box, bar.nextSibling);
       this.resize();
     },

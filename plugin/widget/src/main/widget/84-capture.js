@@ -71,7 +71,7 @@
         self.toggleCapture();
         self.captureAction.button.focus();
       });
-      file.row.appendChild(cancel);
+      file.row.insertBefore(cancel, file.row.lastChild); // beside its button, before the feedback
       this.captureForm = box;
     },
 

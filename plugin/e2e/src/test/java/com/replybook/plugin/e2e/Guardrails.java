@@ -29,6 +29,22 @@ final class Guardrails {
 
     /** Opens kb-server's console in a new tab, signs in as the lead, approves the approval with {@code note}, closes the tab. */
     static void leadApprovesInTheConsole(Browser browser, String kbUrl, String note, Path screenshot) {
+        asLeadInTheConsole(browser, kbUrl, () -> {
+            browser.driver().get(kbUrl + "/console/approvals");
+            WebElement row = browser.until(d -> first(d.findElements(By.cssSelector("#pending-approvals tr.approval"))));
+            browser.until(d -> !d.findElements(By.cssSelector("#nav-approvals .nav-count")).isEmpty());
+            if (screenshot != null) browser.screenshot(screenshot);
+            row.findElement(By.cssSelector("input[name='note']")).sendKeys(note);
+            row.findElement(By.cssSelector("button[value='approve']")).click();
+            browser.until(d -> !d.findElements(By.id("flash")).isEmpty());
+        });
+    }
+
+    /**
+     * Runs {@code steps} in kb-server's console in a new tab, signed in as the lead (a user {@link KbServer#userToken}
+     * made), then closes the tab and returns to the one the test was in.
+     */
+    static void asLeadInTheConsole(Browser browser, String kbUrl, Runnable steps) {
         String agentTab = browser.driver().getWindowHandle();
         browser.driver().switchTo().newWindow(WindowType.TAB);
         try {
@@ -37,13 +53,7 @@ final class Guardrails {
             browser.find("[name='password']").sendKeys(KbServer.PASSWORD);
             browser.find("form [type='submit']").click();
             browser.until(d -> d.getCurrentUrl().contains("/console/") && !d.getCurrentUrl().contains("signin"));
-            browser.driver().get(kbUrl + "/console/approvals");
-            WebElement row = browser.until(d -> first(d.findElements(By.cssSelector("#pending-approvals tr.approval"))));
-            browser.until(d -> !d.findElements(By.cssSelector("#nav-approvals .nav-count")).isEmpty());
-            if (screenshot != null) browser.screenshot(screenshot);
-            row.findElement(By.cssSelector("input[name='note']")).sendKeys(note);
-            row.findElement(By.cssSelector("button[value='approve']")).click();
-            browser.until(d -> !d.findElements(By.id("flash")).isEmpty());
+            steps.run();
         } finally {
             browser.driver().close();
             browser.driver().switchTo().window(agentTab);

@@ -1,6 +1,7 @@
 package com.replybook.plugin.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,11 +19,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * The ticket loop in a real RT 5 with RT::Extension::Replybook and the real kb-server WAR: the extension's scrip
  * sends how tickets end up (resolved, reopened, the customer's rating), and a follow-up recorded through RT's proxy
  * becomes an RT reminder on the ticket, resolved when the follow-up is done; a case captured there names its ticket.
+ * The panel's side: its response clock against the team's target, a follow-up offered after inserting a script that
+ * promises one and recorded as an RT reminder, and a case captured from the reply page.
  * Each test writes in its own ticket, so they run in any order.
  */
 class RtTicketLoopIT {
@@ -119,6 +124,117 @@ class RtTicketLoopIT {
         assertEquals("rt:" + ticket, c.get("source").asText());
         assertEquals("root", c.get("agent").asText());
         assertTrue(!c.get("excerptHtml").asText().contains("13912345678"), c.toString());
+    }
+
+    @Test
+    void theReplyPageShowsHowLongTheCustomerHasWaitedAgainstTheTeamsTargetForEmail() {
+        long ticket = rt.mailFromCustomer("冯女士", "feng@example.com", "快递还没到", "下单五天了快递还没到，能帮我查一下吗？");
+        WebElement clock = openReplyPageClock(ticket);
+        assertEquals("ok", clock.getAttribute("data-state"), clock.getText());
+        assertEquals("email", clock.getAttribute("data-channel"), "RT's tickets are e-mail");
+        assertTrue(clock.getText().contains("客户已等：不到 1 分钟 · 目标 24 小时 · 未超时"), clock.getText());
+        assertTrue(clock.getText().contains("FAST 事实核查：剩 29 分钟"), clock.getText());
+        try {
+            // a lead tightens e-mail to two minutes, amber from 1 % of it: the same wait is now nearly late
+            kb.put("/api/v1/clocks", emailTarget(2, 1));
+            clock = openReplyPageClock(ticket);
+            assertEquals("amber", clock.getAttribute("data-state"), clock.getText());
+            assertTrue(clock.getText().contains("目标 2 分钟 · 即将超时"), clock.getText());
+            browser.screenshot(panel(), RtWidgetIT.out().resolve("widget-rt-clock.png"));
+        } finally {
+            kb.put("/api/v1/clocks", emailTarget(24 * 60, 75));
+        }
+    }
+
+    @Test
+    void aFollowUpPromisedByAnInsertedScriptIsRecordedFromThePanelAsAnRtReminderAndDoneResolvesIt() {
+        long ticket = rt.mailFromCustomer("褚先生", "chu@example.com", "快递三天没动了",
+                "你好，我的包裹已经三天没动了，物流信息一直没有更新，到底什么时候能到？");
+        browser.open("/Ticket/Update.html?Action=Respond&id=" + ticket);
+        browser.until(d -> !d.findElements(By.cssSelector("#replybook-panel .rb-hit")).isEmpty());
+        browser.findAll("#replybook-panel .rb-hit").stream().filter(h -> h.getAttribute("data-key").startsWith(RtWidgetIT.LOGISTICS_DELAY))
+                .findFirst().orElseThrow().findElement(By.cssSelector(".rb-hit-problem")).click();
+        browser.until(d -> !panel().findElement(By.cssSelector(".rb-preview")).getText().isBlank());
+        for (WebElement field : browser.until(d -> {
+            List<WebElement> m = panel().findElements(By.cssSelector(".rb-fills input[aria-invalid='true']"));
+            return m.isEmpty() ? null : m;
+        })) {
+            field.sendKeys(RtWidgetIT.valueFor(field.getAttribute("data-var")));
+        }
+        browser.until(d -> "false".equals(panel().findElement(By.cssSelector(".rb-insert")).getAttribute("aria-disabled")));
+        panel().findElement(By.cssSelector(".rb-insert")).click();
+
+        // the entry's actions say "设置 24 小时回访提醒": the panel offers to record it, due in a day
+        WebElement offer = browser.until(d -> Guardrails.visible(panel(), ".rb-offer"));
+        assertTrue(offer.getText().contains("设置 24 小时回访提醒"), offer.getText());
+        Number dueInMinutes = (Number) browser.js("return (new Date(document.querySelector('.rb-offer-due').value) - Date.now()) / 60000;");
+        assertTrue(Math.abs(dueInMinutes.doubleValue() - 24 * 60) < 10, "due in about 24 hours: " + dueInMinutes);
+        WebElement note = offer.findElement(By.cssSelector(".rb-offer-note"));
+        note.clear();
+        note.sendKeys("明天上午电话告知最新物流轨迹");
+        browser.js("arguments[0].scrollIntoView({block:'center'});", offer);
+        browser.screenshot(offer, RtWidgetIT.out().resolve("widget-rt-followup-offer.png"));
+        offer.findElement(By.cssSelector(".rb-offer-record")).click();
+        WebElement done = browser.until(d -> Guardrails.visible(panel(), ".rb-offer-done"));
+        assertTrue(done.getText().startsWith("已记录回访，") && done.getText().contains("已在 RT 工单上建立提醒"), done.getText());
+        browser.screenshot(panel(), RtWidgetIT.out().resolve("widget-rt-followup.png"));
+
+        JsonNode reminders = rt.reminders(ticket);
+        assertEquals(1, reminders.size(), reminders.toString());
+        assertEquals("明天上午电话告知最新物流轨迹", reminders.get(0).get("Subject").asText());
+        JsonNode f = kb.get("/api/v1/followups?status=open&helpdesk=rt&ticketId=" + ticket).path("followups").path(0);
+        assertEquals("root", f.path("agent").asText(), f.toString());
+        assertTrue(f.path("entryId").asText().length() > 10, "the entry that promised it: " + f);
+
+        // listed under the ticket bar at once, and on the next visit; Done there resolves the RT reminder
+        browser.open("/Ticket/Update.html?Action=Respond&id=" + ticket);
+        WebElement listed = browser.until(d -> Guardrails.visible(panel(), ".rb-followup[data-id='" + f.path("id").asText() + "']"));
+        assertEquals("later", listed.getAttribute("data-state"), "due in more than a day: " + listed.getText());
+        assertTrue(listed.getText().matches("(?s)\\d\\d-\\d\\d \\d\\d:\\d\\d 到期.*明天上午电话告知最新物流轨迹.*"), listed.getText());
+        listed.findElement(By.cssSelector(".rb-followup-done")).click();
+        browser.until(d -> "done".equals(listed.getAttribute("data-state")));
+        Http.await(Duration.ofSeconds(10), "the reminder resolved", () -> "resolved".equals(rt.reminders(ticket).get(0).get("Status").asText()));
+    }
+
+    @Test
+    void aCaseCapturedFromThePanelNamesItsTicketWithTheConversationMasked() {
+        long ticket = rt.mailFromCustomer("卫女士", "wei@example.com", "收到的杯子碎了",
+                "杯子收到就是碎的，我的电话 13812345678，请尽快处理");
+        browser.open("/Ticket/Update.html?Action=Respond&id=" + ticket);
+        browser.until(d -> Guardrails.visible(panel(), ".rb-capture-open")).click();
+        WebElement why = browser.until(d -> Guardrails.visible(panel(), ".rb-capture-why"));
+        assertEquals("收到的杯子碎了", panel().findElement(By.cssSelector(".rb-capture-title")).getAttribute("value"));
+        assertTrue(panel().findElement(By.cssSelector(".rb-capture-convo summary")).getText().contains("1 条消息"),
+                panel().findElement(By.cssSelector(".rb-capture-convo summary")).getText());
+        why.sendKeys("先道歉不追问，当场给出补发和退款两个选择");
+        panel().findElement(By.cssSelector(".rb-capture-file")).click();
+        WebElement id = browser.until(d -> Guardrails.visible(panel(), ".rb-capture-id"));
+        assertTrue(panel().findElement(By.cssSelector(".rb-ticket")).getText().contains("案例已提交 #"), panel().getText());
+        browser.screenshot(panel(), RtWidgetIT.out().resolve("widget-rt-case.png"));
+
+        JsonNode c = kb.get("/api/v1/cases/" + id.getAttribute("data-case"));
+        assertEquals("rt:" + ticket, c.path("source").asText(), c.toString());
+        assertEquals("root", c.path("agent").asText(), "RT names the agent");
+        assertEquals("先道歉不追问，当场给出补发和退款两个选择", c.path("whyItWorked").asText());
+        String excerpt = c.path("excerptHtml").asText();
+        assertTrue(excerpt.contains("客户：") && excerpt.contains("杯子收到就是碎的"), excerpt);
+        assertFalse(excerpt.contains("13812345678"), "masked on the server: " + excerpt);
+    }
+
+    /** Opens the ticket's reply page and waits for the panel's response clock. */
+    private static WebElement openReplyPageClock(long ticket) {
+        browser.open("/Ticket/Update.html?Action=Respond&id=" + ticket);
+        return browser.until(d -> Guardrails.visible(panel(), ".rb-clock"));
+    }
+
+    /** A change of the clock targets: e-mail first response within {@code minutes}, amber from {@code amber} %. */
+    private static String emailTarget(int minutes, int amber) {
+        return "{\"amberPercent\":" + amber + ",\"channels\":{\"email\":{\"firstResponseMinutes\":" + minutes
+                + ",\"stageMinutes\":{\"fact\":30,\"action\":60,\"senior\":120,\"trace\":1440}}}}";
+    }
+
+    private static WebElement panel() {
+        return browser.find("#replybook-panel");
     }
 
     /** The kb-server answer to one call of the panel through RT's proxy: {status, json}. */

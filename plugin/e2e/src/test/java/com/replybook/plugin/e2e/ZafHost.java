@@ -47,8 +47,16 @@ final class ZafHost implements AutoCloseable {
     }
 
     String hostUrl(String locale) {
+        return hostUrl(locale, "");
+    }
+
+    /**
+     * The host page for an agent of {@code locale}; {@code more} adds the page's own parameters, e.g.
+     * {@code "&waited=0.5"} (minutes since the customer's latest, unanswered message) or {@code "&status=solved"}.
+     */
+    String hostUrl(String locale, String more) {
         return "http://127.0.0.1:" + port + "/host.html?app=" + enc("http://localhost:" + port) + "&kb=" + enc(kbUrl)
-                + "&locale=" + enc(locale);
+                + "&locale=" + enc(locale) + more;
     }
 
     private static String enc(String s) {

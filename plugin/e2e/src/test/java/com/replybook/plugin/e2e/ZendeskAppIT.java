@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -265,6 +266,189 @@ class ZendeskAppIT {
             assertTrue(browser.find("#editor").getText().contains("¥50"), browser.find("#editor").getText());
             assertTrue(agentDesk.violations.isEmpty() && leadDesk.violations.isEmpty(), agentDesk.violations + " " + leadDesk.violations);
         }
+    }
+
+    @Test
+    void anAgentsOwnEditWithABlockingPhraseCannotBeInserted() throws Exception {
+        browser.open(host.hostUrl("zh-cn"));
+        String editorBefore = browser.find("#editor").getText();
+        browser.driver().switchTo().frame(browser.find("#app"));
+        browser.until(d -> !d.findElements(By.cssSelector(".rb-hit")).isEmpty());
+        browser.findAll(".rb-hit").stream().filter(h -> h.getAttribute("data-key").startsWith(RtWidgetIT.LOGISTICS_DELAY))
+                .findFirst().orElseThrow().findElement(By.cssSelector(".rb-hit-problem")).click();
+        browser.until(d -> !d.findElement(By.cssSelector(".rb-preview")).getText().isBlank());
+        for (WebElement field : browser.until(d -> {
+            List<WebElement> m = d.findElements(By.cssSelector(".rb-fills input[aria-invalid='true']"));
+            return m.isEmpty() ? null : m;
+        })) {
+            field.sendKeys(RtWidgetIT.valueFor(field.getAttribute("data-var")));
+        }
+        // the render with the values typed: an edit made before it would be replaced by it
+        browser.until(d -> "false".equals(d.findElement(By.cssSelector(".rb-insert")).getAttribute("aria-disabled")));
+
+        WebElement preview = browser.find(".rb-preview");
+        preview.click();
+        preview.sendKeys(Keys.chord(Keys.CONTROL, Keys.END), "快递的事我们管不了，您自己联系快递吧。");
+        WebElement finding = browser.until(d -> Guardrails.visible(d.findElement(By.id("replybook-panel")), ".rb-guard-finding.rb-block"));
+        assertTrue(finding.getText().contains("快递的事我们管不了"), finding.getText());
+        assertTrue(finding.getText().contains("我马上联系快递核实"), "the suggestion is shown: " + finding.getText());
+        assertFalse(browser.find(".rb-insert").isEnabled());
+        browser.find(".rb-search").sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER)); // the keyboard's insert, refused too
+        Thread.sleep(800);
+        browser.driver().switchTo().defaultContent();
+        assertEquals(editorBefore, browser.find("#editor").getText(), "nothing was inserted");
+
+        browser.driver().switchTo().frame(browser.find("#app"));
+        preview.sendKeys(Keys.chord(Keys.CONTROL, "a"), "换成我也会着急。我已提交催件，今天 18:00 前告诉您结果。");
+        browser.until(d -> d.findElement(By.cssSelector(".rb-insert")).isEnabled());
+        browser.find(".rb-insert").click();
+        browser.until(d -> !d.findElements(By.cssSelector(".rb-feedback.rb-ok")).isEmpty());
+        browser.driver().switchTo().defaultContent();
+        assertTrue(browser.find("#editor").getText().contains("今天 18:00 前告诉您结果"), browser.find("#editor").getText());
+    }
+
+    @Test
+    void theClockSaysInWordsHowLongTheCustomerWaitedAndTurnsRedPastTheChatTargetAsTheMinutesPass() {
+        // 48 s of the chat target's minute: amber from 75 % of it, as kb-server's default targets say
+        browser.open(host.hostUrl("en-US", "&waited=0.8"));
+        browser.driver().switchTo().frame(browser.find("#app"));
+        WebElement clock = browser.until(d -> Guardrails.visible(d.findElement(By.id("replybook-panel")), ".rb-clock"));
+        assertEquals("amber", clock.getAttribute("data-state"), clock.getText());
+        assertEquals("chat", clock.getAttribute("data-channel"));
+        assertTrue(clock.getText().contains("Customer waiting <1 min · target 1 min · due soon"), clock.getText());
+        assertTrue(clock.getText().contains("FAST fact check: 9 min left"), "the first message came 20 min earlier: " + clock.getText());
+        browser.driver().switchTo().defaultContent();
+
+        browser.open(host.hostUrl("en-US", "&waited=0.3"));
+        browser.driver().switchTo().frame(browser.find("#app"));
+        WebElement fresh = browser.until(d -> Guardrails.visible(d.findElement(By.id("replybook-panel")), ".rb-clock"));
+        assertEquals("ok", fresh.getAttribute("data-state"), fresh.getText());
+        assertTrue(fresh.getText().contains("on time"), fresh.getText());
+        // nobody touches the panel: its minute tick finds the customer waiting past the target
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(80))
+                .until(d -> "red".equals(d.findElement(By.cssSelector(".rb-clock")).getAttribute("data-state")));
+        assertTrue(browser.find(".rb-clock").getText().contains("target 1 min · overdue"), browser.find(".rb-clock").getText());
+        screenshot("widget-clock-overdue-en.png");
+        browser.driver().switchTo().defaultContent();
+
+        browser.open(host.hostUrl("zh-cn", "&status=solved"));
+        browser.driver().switchTo().frame(browser.find("#app"));
+        WebElement solved = browser.until(d -> Guardrails.visible(d.findElement(By.id("replybook-panel")), ".rb-clock"));
+        assertEquals("resolved", solved.getAttribute("data-state"));
+        assertEquals("已解决", solved.getText());
+        browser.driver().switchTo().defaultContent();
+    }
+
+    @Test
+    void theTicketsDueFollowUpsShowWhenTheAgentOpensItAndDoneClosesThem() {
+        String overdue = kb.post("/api/v1/followups", "{\"ticketId\":\"4711\",\"helpdesk\":\"zendesk\",\"agent\":\"Agent Li\","
+                + "\"dueAt\":\"" + Instant.now().minusSeconds(60) + "\",\"note\":\"回电告知补发单号\"}").path("id").asText();
+        String later = kb.post("/api/v1/followups", "{\"ticketId\":\"4711\",\"helpdesk\":\"zendesk\",\"agent\":\"Agent Li\","
+                + "\"dueAt\":\"" + Instant.now().plus(Duration.ofHours(3)) + "\",\"note\":\"确认客户已签收\"}").path("id").asText();
+        String someoneElses = kb.post("/api/v1/followups", "{\"ticketId\":\"4711\",\"helpdesk\":\"zendesk\",\"agent\":\"Agent Wu\","
+                + "\"dueAt\":\"" + Instant.now().plus(Duration.ofHours(1)) + "\",\"note\":\"吴的回访\"}").path("id").asText();
+        browser.open(host.hostUrl("zh-cn"));
+        browser.driver().switchTo().frame(browser.find("#app"));
+        WebElement first = browser.until(d -> Guardrails.visible(d.findElement(By.id("replybook-panel")),
+                ".rb-followup[data-id='" + overdue + "']"));
+        assertEquals("overdue", first.getAttribute("data-state"));
+        assertTrue(first.getText().startsWith("已逾期 ") && first.getText().contains("回电告知补发单号"), first.getText());
+        WebElement next = browser.find(".rb-followup[data-id='" + later + "']");
+        assertEquals("due", next.getAttribute("data-state"));
+        assertTrue(next.getText().matches("(?s)2 小时 5\\d 分后到期.*确认客户已签收.*"), next.getText());
+        assertTrue(browser.findAll(".rb-followup[data-id='" + someoneElses + "']").isEmpty(), "only the agent's own");
+        screenshot("widget-followups-due.png");
+
+        first.findElement(By.cssSelector(".rb-followup-done")).click();
+        browser.until(d -> "done".equals(d.findElement(By.cssSelector(".rb-followup[data-id='" + overdue + "']")).getAttribute("data-state")));
+        assertTrue(browser.find(".rb-followup[data-id='" + overdue + "'] .rb-feedback.rb-ok").getText().contains("已标记完成"));
+        browser.driver().switchTo().defaultContent();
+        JsonNode open = kb.get("/api/v1/followups?status=open&helpdesk=zendesk&ticketId=4711&agent=Agent%20Li").path("followups");
+        assertFalse(open.toString().contains(overdue), "done in kb-server: " + open);
+        assertTrue(open.toString().contains(later), open.toString());
+        kb.post("/api/v1/followups/" + later + "/done", "{}"); // the ticket is shared by the tests: leave it clean
+        kb.post("/api/v1/followups/" + someoneElses + "/done", "{}");
+    }
+
+    @Test
+    void aCaseCapturedInZendeskNamesItsTicketAndAgentAndSaysItsId() {
+        browser.open(host.hostUrl("en-US"));
+        browser.driver().switchTo().frame(browser.find("#app"));
+        browser.until(d -> Guardrails.visible(d.findElement(By.id("replybook-panel")), ".rb-capture-open")).click();
+        WebElement title = browser.until(d -> Guardrails.visible(d.findElement(By.id("replybook-panel")), ".rb-capture-title"));
+        assertEquals("快递三天没动了", title.getAttribute("value"), "the ticket's subject");
+        assertEquals(browser.find(".rb-capture-why"), browser.driver().switchTo().activeElement(), "why it worked is asked first");
+        browser.find(".rb-capture-file").click();
+        WebElement warn = browser.until(d -> Guardrails.visible(d.findElement(By.id("replybook-panel")), ".rb-capture .rb-feedback.rb-warn"));
+        assertTrue(warn.getText().startsWith("Say why it worked"), warn.getText());
+        browser.find(".rb-capture-why").sendKeys("Named the delay before the customer had to, and gave a time to expect news");
+        browser.find(".rb-capture-file").click();
+        WebElement id = browser.until(d -> Guardrails.visible(d.findElement(By.id("replybook-panel")), ".rb-capture-id"));
+        assertTrue(browser.find(".rb-ticket .rb-feedback.rb-ok").getText().startsWith("Case filed #"), browser.find(".rb-ticket").getText());
+        String caseId = id.getAttribute("data-case");
+        assertEquals(kb.url + "/console/cases/" + caseId, id.getAttribute("href"), "a link to the case on the console");
+        browser.driver().switchTo().defaultContent();
+
+        JsonNode c = kb.get("/api/v1/cases/" + caseId);
+        assertEquals("zendesk:4711", c.path("source").asText(), c.toString());
+        assertEquals("zendesk", c.path("helpdesk").asText());
+        assertEquals("Agent Li", c.path("agent").asText());
+        assertTrue(c.path("excerptHtml").asText().contains("三天没动了"), "the conversation goes with it: " + c);
+        assertTrue(c.path("whyItWorked").asText().startsWith("Named the delay"), c.toString());
+    }
+
+    @Test
+    void theLearnTabListsWhatTheLeadPublishedAndTheAgentMarksItStudied() throws Exception {
+        String caseId = kb.post("/api/v1/cases", "{\"title\":\"Late parcel: empathy first, then a date\",\"excerptText\":"
+                + "\"Customer: My parcel has not moved for three days.\\n\\nAgent: I would be worried too. I chased the carrier"
+                + " and will write by 6 pm.\",\"whyItWorked\":\"The customer heard their worry named and got a time to hold on to\","
+                + "\"agentDid\":\"Chased the carrier, set a reminder\"}").path("id").asText();
+        kb.userToken(Guardrails.LEAD, "lead");
+        String name = "Week 1: late parcels " + System.nanoTime();
+        Guardrails.asLeadInTheConsole(browser, kb.url, () -> {
+            browser.driver().get(kb.url + "/console/collections");
+            browser.find("#collection-name").sendKeys(name);
+            browser.find("#new-collection [type='submit']").click();
+            browser.until(d -> d.getCurrentUrl().matches(".*/console/collections/[^/]+$"));
+            browser.find("#pick-case").sendKeys(caseId);
+            browser.find("#add-case [type='submit']").click();
+            browser.until(d -> d.findElements(By.cssSelector("#collection-items li")).size() == 1);
+            browser.find("#publish-button").click();
+            browser.until(d -> !d.findElements(By.cssSelector("#publish button[value='unpublish']")).isEmpty());
+        });
+        try (ZafHost agentDesk = new ZafHost(app(), kb.url, kb.userToken("zendesk-agent", "agent"))) {
+            browser.open(agentDesk.hostUrl("en-US"));
+            browser.driver().switchTo().frame(browser.find("#app"));
+            WebElement tab = browser.until(d -> d.findElements(By.cssSelector(".rb-tab")).stream()
+                    .filter(t -> "Learn".equals(t.getText())).findFirst().orElse(null));
+            tab.click();
+            assertEquals("true", tab.getAttribute("aria-selected"));
+            WebElement item = browser.until(d -> d.findElements(By.cssSelector(".rb-learn-item")).stream()
+                    .filter(i -> i.getText().contains(name)).findFirst().orElse(null));
+            assertTrue(item.getText().contains("Cases: 1 · scripts: 0"), item.getText());
+            item.findElement(By.cssSelector(".rb-learn-open")).click();
+            WebElement card = browser.until(d -> Guardrails.visible(d.findElement(By.id("replybook-panel")), ".rb-learn-card[data-type='case']"));
+            assertTrue(card.getText().contains("I would be worried too") && card.getText().contains("a time to hold on to"), card.getText());
+            browser.find(".rb-learn-mark").click();
+            browser.until(d -> "true".equals(d.findElement(By.cssSelector(".rb-learn-mark")).findElement(By.xpath("..")).getAttribute("data-studied")));
+            assertTrue(browser.find(".rb-learn-mark + .rb-feedback").getText().startsWith("✓ Studied"), browser.find("#replybook-panel").getText());
+            assertEquals("Unmark", browser.find(".rb-learn-mark").getText());
+            screenshot("widget-learn.png");
+            assertTrue(studied("Agent Li").contains(name), "the lead sees who studied it");
+            assertFalse(studied("zendesk-agent").contains(name), "the mark is the help-desk agent's, not the bridge user's");
+
+            browser.find(".rb-learn-mark").click();
+            browser.until(d -> "false".equals(d.findElement(By.cssSelector(".rb-learn-mark")).findElement(By.xpath("..")).getAttribute("data-studied")));
+            assertFalse(studied("Agent Li").contains(name), "the mark was taken back");
+            browser.driver().switchTo().defaultContent();
+            assertTrue(agentDesk.violations.isEmpty(), agentDesk.violations.toString());
+        }
+    }
+
+    /** The names of the collections kb-server has study marks of {@code agent} for (the admin sees everyone's). */
+    private static String studied(String agent) {
+        return kb.get("/api/v1/studies?agent=" + java.net.URLEncoder.encode(agent, java.nio.charset.StandardCharsets.UTF_8))
+                .path("studies").toString();
     }
 
     private static Path app() {
