@@ -134,6 +134,19 @@
     },
 
     /**
+     * Enter in input clicks button (Ctrl+Enter in a textarea, where Enter starts a line), and goes no further: the
+     * panel sits in the help-desk's reply form, which Enter would submit, and Ctrl+Enter would insert the reply again.
+     */
+    enterRuns: function (input, button) {
+      input.addEventListener('keydown', function (e) {
+        if (e.key !== 'Enter' || (input.tagName === 'TEXTAREA' && !e.ctrlKey && !e.metaKey)) return;
+        e.preventDefault();
+        e.stopPropagation();
+        button.click();
+      });
+    },
+
+    /**
      * What a failed call means for the agent: no connection, or the field kb-server named in its words when the bundle
      * has them (loop.field.<name>), else kb-server's own message.
      */

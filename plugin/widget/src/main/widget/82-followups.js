@@ -163,6 +163,8 @@
       var record = this.actionButton(box, 'followups.record', 'rb-offer-record', function () {
         return self.recordFollowUp(entry, due, note, box, record);
       });
+      this.enterRuns(due, record.button);
+      this.enterRuns(note, record.button);
       var later = el('button', 'rb-btn rb-link rb-offer-dismiss', this.t('followups.notNow'));
       later.type = 'button';
       later.addEventListener('click', function () {

@@ -65,6 +65,8 @@
       var file = this.actionButton(box, 'capture.file', 'rb-capture-file', function () {
         return self.fileCase(title, file);
       });
+      this.enterRuns(title, file.button);
+      this.enterRuns(this.captureWhy, file.button);
       var cancel = el('button', 'rb-btn rb-link', this.t('capture.cancel'));
       cancel.type = 'button';
       cancel.addEventListener('click', function () {

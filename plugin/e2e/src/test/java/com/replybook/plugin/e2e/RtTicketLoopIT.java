@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -174,8 +175,9 @@ class RtTicketLoopIT {
         note.sendKeys("明天上午电话告知最新物流轨迹");
         browser.js("arguments[0].scrollIntoView({block:'center'});", offer);
         browser.screenshot(offer, RtWidgetIT.out().resolve("widget-rt-followup-offer.png"));
-        offer.findElement(By.cssSelector(".rb-offer-record")).click();
+        note.sendKeys(Keys.ENTER); // records it: RT's reply form around the panel is not submitted
         WebElement done = browser.until(d -> Guardrails.visible(panel(), ".rb-offer-done"));
+        assertTrue(browser.url().contains("/Ticket/Update.html"), "still on the reply page: " + browser.url());
         assertTrue(done.getText().startsWith("已记录回访，") && done.getText().contains("已在 RT 工单上建立提醒"), done.getText());
         browser.screenshot(panel(), RtWidgetIT.out().resolve("widget-rt-followup.png"));
 
@@ -206,8 +208,7 @@ class RtTicketLoopIT {
         assertEquals("收到的杯子碎了", panel().findElement(By.cssSelector(".rb-capture-title")).getAttribute("value"));
         assertTrue(panel().findElement(By.cssSelector(".rb-capture-convo summary")).getText().contains("1 条消息"),
                 panel().findElement(By.cssSelector(".rb-capture-convo summary")).getText());
-        why.sendKeys("先道歉不追问，当场给出补发和退款两个选择");
-        panel().findElement(By.cssSelector(".rb-capture-file")).click();
+        why.sendKeys("先道歉不追问，当场给出补发和退款两个选择", Keys.chord(Keys.CONTROL, Keys.ENTER)); // files it
         WebElement id = browser.until(d -> Guardrails.visible(panel(), ".rb-capture-id"));
         assertTrue(panel().findElement(By.cssSelector(".rb-ticket")).getText().contains("案例已提交 #"), panel().getText());
         browser.screenshot(panel(), RtWidgetIT.out().resolve("widget-rt-case.png"));
