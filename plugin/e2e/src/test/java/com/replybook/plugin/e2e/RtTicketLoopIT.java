@@ -208,7 +208,9 @@ class RtTicketLoopIT {
         assertEquals("收到的杯子碎了", panel().findElement(By.cssSelector(".rb-capture-title")).getAttribute("value"));
         assertTrue(panel().findElement(By.cssSelector(".rb-capture-convo summary")).getText().contains("1 条消息"),
                 panel().findElement(By.cssSelector(".rb-capture-convo summary")).getText());
-        why.sendKeys("先道歉不追问，当场给出补发和退款两个选择", Keys.chord(Keys.CONTROL, Keys.ENTER)); // files it
+        why.sendKeys("先道歉不追问，当场给出补发和退款两个选择");
+        browser.screenshot(panel().findElement(By.cssSelector(".rb-capture")), RtWidgetIT.out().resolve("widget-rt-case-form.png"));
+        why.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER)); // files it
         WebElement id = browser.until(d -> Guardrails.visible(panel(), ".rb-capture-id"));
         assertTrue(panel().findElement(By.cssSelector(".rb-ticket")).getText().contains("案例已提交 #"), panel().getText());
         browser.screenshot(panel(), RtWidgetIT.out().resolve("widget-rt-case.png"));

@@ -656,8 +656,11 @@ class ZendeskAppIT {
         WebElement search = browser.driver().switchTo().activeElement();
         for (int i = 0; i < n; i++) search.sendKeys(Keys.ARROW_DOWN);
         assertTrue(search.getAttribute("aria-activedescendant").startsWith("rb-hit-"), "the arrows pick a hit");
+        String picked = browser.find("#" + search.getAttribute("aria-activedescendant") + " .rb-hit-problem").getText();
         search.sendKeys(Keys.ENTER);
-        browser.until(d -> !d.findElements(By.cssSelector(".rb-insert")).isEmpty()
+        // the entry picked, not the one inserted before it (still shown until the new one has loaded)
+        browser.until(d -> !d.findElements(By.cssSelector(".rb-problem")).isEmpty()
+                && picked.equals(d.findElement(By.cssSelector(".rb-problem")).getText())
                 && !d.findElement(By.cssSelector(".rb-preview")).getText().isBlank()
                 && d.findElement(By.cssSelector(".rb-insert")).isEnabled());
         assertTrue(browser.findAll(".rb-feedback.rb-ok").isEmpty(), "Enter previews; it inserts nothing");
