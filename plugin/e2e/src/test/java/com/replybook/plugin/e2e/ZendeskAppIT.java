@@ -230,17 +230,8 @@ class ZendeskAppIT {
             browser.open(agentDesk.hostUrl("zh-cn"));
             browser.find("#editor").click();
             browser.driver().switchTo().frame(browser.find("#app"));
-            browser.until(d -> !d.findElements(By.cssSelector(".rb-hit")).isEmpty());
-            browser.findAll(".rb-hit").stream().filter(h -> h.getAttribute("data-key").startsWith(RtWidgetIT.LOGISTICS_DELAY))
-                    .findFirst().orElseThrow().findElement(By.cssSelector(".rb-hit-problem")).click();
-            browser.until(d -> !d.findElement(By.cssSelector(".rb-preview")).getText().isBlank());
-            for (WebElement field : browser.until(d -> {
-                List<WebElement> m = d.findElements(By.cssSelector(".rb-fills input[aria-invalid='true']"));
-                return m.isEmpty() ? null : m;
-            })) {
-                String var = field.getAttribute("data-var");
-                field.sendKeys("coupon.amount".equals(var) ? "50" : RtWidgetIT.valueFor(var)); // the VIP limit is ¥30
-            }
+            openTheLogisticsDelayEntry();
+            fillWhatTheTicketLacks(var -> "coupon.amount".equals(var) ? "50" : RtWidgetIT.valueFor(var)); // the VIP limit is ¥30
             WebElement panel = browser.find("#replybook-panel");
             Guardrails.askALead(browser, panel, "VIP 客户，包裹延误一周");
             assertFalse(browser.find(".rb-insert").isEnabled());
@@ -273,16 +264,8 @@ class ZendeskAppIT {
         browser.open(host.hostUrl("zh-cn"));
         String editorBefore = browser.find("#editor").getText();
         browser.driver().switchTo().frame(browser.find("#app"));
-        browser.until(d -> !d.findElements(By.cssSelector(".rb-hit")).isEmpty());
-        browser.findAll(".rb-hit").stream().filter(h -> h.getAttribute("data-key").startsWith(RtWidgetIT.LOGISTICS_DELAY))
-                .findFirst().orElseThrow().findElement(By.cssSelector(".rb-hit-problem")).click();
-        browser.until(d -> !d.findElement(By.cssSelector(".rb-preview")).getText().isBlank());
-        for (WebElement field : browser.until(d -> {
-            List<WebElement> m = d.findElements(By.cssSelector(".rb-fills input[aria-invalid='true']"));
-            return m.isEmpty() ? null : m;
-        })) {
-            field.sendKeys(RtWidgetIT.valueFor(field.getAttribute("data-var")));
-        }
+        openTheLogisticsDelayEntry();
+        fillWhatTheTicketLacks(RtWidgetIT::valueFor);
         // the render with the values typed: an edit made before it would be replaced by it
         browser.until(d -> "false".equals(d.findElement(By.cssSelector(".rb-insert")).getAttribute("aria-disabled")));
 
@@ -493,9 +476,7 @@ class ZendeskAppIT {
         browser.open(host.hostUrl("zh-cn"));
         String editorBefore = browser.find("#editor").getText();
         browser.driver().switchTo().frame(browser.find("#app"));
-        browser.until(d -> !d.findElements(By.cssSelector(".rb-hit")).isEmpty());
-        browser.findAll(".rb-hit").stream().filter(h -> h.getAttribute("data-key").startsWith(RtWidgetIT.LOGISTICS_DELAY))
-                .findFirst().orElseThrow().findElement(By.cssSelector(".rb-hit-problem")).click();
+        openTheLogisticsDelayEntry();
         try {
             browser.until(d -> d.findElement(By.cssSelector(".rb-insert")).isEnabled()
                     && !d.findElement(By.cssSelector(".rb-preview")).getText().isBlank());
@@ -612,6 +593,24 @@ class ZendeskAppIT {
         browser.find(".rb-version[data-key='refund-timing.zh-cn']").click();
         browser.until(d -> !d.findElements(By.cssSelector(".rb-version[data-key='refund-timing.zh-tw']")).isEmpty());
         browser.driver().switchTo().defaultContent();
+    }
+
+    /** Waits for the suggestions and opens the logistics-delay entry among them (inside the app's frame). */
+    private void openTheLogisticsDelayEntry() {
+        browser.until(d -> !d.findElements(By.cssSelector(".rb-hit")).isEmpty());
+        browser.findAll(".rb-hit").stream().filter(h -> h.getAttribute("data-key").startsWith(RtWidgetIT.LOGISTICS_DELAY))
+                .findFirst().orElseThrow().findElement(By.cssSelector(".rb-hit-problem")).click();
+    }
+
+    /** Waits for the preview and the values it asks for, and types {@code value} of each variable into its field. */
+    private void fillWhatTheTicketLacks(java.util.function.UnaryOperator<String> value) {
+        browser.until(d -> !d.findElement(By.cssSelector(".rb-preview")).getText().isBlank());
+        for (WebElement field : browser.until(d -> {
+            List<WebElement> m = d.findElements(By.cssSelector(".rb-fills input[aria-invalid='true']"));
+            return m.isEmpty() ? null : m;
+        })) {
+            field.sendKeys(value.apply(field.getAttribute("data-var")));
+        }
     }
 
     /** Opens the first hit, fills what the ticket lacks and waits until Insert may insert (inside the app's frame). */
