@@ -21,13 +21,13 @@ public final class ErrorTexts {
 
     /** Bundle prefixes that label an argument's value, tried in order (field {@code problem} → {@code entry.problem}). */
     private static final Map<String, List<String>> LABELS = Map.of(
-            "status", List.of("status."),
+            "status", List.of("status.", "approvals.status."),
             "role", List.of("role."),
             "required", List.of("role."),
             "actual", List.of("role."),
             "helpdesk", List.of("followups.helpdesk."),
             "variable", List.of("var."),
-            "field", List.of("entry.", "case.", "users."));
+            "field", List.of("entry.", "case.", "users.", "compensation.", "wording."));
 
     /** A field that is an item of a list, {@code questions[2]}. */
     private static final Pattern LIST_ITEM = Pattern.compile("^(.*)\\[(\\d+)]$");

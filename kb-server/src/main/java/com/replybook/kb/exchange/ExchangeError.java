@@ -4,6 +4,7 @@ import com.replybook.kb.web.ErrorCode;
 
 /** Messages about import files and jobs (see {@link ErrorCode}). */
 enum ExchangeError implements ErrorCode {
+    SHUTTING_DOWN("import.shuttingDown", "The server is shutting down; the import was written"),
     JSON_UNREADABLE("import.jsonUnreadable", "The file could not be read as JSON"),
     CSV_UNREADABLE("import.csvUnreadable", "The file could not be read as CSV (UTF-8, comma-separated, cells with "
             + "commas or line breaks in double quotes); check that every quoted cell is closed and nothing follows "

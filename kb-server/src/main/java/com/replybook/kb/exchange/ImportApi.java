@@ -103,7 +103,7 @@ final class ImportApi {
             return search.awaitSearchable(ids, wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(503, "unavailable", "The server is shutting down; the import was written", null);
+            throw ApiException.of(503, "unavailable", null, ExchangeError.SHUTTING_DOWN, null);
         }
     }
 

@@ -2,6 +2,7 @@ package com.replybook.kb.guardrails;
 
 import com.replybook.kb.vocabulary.SupportedLocale;
 import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.FieldError;
 
 import java.util.Optional;
 
@@ -27,13 +28,21 @@ public final class Locales {
 
     /** The locale of a request, or 422 naming {@code field}. */
     public static SupportedLocale require(String tag, String field) {
-        return find(tag).orElseThrow(() -> ApiException.unprocessable(field, field + " must be one of "
-                + String.join(", ", SupportedLocale.TAGS) + (tag == null ? "" : ", was '" + tag + "'"), null));
+        String tags = String.join(", ", SupportedLocale.TAGS);
+        return find(tag).orElseThrow(() -> tag == null
+                ? ApiException.unprocessable(field, GuardrailsError.LOCALE_MISSING, field, tags)
+                : ApiException.unprocessable(field, GuardrailsError.LOCALE, field, tags, tag));
     }
 
-    /** The locale of a path, or 404 saying which exist. */
-    public static SupportedLocale inPath(String tag, String what) {
-        return find(tag).orElseThrow(() -> ApiException.notFound("There is no " + what + " for '" + tag + "'; there are "
-                + String.join(", ", SupportedLocale.TAGS)));
+    /** Why {@code tag} is no locale, as a problem of {@code field} (a locale that is not supported, or none). */
+    public static FieldError problem(String field, String tag) {
+        String tags = String.join(", ", SupportedLocale.TAGS);
+        return tag == null ? FieldError.of(field, GuardrailsError.LOCALE_MISSING, field, tags)
+                : FieldError.of(field, GuardrailsError.LOCALE, field, tags, tag);
+    }
+
+    /** The locale of a path, or 404 saying which exist; {@code missing} is the 404's message, e.g. {@link GuardrailsError#NO_POLICY}. */
+    public static SupportedLocale inPath(String tag, GuardrailsError missing) {
+        return find(tag).orElseThrow(() -> ApiException.notFound(missing, tag, String.join(", ", SupportedLocale.TAGS)));
     }
 }

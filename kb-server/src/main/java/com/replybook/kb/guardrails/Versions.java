@@ -33,7 +33,7 @@ public final class Versions {
         try {
             return Long.parseLong(h.strip().replace("W/", "").replace("\"", ""));
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("If-Match", "If-Match must be the version you read, e.g. \"3\"");
+            throw ApiException.badRequest("If-Match", GuardrailsError.IF_MATCH);
         }
     }
 }

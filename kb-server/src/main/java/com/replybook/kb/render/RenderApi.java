@@ -68,7 +68,7 @@ final class RenderApi {
                     greeting(body)), caller);
             return result.withWarningsFirst(scripts.notes(channelId));
         } catch (InvalidRenderRequestException e) {
-            throw ApiException.badRequest(e.field(), e.getMessage());
+            throw ApiException.badRequest(e.field(), InputError.UNKNOWN_TERM, e.field()).withMessage(e.getMessage());
         } catch (UnknownTermException e) {
             throw ApiException.badRequest(e.field(), InputError.UNKNOWN_TERM, e.field()).withMessage(e.getMessage());
         } catch (ScriptRejectedException e) {

@@ -79,11 +79,11 @@ final class SearchApi {
 
     private void searchTicket(ApiCall call) throws IOException {
         Ticket ticket = call.readJson(Ticket.class);
-        if (ticket == null) throw ApiException.badRequest(null, "Expected a ticket: {subject, messages:[{author, text}]}");
+        if (ticket == null) throw ApiException.badRequest(null, SearchError.TICKET);
         if (ticket.limit() != null) SearchParams.limit(ticket.limit().toString(), 5);
         for (int i = 0; i < ticket.messages().size(); i++) {
             if (ticket.messages().get(i) == null || ticket.messages().get(i).text() == null) {
-                throw ApiException.badRequest("messages[" + i + "].text", "Every message needs a text");
+                throw ApiException.badRequest("messages[" + i + "].text", SearchError.MESSAGE_TEXT);
             }
         }
         var statuses = SearchParams.statuses(call.request().getParameter("status"), Principal.of(call));

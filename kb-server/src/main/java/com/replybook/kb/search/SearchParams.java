@@ -4,6 +4,7 @@ import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.entries.EntryStatus;
 import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.InputError;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ final class SearchParams {
 
     static SearchRequest read(HttpServletRequest req, int defaultLimit) {
         String q = req.getParameter("q");
-        if (q != null && q.length() > 1000) throw ApiException.badRequest("q", "q is longer than 1000 characters");
+        if (q != null && q.length() > 1000) throw ApiException.badRequest("q", InputError.TOO_LONG, "q", 1000);
         return new SearchRequest(q, limit(req.getParameter("limit"), defaultLimit), req.getParameter("locale"),
                 req.getParameter("category"), tags(req), statuses(req.getParameter("status"), Principal.of(req)),
                 flag("highlight", req.getParameter("highlight")));
@@ -32,7 +33,7 @@ final class SearchParams {
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw ApiException.badRequest(name, name + " must be true or false");
+            default -> throw ApiException.badRequest(name, InputError.NOT_BOOLEAN, name);
         };
     }
 
@@ -44,7 +45,7 @@ final class SearchParams {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ApiException.badRequest("limit", "limit must be a whole number from 1 to " + SearchRequest.MAX_LIMIT);
+        throw ApiException.badRequest("limit", SearchError.LIMIT, SearchRequest.MAX_LIMIT);
     }
 
     private static List<String> tags(HttpServletRequest req) {
@@ -70,13 +71,12 @@ final class SearchParams {
             }
             EntryStatus st = EntryStatus.fromWire(s);
             if (st == null) {
-                throw ApiException.badRequest("status", "Unknown status '" + s.trim()
-                        + "'; use draft, in_review, published, archived or any (comma-separated)");
+                throw ApiException.badRequest("status", SearchError.STATUS, s.trim());
             }
             out.add(st);
         }
         if (!out.equals(Set.of(EntryStatus.PUBLISHED)) && !caller.can(Role.EDITOR)) {
-            throw ApiException.forbidden("Agents search published entries only; drop the status parameter");
+            throw ApiException.forbidden(SearchError.PUBLISHED_ONLY);
         }
         return out;
     }

@@ -201,7 +201,7 @@ public final class SearchService implements AutoCloseable {
     /** This service, or 503 while the index is still being built. */
     SearchService ready() {
         if (!index.isReady()) {
-            throw new ApiException(503, "unavailable", "The search index is being built; retry in a few seconds", null);
+            throw ApiException.of(503, "unavailable", null, SearchError.INDEX_BUILDING, null);
         }
         return this;
     }

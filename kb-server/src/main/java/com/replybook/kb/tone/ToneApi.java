@@ -6,6 +6,7 @@ import com.replybook.kb.auth.Role;
 import com.replybook.kb.vocabulary.Tone;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.InputError;
 import com.replybook.kb.web.FieldError;
 import com.replybook.kb.web.Router;
 import java.io.IOException;
@@ -47,7 +48,7 @@ final class ToneApi {
         if (text.length() > MAX_TEXT) text = text.substring(text.length() - MAX_TEXT); // the latest part matters most
         List<String> tags = new ArrayList<>();
         JsonNode t = body.path("tags");
-        if (!t.isMissingNode() && !t.isNull() && !t.isArray()) throw ApiException.badRequest("tags", "tags must be an array of strings");
+        if (!t.isMissingNode() && !t.isNull() && !t.isArray()) throw ApiException.badRequest("tags", InputError.NOT_ARRAY, "tags");
         t.forEach(n -> tags.add(n.asText()));
         ToneAdvisor.Suggestion s = advisor.suggest(tags, text);
         Map<String, Object> out = new LinkedHashMap<>();
@@ -70,8 +71,8 @@ final class ToneApi {
     }
 
     static List<ToneRule> parseRules(JsonNode array) {
-        if (!array.isArray()) throw ApiException.badRequest("rules", "rules must be an array of {\"tag\",\"tone\"} objects");
-        if (array.size() > MAX_RULES) throw ApiException.badRequest("rules", "at most " + MAX_RULES + " rules");
+        if (!array.isArray()) throw ApiException.badRequest("rules", ToneError.RULES_NOT_ARRAY);
+        if (array.size() > MAX_RULES) throw ApiException.badRequest("rules", ToneError.TOO_MANY, MAX_RULES);
         List<FieldError> errors = new ArrayList<>();
         List<ToneRule> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -79,9 +80,9 @@ final class ToneApi {
             String tag = array.get(i).path("tag").asText("").strip();
             String tone = array.get(i).path("tone").asText("").strip();
             String at = "rules[" + i + "]";
-            if (tag.isEmpty() || tag.length() > 100) errors.add(new FieldError(at + ".tag", "tag must be 1 to 100 characters"));
-            else if (!seen.add(ToneAdvisor.norm(tag))) errors.add(new FieldError(at + ".tag", "tag '" + tag + "' appears twice"));
-            if (!Tone.IDS.contains(tone)) errors.add(new FieldError(at + ".tone", "tone must be one of " + Tone.IDS + ", was '" + tone + "'"));
+            if (tag.isEmpty() || tag.length() > 100) errors.add(FieldError.of(at + ".tag", ToneError.TAG_LENGTH));
+            else if (!seen.add(ToneAdvisor.norm(tag))) errors.add(FieldError.of(at + ".tag", ToneError.TAG_TWICE, tag));
+            if (!Tone.IDS.contains(tone)) errors.add(FieldError.of(at + ".tone", ToneError.TONE, Tone.IDS, tone));
             out.add(new ToneRule(tag, tone));
         }
         if (!errors.isEmpty()) throw ApiException.invalid(errors);

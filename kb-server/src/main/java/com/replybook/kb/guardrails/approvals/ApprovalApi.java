@@ -5,6 +5,7 @@ import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.InputError;
 import com.replybook.kb.web.Router;
 
 import java.io.IOException;
@@ -48,7 +49,7 @@ final class ApprovalApi {
         Principal p = Principal.of(call).require(Role.AGENT);
         String status = call.query("status");
         Approval.Status s = status == null ? null : Approval.Status.fromWire(status);
-        if (status != null && s == null) throw ApiException.badRequest("status", "status must be pending, approved or rejected");
+        if (status != null && s == null) throw ApiException.badRequest("status", ApprovalError.STATUS);
         List<Approval> found = approvals.list(p, new ApprovalStore.Query(s, null, call.query("agent"),
                 call.query("helpdesk"), call.query("ticketId"), call.intQuery("limit", 50, 1, 200)));
         Map<String, Object> out = new LinkedHashMap<>();
@@ -61,7 +62,7 @@ final class ApprovalApi {
 
     private void read(ApiCall call) throws IOException {
         Principal p = Principal.of(call).require(Role.AGENT);
-        Approval a = approvals.find(p, call.path("id")).orElseThrow(() -> ApiException.notFound("No approval " + call.path("id")));
+        Approval a = approvals.find(p, call.path("id")).orElseThrow(() -> ApiException.notFound(ApprovalError.NOT_FOUND, call.path("id")));
         call.setHeader("Cache-Control", "no-store");
         call.json(200, a.toJson());
     }
@@ -70,12 +71,12 @@ final class ApprovalApi {
         Principal p = Principal.of(call).require(Role.LEAD);
         JsonNode body = call.readObject();
         JsonNode approved = body.get("approved");
-        if (approved == null || !approved.isBoolean()) throw ApiException.badRequest("approved", "approved must be true or false");
+        if (approved == null || !approved.isBoolean()) throw ApiException.badRequest("approved", InputError.NOT_BOOLEAN, "approved");
         JsonNode note = body.get("note");
-        if (note != null && !note.isNull() && !note.isTextual()) throw ApiException.badRequest("note", "note must be a string");
+        if (note != null && !note.isNull() && !note.isTextual()) throw ApiException.badRequest("note", InputError.NOT_STRING, "note");
         String text = note == null || note.isNull() ? null : note.asText().strip();
         if (text != null && text.length() > Approvals.MAX_TEXT) {
-            throw ApiException.unprocessable("note", "note is longer than " + Approvals.MAX_TEXT + " characters", null);
+            throw ApiException.unprocessable("note", InputError.TOO_LONG, "note", Approvals.MAX_TEXT);
         }
         call.json(200, approvals.decide(p, call.path("id"), approved.asBoolean(), text == null || text.isEmpty() ? null : text).toJson());
     }

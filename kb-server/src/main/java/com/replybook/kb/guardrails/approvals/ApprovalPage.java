@@ -44,7 +44,7 @@ final class ApprovalPage {
         Principal lead = p.require(Role.LEAD);
         boolean approved = "approve".equals(p.param("decision"));
         if (!approved && !"reject".equals(p.param("decision"))) {
-            throw ApiException.badRequest("decision", "decision must be approve or reject");
+            throw ApiException.badRequest("decision", ApprovalError.DECISION);
         }
         String note = p.param("note");
         if (note != null && note.length() > Approvals.MAX_TEXT) note = note.substring(0, Approvals.MAX_TEXT);

@@ -10,6 +10,7 @@ import com.replybook.kb.events.EventStore;
 import com.replybook.kb.events.EventType;
 import com.replybook.kb.events.UsageEvent;
 import com.replybook.kb.vocabulary.CompensationOffer;
+import com.replybook.kb.guardrails.GuardrailsError;
 import com.replybook.kb.guardrails.compensation.Amounts;
 import com.replybook.kb.guardrails.compensation.Compensation;
 import com.replybook.kb.module.Platform;
@@ -55,14 +56,14 @@ public final class Approvals {
         String ticketId = JsonFields.text(body, "ticketId", 100, true, errors);
         String helpdesk = JsonFields.text(body, "helpdesk", 40, true, errors);
         if (helpdesk != null && !helpdesk.isEmpty() && !WORD.matcher(helpdesk).matches()) {
-            errors.add(new FieldError("helpdesk", "helpdesk must be a lower-case word such as rt or zendesk"));
+            errors.add(FieldError.of("helpdesk", ApprovalError.HELPDESK));
         }
         String reason = JsonFields.text(body, "reason", MAX_TEXT, false, errors);
         String entryId = JsonFields.text(body, "entryId", 40, false, errors);
         String agent = JsonFields.text(body, "agent", 200, false, errors);
-        if (!body.hasNonNull("amount")) errors.add(new FieldError("amount", "amount is required, a decimal string such as \"10\""));
+        if (!body.hasNonNull("amount")) errors.add(FieldError.of("amount", GuardrailsError.AMOUNT_REQUIRED, "amount"));
         Compensation.Evaluated e = compensation.evaluate(body, errors);
-        if (e != null && e.ask().amount() != null && e.ask().amount().signum() <= 0) errors.add(new FieldError("amount", "amount must be more than 0"));
+        if (e != null && e.ask().amount() != null && e.ask().amount().signum() <= 0) errors.add(FieldError.of("amount", ApprovalError.AMOUNT_POSITIVE));
         if (!errors.isEmpty()) throw ApiException.invalid(errors);
         Approval a = new Approval(UUID.randomUUID().toString(), Approval.Status.PENDING, ticketId, helpdesk,
                 e.locale().tag(), e.ask().category() == null ? "" : e.ask().category(),
@@ -101,9 +102,9 @@ public final class Approvals {
         lead.require(Role.LEAD);
         Approval.Status status = approved ? Approval.Status.APPROVED : Approval.Status.REJECTED;
         if (!store.decide(id, status, lead.username(), platform.clock().instant(), note)) {
-            Approval a = store.find(id).orElseThrow(() -> ApiException.notFound("No approval " + id));
-            throw ApiException.conflict("This approval was already " + a.status().wire() + " by " + a.decidedBy()
-                    + "; a decision is final", Map.of("status", a.status().wire(), "decidedBy", a.decidedBy()));
+            Approval a = store.find(id).orElseThrow(() -> ApiException.notFound(ApprovalError.NOT_FOUND, id));
+            throw ApiException.conflict(ApprovalError.DECIDED, Map.of("status", a.status().wire(), "decidedBy", a.decidedBy()),
+                    a.status().wire(), a.decidedBy());
         }
         Approval decided = store.find(id).orElseThrow();
         record(decided, approved ? ApprovalStep.GRANTED : ApprovalStep.DENIED, lead.username());

@@ -1,5 +1,8 @@
 package com.replybook.kb.guardrails.compensation;
 
+import com.replybook.kb.guardrails.GuardrailsError;
+import com.replybook.kb.web.FieldError;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.regex.Pattern;
@@ -27,13 +30,38 @@ public final class Amounts {
      */
     public static BigDecimal parse(String text) {
         String s = text == null ? "" : text.strip();
-        if (s.startsWith("-")) throw new IllegalArgumentException("must not be negative, was '" + s + "'");
-        if (!STRICT.matcher(s).matches()) {
-            throw new IllegalArgumentException("must be an amount as a decimal string such as \"10\" or \"12.50\", was '" + s + "'");
-        }
+        if (s.startsWith("-")) throw new Invalid(GuardrailsError.AMOUNT_NEGATIVE, s);
+        if (!STRICT.matcher(s).matches()) throw new Invalid(GuardrailsError.AMOUNT_FORMAT, s);
         BigDecimal d = new BigDecimal(s);
-        if (d.compareTo(MAX) > 0) throw new IllegalArgumentException("must be at most " + MAX.toPlainString());
+        if (d.compareTo(MAX) > 0) throw new Invalid(GuardrailsError.AMOUNT_TOO_LARGE, MAX.toPlainString());
         return d;
+    }
+
+    /**
+     * What is wrong with an amount: a {@link GuardrailsError} whose first argument is the field, then {@code args};
+     * its message is the English without the field ("must not be negative, was '-5'").
+     */
+    public static final class Invalid extends IllegalArgumentException {
+        private final transient GuardrailsError error;
+        private final transient Object[] args;
+
+        Invalid(GuardrailsError error, Object... args) {
+            super(error.message(prepend("", args)).strip());
+            this.error = error;
+            this.args = args;
+        }
+
+        /** The problem as an error of {@code field}: "orderMin must not be negative, was '-5'". */
+        public FieldError on(String field) {
+            return FieldError.of(field, error, prepend(field, args));
+        }
+
+        private static Object[] prepend(String field, Object[] args) {
+            Object[] all = new Object[args.length + 1];
+            all[0] = field;
+            System.arraycopy(args, 0, all, 1, args.length);
+            return all;
+        }
     }
 
     /** A ticket's amount as the help-desk wrote it, or {@code null} when it is no amount. */

@@ -4,6 +4,7 @@ import com.replybook.kb.vocabulary.CompensationOffer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
+import com.replybook.kb.guardrails.GuardrailsError;
 import com.replybook.kb.guardrails.Locales;
 import com.replybook.kb.guardrails.Versions;
 import com.replybook.kb.vocabulary.SupportedLocale;
@@ -47,7 +48,7 @@ final class CompensationApi {
 
     private void read(ApiCall call) throws IOException {
         Principal.of(call).require(Role.AGENT);
-        SupportedLocale locale = Locales.inPath(call.path("locale"), "compensation policy");
+        SupportedLocale locale = Locales.inPath(call.path("locale"), GuardrailsError.NO_POLICY);
         Compensation.Current now = compensation.current(locale);
         call.setHeader("ETag", Versions.etag(now.stamp()));
         call.json(200, body(locale, now));
@@ -80,8 +81,7 @@ final class CompensationApi {
         String localeText = JsonFields.text(body, "locale", 35, true, errors);
         SupportedLocale locale = localeText == null ? null : Locales.find(localeText).orElse(null);
         if (localeText != null && !localeText.isEmpty() && locale == null) {
-            errors.add(new FieldError("locale", "locale must be one of " + String.join(", ", SupportedLocale.TAGS)
-                    + ", was '" + localeText + "'"));
+            errors.add(Locales.problem("locale", localeText));
         }
         String category = JsonFields.text(body, "category", 200, false, errors);
         BigDecimal order = amount(body, "orderAmount", errors);
@@ -89,7 +89,7 @@ final class CompensationApi {
         String offerText = JsonFields.text(body, "offer", 20, true, errors);
         CompensationOffer offer = offerText == null ? null : Offers.find(offerText);
         if (offerText != null && !offerText.isEmpty() && offer == null) {
-            errors.add(new FieldError("offer", "offer must be one of " + String.join(", ", CompensationOffer.IDS) + ", was '" + offerText + "'"));
+            errors.add(Offers.problem(offerText));
         }
         BigDecimal amount = amount(body, "amount", errors);
         if (errors.size() > before) return null;
@@ -101,10 +101,10 @@ final class CompensationApi {
         if (n == null || n.isNull() || (n.isTextual() && n.asText().isBlank())) return null;
         try {
             if (n.isNumber()) return Amounts.parse(n.decimalValue().stripTrailingZeros().toPlainString());
-            if (!n.isTextual()) throw new IllegalArgumentException("must be a decimal string such as \"10\"");
+            if (!n.isTextual()) throw new Amounts.Invalid(GuardrailsError.AMOUNT_NOT_STRING);
             return Amounts.parse(n.asText());
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(field, field + " " + e.getMessage()));
+        } catch (Amounts.Invalid e) {
+            errors.add(e.on(field));
             return null;
         }
     }

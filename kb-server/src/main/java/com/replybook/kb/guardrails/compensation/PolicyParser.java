@@ -1,7 +1,8 @@
 package com.replybook.kb.guardrails.compensation;
 
-import com.replybook.kb.vocabulary.CompensationOffer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.replybook.kb.guardrails.GuardrailsError;
+import com.replybook.kb.vocabulary.CompensationOffer;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.FieldError;
 import com.replybook.kb.web.JsonFields;
@@ -41,14 +42,14 @@ final class PolicyParser {
 
     private CompensationPolicy policy(JsonNode body) {
         body.fieldNames().forEachRemaining(name -> {
-            if (!TOP.contains(name)) errors.add(new FieldError(name, "Unknown field '" + name + "'; send {\"currency\",\"rules\":[…]}"));
+            if (!TOP.contains(name)) errors.add(FieldError.of(name, CompensationError.UNKNOWN_FIELD, name));
         });
         String currency = currency(JsonFields.text(body, "currency", 3, true, errors));
         JsonNode rows = body.get("rules");
         if (rows == null || !rows.isArray()) {
-            throw ApiException.badRequest("rules", "rules must be an array of {category, orderMin, orderMax, customerTags, offer, maxAmount}");
+            throw ApiException.badRequest("rules", CompensationError.RULES_NOT_ARRAY);
         }
-        if (rows.size() > MAX_RULES) throw ApiException.unprocessable("rules", "At most " + MAX_RULES + " rules per locale", null);
+        if (rows.size() > MAX_RULES) throw ApiException.unprocessable("rules", GuardrailsError.TOO_MANY_RULES, MAX_RULES);
         List<CompensationRule> rules = new ArrayList<>();
         List<Integer> rowOf = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -68,7 +69,7 @@ final class PolicyParser {
         try {
             return Currency.getInstance(code.toUpperCase(java.util.Locale.ROOT)).getCurrencyCode();
         } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("currency", "currency must be an ISO 4217 code such as CNY, TWD or USD, was '" + code + "'"));
+            errors.add(FieldError.of("currency", CompensationError.CURRENCY, code));
             return code;
         }
     }
@@ -76,11 +77,11 @@ final class PolicyParser {
     private CompensationRule row(JsonNode row, int i) {
         List<FieldError> own = new ArrayList<>();
         if (row == null || !row.isObject()) {
-            add(i, List.of(new FieldError("", "each rule must be an object {category, orderMin, orderMax, customerTags, offer, maxAmount}")));
+            add(i, List.of(FieldError.of("", CompensationError.ROW_NOT_OBJECT)));
             return null;
         }
         row.fieldNames().forEachRemaining(name -> {
-            if (!FIELDS.contains(name)) own.add(new FieldError(name, "unknown field '" + name + "'"));
+            if (!FIELDS.contains(name)) own.add(FieldError.of(name, GuardrailsError.ROW_UNKNOWN_FIELD, name));
         });
         String category = category(JsonFields.text(row, "category", 200, true, own), own);
         BigDecimal min = amount(row, "orderMin", false, own);
@@ -89,17 +90,16 @@ final class PolicyParser {
         String offerText = JsonFields.text(row, "offer", 20, true, own);
         CompensationOffer offer = offerText == null ? null : Offers.find(offerText.toLowerCase(java.util.Locale.ROOT));
         if (offerText != null && !offerText.isEmpty() && offer == null) {
-            own.add(new FieldError("offer", "offer must be one of " + String.join(", ", CompensationOffer.IDS) + ", was '" + offerText + "'"));
+            own.add(Offers.problem(offerText));
         }
         BigDecimal maxAmount = amount(row, "maxAmount", true, own);
         BigDecimal percent = amount(row, "maxPercent", false, own);
         if (percent != null && (percent.signum() <= 0 || percent.compareTo(HUNDRED) > 0)) {
-            own.add(new FieldError("maxPercent", "maxPercent must be more than 0 and at most 100, was " + Amounts.format(percent)));
+            own.add(FieldError.of("maxPercent", CompensationError.PERCENT, Amounts.format(percent)));
         }
         BigDecimal from = min == null ? BigDecimal.ZERO : min;
         if (max != null && max.compareTo(from) <= 0) {
-            own.add(new FieldError("orderMax", "orderMax (" + Amounts.format(max) + ") must be more than orderMin ("
-                    + Amounts.format(from) + "); leave it out for no upper bound"));
+            own.add(FieldError.of("orderMax", CompensationError.ORDER_RANGE, Amounts.format(max), Amounts.format(from)));
         }
         add(i, own);
         if (!own.isEmpty() || category == null || offer == null || maxAmount == null) return null;
@@ -112,7 +112,7 @@ final class PolicyParser {
         List<String> parts = new ArrayList<>();
         for (String part : raw.split("/", -1)) {
             if (part.isBlank()) {
-                own.add(new FieldError("category", "category must be a path like 物流/延误 without empty parts, or * for every category"));
+                own.add(FieldError.of("category", CompensationError.CATEGORY));
                 return null;
             }
             parts.add(part.strip());
@@ -123,18 +123,20 @@ final class PolicyParser {
     private static BigDecimal amount(JsonNode row, String field, boolean required, List<FieldError> own) {
         JsonNode n = row.get(field);
         if (n == null || n.isNull()) {
-            if (required) own.add(new FieldError(field, field + " is required, a decimal string such as \"10\""));
+            if (required) own.add(FieldError.of(field, GuardrailsError.AMOUNT_REQUIRED, field));
+            return null;
+        }
+        if (n.isNumber() && n.decimalValue().signum() < 0) { // the number as sent, without quotes
+            own.add(FieldError.of(field, GuardrailsError.AMOUNT_NEGATIVE, field, n.toString())
+                    .withMessage(field + " must not be negative, was " + n));
             return null;
         }
         try {
-            if (n.isNumber()) {
-                if (n.decimalValue().signum() < 0) throw new IllegalArgumentException("must not be negative, was " + n);
-                return Amounts.parse(n.decimalValue().stripTrailingZeros().toPlainString());
-            }
-            if (!n.isTextual()) throw new IllegalArgumentException("must be a decimal string such as \"10\"");
+            if (n.isNumber()) return Amounts.parse(n.decimalValue().stripTrailingZeros().toPlainString());
+            if (!n.isTextual()) throw new Amounts.Invalid(GuardrailsError.AMOUNT_NOT_STRING);
             return Amounts.parse(n.asText());
-        } catch (IllegalArgumentException e) {
-            own.add(new FieldError(field, field + " " + e.getMessage()));
+        } catch (Amounts.Invalid e) {
+            own.add(e.on(field));
             return null;
         }
     }
@@ -148,13 +150,12 @@ final class PolicyParser {
                 continue;
             }
             boolean same = e.orderMin().compareTo(r.orderMin()) == 0 && equal(e.orderMax(), r.orderMax());
-            String what = same && e.maxAmount().compareTo(r.maxAmount()) != 0 && equal(e.maxPercent(), r.maxPercent())
-                    ? "contradicts row " + (rowOf.get(k) + 1) + ", which gives " + Amounts.format(e.maxAmount())
-                    + " for the same category, offer, customer tags and order range"
-                    : same ? "repeats row " + (rowOf.get(k) + 1)
-                    : "has an order range that overlaps row " + (rowOf.get(k) + 1) + " (same category, offer and customer tags)";
-            add(i, List.of(new FieldError("orderMin", "this rule " + what
-                    + "; make the ranges meet without overlapping, e.g. 0–100 and 100–500")));
+            int other = rowOf.get(k) + 1;
+            FieldError problem = same && e.maxAmount().compareTo(r.maxAmount()) != 0 && equal(e.maxPercent(), r.maxPercent())
+                    ? FieldError.of("orderMin", CompensationError.CONTRADICTS, other, Amounts.format(e.maxAmount()))
+                    : same ? FieldError.of("orderMin", CompensationError.REPEATS, other)
+                    : FieldError.of("orderMin", CompensationError.OVERLAPS, other);
+            add(i, List.of(problem));
             return;
         }
     }
@@ -177,9 +178,6 @@ final class PolicyParser {
     }
 
     private void add(int i, List<FieldError> own) {
-        for (FieldError e : own) {
-            String field = "rules[" + i + "]" + (e.field().isEmpty() ? "" : "." + e.field());
-            errors.add(new FieldError(field, "Row " + (i + 1) + ": " + e.message()));
-        }
+        for (FieldError e : own) errors.add(GuardrailsError.inRow(i, e));
     }
 }

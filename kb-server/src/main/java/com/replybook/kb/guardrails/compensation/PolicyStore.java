@@ -81,8 +81,7 @@ final class PolicyStore {
                 }
             }
             if (expectedVersion != null && expectedVersion != current) {
-                throw ApiException.conflict("The compensation policy changed since you read it (now version " + current
-                        + "); reload and apply your change again", Map.of("currentVersion", current));
+                throw ApiException.conflict(CompensationError.CHANGED, Map.of("currentVersion", current), current);
             }
             for (String table : List.of("compensation_rules", "compensation_policies")) {
                 try (PreparedStatement del = c.prepareStatement("DELETE FROM " + table + " WHERE locale = ?")) {

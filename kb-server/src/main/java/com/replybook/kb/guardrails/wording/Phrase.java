@@ -1,5 +1,7 @@
 package com.replybook.kb.guardrails.wording;
 
+import com.replybook.kb.web.FieldError;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -65,10 +67,10 @@ final class Phrase {
     /**
      * Compiles {@code source}.
      *
-     * @throws IllegalArgumentException saying what is wrong, e.g. an unclosed {@code (}
+     * @throws Invalid saying what is wrong, e.g. an unclosed {@code (}
      */
     static Phrase compile(String source) {
-        if (source.length() > MAX_LENGTH) throw new IllegalArgumentException("is longer than " + MAX_LENGTH + " characters");
+        if (source.length() > MAX_LENGTH) throw new Invalid(WordingRuleError.PHRASE_TOO_LONG, MAX_LENGTH);
         String s = GAP.matcher(source.replace('（', '(').replace('）', ')').replace('｜', '|')).replaceAll("\u2026");
         boolean latin = !s.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
         StringBuilder regex = new StringBuilder();
@@ -80,10 +82,10 @@ final class Phrase {
         boolean gapPending = false;
         for (int i = 0; i < s.length(); ) {
             char c = s.charAt(i);
-            if (c == ')' || c == '|') throw new IllegalArgumentException("has a '" + c + "' outside a (…|…) group");
+            if (c == ')' || c == '|') throw new Invalid(WordingRuleError.STRAY, String.valueOf(c));
             if (c == '\u2026') {
-                if (!partBefore) throw new IllegalArgumentException("starts with a gap (…): a gap goes between two parts");
-                if (++gaps > MAX_GAPS) throw new IllegalArgumentException("has more than " + MAX_GAPS + " gaps (…)");
+                if (!partBefore) throw new Invalid(WordingRuleError.GAP_FIRST);
+                if (++gaps > MAX_GAPS) throw new Invalid(WordingRuleError.TOO_MANY_GAPS, MAX_GAPS);
                 gapPending = true;
                 i++;
                 continue;
@@ -92,12 +94,12 @@ final class Phrase {
             int partMin;
             if (c == '(') {
                 int close = s.indexOf(')', i);
-                if (close < 0) throw new IllegalArgumentException("has a '(' that is not closed");
+                if (close < 0) throw new Invalid(WordingRuleError.UNCLOSED);
                 String inside = s.substring(i + 1, close);
                 if (inside.indexOf('(') >= 0 || inside.indexOf('\u2026') >= 0) {
-                    throw new IllegalArgumentException("has a group (…|…) with another group or a gap inside");
+                    throw new Invalid(WordingRuleError.NESTED);
                 }
-                if (++groups > MAX_GROUPS) throw new IllegalArgumentException("has more than " + MAX_GROUPS + " groups (…|…)");
+                if (++groups > MAX_GROUPS) throw new Invalid(WordingRuleError.TOO_MANY_GROUPS, MAX_GROUPS);
                 List<String> choices = choices(inside);
                 choices.forEach(ch -> ch.chars().forEach(x -> chars.add((char) x)));
                 part = alternation(choices);
@@ -119,14 +121,14 @@ final class Phrase {
             min += partMin;
             partBefore = true;
         }
-        if (gapPending) throw new IllegalArgumentException("ends with a gap (…): a gap goes between two parts");
+        if (gapPending) throw new Invalid(WordingRuleError.GAP_LAST);
         return new Phrase(source, Pattern.compile(regex.toString(), Pattern.DOTALL), min, Set.copyOf(chars));
     }
 
     private static List<String> choices(String inside) {
         List<String> out = new ArrayList<>();
         for (String choice : inside.split("\\|", -1)) out.add(NormalizedText.foldPhrase(choice));
-        if (out.size() > MAX_CHOICES) throw new IllegalArgumentException("has a group with more than " + MAX_CHOICES + " choices");
+        if (out.size() > MAX_CHOICES) throw new Invalid(WordingRuleError.TOO_MANY_CHOICES, MAX_CHOICES);
         return out;
     }
 
@@ -171,5 +173,29 @@ final class Phrase {
         return Character.isLetterOrDigit(cp) && Character.UnicodeScript.of(cp) != Character.UnicodeScript.HAN
                 && Character.UnicodeScript.of(cp) != Character.UnicodeScript.HIRAGANA
                 && Character.UnicodeScript.of(cp) != Character.UnicodeScript.KATAKANA;
+    }
+
+    /** What is wrong with a phrase: its message is the English after "the phrase '…' ", e.g. "has a '(' that is not closed". */
+    static final class Invalid extends IllegalArgumentException {
+        private final transient WordingRuleError error;
+        private final transient Object[] args;
+
+        Invalid(WordingRuleError error, Object... args) {
+            super(error.message(with("…", args)).replaceFirst("^the phrase '…' ", ""));
+            this.error = error;
+            this.args = args;
+        }
+
+        /** The problem of the field {@code phrase}, naming the phrase. */
+        FieldError of(String phrase) {
+            return FieldError.of("phrase", error, with(phrase, args));
+        }
+
+        private static Object[] with(String phrase, Object[] args) {
+            Object[] all = new Object[args.length + 1];
+            all[0] = phrase;
+            System.arraycopy(args, 0, all, 1, args.length);
+            return all;
+        }
     }
 }

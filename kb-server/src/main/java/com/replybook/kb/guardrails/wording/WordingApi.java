@@ -3,11 +3,13 @@ package com.replybook.kb.guardrails.wording;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
+import com.replybook.kb.guardrails.GuardrailsError;
 import com.replybook.kb.guardrails.Locales;
 import com.replybook.kb.guardrails.Versions;
 import com.replybook.kb.vocabulary.SupportedLocale;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.InputError;
 import com.replybook.kb.web.Router;
 
 import java.io.IOException;
@@ -42,7 +44,7 @@ final class WordingApi {
 
     private void read(ApiCall call) throws IOException {
         Principal.of(call).require(Role.AGENT);
-        SupportedLocale locale = Locales.inPath(call.path("locale"), "wording rule set");
+        SupportedLocale locale = Locales.inPath(call.path("locale"), GuardrailsError.NO_WORDING);
         Wording.Current now = wording.current(locale);
         call.setHeader("ETag", Versions.etag(now.stamp()));
         call.json(200, body(locale, now));
@@ -63,9 +65,9 @@ final class WordingApi {
         JsonNode body = call.readObject();
         SupportedLocale locale = Locales.require(body.path("locale").isTextual() ? body.get("locale").asText() : null, "locale");
         JsonNode text = body.get("text");
-        if (text == null || !text.isTextual()) throw ApiException.badRequest("text", "text must be the reply's text, a string");
+        if (text == null || !text.isTextual()) throw ApiException.badRequest("text", WordingRuleError.TEXT);
         if (text.asText().length() > MAX_TEXT) {
-            throw ApiException.unprocessable("text", "text is longer than " + MAX_TEXT + " characters", null);
+            throw ApiException.unprocessable("text", InputError.TOO_LONG, "text", MAX_TEXT);
         }
         List<Finding> findings = wording.current(locale).rules().find(text.asText());
         call.json(200, Map.of("findings", findings,

@@ -1,6 +1,7 @@
 package com.replybook.kb.guardrails.wording;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.replybook.kb.guardrails.GuardrailsError;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.FieldError;
 import com.replybook.kb.web.JsonFields;
@@ -30,13 +31,13 @@ final class WordingParser {
     static List<WordingRule> parse(JsonNode body) {
         List<FieldError> errors = new ArrayList<>();
         body.fieldNames().forEachRemaining(name -> {
-            if (!TOP.contains(name)) errors.add(new FieldError(name, "Unknown field '" + name + "'; send {\"rules\":[…]}"));
+            if (!TOP.contains(name)) errors.add(FieldError.of(name, WordingRuleError.UNKNOWN_FIELD, name));
         });
         JsonNode rows = body.get("rules");
         if (rows == null || !rows.isArray()) {
-            throw ApiException.badRequest("rules", "rules must be an array of {phrase, severity, suggestion, reason}");
+            throw ApiException.badRequest("rules", WordingRuleError.RULES_NOT_ARRAY);
         }
-        if (rows.size() > MAX_RULES) throw ApiException.unprocessable("rules", "At most " + MAX_RULES + " rules per locale", null);
+        if (rows.size() > MAX_RULES) throw ApiException.unprocessable("rules", GuardrailsError.TOO_MANY_RULES, MAX_RULES);
         List<WordingRule> rules = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -44,8 +45,7 @@ final class WordingParser {
             if (rule == null) continue;
             Integer first = seen.putIfAbsent(rule.compiled().key(), i);
             if (first != null) {
-                errors.add(new FieldError("rules[" + i + "].phrase", "Row " + (i + 1) + ": the phrase '" + rule.phrase()
-                        + "' matches exactly what row " + (first + 1) + " matches; keep one of them"));
+                errors.add(GuardrailsError.inRow(i, FieldError.of("phrase", WordingRuleError.DUPLICATE, rule.phrase(), first + 1)));
             }
             rules.add(rule);
         }
@@ -54,15 +54,13 @@ final class WordingParser {
     }
 
     private static WordingRule row(JsonNode row, int i, List<FieldError> errors) {
-        String at = "rules[" + i + "]";
-        String rowName = "Row " + (i + 1) + ": ";
         if (row == null || !row.isObject()) {
-            errors.add(new FieldError(at, rowName + "each rule must be an object {phrase, severity, suggestion, reason}"));
+            errors.add(GuardrailsError.inRow(i, FieldError.of("", WordingRuleError.ROW_NOT_OBJECT)));
             return null;
         }
         List<FieldError> own = new ArrayList<>();
         row.fieldNames().forEachRemaining(name -> {
-            if (!FIELDS.contains(name)) own.add(new FieldError(name, "unknown field '" + name + "'"));
+            if (!FIELDS.contains(name)) own.add(FieldError.of(name, GuardrailsError.ROW_UNKNOWN_FIELD, name));
         });
         String phrase = JsonFields.text(row, "phrase", Phrase.MAX_LENGTH, true, own);
         String severityText = JsonFields.text(row, "severity", 10, true, own);
@@ -70,10 +68,10 @@ final class WordingParser {
         String reason = JsonFields.text(row, "reason", MAX_TEXT, false, own);
         Severity severity = severityText == null ? null : Severity.fromWire(severityText);
         if (severityText != null && !severityText.isEmpty() && severity == null) {
-            own.add(new FieldError("severity", "severity must be block or warn, was '" + severityText + "'"));
+            own.add(FieldError.of("severity", WordingRuleError.SEVERITY, severityText));
         }
         Phrase compiled = phrase == null || phrase.isEmpty() ? null : compile(phrase, own);
-        own.forEach(e -> errors.add(new FieldError(at + "." + e.field(), rowName + e.message())));
+        own.forEach(e -> errors.add(GuardrailsError.inRow(i, e)));
         if (!own.isEmpty() || compiled == null || severity == null) return null;
         return new WordingRule(phrase, severity, suggestion == null ? "" : suggestion, reason == null ? "" : reason, compiled);
     }
@@ -81,21 +79,22 @@ final class WordingParser {
     private static Phrase compile(String phrase, List<FieldError> errors) {
         try {
             Phrase p = Phrase.compile(phrase);
-            String tooBroad = tooBroad(p);
+            WordingRuleError tooBroad = tooBroad(p);
             if (tooBroad == null) return p;
-            errors.add(new FieldError("phrase", "the phrase '" + phrase + "' " + tooBroad));
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("phrase", "the phrase '" + phrase + "' " + e.getMessage()));
+            errors.add(FieldError.of("phrase", tooBroad, phrase));
+        } catch (Phrase.Invalid e) {
+            errors.add(e.of(phrase));
         }
         return null;
     }
 
     /** Why the phrase would flag nearly every text, or null when it would not. */
-    private static String tooBroad(Phrase p) {
-        if (p.minLength() == 0) return "can match nothing at all, so it would match every text; give it words";
+    private static WordingRuleError tooBroad(Phrase p) {
+        if (p.minLength() == 0) return WordingRuleError.MATCHES_EVERYTHING;
         if (p.minLength() == 1 && p.chars().stream().anyMatch(CommonCharacters::isCommon)) {
-            return "can match a single common character, which nearly every reply contains; make it a word or a phrase";
+            return WordingRuleError.COMMON_CHARACTER;
         }
         return null;
     }
+
 }

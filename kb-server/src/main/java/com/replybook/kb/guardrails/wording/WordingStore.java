@@ -69,8 +69,7 @@ final class WordingStore {
         db.inTransaction(c -> {
             long current = currentVersion(c, locale);
             if (expectedVersion != null && expectedVersion != current) {
-                throw ApiException.conflict("The wording rules changed since you read them (now version " + current
-                        + "); reload and apply your change again", Map.of("currentVersion", current));
+                throw ApiException.conflict(WordingRuleError.CHANGED, Map.of("currentVersion", current), current);
             }
             try (PreparedStatement del = c.prepareStatement("DELETE FROM wording_rules WHERE locale = ?")) {
                 del.setString(1, locale);
