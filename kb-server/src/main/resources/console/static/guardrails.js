@@ -1,6 +1,7 @@
 // Replybook console, guardrails pages: edit the compensation table and the wording rules, try a ticket or a text.
 // Everything goes through /api/v1/compensation and /api/v1/wording with the session and its CSRF token, so the
-// API's validation is the only one; its errors ("rules[2].maxAmount") are shown next to the field they name.
+// API's validation is the only one; its errors ("rules[2].maxAmount") are shown next to the field they name, in the
+// user's language: the console words them from their codes (POST /console/errors/text), never the API's English.
 // Server data reaches the DOM through textContent only.
 (function () {
   'use strict';
@@ -11,6 +12,17 @@
     Object.keys(headers || {}).forEach(function (k) { h[k] = headers[k]; });
     return fetch(url, {method: method, credentials: 'same-origin', headers: h, body: JSON.stringify(payload)})
       .then(function (r) { return r.json().then(function (d) { return {status: r.status, ok: r.ok, body: d}; }); });
+  }
+
+  /** The words of the API's errors (an answer's error object, or its field errors) in the user's language. */
+  function errorTexts(status, errors) {
+    var payload = {status: status, errors: errors.map(function (e) { return {reason: e.reason, args: e.args || {}}; })};
+    return call('POST', document.body.getAttribute('data-base') + '/errors/text', payload)
+      .then(function (r) { return r.body.texts; });
+  }
+
+  function errorText(r) {
+    return errorTexts(r.status, [r.body.error || {}]).then(function (texts) { return texts[0]; });
   }
 
   function el(tag, className, text) {
@@ -81,12 +93,14 @@
         status.className = 'error';
         if (r.status === 409) { status.textContent = section.getAttribute('data-conflict'); return; }
         var errors = (r.body.error && r.body.error.errors) || [r.body.error || {}];
-        var unplaced = errors.filter(function (e) { return !table.markError(e.field, e.message); });
-        status.textContent = unplaced.length
-          ? section.getAttribute('data-failed').replace('{0}', unplaced.map(function (e) { return e.message; }).join(' '))
-          : section.getAttribute('data-invalid');
-        var first = section.querySelector('[aria-invalid="true"]');
-        if (first) first.focus();
+        return errorTexts(r.status, errors).then(function (texts) {
+          var unplaced = texts.filter(function (text, i) { return !table.markError(errors[i].field, text); });
+          status.textContent = unplaced.length
+            ? section.getAttribute('data-failed').replace('{0}', unplaced.join(' '))
+            : section.getAttribute('data-invalid');
+          var first = section.querySelector('[aria-invalid="true"]');
+          if (first) first.focus();
+        });
       })
       .catch(function () { status.className = 'error'; status.textContent = section.getAttribute('data-failed').replace('{0}', ''); });
   }
@@ -128,8 +142,7 @@
       }).then(function (r) {
         if (!r.ok) {
           result.className = 'error';
-          result.textContent = trying.getAttribute('data-failed').replace('{0}', r.body.error ? r.body.error.message : r.status);
-          return;
+          return errorText(r).then(function (text) { result.textContent = trying.getAttribute('data-failed').replace('{0}', text); });
         }
         var d = r.body;
         var index = d.rule ? matchingRow(d.rule) : -1;
@@ -179,7 +192,9 @@
         .then(function (r) {
           marked.textContent = '';
           list.textContent = '';
-          if (!r.ok) { marked.textContent = tryText.getAttribute('data-failed').replace('{0}', r.body.error ? r.body.error.message : r.status); return; }
+          if (!r.ok) {
+            return errorText(r).then(function (t) { marked.textContent = tryText.getAttribute('data-failed').replace('{0}', t); });
+          }
           var at = 0;
           r.body.findings.forEach(function (f) {
             if (f.start < at) return; // overlapping findings: the list below names them all

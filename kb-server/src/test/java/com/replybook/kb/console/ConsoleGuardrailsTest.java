@@ -38,6 +38,11 @@ class ConsoleGuardrailsTest {
     }
 
     static ConsoleClient signedIn(String name, Role role, String locale) {
+        return signedInOn(server, name, role, locale);
+    }
+
+    /** A new user of {@code role} who reads the console in {@code locale}, signed in on {@code server}. */
+    static ConsoleClient signedInOn(TestServer server, String name, Role role, String locale) {
         User user = server.app().users().createUser(name, name, role, locale);
         server.app().passwords().setPassword(user.id(), ConsoleSecurityTest.PASSWORD);
         ConsoleClient c = new ConsoleClient(server.base());
