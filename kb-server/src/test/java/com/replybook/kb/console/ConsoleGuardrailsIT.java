@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A lead keeps the guardrails in a real Chromium: tries a sample ticket against the compensation table, adds a row
- * and sees a bad one refused next to its field, and tries a text against the wording rules. Saves the README's
+ * and sees a bad one refused next to its field in their language, and tries a text against the wording rules. Saves the README's
  * screenshots of both pages (zh-CN at desktop width, en at phone width) to {@code target/screenshots/}.
  */
 class ConsoleGuardrailsIT {
@@ -38,6 +38,7 @@ class ConsoleGuardrailsIT {
         server = TestServer.start(dir, false);
         var users = server.app().users();
         server.app().passwords().setPassword(users.createUser("lead.zh", "lead.zh", com.replybook.kb.auth.Role.LEAD, "zh-CN").id(), PASSWORD);
+        server.app().passwords().setPassword(users.createUser("lead.tw", "lead.tw", com.replybook.kb.auth.Role.LEAD, "zh-TW").id(), PASSWORD);
         server.app().passwords().setPassword(users.createUser("lead.en", "lead.en", com.replybook.kb.auth.Role.LEAD, "en").id(), PASSWORD);
         browser = Browser.start(server.base(), Browser.Options.DEFAULT.withWindowSize(1400, 1100));
         report.browser(browser);
@@ -75,7 +76,7 @@ class ConsoleGuardrailsIT {
         added.findElement(By.cssSelector("[data-field='maxAmount']")).sendKeys("-5");
         browser.click("#policy-save");
         WebElement error = browser.until(d -> first(d.findElements(By.cssSelector("#policy-rules .cell-error"))));
-        assertTrue(error.getText().contains("must not be negative"), error.getText());
+        assertEquals("上限不能是负数（填的是 -5）。", error.getText(), "in the lead's language, not the API's English");
         assertEquals("true", added.findElement(By.cssSelector("[data-field='maxAmount']")).getAttribute("aria-invalid"));
         assertTrue(browser.find("#policy-status").getText().contains("没有保存"));
 
@@ -108,6 +109,21 @@ class ConsoleGuardrailsIT {
         } finally {
             browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1100));
         }
+    }
+
+    @Test
+    void aWordingRuleThatWouldMatchEveryTextIsRefusedInTheLeadsLanguage() {
+        signInAs("lead.tw");
+        browser.open("/console/wording?locale=zh-TW");
+        int rows = browser.findAll("#wording-rules tbody tr").size();
+        browser.click("#wording-add");
+        WebElement added = browser.findAll("#wording-rules tbody tr").get(rows);
+        added.findElement(By.cssSelector("[data-field='phrase']")).sendKeys("(宅配|)");
+        browser.click("#wording-save");
+        WebElement error = browser.until(d -> first(d.findElements(By.cssSelector("#wording-rules .cell-error"))));
+        assertEquals("「(宅配|)」的每一部分都可有可無，會比對到所有文字。請至少寫一個一定要出現的詞。", error.getText());
+        assertEquals("true", added.findElement(By.cssSelector("[data-field='phrase']")).getAttribute("aria-invalid"));
+        assertTrue(server.admin().get("/api/v1/wording/zh-TW").json().get("defaults").asBoolean(), "nothing was saved");
     }
 
     private static WebElement visibleText(WebElement e) {
