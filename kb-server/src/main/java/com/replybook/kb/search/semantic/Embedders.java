@@ -3,6 +3,7 @@ package com.replybook.kb.search.semantic;
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.search.analysis.SearchAnalyzers;
 import com.replybook.kb.search.analysis.SimplifiedChineseCharFilter;
+import com.replybook.kb.search.analysis.TextFolding;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
@@ -26,7 +27,8 @@ import java.util.stream.Collectors;
  * users); together, with the query whitening, they do (docs/search-quality.md). Each model is loaded on first use
  * (0.4–3 s; MiniLM and bge-small-en take about 105 and 70 MB of native memory, the Java heap hardly grows) and then
  * shared. Chinese text is folded traditional → simplified first (the model
- * loses about 3 MRR points on traditional text otherwise). Query embeddings are cached (agents repeat queries).
+ * loses about 3 MRR points on traditional text otherwise). Query embeddings are cached by their folded text (agents
+ * repeat queries, not always in the same width, case or script).
  * Thread-safe.
  */
 public final class Embedders {
@@ -89,14 +91,24 @@ public final class Embedders {
         }
     });
 
-    /** The normalised embedding of a query, cached. */
+    /**
+     * The normalised embedding of a query, cached. The text is embedded in its {@link #queryForm}, so texts that
+     * differ only in width, case, spacing or traditional/simplified characters share one embedding: computed once,
+     * whichever of them came first.
+     */
     public float[] query(String text) {
-        String key = text.strip();
+        String key = queryForm(text);
         float[] hit = cache.get(key);
         if (hit != null) return hit;
         float[] v = embed(Space.ofText(key), key);
         if (v != null) cache.put(key, v);
         return v;
+    }
+
+    /** What a query is embedded as and cached under: {@link TextFolding#fold folded}, at most {@link #MAX_CHARS}. */
+    static String queryForm(String text) {
+        String folded = TextFolding.fold(text);
+        return folded.length() > MAX_CHARS ? folded.substring(0, MAX_CHARS) : folded;
     }
 
     /**

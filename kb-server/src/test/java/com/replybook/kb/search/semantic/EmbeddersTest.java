@@ -6,8 +6,9 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
-/** The concatenation of several models' embeddings (the English space); no model is loaded here. */
+/** The concatenation of several models' embeddings (the English space) and the query cache; one model is loaded. */
 class EmbeddersTest {
 
     private static float dot(float[] a, float[] b) {
@@ -42,5 +43,20 @@ class EmbeddersTest {
     @Test
     void englishSpaceNamesBothModels() {
         assertEquals("all-minilm-l6-v2-q+bge-small-en-v1.5-q", Embedders.Space.EN.model);
+    }
+
+    @Test
+    void queriesDifferingOnlyInWidthCaseSpacingOrScriptShareOneEmbedding() {
+        assertEquals(Embedders.queryForm("发错货了 sf"), Embedders.queryForm("  發錯貨了\u3000ＳＦ "));
+        Embedders embedders = new Embedders();
+        float[] first = embedders.query("  發錯貨了\u3000ＳＦ ");
+        assertSame(first, embedders.query("发错货了 sf"), "embedded once, then answered from the cache");
+        assertArrayEquals(first, new Embedders().query("发错货了 sf"), 0f, "the same vector whichever variant came first");
+    }
+
+    @Test
+    void aQueryIsEmbeddedInItsFoldedForm() {
+        Embedders embedders = new Embedders();
+        assertArrayEquals(embedders.query("where is my parcel"), new Embedders().query("Where IS my  Ｐarcel"), 0f);
     }
 }
