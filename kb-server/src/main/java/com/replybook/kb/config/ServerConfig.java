@@ -54,6 +54,17 @@ public final class ServerConfig {
             0.95, 0, 1, "weight of the isotropic part of the query whitening (1: none); a tuning knob");
 
     /**
+     * ONNX Runtime's own defaults (one thread per core, every graph optimisation, the CPU memory arena), kept until
+     * the alternated measurements of docs/performance.md show a better setting on the machine at hand.
+     */
+    public static final Setting<Integer> EMBEDDING_THREADS = Setting.integer("embedding-threads", 0, 0, 64,
+            "threads one embedding model run may use (0: ONNX Runtime's default, one per core)");
+    public static final Setting<String> EMBEDDING_OPTIMIZATION = Setting.choice("embedding-optimization", "all",
+            List.of("none", "basic", "extended", "all"), "ONNX Runtime graph optimisation level of the embedding models");
+    public static final Setting<Boolean> EMBEDDING_MEMORY_ARENA = Setting.flag("embedding-memory-arena", true,
+            "ONNX Runtime keeps a CPU memory arena between embedding runs (false: allocate per run, less memory)");
+
+    /**
      * Behind a TLS-terminating reverse proxy the server sees plain HTTP, and every client at the proxy's address;
      * only a proxy that sets (and strips any client-sent) {@code X-Forwarded-Proto} and appends to
      * {@code X-Forwarded-For} may be trusted, so this is off unless the operator says so.
@@ -80,7 +91,8 @@ public final class ServerConfig {
     /** Every setting, in the order {@code --help} lists them. */
     public static final List<Setting<?>> SETTINGS = List.of(PORT, DATA_DIR, NO_SAMPLE_DATA, JDBC_URL, JDBC_USER,
             JDBC_PASSWORD, ADMIN_TOKEN, MAX_REQUEST_BYTES, RENDER_TIMEOUT, TEMPLATES_DIR, SEMANTIC_SEARCH,
-            SEARCH_CACHE_ENTRIES, SEARCH_WHITENED_SPACES, SEARCH_WHITENING_SHRINKAGE, TRUST_PROXY, SESSION_IDLE_MINUTES,
+            SEARCH_CACHE_ENTRIES, SEARCH_WHITENED_SPACES, SEARCH_WHITENING_SHRINKAGE, EMBEDDING_THREADS,
+            EMBEDDING_OPTIMIZATION, EMBEDDING_MEMORY_ARENA, TRUST_PROXY, SESSION_IDLE_MINUTES,
             SESSION_MAX_MINUTES, POLL_INTERVAL, METRICS_TOKEN, EMOTION_WORD_RETENTION_DAYS);
 
     private static final List<Setting<?>> SECRETS = List.of(ADMIN_TOKEN, JDBC_PASSWORD, METRICS_TOKEN);

@@ -102,6 +102,13 @@ public final class Setting<T> {
         });
     }
 
+    /** One of {@code allowed} (lower case), e.g. {@code all}. */
+    static Setting<String> choice(String name, String dflt, List<String> allowed, String help) {
+        return new Setting<>(name, help, dflt, s -> s.strip().toLowerCase(Locale.ROOT), v -> {
+            if (!allowed.contains(v)) throw new IllegalArgumentException(name + " takes " + allowed + ", not '" + v + "'");
+        });
+    }
+
     /** Free text, unset by default; blank counts as unset. */
     static Setting<String> text(String name, String help) {
         return new Setting<>(name, help, null, s -> s.isBlank() ? null : s.strip(), v -> { });

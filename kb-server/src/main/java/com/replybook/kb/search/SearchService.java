@@ -1,5 +1,6 @@
 package com.replybook.kb.search;
 
+import com.replybook.kb.config.ServerConfig;
 import com.replybook.kb.db.Database;
 import com.replybook.kb.entries.EntryFamily;
 import com.replybook.kb.entries.EntryFeed;
@@ -11,6 +12,7 @@ import com.replybook.kb.search.ranking.QuerySpelling;
 import com.replybook.kb.search.ranking.RankingWeights;
 import com.replybook.kb.search.semantic.Embedders;
 import com.replybook.kb.search.semantic.EntryVectors;
+import com.replybook.kb.search.semantic.OnnxSettings;
 import com.replybook.kb.search.semantic.QueryWhitening;
 import com.replybook.kb.search.semantic.StoredVectors;
 import com.replybook.kb.web.ApiException;
@@ -91,13 +93,19 @@ public final class SearchService implements AutoCloseable {
         if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
             System.setProperty("DJL_CACHE_DIR", dataDir.resolve("cache/djl").toAbsolutePath().toString());
         }
-        Embedders embedders = new Embedders();
+        Embedders embedders = new Embedders(onnx(config));
         StoredVectors vectors = StoredVectors.of(db, embedders, feed);
         EntryIndex index = EntryIndex.open(dataDir.resolve("index"), feed, vectors, settings.whitening(),
                 config.pollInterval());
         vectors.onEmbedded(index::reindex);
         return new SearchService(index, synonyms, vectors, embedders, clock, config.searchCacheEntries(),
                 platform.metrics());
+    }
+
+    /** How the embedding models' sessions run: {@code --embedding-threads}, {@code -optimization}, {@code -memory-arena}. */
+    static OnnxSettings onnx(ServerConfig config) {
+        return new OnnxSettings(config.get(ServerConfig.EMBEDDING_THREADS),
+                config.get(ServerConfig.EMBEDDING_OPTIMIZATION), config.get(ServerConfig.EMBEDDING_MEMORY_ARENA));
     }
 
     /** Readiness for {@code /api/v1/health}: the index reflects the store. */

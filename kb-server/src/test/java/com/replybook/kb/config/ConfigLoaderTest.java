@@ -85,6 +85,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void embeddingRuntimeSettingsAreReadAndChecked() {
+        ServerConfig c = load(List.of("--embedding-threads", "1", "--embedding-optimization", "Extended",
+                "--embedding-memory-arena", "false"), Map.of(), Map.of());
+        assertEquals(1, c.get(ServerConfig.EMBEDDING_THREADS));
+        assertEquals("extended", c.get(ServerConfig.EMBEDDING_OPTIMIZATION));
+        assertEquals(false, c.get(ServerConfig.EMBEDDING_MEMORY_ARENA));
+        assertMessage("embedding-optimization takes [none, basic, extended, all], not 'max'",
+                List.of("--embedding-optimization", "max"), Map.of());
+        assertMessage("embedding-threads must be 0 to 64", List.of("--embedding-threads", "-1"), Map.of());
+    }
+
+    @Test
     void helpListsEverySettingWithItsDefault() {
         String usage = ConfigLoader.usage();
         for (Setting<?> s : ServerConfig.SETTINGS) assertTrue(usage.contains("--" + s.name()), s.name());

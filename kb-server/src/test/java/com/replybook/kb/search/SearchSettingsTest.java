@@ -1,6 +1,7 @@
 package com.replybook.kb.search;
 
 import com.replybook.kb.config.ServerConfig;
+import com.replybook.kb.search.semantic.OnnxSettings;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -18,5 +19,14 @@ class SearchSettingsTest {
         SearchSettings tuned = SearchSettings.of(defaults.with(ServerConfig.SEARCH_WHITENED_SPACES, Set.of("zh", "en"))
                 .with(ServerConfig.SEARCH_WHITENING_SHRINKAGE, 0.9));
         assertEquals(new SearchSettings(Set.of(SearchSettings.Space.ZH, SearchSettings.Space.EN), 0.9), tuned);
+    }
+
+    @Test
+    void theEmbeddingRuntimeSettingsReachTheModels() {
+        ServerConfig defaults = ServerConfig.defaults(Path.of("data"));
+        assertEquals(OnnxSettings.DEFAULTS, SearchService.onnx(defaults));
+        assertEquals(new OnnxSettings(1, "basic", false), SearchService.onnx(defaults
+                .with(ServerConfig.EMBEDDING_THREADS, 1).with(ServerConfig.EMBEDDING_OPTIMIZATION, "basic")
+                .with(ServerConfig.EMBEDDING_MEMORY_ARENA, false)));
     }
 }

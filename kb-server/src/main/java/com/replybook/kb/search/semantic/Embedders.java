@@ -16,7 +16,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -36,10 +36,10 @@ public final class Embedders {
     /** A vector space: its models, their identifier and the index field of its vectors. */
     public enum Space {
         ZH("vector.zh", "bge-small-zh-v1.5-q", List.of(
-                () -> OnnxModels.load(BgeSmallZhV15QuantizedEmbeddingModel.class, "bge-small-zh-v1.5-q", PoolingMode.CLS))),
+                o -> OnnxModels.load(BgeSmallZhV15QuantizedEmbeddingModel.class, "bge-small-zh-v1.5-q", PoolingMode.CLS, o))),
         EN("vector.en", "all-minilm-l6-v2-q+bge-small-en-v1.5-q", List.of(
-                () -> OnnxModels.load(AllMiniLmL6V2QuantizedEmbeddingModel.class, "all-minilm-l6-v2-q", PoolingMode.MEAN),
-                () -> OnnxModels.load(BgeSmallEnV15QuantizedEmbeddingModel.class, "bge-small-en-v1.5-q", PoolingMode.CLS)));
+                o -> OnnxModels.load(AllMiniLmL6V2QuantizedEmbeddingModel.class, "all-minilm-l6-v2-q", PoolingMode.MEAN, o),
+                o -> OnnxModels.load(BgeSmallEnV15QuantizedEmbeddingModel.class, "bge-small-en-v1.5-q", PoolingMode.CLS, o)));
 
         /** The field of the entries' centroids (nearest-neighbour search). */
         public final String field;
@@ -53,9 +53,9 @@ public final class Embedders {
          */
         public final String model;
         /** The space's models, in the order their embeddings are concatenated. */
-        private final List<Supplier<EmbeddingModel>> factories;
+        private final List<Function<OnnxSettings, EmbeddingModel>> factories;
 
-        Space(String field, String model, List<Supplier<EmbeddingModel>> factories) {
+        Space(String field, String model, List<Function<OnnxSettings, EmbeddingModel>> factories) {
             this.field = field;
             this.examplesField = field + ".examples";
             this.model = model;
@@ -83,6 +83,7 @@ public final class Embedders {
     static final int MAX_CHARS = 400;
     static final int CACHE_SIZE = 10_000;
 
+    private final OnnxSettings onnx;
     private final Map<Space, List<EmbeddingModel>> models = new java.util.EnumMap<>(Space.class);
     private final Map<String, float[]> cache = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -90,6 +91,16 @@ public final class Embedders {
             return size() > CACHE_SIZE;
         }
     });
+
+    /** With ONNX Runtime's defaults. */
+    public Embedders() {
+        this(OnnxSettings.DEFAULTS);
+    }
+
+    /** With every model's session run as {@code onnx} says. */
+    public Embedders(OnnxSettings onnx) {
+        this.onnx = onnx;
+    }
 
     /**
      * The normalised embedding of a query, cached. The text is embedded in its {@link #queryForm}, so texts that
@@ -153,7 +164,7 @@ public final class Embedders {
 
     private List<EmbeddingModel> models(Space space) {
         synchronized (models) {
-            return models.computeIfAbsent(space, s -> s.factories.stream().map(Supplier::get).toList());
+            return models.computeIfAbsent(space, s -> s.factories.stream().map(f -> f.apply(onnx)).toList());
         }
     }
 

@@ -28,14 +28,15 @@ final class OnnxModels {
 
     /**
      * The model {@code name} ({@code name.onnx} and {@code name-tokenizer.json} at the root of the jar of
-     * {@code jar}), its token vectors pooled by {@code pooling}.
+     * {@code jar}), its token vectors pooled by {@code pooling}, run as {@code settings} say.
      */
-    static EmbeddingModel load(Class<?> jar, String name, PoolingMode pooling) {
+    static EmbeddingModel load(Class<?> jar, String name, PoolingMode pooling, OnnxSettings settings) {
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         try (InputStream onnx = resource(jar, name + ".onnx");
              InputStream tokenizer = resource(jar, name + "-tokenizer.json");
              OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            settings.apply(options);
             OrtSession session = environment.createSession(onnx.readAllBytes(), options);
             OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, session, tokenizer, pooling);
             return new Model(encoder);

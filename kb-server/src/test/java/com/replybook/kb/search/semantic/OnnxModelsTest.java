@@ -19,7 +19,12 @@ class OnnxModelsTest {
     /** Our session of the model {@code name} in {@code jar} embeds each text as {@code theirs} does. */
     private static void assertSameVectors(Class<?> jar, String name, PoolingMode pooling, EmbeddingModel theirs,
                                           String... texts) {
-        EmbeddingModel ours = OnnxModels.load(jar, name, pooling);
+        assertSameVectors(jar, name, pooling, OnnxSettings.DEFAULTS, theirs, texts);
+    }
+
+    private static void assertSameVectors(Class<?> jar, String name, PoolingMode pooling, OnnxSettings settings,
+                                          EmbeddingModel theirs, String... texts) {
+        EmbeddingModel ours = OnnxModels.load(jar, name, pooling, settings);
         for (String text : texts) {
             float[] expected = theirs.embed(text).content().vector();
             assertArrayEquals(expected, ours.embed(text).content().vector(), 1e-5f, text);
@@ -40,9 +45,26 @@ class OnnxModelsTest {
     }
 
     @Test
+    void everyRuntimeSettingKeepsTheVectors() {
+        var theirs = new BgeSmallZhV15QuantizedEmbeddingModel();
+        for (OnnxSettings settings : java.util.List.of(new OnnxSettings(1, "none", false),
+                new OnnxSettings(2, "basic", true), new OnnxSettings(1, "extended", true))) {
+            assertSameVectors(BgeSmallZhV15QuantizedEmbeddingModel.class, "bge-small-zh-v1.5-q", PoolingMode.CLS,
+                    settings, theirs, "快递三天没动了");
+        }
+    }
+
+    @Test
+    void badRuntimeSettingsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new OnnxSettings(-1, "all", true));
+        assertThrows(IllegalArgumentException.class, () -> new OnnxSettings(0, "max", true));
+    }
+
+    @Test
     void aMissingModelFileIsNamed() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> OnnxModels.load(OnnxModelsTest.class, "no-such-model", PoolingMode.CLS));
+                () -> OnnxModels.load(OnnxModelsTest.class, "no-such-model", PoolingMode.CLS,
+                        OnnxSettings.DEFAULTS));
         assertTrue(e.getMessage().contains("no-such-model.onnx"), e.getMessage());
     }
 }
