@@ -5,7 +5,8 @@
 #   SIZES=10000 STEPS="load wrk" kb-server/src/bench/run-all.sh
 #
 # Steps (STEPS, default all): build, corpus, load, wrk, latency, rebuild, xmx, hybrid, postgres, jmh; and curve
-# (only when named: unique searches/s per 10 s window from a fresh start, CURVE_WINDOWS of them, 15).
+# (only when named: unique searches/s per 10 s window from a fresh start, CURVE_WINDOWS of them, 15; CURVE_ARGS are
+# more server arguments, CURVE_SEMANTIC=true runs it on the hybrid step's seeded data directory).
 # Settings: SIZES ("10000 100000"), DURATION (wrk seconds per run, 15), RUNS (wrk runs per endpoint, 2),
 # WARMUP (seconds of 16-connection searches before unique searches are measured, 90; see warm_up),
 # SEED_VECTORS (1: the hybrid step seeds vectors from the base entries instead of embedding every entry),
@@ -150,13 +151,18 @@ for SIZE in $SIZES; do
   fi
 
   if step curve; then
-    # Not in the default steps: unique searches/s in consecutive 10 s windows from a fresh start (the JIT warm-up).
-    start_server "$DATA" --semantic-search false --search-cache-entries 0
+    # Not in the default steps: unique searches/s in consecutive 10 s windows from a fresh start (the JIT warm-up and
+    # the start-up replay of --search-warm-up-seconds, which health waits for; "health 200 after" includes it).
+    # CURVE_ARGS: more server arguments, e.g. "--search-warm-up-seconds 0" for the same build without the replay.
+    # CURVE_SEMANTIC=true: the hybrid server over the data directory the hybrid step seeded (-Xmx768m, as there).
+    CDATA=$DATA; CHEAP=; [[ ${CURVE_SEMANTIC:-false} == true ]] && { CDATA=$OUT/data-$SIZE-hybrid; CHEAP=768m; }
+    # shellcheck disable=SC2086
+    HEAP=$CHEAP start_server "$CDATA" --semantic-search "${CURVE_SEMANTIC:-false}" --search-cache-entries 0 ${CURVE_ARGS:-}
     rates=""
     for _ in $(seq 1 "${CURVE_WINDOWS:-15}"); do
       rates="$rates $(wrk -t2 -c16 -d10s -s "$LUA" "$BASE" -- "$OUT/wrk-$SIZE/search.paths" | grep '^RESULT' | sed -E 's/.*rps=([0-9]+).*/\1/')"
     done
-    say "[$SIZE] unique searches/s per 10 s window from the start (cache off):$rates"
+    say "[$SIZE] unique searches/s per 10 s window from the start (cache off, semantic ${CURVE_SEMANTIC:-false}${CURVE_ARGS:+, $CURVE_ARGS}; health 200 after $READY_SECONDS s):$rates"
     stop_server
   fi
 

@@ -90,7 +90,8 @@ public final class Replybook implements AutoCloseable {
             entries = add(new EntriesModule(platform, render.scriptCheck().and(guardrails.scriptCheck()),
                     render.entryActions()));
             AnalyticsModule analytics = add(new AnalyticsModule(platform)); // before search: it is told the customers' words
-            search = add(new SearchModule(platform, entries.store(), analytics.customerWords()));
+            search = add(new SearchModule(platform, entries.store(), analytics.customerWords(),
+                    eventLog::recentSearchTexts));
             add(new SampleLibraryModule(platform, entries));
             add(new EditorModule(platform, entries, search.service(), render));
             cases = add(new CasesModule(platform, entries.store(), search.service()));

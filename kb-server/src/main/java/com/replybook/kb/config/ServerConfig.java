@@ -54,6 +54,13 @@ public final class ServerConfig {
             0.95, 0, 1, "weight of the isotropic part of the query whitening (1: none); a tuning knob");
 
     /**
+     * On two cores the JIT takes a minute of searches to compile the search path, and the first hybrid search loads
+     * the embedding models: replaying recent searches before health says ready spends that on no one's search. 8 s
+     * keeps a start (health 200) within 10 s of the index being ready; a small library is warm sooner.
+     */
+    public static final Setting<Integer> SEARCH_WARM_UP_SECONDS = Setting.integer("search-warm-up-seconds", 8, 0, 300,
+            "at most this many seconds of replaying recent searches after a start, before health says ready (0: none)");
+    /**
      * ONNX Runtime's own defaults (one thread per core, every graph optimisation, the CPU memory arena), kept until
      * the alternated measurements of docs/performance.md show a better setting on the machine at hand.
      */
@@ -91,8 +98,8 @@ public final class ServerConfig {
     /** Every setting, in the order {@code --help} lists them. */
     public static final List<Setting<?>> SETTINGS = List.of(PORT, DATA_DIR, NO_SAMPLE_DATA, JDBC_URL, JDBC_USER,
             JDBC_PASSWORD, ADMIN_TOKEN, MAX_REQUEST_BYTES, RENDER_TIMEOUT, TEMPLATES_DIR, SEMANTIC_SEARCH,
-            SEARCH_CACHE_ENTRIES, SEARCH_WHITENED_SPACES, SEARCH_WHITENING_SHRINKAGE, EMBEDDING_THREADS,
-            EMBEDDING_OPTIMIZATION, EMBEDDING_MEMORY_ARENA, TRUST_PROXY, SESSION_IDLE_MINUTES,
+            SEARCH_CACHE_ENTRIES, SEARCH_WHITENED_SPACES, SEARCH_WHITENING_SHRINKAGE, SEARCH_WARM_UP_SECONDS,
+            EMBEDDING_THREADS, EMBEDDING_OPTIMIZATION, EMBEDDING_MEMORY_ARENA, TRUST_PROXY, SESSION_IDLE_MINUTES,
             SESSION_MAX_MINUTES, POLL_INTERVAL, METRICS_TOKEN, EMOTION_WORD_RETENTION_DAYS);
 
     private static final List<Setting<?>> SECRETS = List.of(ADMIN_TOKEN, JDBC_PASSWORD, METRICS_TOKEN);

@@ -15,7 +15,9 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -73,6 +75,19 @@ public final class EventStore {
         } catch (SQLException ex) {
             throw new DataAccessException(ex);
         }
+    }
+
+    /**
+     * The texts agents typed in their latest searches, newest first, each once, at most {@code limit} (what a starting
+     * server replays to warm up its search).
+     */
+    public List<String> recentSearchTexts(int limit) {
+        Set<String> texts = new LinkedHashSet<>();
+        for (UsageEvent e : find(new EventQuery(EventType.SEARCH, null, null, null, null, null, null, limit * 4))) {
+            if (e.query() != null && !e.query().isBlank()) texts.add(e.query().strip());
+            if (texts.size() == limit) break;
+        }
+        return List.copyOf(texts);
     }
 
     /** Events matching {@code q}, newest first. */

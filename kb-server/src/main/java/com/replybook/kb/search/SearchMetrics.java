@@ -1,16 +1,19 @@
 package com.replybook.kb.search;
 
 import com.replybook.kb.search.index.EntryIndex;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The search feature's meters: search latency as a histogram, and the index's state as gauges read at scrape time
  * — its generation, how far it lags behind the change log (other nodes' writes not yet applied here), the entries it
- * holds and the embedding backlog.
+ * holds and the embedding backlog; the search texts embedded, and what the start-up warm-up replayed.
  */
 final class SearchMetrics {
 
@@ -39,6 +42,19 @@ final class SearchMetrics {
                 .description("1 once the index reflects the store").register(registry);
         Gauge.builder("replybook.embedding.backlog", search, SearchService::embeddingBacklog)
                 .description("Entries waiting for their vectors (ranked by their words alone until then)")
+                .register(registry);
+        FunctionCounter.builder("replybook.embedding.queries", search, SearchService::embeddedQueries)
+                .description("Search texts embedded because no cached vector had them (5-10 ms of CPU each)")
+                .register(registry);
+    }
+
+    /** Registers what the start-up {@code warmUp} did: its searches and how long it took. */
+    static void bind(MeterRegistry registry, SearchWarmUp warmUp) {
+        Gauge.builder("replybook.search.warmup.searches", warmUp, SearchWarmUp::searches)
+                .description("Searches replayed after the start, before health said ready, to warm up the search path")
+                .register(registry);
+        TimeGauge.builder("replybook.search.warmup", warmUp, TimeUnit.NANOSECONDS, SearchWarmUp::nanos)
+                .description("Time the start-up replay of recent searches took (so far, while it runs)")
                 .register(registry);
     }
 }

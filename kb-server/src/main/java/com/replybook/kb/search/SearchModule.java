@@ -1,5 +1,6 @@
 package com.replybook.kb.search;
 
+import com.replybook.kb.config.ServerConfig;
 import com.replybook.kb.console.Page;
 import com.replybook.kb.entries.EntryStore;
 import com.replybook.kb.module.FeatureModule;
@@ -7,11 +8,14 @@ import com.replybook.kb.module.Platform;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.Router;
 
+import java.time.Duration;
+
 /**
  * The search feature: the index derived from the entries' feed (rebuilt or caught up in the background, so the
- * module is not {@link #ready} until it reflects the store), search, ticket suggestions, type-ahead and the
- * synonyms (shared by every node), through the API and the console's synonyms page; its meters in
- * {@link SearchMetrics}; and the questions entries learn from agents' searches ({@link SuggestedQuestions}).
+ * module is not {@link #ready} until it reflects the store and has replayed recent searches to warm up), search,
+ * ticket suggestions, type-ahead and the synonyms (shared by every node), through the API and the console's synonyms
+ * page; its meters in {@link SearchMetrics}; and the questions entries learn from agents' searches
+ * ({@link SuggestedQuestions}).
  */
 public final class SearchModule implements FeatureModule {
 
@@ -19,18 +23,26 @@ public final class SearchModule implements FeatureModule {
     private final CustomerTextListener customerText;
     private final EntryStore entries;
     private final Platform platform;
+    private final SearchWarmUp warmUp;
 
     public SearchModule(Platform platform, EntryStore entries) {
-        this(platform, entries, CustomerTextListener.NONE);
+        this(platform, entries, CustomerTextListener.NONE, RecentSearches.NONE);
     }
 
-    /** With {@code customerText} told the customer's words of every ticket search (analytics counts emotion words). */
-    public SearchModule(Platform platform, EntryStore entries, CustomerTextListener customerText) {
+    /**
+     * With {@code customerText} told the customer's words of every ticket search (analytics counts emotion words), and
+     * {@code recentSearches} replayed after the start for up to {@code --search-warm-up-seconds} ({@link SearchWarmUp}).
+     */
+    public SearchModule(Platform platform, EntryStore entries, CustomerTextListener customerText,
+                        RecentSearches recentSearches) {
         this.search = SearchService.start(platform, entries);
         this.entries = entries;
         this.platform = platform;
         SearchMetrics.bind(platform.metrics(), search);
         this.customerText = customerText;
+        this.warmUp = SearchWarmUp.start(recentSearches, search,
+                Duration.ofSeconds(platform.config().get(ServerConfig.SEARCH_WARM_UP_SECONDS)));
+        SearchMetrics.bind(platform.metrics(), warmUp);
     }
 
     @Override
@@ -45,9 +57,10 @@ public final class SearchModule implements FeatureModule {
         new SynonymPage().routes(console);
     }
 
+    /** Once the index reflects the store and the start-up warm-up has ended. */
     @Override
     public boolean ready() {
-        return search.isReady();
+        return search.isReady() && warmUp.done();
     }
 
     public SearchService service() {
@@ -56,6 +69,7 @@ public final class SearchModule implements FeatureModule {
 
     @Override
     public void close() throws Exception {
+        warmUp.close();
         search.close();
     }
 }

@@ -50,6 +50,7 @@ public final class SearchService implements AutoCloseable {
     private final SynonymService synonyms;
     private final EntrySearcher searcher;
     private final StoredVectors vectors;
+    private final Embedders embedders;
     private final SearchCache cache;
     private final Timer queryTimer;
     private final Timer ticketTimer;
@@ -60,6 +61,7 @@ public final class SearchService implements AutoCloseable {
         this.index = index;
         this.synonyms = synonyms;
         this.vectors = vectors;
+        this.embedders = embedders;
         this.searcher = new EntrySearcher(index, synonyms.synonyms(), RankingWeights.DEFAULT, embedders,
                 HybridFusion.LEXICAL_WEIGHT);
         this.cache = new SearchCache(cacheEntries, index::generation, synonyms.synonyms()::version, clock::millis);
@@ -149,6 +151,11 @@ public final class SearchService implements AutoCloseable {
     /** Entries waiting for their vectors, searched by their words alone until then (0 with lexical search). */
     public long embeddingBacklog() {
         return vectors == null ? 0 : vectors.backlog();
+    }
+
+    /** Search texts embedded so far (each not among the cached query vectors); 0 with lexical search. */
+    public long embeddedQueries() {
+        return embedders == null ? 0 : embedders.embeddedQueries();
     }
 
     /**

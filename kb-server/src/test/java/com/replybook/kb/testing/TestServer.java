@@ -40,7 +40,8 @@ public final class TestServer implements AutoCloseable {
      */
     public static ServerConfig config(Path dataDir, boolean sample) {
         return ServerConfig.defaults(dataDir).with(ServerConfig.PORT, 0).with(ServerConfig.NO_SAMPLE_DATA, !sample)
-                .with(ServerConfig.ADMIN_TOKEN, ADMIN_TOKEN).with(ServerConfig.SEMANTIC_SEARCH, false);
+                .with(ServerConfig.ADMIN_TOKEN, ADMIN_TOKEN).with(ServerConfig.SEMANTIC_SEARCH, false)
+                .with(ServerConfig.SEARCH_WARM_UP_SECONDS, 0); // seconds per server; SearchWarmUpTest tests it
     }
 
     /** Starts a server on SQLite in {@code dataDir}, with the sample library when {@code sample} is true. */

@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -64,7 +65,12 @@ public final class Embedders {
 
         /** The space of an entry: by its locale ({@code zh-*} → ZH). */
         public static Space of(Entry entry) {
-            return entry.locale() != null && entry.locale().toLowerCase(java.util.Locale.ROOT).startsWith("zh") ? ZH : EN;
+            return ofLocale(entry.locale());
+        }
+
+        /** The space of a locale's entries: {@code zh-*} → ZH, any other (or none) → EN. */
+        public static Space ofLocale(String locale) {
+            return locale != null && locale.toLowerCase(java.util.Locale.ROOT).startsWith("zh") ? ZH : EN;
         }
 
         /** The space of a query: ZH as soon as it has a CJK character. */
@@ -84,6 +90,7 @@ public final class Embedders {
     static final int CACHE_SIZE = 10_000;
 
     private final OnnxSettings onnx;
+    private final LongAdder embeddedQueries = new LongAdder();
     private final Map<Space, List<EmbeddingModel>> models = new java.util.EnumMap<>(Space.class);
     private final Map<String, float[]> cache = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -112,8 +119,16 @@ public final class Embedders {
         float[] hit = cache.get(key);
         if (hit != null) return hit;
         float[] v = embed(Space.ofText(key), key);
-        if (v != null) cache.put(key, v);
+        if (v != null) {
+            cache.put(key, v);
+            embeddedQueries.increment();
+        }
         return v;
+    }
+
+    /** How many query texts {@link #query} has embedded (not found among the cached vectors) since this was made. */
+    public long embeddedQueries() {
+        return embeddedQueries.sum();
     }
 
     /** What a query is embedded as and cached under: {@link TextFolding#fold folded}, at most {@link #MAX_CHARS}. */

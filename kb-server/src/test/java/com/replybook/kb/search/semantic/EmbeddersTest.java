@@ -51,6 +51,7 @@ class EmbeddersTest {
         Embedders embedders = new Embedders();
         float[] first = embedders.query("  發錯貨了\u3000ＳＦ ");
         assertSame(first, embedders.query("发错货了 sf"), "embedded once, then answered from the cache");
+        assertEquals(1, embedders.embeddedQueries(), "one text embedded, the variant counted as cached");
         assertArrayEquals(first, new Embedders().query("发错货了 sf"), 0f, "the same vector whichever variant came first");
     }
 

@@ -1,0 +1,190 @@
+package com.replybook.kb.search;
+
+import com.replybook.kb.entries.EntryStatus;
+import com.replybook.kb.search.semantic.Embedders;
+import com.replybook.kb.vocabulary.SupportedLocale;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Replays recent searches against the index (and the embedding models) after a start, before the server says it is
+ * ready: the JIT compiles the search path and the models are loaded on these searches instead of on the agents' first
+ * ones, and the texts agents repeat have their vectors cached. The texts are the newest of the search log
+ * ({@link RecentSearches}); when it has none, a bundled list of typical after-sales questions in the library's
+ * languages (a library without Chinese entries loads no Chinese model for it). Each text is searched in turn as the
+ * widget searches: typed (published entries, no locale, no highlights) and as a ticket's customer message.
+ *
+ * <p>Waits for the index to be ready, then replays for at most {@code budget} or {@link #MAX_SEARCHES} searches,
+ * whichever ends first (a small library is warm long before the budget), on one thread per two cores (the JIT
+ * compiles on the others). It goes straight to the {@link EntrySearcher}: no result cache, no latency meter, no usage
+ * event and no customer words for analytics. A failing search ends the warm-up, never the server. Thread-safe.
+ */
+final class SearchWarmUp implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(SearchWarmUp.class.getName());
+    /** How many texts of the search log are replayed. */
+    static final int TEXTS = 200;
+    /** Enough calls for the JIT's highest tier on the search path (its thresholds are in the thousands). */
+    static final int MAX_SEARCHES = 20_000;
+    /** As many hits as the widget asks for. */
+    static final int WIDGET_LIMIT = 8;
+    private static final Set<EntryStatus> PUBLISHED = Set.of(EntryStatus.PUBLISHED);
+    private static final String BUNDLED = "/search/warm-up-texts.txt";
+    private static final long POLL_MS = 50;
+
+    private final RecentSearches recent;
+    private final SearchService search;
+    private final Duration budget;
+    private final Thread[] threads;
+    private final AtomicLong next = new AtomicLong();
+    private final LongAdder replayed = new LongAdder();
+    private volatile long startedAt;
+    private volatile long endedAt;
+    private volatile List<String> texts = List.of();
+    private volatile boolean done;
+    private volatile boolean closed;
+    private Thread coordinator;
+
+    private SearchWarmUp(RecentSearches recent, SearchService search, Duration budget, int threadCount) {
+        this.recent = recent;
+        this.search = search;
+        this.budget = budget;
+        this.threads = new Thread[threadCount];
+    }
+
+    /**
+     * Starts warming up {@code search} once its index is ready, for at most {@code budget} (zero: done at once,
+     * nothing replayed; an empty library has nothing to warm up either).
+     */
+    static SearchWarmUp start(RecentSearches recent, SearchService search, Duration budget) {
+        int threadCount = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        SearchWarmUp warmUp = new SearchWarmUp(recent, search, budget, threadCount);
+        if (budget.isZero() || budget.isNegative()) {
+            warmUp.done = true;
+            return warmUp;
+        }
+        warmUp.coordinator = Thread.ofPlatform().daemon().name("search-warm-up").start(warmUp::run);
+        return warmUp;
+    }
+
+    /** True once the warm-up has ended (budget spent, searches done, failed or closed). */
+    boolean done() {
+        return done;
+    }
+
+    /** Searches replayed so far. */
+    long searches() {
+        return replayed.sum();
+    }
+
+    /** Time spent replaying so far (all of it once {@link #done}). */
+    double nanos() {
+        long start = startedAt;
+        if (start == 0) return 0;
+        long end = endedAt;
+        return (end == 0 ? System.nanoTime() : end) - start;
+    }
+
+    /** The texts replayed (empty until the index is ready and the texts are read). */
+    List<String> texts() {
+        return texts;
+    }
+
+    private void run() {
+        try {
+            while (!search.isReady()) {
+                if (closed) return;
+                Thread.sleep(POLL_MS);
+            }
+            if (search.index().documents() == 0) return;
+            List<String> logged = recent.texts(TEXTS).stream().filter(t -> t != null && !t.isBlank()).toList();
+            Set<Embedders.Space> spaces = librarySpaces();
+            texts = logged.isEmpty()
+                    ? bundled().stream().filter(t -> spaces.contains(Embedders.Space.ofText(t))).toList() : logged;
+            if (texts.isEmpty()) return;
+            startedAt = System.nanoTime();
+            long deadline = startedAt + budget.toNanos();
+            for (int i = 0; i < threads.length; i++) {
+                threads[i] = Thread.ofPlatform().daemon().name("search-warm-up-" + i).start(() -> replay(deadline));
+            }
+            for (Thread t : threads) t.join();
+            endedAt = System.nanoTime();
+            LOG.info(() -> "Search warm-up: " + searches() + " searches of " + texts.size()
+                    + (logged.isEmpty() ? " bundled texts" : " texts of the search log") + " in "
+                    + (endedAt - startedAt) / 1_000_000 + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Search warm-up ended early; searches warm up as agents search", e);
+        } finally {
+            if (startedAt != 0 && endedAt == 0) endedAt = System.nanoTime();
+            done = true;
+        }
+    }
+
+    /** Replays the texts in turn, typed and as tickets, until the deadline, the last search or {@link #close}. */
+    private void replay(long deadline) {
+        EntrySearcher searcher = search.searcher();
+        List<String> all = texts;
+        try {
+            long n;
+            while (!closed && System.nanoTime() < deadline && (n = next.getAndIncrement()) < MAX_SEARCHES) {
+                String text = all.get((int) ((n / 2) % all.size()));
+                if (n % 2 == 0) searcher.search(typed(text));
+                else searcher.searchTicket(ticket(text), PUBLISHED);
+                replayed.increment();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "A warm-up search failed; the warm-up stops", e);
+        }
+    }
+
+    /** As the widget searches a typed text: published entries of any locale, no highlights. */
+    static SearchRequest typed(String text) {
+        return new SearchRequest(text, WIDGET_LIMIT, null, null, List.of(), PUBLISHED);
+    }
+
+    /** A ticket whose customer wrote {@code text}, as the widget asks for its suggestions (without a locale). */
+    static Ticket ticket(String text) {
+        return new Ticket(null, List.of(new Ticket.Message("customer", text)), null, null);
+    }
+
+    /** The spaces (languages) of the library's published entries: bundled texts of others would warm up nothing. */
+    private Set<Embedders.Space> librarySpaces() {
+        Set<Embedders.Space> spaces = EnumSet.noneOf(Embedders.Space.class);
+        for (String tag : SupportedLocale.TAGS) {
+            SearchResult any = search.searcher().search(new SearchRequest("", 1, tag, null, List.of(), PUBLISHED));
+            if (any.total() > 0) spaces.add(Embedders.Space.ofLocale(tag));
+        }
+        return spaces;
+    }
+
+    /** The bundled texts, in the order of the file (typical questions in zh-CN, zh-TW and English). */
+    static List<String> bundled() {
+        try (InputStream in = SearchWarmUp.class.getResourceAsStream(BUNDLED)) {
+            if (in == null) throw new IllegalStateException(BUNDLED + " is not on the class path");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops replaying (after the searches under way) and waits for that, at most five seconds. */
+    @Override
+    public void close() throws InterruptedException {
+        closed = true;
+        if (coordinator != null) coordinator.join(5_000);
+    }
+}
