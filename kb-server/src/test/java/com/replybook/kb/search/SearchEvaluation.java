@@ -11,6 +11,7 @@ import com.replybook.kb.search.index.MemoryFeed;
 import com.replybook.kb.search.ranking.HybridFusion;
 import com.replybook.kb.search.ranking.RankingWeights;
 import com.replybook.kb.search.semantic.Embedders;
+import com.replybook.kb.search.semantic.OnnxSettings;
 import com.replybook.kb.search.semantic.EntryVectors;
 
 import java.io.IOException;
@@ -53,7 +54,13 @@ public final class SearchEvaluation {
 
     /** -Dsearch.semantic=false evaluates lexical search alone. */
     static final boolean SEMANTIC = Boolean.parseBoolean(System.getProperty("search.semantic", "true"));
-    static final Embedders EMBEDDERS = SEMANTIC ? new Embedders() : null;
+    /**
+     * -Dsearch.eval.leaveOut=bge-small-en-v1.5-q measures a space without the models named (comma-separated);
+     * -Dsearch.eval.onnx=1,basic,true runs the models as --embedding-threads, -optimization and -memory-arena would.
+     */
+    static final Embedders EMBEDDERS = SEMANTIC ? new Embedders(onnx(),
+            Arrays.stream(System.getProperty("search.eval.leaveOut", "").split(",")).map(String::strip)
+                    .filter(s -> !s.isEmpty()).collect(Collectors.toSet())) : null;
     static final SearchSettings SETTINGS = settings();
 
     public static void main(String[] args) throws Exception {
@@ -103,6 +110,14 @@ public final class SearchEvaluation {
         }
         // One line per query (set, rank or 0, confident, expected key, text): to diff two versions query by query.
         if (ranksFile != null) Files.write(Path.of(ranksFile), ranks);
+    }
+
+    /** How the models run: {@code -Dsearch.eval.onnx=threads,optimization,arena}, or ONNX Runtime's defaults. */
+    static OnnxSettings onnx() {
+        String onnx = System.getProperty("search.eval.onnx");
+        if (onnx == null) return OnnxSettings.DEFAULTS;
+        String[] p = onnx.split(",");
+        return new OnnxSettings(Integer.parseInt(p[0].strip()), p[1].strip(), Boolean.parseBoolean(p[2].strip()));
     }
 
     /**

@@ -16,8 +16,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -34,13 +34,18 @@ import java.util.stream.Collectors;
  */
 public final class Embedders {
 
+    /** One model of a space: the name of its files in its langchain4j jar, that jar (by a class of it), its pooling. */
+    record Model(String name, Class<?> jar, PoolingMode pooling) {
+        EmbeddingModel load(OnnxSettings onnx) {
+            return OnnxModels.load(jar, name, pooling, onnx);
+        }
+    }
+
     /** A vector space: its models, their identifier and the index field of its vectors. */
     public enum Space {
-        ZH("vector.zh", "bge-small-zh-v1.5-q", List.of(
-                o -> OnnxModels.load(BgeSmallZhV15QuantizedEmbeddingModel.class, "bge-small-zh-v1.5-q", PoolingMode.CLS, o))),
-        EN("vector.en", "all-minilm-l6-v2-q+bge-small-en-v1.5-q", List.of(
-                o -> OnnxModels.load(AllMiniLmL6V2QuantizedEmbeddingModel.class, "all-minilm-l6-v2-q", PoolingMode.MEAN, o),
-                o -> OnnxModels.load(BgeSmallEnV15QuantizedEmbeddingModel.class, "bge-small-en-v1.5-q", PoolingMode.CLS, o)));
+        ZH("vector.zh", new Model("bge-small-zh-v1.5-q", BgeSmallZhV15QuantizedEmbeddingModel.class, PoolingMode.CLS)),
+        EN("vector.en", new Model("all-minilm-l6-v2-q", AllMiniLmL6V2QuantizedEmbeddingModel.class, PoolingMode.MEAN),
+                new Model("bge-small-en-v1.5-q", BgeSmallEnV15QuantizedEmbeddingModel.class, PoolingMode.CLS));
 
         /** The field of the entries' centroids (nearest-neighbour search). */
         public final String field;
@@ -54,13 +59,13 @@ public final class Embedders {
          */
         public final String model;
         /** The space's models, in the order their embeddings are concatenated. */
-        private final List<Function<OnnxSettings, EmbeddingModel>> factories;
+        private final List<Model> models;
 
-        Space(String field, String model, List<Function<OnnxSettings, EmbeddingModel>> factories) {
+        Space(String field, Model... models) {
             this.field = field;
             this.examplesField = field + ".examples";
-            this.model = model;
-            this.factories = factories;
+            this.models = List.of(models);
+            this.model = this.models.stream().map(Model::name).collect(Collectors.joining("+"));
         }
 
         /** The space of an entry: by its locale ({@code zh-*} → ZH). */
@@ -90,6 +95,7 @@ public final class Embedders {
     static final int CACHE_SIZE = 10_000;
 
     private final OnnxSettings onnx;
+    private final Set<String> leftOut;
     private final LongAdder embeddedQueries = new LongAdder();
     private final Map<Space, List<EmbeddingModel>> models = new java.util.EnumMap<>(Space.class);
     private final Map<String, float[]> cache = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
@@ -106,7 +112,17 @@ public final class Embedders {
 
     /** With every model's session run as {@code onnx} says. */
     public Embedders(OnnxSettings onnx) {
+        this(onnx, Set.of());
+    }
+
+    /**
+     * Only to measure a space without some of its models ({@code leftOut}, by {@link Model#name}; e.g.
+     * {@code -Dsearch.eval.leaveOut=bge-small-en-v1.5-q} in {@code scripts/search-eval}): its vectors then do not
+     * match the space's {@link Space#model} identifier, so they must never be stored.
+     */
+    public Embedders(OnnxSettings onnx, Set<String> leftOut) {
         this.onnx = onnx;
+        this.leftOut = Set.copyOf(leftOut);
     }
 
     /**
@@ -179,7 +195,12 @@ public final class Embedders {
 
     private List<EmbeddingModel> models(Space space) {
         synchronized (models) {
-            return models.computeIfAbsent(space, s -> s.factories.stream().map(f -> f.apply(onnx)).toList());
+            return models.computeIfAbsent(space, s -> {
+                List<EmbeddingModel> loaded = s.models.stream().filter(m -> !leftOut.contains(m.name()))
+                        .map(m -> m.load(onnx)).toList();
+                if (loaded.isEmpty()) throw new IllegalStateException("every model of " + s + " is left out");
+                return loaded;
+            });
         }
     }
 

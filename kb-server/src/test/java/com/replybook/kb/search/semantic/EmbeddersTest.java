@@ -6,6 +6,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 /** The concatenation of several models' embeddings (the English space) and the query cache; one model is loaded. */
@@ -59,5 +60,14 @@ class EmbeddersTest {
     void aQueryIsEmbeddedInItsFoldedForm() {
         Embedders embedders = new Embedders();
         assertArrayEquals(embedders.query("where is my parcel"), new Embedders().query("Where IS my  Ｐarcel"), 0f);
+    }
+
+    @Test
+    void aSpaceMeasuredWithoutOneOfItsModelsEmbedsWithTheOthersAlone() {
+        Embedders miniLm = new Embedders(OnnxSettings.DEFAULTS, java.util.Set.of("bge-small-en-v1.5-q"));
+        assertEquals(384, miniLm.query("where is my parcel").length, "MiniLM's dimensions only");
+        assertEquals(768, new Embedders().query("where is my parcel").length, "both models' by default");
+        Embedders none = new Embedders(OnnxSettings.DEFAULTS, java.util.Set.of("bge-small-zh-v1.5-q"));
+        assertThrows(IllegalStateException.class, () -> none.query("快递三天没动了"));
     }
 }
