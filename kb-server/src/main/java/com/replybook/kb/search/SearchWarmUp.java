@@ -25,9 +25,9 @@ import java.util.logging.Logger;
  * languages (a library without Chinese entries loads no Chinese model for it). Each text is searched in turn as the
  * widget searches: typed (published entries, no locale, no highlights) and as a ticket's customer message.
  *
- * <p>Waits for the index to be ready, then replays for at most {@code budget} or {@link #MAX_SEARCHES} searches,
- * whichever ends first (a small library is warm long before the budget), on one thread per two cores (the JIT
- * compiles on the others). It goes straight to the {@link EntrySearcher}: no result cache, no latency meter, no usage
+ * <p>Waits for the index to be ready, then replays for at most {@code budget} or {@link #MAX_SEARCHES} searches
+ * ({@link #SEARCHES_PER_ENTRY} per entry in a small library), whichever ends first, on one thread per two cores (the
+ * JIT compiles on the others). It goes straight to the {@link EntrySearcher}: no result cache, no latency meter, no usage
  * event and no customer words for analytics. A failing search ends the warm-up, never the server. Thread-safe.
  */
 final class SearchWarmUp implements AutoCloseable {
@@ -37,6 +37,11 @@ final class SearchWarmUp implements AutoCloseable {
     static final int TEXTS = 200;
     /** Enough calls for the JIT's highest tier on the search path (its thresholds are in the thousands). */
     static final int MAX_SEARCHES = 20_000;
+    /**
+     * A small library searches in well under a millisecond even before the JIT compiles: it replays at most this many
+     * searches per entry (but each text at least once typed and once as a ticket), so its start is not held up.
+     */
+    static final int SEARCHES_PER_ENTRY = 10;
     /** As many hits as the widget asks for. */
     static final int WIDGET_LIMIT = 8;
     private static final Set<EntryStatus> PUBLISHED = Set.of(EntryStatus.PUBLISHED);
@@ -52,14 +57,19 @@ final class SearchWarmUp implements AutoCloseable {
     private volatile long startedAt;
     private volatile long endedAt;
     private volatile List<String> texts = List.of();
+    private volatile long cap;
     private volatile boolean done;
     private volatile boolean closed;
     private Thread coordinator;
 
-    private SearchWarmUp(RecentSearches recent, SearchService search, Duration budget, int threadCount) {
+    private final int searchesPerEntry;
+
+    private SearchWarmUp(RecentSearches recent, SearchService search, Duration budget, int searchesPerEntry,
+                         int threadCount) {
         this.recent = recent;
         this.search = search;
         this.budget = budget;
+        this.searchesPerEntry = searchesPerEntry;
         this.threads = new Thread[threadCount];
     }
 
@@ -68,8 +78,13 @@ final class SearchWarmUp implements AutoCloseable {
      * nothing replayed; an empty library has nothing to warm up either).
      */
     static SearchWarmUp start(RecentSearches recent, SearchService search, Duration budget) {
+        return start(recent, search, budget, SEARCHES_PER_ENTRY);
+    }
+
+    /** {@link #start(RecentSearches, SearchService, Duration)} replaying up to {@code searchesPerEntry} per entry. */
+    static SearchWarmUp start(RecentSearches recent, SearchService search, Duration budget, int searchesPerEntry) {
         int threadCount = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-        SearchWarmUp warmUp = new SearchWarmUp(recent, search, budget, threadCount);
+        SearchWarmUp warmUp = new SearchWarmUp(recent, search, budget, searchesPerEntry, threadCount);
         if (budget.isZero() || budget.isNegative()) {
             warmUp.done = true;
             return warmUp;
@@ -107,12 +122,14 @@ final class SearchWarmUp implements AutoCloseable {
                 if (closed) return;
                 Thread.sleep(POLL_MS);
             }
-            if (search.index().documents() == 0) return;
+            int documents = search.index().documents();
+            if (documents == 0) return;
             List<String> logged = recent.texts(TEXTS).stream().filter(t -> t != null && !t.isBlank()).toList();
             Set<Embedders.Space> spaces = librarySpaces();
             texts = logged.isEmpty()
                     ? bundled().stream().filter(t -> spaces.contains(Embedders.Space.ofText(t))).toList() : logged;
             if (texts.isEmpty()) return;
+            cap = Math.max(2L * texts.size(), Math.min(MAX_SEARCHES, (long) searchesPerEntry * documents));
             startedAt = System.nanoTime();
             long deadline = startedAt + budget.toNanos();
             for (int i = 0; i < threads.length; i++) {
@@ -133,13 +150,13 @@ final class SearchWarmUp implements AutoCloseable {
         }
     }
 
-    /** Replays the texts in turn, typed and as tickets, until the deadline, the last search or {@link #close}. */
+    /** Replays the texts in turn, typed and as tickets, until the deadline, the cap or {@link #close}. */
     private void replay(long deadline) {
         EntrySearcher searcher = search.searcher();
         List<String> all = texts;
         try {
             long n;
-            while (!closed && System.nanoTime() < deadline && (n = next.getAndIncrement()) < MAX_SEARCHES) {
+            while (!closed && System.nanoTime() < deadline && (n = next.getAndIncrement()) < cap) {
                 String text = all.get((int) ((n / 2) % all.size()));
                 if (n % 2 == 0) searcher.search(typed(text));
                 else searcher.searchTicket(ticket(text), PUBLISHED);

@@ -129,30 +129,44 @@ class SearchWarmUpTest {
             assertEquals(200, english.admin().post("/api/v1/entries/import", List.of(entry)).status());
             english.app().search().awaitSearchable(List.of(), Duration.ofSeconds(30));
             try (SearchWarmUp warmUp = SearchWarmUp.start(RecentSearches.NONE, english.app().search(),
-                    Duration.ofMillis(300))) {
+                    Duration.ofMinutes(1))) {
                 List<String> texts = awaitDone(warmUp).texts();
                 assertEquals(SearchWarmUp.bundled().stream()
                         .filter(t -> Embedders.Space.ofText(t) == Embedders.Space.EN).toList(), texts,
                         "no Chinese text (and no Chinese model) for a library without Chinese entries");
-                assertTrue(warmUp.searches() > 0);
+                assertEquals(2L * texts.size(), warmUp.searches(), "one entry: each text once typed, once as a ticket");
             }
         }
     }
 
     @Test
     void theReplayEndsAtItsBudgetOrWhenTheServerCloses() throws Exception {
-        try (SearchWarmUp warmUp = SearchWarmUp.start(RecentSearches.NONE, sample.app().search(), Duration.ofSeconds(1))) {
+        int unbounded = SearchWarmUp.MAX_SEARCHES; // per entry: the budget ends it, not the number of searches
+        try (SearchWarmUp warmUp = SearchWarmUp.start(RecentSearches.NONE, sample.app().search(), Duration.ofSeconds(1),
+                unbounded)) {
             awaitDone(warmUp);
-            assertTrue(warmUp.searches() > 0 && warmUp.searches() <= SearchWarmUp.MAX_SEARCHES, "" + warmUp.searches());
+            assertTrue(warmUp.searches() > 0 && warmUp.searches() < SearchWarmUp.MAX_SEARCHES, "" + warmUp.searches());
             assertTrue(warmUp.nanos() < TimeUnit.SECONDS.toNanos(1 + 3), "one second and one slow search: "
                     + warmUp.nanos() / 1e9 + " s");
         }
-        SearchWarmUp closed = SearchWarmUp.start(RecentSearches.NONE, sample.app().search(), Duration.ofMinutes(5));
+        SearchWarmUp closed = SearchWarmUp.start(RecentSearches.NONE, sample.app().search(), Duration.ofMinutes(5),
+                unbounded);
         Thread.sleep(300);
         long start = System.nanoTime();
         closed.close();
         assertTrue(closed.done(), "closing ends the replay");
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
+        assertTrue(closed.searches() > 0 && closed.searches() < SearchWarmUp.MAX_SEARCHES, "" + closed.searches());
+    }
+
+    @Test
+    void aSmallLibraryReplaysTenSearchesPerEntry() throws Exception {
+        int entries = sample.app().search().index().documents();
+        try (SearchWarmUp bundled = SearchWarmUp.start(RecentSearches.NONE, sample.app().search(),
+                Duration.ofMinutes(5))) {
+            assertEquals(SearchWarmUp.SEARCHES_PER_ENTRY * entries, awaitDone(bundled).searches(),
+                    "the budget is not spent on a library of " + entries + " entries");
+        }
     }
 
     @Test
