@@ -11,6 +11,7 @@
 # WARMUP (seconds of 16-connection searches before unique searches are measured, 90; see warm_up),
 # SEED_VECTORS (1: the hybrid step seeds vectors from the base entries instead of embedding every entry),
 # PG_SECONDS (15), PG_QUERIES (300 per set for relevance), JMH_OPTS (extra JMH options, e.g. "-wi 1 -i 2 -r 3s"), HYBRID_SIZES ("10000"), EMBED_WAIT (900 s), EVAL_DIR (../shared/eval), JAVA (a JDK >= 21), OUT (kb-server/target/bench), PORT (18180).
+# HYBRID_ARGS: more arguments for the hybrid step's server, e.g. "--embedding-threads 1" to alternate a setting.
 # Needs wrk (apt-get install -y wrk). Network traffic stays on 127.0.0.1. Every loop and wait is bounded;
 # on an idle 2-core machine the suite takes about 25 minutes, most of it loading 100,000 entries (the loaded
 # data directory is kept in $OUT and reused while the corpus is unchanged).
@@ -197,8 +198,9 @@ for SIZE in $SIZES; do
         HDATA=$OUT/data-$SIZE-hybrid; rm -rf "$HDATA"; mkdir -p "$HDATA"; cp "$DATA"/replybook.db* "$HDATA/"
         say "[$SIZE] $(tool com.replybook.kb.search.semantic.SeedVectors --data-dir "$HDATA")"
       fi
-      HEAP=768m start_server "$HDATA" --semantic-search true --search-cache-entries 0
-      say "[$SIZE] hybrid server ready (index built with the stored vectors) after $READY_SECONDS s"
+      # shellcheck disable=SC2086
+      HEAP=768m start_server "$HDATA" --semantic-search true --search-cache-entries 0 ${HYBRID_ARGS:-}
+      say "[$SIZE] hybrid server${HYBRID_ARGS:+ ($HYBRID_ARGS)} ready (index built with the stored vectors) after $READY_SECONDS s"
       # Entries were imported with semantic search off: the server embeds them in the background first.
       say "[$SIZE] $(tool AwaitVectors --db "$HDATA/replybook.db" --expect "$SIZE" --timeout "$EMBED_WAIT" || echo "vectors: not all stored within $EMBED_WAIT s; hybrid figures below are over a partly embedded corpus")"
       # Every text is embedded on first sight (then its vector is cached): the warm-up embeds them all.
