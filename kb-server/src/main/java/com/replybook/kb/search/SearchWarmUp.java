@@ -125,9 +125,7 @@ final class SearchWarmUp implements AutoCloseable {
             int documents = search.index().documents();
             if (documents == 0) return;
             List<String> logged = recent.texts(TEXTS).stream().filter(t -> t != null && !t.isBlank()).toList();
-            Set<Embedders.Space> spaces = librarySpaces();
-            texts = logged.isEmpty()
-                    ? bundled().stream().filter(t -> spaces.contains(Embedders.Space.ofText(t))).toList() : logged;
+            texts = logged.isEmpty() ? bundledInTheLibrarysLanguages() : logged;
             if (texts.isEmpty()) return;
             cap = Math.max(2L * texts.size(), Math.min(MAX_SEARCHES, (long) searchesPerEntry * documents));
             startedAt = System.nanoTime();
@@ -156,11 +154,14 @@ final class SearchWarmUp implements AutoCloseable {
         List<String> all = texts;
         try {
             long n;
-            while (!closed && System.nanoTime() < deadline && (n = next.getAndIncrement()) < cap) {
+            // The deadline is checked after a search: on a machine too busy to start one within the budget, each thread
+            // still replays one.
+            while (!closed && (n = next.getAndIncrement()) < cap) {
                 String text = all.get((int) ((n / 2) % all.size()));
                 if (n % 2 == 0) searcher.search(typed(text));
                 else searcher.searchTicket(ticket(text), PUBLISHED);
                 replayed.increment();
+                if (System.nanoTime() >= deadline) return;
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "A warm-up search failed; the warm-up stops", e);
@@ -177,14 +178,17 @@ final class SearchWarmUp implements AutoCloseable {
         return new Ticket(null, List.of(new Ticket.Message("customer", text)), null, null);
     }
 
-    /** The spaces (languages) of the library's published entries: bundled texts of others would warm up nothing. */
-    private Set<Embedders.Space> librarySpaces() {
+    /**
+     * The bundled texts in the languages (spaces) of the library's published entries: texts of other languages would
+     * warm up nothing and load a model the library does not use.
+     */
+    private List<String> bundledInTheLibrarysLanguages() {
         Set<Embedders.Space> spaces = EnumSet.noneOf(Embedders.Space.class);
         for (String tag : SupportedLocale.TAGS) {
             SearchResult any = search.searcher().search(new SearchRequest("", 1, tag, null, List.of(), PUBLISHED));
             if (any.total() > 0) spaces.add(Embedders.Space.ofLocale(tag));
         }
-        return spaces;
+        return bundled().stream().filter(t -> spaces.contains(Embedders.Space.ofText(t))).toList();
     }
 
     /** The bundled texts, in the order of the file (typical questions in zh-CN, zh-TW and English). */
