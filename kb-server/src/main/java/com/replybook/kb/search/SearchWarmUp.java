@@ -168,14 +168,18 @@ final class SearchWarmUp implements AutoCloseable {
         }
     }
 
-    /** As the widget searches a typed text: published entries of any locale, no highlights. */
+    /**
+     * As the widget searches a typed text: published entries of any locale, no highlights, as many hits as its
+     * families are picked from ({@link FamilyCollapse#widened}).
+     */
     static SearchRequest typed(String text) {
-        return new SearchRequest(text, WIDGET_LIMIT, null, null, List.of(), PUBLISHED);
+        return new SearchRequest(text, FamilyCollapse.widened(WIDGET_LIMIT), null, null, List.of(), PUBLISHED);
     }
 
     /** A ticket whose customer wrote {@code text}, as the widget asks for its suggestions (without a locale). */
     static Ticket ticket(String text) {
-        return new Ticket(null, List.of(new Ticket.Message("customer", text)), null, null);
+        return new Ticket(null, List.of(new Ticket.Message("customer", text)), null,
+                FamilyCollapse.widened(Ticket.DEFAULT_LIMIT));
     }
 
     /**
