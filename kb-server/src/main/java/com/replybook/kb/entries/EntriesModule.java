@@ -27,12 +27,22 @@ public final class EntriesModule implements FeatureModule {
      * @param actions     actions other features serve on one entry, by name, e.g. {@code render}
      */
     public EntriesModule(Platform platform, ScriptCheck scriptCheck, Map<String, EntryAction> actions) {
+        this(platform, scriptCheck, actions, KnownShops.ANY);
+    }
+
+    /**
+     * @param scriptCheck validates scripts at save time (supplied by the rendering feature)
+     * @param actions     actions other features serve on one entry, by name, e.g. {@code render}
+     * @param shops       the shops entries and requests may name (supplied by the shops feature)
+     */
+    public EntriesModule(Platform platform, ScriptCheck scriptCheck, Map<String, EntryAction> actions,
+                         KnownShops shops) {
         this.store = new EntryStore(platform.database(), platform.clock());
         this.review = new EntryReview(store);
         this.queue = new ReviewQueue(platform.database());
         this.scriptCheck = scriptCheck;
-        this.parser = new EntryDraftParser(scriptCheck);
-        this.api = new EntryApi(store, review, queue, parser, platform.clock());
+        this.parser = new EntryDraftParser(scriptCheck, shops);
+        this.api = new EntryApi(store, review, queue, parser, platform.clock(), shops);
         this.actions = Map.copyOf(actions);
     }
 

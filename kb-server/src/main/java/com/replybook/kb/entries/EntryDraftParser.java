@@ -1,6 +1,9 @@
 package com.replybook.kb.entries;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.replybook.kb.vocabulary.Tone;
+import com.replybook.kb.vocabulary.UnknownTermException;
+import com.replybook.kb.vocabulary.Visibility;
 import com.replybook.kb.web.FieldError;
 import com.replybook.kb.web.InputError;
 import com.replybook.kb.web.JsonFields;
@@ -9,7 +12,9 @@ import java.util.ArrayList;
 import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -36,12 +41,24 @@ public final class EntryDraftParser {
             "status", "owner", "verifyEveryDays", "verifiedAt", "version", "createdAt", "createdBy", "updatedAt",
             "updatedBy", "stale",
             // what GET /entries/{ref} and its /pending show editors about the review loop, sent back unchanged
-            "pending", "sentBack", "basedOn", "proposedBy", "proposedAt", "submittedAt");
+            "pending", "sentBack", "basedOn", "proposedBy", "proposedAt", "submittedAt",
+            // scopes and tone versions (issue 20)
+            "shops", "visibility", "toneScripts");
+    /** An entry belongs to at most this many shops; more is every shop, which is an empty list. */
+    static final int MAX_SHOPS = 50;
 
     private final ScriptCheck scriptCheck;
+    private final KnownShops knownShops;
 
+    /** A parser that accepts any shop key (tools and tests without shops). */
     public EntryDraftParser(ScriptCheck scriptCheck) {
+        this(scriptCheck, KnownShops.ANY);
+    }
+
+    /** A parser that refuses shop keys {@code knownShops} does not know, naming the {@code shops} field. */
+    public EntryDraftParser(ScriptCheck scriptCheck, KnownShops knownShops) {
         this.scriptCheck = scriptCheck;
+        this.knownShops = knownShops;
     }
 
     /** The outcome: a draft when {@code errors} is empty. */
@@ -79,10 +96,72 @@ public final class EntryDraftParser {
         EntryStatus status = status(json, errors);
         String owner = JsonFields.text(json, "owner", 100, false, errors);
         int verifyEvery = verifyEveryDays(json, errors);
+        List<String> shops = shops(json, errors);
+        Visibility visibility = visibility(json, errors);
+        Map<String, String> toneScripts = toneScripts(json, locale, errors);
+        if (visibility == Visibility.PERSONAL && !json.hasNonNull("status")) status = EntryStatus.PUBLISHED;
+        if (visibility == Visibility.PERSONAL && status == EntryStatus.IN_REVIEW) {
+            errors.add(new FieldError("status", "A personal entry is not reviewed: save it as draft, published or "
+                    + "archived; a lead can promote it into the team library, where it is reviewed"));
+        }
         if (!errors.isEmpty()) return new Result(null, List.copyOf(errors));
         return new Result(new EntryDraft(key, locale, category, tags, problem, questions,
                 cause == null ? "" : cause, script, smsScript, reviewScript, diagnostics, actions, acceptedFallbacks,
-                status, owner, verifyEvery), List.of());
+                status, owner, verifyEvery, shops, visibility, toneScripts), List.of());
+    }
+
+    /** The shop keys, each known; empty (every shop) when absent. */
+    private List<String> shops(JsonNode json, List<FieldError> errors) {
+        List<String> shops = JsonFields.strings(json, "shops", MAX_SHOPS, 64, errors);
+        List<String> unknown = shops.stream().filter(k -> !knownShops.exists(k)).toList();
+        if (!unknown.isEmpty()) {
+            errors.add(new FieldError("shops", "shops names " + String.join(", ", unknown) + ", which "
+                    + (unknown.size() == 1 ? "is not a shop" : "are not shops") + "; GET /api/v1/shops lists the shops, "
+                    + "and an entry of every shop has none"));
+        }
+        return shops.stream().sorted().toList();
+    }
+
+    private static Visibility visibility(JsonNode json, List<FieldError> errors) {
+        JsonNode n = json.get("visibility");
+        if (n == null || n.isNull()) return Visibility.TEAM;
+        try {
+            if (n.isTextual()) return Visibility.parse(n.asText());
+        } catch (UnknownTermException e) {
+            // reported below
+        }
+        errors.add(new FieldError("visibility", "visibility must be one of " + String.join(", ", Visibility.IDS)));
+        return Visibility.TEAM;
+    }
+
+    /**
+     * The tone versions: an object of tone id → script, each checked like the script (sandbox and wording) and its
+     * problems named {@code toneScripts.<tone>}; blank versions are left out.
+     */
+    private Map<String, String> toneScripts(JsonNode json, String locale, List<FieldError> errors) {
+        JsonNode n = json.get(ScriptVersions.TONE_FIELD);
+        Map<String, String> out = new TreeMap<>();
+        if (n == null || n.isNull()) return out;
+        if (!n.isObject()) {
+            errors.add(new FieldError(ScriptVersions.TONE_FIELD, "toneScripts must be an object of scripts by tone, "
+                    + "e.g. {\"formal\": \"…\"}"));
+            return out;
+        }
+        n.fields().forEachRemaining(e -> {
+            String field = ScriptVersions.TONE_FIELD + "." + e.getKey();
+            if (!Tone.IDS.contains(e.getKey())) {
+                errors.add(new FieldError(field, "'" + e.getKey() + "' is not a tone; use " + String.join(", ", Tone.IDS)));
+            } else if (!e.getValue().isTextual()) {
+                errors.add(new FieldError(field, field + " must be a string"));
+            } else if (e.getValue().asText().strip().length() > MAX_SCRIPT) {
+                errors.add(new FieldError(field, field + " is longer than " + MAX_SCRIPT + " characters"));
+            } else if (!e.getValue().asText().isBlank()) {
+                String text = e.getValue().asText().strip();
+                errors.addAll(located(scriptCheck.check(field, text, locale)));
+                out.put(e.getKey(), text);
+            }
+        });
+        return out;
     }
 
     /** An optional channel version of the script: checked like the script, its problems named by {@code field}. */

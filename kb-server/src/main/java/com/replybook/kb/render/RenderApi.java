@@ -6,7 +6,10 @@ import com.replybook.kb.auth.Role;
 import com.replybook.kb.entries.AcceptedFallbacks;
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.entries.ScriptVersions;
+import com.replybook.kb.shops.Shop;
+import com.replybook.kb.shops.Shops;
 import com.replybook.kb.vocabulary.Channel;
+import com.replybook.kb.vocabulary.Tone;
 import com.replybook.kb.vocabulary.UnknownTermException;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
@@ -31,19 +34,42 @@ import java.util.Set;
 final class RenderApi {
 
     private final ScriptRenderer renderer;
+    private final Shops shops;
 
-    RenderApi(ScriptRenderer renderer) {
+    RenderApi(ScriptRenderer renderer, Shops shops) {
         this.renderer = renderer;
+        this.shops = shops;
     }
 
     void routes(Router<ApiCall> api) {
         api.post("/api/v1/render", this::renderScript);
     }
 
-    /** {@code POST /api/v1/entries/{ref}/render}, served through the entries feature (which found the entry). */
+    /**
+     * {@code POST /api/v1/entries/{ref}/render}, served through the entries feature (which found the entry and checked
+     * that the caller may read it). With a {@code shop} (in the body or the query), the entry must be of that shop or
+     * of every shop ("not found" otherwise, as in a search of that shop).
+     */
     void renderEntry(Entry entry, ApiCall call) throws IOException {
+        JsonNode body = call.readObject();
+        Shop shop = shop(call, body);
+        if (shop != null && !entry.shops().isEmpty() && !entry.shops().contains(shop.key())) {
+            throw ApiException.notFound("No entry with id or key '" + call.path("ref") + "' in shop '" + shop.key() + "'");
+        }
         call.json(200, render(entry.scripts(), entry.locale(), entry.category(), Set.copyOf(entry.acceptedFallbacks()),
-                call.readObject(), Principal.of(call).username()));
+                body, Principal.of(call).username()));
+    }
+
+    /** The shop a render names in its body or query ({@code shop}), checked; null when none. */
+    private Shop shop(ApiCall call, JsonNode body) {
+        String inBody = text(body, "shop");
+        String inQuery = call.query("shop");
+        if (inBody != null && inQuery != null && !inBody.strip().equals(inQuery)) {
+            throw ApiException.badRequest("shop", "The body names shop '" + inBody + "' and the query shop '" + inQuery
+                    + "'; send one of them");
+        }
+        String key = shops.requested(Principal.of(call), inBody != null ? inBody : inQuery, "shop");
+        return key == null ? null : shops.find(key).orElseThrow();
     }
 
     private void renderScript(ApiCall call) throws IOException {
@@ -51,7 +77,9 @@ final class RenderApi {
         JsonNode body = call.readObject();
         JsonNode script = body.get("script");
         if (script == null || !script.isTextual()) throw ApiException.badRequest("script", InputError.NOT_STRING, "script");
-        ScriptVersions scripts = new ScriptVersions(script.asText(), text(body, "smsScript"), text(body, "reviewScript"));
+        shop(call, body);
+        ScriptVersions scripts = new ScriptVersions(script.asText(), text(body, "smsScript"), text(body, "reviewScript"),
+                toneScripts(body));
         call.json(200, render(scripts, null, text(body, "category"), acceptedFallbacks(body), body, caller.username()));
     }
 
@@ -62,7 +90,7 @@ final class RenderApi {
         ScriptVersions.Chosen source = null;
         try {
             String channelId = Channel.parse(channel).id();
-            source = scripts.forChannel(channelId);
+            source = scripts.forReply(channelId, Tone.parse(text(body, "tone")).id());
             RenderResult result = renderer.render(new RenderRequest(source.text(), locale != null ? locale : entryLocale,
                     text(body, "tone"), channel, text(body, "emotion"), context(body), category, acceptedFallbacks,
                     greeting(body)), caller);
@@ -82,6 +110,21 @@ final class RenderApi {
                             .withHeader("Retry-After", retryAfter)
                     : ApiException.of(503, "busy", null, InputError.BUSY, null).withHeader("Retry-After", retryAfter);
         }
+    }
+
+    /** The unsaved tone versions an editor previews: {@code {"toneScripts":{"formal":"…"}}}; none when absent. */
+    private static Map<String, String> toneScripts(JsonNode body) {
+        JsonNode n = body.get(ScriptVersions.TONE_FIELD);
+        if (n == null || n.isNull()) return Map.of();
+        if (!n.isObject()) throw ApiException.badRequest(ScriptVersions.TONE_FIELD, "toneScripts must be an object of scripts by tone");
+        Map<String, String> out = new java.util.TreeMap<>();
+        n.fields().forEachRemaining(e -> {
+            if (!e.getValue().isTextual()) {
+                throw ApiException.badRequest(ScriptVersions.TONE_FIELD + "." + e.getKey(), "each tone version must be a string");
+            }
+            out.put(e.getKey(), e.getValue().asText());
+        });
+        return out;
     }
 
     @SuppressWarnings("unchecked")

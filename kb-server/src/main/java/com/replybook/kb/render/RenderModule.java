@@ -4,6 +4,7 @@ import com.replybook.kb.entries.EntryAction;
 import com.replybook.kb.entries.ScriptCheck;
 import com.replybook.kb.module.FeatureModule;
 import com.replybook.kb.module.Platform;
+import com.replybook.kb.shops.Shops;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.FieldError;
 import com.replybook.kb.web.Router;
@@ -23,11 +24,12 @@ public final class RenderModule implements FeatureModule {
     /**
      * @param advisor adds what other features know to every reply, e.g. the compensation the policy gives the
      *                ticket ({@link ReplyAdvisor#NONE} for none)
+     * @param shops   the shops whose voices replies take (issue 20)
      */
-    public RenderModule(Platform platform, ReplyAdvisor advisor) {
+    public RenderModule(Platform platform, ReplyAdvisor advisor, Shops shops) {
         this.renderer = new ScriptRenderer(RenderSettings.defaults().withTimeLimit(platform.config().renderTimeout())
                 .withTemplateDir(platform.config().templatesDir()), platform.metrics(), advisor);
-        this.api = new RenderApi(renderer);
+        this.api = new RenderApi(renderer, shops);
     }
 
     @Override

@@ -1,0 +1,97 @@
+package com.replybook.kb.entries;
+
+import com.replybook.kb.auth.Principal;
+import com.replybook.kb.auth.Role;
+import com.replybook.kb.vocabulary.Visibility;
+import com.replybook.kb.web.ApiException;
+
+import java.util.List;
+
+/**
+ * Who may read and change one entry, by role, shop and visibility. Reading: agents read published team entries, editors
+ * every team entry, of the shops they work for (and of every shop); a personal entry is read by its owner, and by a
+ * lead of its shops, who may promote it. Changing: a personal entry only by its owner; a team entry by an editor who
+ * works for all its shops (a user limited to shops changes no entry of every shop, since it reaches the other shops'
+ * answers too). An entry the caller may not read is "not found", so nothing tells them it exists. Stateless.
+ */
+public final class EntryAccess {
+
+    private EntryAccess() {
+    }
+
+    /** True when {@code me} may read {@code e}. */
+    public static boolean mayRead(Principal me, Entry e) {
+        if (!me.mayRead(e.shops())) return false;
+        if (e.personal()) return owns(me, e) || me.can(Role.LEAD);
+        return me.can(Role.EDITOR) || e.status() == EntryStatus.PUBLISHED;
+    }
+
+    /** {@code e}, or 404 naming {@code ref} when {@code me} may not read it. */
+    public static Entry readable(Principal me, Entry e, String ref) {
+        if (!mayRead(me, e)) throw notFound(ref);
+        return e;
+    }
+
+    /** True when {@code me} created the personal entry {@code e}. */
+    public static boolean owns(Principal me, Entry e) {
+        return e.createdBy().equals(me.username());
+    }
+
+    /**
+     * Checks that {@code me} may change {@code current} (null for a new entry) into {@code next}: 404 when they may
+     * not read it, 403 when they may read but not change it, naming the field at fault.
+     */
+    public static void checkWrite(Principal me, Entry current, EntryDraft next) {
+        if (current != null) {
+            readable(me, current, current.key());
+            if (current.visibility() != next.visibility()) {
+                throw ApiException.unprocessable("visibility", current.personal()
+                        ? "A personal entry joins the team library when a lead promotes it: POST /api/v1/entries/"
+                        + current.key() + "/promote" : "A team entry stays in the team library; copy its text into a "
+                        + "new personal entry to keep a version of your own", null);
+            }
+            checkChange(me, current);
+        }
+        if (next.visibility() == Visibility.TEAM) me.require(Role.EDITOR);
+        checkShops(me, next);
+    }
+
+    /** 403 unless {@code me} may change {@code current} (which they may read). */
+    public static void checkChange(Principal me, Entry current) {
+        if (current.personal()) {
+            if (!owns(me, current)) {
+                throw new ApiException(403, "forbidden", "Only " + current.createdBy() + " changes their personal entry; "
+                        + "a lead may promote it into the team library", "visibility");
+            }
+            return;
+        }
+        me.require(Role.EDITOR);
+        if (me.limitedToShops() && (current.shops().isEmpty() || !me.shops().containsAll(current.shops()))) {
+            throw new ApiException(403, "forbidden", "This entry is also used by shops you do not work for ("
+                    + (current.shops().isEmpty() ? "every shop" : String.join(", ", current.shops()))
+                    + "); ask someone who works for them to change it", "shops");
+        }
+    }
+
+    /**
+     * 403 naming {@code shops} when a user limited to shops writes a team entry of every shop or of a shop they do not
+     * work for (a personal entry may be of every shop: only its owner finds it).
+     */
+    private static void checkShops(Principal me, EntryDraft next) {
+        if (!me.limitedToShops()) return;
+        List<String> foreign = next.shops().stream().filter(s -> !me.worksFor(s)).toList();
+        if (!foreign.isEmpty()) {
+            throw new ApiException(403, "forbidden", "You work for " + String.join(", ", me.shops()) + " only, not for "
+                    + String.join(", ", foreign), "shops");
+        }
+        if (next.shops().isEmpty() && next.visibility() == Visibility.TEAM) {
+            throw new ApiException(403, "forbidden", "Name the shops of this entry (you work for "
+                    + String.join(", ", me.shops()) + "): an entry of every shop reaches shops you do not work for",
+                    "shops");
+        }
+    }
+
+    static ApiException notFound(String ref) {
+        return ApiException.notFound(EntryError.NOT_FOUND, ref);
+    }
+}
