@@ -3,6 +3,8 @@ package com.replybook.kb.search;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
+import com.replybook.kb.entries.EntryScope;
+import com.replybook.kb.entries.KnownShops;
 import com.replybook.kb.search.analysis.SynonymError;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
@@ -45,11 +47,13 @@ final class SearchApi {
     private final SearchService search;
     private final SynonymService synonyms;
     private final CustomerTextListener customerText;
+    private final KnownShops shops;
 
-    SearchApi(SearchService search, SynonymService synonyms, CustomerTextListener customerText) {
+    SearchApi(SearchService search, SynonymService synonyms, CustomerTextListener customerText, KnownShops shops) {
         this.search = search;
         this.synonyms = synonyms;
         this.customerText = customerText;
+        this.shops = shops;
     }
 
     void routes(Router<ApiCall> api) {
@@ -62,7 +66,7 @@ final class SearchApi {
     }
 
     private void search(ApiCall call) throws IOException {
-        SearchRequest request = SearchParams.read(call.request(), SEARCH_LIMIT);
+        SearchRequest request = SearchParams.read(call.request(), SEARCH_LIMIT, shops);
         String prefer = preferredLocale(call.request().getParameter("prefer"), Principal.of(call));
         String family = call.request().getParameter("family");
         boolean folded = family == null || family.isBlank() || SearchParams.flag("family", family);
@@ -86,33 +90,49 @@ final class SearchApi {
                 throw ApiException.badRequest("messages[" + i + "].text", SearchError.MESSAGE_TEXT);
             }
         }
-        var statuses = SearchParams.statuses(call.request().getParameter("status"), Principal.of(call));
-        String prefer = preferredLocale(ticket.prefer(), Principal.of(call));
+        Principal caller = Principal.of(call);
+        var statuses = SearchParams.statuses(call.request().getParameter("status"), caller);
+        String prefer = preferredLocale(ticket.prefer(), caller);
+        EntryScope scope = ticketScope(call, ticket, caller);
         SearchService ready = search.ready();
-        var results = Boolean.FALSE.equals(ticket.family()) ? ready.searchTicket(ticket, statuses)
-                : ready.searchTicketFamilies(ticket, statuses, prefer);
-        tell(ticket);
+        var results = Boolean.FALSE.equals(ticket.family()) ? ready.searchTicket(ticket, statuses, scope)
+                : ready.searchTicketFamilies(ticket, statuses, scope, prefer);
+        tell(ticket, scope.shops() != null && scope.shops().size() == 1 ? scope.shops().getFirst() : null);
         call.json(200, results);
+    }
+
+    /**
+     * The scope of a ticket search: the ticket's {@code shop} (or the {@code shop} query parameter; 400 when both are
+     * given and differ), else the caller's shops.
+     */
+    private EntryScope ticketScope(ApiCall call, Ticket ticket, Principal caller) {
+        String param = call.query("shop");
+        if (param != null && ticket.shop() != null && !param.equals(ticket.shop().strip())) {
+            throw ApiException.badRequest("shop", "The ticket names shop '" + ticket.shop() + "' and the query shop '"
+                    + param + "'; send one of them");
+        }
+        return SearchParams.scope(caller, param != null ? param : ticket.shop(), shops);
     }
 
     /**
      * Passes the customer's words on (see {@link CustomerTextListener}) before the answer goes out, so that what a
      * client reads after this call already counts them; never fails the search.
      */
-    private void tell(Ticket ticket) {
+    private void tell(Ticket ticket, String shop) {
         List<String> texts = new ArrayList<>();
         if (ticket.subject() != null && !ticket.subject().isBlank()) texts.add(ticket.subject());
         ticket.messages().stream().filter(Ticket.Message::fromCustomer).map(Ticket.Message::text).forEach(texts::add);
         try {
-            customerText.heard(texts);
+            customerText.heard(texts, shop);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The customer-text listener failed; the search was answered regardless", e);
         }
     }
 
     private void suggest(ApiCall call) throws IOException {
-        SearchRequest request = SearchParams.read(call.request(), SUGGEST_LIMIT);
-        call.json(200, Map.of("suggestions", search.ready().searcher().suggest(request)));
+        SearchRequest request = SearchParams.read(call.request(), SUGGEST_LIMIT, shops);
+        call.json(200, Map.of("suggestions", search.ready().searcher().suggest(request.within(
+                search.lean(request.scope())))));
     }
 
     private void synonyms(ApiCall call) throws IOException {

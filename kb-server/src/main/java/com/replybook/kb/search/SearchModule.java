@@ -2,6 +2,7 @@ package com.replybook.kb.search;
 
 import com.replybook.kb.console.Page;
 import com.replybook.kb.entries.EntryStore;
+import com.replybook.kb.entries.KnownShops;
 import com.replybook.kb.module.FeatureModule;
 import com.replybook.kb.module.Platform;
 import com.replybook.kb.web.ApiCall;
@@ -19,23 +20,28 @@ public final class SearchModule implements FeatureModule {
     private final CustomerTextListener customerText;
     private final EntryStore entries;
     private final Platform platform;
+    private final KnownShops shops;
 
     public SearchModule(Platform platform, EntryStore entries) {
-        this(platform, entries, CustomerTextListener.NONE);
+        this(platform, entries, CustomerTextListener.NONE, KnownShops.ANY);
     }
 
-    /** With {@code customerText} told the customer's words of every ticket search (analytics counts emotion words). */
-    public SearchModule(Platform platform, EntryStore entries, CustomerTextListener customerText) {
+    /**
+     * With {@code customerText} told the customer's words of every ticket search (analytics counts emotion words), and
+     * the {@code shop} of searches checked against {@code shops}.
+     */
+    public SearchModule(Platform platform, EntryStore entries, CustomerTextListener customerText, KnownShops shops) {
         this.search = SearchService.start(platform, entries);
         this.entries = entries;
         this.platform = platform;
         SearchMetrics.bind(platform.metrics(), search);
         this.customerText = customerText;
+        this.shops = shops;
     }
 
     @Override
     public void api(Router<ApiCall> api) {
-        new SearchApi(search, search.synonyms(), customerText).routes(api);
+        new SearchApi(search, search.synonyms(), customerText, shops).routes(api);
         new SuggestedQuestionApi(new SuggestedQuestions(platform.database(), entries, platform.clock()), entries,
                 platform.clock()).routes(api);
     }

@@ -2,7 +2,9 @@ package com.replybook.kb.search;
 
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
+import com.replybook.kb.entries.EntryScope;
 import com.replybook.kb.entries.EntryStatus;
+import com.replybook.kb.entries.KnownShops;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.InputError;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,12 +21,23 @@ final class SearchParams {
     private SearchParams() {
     }
 
-    static SearchRequest read(HttpServletRequest req, int defaultLimit) {
+    /**
+     * The search the request asks for, within what its caller may read: the shop named by {@code shop} (checked
+     * against {@code shops} and the caller's own), else the caller's shops; the team library and the caller's own
+     * personal entries.
+     */
+    static SearchRequest read(HttpServletRequest req, int defaultLimit, KnownShops shops) {
         String q = req.getParameter("q");
         if (q != null && q.length() > 1000) throw ApiException.badRequest("q", InputError.TOO_LONG, "q", 1000);
+        Principal caller = Principal.of(req);
         return new SearchRequest(q, limit(req.getParameter("limit"), defaultLimit), req.getParameter("locale"),
-                req.getParameter("category"), tags(req), statuses(req.getParameter("status"), Principal.of(req)),
-                flag("highlight", req.getParameter("highlight")));
+                req.getParameter("category"), tags(req), statuses(req.getParameter("status"), caller),
+                flag("highlight", req.getParameter("highlight")), scope(caller, req.getParameter("shop"), shops));
+    }
+
+    /** What {@code caller} searches in {@code shop} (null: their shops, or every shop). */
+    static EntryScope scope(Principal caller, String shop, KnownShops shops) {
+        return EntryScope.of(caller, shops.requested(caller, shop, "shop"));
     }
 
     /** {@code true} or {@code false}; absent means false. */
