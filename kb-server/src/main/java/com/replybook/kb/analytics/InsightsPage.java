@@ -2,8 +2,10 @@ package com.replybook.kb.analytics;
 
 import com.replybook.kb.analytics.LibraryInsights.AgentActivity;
 import com.replybook.kb.analytics.LibraryInsights.TopRow;
+import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.console.Page;
+import com.replybook.kb.entries.KnownShops;
 import com.replybook.kb.vocabulary.SupportedLocale;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.Router;
@@ -34,10 +36,12 @@ final class InsightsPage {
 
     private final InsightsQuery insights;
     private final AlertRules alertRules;
+    private final KnownShops shops;
 
-    InsightsPage(InsightsQuery insights, AlertRules alertRules) {
+    InsightsPage(InsightsQuery insights, AlertRules alertRules, KnownShops shops) {
         this.insights = insights;
         this.alertRules = alertRules;
+        this.shops = shops;
     }
 
     void routes(Router<Page> r) {
@@ -48,8 +52,8 @@ final class InsightsPage {
 
     /** The page for {@code f}, with {@code ruleForm} (the values and errors of a refused threshold form) if any. */
     void show(Page p, int status, Filter f, Map<String, Object> ruleForm) throws IOException {
-        p.require(Role.LEAD);
-        LibraryInsights in = insights.lastDays(f.days(), f.locale(), ROWS, f.traditional(p));
+        Principal me = p.require(Role.LEAD);
+        LibraryInsights in = insights.lastDays(f.days(), f.locale(), ROWS, f.traditional(p), scope(p, me));
         Period period = Period.lastDays(f.days(), in.to());
         Map<String, Object> m = f.model(p);
         m.put("insights", in);
@@ -68,15 +72,20 @@ final class InsightsPage {
     }
 
     private void category(Page p) throws IOException {
-        p.require(Role.LEAD);
+        Principal me = p.require(Role.LEAD);
         Filter f = Filter.of(p, "days");
         String name = p.param("name");
         if (name == null || name.length() > 200) throw ApiException.badRequest("name", InsightsError.CATEGORY_REQUIRED);
-        CategoryDetail detail = insights.category(name, f.days(), f.locale(), ROWS);
+        CategoryDetail detail = insights.category(name, f.days(), f.locale(), ROWS, scope(p, me));
         Map<String, Object> m = f.model(p);
         m.put("detail", detail);
         m.put("chart", LineChart.of(List.of(new LineChart.Series(name, null, detail.daily())), detail.dates()));
         p.render("insights/category.ftlh", m);
+    }
+
+    /** The lead's shops, or the one shop the page names ({@code shop}: 400 when unknown, 403 when not theirs). */
+    private InsightScope scope(Page p, Principal me) {
+        return InsightScope.of(me, shops.requested(me, p.param("shop"), "shop"));
     }
 
     private static LineChart trend(List<? extends TopRow> rows, Period period, Page p, Filter f) {
