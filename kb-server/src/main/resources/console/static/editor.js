@@ -246,8 +246,12 @@
     var review = document.getElementById('reviewScript');
     var accepted = Array.prototype.map.call(
       document.querySelectorAll('input[name="acceptedFallbacks"]:checked'), function (box) { return box.value; });
+    var toneScripts = {}; // the tone versions being written (issue 20), named toneScripts.<tone>
+    document.querySelectorAll('textarea.tone-script').forEach(function (t) {
+      toneScripts[t.name.substring('toneScripts.'.length)] = t.value;
+    });
     postJson(preview.getAttribute('data-url'), {script: script.value, smsScript: sms ? sms.value : '',
-      reviewScript: review ? review.value : '', locale: document.getElementById('locale').value,
+      reviewScript: review ? review.value : '', toneScripts: toneScripts, locale: document.getElementById('locale').value,
       category: document.getElementById('category') ? document.getElementById('category').value : '',
       context: sampleContext(), acceptedFallbacks: accepted})
       .then(function (r) {
@@ -292,6 +296,9 @@
     if (el) el.addEventListener('input', schedulePreview);
   });
   document.getElementById('sample-ticket').addEventListener('input', schedulePreview);
+  document.querySelectorAll('textarea.tone-script').forEach(function (t) { // issue 20: tone versions
+    t.addEventListener('input', schedulePreview);
+  });
   // The stand-in words the entry accepts: a missing value reads as the word, or as a fill-in marker.
   document.querySelectorAll('input[name="acceptedFallbacks"]').forEach(function (box) {
     box.addEventListener('change', schedulePreview);

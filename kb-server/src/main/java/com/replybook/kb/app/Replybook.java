@@ -95,7 +95,7 @@ public final class Replybook implements AutoCloseable {
             AnalyticsModule analytics = add(new AnalyticsModule(platform, shops.shops())); // before search: it is told the customers' words
             search = add(new SearchModule(platform, entries.store(), analytics.customerWords(), shops.shops()));
             add(new SampleLibraryModule(platform, entries));
-            add(new EditorModule(platform, entries, search.service(), render));
+            add(new EditorModule(platform, entries, search.service(), render, shops.shops()));
             cases = add(new CasesModule(platform, entries.store(), search.service()));
             add(new ExchangeModule(platform, entries, cases, search.service()));
             add(new EventsModule(platform, eventLog, entries.store(), shops.shops()));

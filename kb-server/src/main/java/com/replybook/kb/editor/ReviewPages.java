@@ -5,6 +5,8 @@ import com.replybook.kb.auth.Role;
 import com.replybook.kb.console.NavCounts;
 import com.replybook.kb.console.Page;
 import com.replybook.kb.entries.Entry;
+import com.replybook.kb.entries.EntryAccess;
+import com.replybook.kb.entries.EntryScope;
 import com.replybook.kb.entries.EntryReview;
 import com.replybook.kb.entries.EntryStore;
 import com.replybook.kb.entries.ReviewQueue;
@@ -44,7 +46,8 @@ final class ReviewPages {
     NavCounts counts() {
         return me -> {
             if (!me.can(Role.EDITOR)) return Map.of();
-            long n = queue.countSentBackTo(me.username()) + (me.can(Role.LEAD) ? queue.countInReview() : 0);
+            long n = queue.countSentBackTo(me.username())
+                    + (me.can(Role.LEAD) ? queue.countInReview(EntryScope.of(me, null)) : 0);
             return Map.of("inbox", n);
         };
     }
@@ -52,7 +55,7 @@ final class ReviewPages {
     private void inbox(Page p) throws IOException {
         Principal me = p.require(Role.EDITOR);
         Map<String, Object> m = new HashMap<>();
-        m.put("inReview", me.can(Role.LEAD) ? queue.inReview() : List.of());
+        m.put("inReview", me.can(Role.LEAD) ? queue.inReview(EntryScope.of(me, null)) : List.of());
         m.put("sentBack", queue.sentBackTo(me.username()));
         p.render("entries/review.ftlh", m);
     }
@@ -60,7 +63,9 @@ final class ReviewPages {
     /** {@code action} = publish or sendback (with {@code comment}), on the version the page showed. */
     private void step(Page p) throws IOException {
         Principal me = p.require(Role.LEAD);
-        Entry e = store.find(p.path("id")).orElseThrow(() -> ApiException.notFound(EntryError.NOT_FOUND, p.path("id")));
+        Entry e = EntryAccess.readable(me, store.find(p.path("id"))
+                .orElseThrow(() -> ApiException.notFound(EntryError.NOT_FOUND, p.path("id"))), p.path("id"));
+        EntryAccess.checkChange(me, e);
         long version = p.longParam("version").orElseThrow(() -> ApiException.badRequest("version", InputError.REQUIRED, "version"));
         String action = p.param("action") == null ? "" : p.param("action");
         try {

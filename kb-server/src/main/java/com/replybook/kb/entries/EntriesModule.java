@@ -21,6 +21,7 @@ public final class EntriesModule implements FeatureModule {
     private final EntryApi api;
     private final Map<String, EntryAction> actions;
     private final ScriptCheck scriptCheck;
+    private final KnownShops shops;
 
     /**
      * @param scriptCheck validates scripts at save time (supplied by the rendering and guardrails features)
@@ -42,6 +43,7 @@ public final class EntriesModule implements FeatureModule {
         this.queue = new ReviewQueue(platform.database());
         this.scriptCheck = scriptCheck;
         this.parser = new EntryDraftParser(scriptCheck, shops);
+        this.shops = shops;
         this.api = new EntryApi(store, review, queue, parser, platform.clock(), shops);
         this.actions = Map.copyOf(actions);
     }
@@ -72,5 +74,10 @@ public final class EntriesModule implements FeatureModule {
     /** The save-time check the parser applies, for previews that show its problems and notes before a save. */
     public ScriptCheck scriptCheck() {
         return scriptCheck;
+    }
+
+    /** The shops entries and requests may name, to check a {@code shop} parameter ({@link KnownShops#requested}). */
+    public KnownShops shops() {
+        return shops;
     }
 }

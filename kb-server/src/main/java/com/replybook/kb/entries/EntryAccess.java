@@ -4,6 +4,7 @@ import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.vocabulary.Visibility;
 import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.FieldError;
 
 import java.util.List;
 
@@ -88,6 +89,23 @@ public final class EntryAccess {
             throw new ApiException(403, "forbidden", "Name the shops of this entry (you work for "
                     + String.join(", ", me.shops()) + "): an entry of every shop reaches shops you do not work for",
                     "shops");
+        }
+    }
+
+    /**
+     * Why {@code me} may not write {@code d} over {@code current} (null for a new entry), for an import's report: an
+     * entry they may not read is reported as a taken key, nothing more; then shops, visibility and role
+     * ({@link #checkWrite}); empty when they may.
+     */
+    public static List<FieldError> writeProblems(Principal me, Entry current, EntryDraft d) {
+        if (current != null && !mayRead(me, current)) {
+            return List.of(new FieldError("key", "key '" + d.key() + "' is taken by an entry you cannot change"));
+        }
+        try {
+            checkWrite(me, current, d);
+            return List.of();
+        } catch (ApiException e) {
+            return List.of(new FieldError(e.field() == null ? "key" : e.field(), e.getMessage()));
         }
     }
 

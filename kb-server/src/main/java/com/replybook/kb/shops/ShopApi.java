@@ -35,8 +35,7 @@ final class ShopApi {
     }
 
     private void list(ApiCall call) throws IOException {
-        Principal me = Principal.of(call);
-        call.json(200, Map.of("shops", shops.all().stream().filter(s -> me.worksFor(s.key())).toList()));
+        call.json(200, Map.of("shops", shops.of(Principal.of(call))));
     }
 
     private void read(ApiCall call) throws IOException {

@@ -1,5 +1,6 @@
 package com.replybook.kb.shops;
 
+import com.replybook.kb.auth.Principal;
 import com.replybook.kb.entries.KnownShops;
 import com.replybook.kb.db.SettingsChanges;
 import com.replybook.kb.db.SharedValue;
@@ -35,6 +36,11 @@ public final class Shops implements KnownShops {
     /** Every shop, in key order. */
     public List<Shop> all() {
         return List.copyOf(shops.get().values());
+    }
+
+    /** The shops {@code reader} works for, in key order: every shop for a reader not limited to some. */
+    public List<Shop> of(Principal reader) {
+        return all().stream().filter(s -> reader.worksFor(s.key())).toList();
     }
 
     public Optional<Shop> find(String key) {

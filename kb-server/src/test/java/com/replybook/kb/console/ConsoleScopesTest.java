@@ -1,0 +1,125 @@
+package com.replybook.kb.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.replybook.kb.auth.Role;
+import com.replybook.kb.testing.ApiClient;
+import com.replybook.kb.testing.Fixtures;
+import com.replybook.kb.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Shops in the console (issue 20): an editor limited to one shop never sees another shop's entries in any list, page
+ * or export; the editor keeps an entry's shops and tone versions when it is saved; the lists filter by shop.
+ */
+class ConsoleScopesTest {
+
+    @TempDir
+    static Path dir;
+    static TestServer server;
+    static ConsoleClient tmallEditor;
+    static ConsoleClient lead;
+    static String tmallId;
+    static String jdId;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(dir, false);
+        ApiClient admin = server.admin();
+        admin.post("/api/v1/shops", Map.of("key", "tmall", "name", "云栖天猫旗舰店"));
+        admin.post("/api/v1/shops", Map.of("key", "jd", "name", "云栖京东自营店"));
+        tmallId = entry("con-tmall.zh-cn", List.of("tmall"));
+        jdId = entry("con-jd.zh-cn", List.of("jd"));
+        entry("con-global.zh-cn", List.of());
+        var user = server.app().users().createUser("ed.tmall", "ed.tmall", Role.EDITOR, "en", List.of("tmall"));
+        server.app().passwords().setPassword(user.id(), ConsoleSecurityTest.PASSWORD);
+        tmallEditor = new ConsoleClient(server.base());
+        assertEquals(303, tmallEditor.signIn("ed.tmall", ConsoleSecurityTest.PASSWORD).statusCode());
+        server.createConsoleUsers(ConsoleSecurityTest.PASSWORD, "lead.all:lead");
+        lead = new ConsoleClient(server.base());
+        assertEquals(303, lead.signIn("lead.all", ConsoleSecurityTest.PASSWORD).statusCode());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** A draft fixture entry of {@code shops} with a formal tone version; returns its id. */
+    static String entry(String key, List<String> shops) {
+        Map<String, Object> e = Fixtures.entry(key);
+        e.put("shops", shops);
+        e.put("toneScripts", Map.of("formal", "尊敬的客户，订单 ${order.id} 已为您加急处理。"));
+        ApiClient.Response r = server.admin().post("/api/v1/entries", e);
+        assertEquals(201, r.status(), r.text());
+        return r.json().path("id").asText();
+    }
+
+    @Test
+    void anEditorOfOneShopNeverSeesAnotherShopsEntryInTheConsole() {
+        String list = tmallEditor.get("/console/entries").body();
+        assertTrue(list.contains("con-tmall.zh-cn") && list.contains("con-global.zh-cn"), list);
+        assertFalse(list.contains("con-jd.zh-cn"), "another shop's entry is never listed");
+
+        assertEquals(404, tmallEditor.get("/console/entries/" + jdId).statusCode());
+        assertEquals(404, tmallEditor.get("/console/entries/" + jdId + "/revisions").statusCode());
+        assertEquals(403, tmallEditor.get("/console/entries?shop=jd").statusCode());
+
+        String export = tmallEditor.get("/console/exchange/export?format=json").body();
+        assertTrue(export.contains("con-tmall.zh-cn"), export);
+        assertFalse(export.contains("con-jd.zh-cn"), "another shop's entry is never exported");
+        String csv = tmallEditor.get("/console/exchange/export?format=csv").body();
+        assertFalse(csv.contains("con-jd.zh-cn"));
+        assertTrue(csv.lines().findFirst().orElseThrow().contains("toneScripts.formal"), "the tone versions are columns");
+    }
+
+    @Test
+    void theEntriesListFiltersByShop() {
+        String tmall = lead.get("/console/entries?shop=tmall").body();
+        assertTrue(tmall.contains("con-tmall.zh-cn") && tmall.contains("con-global.zh-cn"));
+        assertFalse(tmall.contains("con-jd.zh-cn"));
+        assertTrue(tmall.contains("id=\"filter-shop\""), "the list offers the shop filter");
+    }
+
+    @Test
+    void savingAnEntryInTheEditorKeepsItsShopsAndTonesVersions() {
+        String page = lead.get("/console/entries/" + tmallId).body();
+        assertTrue(page.contains("value=\"tmall\" checked"), "the entry's shop is ticked");
+        assertTrue(page.contains("尊敬的客户，订单 ${order.id} 已为您加急处理。"), "the formal version is in the editor");
+
+        Map<String, String> f = ConsoleReviewTest.form(lead, tmallId, "con-tmall.zh-cn",
+                "您的订单 ${order.id} 我们已经加急处理。", 1, "save");
+        f.put("shops", "tmall");
+        f.put("visibility", "team");
+        f.put("toneScripts.formal", "尊敬的客户，订单 ${order.id} 已改走顺丰次日达。");
+        HttpResponse<String> saved = lead.post("/console/entries/" + tmallId, f);
+
+        assertEquals(303, saved.statusCode(), saved.body());
+        JsonNode e = server.admin().get("/api/v1/entries/" + tmallId).json();
+        assertEquals("tmall", e.path("shops").path(0).asText(), e.toString());
+        assertEquals("尊敬的客户，订单 ${order.id} 已改走顺丰次日达。", e.path("toneScripts").path("formal").asText());
+    }
+
+    @Test
+    void aBrokenToneVersionIsRefusedNextToItsField() {
+        Map<String, String> f = ConsoleReviewTest.form(lead, tmallId, "con-tmall.zh-cn",
+                "您的订单 ${order.id} 我们已经加急处理。", server.admin().get("/api/v1/entries/" + tmallId).json()
+                        .path("version").asLong(), "save");
+        f.put("shops", "tmall");
+        f.put("toneScripts.lively", "亲～订单 ${order.id");
+        HttpResponse<String> refused = lead.post("/console/entries/" + tmallId, f);
+        assertEquals(422, refused.statusCode());
+        assertTrue(refused.body().contains("亲～订单 ${order.id"), "the user's text is kept");
+    }
+}
