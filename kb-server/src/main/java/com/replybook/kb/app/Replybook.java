@@ -90,6 +90,7 @@ public final class Replybook implements AutoCloseable {
             EventStore eventLog = new EventStore(database, clock);
             GuardrailsModule guardrails = add(new GuardrailsModule(platform, eventLog));
             render = add(new RenderModule(platform, guardrails.replyAdvisor(), shops.shops()));
+            shops.checkVoicesWith(render.voiceCheck()); // the shops' greetings run in the renderer's sandbox
             entries = add(new EntriesModule(platform, render.scriptCheck().and(guardrails.scriptCheck()),
                     render.entryActions(), shops.shops()));
             AnalyticsModule analytics = add(new AnalyticsModule(platform, shops.shops())); // before search: it is told the customers' words

@@ -57,7 +57,7 @@ final class RenderApi {
             throw ApiException.notFound("No entry with id or key '" + call.path("ref") + "' in shop '" + shop.key() + "'");
         }
         call.json(200, render(entry.scripts(), entry.locale(), entry.category(), Set.copyOf(entry.acceptedFallbacks()),
-                body, Principal.of(call).username()));
+                body, Principal.of(call).username(), shop));
     }
 
     /** The shop a render names in its body or query ({@code shop}), checked; null when none. */
@@ -77,23 +77,26 @@ final class RenderApi {
         JsonNode body = call.readObject();
         JsonNode script = body.get("script");
         if (script == null || !script.isTextual()) throw ApiException.badRequest("script", InputError.NOT_STRING, "script");
-        shop(call, body);
+        Shop shop = shop(call, body);
         ScriptVersions scripts = new ScriptVersions(script.asText(), text(body, "smsScript"), text(body, "reviewScript"),
                 toneScripts(body));
-        call.json(200, render(scripts, null, text(body, "category"), acceptedFallbacks(body), body, caller.username()));
+        call.json(200, render(scripts, null, text(body, "category"), acceptedFallbacks(body), body, caller.username(),
+                shop));
     }
 
+    /** The reply from the version for the body's channel and tone, in {@code shop}'s voice when one is named. */
     private RenderResult render(ScriptVersions scripts, String entryLocale, String category,
-                                Set<String> acceptedFallbacks, JsonNode body, String caller) {
+                                Set<String> acceptedFallbacks, JsonNode body, String caller, Shop shop) {
         String locale = text(body, "locale");
         String channel = text(body, "channel");
         ScriptVersions.Chosen source = null;
         try {
             String channelId = Channel.parse(channel).id();
-            source = scripts.forReply(channelId, Tone.parse(text(body, "tone")).id());
+            String toneId = Tone.parse(text(body, "tone")).id();
+            source = scripts.forReply(channelId, toneId);
             RenderResult result = renderer.render(new RenderRequest(source.text(), locale != null ? locale : entryLocale,
-                    text(body, "tone"), channel, text(body, "emotion"), context(body), category, acceptedFallbacks,
-                    greeting(body)), caller);
+                    text(body, "tone"), channel, text(body, "emotion"), context(body, shop), category, acceptedFallbacks,
+                    greeting(body), voice(shop, toneId)), caller);
             return result.withWarningsFirst(scripts.notes(channelId));
         } catch (InvalidRenderRequestException e) {
             throw ApiException.badRequest(e.field(), InputError.UNKNOWN_TERM, e.field()).withMessage(e.getMessage());
@@ -127,12 +130,28 @@ final class RenderApi {
         return out;
     }
 
+    /** {@code shop}'s voice in {@code tone}; {@link Voice#NONE} without a shop. */
+    private static Voice voice(Shop shop, String tone) {
+        return shop == null ? Voice.NONE
+                : new Voice(shop.name(), shop.signature(), shop.greetings().get(tone), shop.closings().get(tone));
+    }
+
+    /** The ticket's values, with {@code shop.name} set to {@code shop}'s name when the ticket names none. */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> context(JsonNode body) {
+    private static Map<String, Object> context(JsonNode body, Shop shop) {
         JsonNode ctx = body.get("context");
-        if (ctx == null || ctx.isNull()) return Map.of();
-        if (!ctx.isObject()) throw ApiException.badRequest("context", InputError.FIELD_NOT_OBJECT, "context");
-        return Json.MAPPER.convertValue(ctx, Map.class);
+        if (ctx != null && !ctx.isNull() && !ctx.isObject()) {
+            throw ApiException.badRequest("context", InputError.FIELD_NOT_OBJECT, "context");
+        }
+        Map<String, Object> out = ctx == null || ctx.isNull() ? new java.util.HashMap<>()
+                : Json.MAPPER.convertValue(ctx, Map.class);
+        if (shop != null && !(out.get("shop") instanceof Map<?, ?> given && given.get("name") != null)) {
+            Map<String, Object> named = new java.util.HashMap<>();
+            if (out.get("shop") instanceof Map<?, ?> given) given.forEach((k, v) -> named.put(String.valueOf(k), v));
+            named.put("name", shop.name());
+            out.put("shop", named);
+        }
+        return out;
     }
 
     /** {@code greeting}: false renders the reply without the tone's greeting; default true. */

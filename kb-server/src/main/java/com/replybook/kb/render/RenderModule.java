@@ -5,10 +5,12 @@ import com.replybook.kb.entries.ScriptCheck;
 import com.replybook.kb.module.FeatureModule;
 import com.replybook.kb.module.Platform;
 import com.replybook.kb.shops.Shops;
+import com.replybook.kb.shops.VoiceCheck;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.FieldError;
 import com.replybook.kb.web.Router;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,6 +44,27 @@ public final class RenderModule implements FeatureModule {
         return (field, script, locale) -> renderer.validate(script).stream()
                 .map(p -> p.toFieldError(field))
                 .toList();
+    }
+
+    /**
+     * The sandbox check of the shops' voices: a greeting or closing is checked like a script, its problems naming
+     * the field. Per-shop layouts are refused for now (422 naming the field): replies do not use them yet, and
+     * storing what has no effect would mislead.
+     */
+    public VoiceCheck voiceCheck() {
+        return new VoiceCheck() {
+            @Override
+            public List<FieldError> line(String field, String template) {
+                return renderer.validate(template).stream().map(p -> new FieldError(field, p.message() + " (line "
+                        + p.line() + ", column " + p.column() + ")", p.line(), p.column())).toList();
+            }
+
+            @Override
+            public List<FieldError> layout(String field, String path, String template) {
+                return List.of(new FieldError(field, "Per-shop layouts are not supported yet; set the shop's "
+                        + "signature, greetings and closings instead"));
+            }
+        };
     }
 
     /** The actions this feature serves on one entry: {@code POST /api/v1/entries/{ref}/render}. */

@@ -47,7 +47,8 @@ final class ReplyComposer {
 
         Map<String, Object> model = layoutModel(request, locale, context, publicReply);
         model.put("body", body);
-        Map<String, String> tone = layouts.toneParts(request.parsedTone(), locale, model);
+        Map<String, String> tone = voiced(layouts.toneParts(request.parsedTone(), locale, model), request.voice(),
+                context, locale, publicReply, log);
         if (!request.greeting()) tone.put("greeting", ""); // the agent's reply already greets the customer
         model.put("tone", tone);
         Layouts.Output text = layouts.channel(channel, locale, false, model);
@@ -75,6 +76,29 @@ final class ReplyComposer {
                 plain.codePointCount(0, plain.length()), segments, log.fillIns());
     }
 
+    /**
+     * The tone's parts in the shop's voice: its greeting and closing (run like scripts, in the sandbox) and its
+     * sign-off replace the layout's where the shop has them.
+     */
+    private Map<String, String> voiced(Map<String, String> parts, Voice voice, TicketContext context,
+                                       SupportedLocale locale, boolean publicReply, RenderLog log) {
+        if (voice == Voice.NONE) return parts;
+        Map<String, String> out = new java.util.LinkedHashMap<>(parts);
+        for (Map.Entry<String, String> line : Map.of("greeting", nz(voice.greeting()), "closing", nz(voice.closing()))
+                .entrySet()) {
+            if (Voice.given(line.getValue())) {
+                out.put(line.getKey(), TextTidy.normalise(compiler.run(compiler.compile(line.getValue()),
+                        ScriptModel.root(context, texts.get(locale), publicReply, log))));
+            }
+        }
+        if (Voice.given(voice.signature())) out.put("signoff", voice.signature());
+        return out;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
     /** Values the layouts may show; absent ones are left out so layouts can test them with {@code ??}. */
     private static Map<String, Object> layoutModel(
             RenderRequest request, SupportedLocale locale, TicketContext context, boolean publicReply) {
@@ -83,7 +107,8 @@ final class ReplyComposer {
         model.put("channel", request.parsedChannel().id());
         model.put("toneName", request.parsedTone().id());
         model.put("locale", locale.tag());
-        putIfPresent(model, "shopName", context.get("shop.name"));
+        putIfPresent(model, "shopName", Voice.given(request.voice().shopName()) ? request.voice().shopName()
+                : context.get("shop.name"));
         putIfPresent(model, "agentName", context.get("agent.name"));
         putIfPresent(model, "agentId", context.get("agent.id"));
         if (!publicReply) {

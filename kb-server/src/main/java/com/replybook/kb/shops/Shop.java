@@ -14,7 +14,7 @@ import java.util.Map;
  * @param locales   the locales the shop writes in, e.g. {@code [zh-CN, en]}; empty for any
  * @param signature the shop's sign-off block for email and chat replies; empty for the layout's own
  * @param greetings per tone id, the shop's greeting (a sandboxed template like a script, e.g.
- *                  {@code 亲爱的${name}，您好～}); a tone without one keeps the locale's
+ *                  {@code 亲爱的${customer.name}，您好～}); a tone without one keeps the locale's
  * @param closings  per tone id, the shop's closing line; a tone without one keeps the locale's
  * @param layouts   per layout path (e.g. {@code channel/email.zh-CN.ftl}), the shop's own layout, sandboxed like
  *                  scripts; a path without one keeps the built-in layout
