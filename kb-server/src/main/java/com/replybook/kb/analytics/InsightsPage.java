@@ -57,6 +57,7 @@ final class InsightsPage {
         Period period = Period.lastDays(f.days(), in.to());
         Map<String, Object> m = f.model(p);
         m.put("insights", in);
+        m.put("shopChoices", shops.namesFor(me));
         m.put("categoryChart", trend(in.categories(), period, p, f));
         m.put("dates", period.dates());
         m.put("productChart", BarChart.of(in.products().stream().limit(BARS)
@@ -95,7 +96,7 @@ final class InsightsPage {
 
     static String categoryLink(Page p, String category, Filter f) {
         return p.request().getContextPath() + "/console/insights/category?name=" + URLEncoder.encode(category, StandardCharsets.UTF_8)
-                + "&days=" + f.days() + (f.locale() == null ? "" : "&locale=" + f.locale());
+                + "&" + f.query();
     }
 
     private static Map<String, LineChart> sparks(List<AgentActivity> agents, Period period) {
@@ -111,14 +112,22 @@ final class InsightsPage {
      * supported tags; anything else is a 400 naming the parameter, as in the API. The period is the parameter
      * {@code days} on the page and {@code period} in the threshold forms (whose {@code days} is the rule's).
      */
-    record Filter(int days, String locale) {
+    record Filter(int days, String locale, String shop) {
 
         static Filter of(Page p, String daysParam) {
             long days = p.longParam(daysParam).orElse(30L);
             if (days < 1 || days > InsightsApi.MAX_DAYS) {
                 throw ApiException.badRequest(daysParam, InputError.OUT_OF_RANGE, daysParam, 1, InsightsApi.MAX_DAYS);
             }
-            return new Filter((int) days, InsightsApi.locale(p.param("locale")));
+            String shop = p.param("shop");
+            return new Filter((int) days, InsightsApi.locale(p.param("locale")),
+                    shop == null || shop.isBlank() ? null : shop.strip());
+        }
+
+        /** The filter as a query string, e.g. {@code days=30&locale=zh-CN&shop=tmall}. */
+        String query() {
+            return "days=" + days + (locale == null ? "" : "&locale=" + locale)
+                    + (shop == null ? "" : "&shop=" + URLEncoder.encode(shop, StandardCharsets.UTF_8));
         }
 
         /** Chinese emotion words in traditional characters for zh-TW, chosen or the lead's own language. */
@@ -134,7 +143,8 @@ final class InsightsPage {
             m.put("periods", PERIODS.contains(days) ? PERIODS : List.of(7, 30, 90, days));
             m.put("locales", SupportedLocale.TAGS);
             m.put("api", p.request().getContextPath() + "/api/v1/analytics");
-            m.put("query", "days=" + days + (locale == null ? "" : "&locale=" + locale));
+            m.put("query", query());
+            m.put("shop", shop == null ? "" : shop);
             return m;
         }
     }

@@ -30,6 +30,14 @@ public interface KnownShops {
         return k;
     }
 
+    /**
+     * The shops {@code reader} works for, key → name in key order (every shop for a reader not limited to some), to
+     * offer as a filter; none by default.
+     */
+    default java.util.Map<String, String> namesFor(Principal reader) {
+        return java.util.Map.of();
+    }
+
     /** Every key is known (tools and tests without shops). */
     KnownShops ANY = key -> true;
 }

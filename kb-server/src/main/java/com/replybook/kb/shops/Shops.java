@@ -43,6 +43,13 @@ public final class Shops implements KnownShops {
         return all().stream().filter(s -> reader.worksFor(s.key())).toList();
     }
 
+    @Override
+    public Map<String, String> namesFor(Principal reader) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Shop s : of(reader)) out.put(s.key(), s.name());
+        return out;
+    }
+
     public Optional<Shop> find(String key) {
         return key == null ? Optional.empty() : Optional.ofNullable(shops.get().get(key));
     }

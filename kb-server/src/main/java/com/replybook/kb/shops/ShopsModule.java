@@ -1,5 +1,6 @@
 package com.replybook.kb.shops;
 
+import com.replybook.kb.console.Page;
 import com.replybook.kb.module.FeatureModule;
 import com.replybook.kb.module.Platform;
 import com.replybook.kb.web.ApiCall;
@@ -27,6 +28,11 @@ public final class ShopsModule implements FeatureModule {
     @Override
     public void api(Router<ApiCall> api) {
         new ShopApi(shops, new ShopParser(voiceCheck)).routes(api);
+    }
+
+    @Override
+    public void console(Router<Page> console) {
+        new ShopPages(shops, new ShopParser(voiceCheck)).routes(console);
     }
 
     public Shops shops() {

@@ -136,13 +136,18 @@ final class UserApi {
         if (!body.has("shops")) return null;
         List<FieldError> errors = new ArrayList<>();
         List<String> keys = JsonFields.strings(body, "shops", 200, 64, errors);
+        if (!errors.isEmpty()) throw ApiException.invalid(errors);
+        return known(shops, keys);
+    }
+
+    /** {@code keys} sorted, each a shop that exists; 422 naming {@code shops} otherwise. */
+    static List<String> known(KnownShops shops, List<String> keys) {
         List<String> unknown = keys.stream().filter(k -> !shops.exists(k)).toList();
         if (!unknown.isEmpty()) {
-            errors.add(new FieldError("shops", "shops names " + String.join(", ", unknown) + ", which "
+            throw ApiException.unprocessable("shops", "shops names " + String.join(", ", unknown) + ", which "
                     + (unknown.size() == 1 ? "is not a shop" : "are not shops")
-                    + "; create a shop first (POST /api/v1/shops), or send [] for every shop"));
+                    + "; create a shop first (POST /api/v1/shops), or send [] for every shop", null);
         }
-        if (!errors.isEmpty()) throw ApiException.invalid(errors);
         return keys.stream().sorted().toList();
     }
 

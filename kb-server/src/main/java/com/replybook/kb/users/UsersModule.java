@@ -54,7 +54,7 @@ public final class UsersModule implements FeatureModule {
 
     @Override
     public void console(Router<Page> console) {
-        new UserPages(users, passwords, sessions).routes(console);
+        new UserPages(users, passwords, sessions, shops).routes(console);
         new MyLanguage(users).routes(console);
     }
 

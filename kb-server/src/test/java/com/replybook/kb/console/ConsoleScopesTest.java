@@ -122,4 +122,55 @@ class ConsoleScopesTest {
         assertEquals(422, refused.statusCode());
         assertTrue(refused.body().contains("亲～订单 ${order.id"), "the user's text is kept");
     }
+
+    @Test
+    void anAdminAddsAShopInTheConsoleAndABadFieldIsShownNextToIt() {
+        server.createConsoleUsers(ConsoleSecurityTest.PASSWORD, "admin.shops:admin");
+        ConsoleClient admin = new ConsoleClient(server.base());
+        admin.signIn("admin.shops", ConsoleSecurityTest.PASSWORD);
+        String csrf = admin.csrf("/console/shops");
+
+        HttpResponse<String> bad = admin.post("/console/shops", Map.of("_csrf", csrf, "key", "Own Site",
+                "name", "云栖官网", "greetings.warm", "亲爱的${customer.name"));
+        assertEquals(422, bad.statusCode());
+        assertTrue(bad.body().contains("data-field=\"key\"") && bad.body().contains("data-field=\"greetings.warm\""),
+                bad.body());
+        assertTrue(bad.body().contains("亲爱的${customer.name"), "the admin's text is kept");
+
+        HttpResponse<String> ok = admin.post("/console/shops", Map.of("_csrf", csrf, "key", "own-site",
+                "name", "云栖官网", "closings.formal", "云栖官网客服中心敬上"));
+        assertEquals(303, ok.statusCode(), ok.body());
+        assertEquals("云栖官网客服中心敬上", server.admin().get("/api/v1/shops/own-site").json()
+                .path("closings").path("formal").asText());
+        assertTrue(tmallEditor.get("/console/shops").body().contains("云栖天猫旗舰店"));
+        assertFalse(tmallEditor.get("/console/shops").body().contains("云栖官网"), "a user sees their shops only");
+        assertEquals(404, tmallEditor.get("/console/shops/own-site").statusCode());
+    }
+
+    @Test
+    void anAdminLimitsAUserToShopsOnTheUsersPage() {
+        server.createConsoleUsers(ConsoleSecurityTest.PASSWORD, "admin.users:admin", "agent.later:agent");
+        ConsoleClient admin = new ConsoleClient(server.base());
+        admin.signIn("admin.users", ConsoleSecurityTest.PASSWORD);
+        String id = server.app().users().findByUsername("agent.later").orElseThrow().id();
+
+        HttpResponse<String> r = admin.post("/console/users/" + id, Map.of("_csrf", admin.csrf("/console/users"),
+                "action", "shops", "shops", "jd"));
+
+        assertEquals(303, r.statusCode(), r.body());
+        assertEquals(List.of("jd"), server.app().users().find(id).orElseThrow().shops());
+    }
+
+    @Test
+    void insightsFilterByShopAndALeadOfOneShopCannotAskForAnother() {
+        String page = lead.get("/console/insights?shop=jd").body();
+        assertTrue(page.contains("id=\"filter-shop\""), page);
+        assertTrue(page.contains("shop=jd"), "exports and drill-downs keep the shop");
+        var user = server.app().users().createUser("lead.tmall", "lead.tmall", Role.LEAD, "en", List.of("tmall"));
+        server.app().passwords().setPassword(user.id(), ConsoleSecurityTest.PASSWORD);
+        ConsoleClient tmallLead = new ConsoleClient(server.base());
+        tmallLead.signIn("lead.tmall", ConsoleSecurityTest.PASSWORD);
+        assertEquals(200, tmallLead.get("/console/insights").statusCode());
+        assertEquals(403, tmallLead.get("/console/insights?shop=jd").statusCode());
+    }
 }
