@@ -88,7 +88,7 @@ public final class Replybook implements AutoCloseable {
             users = add(new UsersModule(platform, shops.shops()));
             // One event log for the events API and the guardrails, which record each approval step as an event.
             EventStore eventLog = new EventStore(database, clock);
-            GuardrailsModule guardrails = add(new GuardrailsModule(platform, eventLog));
+            GuardrailsModule guardrails = add(new GuardrailsModule(platform, eventLog, shops.shops()));
             render = add(new RenderModule(platform, guardrails.replyAdvisor(), shops.shops()));
             shops.checkVoicesWith(render.voiceCheck()); // the shops' greetings run in the renderer's sandbox
             entries = add(new EntriesModule(platform, render.scriptCheck().and(guardrails.scriptCheck()),

@@ -74,9 +74,11 @@ final class PreviewEndpoint {
             if (!version.field().equals("script")) versions.add(version); // the script itself is in the list already
         }
         scripts.tones().forEach((tone, text) -> versions.add(new ScriptVersions.Chosen(ScriptVersions.TONE_FIELD + "." + tone, text)));
+        List<String> shops = new ArrayList<>(); // the shops ticked in the editor, whose wording rules apply
+        body.path("shops").forEach(s -> { if (s.isTextual()) shops.add(s.asText()); });
         for (ScriptVersions.Chosen version : versions) {
-            problems.addAll(check.check(version.field(), version.text(), locale));
-            notes.addAll(check.notes(version.field(), version.text(), locale));
+            problems.addAll(check.check(version.field(), version.text(), locale, shops));
+            notes.addAll(check.notes(version.field(), version.text(), locale, shops));
         }
         List<Map<String, Object>> cells = new ArrayList<>();
         if (problems.isEmpty()) {

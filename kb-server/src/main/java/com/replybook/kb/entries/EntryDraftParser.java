@@ -86,19 +86,19 @@ public final class EntryDraftParser {
         String problem = JsonFields.text(json, "problem", MAX_PROBLEM, true, errors);
         List<String> questions = JsonFields.strings(json, "questions", MAX_QUESTIONS, MAX_ITEM, errors);
         String cause = JsonFields.text(json, "cause", MAX_TEXT, false, errors);
+        List<String> shops = shops(json, errors); // before the scripts: they are checked by these shops' rules
         String script = JsonFields.text(json, "script", MAX_SCRIPT, true, errors);
-        if (script != null) errors.addAll(located(scriptCheck.check("script", script, locale)));
-        String smsScript = channelVersion(json, "smsScript", MAX_SMS_SCRIPT, locale, errors);
-        String reviewScript = channelVersion(json, "reviewScript", MAX_REVIEW_SCRIPT, locale, errors);
+        if (script != null) errors.addAll(located(scriptCheck.check("script", script, locale, shops)));
+        String smsScript = channelVersion(json, "smsScript", MAX_SMS_SCRIPT, locale, shops, errors);
+        String reviewScript = channelVersion(json, "reviewScript", MAX_REVIEW_SCRIPT, locale, shops, errors);
         List<String> diagnostics = JsonFields.strings(json, "diagnostics", MAX_LIST, MAX_ITEM, errors);
         List<String> actions = JsonFields.strings(json, "actions", MAX_LIST, MAX_ITEM, errors);
         List<String> acceptedFallbacks = AcceptedFallbacks.read(json, errors);
         EntryStatus status = status(json, errors);
         String owner = JsonFields.text(json, "owner", 100, false, errors);
         int verifyEvery = verifyEveryDays(json, errors);
-        List<String> shops = shops(json, errors);
         Visibility visibility = visibility(json, errors);
-        Map<String, String> toneScripts = toneScripts(json, locale, errors);
+        Map<String, String> toneScripts = toneScripts(json, locale, shops, errors);
         if (visibility == Visibility.PERSONAL && !json.hasNonNull("status")) status = EntryStatus.PUBLISHED;
         if (visibility == Visibility.PERSONAL && status == EntryStatus.IN_REVIEW) {
             errors.add(new FieldError("status", "A personal entry is not reviewed: save it as draft, published or "
@@ -138,7 +138,7 @@ public final class EntryDraftParser {
      * The tone versions: an object of tone id → script, each checked like the script (sandbox and wording) and its
      * problems named {@code toneScripts.<tone>}; blank versions are left out.
      */
-    private Map<String, String> toneScripts(JsonNode json, String locale, List<FieldError> errors) {
+    private Map<String, String> toneScripts(JsonNode json, String locale, List<String> shops, List<FieldError> errors) {
         JsonNode n = json.get(ScriptVersions.TONE_FIELD);
         Map<String, String> out = new TreeMap<>();
         if (n == null || n.isNull()) return out;
@@ -157,7 +157,7 @@ public final class EntryDraftParser {
                 errors.add(new FieldError(field, field + " is longer than " + MAX_SCRIPT + " characters"));
             } else if (!e.getValue().asText().isBlank()) {
                 String text = e.getValue().asText().strip();
-                errors.addAll(located(scriptCheck.check(field, text, locale)));
+                errors.addAll(located(scriptCheck.check(field, text, locale, shops)));
                 out.put(e.getKey(), text);
             }
         });
@@ -165,9 +165,10 @@ public final class EntryDraftParser {
     }
 
     /** An optional channel version of the script: checked like the script, its problems named by {@code field}. */
-    private String channelVersion(JsonNode json, String field, int max, String locale, List<FieldError> errors) {
+    private String channelVersion(JsonNode json, String field, int max, String locale, List<String> shops,
+                                  List<FieldError> errors) {
         String text = JsonFields.text(json, field, max, false, errors);
-        if (text != null && !text.isBlank()) errors.addAll(located(scriptCheck.check(field, text, locale)));
+        if (text != null && !text.isBlank()) errors.addAll(located(scriptCheck.check(field, text, locale, shops)));
         return text;
     }
 

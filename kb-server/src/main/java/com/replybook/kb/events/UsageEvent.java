@@ -50,7 +50,7 @@ public record UsageEvent(String id, EventType type, String entryId, Long entryVe
     }
 
     /** This event in shop {@code key}. */
-    UsageEvent inShop(String key) {
+    public UsageEvent inShop(String key) {
         return new UsageEvent(id, type, entryId, entryVersion, tone, channel, emotion, helpdesk, ticketId, query, source,
                 hits, confident, actions, agent, product, outcome, score, compensation, approval, user, at, key);
     }

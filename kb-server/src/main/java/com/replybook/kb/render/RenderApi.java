@@ -133,7 +133,8 @@ final class RenderApi {
     /** {@code shop}'s voice in {@code tone}; {@link Voice#NONE} without a shop. */
     private static Voice voice(Shop shop, String tone) {
         return shop == null ? Voice.NONE
-                : new Voice(shop.name(), shop.signature(), shop.greetings().get(tone), shop.closings().get(tone));
+                : new Voice(shop.key(), shop.name(), shop.signature(), shop.greetings().get(tone),
+                shop.closings().get(tone), shop.layouts());
     }
 
     /** The ticket's values, with {@code shop.name} set to {@code shop}'s name when the ticket names none. */

@@ -41,7 +41,7 @@ public final class RenderModule implements FeatureModule {
 
     /** Save-time script validation for the entries feature: syntax and sandbox problems at line and column. */
     public ScriptCheck scriptCheck() {
-        return (field, script, locale) -> renderer.validate(script).stream()
+        return (field, script, locale, shops) -> renderer.validate(script).stream()
                 .map(p -> p.toFieldError(field))
                 .toList();
     }

@@ -114,7 +114,7 @@ public final class ScriptRenderer implements AutoCloseable {
         return renders.record(() -> {
             // Advice may read the database: outside the worker, so its time never counts as the script's.
             ReplyAdvisor.Advice advice = advisor.advise(new ReplyAdvisor.Situation(
-                    request.resolvedLocale().tag(), request.category(), request.context()));
+                    request.resolvedLocale().tag(), request.category(), request.context(), request.voice().shop()));
             return limited(() -> composer.compose(request, advice));
         });
     }
