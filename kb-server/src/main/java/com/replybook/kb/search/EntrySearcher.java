@@ -106,7 +106,8 @@ public final class EntrySearcher {
                 return run(s, filtered(new MatchAllDocsQuery(), typed), null, null, typed);
             }
             SearchRequest request = typed.withText(corrected(typed.text(), s.getIndexReader()));
-            LexicalQueries.Built built = queries.buildWithHighlight(request.text(), s.getIndexReader());
+            LexicalQueries.Built built = queries.buildWithHighlight(request.text(), s.getIndexReader(),
+                    synonymShop(request));
             if (built == null) return Ranked.EMPTY;
             Ranked ranked = run(s, filtered(built.query(), request), request.highlight() ? built.highlight() : null,
                     built.words(), request);
@@ -138,7 +139,7 @@ public final class EntrySearcher {
                     false, scope);
             BooleanQuery.Builder b = new BooleanQuery.Builder();
             for (int i = 0; i < parts.size(); i++) {
-                Query query = queries.build(texts.get(i), s.getIndexReader());
+                Query query = queries.build(texts.get(i), s.getIndexReader(), synonymShop(request));
                 if (query != null) b.add(new BoostQuery(query, parts.get(i).weight()), Occur.SHOULD);
             }
             BooleanQuery query = b.build();
@@ -154,6 +155,12 @@ public final class EntrySearcher {
      */
     private String corrected(String text, IndexReader reader) {
         return Embedders.Space.ofText(text) == Embedders.Space.EN ? spelling.correct(text, reader) : text;
+    }
+
+    /** The shop whose synonyms a search applies: the one shop it is in, else none (the locales' synonyms). */
+    private static String synonymShop(SearchRequest request) {
+        List<String> shops = request.scope().shops();
+        return shops != null && shops.size() == 1 ? shops.getFirst() : null;
     }
 
     LexicalQueries queries() {
@@ -176,7 +183,8 @@ public final class EntrySearcher {
         double similarity = Double.NaN; // lexical only: no dense score, and no space to judge it in
         Embedders.Space space = null;
         if (dense != null && hasText) {
-            String denseText = synonyms.rewrite(request.text()); // shorthand the models do not know: tk => 退款
+            // shorthand the models do not know: tk => 退款
+            String denseText = synonyms.rewrite(request.text(), synonymShop(request));
             space = Embedders.Space.ofText(denseText);
             TopDocs lexical = top(s, query, HybridFusion.CANDIDATES, hasText);
             float[] vector = dense.query(denseText);

@@ -14,9 +14,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Reads and validates the query parameters shared by search and suggest; errors name the parameter. */
 final class SearchParams {
+
+    /** A BCP 47 tag as the search API takes it ({@code prefer}, the synonyms' locale), e.g. {@code zh-CN}. */
+    static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
 
     private SearchParams() {
     }
