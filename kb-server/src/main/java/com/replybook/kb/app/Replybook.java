@@ -100,7 +100,7 @@ public final class Replybook implements AutoCloseable {
             cases = add(new CasesModule(platform, entries.store(), search.service()));
             add(new ExchangeModule(platform, entries, cases, search.service()));
             add(new EventsModule(platform, eventLog, entries.store(), shops.shops()));
-            add(new ToneModule(platform));
+            add(new ToneModule(platform, shops.shops()));
             add(new ClocksModule(platform));
             add(new FollowUpsModule(platform, entries.store()));
             add(new PluginModule());

@@ -33,11 +33,6 @@ public record ShopSetting(String base, String shop) {
         return new ShopSetting(base, shops.requested(caller, shopParam, "shop"));
     }
 
-    /** A shop's copy of a setting kept once, or that setting's own copy when {@code shop} is null. */
-    public static ShopSetting once(String shop) {
-        return new ShopSetting("", shop);
-    }
-
     /** The key the copy is stored under: {@code zh-CN}, {@code zh-CN/tmall-flagship}, {@code /tmall-flagship}. */
     public String key() {
         return shop == null ? base : base + "/" + shop;
