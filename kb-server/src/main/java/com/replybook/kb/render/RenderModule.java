@@ -47,24 +47,26 @@ public final class RenderModule implements FeatureModule {
     }
 
     /**
-     * The sandbox check of the shops' voices: a greeting or closing is checked like a script, its problems naming
-     * the field. Per-shop layouts are refused for now (422 naming the field): replies do not use them yet, and
-     * storing what has no effect would mislead.
+     * The sandbox check of the shops' voices: a greeting, a closing or a channel layout is checked like a script (a
+     * layout with a trial reply through it), its problems naming the field with line and column.
      */
     public VoiceCheck voiceCheck() {
         return new VoiceCheck() {
             @Override
             public List<FieldError> line(String field, String template) {
-                return renderer.validate(template).stream().map(p -> new FieldError(field, p.message() + " (line "
-                        + p.line() + ", column " + p.column() + ")", p.line(), p.column())).toList();
+                return located(field, renderer.validate(template));
             }
 
             @Override
             public List<FieldError> layout(String field, String path, String template) {
-                return List.of(new FieldError(field, "Per-shop layouts are not supported yet; set the shop's "
-                        + "signature, greetings and closings instead"));
+                return located(field, renderer.validateLayout(path, template));
             }
         };
+    }
+
+    private static List<FieldError> located(String field, List<ScriptProblem> problems) {
+        return problems.stream().map(p -> new FieldError(field, p.message() + " (line " + p.line() + ", column "
+                + p.column() + ")", p.line(), p.column())).toList();
     }
 
     /** The actions this feature serves on one entry: {@code POST /api/v1/entries/{ref}/render}. */

@@ -51,8 +51,8 @@ final class ShopApi {
 
     private void update(ApiCall call) throws IOException {
         Principal me = Principal.of(call).require(Role.ADMIN);
+        JsonNode body = call.readObject(); // a body that is not strict JSON is 400 whatever the shop
         Shop current = visible(call.path("key"), me);
-        JsonNode body = call.readObject();
         if (body.hasNonNull("key") && !current.key().equals(body.get("key").asText())) {
             throw ApiException.unprocessable("key", "A shop's key never changes; send '" + current.key()
                     + "' or leave key out", null);

@@ -17,11 +17,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The console's shop pages (issue 20): {@code /console/shops} lists the shops the user works for, with links to each
  * shop's entries, stale queue and insights; an admin creates shops there and changes one's name, locales and voice
- * (signature, greeting and closing per tone) on {@code /console/shops/{key}}. The forms go through the same
+ * (signature, greeting and closing per tone, its own channel layouts) on {@code /console/shops/{key}}, which also
+ * leads to the shop's own wording rules, compensation policy and synonyms. The forms go through the same
  * {@link ShopParser} as the API, so a refused field is shown next to its input with the admin's text kept.
  */
 final class ShopPages {
@@ -55,6 +57,7 @@ final class ShopPages {
             throws IOException {
         Map<String, Object> m = model(p, form, errors);
         m.put("shop", shop);
+        m.put("layoutPaths", layoutPaths(shop.locales()));
         p.render(status, "shops/edit.ftlh", m);
     }
 
@@ -77,8 +80,12 @@ final class ShopPages {
         try {
             long version = p.longParam("version").orElse(current.version());
             ShopDraft draft = parser.parse(json(form));
+            // The layouts of languages not shown on the form stay as they were; an emptied one is removed.
+            Map<String, String> layouts = new TreeMap<>(current.layouts());
+            layouts.keySet().removeAll(((Map<?, ?>) form.get("layouts")).keySet());
+            layouts.putAll(draft.layouts());
             shops.update(current, new ShopDraft(current.key(), draft.name(), draft.locales(), draft.signature(),
-                    draft.greetings(), draft.closings(), current.layouts()), version, me.username());
+                    draft.greetings(), draft.closings(), layouts), version, me.username());
             p.redirect("shops/" + current.key(), "flash.shopChanged", draft.name());
         } catch (ApiException e) {
             edit(p, e.status(), current, form, errors(e));
@@ -119,6 +126,7 @@ final class ShopPages {
         f.put("signature", "");
         f.put("greetings", Map.of());
         f.put("closings", Map.of());
+        f.put("layouts", Map.of());
         return f;
     }
 
@@ -130,6 +138,7 @@ final class ShopPages {
         f.put("signature", s.signature());
         f.put("greetings", s.greetings());
         f.put("closings", s.closings());
+        f.put("layouts", s.layouts());
         return f;
     }
 
@@ -148,7 +157,19 @@ final class ShopPages {
         }
         f.put("greetings", greetings);
         f.put("closings", closings);
+        Map<String, String> layouts = new TreeMap<>(); // only the layouts the form showed
+        for (String path : ShopParser.LAYOUT_PATHS) {
+            if (p.request().getParameter("layouts." + path) != null) layouts.put(path, p.raw("layouts." + path).strip());
+        }
+        f.put("layouts", layouts);
         return f;
+    }
+
+    /** The channel layouts a shop writing in {@code locales} (none: any) may have, in order. */
+    private static List<String> layoutPaths(List<String> locales) {
+        return ShopParser.LAYOUT_PATHS.stream()
+                .filter(path -> locales.isEmpty() || locales.stream().anyMatch(l -> path.contains("." + l + ".")))
+                .sorted().toList();
     }
 
     private static ObjectNode json(Map<String, Object> form) {

@@ -90,9 +90,12 @@ final class ShopParser {
         Map<String, String> out = new TreeMap<>();
         for (Map.Entry<String, String> e : textsByName(json, "layouts", MAX_LAYOUT, errors).entrySet()) {
             String at = "layouts." + e.getKey();
-            if (!LAYOUT_PATHS.contains(e.getKey())) {
-                errors.add(new FieldError(at, "'" + e.getKey() + "' is not a layout; use a path such as "
-                        + "tone/warm.zh-CN.ftl, channel/chat.en.ftl or channel/email.zh-TW.ftlh"));
+            if (e.getKey().startsWith("tone/")) {
+                errors.add(new FieldError(at, "A shop's tone is its greetings, closings and signature; its layouts are "
+                        + "channel layouts such as channel/chat.en.ftl or channel/email.zh-TW.ftlh"));
+            } else if (!LAYOUT_PATHS.contains(e.getKey())) {
+                errors.add(new FieldError(at, "'" + e.getKey() + "' is not a channel layout; use a path such as "
+                        + "channel/chat.en.ftl, channel/sms.zh-CN.ftl or channel/email.zh-TW.ftlh"));
             } else if (!e.getValue().isBlank()) {
                 errors.addAll(voice.layout(at, e.getKey(), e.getValue()));
                 out.put(e.getKey(), e.getValue());
@@ -118,13 +121,15 @@ final class ShopParser {
         return out;
     }
 
-    /** Every layout a shop may override: each tone and channel layout of each locale, and the HTML email. */
+    /**
+     * Every layout a shop may override: each channel layout of each locale, and the HTML email. Tone layouts assign
+     * their parts, which scripts may not; a shop's tone is its greetings, closings and signature instead.
+     */
     static final Set<String> LAYOUT_PATHS = layoutPaths();
 
     private static Set<String> layoutPaths() {
         Set<String> paths = new HashSet<>();
         for (String locale : SupportedLocale.TAGS) {
-            for (String tone : Tone.IDS) paths.add("tone/" + tone + "." + locale + ".ftl");
             for (String channel : Channel.IDS) paths.add("channel/" + channel + "." + locale + ".ftl");
             paths.add("channel/" + Channel.EMAIL.id() + "." + locale + ".ftlh");
         }

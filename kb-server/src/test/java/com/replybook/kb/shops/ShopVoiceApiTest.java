@@ -67,12 +67,43 @@ class ShopVoiceApiTest {
             Response bad = server.admin().post("/api/v1/shops", Map.of("key", "jd", "name", "云栖京东自营店",
                     "greetings", Map.of("warm", "亲爱的${customer.name"),
                     "closings", Map.of("lively", "<#list 1..999999999 as i>${i}</#list>"),
-                    "layouts", Map.of("channel/chat.zh-CN.ftl", "${body}")));
+                    "layouts", Map.of("channel/chat.zh-CN.ftl", "<#assign x = body + body>${x}",
+                            "channel/sms.en.ftl", "${body} ${orderNumber}",
+                            "tone/warm.zh-CN.ftl", "<#assign greeting = \"hi\">")));
             assertEquals(422, bad.status(), bad.text());
-            for (String field : List.of("\"greetings.warm\"", "\"closings.lively\"", "\"layouts.channel/chat.zh-CN.ftl\"")) {
+            for (String field : List.of("\"greetings.warm\"", "\"closings.lively\"", "\"layouts.channel/chat.zh-CN.ftl\"",
+                    "\"layouts.channel/sms.en.ftl\"", "\"layouts.tone/warm.zh-CN.ftl\"")) {
                 assertTrue(bad.text().contains(field), field + " in " + bad.text());
             }
+            assertTrue(bad.text().contains("orderNumber"), "a trial reply finds the unknown value: " + bad.text());
             assertEquals(404, server.admin().get("/api/v1/shops/jd").status(), "nothing was stored");
+        }
+    }
+
+    @Test
+    void aShopsOwnChannelLayoutsArrangeItsRepliesAndOtherShopsKeepTheBuiltInOnes() {
+        try (TestServer server = TestServer.start(dir, false)) {
+            ApiClient admin = server.admin();
+            Response shop = admin.post("/api/v1/shops", Map.of("key", "tmall", "name", "云栖天猫旗舰店",
+                    "layouts", Map.of("channel/chat.zh-CN.ftl", "【${shopName}】${tone.greeting}\n\n${body}\n\n—— ${agentName!\"云栖客服\"}",
+                            "channel/email.zh-CN.ftlh", "<p>${tone.greeting}</p>${bodyHtml}<p>${shopName}</p>")));
+            assertEquals(201, shop.status(), shop.text());
+            assertEquals(201, admin.post("/api/v1/shops", Map.of("key", "jd", "name", "云栖京东自营店")).status());
+            Map<String, Object> e = Fixtures.entry("layout.zh-cn");
+            e.put("status", "published");
+            assertEquals(201, admin.post("/api/v1/entries", e).status());
+            ApiClient agent = server.userWithRole("agent.li", "agent");
+
+            String chat = render(agent, "/api/v1/entries/layout.zh-cn/render?shop=tmall", "standard", "chat");
+            assertTrue(chat.startsWith("【云栖天猫旗舰店】"), chat);
+            assertTrue(chat.contains("您的订单 E1024 我们已经加急处理。") && chat.contains("—— 云栖客服"), chat);
+            Response email = agent.post("/api/v1/entries/layout.zh-cn/render?shop=tmall", Map.of("tone", "standard",
+                    "channel", "email", "context", CONTEXT));
+            assertTrue(email.json().path("html").asText().matches("<p>王女士，您好！</p><p>[^<]*E1024[^<]*</p><p>云栖天猫旗舰店</p>"),
+                    email.text());
+            assertFalse(email.json().path("subject").asText().isBlank(), "the subject stays the built-in layout's");
+            String jd = render(agent, "/api/v1/entries/layout.zh-cn/render?shop=jd", "standard", "chat");
+            assertFalse(jd.contains("【"), "another shop keeps the built-in layout: " + jd);
         }
     }
 
