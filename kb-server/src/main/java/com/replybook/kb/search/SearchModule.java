@@ -48,7 +48,7 @@ public final class SearchModule implements FeatureModule {
 
     @Override
     public void console(Router<Page> console) {
-        new SynonymPage().routes(console);
+        new SynonymPage(shops).routes(console);
     }
 
     @Override
