@@ -281,7 +281,8 @@ final class EntryPages {
         m.put("canPublish", p.me().can(Role.LEAD));
         m.put("reviewState", entry == null ? EntryReview.ReviewState.NONE : review.state(entry.id()));
         m.put("localeChoices", Messages.SUPPORTED);
-        m.put("suggestedQuestions", entry == null ? List.of() : questions.of(entry));
+        m.put("suggestedQuestions", entry == null || !EntryAccess.mayChange(p.me(), entry) ? List.of()
+                : questions.of(entry));
         m.put("shopChoices", shops.of(p.me()));
         m.put("versionTones", EntryForm.VERSION_TONES);
         p.render(status, "entries/edit.ftlh", m);

@@ -57,6 +57,17 @@ public final class EntryAccess {
         checkShops(me, next);
     }
 
+    /** True when {@code me} may read and change {@code e} (see {@link #checkChange}). */
+    public static boolean mayChange(Principal me, Entry e) {
+        if (!mayRead(me, e)) return false;
+        try {
+            checkChange(me, e);
+            return true;
+        } catch (ApiException refused) {
+            return false;
+        }
+    }
+
     /** 403 unless {@code me} may change {@code current} (which they may read). */
     public static void checkChange(Principal me, Entry current) {
         if (current.personal()) {
