@@ -140,6 +140,10 @@ class ShopVoiceApiTest {
             Response r = server.admin().post("/api/v1/entries", e);
             assertEquals(422, r.status(), r.text());
             assertTrue(r.text().contains("\"toneScripts.formal\"") && r.text().contains("\"toneScripts.grumpy\""), r.text());
+            e.put("toneScripts", Map.of("lively", "您别生气嘛，订单 ${order.id} 冲鸭！"));
+            Response wording = server.admin().post("/api/v1/entries", e);
+            assertEquals(422, wording.status(), "a tone version is wording-checked like the script: " + wording.text());
+            assertTrue(wording.text().contains("\"toneScripts.lively\"") && wording.text().contains("您别生气"), wording.text());
 
             Response preview = server.admin().post("/api/v1/render", Map.of("script", "您好", "tone", "formal",
                     "toneScripts", Map.of("formal", "尊敬的${customer.name}：您好"), "context", CONTEXT));
