@@ -42,7 +42,7 @@ public final class EditorModule implements FeatureModule {
         this.shops = shops;
         this.finder = new EntryFinder(platform.database(), lucene(search));
         this.preview = new RendererPreview(render.renderer());
-        this.reviewPages = new ReviewPages(entries.store(), entries.review(), entries.queue());
+        this.reviewPages = new ReviewPages(entries.store(), entries.review(), entries.queue(), shops);
         this.questions = new SuggestedQuestions(platform.database(), entries.store(), platform.clock());
     }
 

@@ -10,6 +10,7 @@ import com.replybook.kb.entries.EntryScope;
 import com.replybook.kb.entries.EntryReview;
 import com.replybook.kb.entries.EntryStore;
 import com.replybook.kb.entries.ReviewQueue;
+import com.replybook.kb.shops.Shops;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.Router;
 import com.replybook.kb.entries.EntryError;
@@ -30,11 +31,13 @@ final class ReviewPages {
     private final EntryStore store;
     private final EntryReview review;
     private final ReviewQueue queue;
+    private final Shops shops;
 
-    ReviewPages(EntryStore store, EntryReview review, ReviewQueue queue) {
+    ReviewPages(EntryStore store, EntryReview review, ReviewQueue queue, Shops shops) {
         this.store = store;
         this.review = review;
         this.queue = queue;
+        this.shops = shops;
     }
 
     void routes(Router<Page> r) {
@@ -52,10 +55,14 @@ final class ReviewPages {
         };
     }
 
+    /** The inbox; {@code shop} narrows the work in review to one shop's entries (and those of every shop). */
     private void inbox(Page p) throws IOException {
         Principal me = p.require(Role.EDITOR);
+        String shop = shops.requested(me, p.param("shop"), "shop");
         Map<String, Object> m = new HashMap<>();
-        m.put("inReview", me.can(Role.LEAD) ? queue.inReview(EntryScope.of(me, null)) : List.of());
+        m.put("inReview", me.can(Role.LEAD) ? queue.inReview(EntryScope.of(me, shop)) : List.of());
+        m.put("shop", shop == null ? "" : shop);
+        m.put("shopChoices", shops.of(me));
         m.put("sentBack", queue.sentBackTo(me.username()));
         p.render("entries/review.ftlh", m);
     }

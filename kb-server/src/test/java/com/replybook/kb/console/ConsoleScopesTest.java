@@ -173,4 +173,19 @@ class ConsoleScopesTest {
         assertEquals(200, tmallLead.get("/console/insights").statusCode());
         assertEquals(403, tmallLead.get("/console/insights?shop=jd").statusCode());
     }
+
+    @Test
+    void theReviewInboxFiltersByShop() {
+        for (String shop : List.of("tmall", "jd")) {
+            Map<String, Object> e = Fixtures.entry("con-review-" + shop + ".zh-cn");
+            e.put("shops", List.of(shop));
+            e.put("status", "in_review");
+            assertEquals(201, server.admin().post("/api/v1/entries", e).status());
+        }
+        String all = lead.get("/console/inbox").body();
+        assertTrue(all.contains("con-review-tmall.zh-cn") && all.contains("con-review-jd.zh-cn"), all);
+        String jd = lead.get("/console/inbox?shop=jd").body();
+        assertTrue(jd.contains("con-review-jd.zh-cn") && jd.contains("id=\"filter-shop\""), jd);
+        assertFalse(jd.contains("con-review-tmall.zh-cn"), "the filter leaves other shops' work out");
+    }
 }
