@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.testing.ApiClient;
 import com.replybook.kb.testing.ApiClient.Response;
 import com.replybook.kb.testing.Fixtures;
+import com.replybook.kb.testing.FoundKeys;
 import com.replybook.kb.testing.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
+import static com.replybook.kb.testing.FoundKeys.keys;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,7 +49,7 @@ class PersonalEntryApiTest {
             assertEquals(201, created.status(), created.text());
             assertEquals("personal", created.json().path("visibility").asText());
             assertEquals("published", created.json().path("status").asText(), "a snippet needs no review");
-            awaitKeys(wang, "/api/v1/search?q=" + Q, "wang-own.zh-cn");
+            FoundKeys.await(wang, "/api/v1/search?q=" + Q, Set.of("wang-own.zh-cn"));
             assertFalse(keys(li.get("/api/v1/search?q=" + Q)).contains("wang-own.zh-cn"), "another agent never finds it");
             assertFalse(keys(editor.get("/api/v1/search?status=any&q=" + Q)).contains("wang-own.zh-cn"));
             assertEquals(404, li.get("/api/v1/entries/wang-own.zh-cn").status());
@@ -106,30 +107,11 @@ class PersonalEntryApiTest {
             assertEquals(409, lead.post("/api/v1/entries/wang-promote.zh-cn/promote", Map.of()).status());
             Response published = lead.post("/api/v1/entries/wang-promote.zh-cn/publish", Map.of());
             assertEquals(200, published.status(), published.text());
-            awaitKeys(li, "/api/v1/search?q=" + Q, "wang-promote.zh-cn");
+            FoundKeys.await(li, "/api/v1/search?q=" + Q, Set.of("wang-promote.zh-cn"));
             JsonNode forLi = li.get("/api/v1/entries/wang-promote.zh-cn").json();
             assertEquals("team", forLi.path("visibility").asText());
         }
     }
 
-    static Set<String> keys(Response r) {
-        assertEquals(200, r.status(), r.text());
-        Set<String> out = new TreeSet<>();
-        JsonNode list = r.json().has("hits") ? r.json().path("hits") : r.json().path("items");
-        list.forEach(h -> out.add(h.path("key").asText()));
-        return out;
-    }
 
-    private static void awaitKeys(ApiClient client, String path, String key) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!keys(client.get(path)).contains(key)) {
-            if (System.nanoTime() > deadline) throw new AssertionError(path + " never found " + key);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 }

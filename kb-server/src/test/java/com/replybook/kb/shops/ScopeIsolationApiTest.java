@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.testing.ApiClient;
 import com.replybook.kb.testing.ApiClient.Response;
 import com.replybook.kb.testing.Fixtures;
+import com.replybook.kb.testing.FoundKeys;
 import com.replybook.kb.testing.TestDatabases.DbTarget;
 import com.replybook.kb.testing.TestServer;
 import org.junit.jupiter.api.Test;
@@ -16,8 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
+import static com.replybook.kb.testing.FoundKeys.keys;
+import static com.replybook.kb.testing.FoundKeys.suggested;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +47,7 @@ class ScopeIsolationApiTest {
         publish(admin, TMALL, List.of("tmall"));
         publish(admin, JD, List.of("jd"));
         publish(admin, GLOBAL, List.of());
-        awaitKeys(admin, "/api/v1/search?limit=20&q=" + Q, Set.of(TMALL, JD, GLOBAL));
+        FoundKeys.await(admin, "/api/v1/search?limit=20&q=" + Q, Set.of(TMALL, JD, GLOBAL));
     }
 
     static String publish(ApiClient client, String key, List<String> shops) {
@@ -211,31 +213,6 @@ class ScopeIsolationApiTest {
         return out;
     }
 
-    static Set<String> keys(Response r) {
-        assertEquals(200, r.status(), r.text());
-        Set<String> out = new TreeSet<>();
-        JsonNode list = r.json().has("hits") ? r.json().path("hits") : r.json().path("items");
-        list.forEach(h -> out.add(h.path("key").asText()));
-        return out;
-    }
 
-    static Set<String> suggested(Response r) {
-        assertEquals(200, r.status(), r.text());
-        Set<String> out = new TreeSet<>();
-        r.json().path("suggestions").forEach(h -> out.add(h.path("key").asText()));
-        return out;
-    }
 
-    static void awaitKeys(ApiClient client, String path, Set<String> expected) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!keys(client.get(path)).containsAll(expected)) {
-            if (System.nanoTime() > deadline) throw new AssertionError(path + " never found " + expected);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 }

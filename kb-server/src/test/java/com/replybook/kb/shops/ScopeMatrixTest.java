@@ -8,6 +8,7 @@ import com.replybook.kb.console.ConsoleClient;
 import com.replybook.kb.testing.ApiClient;
 import com.replybook.kb.testing.ApiClient.Response;
 import com.replybook.kb.testing.Fixtures;
+import com.replybook.kb.testing.FoundKeys;
 import com.replybook.kb.testing.TestServer;
 import com.replybook.kb.web.Json;
 import org.junit.jupiter.api.AfterAll;
@@ -68,7 +69,7 @@ class ScopeMatrixTest {
             server.app().passwords().setPassword(user.id(), PASSWORD);
             snippet(api(name), own(name));
         });
-        ScopeIsolationApiTest.awaitKeys(api("agent.all"), "/api/v1/search?limit=20&q=" + Q, Set.of(TMALL, JD, GLOBAL));
+        FoundKeys.await(api("agent.all"), "/api/v1/search?limit=20&q=" + Q, Set.of(TMALL, JD, GLOBAL));
     }
 
     @AfterAll
