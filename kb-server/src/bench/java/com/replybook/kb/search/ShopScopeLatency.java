@@ -89,7 +89,8 @@ public final class ShopScopeLatency {
         List<String> shops = i % 10 == 0 ? List.of() : List.of(shop(i));
         boolean personal = i % 10 != 0 && i % 100 == 1;
         return new Entry(e.id(), e.key(), e.locale(), e.category(), e.tags(), e.problem(), e.questions(), e.cause(),
-                e.script(), e.smsScript(), e.reviewScript(), e.diagnostics(), e.actions(), e.status(), e.owner(),
+                e.script(), e.smsScript(), e.reviewScript(), e.diagnostics(), e.actions(), e.acceptedFallbacks(),
+                e.status(), e.owner(),
                 e.verifyEveryDays(), e.verifiedAt(), e.version(), e.createdAt(), personal ? agent(i) : e.createdBy(),
                 e.updatedAt(), e.updatedBy(), shops, personal ? Visibility.PERSONAL : Visibility.TEAM, e.toneScripts());
     }
