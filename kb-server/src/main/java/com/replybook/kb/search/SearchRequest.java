@@ -52,7 +52,7 @@ public record SearchRequest(String text, int limit, String locale, String catego
     }
 
     SearchRequest withLimit(int newLimit) {
-        return new SearchRequest(text, newLimit, locale, category, tags, statuses, highlight);
+        return new SearchRequest(text, newLimit, locale, category, tags, statuses, highlight, scope);
     }
 
     SearchRequest withText(String newText) {

@@ -113,6 +113,31 @@ class ScopeIsolationApiTest {
     }
 
     @Test
+    void aHitListsAsItsOtherLocaleVersionsOnlyThoseOfTheSearchersShops() {
+        try (TestServer server = TestServer.start(dir, false)) {
+            library(server);
+            ApiClient admin = server.admin();
+            publish(admin, "iso-fam.zh-cn", List.of("tmall"));
+            publish(admin, "iso-fam.zh-tw", List.of("jd"));
+            Map<String, Object> en = Fixtures.entry("iso-fam.en");
+            en.put("locale", "en");
+            en.put("status", "published");
+            assertEquals(201, admin.post("/api/v1/entries", en).status());
+            FoundKeys.await(admin, "/api/v1/search?family=false&limit=50&q=" + Q, Set.of("iso-fam.zh-cn", "iso-fam.zh-tw"));
+
+            JsonNode hits = server.userInShops("agent.fam", "agent", "tmall").get("/api/v1/search?limit=20&q=" + Q)
+                    .json().path("hits");
+            List<String> siblings = new ArrayList<>();
+            hits.forEach(h -> {
+                if (h.path("key").asText().equals("iso-fam.zh-cn")) {
+                    h.path("siblings").forEach(x -> siblings.add(x.path("key").asText()));
+                }
+            });
+            assertEquals(List.of("iso-fam.en"), siblings, "jd's zh-TW version is never named: " + hits);
+        }
+    }
+
+    @Test
     void renderingAnEntryInAShopItDoesNotBelongToIsNotFound() {
         try (TestServer server = TestServer.start(dir, false)) {
             library(server);
