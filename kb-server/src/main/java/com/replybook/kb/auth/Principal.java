@@ -20,6 +20,7 @@ import java.util.List;
 public record Principal(String userId, String username, Role role, String locale, List<String> shops) {
 
     public Principal {
+        locale = locale == null || locale.isBlank() ? null : locale; // stored as "" where the column may not be null
         shops = shops == null ? List.of() : List.copyOf(shops);
     }
 
@@ -29,10 +30,6 @@ public record Principal(String userId, String username, Role role, String locale
     }
 
     static final String ATTRIBUTE = Principal.class.getName();
-
-    public Principal {
-        locale = locale == null || locale.isBlank() ? null : locale; // stored as "" where the column may not be null
-    }
 
     /** The caller of {@code req}; 401 when the request was not authenticated. */
     public static Principal of(HttpServletRequest req) {

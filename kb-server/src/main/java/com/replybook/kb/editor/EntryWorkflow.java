@@ -8,6 +8,7 @@ import com.replybook.kb.entries.EntryDraft;
 import com.replybook.kb.entries.EntryPolicy;
 import com.replybook.kb.entries.EntryReview;
 import com.replybook.kb.entries.EntryStatus;
+import com.replybook.kb.entries.ScopeError;
 import com.replybook.kb.entries.EntryStore;
 import com.replybook.kb.entries.PendingRevision;
 import com.replybook.kb.web.ApiException;
@@ -79,8 +80,7 @@ final class EntryWorkflow {
                     : store.update(current.id(), draft.withStatus(current.status()), version, me.username());
             case "archive" -> store.update(current.id(), draft.withStatus(EntryStatus.ARCHIVED), version,
                     me.username(), "archive", null);
-            default -> throw ApiException.unprocessable("visibility", "A personal entry is not reviewed; a lead "
-                    + "promotes it into the team library", null);
+            default -> throw ApiException.unprocessable("visibility", ScopeError.NOT_REVIEWED);
         };
     }
 

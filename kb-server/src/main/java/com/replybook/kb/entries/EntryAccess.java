@@ -46,10 +46,8 @@ public final class EntryAccess {
         if (current != null) {
             readable(me, current, current.key());
             if (current.visibility() != next.visibility()) {
-                throw ApiException.unprocessable("visibility", current.personal()
-                        ? "A personal entry joins the team library when a lead promotes it: POST /api/v1/entries/"
-                        + current.key() + "/promote" : "A team entry stays in the team library; copy its text into a "
-                        + "new personal entry to keep a version of your own", null);
+                throw current.personal() ? ApiException.unprocessable("visibility", ScopeError.PERSONAL_STAYS, current.key())
+                        : ApiException.unprocessable("visibility", ScopeError.TEAM_STAYS);
             }
             checkChange(me, current);
         }
@@ -72,16 +70,16 @@ public final class EntryAccess {
     public static void checkChange(Principal me, Entry current) {
         if (current.personal()) {
             if (!owns(me, current)) {
-                throw new ApiException(403, "forbidden", "Only " + current.createdBy() + " changes their personal entry; "
-                        + "a lead may promote it into the team library", "visibility");
+                throw ApiException.of(403, "forbidden", "visibility", ScopeError.OWNER_ONLY, null, current.createdBy());
             }
             return;
         }
         me.require(Role.EDITOR);
         if (me.limitedToShops() && (current.shops().isEmpty() || !me.shops().containsAll(current.shops()))) {
-            throw new ApiException(403, "forbidden", "This entry is also used by shops you do not work for ("
-                    + (current.shops().isEmpty() ? "every shop" : String.join(", ", current.shops()))
-                    + "); ask someone who works for them to change it", "shops");
+            throw current.shops().isEmpty()
+                    ? ApiException.of(403, "forbidden", "shops", ScopeError.EVERY_SHOP_ENTRY, null)
+                    : ApiException.of(403, "forbidden", "shops", ScopeError.ALSO_OTHER_SHOPS, null,
+                    String.join(", ", current.shops()));
         }
     }
 
@@ -93,13 +91,12 @@ public final class EntryAccess {
         if (!me.limitedToShops()) return;
         List<String> foreign = next.shops().stream().filter(s -> !me.worksFor(s)).toList();
         if (!foreign.isEmpty()) {
-            throw new ApiException(403, "forbidden", "You work for " + String.join(", ", me.shops()) + " only, not for "
-                    + String.join(", ", foreign), "shops");
+            throw ApiException.of(403, "forbidden", "shops", ScopeError.FOREIGN_SHOPS, null,
+                    String.join(", ", me.shops()), String.join(", ", foreign));
         }
         if (next.shops().isEmpty() && next.visibility() == Visibility.TEAM) {
-            throw new ApiException(403, "forbidden", "Name the shops of this entry (you work for "
-                    + String.join(", ", me.shops()) + "): an entry of every shop reaches shops you do not work for",
-                    "shops");
+            throw ApiException.of(403, "forbidden", "shops", ScopeError.NAME_YOUR_SHOPS, null,
+                    String.join(", ", me.shops()));
         }
     }
 
@@ -110,13 +107,13 @@ public final class EntryAccess {
      */
     public static List<FieldError> writeProblems(Principal me, Entry current, EntryDraft d) {
         if (current != null && !mayRead(me, current)) {
-            return List.of(new FieldError("key", "key '" + d.key() + "' is taken by an entry you cannot change"));
+            return List.of(FieldError.of("key", ScopeError.KEY_TAKEN, d.key()));
         }
         try {
             checkWrite(me, current, d);
             return List.of();
         } catch (ApiException e) {
-            return List.of(new FieldError(e.field() == null ? "key" : e.field(), e.getMessage()));
+            return List.of(e.toFieldError(e.field() == null ? "key" : e.field())); // keeps its code
         }
     }
 

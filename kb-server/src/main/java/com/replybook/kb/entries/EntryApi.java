@@ -190,7 +190,7 @@ final class EntryApi {
         try {
             return value == null ? null : Visibility.parse(value);
         } catch (UnknownTermException e) {
-            throw ApiException.badRequest("visibility", "visibility must be one of " + String.join(", ", Visibility.IDS));
+            throw ApiException.badRequest("visibility", ScopeError.VISIBILITY, String.join(", ", Visibility.IDS));
         }
     }
 

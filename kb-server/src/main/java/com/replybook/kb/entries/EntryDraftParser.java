@@ -101,8 +101,7 @@ public final class EntryDraftParser {
         Map<String, String> toneScripts = toneScripts(json, locale, shops, errors);
         if (visibility == Visibility.PERSONAL && !json.hasNonNull("status")) status = EntryStatus.PUBLISHED;
         if (visibility == Visibility.PERSONAL && status == EntryStatus.IN_REVIEW) {
-            errors.add(new FieldError("status", "A personal entry is not reviewed: save it as draft, published or "
-                    + "archived; a lead can promote it into the team library, where it is reviewed"));
+            errors.add(FieldError.of("status", ScopeError.NOT_REVIEWED));
         }
         if (!errors.isEmpty()) return new Result(null, List.copyOf(errors));
         return new Result(new EntryDraft(key, locale, category, tags, problem, questions,
@@ -115,9 +114,7 @@ public final class EntryDraftParser {
         List<String> shops = JsonFields.strings(json, "shops", MAX_SHOPS, 64, errors);
         List<String> unknown = shops.stream().filter(k -> !knownShops.exists(k)).toList();
         if (!unknown.isEmpty()) {
-            errors.add(new FieldError("shops", "shops names " + String.join(", ", unknown) + ", which "
-                    + (unknown.size() == 1 ? "is not a shop" : "are not shops") + "; GET /api/v1/shops lists the shops, "
-                    + "and an entry of every shop has none"));
+            errors.add(FieldError.of("shops", ScopeError.SHOPS_UNKNOWN, String.join(", ", unknown)));
         }
         return shops.stream().sorted().toList();
     }
@@ -130,7 +127,7 @@ public final class EntryDraftParser {
         } catch (UnknownTermException e) {
             // reported below
         }
-        errors.add(new FieldError("visibility", "visibility must be one of " + String.join(", ", Visibility.IDS)));
+        errors.add(FieldError.of("visibility", ScopeError.VISIBILITY, String.join(", ", Visibility.IDS)));
         return Visibility.TEAM;
     }
 
@@ -143,18 +140,17 @@ public final class EntryDraftParser {
         Map<String, String> out = new TreeMap<>();
         if (n == null || n.isNull()) return out;
         if (!n.isObject()) {
-            errors.add(new FieldError(ScriptVersions.TONE_FIELD, "toneScripts must be an object of scripts by tone, "
-                    + "e.g. {\"formal\": \"…\"}"));
+            errors.add(FieldError.of(ScriptVersions.TONE_FIELD, InputError.FIELD_NOT_OBJECT, ScriptVersions.TONE_FIELD));
             return out;
         }
         n.fields().forEachRemaining(e -> {
             String field = ScriptVersions.TONE_FIELD + "." + e.getKey();
             if (!Tone.IDS.contains(e.getKey())) {
-                errors.add(new FieldError(field, "'" + e.getKey() + "' is not a tone; use " + String.join(", ", Tone.IDS)));
+                errors.add(FieldError.of(field, ScopeError.TONE_UNKNOWN, e.getKey(), String.join(", ", Tone.IDS)));
             } else if (!e.getValue().isTextual()) {
-                errors.add(new FieldError(field, field + " must be a string"));
+                errors.add(FieldError.of(field, InputError.NOT_STRING, field));
             } else if (e.getValue().asText().strip().length() > MAX_SCRIPT) {
-                errors.add(new FieldError(field, field + " is longer than " + MAX_SCRIPT + " characters"));
+                errors.add(FieldError.of(field, InputError.TOO_LONG, field, MAX_SCRIPT));
             } else if (!e.getValue().asText().isBlank()) {
                 String text = e.getValue().asText().strip();
                 errors.addAll(located(scriptCheck.check(field, text, locale, shops)));

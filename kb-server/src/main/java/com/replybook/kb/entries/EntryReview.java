@@ -153,8 +153,8 @@ public final class EntryReview {
         return store.write((c, changes) -> {
             Entry current = current(c, ref, expectedVersion);
             if (!current.personal()) {
-                throw new ApiException(409, "conflict", "Entry '" + ref + "' is in the team library already",
-                        "visibility", Map.of("currentVersion", current.version()));
+                throw ApiException.of(409, "conflict", "visibility", ScopeError.ALREADY_TEAM,
+                        Map.of("currentVersion", current.version()), ref);
             }
             return store.save(c, current, EntryDraft.of(current).inTeamLibrary(EntryStatus.IN_REVIEW),
                     current.verifiedAt(), actor, "promote", null, changes);

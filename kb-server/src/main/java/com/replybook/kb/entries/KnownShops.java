@@ -20,12 +20,10 @@ public interface KnownShops {
     default String requested(Principal caller, String key, String field) {
         if (key == null || key.isBlank()) return null;
         String k = key.strip();
-        if (!exists(k)) {
-            throw ApiException.badRequest(field, "No shop '" + k + "'; GET /api/v1/shops lists the shops");
-        }
+        if (!exists(k)) throw ApiException.badRequest(field, ScopeError.SHOP_UNKNOWN, k);
         if (!caller.worksFor(k)) {
-            throw new ApiException(403, "forbidden", "You work for " + String.join(", ", caller.shops())
-                    + " only, not for shop '" + k + "'", field);
+            throw ApiException.of(403, "forbidden", field, ScopeError.SHOP_NOT_YOURS, null,
+                    String.join(", ", caller.shops()), k);
         }
         return k;
     }

@@ -129,9 +129,7 @@ final class ReviewApi {
     private Entry inTheLoop(String ref, Principal me) {
         Entry e = EntryAccess.readable(me, store.find(ref).orElseThrow(() -> EntryAccess.notFound(ref)), ref);
         if (e.personal()) {
-            throw ApiException.unprocessable("visibility", "Entry '" + ref + "' is a personal entry of " + e.createdBy()
-                    + ": it is not reviewed. A lead can promote it into the team library (POST /api/v1/entries/"
-                    + e.key() + "/promote), where it is reviewed like any entry", null);
+            throw ApiException.unprocessable("visibility", ScopeError.PERSONAL_IN_LOOP, e.key(), e.createdBy());
         }
         EntryAccess.checkChange(me, e);
         return e;

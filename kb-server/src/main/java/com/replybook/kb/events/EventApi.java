@@ -10,6 +10,7 @@ import com.replybook.kb.entries.EntryStore;
 import com.replybook.kb.entries.KnownShops;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.InputError;
 import com.replybook.kb.web.FieldError;
 import com.replybook.kb.web.Router;
 
@@ -48,7 +49,7 @@ final class EventApi {
         Principal p = Principal.of(call).require(Role.AGENT);
         JsonNode body = call.readObject();
         JsonNode shop = body.get("shop");
-        if (shop != null && !shop.isNull() && !shop.isTextual()) throw ApiException.badRequest("shop", "shop must be a shop's key");
+        if (shop != null && !shop.isNull() && !shop.isTextual()) throw ApiException.badRequest("shop", InputError.NOT_STRING, "shop");
         String key = shops.requested(p, shop == null || shop.isNull() ? null : shop.asText(), "shop");
         if (key == null && p.shops().size() == 1) key = p.shops().getFirst();
         ((ObjectNode) body).remove("shop");

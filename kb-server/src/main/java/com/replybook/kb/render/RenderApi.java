@@ -6,6 +6,7 @@ import com.replybook.kb.auth.Role;
 import com.replybook.kb.entries.AcceptedFallbacks;
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.entries.ScriptVersions;
+import com.replybook.kb.entries.ScopeError;
 import com.replybook.kb.shops.Shop;
 import com.replybook.kb.shops.Shops;
 import com.replybook.kb.vocabulary.Channel;
@@ -54,7 +55,7 @@ final class RenderApi {
         JsonNode body = call.readObject();
         Shop shop = shop(call, body);
         if (shop != null && !entry.shops().isEmpty() && !entry.shops().contains(shop.key())) {
-            throw ApiException.notFound("No entry with id or key '" + call.path("ref") + "' in shop '" + shop.key() + "'");
+            throw ApiException.notFound(ScopeError.NOT_IN_SHOP, call.path("ref"), shop.key());
         }
         call.json(200, render(entry.scripts(), entry.locale(), entry.category(), Set.copyOf(entry.acceptedFallbacks()),
                 body, Principal.of(call).username(), shop));
@@ -65,8 +66,7 @@ final class RenderApi {
         String inBody = text(body, "shop");
         String inQuery = call.query("shop");
         if (inBody != null && inQuery != null && !inBody.strip().equals(inQuery)) {
-            throw ApiException.badRequest("shop", "The body names shop '" + inBody + "' and the query shop '" + inQuery
-                    + "'; send one of them");
+            throw ApiException.badRequest("shop", ScopeError.SHOP_TWICE, inBody, inQuery);
         }
         String key = shops.requested(Principal.of(call), inBody != null ? inBody : inQuery, "shop");
         return key == null ? null : shops.find(key).orElseThrow();
@@ -119,11 +119,14 @@ final class RenderApi {
     private static Map<String, String> toneScripts(JsonNode body) {
         JsonNode n = body.get(ScriptVersions.TONE_FIELD);
         if (n == null || n.isNull()) return Map.of();
-        if (!n.isObject()) throw ApiException.badRequest(ScriptVersions.TONE_FIELD, "toneScripts must be an object of scripts by tone");
+        if (!n.isObject()) {
+            throw ApiException.badRequest(ScriptVersions.TONE_FIELD, InputError.FIELD_NOT_OBJECT, ScriptVersions.TONE_FIELD);
+        }
         Map<String, String> out = new java.util.TreeMap<>();
         n.fields().forEachRemaining(e -> {
             if (!e.getValue().isTextual()) {
-                throw ApiException.badRequest(ScriptVersions.TONE_FIELD + "." + e.getKey(), "each tone version must be a string");
+                String field = ScriptVersions.TONE_FIELD + "." + e.getKey();
+                throw ApiException.badRequest(field, InputError.NOT_STRING, field);
             }
             out.put(e.getKey(), e.getValue().asText());
         });

@@ -174,7 +174,7 @@ public final class ScriptRenderer implements AutoCloseable {
                 for (boolean html : new boolean[] {false, true}) {
                     if (!Layouts.channelPath(channel, locale, html).equals(path)) continue;
                     RenderRequest trial = new RenderRequest("…", locale.tag(), null, channel.id(), null,
-                            ScriptTrial.FULL_CONTEXT, null, Set.of(), true,
+                            ScriptTrial.nested(texts.get(locale).samples()), null, Set.of(), true,
                             new Voice(null, null, null, null, null, Map.of(path, layout)));
                     try {
                         limited(() -> composer.compose(trial, ReplyAdvisor.Advice.NONE));

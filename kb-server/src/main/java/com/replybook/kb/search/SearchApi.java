@@ -3,6 +3,7 @@ package com.replybook.kb.search;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.entries.EntryScope;
 import com.replybook.kb.entries.KnownShops;
+import com.replybook.kb.entries.ScopeError;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.InputError;
@@ -98,8 +99,7 @@ final class SearchApi {
     private EntryScope ticketScope(ApiCall call, Ticket ticket, Principal caller) {
         String param = call.query("shop");
         if (param != null && ticket.shop() != null && !param.equals(ticket.shop().strip())) {
-            throw ApiException.badRequest("shop", "The ticket names shop '" + ticket.shop() + "' and the query shop '"
-                    + param + "'; send one of them");
+            throw ApiException.badRequest("shop", ScopeError.SHOP_TWICE, ticket.shop(), param);
         }
         return SearchParams.scope(caller, param != null ? param : ticket.shop(), shops);
     }

@@ -54,8 +54,7 @@ final class ShopApi {
         JsonNode body = call.readObject(); // a body that is not strict JSON is 400 whatever the shop
         Shop current = visible(call.path("key"), me);
         if (body.hasNonNull("key") && !current.key().equals(body.get("key").asText())) {
-            throw ApiException.unprocessable("key", "A shop's key never changes; send '" + current.key()
-                    + "' or leave key out", null);
+            throw ApiException.unprocessable("key", ShopError.KEY_FIXED, current.key());
         }
         ((com.fasterxml.jackson.databind.node.ObjectNode) body).put("key", current.key());
         if (!body.has("name")) ((com.fasterxml.jackson.databind.node.ObjectNode) body).put("name", current.name());
@@ -68,7 +67,7 @@ final class ShopApi {
     /** The shop, if the caller works for it (404 otherwise, as for a shop that does not exist). */
     private Shop visible(String key, Principal me) {
         return shops.find(key).filter(s -> me.worksFor(s.key()))
-                .orElseThrow(() -> ApiException.notFound("No shop '" + key + "'"));
+                .orElseThrow(() -> ApiException.notFound(ShopError.NOT_FOUND, key));
     }
 
     private static long expectedVersion(ApiCall call, Shop current) {
@@ -77,7 +76,7 @@ final class ShopApi {
         try {
             return Long.parseLong(header.replace("W/", "").replace("\"", "").strip());
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("If-Match", "If-Match must be a shop version such as \"3\", was " + header);
+            throw ApiException.badRequest("If-Match", ShopError.IF_MATCH, header);
         }
     }
 

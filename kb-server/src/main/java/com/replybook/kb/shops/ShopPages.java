@@ -3,6 +3,7 @@ package com.replybook.kb.shops;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
+import com.replybook.kb.console.ErrorTexts;
 import com.replybook.kb.console.FormErrors;
 import com.replybook.kb.console.Page;
 import com.replybook.kb.vocabulary.SupportedLocale;
@@ -68,7 +69,7 @@ final class ShopPages {
             Shop created = shops.create(parser.parse(json(form)), me.username());
             p.redirect("shops/" + created.key(), "flash.shopCreated", created.name());
         } catch (ApiException e) {
-            list(p, e.status(), form, errors(e));
+            list(p, e.status(), form, errors(p, e));
         }
     }
 
@@ -88,7 +89,7 @@ final class ShopPages {
                     draft.greetings(), draft.closings(), layouts), version, me.username());
             p.redirect("shops/" + current.key(), "flash.shopChanged", draft.name());
         } catch (ApiException e) {
-            edit(p, e.status(), current, form, errors(e));
+            edit(p, e.status(), current, form, errors(p, e));
         }
     }
 
@@ -97,7 +98,7 @@ final class ShopPages {
         Principal me = p.require(Role.AGENT);
         String key = p.path("key");
         return shops.find(key).filter(s -> me.worksFor(s.key()))
-                .orElseThrow(() -> ApiException.notFound("No shop '" + key + "'"));
+                .orElseThrow(() -> ApiException.notFound(ShopError.NOT_FOUND, key));
     }
 
     private static Map<String, Object> model(Page p, Map<String, Object> form, Map<String, List<String>> errors) {
@@ -111,11 +112,11 @@ final class ShopPages {
 
     /** Field errors of a refused form: each field's messages, or the message under {@code _}. */
     @SuppressWarnings("unchecked")
-    private static Map<String, List<String>> errors(ApiException e) {
+    private static Map<String, List<String>> errors(Page p, ApiException e) {
         if (e.status() != 422 && e.status() != 409) throw e;
         Object listed = e.details().get("errors");
-        if (listed instanceof List<?> list) return FormErrors.byField((List<FieldError>) list);
-        return Map.of(e.field() == null ? "_" : e.field(), List.of(e.getMessage()));
+        if (listed instanceof List<?> list) return FormErrors.byField((List<FieldError>) list, p.messages());
+        return Map.of(e.field() == null ? "_" : e.field(), List.of(ErrorTexts.of(p.messages(), e)));
     }
 
     private static Map<String, Object> blankForm() {

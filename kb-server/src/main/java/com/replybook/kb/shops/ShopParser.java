@@ -1,11 +1,13 @@
 package com.replybook.kb.shops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.replybook.kb.entries.ScopeError;
 import com.replybook.kb.vocabulary.Channel;
 import com.replybook.kb.vocabulary.SupportedLocale;
 import com.replybook.kb.vocabulary.Tone;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.FieldError;
+import com.replybook.kb.web.InputError;
 import com.replybook.kb.web.JsonFields;
 
 import java.util.ArrayList;
@@ -43,11 +45,11 @@ final class ShopParser {
     ShopDraft parse(JsonNode json) {
         List<FieldError> errors = new ArrayList<>();
         json.fieldNames().forEachRemaining(name -> {
-            if (!FIELDS.contains(name)) errors.add(new FieldError(name, "Unknown field '" + name + "'"));
+            if (!FIELDS.contains(name)) errors.add(FieldError.of(name, InputError.UNKNOWN_FIELD, name));
         });
         String key = JsonFields.text(json, "key", 64, true, errors);
         if (key != null && !key.isEmpty() && !KEY.matcher(key).matches()) {
-            errors.add(new FieldError("key", "key must match [a-z0-9][a-z0-9_-]{0,63}, e.g. tmall-flagship"));
+            errors.add(FieldError.of("key", ShopError.KEY_PATTERN));
         }
         String name = JsonFields.text(json, "name", MAX_NAME, true, errors);
         List<String> locales = locales(json, errors);
@@ -64,8 +66,7 @@ final class ShopParser {
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i < given.size(); i++) {
             if (SupportedLocale.TAGS.contains(given.get(i))) out.add(given.get(i));
-            else errors.add(new FieldError("locales", "locales lists '" + given.get(i) + "'; use "
-                    + String.join(", ", SupportedLocale.TAGS)));
+            else errors.add(FieldError.of("locales", ShopError.LOCALE, given.get(i), String.join(", ", SupportedLocale.TAGS)));
         }
         return List.copyOf(out);
     }
@@ -76,7 +77,7 @@ final class ShopParser {
         for (Map.Entry<String, String> e : textsByName(json, field, MAX_LINE, errors).entrySet()) {
             String at = field + "." + e.getKey();
             if (!Tone.IDS.contains(e.getKey())) {
-                errors.add(new FieldError(at, "'" + e.getKey() + "' is not a tone; use " + String.join(", ", Tone.IDS)));
+                errors.add(FieldError.of(at, ScopeError.TONE_UNKNOWN, e.getKey(), String.join(", ", Tone.IDS)));
             } else if (!e.getValue().isBlank()) {
                 errors.addAll(voice.line(at, e.getValue()));
                 out.put(e.getKey(), e.getValue());
@@ -91,11 +92,9 @@ final class ShopParser {
         for (Map.Entry<String, String> e : textsByName(json, "layouts", MAX_LAYOUT, errors).entrySet()) {
             String at = "layouts." + e.getKey();
             if (e.getKey().startsWith("tone/")) {
-                errors.add(new FieldError(at, "A shop's tone is its greetings, closings and signature; its layouts are "
-                        + "channel layouts such as channel/chat.en.ftl or channel/email.zh-TW.ftlh"));
+                errors.add(FieldError.of(at, ShopError.TONE_LAYOUT));
             } else if (!LAYOUT_PATHS.contains(e.getKey())) {
-                errors.add(new FieldError(at, "'" + e.getKey() + "' is not a channel layout; use a path such as "
-                        + "channel/chat.en.ftl, channel/sms.zh-CN.ftl or channel/email.zh-TW.ftlh"));
+                errors.add(FieldError.of(at, ShopError.NOT_A_LAYOUT, e.getKey()));
             } else if (!e.getValue().isBlank()) {
                 errors.addAll(voice.layout(at, e.getKey(), e.getValue()));
                 out.put(e.getKey(), e.getValue());
@@ -109,13 +108,13 @@ final class ShopParser {
         Map<String, String> out = new LinkedHashMap<>();
         if (n == null || n.isNull()) return out;
         if (!n.isObject()) {
-            errors.add(new FieldError(field, field + " must be an object of texts by name"));
+            errors.add(FieldError.of(field, InputError.FIELD_NOT_OBJECT, field));
             return out;
         }
         n.fields().forEachRemaining(e -> {
             String at = field + "." + e.getKey();
-            if (!e.getValue().isTextual()) errors.add(new FieldError(at, at + " must be a string"));
-            else if (e.getValue().asText().length() > max) errors.add(new FieldError(at, at + " is longer than " + max + " characters"));
+            if (!e.getValue().isTextual()) errors.add(FieldError.of(at, InputError.NOT_STRING, at));
+            else if (e.getValue().asText().length() > max) errors.add(FieldError.of(at, InputError.TOO_LONG, at, max));
             else out.put(e.getKey(), e.getValue().asText());
         });
         return out;

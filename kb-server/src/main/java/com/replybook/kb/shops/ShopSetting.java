@@ -65,9 +65,8 @@ public record ShopSetting(String base, String shop) {
      */
     public ShopSetting writableBy(Principal writer) {
         if (!forShop() && writer.limitedToShops()) {
-            throw new ApiException(403, "forbidden", "You work for " + String.join(", ", writer.shops()) + " only; "
-                    + "change your shop's own copy with ?shop=" + writer.shops().getFirst()
-                    + " (the shared one is used by other shops too)", "shop");
+            throw ApiException.of(403, "forbidden", "shop", ShopError.SETTING_LIMITED, null,
+                    String.join(", ", writer.shops()), writer.shops().getFirst());
         }
         return this;
     }
@@ -75,8 +74,7 @@ public record ShopSetting(String base, String shop) {
     /** 400 naming {@code shop} unless this is a shop's copy: only a shop's copy can be removed (it then inherits). */
     public ShopSetting requireShop() {
         if (!forShop()) {
-            throw ApiException.badRequest("shop", "Name the shop whose own copy to remove (?shop=<key>); the locale's "
-                    + "copy is replaced with PUT, never removed");
+            throw ApiException.badRequest("shop", ShopError.SETTING_NAME_SHOP);
         }
         return this;
     }

@@ -71,7 +71,7 @@ public final class Shops implements KnownShops {
                 1, now, actor, now, actor);
         settings.write(KIND, c -> {
             if (exists(d.key()) || keyTaken(c, d.key())) {
-                throw new ApiException(409, "conflict", "A shop with key '" + d.key() + "' already exists", "key");
+                throw ApiException.of(409, "conflict", "key", ShopError.KEY_TAKEN, null, d.key());
             }
             ShopStore.insert(c, shop);
             return null;
@@ -101,7 +101,6 @@ public final class Shops implements KnownShops {
     }
 
     private static ApiException stale(long current) {
-        return ApiException.conflict("The shop was changed by someone else meanwhile; it is now at version " + current
-                + ". Reload it and make your change again.", Map.of("currentVersion", current));
+        return ApiException.conflict(ShopError.CHANGED, Map.of("currentVersion", current), current);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.entries.KnownShops;
+import com.replybook.kb.shops.ShopError;
 import com.replybook.kb.shops.ShopSetting;
 import com.replybook.kb.vocabulary.Tone;
 import com.replybook.kb.web.ApiCall;
@@ -53,7 +54,7 @@ final class ToneApi {
         Principal me = Principal.of(call).require(Role.AGENT);
         JsonNode body = call.readObject();
         JsonNode shop = body.get("shop");
-        if (shop != null && !shop.isNull() && !shop.isTextual()) throw ApiException.badRequest("shop", "shop must be a shop's key");
+        if (shop != null && !shop.isNull() && !shop.isTextual()) throw ApiException.badRequest("shop", InputError.NOT_STRING, "shop");
         String shopKey = shops.requested(me, shop == null || shop.isNull() ? null : shop.asText(), "shop");
         String text = body.path("text").asText("");
         if (text.length() > MAX_TEXT) text = text.substring(text.length() - MAX_TEXT); // the latest part matters most
@@ -85,7 +86,7 @@ final class ToneApi {
 
     private void removeMapping(ApiCall call) throws IOException {
         ShopSetting set = set(call, Principal.of(call).require(Role.ADMIN)).requireShop();
-        if (!rules.remove(set.shop())) throw ApiException.notFound("Shop '" + set.shop() + "' keeps no tone mapping of its own");
+        if (!rules.remove(set.shop())) throw ApiException.notFound(ShopError.SETTING_NONE_OWN, set.shop());
         call.json(200, answer(set));
     }
 

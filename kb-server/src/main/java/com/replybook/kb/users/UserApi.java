@@ -9,6 +9,7 @@ import com.replybook.kb.auth.SessionAuth;
 import com.replybook.kb.auth.User;
 import com.replybook.kb.auth.UserStore;
 import com.replybook.kb.entries.KnownShops;
+import com.replybook.kb.entries.ScopeError;
 import com.replybook.kb.web.FieldError;
 import com.replybook.kb.web.JsonFields;
 import com.replybook.kb.web.ApiCall;
@@ -144,9 +145,7 @@ final class UserApi {
     static List<String> known(KnownShops shops, List<String> keys) {
         List<String> unknown = keys.stream().filter(k -> !shops.exists(k)).toList();
         if (!unknown.isEmpty()) {
-            throw ApiException.unprocessable("shops", "shops names " + String.join(", ", unknown) + ", which "
-                    + (unknown.size() == 1 ? "is not a shop" : "are not shops")
-                    + "; create a shop first (POST /api/v1/shops), or send [] for every shop", null);
+            throw ApiException.unprocessable("shops", ScopeError.SHOPS_UNKNOWN, String.join(", ", unknown));
         }
         return keys.stream().sorted().toList();
     }

@@ -115,7 +115,7 @@ public final class Approvals {
     /** Records a lead's decision; 404 when there is no such approval, 409 when it was decided already. */
     Approval decide(Principal lead, String id, boolean approved, String note) {
         lead.require(Role.LEAD);
-        find(lead, id).filter(a -> decides(lead, a)).orElseThrow(() -> ApiException.notFound("No approval " + id));
+        find(lead, id).filter(a -> decides(lead, a)).orElseThrow(() -> ApiException.notFound(ApprovalError.NOT_FOUND, id));
         Approval.Status status = approved ? Approval.Status.APPROVED : Approval.Status.REJECTED;
         if (!store.decide(id, status, lead.username(), platform.clock().instant(), note)) {
             Approval a = store.find(id).orElseThrow(() -> ApiException.notFound(ApprovalError.NOT_FOUND, id));

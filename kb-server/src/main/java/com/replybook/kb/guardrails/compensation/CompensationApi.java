@@ -69,7 +69,7 @@ final class CompensationApi {
 
     private void remove(ApiCall call) throws IOException {
         Principal p = Principal.of(call).require(Role.LEAD);
-        SupportedLocale locale = Locales.inPath(call.path("locale"), "compensation policy");
+        SupportedLocale locale = Locales.inPath(call.path("locale"), GuardrailsError.NO_POLICY);
         answer(call, locale, compensation.remove(set(call, locale, p).requireShop(), Versions.ifMatch(call)));
     }
 

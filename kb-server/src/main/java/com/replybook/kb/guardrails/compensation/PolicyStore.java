@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.replybook.kb.db.Database;
 import com.replybook.kb.guardrails.Stamp;
+import com.replybook.kb.shops.ShopError;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.Json;
 
@@ -76,7 +77,7 @@ final class PolicyStore {
     void remove(String key, Long expectedVersion) {
         db.inTransaction(c -> {
             long current = version(c, key);
-            if (current == 0) throw ApiException.notFound("No compensation policy of its own for '" + key + "'");
+            if (current == 0) throw ApiException.notFound(ShopError.SETTING_NONE_OWN, key);
             if (expectedVersion != null && expectedVersion != current) throw changed(current);
             delete(c, key);
             return null;

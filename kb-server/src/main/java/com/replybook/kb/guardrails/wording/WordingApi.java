@@ -65,7 +65,7 @@ final class WordingApi {
 
     private void remove(ApiCall call) throws IOException {
         Principal p = Principal.of(call).require(Role.LEAD);
-        SupportedLocale locale = Locales.inPath(call.path("locale"), "wording rule set");
+        SupportedLocale locale = Locales.inPath(call.path("locale"), GuardrailsError.NO_WORDING);
         answer(call, locale, wording.remove(set(call, locale, p).requireShop(), Versions.ifMatch(call)));
     }
 
@@ -79,7 +79,7 @@ final class WordingApi {
             throw ApiException.unprocessable("text", InputError.TOO_LONG, "text", MAX_TEXT);
         }
         JsonNode shop = body.get("shop");
-        if (shop != null && !shop.isNull() && !shop.isTextual()) throw ApiException.badRequest("shop", "shop must be a shop's key");
+        if (shop != null && !shop.isNull() && !shop.isTextual()) throw ApiException.badRequest("shop", InputError.NOT_STRING, "shop");
         ShopSetting set = ShopSetting.requested(locale.tag(), shop == null || shop.isNull() ? null : shop.asText(), me,
                 wording.shops());
         List<Finding> findings = wording.current(set).rules().find(text.asText());

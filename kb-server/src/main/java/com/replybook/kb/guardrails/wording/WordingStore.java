@@ -2,6 +2,7 @@ package com.replybook.kb.guardrails.wording;
 
 import com.replybook.kb.db.Database;
 import com.replybook.kb.guardrails.Stamp;
+import com.replybook.kb.shops.ShopError;
 import com.replybook.kb.web.ApiException;
 
 import java.sql.Connection;
@@ -81,7 +82,7 @@ final class WordingStore {
     void remove(String key, Long expectedVersion) {
         db.inTransaction(c -> {
             long current = currentVersion(c, key);
-            if (current == 0) throw ApiException.notFound("No wording rules of their own for '" + key + "'");
+            if (current == 0) throw ApiException.notFound(ShopError.SETTING_NONE_OWN, key);
             if (expectedVersion != null && expectedVersion != current) throw changed(current);
             delete(c, key);
             return null;
