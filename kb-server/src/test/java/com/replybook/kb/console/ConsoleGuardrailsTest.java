@@ -126,7 +126,7 @@ class ConsoleGuardrailsTest {
         JsonNode r = preview(editor, csrf, "订单 ${order.id} 已加急。", Map.of("formal", "尊敬的客户，订单 ${order.id} 已优先处理。",
                 "lively", "您别生气嘛，订单 ${order.id} 冲鸭！"));
         assertEquals("toneScripts.lively", r.at("/problems/0/field").asText(), r.toString());
-        assertTrue(r.at("/problems/0/message").asText().contains("您别生气"), r.toString());
+        assertTrue(r.at("/problems/0/text").asText().contains("您别生气"), r.toString());
         JsonNode clean = preview(editor, csrf, "订单 ${order.id} 已加急。", Map.of("formal", "尊敬的客户，订单 ${order.id} 已优先处理。"));
         for (JsonNode cell : clean.get("cells")) {
             if (!cell.path("channel").asText().equals("chat")) continue;
