@@ -4,9 +4,9 @@
 #   kb-server/src/bench/run-all.sh                 # 10,000 and 100,000 entries, everything
 #   SIZES=10000 STEPS="load wrk" kb-server/src/bench/run-all.sh
 #
-# Steps (STEPS, default all): build, corpus, load, wrk, latency, rebuild, xmx, hybrid, postgres, jmh; and curve
-# (only when named: unique searches/s per 10 s window from a fresh start, CURVE_WINDOWS of them, 15; CURVE_ARGS are
-# more server arguments, CURVE_SEMANTIC=true runs it on the hybrid step's seeded data directory).
+# Steps (STEPS, default all): build, corpus, load, wrk, latency, scopes, rebuild, xmx, hybrid, postgres, jmh; and
+# curve (only when named: unique searches/s per 10 s window from a fresh start, CURVE_WINDOWS of them, 15; CURVE_ARGS
+# are more server arguments, CURVE_SEMANTIC=true runs it on the hybrid step's seeded data directory).
 # Settings: SIZES ("10000 100000"), DURATION (wrk seconds per run, 15), RUNS (wrk runs per endpoint, 2),
 # WARMUP (seconds of 16-connection searches before unique searches are measured, 90; see warm_up),
 # SEED_VECTORS (1: the hybrid step seeds vectors from the base entries instead of embedding every entry),
@@ -20,7 +20,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
 cd "$ROOT"
 SIZES=${SIZES:-"10000 100000"}
-STEPS=${STEPS:-"build corpus load wrk latency rebuild xmx hybrid postgres jmh"}
+STEPS=${STEPS:-"build corpus load wrk latency scopes rebuild xmx hybrid postgres jmh"}
 DURATION=${DURATION:-15}
 RUNS=${RUNS:-2}
 WARMUP=${WARMUP:-90}
@@ -172,6 +172,14 @@ for SIZE in $SIZES; do
     "$JAVA" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -cp "$(cp_bench)" \
       -Djava.util.logging.config.file=kb-server/src/test/resources/logging.properties \
       com.replybook.kb.search.SearchLatency --data-dir "$DATA" 3 2>/dev/null | sed "s/^/[$SIZE] /" | tee -a "$OUT/summary.txt"
+  fi
+
+  if step scopes; then
+    # Issue 20: the same corpus as the library of the whole team and spread over 20 shops (with personal snippets),
+    # each query timed unscoped on the first (today's search) and scoped on the second; p99 ratios, target <= 1.10.
+    "$JAVA" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -Xmx768m -cp "$(cp_bench)" \
+      -Djava.util.logging.config.file=kb-server/src/test/resources/logging.properties \
+      com.replybook.kb.search.ShopScopeLatency "$SIZE" "$OUT/scopes-$SIZE" 3 2>/dev/null | tee -a "$OUT/summary.txt"
   fi
 
   if step rebuild; then

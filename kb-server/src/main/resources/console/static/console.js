@@ -46,7 +46,10 @@
     var out = document.getElementById('synonyms-status');
     fetch(syn.getAttribute('data-api'), {credentials: 'same-origin'})
       .then(function (r) { return r.json(); })
-      .then(function (d) { area.value = (d.rules || []).join('\n'); out.textContent = syn.getAttribute('data-loaded'); });
+      .then(function (d) {
+        area.value = (d.rules || []).join('\n');
+        out.textContent = syn.getAttribute(d.inherited ? 'data-inherited' : 'data-loaded'); // a shop's without its own
+      });
     var failed = function (text) { out.textContent = syn.getAttribute('data-failed').replace('{0}', text); };
     document.getElementById('synonyms-save').addEventListener('click', function () {
       var rules = area.value.split('\n').map(function (s) { return s.trim(); }).filter(Boolean);

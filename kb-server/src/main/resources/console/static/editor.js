@@ -246,8 +246,15 @@
     var review = document.getElementById('reviewScript');
     var accepted = Array.prototype.map.call(
       document.querySelectorAll('input[name="acceptedFallbacks"]:checked'), function (box) { return box.value; });
+    var toneScripts = {}; // the tone versions being written (issue 20), named toneScripts.<tone>
+    document.querySelectorAll('textarea.tone-script').forEach(function (t) {
+      toneScripts[t.name.substring('toneScripts.'.length)] = t.value;
+    });
+    var shops = []; // the ticked shops, whose wording rules the check applies (issue 20)
+    document.querySelectorAll('#entry-shops input[name="shops"]:checked').forEach(function (c) { shops.push(c.value); });
     postJson(preview.getAttribute('data-url'), {script: script.value, smsScript: sms ? sms.value : '',
-      reviewScript: review ? review.value : '', locale: document.getElementById('locale').value,
+      reviewScript: review ? review.value : '', toneScripts: toneScripts, shops: shops,
+      locale: document.getElementById('locale').value,
       category: document.getElementById('category') ? document.getElementById('category').value : '',
       context: sampleContext(), acceptedFallbacks: accepted})
       .then(function (r) {
@@ -292,6 +299,12 @@
     if (el) el.addEventListener('input', schedulePreview);
   });
   document.getElementById('sample-ticket').addEventListener('input', schedulePreview);
+  document.querySelectorAll('textarea.tone-script').forEach(function (t) { // issue 20: tone versions
+    t.addEventListener('input', schedulePreview);
+  });
+  if (document.getElementById('entry-shops')) { // issue 20: the shops whose wording rules apply
+    document.getElementById('entry-shops').addEventListener('change', schedulePreview);
+  }
   // The stand-in words the entry accepts: a missing value reads as the word, or as a fill-in marker.
   document.querySelectorAll('input[name="acceptedFallbacks"]').forEach(function (box) {
     box.addEventListener('change', schedulePreview);

@@ -136,7 +136,7 @@
     document.getElementById('try-check').addEventListener('click', function () {
       policyTable.clearErrors();
       call('POST', trying.getAttribute('data-api'), {
-        locale: trying.getAttribute('data-locale'), category: document.getElementById('try-category').value.trim(),
+        locale: trying.getAttribute('data-locale'), shop: trying.getAttribute('data-shop') || undefined, category: document.getElementById('try-category').value.trim(),
         orderAmount: document.getElementById('try-order').value.trim(), customerTags: tags(document.getElementById('try-tags').value),
         offer: document.getElementById('try-offer').value, amount: document.getElementById('try-amount').value.trim()
       }).then(function (r) {
@@ -188,7 +188,8 @@
     var list = document.getElementById('try-text-findings');
     var check = function () {
       var text = input.value;
-      call('POST', tryText.getAttribute('data-api'), {locale: tryText.getAttribute('data-locale'), text: text})
+      call('POST', tryText.getAttribute('data-api'), {locale: tryText.getAttribute('data-locale'),
+        shop: tryText.getAttribute('data-shop') || undefined, text: text})
         .then(function (r) {
           marked.textContent = '';
           list.textContent = '';

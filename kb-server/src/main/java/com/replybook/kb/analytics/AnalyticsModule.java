@@ -1,6 +1,7 @@
 package com.replybook.kb.analytics;
 
 import com.replybook.kb.console.Page;
+import com.replybook.kb.entries.KnownShops;
 import com.replybook.kb.module.FeatureModule;
 import com.replybook.kb.module.Platform;
 import com.replybook.kb.search.CustomerTextListener;
@@ -17,8 +18,16 @@ public final class AnalyticsModule implements FeatureModule {
     private final EmotionWords emotionWords;
     private final AlertRules alertRules;
     private final InsightsQuery insights;
+    private final KnownShops shops;
 
+    /** A module whose insights may be narrowed to any shop key (tools and tests without shops). */
     public AnalyticsModule(Platform platform) {
+        this(platform, KnownShops.ANY);
+    }
+
+    /** @param shops the shops a lead may narrow the insights to (supplied by the shops feature) */
+    public AnalyticsModule(Platform platform, KnownShops shops) {
+        this.shops = shops;
         var db = platform.database();
         this.emotionWords = new EmotionWords(new EmotionWordCounter(EmotionLexicon.load()), new EmotionWordStore(db),
                 platform.clock(), platform.config().emotionWordRetentionDays());
@@ -35,12 +44,12 @@ public final class AnalyticsModule implements FeatureModule {
 
     @Override
     public void api(Router<ApiCall> api) {
-        new InsightsApi(insights).routes(api);
+        new InsightsApi(insights, shops).routes(api);
         new AlertRuleApi(alertRules).routes(api);
     }
 
     @Override
     public void console(Router<Page> console) {
-        new InsightsPage(insights, alertRules).routes(console);
+        new InsightsPage(insights, alertRules, shops).routes(console);
     }
 }

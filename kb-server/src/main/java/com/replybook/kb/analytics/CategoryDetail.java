@@ -24,36 +24,42 @@ import java.util.Map;
 public record CategoryDetail(String category, List<LocalDate> dates, long inserts, List<Long> daily, List<EntryEffect> entries,
                       List<QueryCount> queries, List<QueryCount> products) {
 
-    static CategoryDetail of(Connection c, Period p, String category, String locale, int limit) throws SQLException {
+    static CategoryDetail of(Connection c, Period p, String category, String locale, int limit, InsightScope scope)
+            throws SQLException {
         List<Object> args = new ArrayList<>(List.of(p.fromMillis(), category));
         String loc = locale == null ? "" : " AND e.locale = ?";
         if (locale != null) args.add(locale);
+        List<Object> searchArgs = new ArrayList<>(args);
+        String uLoc = loc + scope.entries("e", args) + scope.events("u", args);
+        String searchLoc = loc + scope.entries("e", searchArgs) + scope.events("s", searchArgs);
         String daily = "SELECT " + Period.epochDayOf("u.created_at") + ", COUNT(*) FROM usage_events u JOIN entries e"
-                + " ON e.id = u.entry_id WHERE u.event_type = 'insert' AND u.created_at >= ? AND e.category = ?" + loc + " GROUP BY 1";
+                + " ON e.id = u.entry_id WHERE u.event_type = 'insert' AND u.created_at >= ? AND e.category = ?" + uLoc + " GROUP BY 1";
         Map<Long, Long> days = new HashMap<>();
         for (var r : Sql.list(c, daily, args, rs -> new long[]{rs.getLong(1), rs.getLong(2)})) days.put(r[0], r[1]);
         List<Long> series = p.series(days);
         String queries = "SELECT LOWER(TRIM(s.query)), COUNT(DISTINCT s.id) FROM usage_events s JOIN usage_events u"
                 + " ON u.helpdesk = s.helpdesk AND u.ticket_id = s.ticket_id AND u.event_type IN ('insert', 'view')"
                 + " JOIN entries e ON e.id = u.entry_id WHERE s.event_type = 'search' AND s.created_at >= ? AND e.category = ?"
-                + loc + " AND s.query IS NOT NULL AND TRIM(s.query) <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT " + limit;
+                + searchLoc + " AND s.query IS NOT NULL AND TRIM(s.query) <> '' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT " + limit;
         String products = "SELECT u.product, COUNT(*) FROM usage_events u JOIN entries e ON e.id = u.entry_id"
-                + " WHERE u.event_type = 'insert' AND u.created_at >= ? AND e.category = ?" + loc
+                + " WHERE u.event_type = 'insert' AND u.created_at >= ? AND e.category = ?" + uLoc
                 + " AND u.product IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT " + limit;
         Sql.Row<QueryCount> count = rs -> new QueryCount(rs.getString(1), rs.getLong(2));
         return new CategoryDetail(category, p.dates(), series.stream().mapToLong(Long::longValue).sum(), series,
-                entries(c, p, category, locale), InsightsQuery.masked(Sql.list(c, queries, args, count)),
+                entries(c, p, category, locale, scope), InsightsQuery.masked(Sql.list(c, queries, searchArgs, count)),
                 Sql.list(c, products, args, count));
     }
 
     /** The category's entries with their effect in the period; those never inserted with zeros, by key. */
-    private static List<EntryEffect> entries(Connection c, Period p, String category, String locale) throws SQLException {
-        List<EntryEffect> effects = Outcomes.perEntry(c, p, locale, category, Integer.MAX_VALUE);
+    private static List<EntryEffect> entries(Connection c, Period p, String category, String locale, InsightScope scope)
+            throws SQLException {
+        List<EntryEffect> effects = Outcomes.perEntry(c, p, locale, category, Integer.MAX_VALUE, scope);
         List<Object> args = new ArrayList<>(List.of(category));
         if (locale != null) args.add(locale);
+        String scoped = scope.entries(null, args);
         List<EntryEffect> out = new ArrayList<>(effects);
         for (EntryEffect e : Sql.list(c, "SELECT id, entry_key, problem FROM entries WHERE category = ?"
-                + (locale == null ? "" : " AND locale = ?") + " ORDER BY entry_key", args,
+                + " AND visibility = 'team'" + (locale == null ? "" : " AND locale = ?") + scoped + " ORDER BY entry_key", args,
                 rs -> new EntryEffect(rs.getString(1), rs.getString(2), rs.getString(3), 0, 0, 0, 0, 0, 0))) {
             if (effects.stream().noneMatch(x -> x.entryId().equals(e.entryId()))) out.add(e);
         }

@@ -50,6 +50,12 @@ final class EmotionWords implements CustomerTextListener {
 
     @Override
     public void heard(List<String> texts) {
+        heard(texts, null);
+    }
+
+    /** Counts the words of {@code texts} for every shop's figures and, when it is not null, for {@code shop}'s. */
+    @Override
+    public void heard(List<String> texts, String shop) {
         Map<EmotionLexicon.Word, Integer> counts = new LinkedHashMap<>();
         for (String text : texts) {
             if (text != null && !text.isBlank() && firstTime(text)) {
@@ -57,16 +63,17 @@ final class EmotionWords implements CustomerTextListener {
             }
         }
         long today = today();
-        store.add(today, counts);
+        store.add(today, counts, shop);
         purge(today);
     }
 
     /**
      * The most frequent words from {@code fromDay} on; {@code lang} {@code zh}, {@code en} or null for both;
-     * Chinese words in traditional characters for a {@code traditionalReader}.
+     * Chinese words in traditional characters for a {@code traditionalReader}; of {@code shops}' tickets only, unless
+     * that is null (every ticket).
      */
-    List<Word> top(long fromDay, String lang, boolean traditionalReader, int limit) {
-        return store.top(fromDay, lang, limit).stream().map(t -> new Word(shown(t.word(), traditionalReader), t.count(),
+    List<Word> top(long fromDay, String lang, boolean traditionalReader, int limit, List<String> shops) {
+        return store.top(fromDay, lang, limit, shops).stream().map(t -> new Word(shown(t.word(), traditionalReader), t.count(),
                 t.emotion())).toList();
     }
 

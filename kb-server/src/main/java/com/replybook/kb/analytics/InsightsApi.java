@@ -2,6 +2,7 @@ package com.replybook.kb.analytics;
 
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
+import com.replybook.kb.entries.KnownShops;
 import com.replybook.kb.vocabulary.SupportedLocale;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
@@ -27,8 +28,11 @@ final class InsightsApi {
 
     private final InsightsQuery insights;
 
-    InsightsApi(InsightsQuery insights) {
+    private final KnownShops shops;
+
+    InsightsApi(InsightsQuery insights, KnownShops shops) {
         this.insights = insights;
+        this.shops = shops;
     }
 
     void routes(Router<ApiCall> api) {
@@ -57,13 +61,19 @@ final class InsightsApi {
     }
 
     private void alerts(ApiCall call) throws IOException {
-        Principal.of(call).require(Role.LEAD);
-        call.json(200, Map.of("alerts", insights.alerts()));
+        Principal me = Principal.of(call).require(Role.LEAD);
+        call.json(200, Map.of("alerts", insights.alerts(scope(call, me))));
     }
 
     private LibraryInsights read(ApiCall call) {
-        return insights.lastDays(call.intQuery("days", 30, 1, MAX_DAYS), locale(call.query("locale")),
-                call.intQuery("limit", 20, 1, 200));
+        String locale = locale(call.query("locale"));
+        return insights.lastDays(call.intQuery("days", 30, 1, MAX_DAYS), locale, call.intQuery("limit", 20, 1, 200),
+                SupportedLocale.ZH_TW.tag().equals(locale), scope(call, Principal.of(call)));
+    }
+
+    /** The caller's shops, or the one shop named by {@code shop} (400 when unknown, 403 when not theirs). */
+    private InsightScope scope(ApiCall call, Principal me) {
+        return InsightScope.of(me, shops.requested(me, call.query("shop"), "shop"));
     }
 
     /** A supported locale tag, or null for all; 400 naming {@code locale} otherwise. */

@@ -2,8 +2,10 @@ package com.replybook.kb.analytics;
 
 import com.replybook.kb.analytics.LibraryInsights.AgentActivity;
 import com.replybook.kb.analytics.LibraryInsights.TopRow;
+import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.console.Page;
+import com.replybook.kb.entries.KnownShops;
 import com.replybook.kb.vocabulary.SupportedLocale;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.Router;
@@ -34,10 +36,12 @@ final class InsightsPage {
 
     private final InsightsQuery insights;
     private final AlertRules alertRules;
+    private final KnownShops shops;
 
-    InsightsPage(InsightsQuery insights, AlertRules alertRules) {
+    InsightsPage(InsightsQuery insights, AlertRules alertRules, KnownShops shops) {
         this.insights = insights;
         this.alertRules = alertRules;
+        this.shops = shops;
     }
 
     void routes(Router<Page> r) {
@@ -48,11 +52,12 @@ final class InsightsPage {
 
     /** The page for {@code f}, with {@code ruleForm} (the values and errors of a refused threshold form) if any. */
     void show(Page p, int status, Filter f, Map<String, Object> ruleForm) throws IOException {
-        p.require(Role.LEAD);
-        LibraryInsights in = insights.lastDays(f.days(), f.locale(), ROWS, f.traditional(p));
+        Principal me = p.require(Role.LEAD);
+        LibraryInsights in = insights.lastDays(f.days(), f.locale(), ROWS, f.traditional(p), scope(p, me));
         Period period = Period.lastDays(f.days(), in.to());
         Map<String, Object> m = f.model(p);
         m.put("insights", in);
+        m.put("shopChoices", shops.namesFor(me));
         m.put("categoryChart", trend(in.categories(), period, p, f));
         m.put("dates", period.dates());
         m.put("productChart", BarChart.of(in.products().stream().limit(BARS)
@@ -68,15 +73,20 @@ final class InsightsPage {
     }
 
     private void category(Page p) throws IOException {
-        p.require(Role.LEAD);
+        Principal me = p.require(Role.LEAD);
         Filter f = Filter.of(p, "days");
         String name = p.param("name");
         if (name == null || name.length() > 200) throw ApiException.badRequest("name", InsightsError.CATEGORY_REQUIRED);
-        CategoryDetail detail = insights.category(name, f.days(), f.locale(), ROWS);
+        CategoryDetail detail = insights.category(name, f.days(), f.locale(), ROWS, scope(p, me));
         Map<String, Object> m = f.model(p);
         m.put("detail", detail);
         m.put("chart", LineChart.of(List.of(new LineChart.Series(name, null, detail.daily())), detail.dates()));
         p.render("insights/category.ftlh", m);
+    }
+
+    /** The lead's shops, or the one shop the page names ({@code shop}: 400 when unknown, 403 when not theirs). */
+    private InsightScope scope(Page p, Principal me) {
+        return InsightScope.of(me, shops.requested(me, p.param("shop"), "shop"));
     }
 
     private static LineChart trend(List<? extends TopRow> rows, Period period, Page p, Filter f) {
@@ -86,7 +96,7 @@ final class InsightsPage {
 
     static String categoryLink(Page p, String category, Filter f) {
         return p.request().getContextPath() + "/console/insights/category?name=" + URLEncoder.encode(category, StandardCharsets.UTF_8)
-                + "&days=" + f.days() + (f.locale() == null ? "" : "&locale=" + f.locale());
+                + "&" + f.query();
     }
 
     private static Map<String, LineChart> sparks(List<AgentActivity> agents, Period period) {
@@ -102,14 +112,22 @@ final class InsightsPage {
      * supported tags; anything else is a 400 naming the parameter, as in the API. The period is the parameter
      * {@code days} on the page and {@code period} in the threshold forms (whose {@code days} is the rule's).
      */
-    record Filter(int days, String locale) {
+    record Filter(int days, String locale, String shop) {
 
         static Filter of(Page p, String daysParam) {
             long days = p.longParam(daysParam).orElse(30L);
             if (days < 1 || days > InsightsApi.MAX_DAYS) {
                 throw ApiException.badRequest(daysParam, InputError.OUT_OF_RANGE, daysParam, 1, InsightsApi.MAX_DAYS);
             }
-            return new Filter((int) days, InsightsApi.locale(p.param("locale")));
+            String shop = p.param("shop");
+            return new Filter((int) days, InsightsApi.locale(p.param("locale")),
+                    shop == null || shop.isBlank() ? null : shop.strip());
+        }
+
+        /** The filter as a query string, e.g. {@code days=30&locale=zh-CN&shop=tmall}. */
+        String query() {
+            return "days=" + days + (locale == null ? "" : "&locale=" + locale)
+                    + (shop == null ? "" : "&shop=" + URLEncoder.encode(shop, StandardCharsets.UTF_8));
         }
 
         /** Chinese emotion words in traditional characters for zh-TW, chosen or the lead's own language. */
@@ -125,7 +143,8 @@ final class InsightsPage {
             m.put("periods", PERIODS.contains(days) ? PERIODS : List.of(7, 30, 90, days));
             m.put("locales", SupportedLocale.TAGS);
             m.put("api", p.request().getContextPath() + "/api/v1/analytics");
-            m.put("query", "days=" + days + (locale == null ? "" : "&locale=" + locale));
+            m.put("query", query());
+            m.put("shop", shop == null ? "" : shop);
             return m;
         }
     }

@@ -47,37 +47,46 @@ public final class InsightsQuery {
      * lists capped at {@code limit}. Chinese emotion words are shown in traditional characters for zh-TW.
      */
     public LibraryInsights lastDays(int days, String locale, int limit) {
-        return lastDays(days, locale, limit, SupportedLocale.ZH_TW.tag().equals(locale));
+        return lastDays(days, locale, limit, SupportedLocale.ZH_TW.tag().equals(locale), InsightScope.ALL);
     }
 
-    /** As {@link #lastDays(int, String, int)}, with the script of the Chinese emotion words chosen by the reader. */
-    LibraryInsights lastDays(int days, String locale, int limit, boolean traditionalWords) {
+    /**
+     * As {@link #lastDays(int, String, int)}, with the script of the Chinese emotion words chosen by the reader, within
+     * {@code scope} (a lead's shops).
+     */
+    LibraryInsights lastDays(int days, String locale, int limit, boolean traditionalWords, InsightScope scope) {
         Period p = Period.lastDays(days, clock.instant());
         long since = p.fromMillis();
-        List<EmotionWords.Word> words = emotionWords.top(p.firstEpochDay(), language(locale), traditionalWords, limit);
+        List<EmotionWords.Word> words = emotionWords.top(p.firstEpochDay(), language(locale), traditionalWords, limit,
+                scope.shops());
         List<AlertRule> rules = alertRules.all();
         return db.read(c -> new LibraryInsights(p.from(), p.to(), days,
-                count(c, "search", since), count(c, "view", since), count(c, "insert", since),
-                queries(c, since, false, limit), queries(c, since, true, limit),
-                topEntries(c, since, locale, limit), unused(c, since, locale, limit),
-                groupInserts(c, "tone", since), groupInserts(c, "channel", since), groupInserts(c, "emotion", since),
-                stale(c, locale, p.to()),
-                ProblemTrends.categories(c, p, locale, limit), ProblemTrends.products(c, p, locale, limit),
+                count(c, "search", since, scope), count(c, "view", since, scope), count(c, "insert", since, scope),
+                queries(c, since, false, limit, scope), queries(c, since, true, limit, scope),
+                topEntries(c, since, locale, limit, scope), unused(c, since, locale, limit, scope),
+                groupInserts(c, "tone", since, scope), groupInserts(c, "channel", since, scope),
+                groupInserts(c, "emotion", since, scope), stale(c, locale, p.to(), scope),
+                ProblemTrends.categories(c, p, locale, limit, scope), ProblemTrends.products(c, p, locale, limit, scope),
                 words.stream().map(w -> new LibraryInsights.EmotionWord(w.word(), w.count(), w.emotion())).toList(),
-                Alerts.firing(c, rules, p.to()), CompensationTotals.of(c, p, locale, limit),
-                Outcomes.perEntry(c, p, locale, null, limit), Outcomes.perAgent(c, p, locale, limit)));
+                Alerts.firing(c, rules, p.to(), scope), CompensationTotals.of(c, p, locale, limit, scope),
+                Outcomes.perEntry(c, p, locale, null, limit, scope), Outcomes.perAgent(c, p, locale, limit, scope)));
     }
 
-    /** One category of the TOP list over the last {@code days} days, for the drill-down page. */
-    CategoryDetail category(String category, int days, String locale, int limit) {
+    /** One category of the TOP list over the last {@code days} days within {@code scope}, for the drill-down page. */
+    CategoryDetail category(String category, int days, String locale, int limit, InsightScope scope) {
         Period p = Period.lastDays(days, clock.instant());
-        return db.read(c -> CategoryDetail.of(c, p, category, locale, limit));
+        return db.read(c -> CategoryDetail.of(c, p, category, locale, limit, scope));
     }
 
     /** The alert rules that fire now. */
     public List<LibraryInsights.Alert> alerts() {
+        return alerts(InsightScope.ALL);
+    }
+
+    /** The alert rules that fire now within {@code scope}. */
+    List<LibraryInsights.Alert> alerts(InsightScope scope) {
         List<AlertRule> rules = alertRules.all();
-        return db.read(c -> Alerts.firing(c, rules, clock.instant()));
+        return db.read(c -> Alerts.firing(c, rules, clock.instant(), scope));
     }
 
     /** The emotion words' language for an entry locale: {@code zh} for both Chinese ones, {@code en}, or null for all. */
@@ -86,27 +95,24 @@ public final class InsightsQuery {
         return SupportedLocale.resolve(locale).isChinese() ? "zh" : "en";
     }
 
-    private static long count(Connection c, String type, long since) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM usage_events WHERE event_type = ? AND created_at >= ?")) {
-            ps.setString(1, type);
-            ps.setLong(2, since);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+    private static long count(Connection c, String type, long since, InsightScope scope) throws SQLException {
+        List<Object> args = new ArrayList<>(List.of(type, since));
+        String sql = "SELECT COUNT(*) FROM usage_events WHERE event_type = ? AND created_at >= ?" + scope.events(null, args);
+        return Sql.list(c, sql, args, rs -> rs.getLong(1)).getFirst();
     }
 
-    private static List<QueryCount> queries(Connection c, long since, boolean zeroOnly, int limit) throws SQLException {
+    private static List<QueryCount> queries(Connection c, long since, boolean zeroOnly, int limit, InsightScope scope)
+            throws SQLException {
+        List<Object> args = new ArrayList<>(List.of(since));
         String sql = "SELECT LOWER(TRIM(query)) AS q, COUNT(*) AS n FROM usage_events "
                 + "WHERE event_type = 'search' AND created_at >= ? AND query IS NOT NULL AND TRIM(query) <> ''"
                 // Suggestions computed from a ticket's subject are not an agent's question; typed searches are.
                 + " AND (source IS NULL OR source <> 'ticket')"
                 // A gap: nothing found, or only weaker hits (the widget showed "no good match").
-                + (zeroOnly ? " AND (hits = 0 OR confident = FALSE)" : "")
+                + (zeroOnly ? " AND (hits = 0 OR confident = FALSE)" : "") + scope.events(null, args)
                 + " GROUP BY LOWER(TRIM(query)) ORDER BY n DESC, q LIMIT ?";
-        return masked(Sql.list(c, sql, List.of(since, limit), rs -> new QueryCount(rs.getString(1), rs.getLong(2))));
+        args.add(limit);
+        return masked(Sql.list(c, sql, args, rs -> new QueryCount(rs.getString(1), rs.getLong(2))));
     }
 
     /**
@@ -122,72 +128,58 @@ public final class InsightsQuery {
         return out;
     }
 
-    private static List<EntryUsage> topEntries(Connection c, long since, String locale, int limit) throws SQLException {
+    private static List<EntryUsage> topEntries(Connection c, long since, String locale, int limit, InsightScope scope)
+            throws SQLException {
+        List<Object> args = new ArrayList<>(List.of(since));
+        if (locale != null) args.add(locale);
         String sql = "SELECT e.id, e.entry_key, e.problem, "
                 + "SUM(CASE WHEN u.event_type = 'insert' THEN 1 ELSE 0 END) AS inserts, "
                 + "SUM(CASE WHEN u.event_type = 'view' THEN 1 ELSE 0 END) AS views "
                 + "FROM usage_events u JOIN entries e ON e.id = u.entry_id "
                 + "WHERE u.created_at >= ? AND u.event_type IN ('insert', 'view')" + (locale != null ? " AND e.locale = ?" : "")
+                + scope.events("u", args) + scope.entries("e", args)
                 + " GROUP BY e.id, e.entry_key, e.problem ORDER BY inserts DESC, views DESC, e.entry_key LIMIT ?";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            ps.setLong(i++, since);
-            if (locale != null) ps.setString(i++, locale);
-            ps.setInt(i, limit);
-            List<EntryUsage> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new EntryUsage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)));
-                }
-            }
-            return out;
-        }
+        args.add(limit);
+        return Sql.list(c, sql, args, rs -> new EntryUsage(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getLong(4), rs.getLong(5)));
     }
 
-    private static List<EntryRef> unused(Connection c, long since, String locale, int limit) throws SQLException {
+    /** Published team entries (of the scope's shops) that nobody viewed or inserted (in those shops) since then. */
+    private static List<EntryRef> unused(Connection c, long since, String locale, int limit, InsightScope scope)
+            throws SQLException {
+        List<Object> args = new ArrayList<>();
+        if (locale != null) args.add(locale);
+        String entries = scope.entries("e", args);
+        args.add(since);
         String sql = "SELECT e.id, e.entry_key, e.problem FROM entries e WHERE e.status = 'published'"
-                + (locale != null ? " AND e.locale = ?" : "")
+                + " AND e.visibility = 'team'" + (locale != null ? " AND e.locale = ?" : "") + entries
                 + " AND NOT EXISTS (SELECT 1 FROM usage_events u WHERE u.entry_id = e.id AND u.created_at >= ?"
-                + " AND u.event_type IN ('insert', 'view')) ORDER BY e.entry_key LIMIT ?";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            if (locale != null) ps.setString(i++, locale);
-            ps.setLong(i++, since);
-            ps.setInt(i, limit);
-            List<EntryRef> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(new EntryRef(rs.getString(1), rs.getString(2), rs.getString(3)));
-            }
-            return out;
-        }
+                + " AND u.event_type IN ('insert', 'view')" + scope.events("u", args) + ") ORDER BY e.entry_key LIMIT ?";
+        args.add(limit);
+        return Sql.list(c, sql, args, rs -> new EntryRef(rs.getString(1), rs.getString(2), rs.getString(3)));
     }
 
     /** Insert counts grouped by one of the event's columns: {@code tone}, {@code channel} or {@code emotion}. */
-    private static Map<String, Long> groupInserts(Connection c, String column, long since) throws SQLException {
+    private static Map<String, Long> groupInserts(Connection c, String column, long since, InsightScope scope)
+            throws SQLException {
         if (!List.of("tone", "channel", "emotion").contains(column)) throw new IllegalArgumentException(column);
+        List<Object> args = new ArrayList<>(List.of(since));
         String sql = "SELECT " + column + ", COUNT(*) AS n FROM usage_events WHERE event_type = 'insert' "
-                + "AND created_at >= ? AND " + column + " IS NOT NULL GROUP BY " + column + " ORDER BY n DESC, " + column;
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, since);
-            Map<String, Long> out = new LinkedHashMap<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.put(rs.getString(1), rs.getLong(2));
-            }
-            return out;
+                + "AND created_at >= ? AND " + column + " IS NOT NULL" + scope.events(null, args)
+                + " GROUP BY " + column + " ORDER BY n DESC, " + column;
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (var row : Sql.list(c, sql, args, rs -> Map.entry(rs.getString(1), rs.getLong(2)))) {
+            out.put(row.getKey(), row.getValue());
         }
+        return out;
     }
 
-    /** Published entries whose last verification (or creation) is older than their interval. */
-    private static long stale(Connection c, String locale, Instant now) throws SQLException {
-        String sql = "SELECT COUNT(*) FROM entries WHERE status = 'published' AND " + Staleness.SQL
-                + (locale != null ? " AND locale = ?" : "");
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, now.toEpochMilli());
-            if (locale != null) ps.setString(2, locale);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+    /** Published team entries (of the scope's shops) whose last verification (or creation) is older than their interval. */
+    private static long stale(Connection c, String locale, Instant now, InsightScope scope) throws SQLException {
+        List<Object> args = new ArrayList<>(List.of(now.toEpochMilli()));
+        if (locale != null) args.add(locale);
+        String sql = "SELECT COUNT(*) FROM entries WHERE status = 'published' AND visibility = 'team' AND "
+                + Staleness.SQL + (locale != null ? " AND locale = ?" : "") + scope.entries(null, args);
+        return Sql.list(c, sql, args, rs -> rs.getLong(1)).getFirst();
     }
 }

@@ -35,7 +35,8 @@ final class Outcomes {
      * Every entry inserted in the period (in {@code locale} and {@code category} when they are not null) with its
      * tickets' outcomes: most reopened, then most dissatisfied first.
      */
-    static List<EntryEffect> perEntry(Connection c, Period p, String locale, String category, int limit) throws SQLException {
+    static List<EntryEffect> perEntry(Connection c, Period p, String locale, String category, int limit,
+                                      InsightScope scope) throws SQLException {
         List<Object> args = new ArrayList<>(List.of(p.fromMillis()));
         String where = "";
         if (locale != null) {
@@ -46,6 +47,7 @@ final class Outcomes {
             where += " AND e.category = ?";
             args.add(category);
         }
+        where += scope.events("i", args) + scope.entries("e", args);
         args.add(limit);
         String sql = "SELECT i.entry_id, e.entry_key, e.problem, COUNT(DISTINCT i.id), COUNT(DISTINCT " + TICKET + "), "
                 + OUTCOMES + " FROM usage_events i JOIN entries e ON e.id = i.entry_id" + JOIN
@@ -56,21 +58,23 @@ final class Outcomes {
     }
 
     /** Each agent (the help-desk's name, else the kb-server user) who inserted in the period, alphabetical. */
-    static List<AgentActivity> perAgent(Connection c, Period p, String locale, int limit) throws SQLException {
+    static List<AgentActivity> perAgent(Connection c, Period p, String locale, int limit, InsightScope scope)
+            throws SQLException {
         String agent = "COALESCE(i.agent, i.user_name)";
         String entries = locale == null ? "" : " JOIN entries e ON e.id = i.entry_id AND e.locale = ?";
         List<Object> args = new ArrayList<>();
         if (locale != null) args.add(locale);
         args.add(p.fromMillis());
+        String scoped = scope.events("i", args);
         String daily = "SELECT " + agent + ", " + Period.epochDayOf("i.created_at") + ", COUNT(*) FROM usage_events i"
-                + entries + " WHERE i.event_type = 'insert' AND i.created_at >= ? GROUP BY 1, 2";
+                + entries + " WHERE i.event_type = 'insert' AND i.created_at >= ?" + scoped + " GROUP BY 1, 2";
         Map<String, Map<Long, Long>> days = new HashMap<>();
         for (var r : Sql.list(c, daily, args, rs -> new Object[]{rs.getString(1), rs.getLong(2), rs.getLong(3)})) {
             days.computeIfAbsent((String) r[0], k -> new HashMap<>()).put((Long) r[1], (Long) r[2]);
         }
         String sql = "SELECT " + agent + ", COUNT(DISTINCT i.id), COUNT(DISTINCT " + TICKET + "), " + OUTCOMES
                 + " FROM usage_events i" + entries + JOIN + " WHERE i.event_type = 'insert' AND i.created_at >= ?"
-                + " GROUP BY 1 ORDER BY 1 LIMIT ?";
+                + scoped + " GROUP BY 1 ORDER BY 1 LIMIT ?";
         List<Object> all = new ArrayList<>(args);
         all.add(limit);
         Map<String, long[]> promises = followUps(c, p);

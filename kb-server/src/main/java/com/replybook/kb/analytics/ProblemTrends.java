@@ -27,33 +27,38 @@ final class ProblemTrends {
     }
 
     /** The categories of the entries inserted (only entries in {@code locale} when it is not null). */
-    static List<CategoryRow> categories(Connection c, Period p, String locale, int limit) throws SQLException {
+    static List<CategoryRow> categories(Connection c, Period p, String locale, int limit, InsightScope scope)
+            throws SQLException {
         List<Object> args = new ArrayList<>(List.of(p.fromMillis()));
         String daily = "SELECT e.category, " + DAY + ", COUNT(*) FROM usage_events u JOIN entries e ON e.id = u.entry_id"
-                + " WHERE u.event_type = 'insert' AND u.created_at >= ?" + locale(locale, args) + " GROUP BY 1, 2";
+                + " WHERE u.event_type = 'insert' AND u.created_at >= ?" + locale(locale, args)
+                + scope.events("u", args) + scope.entries("e", args) + " GROUP BY 1, 2";
         Map<String, Map<Long, Long>> inserts = byDay(Sql.list(c, daily, args, DayCount::of));
         List<Object> searchArgs = new ArrayList<>(List.of(p.fromMillis()));
         String searches = "SELECT e.category, COUNT(DISTINCT s.id) FROM usage_events s"
                 + " JOIN usage_events u ON u.helpdesk = s.helpdesk AND u.ticket_id = s.ticket_id"
                 + " AND u.event_type IN ('insert', 'view') JOIN entries e ON e.id = u.entry_id"
-                + " WHERE s.event_type = 'search' AND s.created_at >= ?" + locale(locale, searchArgs) + " GROUP BY 1";
+                + " WHERE s.event_type = 'search' AND s.created_at >= ?" + locale(locale, searchArgs)
+                + scope.events("s", searchArgs) + scope.entries("e", searchArgs) + " GROUP BY 1";
         Map<String, Long> searchCounts = counts(Sql.list(c, searches, searchArgs, Count::of));
-        return rows(p, inserts, searchCounts, totalInserts(c, p, locale), limit).stream()
+        return rows(p, inserts, searchCounts, totalInserts(c, p, locale, scope), limit).stream()
                 .map(r -> new CategoryRow(r.name(), r.inserts(), r.searches(), r.share(), r.daily())).toList();
     }
 
     /** The products named by the help-desk on inserts and searches (inserts of entries in {@code locale} only, if set). */
-    static List<ProductRow> products(Connection c, Period p, String locale, int limit) throws SQLException {
+    static List<ProductRow> products(Connection c, Period p, String locale, int limit, InsightScope scope)
+            throws SQLException {
         List<Object> args = new ArrayList<>(List.of(p.fromMillis()));
         String daily = "SELECT u.product, " + DAY + ", COUNT(*) FROM usage_events u"
-                + (locale == null ? "" : " JOIN entries e ON e.id = u.entry_id")
+                + (locale == null && scope.shops() == null ? "" : " JOIN entries e ON e.id = u.entry_id")
                 + " WHERE u.event_type = 'insert' AND u.product IS NOT NULL AND u.created_at >= ?" + locale(locale, args)
-                + " GROUP BY 1, 2";
+                + scope.events("u", args) + scope.entries("e", args) + " GROUP BY 1, 2";
         Map<String, Map<Long, Long>> inserts = byDay(Sql.list(c, daily, args, DayCount::of));
+        List<Object> searchArgs = new ArrayList<>(List.of(p.fromMillis()));
         String searches = "SELECT product, COUNT(*) FROM usage_events WHERE event_type = 'search'"
-                + " AND product IS NOT NULL AND created_at >= ? GROUP BY 1";
-        Map<String, Long> searchCounts = counts(Sql.list(c, searches, List.of(p.fromMillis()), Count::of));
-        return rows(p, inserts, searchCounts, totalInserts(c, p, locale), limit).stream()
+                + " AND product IS NOT NULL AND created_at >= ?" + scope.events(null, searchArgs) + " GROUP BY 1";
+        Map<String, Long> searchCounts = counts(Sql.list(c, searches, searchArgs, Count::of));
+        return rows(p, inserts, searchCounts, totalInserts(c, p, locale, scope), limit).stream()
                 .map(r -> new ProductRow(r.name(), r.inserts(), r.searches(), r.share(), r.daily())).toList();
     }
 
@@ -63,10 +68,12 @@ final class ProblemTrends {
     }
 
     /** Every insert of the period (of entries in {@code locale}, if set): what a share is a part of. */
-    private static long totalInserts(Connection c, Period p, String locale) throws SQLException {
+    private static long totalInserts(Connection c, Period p, String locale, InsightScope scope) throws SQLException {
         List<Object> args = new ArrayList<>(List.of(p.fromMillis()));
-        String sql = "SELECT COUNT(*) FROM usage_events u" + (locale == null ? "" : " JOIN entries e ON e.id = u.entry_id")
-                + " WHERE u.event_type = 'insert' AND u.created_at >= ?" + locale(locale, args);
+        String sql = "SELECT COUNT(*) FROM usage_events u"
+                + (locale == null && scope.shops() == null ? "" : " JOIN entries e ON e.id = u.entry_id")
+                + " WHERE u.event_type = 'insert' AND u.created_at >= ?" + locale(locale, args)
+                + scope.events("u", args) + scope.entries("e", args);
         return Sql.list(c, sql, args, rs -> rs.getLong(1)).getFirst();
     }
 

@@ -28,6 +28,7 @@ import com.replybook.kb.plugin.PluginModule;
 import com.replybook.kb.render.RenderModule;
 import com.replybook.kb.render.ScriptRenderer;
 import com.replybook.kb.sample.SampleLibraryModule;
+import com.replybook.kb.shops.ShopsModule;
 import com.replybook.kb.search.SearchModule;
 import com.replybook.kb.search.SearchService;
 import com.replybook.kb.tone.ToneModule;
@@ -74,6 +75,7 @@ public final class Replybook implements AutoCloseable {
     private RenderModule render;
     private SearchModule search;
     private CasesModule cases;
+    private ShopsModule shops;
 
     private Replybook(ServerConfig config, Clock clock) {
         Database database = Database.open(config);
@@ -82,22 +84,24 @@ public final class Replybook implements AutoCloseable {
                 SettingsChanges.polling(database, clock, config.pollInterval()), registry);
         try {
             metrics = add(new MetricsModule(platform, registry));
-            users = add(new UsersModule(platform));
+            shops = add(new ShopsModule(platform));
+            users = add(new UsersModule(platform, shops.shops()));
             // One event log for the events API and the guardrails, which record each approval step as an event.
             EventStore eventLog = new EventStore(database, clock);
-            GuardrailsModule guardrails = add(new GuardrailsModule(platform, eventLog));
-            render = add(new RenderModule(platform, guardrails.replyAdvisor()));
+            GuardrailsModule guardrails = add(new GuardrailsModule(platform, eventLog, shops.shops()));
+            render = add(new RenderModule(platform, guardrails.replyAdvisor(), shops.shops()));
+            shops.checkVoicesWith(render.voiceCheck()); // the shops' greetings run in the renderer's sandbox
             entries = add(new EntriesModule(platform, render.scriptCheck().and(guardrails.scriptCheck()),
-                    render.entryActions()));
-            AnalyticsModule analytics = add(new AnalyticsModule(platform)); // before search: it is told the customers' words
-            search = add(new SearchModule(platform, entries.store(), analytics.customerWords(),
+                    render.entryActions(), shops.shops()));
+            AnalyticsModule analytics = add(new AnalyticsModule(platform, shops.shops())); // before search: it is told the customers' words
+            search = add(new SearchModule(platform, entries.store(), analytics.customerWords(), shops.shops(),
                     eventLog::recentSearchTexts));
             add(new SampleLibraryModule(platform, entries));
-            add(new EditorModule(platform, entries, search.service(), render));
+            add(new EditorModule(platform, entries, search.service(), render, shops.shops()));
             cases = add(new CasesModule(platform, entries.store(), search.service()));
             add(new ExchangeModule(platform, entries, cases, search.service()));
-            add(new EventsModule(platform, eventLog, entries.store()));
-            add(new ToneModule(platform));
+            add(new EventsModule(platform, eventLog, entries.store(), shops.shops()));
+            add(new ToneModule(platform, shops.shops()));
             add(new ClocksModule(platform));
             add(new FollowUpsModule(platform, entries.store()));
             add(new PluginModule());

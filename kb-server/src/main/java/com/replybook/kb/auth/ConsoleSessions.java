@@ -16,7 +16,7 @@ final class ConsoleSessions {
 
     /** A session and its user as one look-up finds them. Times are epoch milliseconds. */
     record Row(String idHash, String userId, String username, Role role, String locale, boolean disabled,
-               String csrf, long createdAt, long lastSeenAt, long expiresAt, String flash) {
+               String csrf, long createdAt, long lastSeenAt, long expiresAt, String flash, java.util.List<String> shops) {
     }
 
     private final Database db;
@@ -29,14 +29,15 @@ final class ConsoleSessions {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT s.id_hash, s.user_id, u.username, u.role, u.locale, u.disabled, s.csrf_token, s.created_at,
-                           s.last_seen_at, s.expires_at, s.flash
+                           s.last_seen_at, s.expires_at, s.flash, u.shops
                     FROM console_sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ?""")) {
                 ps.setString(1, idHash);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) return Optional.empty();
                     return Optional.of(new Row(rs.getString(1), rs.getString(2), rs.getString(3),
                             Role.fromWire(rs.getString(4)), rs.getString(5), rs.getInt(6) != 0, rs.getString(7),
-                            rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getString(11)));
+                            rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getString(11),
+                            ShopList.read(rs.getString(12))));
                 }
             }
         });

@@ -69,7 +69,7 @@ public final class SessionAuth {
         store.insert(hash(cookie), user.id(), csrf, now, now + maxAge.toMillis());
         setCookie(req, resp, cookie, false);
         req.setAttribute(STATE, new State(cookie, new ConsoleSessions.Row(hash(cookie), user.id(), user.username(),
-                user.role(), user.locale(), user.disabled(), csrf, now, now, now + maxAge.toMillis(), null)));
+                user.role(), user.locale(), user.disabled(), csrf, now, now, now + maxAge.toMillis(), null, user.shops())));
     }
 
     /** Ends this browser's session, if any, and clears its cookie. */
@@ -101,7 +101,7 @@ public final class SessionAuth {
     public Optional<Principal> principal(HttpServletRequest req) {
         ConsoleSessions.Row row = state(req).row();
         if (row == null) return Optional.empty();
-        Principal p = new Principal(row.userId(), row.username(), row.role(), row.locale());
+        Principal p = new Principal(row.userId(), row.username(), row.role(), row.locale(), row.shops());
         req.setAttribute(Principal.ATTRIBUTE, p);
         return Optional.of(p);
     }
@@ -198,7 +198,7 @@ public final class SessionAuth {
 
     private static ConsoleSessions.Row withoutFlash(ConsoleSessions.Row r) {
         return new ConsoleSessions.Row(r.idHash(), r.userId(), r.username(), r.role(), r.locale(), r.disabled(),
-                r.csrf(), r.createdAt(), r.lastSeenAt(), r.expiresAt(), null);
+                r.csrf(), r.createdAt(), r.lastSeenAt(), r.expiresAt(), null, r.shops());
     }
 
     /** The form token of a browser that has not signed in: bound to its cookie, which another site cannot read. */

@@ -78,13 +78,13 @@ public final class UserStore {
 
     private static Optional<Principal> findByTokenHash(Connection c, String hash) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT u.id, u.username, u.role, u.locale FROM api_tokens t JOIN users u ON u.id = t.user_id
+                SELECT u.id, u.username, u.role, u.locale, u.shops FROM api_tokens t JOIN users u ON u.id = t.user_id
                 WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.disabled = 0""")) {
             ps.setString(1, hash);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return Optional.empty();
                 return Optional.of(new Principal(rs.getString(1), rs.getString(2), Role.fromWire(rs.getString(3)),
-                        rs.getString(4)));
+                        rs.getString(4), ShopList.read(rs.getString(5))));
             }
         }
     }
@@ -102,8 +102,16 @@ public final class UserStore {
         });
     }
 
-    /** Creates a user; 422 naming the field when the username is malformed or taken. */
+    /** Creates a user who works for every shop; 422 naming the field when the username is malformed or taken. */
     public User createUser(String username, String displayName, Role role, String locale) {
+        return createUser(username, displayName, role, locale, List.of());
+    }
+
+    /**
+     * Creates a user who works for {@code shops} (empty: every shop; the caller has checked that they exist); 422
+     * naming the field when the username is malformed or taken.
+     */
+    public User createUser(String username, String displayName, Role role, String locale, List<String> shops) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw ApiException.unprocessable("username", AuthError.USERNAME_PATTERN);
         }
@@ -113,16 +121,17 @@ public final class UserStore {
         }
         User user = new User(UUID.randomUUID().toString(), username,
                 displayName == null || displayName.isBlank() ? username : displayName.strip(),
-                role, locale == null ? SupportedLocale.HOME.tag() : checkLocale(locale), false, clock.instant());
+                role, locale == null ? SupportedLocale.HOME.tag() : checkLocale(locale), false, clock.instant(), shops);
         db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO users (id, username, display_name, role, locale, disabled, created_at) VALUES (?,?,?,?,?,0,?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (id, username, display_name, role, locale, "
+                    + "disabled, created_at, shops) VALUES (?,?,?,?,?,0,?,?)")) {
                 ps.setString(1, user.id());
                 ps.setString(2, user.username());
                 ps.setString(3, user.displayName());
                 ps.setString(4, user.role().wire());
                 ps.setString(5, stored(user.locale()));
                 ps.setLong(6, user.createdAt().toEpochMilli());
+                ps.setString(7, ShopList.write(user.shops()));
                 return ps.executeUpdate();
             }
         });
@@ -192,26 +201,39 @@ public final class UserStore {
      * interface.
      */
     public User update(String userId, Role role, String displayName, String locale, Boolean disabled) {
+        return update(userId, role, displayName, locale, disabled, null);
+    }
+
+    /**
+     * As {@link #update(String, Role, String, String, Boolean)}, also changing the shops the user works for when
+     * {@code shops} is not null (empty: every shop). Fewer shops end their console sessions too, and every node's
+     * token cache forgets them, so no request reads a shop the user no longer works for.
+     */
+    public User update(String userId, Role role, String displayName, String locale, Boolean disabled,
+                       List<String> shops) {
         User current = find(userId).orElseThrow(() -> ApiException.notFound(AuthError.USER_NOT_FOUND, userId));
         User next = new User(current.id(), current.username(),
                 displayName != null && !displayName.isBlank() ? displayName.strip() : current.displayName(),
                 role != null ? role : current.role(),
                 locale != null ? checkLocale(locale) : current.locale(),
-                disabled != null ? disabled : current.disabled(), current.createdAt());
+                disabled != null ? disabled : current.disabled(), current.createdAt(),
+                shops != null ? shops : current.shops());
         boolean losesAnAdmin = enabledAdmin(current) && !enabledAdmin(next);
         db.inTransaction(c -> {
             if (losesAnAdmin) lockEnabledAdmins(c);
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE users SET role = ?, display_name = ?, locale = ?, disabled = ? WHERE id = ?")) {
+                    "UPDATE users SET role = ?, display_name = ?, locale = ?, disabled = ?, shops = ? WHERE id = ?")) {
                 ps.setString(1, next.role().wire());
                 ps.setString(2, next.displayName());
                 ps.setString(3, stored(next.locale()));
                 ps.setInt(4, next.disabled() ? 1 : 0);
-                ps.setString(5, next.id());
+                ps.setString(5, ShopList.write(next.shops()));
+                ps.setString(6, next.id());
                 ps.executeUpdate();
             }
             if (losesAnAdmin && enabledAdmins(c) == 0) throw lastAdmin(current, next);
-            if (next.role() != current.role() || next.disabled() && !current.disabled()) {
+            if (next.role() != current.role() || next.disabled() && !current.disabled()
+                    || !next.shops().equals(current.shops())) {
                 ConsoleSessions.endAllOf(c, next.id());
             }
             return null;
@@ -270,7 +292,7 @@ public final class UserStore {
     }
 
     private static final String SELECT_USER =
-            "SELECT id, username, display_name, role, locale, disabled, created_at FROM users";
+            "SELECT id, username, display_name, role, locale, disabled, created_at, shops FROM users";
 
     private Optional<User> findBy(String column, String value) {
         return db.read(c -> {
@@ -285,7 +307,7 @@ public final class UserStore {
 
     private static User user(ResultSet rs) throws SQLException {
         return new User(rs.getString(1), rs.getString(2), rs.getString(3), Role.fromWire(rs.getString(4)),
-                read(rs.getString(5)), rs.getInt(6) != 0, Instant.ofEpochMilli(rs.getLong(7)));
+                read(rs.getString(5)), rs.getInt(6) != 0, Instant.ofEpochMilli(rs.getLong(7)), ShopList.read(rs.getString(8)));
     }
 
     /** A supported locale's tag as the console spells it, or null (the browser's language) for a blank one. */

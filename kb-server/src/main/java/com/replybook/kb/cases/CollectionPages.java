@@ -46,11 +46,11 @@ final class CollectionPages {
 
     /** The picker's suggestions as JSON: {@code [{"ref","label","detail"}]}, for {@code type} entry or case. */
     private void suggest(Page p) throws IOException {
-        p.require(Role.LEAD);
+        Principal me = p.require(Role.LEAD);
         existing(p.path("id"));
         String q = p.param("q");
         if (q != null && q.length() > 200) q = q.substring(0, 200);
-        p.json(200, picker.suggest(p.param("type"), q));
+        p.json(200, picker.suggest(me, p.param("type"), q));
     }
 
     private void list(Page p) throws IOException {
@@ -166,7 +166,7 @@ final class CollectionPages {
             return Optional.empty();
         }
         int[] count = new int[1];
-        Optional<CollectionPicker.Choice> choice = picker.resolve(type, q, count);
+        Optional<CollectionPicker.Choice> choice = picker.resolve(p.me(), type, q, count);
         if (choice.isEmpty()) {
             show(p, 422, c, Map.of(type, count[0] == 0 ? p.messages().get("collections.noMatch", q)
                     : p.messages().get("collections.pickOne", count[0], q)));

@@ -1,6 +1,9 @@
 package com.replybook.kb.cases;
 
+import com.replybook.kb.auth.Principal;
 import com.replybook.kb.entries.Entry;
+import com.replybook.kb.entries.EntryAccess;
+import com.replybook.kb.entries.EntryScope;
 import com.replybook.kb.entries.EntryStatus;
 import com.replybook.kb.entries.EntryStore;
 import com.replybook.kb.search.SearchRequest;
@@ -38,18 +41,21 @@ final class CollectionPicker {
         this.search = search;
     }
 
-    /** Suggestions for {@code q} of {@code type} ({@code entry} or {@code case}), best first; an exact id or key first. */
-    List<Choice> suggest(String type, String q) {
+    /**
+     * Suggestions for {@code q} of {@code type} ({@code entry} or {@code case}), best first; an exact id or key first.
+     * Entries are those {@code reader} may read (their shops', never anyone's personal entries).
+     */
+    List<Choice> suggest(Principal reader, String type, String q) {
         if (q == null || q.isBlank()) return List.of();
-        return "entry".equals(type) ? entries(q.strip()) : cases(q.strip());
+        return "entry".equals(type) ? entries(reader, q.strip()) : cases(q.strip());
     }
 
     /**
      * The one choice {@code q} means: an exact key (entries) or title (cases), else the only suggestion; empty when
      * none or several match, and {@code count} says how many did.
      */
-    Optional<Choice> resolve(String type, String q, int[] count) {
-        List<Choice> all = suggest(type, q);
+    Optional<Choice> resolve(Principal reader, String type, String q, int[] count) {
+        List<Choice> all = suggest(reader, type, q);
         count[0] = all.size();
         String wanted = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
         for (Choice c : all) {
@@ -60,11 +66,12 @@ final class CollectionPicker {
         return all.size() == 1 ? Optional.of(all.getFirst()) : Optional.empty();
     }
 
-    private List<Choice> entries(String q) {
+    private List<Choice> entries(Principal reader, String q) {
         Map<String, Choice> out = new LinkedHashMap<>();
-        entries.find(q).ifPresent(e -> out.put(e.id(), choice(e)));
+        entries.find(q).filter(e -> !e.personal() && EntryAccess.mayRead(reader, e)).ifPresent(e -> out.put(e.id(), choice(e)));
         if (search.isReady()) {
-            SearchRequest r = new SearchRequest(q, MAX_SUGGESTIONS, null, null, List.of(), EnumSet.allOf(EntryStatus.class));
+            SearchRequest r = new SearchRequest(q, MAX_SUGGESTIONS, null, null, List.of(), EnumSet.allOf(EntryStatus.class),
+                    false, new EntryScope(EntryScope.of(reader, null).shops(), null, false));
             search.search(r).hits().forEach(h -> out.putIfAbsent(h.id(), new Choice(h.key(), h.key(), h.problem())));
         }
         return new ArrayList<>(out.values()).subList(0, Math.min(out.size(), MAX_SUGGESTIONS));

@@ -3,7 +3,7 @@ package com.replybook.kb.cases;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.entries.Entry;
-import com.replybook.kb.entries.EntryStatus;
+import com.replybook.kb.entries.EntryAccess;
 import com.replybook.kb.entries.EntryStore;
 import com.replybook.kb.web.ApiException;
 
@@ -95,7 +95,7 @@ final class Training {
                 m.put("case", found.get());
                 m.put("excerptText", ExcerptSanitizer.toText(found.get().excerptHtml()));
             } else {
-                Optional<Entry> found = entries.find(item.ref()).filter(e -> p.can(Role.EDITOR) || e.status() == EntryStatus.PUBLISHED);
+                Optional<Entry> found = entries.find(item.ref()).filter(e -> EntryAccess.mayRead(p, e));
                 if (found.isEmpty()) continue;
                 m.put("entry", entryView(found.get()));
             }

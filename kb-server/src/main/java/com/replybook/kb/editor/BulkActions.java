@@ -6,6 +6,7 @@ import com.replybook.kb.auth.Role;
 import com.replybook.kb.console.Messages;
 import com.replybook.kb.console.Page;
 import com.replybook.kb.entries.Entry;
+import com.replybook.kb.entries.EntryAccess;
 import com.replybook.kb.entries.EntryDraft;
 import com.replybook.kb.entries.EntryDraftParser;
 import com.replybook.kb.entries.EntryPolicy;
@@ -80,7 +81,7 @@ final class BulkActions {
     private Map<String, Object> one(Principal me, String action, String idAtVersion, String owner, Messages msg) {
         int at = idAtVersion.lastIndexOf('@');
         String id = at < 0 ? idAtVersion : idAtVersion.substring(0, at);
-        Optional<Entry> found = store.find(id);
+        Optional<Entry> found = store.find(id).filter(e -> EntryAccess.mayRead(me, e));
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", id);
         row.put("key", found.map(Entry::key).orElse(id));
@@ -97,6 +98,7 @@ final class BulkActions {
     }
 
     private void take(Principal me, String action, Entry e, long version, String owner) {
+        EntryAccess.checkChange(me, e);
         switch (action) {
             case "publish" -> review.publish(e.id(), version, me.require(Role.LEAD).username());
             case "archive" -> {

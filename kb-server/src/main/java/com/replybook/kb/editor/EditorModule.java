@@ -11,6 +11,7 @@ import com.replybook.kb.render.RenderModule;
 import com.replybook.kb.search.SearchRequest;
 import com.replybook.kb.search.SearchService;
 import com.replybook.kb.search.SuggestedQuestions;
+import com.replybook.kb.shops.Shops;
 import com.replybook.kb.web.Router;
 
 import java.util.EnumSet;
@@ -31,13 +32,17 @@ public final class EditorModule implements FeatureModule {
     private final ScriptPreview preview;
     private final ReviewPages reviewPages;
     private final SuggestedQuestions questions;
+    private final Shops shops;
 
-    public EditorModule(Platform platform, EntriesModule entries, SearchService search, RenderModule render) {
+    /** @param shops the shops entries belong to, to filter lists and choose an entry's shops (issue 20) */
+    public EditorModule(Platform platform, EntriesModule entries, SearchService search, RenderModule render,
+                        Shops shops) {
         this.platform = platform;
         this.entries = entries;
+        this.shops = shops;
         this.finder = new EntryFinder(platform.database(), lucene(search));
         this.preview = new RendererPreview(render.renderer());
-        this.reviewPages = new ReviewPages(entries.store(), entries.review(), entries.queue());
+        this.reviewPages = new ReviewPages(entries.store(), entries.review(), entries.queue(), shops);
         this.questions = new SuggestedQuestions(platform.database(), entries.store(), platform.clock());
     }
 
@@ -49,25 +54,26 @@ public final class EditorModule implements FeatureModule {
     @Override
     public void console(Router<Page> console) {
         EntryPolicy policy = new EntryPolicy();
-        new EntryPages(entries, finder, policy, platform.clock(), preview, questions).routes(console);
+        new EntryPages(entries, finder, shops, policy, platform.clock(), preview, questions).routes(console);
         new SuggestedQuestionPages(entries.store(), questions).routes(console);
         new RevisionPages(entries.store(), entries.review(), policy).routes(console);
         new BulkActions(entries.store(), entries.review(), entries.parser(), policy).routes(console);
-        new StalePage(finder, platform.clock()).routes(console);
+        new StalePage(finder, shops, platform.clock()).routes(console);
         reviewPages.routes(console);
         console.post("/preview", new PreviewEndpoint(preview, entries.scriptCheck())::handle);
     }
 
     /**
      * The entries list's text search: the search agents use (segmentation, traditional/simplified, synonyms,
-     * the same ranking), over every status, its hits split into matches and weaker ones ({@link SearchMatches});
-     * empty while the index is still being built.
+     * the same ranking), over every status within the list's scope, its hits split into matches and weaker ones
+     * ({@link SearchMatches}); empty while the index is still being built.
      */
     private static EntryFinder.TextSearch lucene(SearchService search) {
         return f -> {
             if (!search.isReady()) return Optional.empty();
             SearchRequest r = new SearchRequest(f.q(), SearchRequest.MAX_LIMIT, f.locale(), f.category(),
-                    f.tag() == null ? List.of() : List.of(f.tag()), EnumSet.allOf(EntryStatus.class), true);
+                    f.tag() == null ? List.of() : List.of(f.tag()), EnumSet.allOf(EntryStatus.class), true)
+                    .within(f.scope());
             return Optional.of(SearchMatches.split(search.search(r)));
         };
     }

@@ -2,6 +2,7 @@ package com.replybook.kb.editor;
 
 import com.replybook.kb.db.Database;
 import com.replybook.kb.entries.EntryFamily;
+import com.replybook.kb.entries.EntryScope;
 import com.replybook.kb.entries.EntryStatus;
 import com.replybook.kb.vocabulary.Channel;
 import com.replybook.kb.vocabulary.Staleness;
@@ -34,17 +35,26 @@ public final class EntryFinder { // public only so that FreeMarker may read its 
 
     /**
      * Filters of the entries list; null or blank values do not filter. {@code missing}: {@code sms} or
-     * {@code review} lists the entries without that channel version (to write them after an upgrade).
+     * {@code review} lists the entries without that channel version (to write them after an upgrade). {@code scope}:
+     * what the reader may see (their shops, or the one shop they chose, and their own personal entries); never null.
      */
     public record Filter(String status, String category, String locale, String owner, String tag, boolean staleOnly,
-                  String missing, String q, int page) {
+                  String missing, String q, int page, EntryScope scope) {
+
+        /** The shop the list is narrowed to, or "" for all the reader's shops (for the filter form). */
+        public String shop() {
+            return scope.shops() != null && scope.shops().size() == 1 ? scope.shops().getFirst() : "";
+        }
     }
 
     /** The channel versions an entry may lack, and the column that holds each. */
     static final Map<String, String> VERSION_COLUMNS = Map.of(Channel.SMS.id(), "sms_script",
             Channel.REVIEW.id(), "review_script");
 
-    /** The search's matches and weaker hits for the filter's text; empty when the search cannot answer now. */
+    /**
+     * The search's matches and weaker hits for the filter's text within its scope; empty when the search cannot answer
+     * now.
+     */
     @FunctionalInterface
     interface TextSearch {
         Optional<SearchMatches.Split> search(Filter f);
@@ -65,6 +75,7 @@ public final class EntryFinder { // public only so that FreeMarker may read its 
     Result find(Filter f, Instant now) {
         List<String> where = new ArrayList<>();
         List<Object> args = new ArrayList<>();
+        where.add(f.scope().sql(null, args));
         eq(where, args, "status", f.status());
         eq(where, args, "locale", f.locale());
         eq(where, args, "owner", f.owner());
@@ -146,14 +157,19 @@ public final class EntryFinder { // public only so that FreeMarker may read its 
         });
     }
 
-    /** Entries whose key shares {@code key}'s base ({@code logistics-delay.zh-cn} → {@code logistics-delay.*}). */
-    List<Row> localeVersions(String key, Instant now) {
+    /**
+     * Entries within {@code scope} whose key shares {@code key}'s base ({@code logistics-delay.zh-cn} →
+     * {@code logistics-delay.*}).
+     */
+    List<Row> localeVersions(String key, EntryScope scope, Instant now) {
         String base = baseKey(key);
+        List<Object> args = new ArrayList<>(List.of(base, like(base) + ".%"));
+        String scoped = scope.sql(null, args);
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-                    + " FROM entries WHERE entry_key = ? OR entry_key LIKE ? ESCAPE '\\' ORDER BY locale")) {
-                ps.setString(1, base);
-                ps.setString(2, like(base) + ".%");
+                    + " FROM entries WHERE (entry_key = ? OR entry_key LIKE ? ESCAPE '\\') AND " + scoped
+                    + " ORDER BY locale")) {
+                bind(ps, args);
                 List<Row> out = new ArrayList<>();
                 for (Row r : rows(ps, now)) if (baseKey(r.key()).equals(base)) out.add(r);
                 return out;

@@ -6,13 +6,17 @@ import com.replybook.kb.console.Page;
 import com.replybook.kb.entries.AcceptedFallbacks;
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.entries.EntryStatus;
+import com.replybook.kb.entries.ScriptVersions;
 import com.replybook.kb.vocabulary.SupportedLocale;
+import com.replybook.kb.vocabulary.Tone;
+import com.replybook.kb.vocabulary.Visibility;
 import com.replybook.kb.web.Json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The entry editor's fields as the user typed them. Kept verbatim so that a page shown again after an error
@@ -28,6 +32,11 @@ final class EntryForm {
     static final List<String> TEXT_FIELDS = List.of("key", "locale", "category", "tags", "problem", "cause",
             "script", "smsScript", "reviewScript", "owner", "verifyEveryDays");
 
+    /** The form field of one tone's script version: {@code toneScripts.formal}. */
+    static final String TONE_PREFIX = ScriptVersions.TONE_FIELD + ".";
+    /** The tones an entry may have its own version for (the standard tone is the script itself). */
+    static final List<String> VERSION_TONES = Tone.IDS.stream().filter(t -> !t.equals(Tone.STANDARD.id())).toList();
+
     private final Map<String, Object> values = new LinkedHashMap<>();
 
     static EntryForm fromRequest(Page p) {
@@ -39,6 +48,15 @@ final class EntryForm {
             for (String v : p.params(field)) if (!v.isBlank()) items.add(v.strip());
             f.values.put(field, items);
         }
+        f.values.put("shops", p.params("shops").stream().filter(s -> !s.isBlank()).map(String::strip).sorted().toList());
+        String visibility = p.raw("visibility");
+        f.values.put("visibility", visibility == null || visibility.isBlank() ? Visibility.TEAM.id() : visibility);
+        Map<String, String> tones = new TreeMap<>();
+        for (String tone : VERSION_TONES) {
+            String text = p.raw(TONE_PREFIX + tone);
+            tones.put(tone, text == null ? "" : text);
+        }
+        f.values.put("toneScripts", tones);
         return f;
     }
 
@@ -59,6 +77,11 @@ final class EntryForm {
         f.values.put("diagnostics", e.diagnostics());
         f.values.put("actions", e.actions());
         f.values.put(ACCEPTED_FALLBACKS, e.acceptedFallbacks());
+        f.values.put("shops", e.shops());
+        f.values.put("visibility", e.visibility().id());
+        Map<String, String> tones = new TreeMap<>();
+        for (String tone : VERSION_TONES) tones.put(tone, e.toneScripts().getOrDefault(tone, ""));
+        f.values.put("toneScripts", tones);
         return f;
     }
 
@@ -70,6 +93,11 @@ final class EntryForm {
         f.values.put("locale", SupportedLocale.HOME.tag());
         f.values.put("owner", owner);
         f.values.put("verifyEveryDays", String.valueOf(Entry.DEFAULT_VERIFY_EVERY_DAYS));
+        f.values.put("shops", List.of());
+        f.values.put("visibility", Visibility.TEAM.id());
+        Map<String, String> tones = new TreeMap<>();
+        for (String tone : VERSION_TONES) tones.put(tone, "");
+        f.values.put("toneScripts", tones);
         return f;
     }
 
@@ -98,6 +126,13 @@ final class EntryForm {
         String every = ((String) values.get("verifyEveryDays")).strip();
         if (every.matches("\\d{1,9}")) o.put("verifyEveryDays", Integer.parseInt(every));
         else if (!every.isEmpty()) o.put("verifyEveryDays", every);
+        ArrayNode shops = o.putArray("shops");
+        for (Object shop : (List<?>) values.get("shops")) shops.add((String) shop);
+        o.put("visibility", (String) values.get("visibility"));
+        ObjectNode tones = o.putObject(ScriptVersions.TONE_FIELD);
+        ((Map<?, ?>) values.get("toneScripts")).forEach((tone, text) -> {
+            if (!((String) text).isBlank()) tones.put((String) tone, (String) text);
+        });
         o.put("status", status.wire());
         return o;
     }

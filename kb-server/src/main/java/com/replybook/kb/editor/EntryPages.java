@@ -8,15 +8,18 @@ import com.replybook.kb.console.Page;
 import com.replybook.kb.entries.EntriesModule;
 import com.replybook.kb.entries.AcceptedFallbacks;
 import com.replybook.kb.entries.Entry;
+import com.replybook.kb.entries.EntryAccess;
 import com.replybook.kb.entries.EntryDraftParser;
 import com.replybook.kb.entries.EntryError;
 import com.replybook.kb.entries.EntryPolicy;
 import com.replybook.kb.entries.EntryReview;
+import com.replybook.kb.entries.EntryScope;
 import com.replybook.kb.entries.EntryStatus;
 import com.replybook.kb.entries.EntryStore;
 import com.replybook.kb.entries.PendingRevision;
 import com.replybook.kb.entries.ReviewQueue;
 import com.replybook.kb.search.SuggestedQuestions;
+import com.replybook.kb.shops.Shops;
 import com.replybook.kb.vocabulary.Channel;
 import com.replybook.kb.vocabulary.ScriptVariables;
 import com.replybook.kb.vocabulary.SupportedLocale;
@@ -49,18 +52,20 @@ final class EntryPages {
     private final EntryWorkflow workflow;
     private final EntryDraftParser parser;
     private final EntryFinder finder;
+    private final Shops shops;
     private final Clock clock;
     private final ScriptPreview preview;
     private final SuggestedQuestions questions;
 
-    EntryPages(EntriesModule entries, EntryFinder finder, EntryPolicy policy, Clock clock, ScriptPreview preview,
-               SuggestedQuestions questions) {
+    EntryPages(EntriesModule entries, EntryFinder finder, Shops shops, EntryPolicy policy, Clock clock,
+               ScriptPreview preview, SuggestedQuestions questions) {
         this.store = entries.store();
         this.review = entries.review();
         this.queue = entries.queue();
         this.workflow = new EntryWorkflow(store, review, policy);
         this.parser = entries.parser();
         this.finder = finder;
+        this.shops = shops;
         this.clock = clock;
         this.preview = preview;
         this.questions = questions;
@@ -76,10 +81,12 @@ final class EntryPages {
     }
 
     private void list(Page p) throws IOException {
-        p.require(Role.EDITOR);
+        Principal me = p.require(Role.EDITOR);
         int page = p.longParam("page").map(Long::intValue).filter(n -> n >= 1).orElse(1);
+        EntryScope scope = EntryScope.of(me, shops.requested(me, p.param("shop"), "shop"));
         EntryFinder.Filter f = new EntryFinder.Filter(p.param("status"), p.param("category"), p.param("locale"),
-                p.param("owner"), p.param("tag"), p.param("stale") != null, p.param("missing"), p.param("q"), page);
+                p.param("owner"), p.param("tag"), p.param("stale") != null, p.param("missing"), p.param("q"), page,
+                scope);
         EntryFinder.Result result = finder.find(f, clock.instant());
         Map<String, Object> m = new HashMap<>();
         m.put("filter", f);
@@ -92,6 +99,7 @@ final class EntryPages {
         m.put("statuses", statuses());
         m.put("query", queryWithout(p, "page"));
         m.put("pending", pendingFlags());
+        m.put("shopChoices", shops.of(me));
         p.render("entries/list.ftlh", m);
     }
 
@@ -112,7 +120,7 @@ final class EntryPages {
         }
         String from = p.param("from");
         if (from != null) {
-            Entry source = store.find(from).orElseThrow(() -> ApiException.notFound(EntryError.NOT_FOUND, from));
+            Entry source = existing(from, me);
             form = EntryForm.of(source);
             String locale = p.param("locale") == null ? "en" : p.param("locale");
             form.values().put("locale", locale);
@@ -140,7 +148,16 @@ final class EntryPages {
             return;
         }
         try {
-            Entry e = store.create(r.draft(), me.username());
+            EntryAccess.checkWrite(me, null, r.draft());
+        } catch (ApiException e) {
+            editor(p, e.status(), form, null, Map.of("shops", List.of(p.messages().get("entry.shops.forbidden"))),
+                    List.of(), null);
+            return;
+        }
+        try {
+            // a personal snippet is never reviewed: it is its owner's as soon as it is saved
+            Entry e = store.create(r.draft().personal() ? r.draft().withStatus(EntryStatus.PUBLISHED) : r.draft(),
+                    me.username());
             p.redirect("entries/" + e.id(), status == EntryStatus.IN_REVIEW ? "flash.submitted" : "flash.saved");
         } catch (ApiException e) {
             if (e.status() != 409) throw e;
@@ -149,8 +166,8 @@ final class EntryPages {
     }
 
     private void edit(Page p) throws IOException {
-        p.require(Role.EDITOR);
-        Entry e = existing(p.path("id"));
+        Principal me = p.require(Role.EDITOR);
+        Entry e = existing(p.path("id"), me);
         editor(p, 200, EntryForm.of(workingCopy(e)), e, Map.of(), List.of(), null);
     }
 
@@ -161,10 +178,11 @@ final class EntryPages {
      */
     private void save(Page p) throws IOException {
         Principal me = p.require(Role.EDITOR);
-        Entry current = existing(p.path("id"));
+        Entry current = existing(p.path("id"), me);
         String action = p.param("action") == null ? "save" : p.param("action");
         long version = expectedVersion(p);
         if (action.equals("verify")) {
+            EntryAccess.checkChange(me, current);
             store.verify(current.id(), version, me.username());
             p.redirect("entries/" + current.id(), "flash.verified");
             return;
@@ -186,12 +204,17 @@ final class EntryPages {
 
     /** Shows the editor again after a refused step, the user's text kept, the reason where they acted. */
     private void refused(Page p, ApiException e, EntryForm form, Entry before) throws IOException {
-        Entry now = existing(before.id());
+        Entry now = existing(before.id(), p.me());
         Map<String, String> keys = Map.of("comment", e.status() == 422 && e.details().containsKey("max")
                 ? "workflow.commentTooLong" : "workflow.commentRequired", "key", "entry.keyTaken");
         String field = e.field() != null ? e.field() : (String) e.details().get("field"); // a taken key is a 409
         if (field != null && keys.containsKey(field) && (e.status() == 422 || e.status() == 409)) {
             editor(p, e.status(), form, now, Map.of(field, List.of(p.messages().get(keys.get(field)))), List.of(), null);
+        } else if (e.status() == 403 && "shops".equals(field)) {
+            editor(p, 403, form, now, Map.of("shops", List.of(p.messages().get("entry.shops.forbidden"))), List.of(), null);
+        } else if (e.status() == 422 && "visibility".equals(field)) {
+            editor(p, 422, form, now, Map.of("workflow", List.of(p.messages().get("entry.personal.notReviewed"))),
+                    List.of(), null);
         } else if (e.status() == 403) {
             editor(p, 403, form, now, Map.of("workflow", List.of(p.messages().get("workflow.forbidden"))), List.of(), null);
         } else if (e.status() == 409 && e.details().containsKey("status")) {
@@ -251,20 +274,23 @@ final class EntryPages {
         m.put("sampleValues", preview.sampleValues(String.valueOf(form.values().get("locale"))));
         m.put("tones", Tone.IDS);
         m.put("channels", Channel.IDS);
-        List<Map<String, Object>> versions = entry == null ? List.of() : versions(entry);
+        List<Map<String, Object>> versions = entry == null ? List.of() : versions(entry, p.me());
         m.put("versions", versions);
         m.put("missingLocales", missingLocales(versions));
         m.put("stale", entry != null && entry.isStale(clock.instant()));
         m.put("canPublish", p.me().can(Role.LEAD));
         m.put("reviewState", entry == null ? EntryReview.ReviewState.NONE : review.state(entry.id()));
         m.put("localeChoices", Messages.SUPPORTED);
-        m.put("suggestedQuestions", entry == null ? List.of() : questions.of(entry));
+        m.put("suggestedQuestions", entry == null || !EntryAccess.mayChange(p.me(), entry) ? List.of()
+                : questions.of(entry));
+        m.put("shopChoices", shops.of(p.me()));
+        m.put("versionTones", EntryForm.VERSION_TONES);
         p.render(status, "entries/edit.ftlh", m);
     }
 
     /** Locale versions of the entry with a flag on translations older than their source (the zh-CN text). */
-    private List<Map<String, Object>> versions(Entry e) {
-        List<EntryFinder.Row> rows = finder.localeVersions(e.key(), clock.instant());
+    private List<Map<String, Object>> versions(Entry e, Principal me) {
+        List<EntryFinder.Row> rows = finder.localeVersions(e.key(), EntryScope.of(me, null), clock.instant());
         EntryFinder.Row source = rows.stream().filter(r -> r.locale().equals(SupportedLocale.HOME.tag())).findFirst().orElse(null);
         List<Map<String, Object>> out = new ArrayList<>();
         for (EntryFinder.Row r : rows) {
@@ -283,6 +309,12 @@ final class EntryPages {
         List<String> missing = new ArrayList<>(Messages.SUPPORTED);
         for (Map<String, Object> v : versions) missing.remove(((EntryFinder.Row) v.get("row")).locale());
         return missing;
+    }
+
+    /** The entry, if {@code me} may read it ({@link EntryAccess}); "not found" otherwise. */
+    private Entry existing(String ref, Principal me) {
+        Entry e = store.find(ref).orElseThrow(() -> ApiException.notFound(EntryError.NOT_FOUND, ref));
+        return EntryAccess.readable(me, e, ref);
     }
 
     private Entry existing(String ref) {

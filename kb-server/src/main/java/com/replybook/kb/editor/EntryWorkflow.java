@@ -3,10 +3,12 @@ package com.replybook.kb.editor;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.entries.Entry;
+import com.replybook.kb.entries.EntryAccess;
 import com.replybook.kb.entries.EntryDraft;
 import com.replybook.kb.entries.EntryPolicy;
 import com.replybook.kb.entries.EntryReview;
 import com.replybook.kb.entries.EntryStatus;
+import com.replybook.kb.entries.ScopeError;
 import com.replybook.kb.entries.EntryStore;
 import com.replybook.kb.entries.PendingRevision;
 import com.replybook.kb.web.ApiException;
@@ -51,6 +53,8 @@ final class EntryWorkflow {
         if (action.equals("sendback")) EntryReview.checkComment(comment); // before anything is written
         checkFits(action, current, pending);
         if (action.equals("discard")) checkMayDiscard(me, pending);
+        EntryAccess.checkWrite(me, current, draft);
+        if (current.personal()) return personal(me, current, action, draft, version);
         Entry saved = saveText(me, current, action, draft, version, pending.isPresent());
         String id = current.id();
         long v = saved.version();
@@ -63,6 +67,20 @@ final class EntryWorkflow {
                     "archive", null);
             case "discard" -> review.discard(id, v, me.username());
             default -> saved;
+        };
+    }
+
+    /**
+     * A step on the owner's personal entry: saved as it is (never reviewed) or archived; any review step is a 422
+     * naming {@code visibility}, since a lead promotes a snippet into the team library instead.
+     */
+    private Entry personal(Principal me, Entry current, String action, EntryDraft draft, long version) {
+        return switch (action) {
+            case "save" -> draft.withStatus(current.status()).sameContentAs(current) ? checked(current, version)
+                    : store.update(current.id(), draft.withStatus(current.status()), version, me.username());
+            case "archive" -> store.update(current.id(), draft.withStatus(EntryStatus.ARCHIVED), version,
+                    me.username(), "archive", null);
+            default -> throw ApiException.unprocessable("visibility", ScopeError.NOT_REVIEWED);
         };
     }
 

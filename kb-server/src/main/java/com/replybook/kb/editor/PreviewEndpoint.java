@@ -31,8 +31,9 @@ import java.util.logging.Logger;
 
 /**
  * {@code POST /console/preview} (JSON, CSRF header): the editor's live preview. Takes
- * {@code {"script","smsScript","reviewScript","locale","category","context","acceptedFallbacks"}} and answers every tone × channel (the
- * SMS and review columns from the entry's versions for them when it has them) plus what the save-time check finds
+ * {@code {"script","smsScript","reviewScript","toneScripts":{"formal":…},"shops","locale","category","context",
+ * "acceptedFallbacks"}} and answers every tone × channel (the SMS and review columns from the entry's versions for them
+ * when it has them, a tone's row from its tone version) plus what the save-time check finds
  * in the scripts at line and column, already in the user's language: problems (a save would be refused) and notes
  * (saved, but worth a look, such as a discouraged word):
  * {@code {"problems":[{"field","line","column","reason","text"}],"notes":[…],"cells":[{"tone","channel","text","warnings"}]}}.
@@ -59,7 +60,7 @@ final class PreviewEndpoint {
         JsonText.check(body);
         String script = body.path("script").asText("");
         ScriptVersions scripts = new ScriptVersions(script, body.path("smsScript").asText(""),
-                body.path("reviewScript").asText(""));
+                body.path("reviewScript").asText(""), toneScripts(body));
         String locale = body.path("locale").asText(SupportedLocale.HOME.tag());
         String category = body.path("category").asText("").strip();
         Map<String, Object> context = body.path("context").isObject()
@@ -72,9 +73,12 @@ final class PreviewEndpoint {
             ScriptVersions.Chosen version = scripts.forChannel(channel);
             if (!version.field().equals("script")) versions.add(version); // the script itself is in the list already
         }
+        scripts.tones().forEach((tone, text) -> versions.add(new ScriptVersions.Chosen(ScriptVersions.TONE_FIELD + "." + tone, text)));
+        List<String> shops = new ArrayList<>(); // the shops ticked in the editor, whose wording rules apply
+        body.path("shops").forEach(s -> { if (s.isTextual()) shops.add(s.asText()); });
         for (ScriptVersions.Chosen version : versions) {
-            problems.addAll(check.check(version.field(), version.text(), locale));
-            notes.addAll(check.notes(version.field(), version.text(), locale));
+            problems.addAll(check.check(version.field(), version.text(), locale, shops));
+            notes.addAll(check.notes(version.field(), version.text(), locale, shops));
         }
         List<Map<String, Object>> cells = new ArrayList<>();
         if (problems.isEmpty()) {
@@ -124,7 +128,7 @@ final class PreviewEndpoint {
         Map<String, Object> cell = new LinkedHashMap<>();
         cell.put("tone", tone);
         cell.put("channel", channel);
-        ScriptVersions.Chosen version = scripts.forChannel(channel);
+        ScriptVersions.Chosen version = scripts.forReply(channel, tone); // a tone's row from its tone version
         try {
             ScriptPreview.Result r = preview.render(version.text(), grid.locale(), tone, channel, grid.context(),
                     grid.category(), grid.accepted(), grid.caller());
@@ -146,5 +150,17 @@ final class PreviewEndpoint {
             cell.put("error", m.get("preview.failed"));
         }
         return cell;
+    }
+
+    /** The tone versions being written, {@code {"formal":"…"}}: known tones with text only, the rest ignored. */
+    private static Map<String, String> toneScripts(JsonNode body) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        JsonNode n = body.path(ScriptVersions.TONE_FIELD);
+        if (!n.isObject()) return out;
+        for (String tone : Tone.IDS) {
+            String text = n.path(tone).asText("");
+            if (!text.isBlank() && text.length() <= 64 * 1024) out.put(tone, text);
+        }
+        return out;
     }
 }

@@ -5,9 +5,12 @@ import com.replybook.kb.auth.Role;
 import com.replybook.kb.console.NavCounts;
 import com.replybook.kb.console.Page;
 import com.replybook.kb.entries.Entry;
+import com.replybook.kb.entries.EntryAccess;
+import com.replybook.kb.entries.EntryScope;
 import com.replybook.kb.entries.EntryReview;
 import com.replybook.kb.entries.EntryStore;
 import com.replybook.kb.entries.ReviewQueue;
+import com.replybook.kb.shops.Shops;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.Router;
 import com.replybook.kb.entries.EntryError;
@@ -28,11 +31,13 @@ final class ReviewPages {
     private final EntryStore store;
     private final EntryReview review;
     private final ReviewQueue queue;
+    private final Shops shops;
 
-    ReviewPages(EntryStore store, EntryReview review, ReviewQueue queue) {
+    ReviewPages(EntryStore store, EntryReview review, ReviewQueue queue, Shops shops) {
         this.store = store;
         this.review = review;
         this.queue = queue;
+        this.shops = shops;
     }
 
     void routes(Router<Page> r) {
@@ -44,15 +49,20 @@ final class ReviewPages {
     NavCounts counts() {
         return me -> {
             if (!me.can(Role.EDITOR)) return Map.of();
-            long n = queue.countSentBackTo(me.username()) + (me.can(Role.LEAD) ? queue.countInReview() : 0);
+            long n = queue.countSentBackTo(me.username())
+                    + (me.can(Role.LEAD) ? queue.countInReview(EntryScope.of(me, null)) : 0);
             return Map.of("inbox", n);
         };
     }
 
+    /** The inbox; {@code shop} narrows the work in review to one shop's entries (and those of every shop). */
     private void inbox(Page p) throws IOException {
         Principal me = p.require(Role.EDITOR);
+        String shop = shops.requested(me, p.param("shop"), "shop");
         Map<String, Object> m = new HashMap<>();
-        m.put("inReview", me.can(Role.LEAD) ? queue.inReview() : List.of());
+        m.put("inReview", me.can(Role.LEAD) ? queue.inReview(EntryScope.of(me, shop)) : List.of());
+        m.put("shop", shop == null ? "" : shop);
+        m.put("shopChoices", shops.of(me));
         m.put("sentBack", queue.sentBackTo(me.username()));
         p.render("entries/review.ftlh", m);
     }
@@ -60,7 +70,9 @@ final class ReviewPages {
     /** {@code action} = publish or sendback (with {@code comment}), on the version the page showed. */
     private void step(Page p) throws IOException {
         Principal me = p.require(Role.LEAD);
-        Entry e = store.find(p.path("id")).orElseThrow(() -> ApiException.notFound(EntryError.NOT_FOUND, p.path("id")));
+        Entry e = EntryAccess.readable(me, store.find(p.path("id"))
+                .orElseThrow(() -> ApiException.notFound(EntryError.NOT_FOUND, p.path("id"))), p.path("id"));
+        EntryAccess.checkChange(me, e);
         long version = p.longParam("version").orElseThrow(() -> ApiException.badRequest("version", InputError.REQUIRED, "version"));
         String action = p.param("action") == null ? "" : p.param("action");
         try {

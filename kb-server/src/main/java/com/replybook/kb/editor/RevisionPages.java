@@ -4,6 +4,7 @@ import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.console.Page;
 import com.replybook.kb.entries.Entry;
+import com.replybook.kb.entries.EntryAccess;
 import com.replybook.kb.entries.EntryError;
 import com.replybook.kb.entries.EntryPolicy;
 import com.replybook.kb.entries.EntryReview;
@@ -47,8 +48,8 @@ final class RevisionPages {
     }
 
     private void list(Page p) throws IOException {
-        p.require(Role.EDITOR);
-        Entry e = existing(p.path("id"));
+        Principal me = p.require(Role.EDITOR);
+        Entry e = existing(p.path("id"), me);
         Map<String, Object> m = new HashMap<>();
         m.put("entry", e);
         m.put("revisions", store.revisions(e.id()));
@@ -57,8 +58,8 @@ final class RevisionPages {
     }
 
     private void diff(Page p) throws IOException {
-        p.require(Role.EDITOR);
-        Entry e = existing(p.path("id"));
+        Principal me = p.require(Role.EDITOR);
+        Entry e = existing(p.path("id"), me);
         List<Revision> revisions = store.revisions(e.id());
         Optional<PendingRevision> pending = review.pending(e.id());
         Comparison c;
@@ -80,8 +81,8 @@ final class RevisionPages {
 
     /** What restoring {@code version} would change, and where it goes (a proposal, or the entry itself). */
     private void confirmRestore(Page p) throws IOException {
-        p.require(Role.EDITOR);
-        Entry e = existing(p.path("id"));
+        Principal me = p.require(Role.EDITOR);
+        Entry e = existing(p.path("id"), me);
         long version = p.longParam("version").orElseThrow(() -> ApiException.badRequest("version", InputError.REQUIRED, "version"));
         Revision old = find(store.revisions(e.id()), version);
         Optional<PendingRevision> pending = review.pending(e.id());
@@ -97,7 +98,8 @@ final class RevisionPages {
 
     private void restore(Page p) throws IOException {
         Principal me = p.require(Role.EDITOR);
-        Entry current = existing(p.path("id"));
+        Entry current = existing(p.path("id"), me);
+        EntryAccess.checkChange(me, current);
         long version = p.longParam("restoreVersion").orElseThrow(() -> ApiException.badRequest("restoreVersion", InputError.REQUIRED, "restoreVersion"));
         long expected = p.longParam("version").orElseThrow(() -> ApiException.badRequest("version", InputError.REQUIRED, "version"));
         boolean live = current.status() == EntryStatus.PUBLISHED;
@@ -117,7 +119,9 @@ final class RevisionPages {
                 .orElseThrow(() -> ApiException.notFound(EntryError.REVISION_NOT_FOUND, version));
     }
 
-    private Entry existing(String ref) {
-        return store.find(ref).orElseThrow(() -> ApiException.notFound(EntryError.NOT_FOUND, ref));
+    /** The entry, if {@code me} may read it ({@link EntryAccess}); "not found" otherwise. */
+    private Entry existing(String ref, Principal me) {
+        return EntryAccess.readable(me, store.find(ref)
+                .orElseThrow(() -> ApiException.notFound(EntryError.NOT_FOUND, ref)), ref);
     }
 }

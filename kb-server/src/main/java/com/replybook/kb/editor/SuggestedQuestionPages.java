@@ -4,6 +4,7 @@ import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.console.Page;
 import com.replybook.kb.entries.Entry;
+import com.replybook.kb.entries.EntryAccess;
 import com.replybook.kb.entries.EntryError;
 import com.replybook.kb.entries.EntryStore;
 import com.replybook.kb.search.SuggestedQuestions;
@@ -34,7 +35,9 @@ final class SuggestedQuestionPages {
 
     private void decide(Page p) throws IOException {
         Principal me = p.require(Role.EDITOR);
-        Entry e = store.find(p.path("id")).orElseThrow(() -> ApiException.notFound(EntryError.NOT_FOUND, p.path("id")));
+        Entry e = EntryAccess.readable(me, store.find(p.path("id"))
+                .orElseThrow(() -> ApiException.notFound(EntryError.NOT_FOUND, p.path("id"))), p.path("id"));
+        EntryAccess.checkChange(me, e);
         String text = p.raw("text");
         try {
             if ("accept".equals(p.param("action"))) {

@@ -21,18 +21,30 @@ public final class EntriesModule implements FeatureModule {
     private final EntryApi api;
     private final Map<String, EntryAction> actions;
     private final ScriptCheck scriptCheck;
+    private final KnownShops shops;
 
     /**
      * @param scriptCheck validates scripts at save time (supplied by the rendering and guardrails features)
      * @param actions     actions other features serve on one entry, by name, e.g. {@code render}
      */
     public EntriesModule(Platform platform, ScriptCheck scriptCheck, Map<String, EntryAction> actions) {
+        this(platform, scriptCheck, actions, KnownShops.ANY);
+    }
+
+    /**
+     * @param scriptCheck validates scripts at save time (supplied by the rendering feature)
+     * @param actions     actions other features serve on one entry, by name, e.g. {@code render}
+     * @param shops       the shops entries and requests may name (supplied by the shops feature)
+     */
+    public EntriesModule(Platform platform, ScriptCheck scriptCheck, Map<String, EntryAction> actions,
+                         KnownShops shops) {
         this.store = new EntryStore(platform.database(), platform.clock());
         this.review = new EntryReview(store);
         this.queue = new ReviewQueue(platform.database());
         this.scriptCheck = scriptCheck;
-        this.parser = new EntryDraftParser(scriptCheck);
-        this.api = new EntryApi(store, review, queue, parser, platform.clock());
+        this.parser = new EntryDraftParser(scriptCheck, shops);
+        this.shops = shops;
+        this.api = new EntryApi(store, review, queue, parser, platform.clock(), shops);
         this.actions = Map.copyOf(actions);
     }
 
@@ -62,5 +74,10 @@ public final class EntriesModule implements FeatureModule {
     /** The save-time check the parser applies, for previews that show its problems and notes before a save. */
     public ScriptCheck scriptCheck() {
         return scriptCheck;
+    }
+
+    /** The shops entries and requests may name, to check a {@code shop} parameter ({@link KnownShops#requested}). */
+    public KnownShops shops() {
+        return shops;
     }
 }

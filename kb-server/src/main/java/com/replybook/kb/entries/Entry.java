@@ -1,9 +1,12 @@
 package com.replybook.kb.entries;
 
 import com.replybook.kb.vocabulary.Staleness;
+import com.replybook.kb.vocabulary.Visibility;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One after-sales situation: problem → cause → reply script → follow-up actions.
@@ -27,6 +30,13 @@ import java.util.List;
  * @param acceptedFallbacks variables whose stand-in word the editor accepts when a ticket lacks the value, e.g.
  *                    {@code ["product.name"]} ({@link AcceptedFallbacks}); the agent is asked for any other
  * @param version     increases by one on every save; updates must name the version they were based on
+ * @param createdBy   who created the entry; the owner of a personal entry
+ * @param shops       the keys of the shops the entry belongs to, e.g. {@code ["tmall-flagship"]}; empty for every
+ *                    shop. A search in one shop finds that shop's entries and those of every shop, never another's.
+ * @param visibility  {@code team} (the library) or {@code personal} (its creator's own snippet: found only in their
+ *                    searches, changed only by them, never reviewed)
+ * @param toneScripts per tone id, a version of {@code script} that replaces it in that tone, e.g.
+ *                    {@code {"formal":"尊敬的客户，…","lively":"亲～…"}}; empty when the entry has none
  */
 public record Entry(
         String id,
@@ -51,7 +61,10 @@ public record Entry(
         Instant createdAt,
         String createdBy,
         Instant updatedAt,
-        String updatedBy) {
+        String updatedBy,
+        List<String> shops,
+        Visibility visibility,
+        Map<String, String> toneScripts) {
 
     /** Default interval after which an entry needs re-verification (Guru's model). */
     public static final int DEFAULT_VERIFY_EVERY_DAYS = 90;
@@ -64,9 +77,15 @@ public record Entry(
         diagnostics = List.copyOf(diagnostics == null ? List.of() : diagnostics);
         actions = List.copyOf(actions == null ? List.of() : actions);
         acceptedFallbacks = List.copyOf(acceptedFallbacks == null ? List.of() : acceptedFallbacks);
+        shops = List.copyOf(shops == null ? List.of() : shops);
+        visibility = visibility == null ? Visibility.TEAM : visibility;
+        toneScripts = java.util.Collections.unmodifiableMap(new TreeMap<>(toneScripts == null ? Map.of() : toneScripts));
     }
 
-    /** An entry that accepts no stand-in word for a missing value. */
+    /**
+     * A team entry of every shop without tone versions that accepts no stand-in word for a missing value (tools, tests
+     * and the sample library).
+     */
     public Entry(String id, String key, String locale, String category, List<String> tags, String problem,
                  List<String> questions, String cause, String script, String smsScript, String reviewScript,
                  List<String> diagnostics, List<String> actions, EntryStatus status, String owner, int verifyEveryDays,
@@ -74,12 +93,29 @@ public record Entry(
                  String updatedBy) {
         this(id, key, locale, category, tags, problem, questions, cause, script, smsScript, reviewScript, diagnostics,
                 actions, List.of(), status, owner, verifyEveryDays, verifiedAt, version, createdAt, createdBy, updatedAt,
-                updatedBy);
+                updatedBy, List.of(), Visibility.TEAM, Map.of());
     }
 
-    /** The script and its channel versions, to pick the one a reply is rendered from. */
+    /** The script and its channel and tone versions, to pick the one a reply is rendered from. */
     public ScriptVersions scripts() {
-        return new ScriptVersions(script, smsScript, reviewScript);
+        return new ScriptVersions(script, smsScript, reviewScript, toneScripts);
+    }
+
+    /** True for a personal snippet (see {@link #visibility}). */
+    public boolean personal() {
+        return visibility == Visibility.PERSONAL;
+    }
+
+    /** This entry at {@code newVersion}, changed at {@code at} by {@code actor}, its content unchanged. */
+    Entry atVersion(long newVersion, Instant at, String actor) {
+        return as(status, newVersion, at, actor);
+    }
+
+    /** This entry in {@code newStatus} at {@code newVersion}, changed at {@code at} by {@code actor}. */
+    Entry as(EntryStatus newStatus, long newVersion, Instant at, String actor) {
+        return new Entry(id, key, locale, category, tags, problem, questions, cause, script, smsScript, reviewScript,
+                diagnostics, actions, acceptedFallbacks, newStatus, owner, verifyEveryDays, verifiedAt, newVersion,
+                createdAt, createdBy, at, actor, shops, visibility, toneScripts);
     }
 
     /** True when the entry has not been verified within its interval at {@code now}. */

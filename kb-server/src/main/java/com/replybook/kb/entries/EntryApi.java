@@ -3,12 +3,15 @@ package com.replybook.kb.entries;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
+import com.replybook.kb.vocabulary.UnknownTermException;
+import com.replybook.kb.vocabulary.Visibility;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.Router;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,13 +28,16 @@ final class EntryApi {
     private final EntryDraftParser parser;
     private final EntryPolicy policy = new EntryPolicy();
     private final Clock clock;
+    private final KnownShops shop;
 
-    EntryApi(EntryStore store, EntryReview review, ReviewQueue queue, EntryDraftParser parser, Clock clock) {
+    EntryApi(EntryStore store, EntryReview review, ReviewQueue queue, EntryDraftParser parser, Clock clock,
+             KnownShops shop) {
         this.store = store;
         this.review = review;
         this.queue = queue;
         this.parser = parser;
         this.clock = clock;
+        this.shop = shop;
     }
 
     void routes(Router<ApiCall> api, Map<String, EntryAction> actions) {
@@ -43,6 +49,7 @@ final class EntryApi {
                 .get("/api/v1/entries/{ref}/revisions", this::revisions)
                 .post("/api/v1/entries/{ref}/verify", this::verify);
         new ReviewApi(store, review, queue, policy, this::answer).routes(api);
+        api.post("/api/v1/entries/{ref}/promote", this::promote);
         actions.forEach((name, action) -> api.post("/api/v1/entries/{ref}/" + name,
                 call -> action.handle(visible(call.path("ref"), Principal.of(call)), call)));
     }
@@ -56,34 +63,55 @@ final class EntryApi {
         answer(call, 200, visible(call.path("ref"), me), me);
     }
 
+    /**
+     * The revisions of an entry (a deleted one's too, by id) the caller may read: editors', and a personal entry's
+     * owner's; 404 for anyone who may not read the entry (as last stored).
+     */
     private void revisions(ApiCall call) throws IOException {
-        Principal.of(call).require(Role.EDITOR);
-        call.json(200, Map.of("revisions", store.revisions(call.path("ref"))));
+        Principal me = Principal.of(call);
+        String ref = call.path("ref");
+        List<Revision> revisions = store.revisions(ref);
+        Entry e = store.find(ref).orElse(revisions.getFirst().entry());
+        EntryAccess.readable(me, e, ref);
+        if (!e.personal() || !EntryAccess.owns(me, e)) me.require(Role.EDITOR);
+        call.json(200, Map.of("revisions", revisions));
     }
 
     private void create(ApiCall call) throws IOException {
-        Principal me = Principal.of(call).require(Role.EDITOR);
+        Principal me = Principal.of(call);
         EntryDraft draft = parse(call.readObject());
-        policy.checkStatusChange(me, null, draft.status());
+        EntryAccess.checkWrite(me, null, draft);
+        if (!draft.personal()) policy.checkStatusChange(me, null, draft.status());
         Entry created = store.create(draft, me.username());
         call.setHeader("Location", call.request().getRequestURI() + "/" + created.id());
         answer(call, 201, created, me);
     }
 
     private void verify(ApiCall call) throws IOException {
-        Principal me = Principal.of(call).require(Role.EDITOR);
+        Principal me = Principal.of(call);
+        EntryAccess.checkChange(me, visible(call.path("ref"), me));
         answer(call, 200, store.verify(call.path("ref"), ifMatch(call, null), me.username()), me);
     }
 
+    /** {@code POST …/promote} (lead): a personal entry joins the team library, in review. */
+    private void promote(ApiCall call) throws IOException {
+        Principal me = Principal.of(call).require(Role.LEAD);
+        Entry e = visible(call.path("ref"), me);
+        answer(call, 200, review.promote(e.id(), IfMatch.optional(call, null), me.username()), me);
+    }
+
     private void update(ApiCall call) throws IOException {
-        Principal me = Principal.of(call).require(Role.EDITOR);
+        Principal me = Principal.of(call);
         String ref = call.path("ref");
         JsonNode body = call.readObject();
-        Entry current = store.find(ref).orElseThrow(() -> ApiException.notFound(EntryError.NOT_FOUND, ref));
+        Entry current = visible(ref, me);
         long expected = ifMatch(call, body);
         EntryDraft draft = parse(body);
+        EntryAccess.checkWrite(me, current, draft);
         Entry updated;
-        if (proposes(me, current, draft)) {
+        if (current.personal()) {
+            updated = store.update(current.id(), draft, expected, me.username(), "update", null);
+        } else if (proposes(me, current, draft)) {
             updated = review.propose(current.id(), draft, expected, me.username(), draft.status() == EntryStatus.IN_REVIEW);
         } else {
             policy.checkStatusChange(me, current.status(), draft.status());
@@ -111,12 +139,24 @@ final class EntryApi {
                 : EntryView.of(e, clock.instant()));
     }
 
+    /** A lead deletes a team entry; the owner alone deletes their personal entry. */
     private void delete(ApiCall call) {
-        Principal me = Principal.of(call).require(Role.LEAD);
-        store.delete(call.path("ref"), ifMatch(call, null), me.username());
+        Principal me = Principal.of(call);
+        Entry e = visible(call.path("ref"), me);
+        if (e.personal()) EntryAccess.checkChange(me, e);
+        else {
+            me.require(Role.LEAD);
+            EntryAccess.checkChange(me, e);
+        }
+        store.delete(e.id(), ifMatch(call, null), me.username());
         call.noContent();
     }
 
+    /**
+     * The entries the caller may see, one page: {@code shop} narrows them to one shop's (and every shop's) entries,
+     * {@code visibility} to team or personal ones (a lead's {@code visibility=personal} lists everyone's snippets of
+     * their shops, to promote; others see their own).
+     */
     private EntryPage list(ApiCall call, Principal me) {
         EntryStatus status = null;
         String s = call.query("status");
@@ -124,24 +164,43 @@ final class EntryApi {
             status = EntryStatus.fromWire(s);
             if (status == null) throw ApiException.badRequest("status", EntryError.STATUS);
         }
-        if (!me.can(Role.EDITOR)) {
+        Visibility visibility = visibility(call.query("visibility"));
+        if (!me.can(Role.EDITOR) && visibility != Visibility.PERSONAL) {
+            // Agents read the published library; their own snippets, drafts included, with visibility=personal.
             if (status != null && status != EntryStatus.PUBLISHED) {
                 throw ApiException.forbidden(EntryError.PUBLISHED_ONLY);
             }
             status = EntryStatus.PUBLISHED;
         }
+        EntryScope scope = EntryScope.of(me, shop.requested(me, call.query("shop"), "shop"));
+        if (visibility == Visibility.PERSONAL) scope = scope.withEveryPersonalFor(me);
         return store.list(new EntryQuery(status, call.query("category"), call.query("locale"), call.query("owner"),
-                call.query("tag"), call.intQuery("page", 1, 1, 1_000_000),
-                call.intQuery("pageSize", 50, 1, EntryQuery.MAX_PAGE_SIZE)));
+                call.query("tag"), page(call), pageSize(call), scope, visibility));
     }
 
-    /** The entry, if this caller may see it: agents only see published entries (others are "not found"). */
-    private Entry visible(String ref, Principal me) {
-        Entry e = store.find(ref).orElseThrow(() -> ApiException.notFound(EntryError.NOT_FOUND, ref));
-        if (!me.can(Role.EDITOR) && e.status() != EntryStatus.PUBLISHED) {
-            throw ApiException.notFound(EntryError.NOT_FOUND, ref);
+    private static int page(ApiCall call) {
+        return call.intQuery("page", 1, 1, 1_000_000);
+    }
+
+    private static int pageSize(ApiCall call) {
+        return call.intQuery("pageSize", 50, 1, EntryQuery.MAX_PAGE_SIZE);
+    }
+
+    private static Visibility visibility(String value) {
+        try {
+            return value == null ? null : Visibility.parse(value);
+        } catch (UnknownTermException e) {
+            throw ApiException.badRequest("visibility", ScopeError.VISIBILITY, String.join(", ", Visibility.IDS));
         }
-        return e;
+    }
+
+    /**
+     * The entry, if this caller may read it ({@link EntryAccess#mayRead}: agents see published team entries and their
+     * own snippets, nobody sees another shop's entries); "not found" otherwise.
+     */
+    private Entry visible(String ref, Principal me) {
+        Entry e = store.find(ref).orElseThrow(() -> EntryAccess.notFound(ref));
+        return EntryAccess.readable(me, e, ref);
     }
 
     private EntryDraft parse(JsonNode body) {

@@ -1,6 +1,9 @@
 package com.replybook.kb.entries;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.replybook.kb.vocabulary.Tone;
+import com.replybook.kb.vocabulary.UnknownTermException;
+import com.replybook.kb.vocabulary.Visibility;
 import com.replybook.kb.web.FieldError;
 import com.replybook.kb.web.InputError;
 import com.replybook.kb.web.JsonFields;
@@ -9,7 +12,9 @@ import java.util.ArrayList;
 import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -36,12 +41,24 @@ public final class EntryDraftParser {
             "status", "owner", "verifyEveryDays", "verifiedAt", "version", "createdAt", "createdBy", "updatedAt",
             "updatedBy", "stale",
             // what GET /entries/{ref} and its /pending show editors about the review loop, sent back unchanged
-            "pending", "sentBack", "basedOn", "proposedBy", "proposedAt", "submittedAt");
+            "pending", "sentBack", "basedOn", "proposedBy", "proposedAt", "submittedAt",
+            // scopes and tone versions (issue 20)
+            "shops", "visibility", "toneScripts");
+    /** An entry belongs to at most this many shops; more is every shop, which is an empty list. */
+    static final int MAX_SHOPS = 50;
 
     private final ScriptCheck scriptCheck;
+    private final KnownShops knownShops;
 
+    /** A parser that accepts any shop key (tools and tests without shops). */
     public EntryDraftParser(ScriptCheck scriptCheck) {
+        this(scriptCheck, KnownShops.ANY);
+    }
+
+    /** A parser that refuses shop keys {@code knownShops} does not know, naming the {@code shops} field. */
+    public EntryDraftParser(ScriptCheck scriptCheck, KnownShops knownShops) {
         this.scriptCheck = scriptCheck;
+        this.knownShops = knownShops;
     }
 
     /** The outcome: a draft when {@code errors} is empty. */
@@ -69,26 +86,85 @@ public final class EntryDraftParser {
         String problem = JsonFields.text(json, "problem", MAX_PROBLEM, true, errors);
         List<String> questions = JsonFields.strings(json, "questions", MAX_QUESTIONS, MAX_ITEM, errors);
         String cause = JsonFields.text(json, "cause", MAX_TEXT, false, errors);
+        List<String> shops = shops(json, errors); // before the scripts: they are checked by these shops' rules
         String script = JsonFields.text(json, "script", MAX_SCRIPT, true, errors);
-        if (script != null) errors.addAll(located(scriptCheck.check("script", script, locale)));
-        String smsScript = channelVersion(json, "smsScript", MAX_SMS_SCRIPT, locale, errors);
-        String reviewScript = channelVersion(json, "reviewScript", MAX_REVIEW_SCRIPT, locale, errors);
+        if (script != null) errors.addAll(located(scriptCheck.check("script", script, locale, shops)));
+        String smsScript = channelVersion(json, "smsScript", MAX_SMS_SCRIPT, locale, shops, errors);
+        String reviewScript = channelVersion(json, "reviewScript", MAX_REVIEW_SCRIPT, locale, shops, errors);
         List<String> diagnostics = JsonFields.strings(json, "diagnostics", MAX_LIST, MAX_ITEM, errors);
         List<String> actions = JsonFields.strings(json, "actions", MAX_LIST, MAX_ITEM, errors);
         List<String> acceptedFallbacks = AcceptedFallbacks.read(json, errors);
         EntryStatus status = status(json, errors);
         String owner = JsonFields.text(json, "owner", 100, false, errors);
         int verifyEvery = verifyEveryDays(json, errors);
+        Visibility visibility = visibility(json, errors);
+        Map<String, String> toneScripts = toneScripts(json, locale, shops, errors);
+        if (visibility == Visibility.PERSONAL && !json.hasNonNull("status")) status = EntryStatus.PUBLISHED;
+        if (visibility == Visibility.PERSONAL && status == EntryStatus.IN_REVIEW) {
+            errors.add(FieldError.of("status", ScopeError.NOT_REVIEWED));
+        }
         if (!errors.isEmpty()) return new Result(null, List.copyOf(errors));
         return new Result(new EntryDraft(key, locale, category, tags, problem, questions,
                 cause == null ? "" : cause, script, smsScript, reviewScript, diagnostics, actions, acceptedFallbacks,
-                status, owner, verifyEvery), List.of());
+                status, owner, verifyEvery, shops, visibility, toneScripts), List.of());
+    }
+
+    /** The shop keys, each known; empty (every shop) when absent. */
+    private List<String> shops(JsonNode json, List<FieldError> errors) {
+        List<String> shops = JsonFields.strings(json, "shops", MAX_SHOPS, 64, errors);
+        List<String> unknown = shops.stream().filter(k -> !knownShops.exists(k)).toList();
+        if (!unknown.isEmpty()) {
+            errors.add(FieldError.of("shops", ScopeError.SHOPS_UNKNOWN, String.join(", ", unknown)));
+        }
+        return shops.stream().sorted().toList();
+    }
+
+    private static Visibility visibility(JsonNode json, List<FieldError> errors) {
+        JsonNode n = json.get("visibility");
+        if (n == null || n.isNull()) return Visibility.TEAM;
+        try {
+            if (n.isTextual()) return Visibility.parse(n.asText());
+        } catch (UnknownTermException e) {
+            // reported below
+        }
+        errors.add(FieldError.of("visibility", ScopeError.VISIBILITY, String.join(", ", Visibility.IDS)));
+        return Visibility.TEAM;
+    }
+
+    /**
+     * The tone versions: an object of tone id → script, each checked like the script (sandbox and wording) and its
+     * problems named {@code toneScripts.<tone>}; blank versions are left out.
+     */
+    private Map<String, String> toneScripts(JsonNode json, String locale, List<String> shops, List<FieldError> errors) {
+        JsonNode n = json.get(ScriptVersions.TONE_FIELD);
+        Map<String, String> out = new TreeMap<>();
+        if (n == null || n.isNull()) return out;
+        if (!n.isObject()) {
+            errors.add(FieldError.of(ScriptVersions.TONE_FIELD, InputError.FIELD_NOT_OBJECT, ScriptVersions.TONE_FIELD));
+            return out;
+        }
+        n.fields().forEachRemaining(e -> {
+            String field = ScriptVersions.TONE_FIELD + "." + e.getKey();
+            if (!Tone.IDS.contains(e.getKey())) {
+                errors.add(FieldError.of(field, ScopeError.TONE_UNKNOWN, e.getKey(), String.join(", ", Tone.IDS)));
+            } else if (!e.getValue().isTextual()) {
+                errors.add(FieldError.of(field, InputError.NOT_STRING, field));
+            } else if (e.getValue().asText().strip().length() > MAX_SCRIPT) {
+                errors.add(FieldError.of(field, InputError.TOO_LONG, field, MAX_SCRIPT));
+            } else if (!e.getValue().asText().isBlank()) {
+                String text = e.getValue().asText().strip();
+                errors.addAll(located(scriptCheck.check(field, text, locale, shops)));
+                out.put(e.getKey(), text);
+            }
+        });
+        return out;
     }
 
     /** An optional channel version of the script: checked like the script, its problems named by {@code field}. */
-    private String channelVersion(JsonNode json, String field, int max, String locale, List<FieldError> errors) {
+    private String channelVersion(JsonNode json, String field, int max, String locale, List<String> shops,
+                                  List<FieldError> errors) {
         String text = JsonFields.text(json, field, max, false, errors);
-        if (text != null && !text.isBlank()) errors.addAll(located(scriptCheck.check(field, text, locale)));
+        if (text != null && !text.isBlank()) errors.addAll(located(scriptCheck.check(field, text, locale, shops)));
         return text;
     }
 

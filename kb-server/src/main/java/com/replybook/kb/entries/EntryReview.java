@@ -144,6 +144,23 @@ public final class EntryReview {
         });
     }
 
+    /**
+     * Moves the personal entry {@code ref} into the team library, in review: from now on it is found by everyone its
+     * shops allow once a lead publishes it, and changed like any team entry. 409 naming {@code visibility} when it is
+     * in the team library already.
+     */
+    public Entry promote(String ref, Long expectedVersion, String actor) {
+        return store.write((c, changes) -> {
+            Entry current = current(c, ref, expectedVersion);
+            if (!current.personal()) {
+                throw ApiException.of(409, "conflict", "visibility", ScopeError.ALREADY_TEAM,
+                        Map.of("currentVersion", current.version()), ref);
+            }
+            return store.save(c, current, EntryDraft.of(current).inTeamLibrary(EntryStatus.IN_REVIEW),
+                    current.verifiedAt(), actor, "promote", null, changes);
+        });
+    }
+
     /** Drops the entry's pending revision (its text stays in the revisions); 404 when it has none. */
     public Entry discard(String ref, Long expectedVersion, String actor) {
         return store.write((c, changes) -> {
@@ -220,9 +237,7 @@ public final class EntryReview {
     }
 
     private static Entry proposedText(Entry current, EntryDraft d, long version, Instant now, String actor) {
-        return new Entry(current.id(), d.key(), d.locale(), d.category(), d.tags(), d.problem(), d.questions(),
-                d.cause(), d.script(), d.smsScript(), d.reviewScript(), d.diagnostics(), d.actions(),
-                EntryStatus.PUBLISHED, d.owner(), d.verifyEveryDays(), current.verifiedAt(), version,
+        return d.withStatus(EntryStatus.PUBLISHED).toEntry(current.id(), version, current.verifiedAt(),
                 current.createdAt(), current.createdBy(), now, actor);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.replybook.kb.db.DataAccessException;
 import com.replybook.kb.db.Database;
+import com.replybook.kb.vocabulary.Visibility;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.Json;
 
@@ -39,9 +40,11 @@ public final class EntryStore implements EntryFeed {
     private static final Logger LOG = Logger.getLogger(EntryStore.class.getName());
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {
     };
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
+    };
     static final String COLUMNS = "id, entry_key, locale, category, tags, problem, questions, cause, script, "
             + "diagnostics, actions, status, owner, verify_every_days, verified_at, version, created_at, created_by, "
-            + "updated_at, updated_by, sms_script, review_script, accepted_fallbacks";
+            + "updated_at, updated_by, sms_script, review_script, accepted_fallbacks, shops, visibility, tone_scripts";
 
     private final Database db;
     private final Clock clock;
@@ -99,7 +102,7 @@ public final class EntryStore implements EntryFeed {
         write((c, changes) -> {
             Entry current = require(c, ref);
             checkVersion(current, expectedVersion);
-            Entry last = withVersion(current, current.version() + 1, clock.instant(), actor);
+            Entry last = current.atVersion(current.version() + 1, clock.instant(), actor);
             writeRevision(c, last, "delete", null, false);
             ReviewRecords.deletePending(c, current.id());
             ReviewRecords.deleteSentBack(c, current.id());
@@ -334,11 +337,7 @@ public final class EntryStore implements EntryFeed {
             ps.setLong(3, current.version());
             if (ps.executeUpdate() != 1) throw staleVersion(current.version() + 1, current.version());
         }
-        return new Entry(current.id(), current.key(), current.locale(), current.category(), current.tags(),
-                current.problem(), current.questions(), current.cause(), current.script(), current.smsScript(),
-                current.reviewScript(), current.diagnostics(), current.actions(), current.status(), current.owner(),
-                current.verifyEveryDays(), current.verifiedAt(), current.version() + 1, current.createdAt(),
-                current.createdBy(), current.updatedAt(), current.updatedBy());
+        return current.atVersion(current.version() + 1, current.updatedAt(), current.updatedBy());
     }
 
     /**
@@ -357,12 +356,10 @@ public final class EntryStore implements EntryFeed {
 
     private Entry insert(Connection c, EntryDraft d, String actor, List<EntryChange> changes) throws SQLException {
         Instant now = clock.instant();
-        Entry e = new Entry(UUID.randomUUID().toString(), d.key(), d.locale(), d.category(), d.tags(), d.problem(),
-                d.questions(), d.cause(), d.script(), d.smsScript(), d.reviewScript(), d.diagnostics(), d.actions(),
-                d.acceptedFallbacks(), d.status(), d.owner(), d.verifyEveryDays(),
-                d.status() == EntryStatus.PUBLISHED ? now : null, 1, now, actor, now, actor);
+        Entry e = d.toEntry(UUID.randomUUID().toString(), 1, d.status() == EntryStatus.PUBLISHED ? now : null, now,
+                actor, now, actor);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO entries (" + COLUMNS
-                + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             bindAll(ps, e);
             ps.executeUpdate();
         }
@@ -379,14 +376,12 @@ public final class EntryStore implements EntryFeed {
                String operation, String comment, List<EntryChange> changes) throws SQLException {
         Instant now = clock.instant();
         boolean publishing = d.status() == EntryStatus.PUBLISHED && current.status() != EntryStatus.PUBLISHED;
-        Entry next = new Entry(current.id(), d.key(), d.locale(), d.category(), d.tags(), d.problem(), d.questions(),
-                d.cause(), d.script(), d.smsScript(), d.reviewScript(), d.diagnostics(), d.actions(),
-                d.acceptedFallbacks(), d.status(), d.owner(), d.verifyEveryDays(),
-                publishing ? now : verifiedAt, current.version() + 1, current.createdAt(), current.createdBy(), now, actor);
+        Entry next = d.toEntry(current.id(), current.version() + 1, publishing ? now : verifiedAt, current.createdAt(),
+                current.createdBy(), now, actor);
         try (PreparedStatement ps = c.prepareStatement("UPDATE entries SET entry_key=?, locale=?, category=?, tags=?, "
                 + "problem=?, questions=?, cause=?, script=?, diagnostics=?, actions=?, status=?, owner=?, "
                 + "verify_every_days=?, verified_at=?, version=?, updated_at=?, updated_by=?, sms_script=?, "
-                + "review_script=?, accepted_fallbacks=? "
+                + "review_script=?, accepted_fallbacks=?, shops=?, visibility=?, tone_scripts=? "
                 + "WHERE id=? AND version=?")) {
             int i = bindContent(ps, 1, next);
             ps.setLong(i++, next.version());
@@ -395,6 +390,7 @@ public final class EntryStore implements EntryFeed {
             ps.setString(i++, next.smsScript());
             ps.setString(i++, next.reviewScript());
             ps.setString(i++, toJson(next.acceptedFallbacks()));
+            i = bindScopes(ps, i, next);
             ps.setString(i++, current.id());
             ps.setLong(i, current.version());
             if (ps.executeUpdate() != 1) throw staleVersion(current.version() + 1, current.version());
@@ -436,7 +432,16 @@ public final class EntryStore implements EntryFeed {
         ps.setString(i++, e.updatedBy());
         ps.setString(i++, e.smsScript());
         ps.setString(i++, e.reviewScript());
-        ps.setString(i, toJson(e.acceptedFallbacks()));
+        ps.setString(i++, toJson(e.acceptedFallbacks()));
+        bindScopes(ps, i, e);
+    }
+
+    /** Binds the shops, visibility and tone versions of {@code e} from parameter {@code i}; returns the next one. */
+    private static int bindScopes(PreparedStatement ps, int i, Entry e) throws SQLException {
+        ps.setString(i++, toJson(e.shops()));
+        ps.setString(i++, e.visibility().id());
+        ps.setString(i++, toJson(e.toneScripts()));
+        return i;
     }
 
     /**
@@ -546,18 +551,12 @@ public final class EntryStore implements EntryFeed {
                 fromJson(rs.getString(o + 23), STRING_LIST),
                 EntryStatus.fromWire(rs.getString(o + 12)), rs.getString(o + 13), rs.getInt(o + 14),
                 instant(rs, o + 15), rs.getLong(o + 16), instant(rs, o + 17), rs.getString(o + 18),
-                instant(rs, o + 19), rs.getString(o + 20));
+                instant(rs, o + 19), rs.getString(o + 20), fromJson(rs.getString(o + 24), STRING_LIST),
+                Visibility.fromWire(rs.getString(o + 25)), fromJson(rs.getString(o + 26), STRING_MAP));
     }
 
     private static String prefixed(String alias) {
         return alias + "." + COLUMNS.replace(", ", ", " + alias + ".");
-    }
-
-    private static Entry withVersion(Entry e, long version, Instant at, String actor) {
-        return new Entry(e.id(), e.key(), e.locale(), e.category(), e.tags(), e.problem(), e.questions(), e.cause(),
-                e.script(), e.smsScript(), e.reviewScript(), e.diagnostics(), e.actions(), e.acceptedFallbacks(),
-                e.status(), e.owner(), e.verifyEveryDays(), e.verifiedAt(), version, e.createdAt(), e.createdBy(), at,
-                actor);
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
@@ -595,10 +594,12 @@ public final class EntryStore implements EntryFeed {
     }
 
     /** The WHERE clause of a listing and its parameters. */
-    private record Where(String sql, List<String> params) {
+    private record Where(String sql, List<Object> params) {
         static Where of(EntryQuery q) {
             List<String> clauses = new ArrayList<>();
-            List<String> params = new ArrayList<>();
+            List<Object> params = new ArrayList<>();
+            clauses.add(q.scope().sql(null, params));
+            if (q.visibility() != null) { clauses.add("visibility = ?"); params.add(q.visibility().id()); }
             if (q.status() != null) { clauses.add("status = ?"); params.add(q.status().wire()); }
             if (q.locale() != null) { clauses.add("locale = ?"); params.add(q.locale()); }
             if (q.owner() != null) { clauses.add("owner = ?"); params.add(q.owner()); }
@@ -616,7 +617,7 @@ public final class EntryStore implements EntryFeed {
 
         int bind(PreparedStatement ps) throws SQLException {
             int i = 1;
-            for (String p : params) ps.setString(i++, p);
+            for (Object p : params) ps.setObject(i++, p);
             return i;
         }
     }

@@ -22,9 +22,7 @@ public record PendingRevision(Entry entry, long basedOn, EntryStatus status, Str
     /** The proposed text as the revision {@code version}, saved at {@code at} by {@code by}. */
     Entry asRevision(long version, Instant at, String by) {
         Entry e = entry;
-        return new Entry(e.id(), e.key(), e.locale(), e.category(), e.tags(), e.problem(), e.questions(), e.cause(),
-                e.script(), e.smsScript(), e.reviewScript(), e.diagnostics(), e.actions(), EntryStatus.PUBLISHED,
-                e.owner(), e.verifyEveryDays(), e.verifiedAt(), version, e.createdAt(), e.createdBy(), at, by);
+        return e.as(EntryStatus.PUBLISHED, version, at, by);
     }
 
     /** This pending revision in {@code newStatus}, submitted at {@code at} when that is {@code IN_REVIEW}. */

@@ -15,10 +15,7 @@ record PendingView(@JsonUnwrapped Entry entry, long basedOn, String proposedBy, 
 
     static PendingView of(PendingRevision p, Entry current, SentBack sentBack) {
         Entry e = p.entry();
-        Entry shown = new Entry(e.id(), e.key(), e.locale(), e.category(), e.tags(), e.problem(), e.questions(),
-                e.cause(), e.script(), e.smsScript(), e.reviewScript(), e.diagnostics(), e.actions(), p.status(),
-                e.owner(), e.verifyEveryDays(), e.verifiedAt(), current.version(), e.createdAt(), e.createdBy(),
-                e.updatedAt(), e.updatedBy());
+        Entry shown = e.as(p.status(), current.version(), e.updatedAt(), e.updatedBy());
         return new PendingView(shown, p.basedOn(), p.proposedBy(), p.proposedAt(), p.submittedAt(), sentBack);
     }
 }

@@ -50,15 +50,17 @@ final class ReviewApi {
                 .get("/api/v1/reviews", this::inbox);
     }
 
-    /** What waits in the loop: work in review (oldest first) and the caller's work sent back to them. */
+    /** What waits in the loop: work in review (oldest first) of the caller's shops and their work sent back to them. */
     private void inbox(ApiCall call) throws IOException {
         Principal me = Principal.of(call).require(Role.EDITOR);
-        call.json(200, Map.of("inReview", queue.inReview(), "sentBackToMe", queue.sentBackTo(me.username())));
+        call.json(200, Map.of("inReview", queue.inReview(EntryScope.of(me, null)),
+                "sentBackToMe", queue.sentBackTo(me.username())));
     }
 
     private void pending(ApiCall call) throws IOException {
-        Principal.of(call).require(Role.EDITOR);
-        Entry e = existing(call.path("ref"));
+        Principal me = Principal.of(call).require(Role.EDITOR);
+        Entry e = EntryAccess.readable(me, store.find(call.path("ref"))
+                .orElseThrow(() -> EntryAccess.notFound(call.path("ref"))), call.path("ref"));
         EntryReview.ReviewState state = review.state(e.id());
         if (state.pending() == null) throw EntryReview.noPending(call.path("ref"));
         call.setHeader("ETag", IfMatch.etag(e.version()));
@@ -68,7 +70,7 @@ final class ReviewApi {
     /** Only who proposed the change, or a lead, may drop it. */
     private void discard(ApiCall call) throws IOException {
         Principal me = Principal.of(call).require(Role.EDITOR);
-        Entry e = existing(call.path("ref"));
+        Entry e = inTheLoop(call.path("ref"), me);
         PendingRevision p = review.pending(e.id()).orElseThrow(() -> EntryReview.noPending(call.path("ref")));
         if (!me.can(Role.LEAD) && !p.proposedBy().equals(me.username())) {
             throw ApiException.forbidden(ReviewError.DISCARD_NOT_YOURS, p.proposedBy());
@@ -77,13 +79,16 @@ final class ReviewApi {
     }
 
     private void submit(ApiCall call) throws IOException {
-        Principal me = Principal.of(call).require(Role.EDITOR);
-        answer.send(call, 200, review.submit(call.path("ref"), IfMatch.optional(call, null), me.username()), me);
+        Principal me = Principal.of(call);
+        Entry e = inTheLoop(call.path("ref"), me);
+        me.require(Role.EDITOR);
+        answer.send(call, 200, review.submit(e.id(), IfMatch.optional(call, null), me.username()), me);
     }
 
     private void publish(ApiCall call) throws IOException {
         Principal me = Principal.of(call).require(Role.LEAD);
-        answer.send(call, 200, review.publish(call.path("ref"), IfMatch.optional(call, null), me.username()), me);
+        Entry e = inTheLoop(call.path("ref"), me);
+        answer.send(call, 200, review.publish(e.id(), IfMatch.optional(call, null), me.username()), me);
     }
 
     /** Body {@code {"comment": "…"}}; the comment is required (422 naming it) and at most 2,000 characters. */
@@ -95,7 +100,8 @@ final class ReviewApi {
             throw ApiException.unprocessable("comment", InputError.NOT_STRING, "comment");
         }
         String text = comment == null || comment.isNull() ? null : comment.asText();
-        answer.send(call, 200, review.sendBack(call.path("ref"), text, IfMatch.optional(call, null), me.username()), me);
+        Entry e = inTheLoop(call.path("ref"), me);
+        answer.send(call, 200, review.sendBack(e.id(), text, IfMatch.optional(call, null), me.username()), me);
     }
 
     /**
@@ -110,12 +116,22 @@ final class ReviewApi {
             throw ApiException.unprocessable("version", ReviewError.RESTORE_VERSION);
         }
         long expected = IfMatch.required(call, null);
-        Entry e = existing(call.path("ref"));
+        Entry e = inTheLoop(call.path("ref"), me);
         if (e.status() != EntryStatus.PUBLISHED) policy.checkStatusChange(me, e.status(), e.status());
         answer.send(call, 200, review.restore(e.id(), version.asLong(), expected, me.username()), me);
     }
 
-    private Entry existing(String ref) {
-        return store.find(ref).orElseThrow(() -> ApiException.notFound(EntryError.NOT_FOUND, ref));
+    /**
+     * The team entry {@code ref} that {@code me} may change, for a step of the review loop: 404 when they may not read
+     * it; 422 naming {@code visibility} for a personal entry, which is never reviewed (a lead promotes it instead);
+     * 403 naming {@code shops} when it is also used by shops they do not work for.
+     */
+    private Entry inTheLoop(String ref, Principal me) {
+        Entry e = EntryAccess.readable(me, store.find(ref).orElseThrow(() -> EntryAccess.notFound(ref)), ref);
+        if (e.personal()) {
+            throw ApiException.unprocessable("visibility", ScopeError.PERSONAL_IN_LOOP, e.key(), e.createdBy());
+        }
+        EntryAccess.checkChange(me, e);
+        return e;
     }
 }

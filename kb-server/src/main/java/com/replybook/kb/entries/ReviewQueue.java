@@ -51,9 +51,14 @@ public final class ReviewQueue {
 
     /** Draft entries and pending changes in review, the longest waiting first. */
     public List<Item> inReview() {
+        return inReview(EntryScope.TEAM_LIBRARY);
+    }
+
+    /** Draft entries and pending changes in review within {@code scope} (a reader's shops), the longest waiting first. */
+    public List<Item> inReview(EntryScope scope) {
         return db.read(c -> {
-            List<Item> out = new ArrayList<>(items(c, ENTRIES_IN_REVIEW, false));
-            out.addAll(items(c, CHANGES_IN_REVIEW, true));
+            List<Item> out = new ArrayList<>(items(c, ENTRIES_IN_REVIEW, scope, false));
+            out.addAll(items(c, CHANGES_IN_REVIEW, scope, true));
             out.sort(Comparator.comparing(Item::since).thenComparing(Item::key));
             return out;
         });
@@ -83,8 +88,14 @@ public final class ReviewQueue {
 
     /** How many pieces of work wait for a lead. */
     public long countInReview() {
-        return db.read(c -> count(c, "SELECT COUNT(*) FROM entries WHERE status = 'in_review'")
-                + count(c, "SELECT COUNT(*) FROM entry_pending WHERE status = 'in_review'"));
+        return countInReview(EntryScope.TEAM_LIBRARY);
+    }
+
+    /** How many pieces of work within {@code scope} wait for a lead. */
+    public long countInReview(EntryScope scope) {
+        return db.read(c -> count(c, "SELECT COUNT(*) FROM entries e WHERE e.status = 'in_review'", scope)
+                + count(c, "SELECT COUNT(*) FROM entry_pending p JOIN entries e ON e.id = p.entry_id "
+                + "WHERE p.status = 'in_review'", scope));
     }
 
     /** How many pieces of work were sent back to {@code username}. */
@@ -113,8 +124,10 @@ public final class ReviewQueue {
         });
     }
 
-    private static List<Item> items(Connection c, String sql, boolean change) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+    private static List<Item> items(Connection c, String sql, EntryScope scope, boolean change) throws SQLException {
+        List<Object> args = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql + " AND " + scope.sql("e", args))) {
+            for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
             ps.setMaxRows(MAX_ITEMS);
             List<Item> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -127,10 +140,14 @@ public final class ReviewQueue {
         }
     }
 
-    private static long count(Connection c, String sql) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+    private static long count(Connection c, String sql, EntryScope scope) throws SQLException {
+        List<Object> args = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql + " AND " + scope.sql("e", args))) {
+            for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 }

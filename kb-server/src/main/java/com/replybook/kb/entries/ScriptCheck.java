@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks an entry's script (or its SMS or review version) at save time. Supplied by the features that know what a
- * script must not be, so that this package depends on none of them: the rendering feature (syntax, forbidden
+ * Checks an entry's script (or its SMS, review or tone version) at save time. Supplied by the features that know what
+ * a script must not be, so that this package depends on none of them: the rendering feature (syntax, forbidden
  * constructs) and the guardrails feature (wording the shop never sends), composed with {@link #and}.
  *
  * <p>{@link #check} gives the problems that refuse the save (422, each naming the field, with line and column where
@@ -19,13 +19,15 @@ public interface ScriptCheck {
     /**
      * Problems with {@code text}, each with {@code field} as its field; empty when it may be saved.
      *
-     * @param field  the entry field checked: {@code script}, {@code smsScript} or {@code reviewScript}
+     * @param field  the entry field checked: {@code script}, {@code smsScript}, {@code reviewScript} or
+     *               {@code toneScripts.<tone>}
      * @param locale the entry's locale tag, e.g. {@code zh-CN}
+     * @param shops  the entry's shops, whose rules it must pass (empty: every shop's)
      */
-    List<FieldError> check(String field, String text, String locale);
+    List<FieldError> check(String field, String text, String locale, List<String> shops);
 
     /** Findings that do not refuse the save, each with {@code field} as its field; none unless overridden. */
-    default List<FieldError> notes(String field, String text, String locale) {
+    default List<FieldError> notes(String field, String text, String locale, List<String> shops) {
         return List.of();
     }
 
@@ -34,13 +36,13 @@ public interface ScriptCheck {
         ScriptCheck first = this;
         return new ScriptCheck() {
             @Override
-            public List<FieldError> check(String field, String text, String locale) {
-                return both(first.check(field, text, locale), next.check(field, text, locale));
+            public List<FieldError> check(String field, String text, String locale, List<String> shops) {
+                return both(first.check(field, text, locale, shops), next.check(field, text, locale, shops));
             }
 
             @Override
-            public List<FieldError> notes(String field, String text, String locale) {
-                return both(first.notes(field, text, locale), next.notes(field, text, locale));
+            public List<FieldError> notes(String field, String text, String locale, List<String> shops) {
+                return both(first.notes(field, text, locale, shops), next.notes(field, text, locale, shops));
             }
         };
     }
@@ -52,5 +54,5 @@ public interface ScriptCheck {
         return all;
     }
 
-    ScriptCheck NONE = (field, text, locale) -> List.of();
+    ScriptCheck NONE = (field, text, locale, shops) -> List.of();
 }

@@ -2,11 +2,15 @@ package com.replybook.kb.events;
 
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.replybook.kb.entries.Entry;
-import com.replybook.kb.entries.EntryStatus;
+import com.replybook.kb.entries.EntryAccess;
 import com.replybook.kb.entries.EntryStore;
+import com.replybook.kb.entries.KnownShops;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.InputError;
 import com.replybook.kb.web.FieldError;
 import com.replybook.kb.web.Router;
 
@@ -25,26 +29,41 @@ final class EventApi {
 
     private final EventStore store;
     private final EntryStore entries;
+    private final KnownShops shops;
 
-    EventApi(EventStore store, EntryStore entries) {
+    EventApi(EventStore store, EntryStore entries, KnownShops shops) {
         this.store = store;
         this.entries = entries;
+        this.shops = shops;
     }
 
     void routes(Router<ApiCall> api) {
         api.post("/api/v1/events", this::record).get("/api/v1/events", this::find);
     }
 
+    /**
+     * Records an event in the {@code shop} it names (checked: it exists and the caller works for it), or, when it names
+     * none, in the caller's one shop if they work for exactly one.
+     */
     private void record(ApiCall call) throws IOException {
         Principal p = Principal.of(call).require(Role.AGENT);
-        call.json(201, store.record(withReadableEntry(EventParser.parse(call.readObject(), p.username()), p)));
+        JsonNode body = call.readObject();
+        JsonNode shop = body.get("shop");
+        if (shop != null && !shop.isNull() && !shop.isTextual()) throw ApiException.badRequest("shop", InputError.NOT_STRING, "shop");
+        String key = shops.requested(p, shop == null || shop.isNull() ? null : shop.asText(), "shop");
+        if (key == null && p.shops().size() == 1) key = p.shops().getFirst();
+        ((ObjectNode) body).remove("shop");
+        call.json(201, store.record(withReadableEntry(EventParser.parse(body, p.username()), p).inShop(key)));
     }
 
-    /** {@code e} naming its entry by id, once that entry is known to exist for {@code caller}; 422 otherwise. */
+    /**
+     * {@code e} naming its entry by id, once that entry is known to exist for {@code caller} ({@link EntryAccess}: their
+     * shops, their role, their own snippets); 422 otherwise.
+     */
     private UsageEvent withReadableEntry(UsageEvent e, Principal caller) {
         if (e.entryId() == null) return e;
         Entry entry = entries.find(e.entryId())
-                .filter(found -> caller.can(Role.EDITOR) || found.status() == EntryStatus.PUBLISHED)
+                .filter(found -> EntryAccess.mayRead(caller, found))
                 .orElseThrow(() -> ApiException.invalid(List.of(FieldError.of("entryId", EventError.NO_SUCH_ENTRY, e.entryId()))));
         if (e.entryVersion() != null && e.entryVersion() > entry.version()) {
             throw ApiException.invalid(List.of(FieldError.of("entryVersion", EventError.NO_SUCH_VERSION, entry.key(),
@@ -53,14 +72,17 @@ final class EventApi {
         return e.withEntryId(entry.id());
     }
 
+    /** Events of the {@code shop} asked for, else of the caller's shops (a caller limited to shops sees no others). */
     private void find(ApiCall call) throws IOException {
-        Principal.of(call).require(Role.LEAD);
+        Principal me = Principal.of(call).require(Role.LEAD);
+        String shop = shops.requested(me, call.query("shop"), "shop");
+        List<String> scope = shop != null ? List.of(shop) : me.limitedToShops() ? me.shops() : null;
         String type = call.request().getParameter("type");
         EventType t = EventType.fromWire(type);
         if (type != null && t == null) throw ApiException.badRequest("type", EventError.TYPE, String.join(", ", EventType.WIRE));
         EventQuery q = new EventQuery(t, call.request().getParameter("entryId"), call.request().getParameter("helpdesk"),
                 call.request().getParameter("ticketId"), call.request().getParameter("source"),
-                call.instantQuery("since"), call.instantQuery("until"), call.intQuery("limit", 100, 1, 1000));
+                call.instantQuery("since"), call.instantQuery("until"), call.intQuery("limit", 100, 1, 1000), scope);
         call.json(200, Map.of("events", store.find(q)));
     }
 }

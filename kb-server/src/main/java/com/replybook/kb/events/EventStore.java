@@ -42,8 +42,8 @@ public final class EventStore {
         UsageEvent stored = e.stored(UUID.randomUUID().toString(), clock.instant());
         String sql = "INSERT INTO usage_events (id, event_type, entry_id, entry_version, tone, channel, emotion, helpdesk,"
                 + " ticket_id, query, source, hits, agent, user_name, created_at, product, outcome, score,"
-                + " compensation_offer, compensation_minor, approval_id, approval, confident, actions)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+                + " compensation_offer, compensation_minor, approval_id, approval, confident, actions, shop)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, stored.id());
             ps.setString(2, stored.type().wire());
@@ -70,6 +70,7 @@ public final class EventStore {
             ps.setString(22, stored.approval() == null ? null : stored.approval().id());
             if (stored.confident() == null) ps.setNull(23, Types.BOOLEAN); else ps.setBoolean(23, stored.confident());
             ps.setString(24, stored.actions() == null ? null : strings(stored.actions()));
+            ps.setString(25, stored.shop());
             ps.executeUpdate();
             return stored;
         } catch (SQLException ex) {
@@ -83,7 +84,7 @@ public final class EventStore {
      */
     public List<String> recentSearchTexts(int limit) {
         Set<String> texts = new LinkedHashSet<>();
-        for (UsageEvent e : find(new EventQuery(EventType.SEARCH, null, null, null, null, null, null, limit * 4))) {
+        for (UsageEvent e : find(new EventQuery(EventType.SEARCH, null, null, null, null, null, null, limit * 4, null))) {
             if (e.query() != null && !e.query().isBlank()) texts.add(e.query().strip());
             if (texts.size() == limit) break;
         }
@@ -99,6 +100,11 @@ public final class EventStore {
         where(sql, args, "helpdesk", q.helpdesk());
         where(sql, args, "ticket_id", q.ticketId());
         where(sql, args, "source", q.source());
+        if (q.shops() != null) {
+            sql.append(" AND shop IN (").append(String.join(",", java.util.Collections.nCopies(q.shops().size(), "?")))
+                    .append(")");
+            args.addAll(q.shops());
+        }
         if (q.since() != null) { sql.append(" AND created_at >= ?"); args.add(q.since().toEpochMilli()); }
         if (q.until() != null) { sql.append(" AND created_at < ?"); args.add(q.until().toEpochMilli()); }
         sql.append(" ORDER BY created_at DESC, id LIMIT ").append(q.limit());
@@ -136,7 +142,7 @@ public final class EventStore {
                 nullableStrings(rs, "actions"), rs.getString("agent"), rs.getString("product"),
                 term(TicketOutcome.class, rs.getString("outcome")), nullableInt(rs, "score"), compensation(rs),
                 term(ApprovalStep.class, rs.getString("approval")), rs.getString("user_name"),
-                Instant.ofEpochMilli(rs.getLong("created_at")));
+                Instant.ofEpochMilli(rs.getLong("created_at")), rs.getString("shop"));
     }
 
     private static Boolean nullableBoolean(ResultSet rs, String column) throws SQLException {

@@ -1,6 +1,7 @@
 package com.replybook.kb.events;
 
 import com.replybook.kb.entries.EntryStore;
+import com.replybook.kb.entries.KnownShops;
 import com.replybook.kb.module.FeatureModule;
 import com.replybook.kb.module.Platform;
 import com.replybook.kb.web.ApiCall;
@@ -17,9 +18,10 @@ public final class EventsModule implements FeatureModule {
     /**
      * @param log     the event log, shared with features that record events of their own (compensation approvals)
      * @param entries where the entries an event names are checked
+     * @param shops   the shops an event may name (issue 20)
      */
-    public EventsModule(Platform platform, EventStore log, EntryStore entries) {
-        this.api = new EventApi(log, entries);
+    public EventsModule(Platform platform, EventStore log, EntryStore entries, KnownShops shops) {
+        this.api = new EventApi(log, entries, shops);
     }
 
     @Override

@@ -26,22 +26,38 @@ import java.util.List;
  * @param compensation for {@code insert}: what the agent gave; for {@code approval}: what was asked for
  * @param approval     for {@code approval}: asked, granted or denied
  * @param user         the kb-server user whose token sent the event
+ * @param shop         the key of the shop the ticket came in for, e.g. {@code tmall-flagship}; null when none was named
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record UsageEvent(String id, EventType type, String entryId, Long entryVersion, String tone, String channel,
         String emotion, String helpdesk, String ticketId, String query, String source, Integer hits, Boolean confident,
         List<String> actions, String agent, String product, TicketOutcome outcome, Integer score, Compensation compensation, ApprovalStep approval,
-        String user, Instant at) {
+        String user, Instant at, String shop) {
+
+    /** An event of no particular shop. */
+    public UsageEvent(String id, EventType type, String entryId, Long entryVersion, String tone, String channel,
+                      String emotion, String helpdesk, String ticketId, String query, String source, Integer hits,
+                      Boolean confident, List<String> actions, String agent, String product, TicketOutcome outcome,
+                      Integer score, Compensation compensation, ApprovalStep approval, String user, Instant at) {
+        this(id, type, entryId, entryVersion, tone, channel, emotion, helpdesk, ticketId, query, source, hits, confident,
+                actions, agent, product, outcome, score, compensation, approval, user, at, null);
+    }
 
     /** This event as stored: with its id and time. */
     UsageEvent stored(String newId, Instant time) {
         return new UsageEvent(newId, type, entryId, entryVersion, tone, channel, emotion, helpdesk, ticketId, query, source,
-                hits, confident, actions, agent, product, outcome, score, compensation, approval, user, time);
+                hits, confident, actions, agent, product, outcome, score, compensation, approval, user, time, shop);
+    }
+
+    /** This event in shop {@code key}. */
+    public UsageEvent inShop(String key) {
+        return new UsageEvent(id, type, entryId, entryVersion, tone, channel, emotion, helpdesk, ticketId, query, source,
+                hits, confident, actions, agent, product, outcome, score, compensation, approval, user, at, key);
     }
 
     /** This event naming its entry by {@code id} (the client may have sent the key). */
     UsageEvent withEntryId(String id) {
         return new UsageEvent(this.id, type, id, entryVersion, tone, channel, emotion, helpdesk, ticketId, query, source,
-                hits, confident, actions, agent, product, outcome, score, compensation, approval, user, at);
+                hits, confident, actions, agent, product, outcome, score, compensation, approval, user, at, shop);
     }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.replybook.kb.entries.Entry;
+import com.replybook.kb.entries.ScriptVersions;
+import com.replybook.kb.vocabulary.Tone;
 import com.replybook.kb.web.Json;
 
 import java.util.ArrayList;
@@ -22,10 +24,10 @@ import java.util.regex.Pattern;
  */
 public final class EntryTable {
 
-    public static final List<String> COLUMNS = List.of("key", "locale", "category", "tags", "problem", "questions",
-            "cause", "script", "smsScript", "reviewScript", "diagnostics", "actions", "acceptedFallbacks", "status",
-            "owner", "verifyEveryDays");
-    static final Set<String> LISTS = Set.of("tags", "questions", "diagnostics", "actions", "acceptedFallbacks");
+    /** The tones an entry may have its own script version for, each a column {@code toneScripts.<tone>}. */
+    static final List<String> VERSION_TONES = Tone.IDS.stream().filter(t -> !t.equals(Tone.STANDARD.id())).toList();
+    public static final List<String> COLUMNS = columns();
+    static final Set<String> LISTS = Set.of("tags", "questions", "diagnostics", "actions", "acceptedFallbacks", "shops");
     /** What a spreadsheet runs as a formula, after any apostrophes: see {@link #toCsvCell}. */
     private static final Pattern FORMULA = Pattern.compile("'*[=+\\-@\t\r]");
     static final Set<String> REQUIRED = Set.of("key", "locale", "category", "problem", "script");
@@ -33,20 +35,34 @@ public final class EntryTable {
     private EntryTable() {
     }
 
+    /** The columns: the fields of issue 20 (shops, visibility, tone versions) last, so older files still line up. */
+    private static List<String> columns() {
+        List<String> out = new ArrayList<>(List.of("key", "locale", "category", "tags", "problem", "questions",
+                "cause", "script", "smsScript", "reviewScript", "diagnostics", "actions", "acceptedFallbacks", "status",
+                "owner", "verifyEveryDays", "shops", "visibility"));
+        for (String tone : VERSION_TONES) out.add(ScriptVersions.TONE_FIELD + "." + tone);
+        return List.copyOf(out);
+    }
+
     /** The cells of {@code e}, in {@link #COLUMNS} order. */
     public static List<String> cells(Entry e) {
-        return List.of(e.key(), e.locale(), e.category(), list(e.tags()), e.problem(), list(e.questions()),
-                e.cause(), e.script(), e.smsScript(), e.reviewScript(), list(e.diagnostics()), list(e.actions()),
-                list(e.acceptedFallbacks()), e.status().wire(),
-                e.owner() == null ? "" : e.owner(), String.valueOf(e.verifyEveryDays()));
+        List<String> out = new ArrayList<>(List.of(e.key(), e.locale(), e.category(), list(e.tags()), e.problem(),
+                list(e.questions()), e.cause(), e.script(), e.smsScript(), e.reviewScript(), list(e.diagnostics()),
+                list(e.actions()), list(e.acceptedFallbacks()), e.status().wire(), e.owner() == null ? "" : e.owner(),
+                String.valueOf(e.verifyEveryDays()), list(e.shops()), e.visibility().id()));
+        for (String tone : VERSION_TONES) out.add(e.toneScripts().getOrDefault(tone, ""));
+        return out;
     }
 
     /** Entry JSON for the parser from one row ({@code column → cell}); blank optional cells are left out. */
     static ObjectNode toJson(Map<String, String> row) {
         ObjectNode o = Json.MAPPER.createObjectNode();
+        ObjectNode tones = o.putObject(ScriptVersions.TONE_FIELD);
         for (String col : COLUMNS) {
             String v = row.getOrDefault(col, "");
-            if (LISTS.contains(col)) {
+            if (col.startsWith(ScriptVersions.TONE_FIELD + ".")) {
+                if (!v.isBlank()) tones.put(col.substring(ScriptVersions.TONE_FIELD.length() + 1), v);
+            } else if (LISTS.contains(col)) {
                 ArrayNode a = o.putArray(col);
                 parseList(v).forEach(a::add);
             } else if (col.equals("verifyEveryDays")) {

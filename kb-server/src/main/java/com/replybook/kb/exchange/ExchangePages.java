@@ -4,7 +4,10 @@ import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.console.Page;
 import com.replybook.kb.entries.Entry;
+import com.replybook.kb.entries.EntryAccess;
+import com.replybook.kb.entries.EntryScope;
 import com.replybook.kb.entries.EntryStore;
+import com.replybook.kb.entries.KnownShops;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.Router;
 import jakarta.servlet.ServletException;
@@ -28,13 +31,15 @@ final class ExchangePages {
 
     private final ImportJobs jobs;
     private final EntryStore store;
+    private final KnownShops shops;
     private final CaseExchange cases;
     private final long maxBytes;
     private final Clock clock;
 
-    ExchangePages(ImportJobs jobs, EntryStore store, CaseExchange cases, long maxBytes, Clock clock) {
+    ExchangePages(ImportJobs jobs, EntryStore store, KnownShops shops, CaseExchange cases, long maxBytes, Clock clock) {
         this.jobs = jobs;
         this.store = store;
+        this.shops = shops;
         this.cases = cases;
         this.maxBytes = maxBytes;
         this.clock = clock;
@@ -137,13 +142,18 @@ final class ExchangePages {
         return out;
     }
 
+    /**
+     * The entries the editor may read ({@link EntryScope}: their shops, or the one named by {@code shop}, and their
+     * own personal entries), filtered by status, locale and category, as one file.
+     */
     private void export(Page p) throws IOException {
-        p.require(Role.EDITOR);
+        Principal me = p.require(Role.EDITOR);
         Format format = Format.of(p.param("format") == null ? "json" : p.param("format"));
         if (format == null) throw ApiException.badRequest("format", ExchangeError.FORMAT);
+        EntryScope scope = EntryScope.of(me, shops.requested(me, p.param("shop"), "shop"));
         List<Entry> all = new ArrayList<>();
         store.forEachEntry(e -> {
-            if (matches(e, p)) all.add(e);
+            if (scope.includes(e) && EntryAccess.mayRead(me, e) && matches(e, p)) all.add(e);
         });
         all.sort((a, b) -> a.key().compareTo(b.key()));
         p.response().setContentType(format.contentType);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.entries.Entry;
+import com.replybook.kb.entries.EntryAccess;
 import com.replybook.kb.entries.EntryDraft;
 import com.replybook.kb.entries.EntryDraftParser;
 import com.replybook.kb.entries.EntryPolicy;
@@ -89,6 +90,8 @@ final class ImportPlanner {
     }
 
     private ImportRow decide(int number, EntryDraft draft, Entry current, Principal me) {
+        List<FieldError> denied = EntryAccess.writeProblems(me, current, draft); // shops, visibility, role (issue 20)
+        if (!denied.isEmpty()) return ImportRow.error(number, draft.key(), denied);
         if (current == null) {
             return refusal(me, null, draft)
                     .map(e -> ImportRow.error(number, draft.key(), List.of(e)))
@@ -96,7 +99,7 @@ final class ImportPlanner {
         }
         EntryDraft live = EntryDraft.of(current);
         if (draft.equals(live)) return row(number, draft, RowAction.UNCHANGED, current.version(), List.of());
-        if (current.status() == EntryStatus.PUBLISHED && draft.status() != EntryStatus.ARCHIVED) {
+        if (current.status() == EntryStatus.PUBLISHED && draft.status() != EntryStatus.ARCHIVED && !current.personal()) {
             Optional<ImportRow> proposal = proposal(number, draft, current, live, me);
             if (proposal.isPresent()) return proposal.get();
         }
@@ -126,6 +129,7 @@ final class ImportPlanner {
 
     /** Why {@code me} may not move an entry from {@code from} (null: a new one) to the row's status, if not. */
     private Optional<FieldError> refusal(Principal me, EntryStatus from, EntryDraft draft) {
+        if (draft.personal()) return Optional.empty(); // the owner's own snippet: no review, any status
         try {
             policy.checkStatusChange(me, from, draft.status());
             return Optional.empty();

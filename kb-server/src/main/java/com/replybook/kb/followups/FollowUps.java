@@ -3,7 +3,7 @@ package com.replybook.kb.followups;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.entries.Entry;
-import com.replybook.kb.entries.EntryStatus;
+import com.replybook.kb.entries.EntryAccess;
 import com.replybook.kb.entries.EntryStore;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.FieldError;
@@ -80,7 +80,7 @@ final class FollowUps {
 
     private Entry entryFor(Principal caller, String ref) {
         Optional<Entry> e = entries.find(ref)
-                .filter(x -> caller.can(Role.EDITOR) || x.status() == EntryStatus.PUBLISHED);
+                .filter(x -> EntryAccess.mayRead(caller, x));
         if (e.isEmpty()) {
             throw ApiException.invalid(List.of(FieldError.of("entryId", FollowUpError.ENTRY, ref)));
         }

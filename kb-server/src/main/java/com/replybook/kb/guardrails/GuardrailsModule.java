@@ -2,6 +2,7 @@ package com.replybook.kb.guardrails;
 
 import com.replybook.kb.console.NavCounts;
 import com.replybook.kb.console.Page;
+import com.replybook.kb.entries.KnownShops;
 import com.replybook.kb.entries.ScriptCheck;
 import com.replybook.kb.events.EventStore;
 import com.replybook.kb.guardrails.approvals.Approvals;
@@ -25,10 +26,13 @@ public final class GuardrailsModule implements FeatureModule {
     private final Wording wording;
     private final Approvals approvals;
 
-    /** @param events where approvals are recorded as {@code approval} events (asked, granted, denied) */
-    public GuardrailsModule(Platform platform, EventStore events) {
-        this.compensation = new Compensation(platform);
-        this.wording = new Wording(platform);
+    /**
+     * @param events where approvals are recorded as {@code approval} events (asked, granted, denied)
+     * @param shops  the shops that may keep their own policy and rules (issue 20)
+     */
+    public GuardrailsModule(Platform platform, EventStore events, KnownShops shops) {
+        this.compensation = new Compensation(platform, shops);
+        this.wording = new Wording(platform, shops);
         this.approvals = new Approvals(platform, compensation, events);
     }
 

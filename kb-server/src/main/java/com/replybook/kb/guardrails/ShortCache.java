@@ -42,4 +42,9 @@ public final class ShortCache<K, V> {
     public void forget(K key) {
         held.remove(key);
     }
+
+    /** Forgets every value: after a change that others derive from (a locale's rules, which its shops inherit). */
+    public void clear() {
+        held.clear();
+    }
 }

@@ -54,11 +54,16 @@ final class Layouts {
 
     /** The channel layout's output; {@code html} selects the {@code .ftlh} variant (email only). */
     Output channel(Channel channel, SupportedLocale locale, boolean html, Map<String, Object> model) {
-        String name = "channel/" + channel.id() + "." + locale.tag() + (html ? ".ftlh" : ".ftl");
+        String name = channelPath(channel, locale, html);
         LimitedWriter out = new LimitedWriter(maxChars);
         Environment env = run(name, model, out);
         TemplateModel subject = get(env, "subject");
         return new Output(out.toString(), subject == null ? null : string(env, "subject", name));
+    }
+
+    /** The path of a channel layout under {@code templates/}, e.g. {@code channel/email.zh-CN.ftlh}. */
+    static String channelPath(Channel channel, SupportedLocale locale, boolean html) {
+        return "channel/" + channel.id() + "." + locale.tag() + (html ? ".ftlh" : ".ftl");
     }
 
     /** Loads every layout once, so a broken or missing file fails at start-up, not on a customer's reply. */

@@ -6,7 +6,11 @@ import com.replybook.kb.auth.Role;
 import com.replybook.kb.entries.AcceptedFallbacks;
 import com.replybook.kb.entries.Entry;
 import com.replybook.kb.entries.ScriptVersions;
+import com.replybook.kb.entries.ScopeError;
+import com.replybook.kb.shops.Shop;
+import com.replybook.kb.shops.Shops;
 import com.replybook.kb.vocabulary.Channel;
+import com.replybook.kb.vocabulary.Tone;
 import com.replybook.kb.vocabulary.UnknownTermException;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
@@ -31,19 +35,41 @@ import java.util.Set;
 final class RenderApi {
 
     private final ScriptRenderer renderer;
+    private final Shops shops;
 
-    RenderApi(ScriptRenderer renderer) {
+    RenderApi(ScriptRenderer renderer, Shops shops) {
         this.renderer = renderer;
+        this.shops = shops;
     }
 
     void routes(Router<ApiCall> api) {
         api.post("/api/v1/render", this::renderScript);
     }
 
-    /** {@code POST /api/v1/entries/{ref}/render}, served through the entries feature (which found the entry). */
+    /**
+     * {@code POST /api/v1/entries/{ref}/render}, served through the entries feature (which found the entry and checked
+     * that the caller may read it). With a {@code shop} (in the body or the query), the entry must be of that shop or
+     * of every shop ("not found" otherwise, as in a search of that shop).
+     */
     void renderEntry(Entry entry, ApiCall call) throws IOException {
+        JsonNode body = call.readObject();
+        Shop shop = shop(call, body);
+        if (shop != null && !entry.shops().isEmpty() && !entry.shops().contains(shop.key())) {
+            throw ApiException.notFound(ScopeError.NOT_IN_SHOP, call.path("ref"), shop.key());
+        }
         call.json(200, render(entry.scripts(), entry.locale(), entry.category(), Set.copyOf(entry.acceptedFallbacks()),
-                call.readObject(), Principal.of(call).username()));
+                body, Principal.of(call).username(), shop));
+    }
+
+    /** The shop a render names in its body or query ({@code shop}), checked; null when none. */
+    private Shop shop(ApiCall call, JsonNode body) {
+        String inBody = text(body, "shop");
+        String inQuery = call.query("shop");
+        if (inBody != null && inQuery != null && !inBody.strip().equals(inQuery)) {
+            throw ApiException.badRequest("shop", ScopeError.SHOP_TWICE, inBody, inQuery);
+        }
+        String key = shops.requested(Principal.of(call), inBody != null ? inBody : inQuery, "shop");
+        return key == null ? null : shops.find(key).orElseThrow();
     }
 
     private void renderScript(ApiCall call) throws IOException {
@@ -51,21 +77,26 @@ final class RenderApi {
         JsonNode body = call.readObject();
         JsonNode script = body.get("script");
         if (script == null || !script.isTextual()) throw ApiException.badRequest("script", InputError.NOT_STRING, "script");
-        ScriptVersions scripts = new ScriptVersions(script.asText(), text(body, "smsScript"), text(body, "reviewScript"));
-        call.json(200, render(scripts, null, text(body, "category"), acceptedFallbacks(body), body, caller.username()));
+        Shop shop = shop(call, body);
+        ScriptVersions scripts = new ScriptVersions(script.asText(), text(body, "smsScript"), text(body, "reviewScript"),
+                toneScripts(body));
+        call.json(200, render(scripts, null, text(body, "category"), acceptedFallbacks(body), body, caller.username(),
+                shop));
     }
 
+    /** The reply from the version for the body's channel and tone, in {@code shop}'s voice when one is named. */
     private RenderResult render(ScriptVersions scripts, String entryLocale, String category,
-                                Set<String> acceptedFallbacks, JsonNode body, String caller) {
+                                Set<String> acceptedFallbacks, JsonNode body, String caller, Shop shop) {
         String locale = text(body, "locale");
         String channel = text(body, "channel");
         ScriptVersions.Chosen source = null;
         try {
             String channelId = Channel.parse(channel).id();
-            source = scripts.forChannel(channelId);
+            String toneId = Tone.parse(text(body, "tone")).id();
+            source = scripts.forReply(channelId, toneId);
             RenderResult result = renderer.render(new RenderRequest(source.text(), locale != null ? locale : entryLocale,
-                    text(body, "tone"), channel, text(body, "emotion"), context(body), category, acceptedFallbacks,
-                    greeting(body)), caller);
+                    text(body, "tone"), channel, text(body, "emotion"), context(body, shop), category, acceptedFallbacks,
+                    greeting(body), voice(shop, toneId)), caller);
             return result.withWarningsFirst(scripts.notes(channelId));
         } catch (InvalidRenderRequestException e) {
             throw ApiException.badRequest(e.field(), InputError.UNKNOWN_TERM, e.field()).withMessage(e.getMessage());
@@ -84,12 +115,47 @@ final class RenderApi {
         }
     }
 
+    /** The unsaved tone versions an editor previews: {@code {"toneScripts":{"formal":"…"}}}; none when absent. */
+    private static Map<String, String> toneScripts(JsonNode body) {
+        JsonNode n = body.get(ScriptVersions.TONE_FIELD);
+        if (n == null || n.isNull()) return Map.of();
+        if (!n.isObject()) {
+            throw ApiException.badRequest(ScriptVersions.TONE_FIELD, InputError.FIELD_NOT_OBJECT, ScriptVersions.TONE_FIELD);
+        }
+        Map<String, String> out = new java.util.TreeMap<>();
+        n.fields().forEachRemaining(e -> {
+            if (!e.getValue().isTextual()) {
+                String field = ScriptVersions.TONE_FIELD + "." + e.getKey();
+                throw ApiException.badRequest(field, InputError.NOT_STRING, field);
+            }
+            out.put(e.getKey(), e.getValue().asText());
+        });
+        return out;
+    }
+
+    /** {@code shop}'s voice in {@code tone}; {@link Voice#NONE} without a shop. */
+    private static Voice voice(Shop shop, String tone) {
+        return shop == null ? Voice.NONE
+                : new Voice(shop.key(), shop.name(), shop.signature(), shop.greetings().get(tone),
+                shop.closings().get(tone), shop.layouts());
+    }
+
+    /** The ticket's values, with {@code shop.name} set to {@code shop}'s name when the ticket names none. */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> context(JsonNode body) {
+    private static Map<String, Object> context(JsonNode body, Shop shop) {
         JsonNode ctx = body.get("context");
-        if (ctx == null || ctx.isNull()) return Map.of();
-        if (!ctx.isObject()) throw ApiException.badRequest("context", InputError.FIELD_NOT_OBJECT, "context");
-        return Json.MAPPER.convertValue(ctx, Map.class);
+        if (ctx != null && !ctx.isNull() && !ctx.isObject()) {
+            throw ApiException.badRequest("context", InputError.FIELD_NOT_OBJECT, "context");
+        }
+        Map<String, Object> out = ctx == null || ctx.isNull() ? new java.util.HashMap<>()
+                : Json.MAPPER.convertValue(ctx, Map.class);
+        if (shop != null && !(out.get("shop") instanceof Map<?, ?> given && given.get("name") != null)) {
+            Map<String, Object> named = new java.util.HashMap<>();
+            if (out.get("shop") instanceof Map<?, ?> given) given.forEach((k, v) -> named.put(String.valueOf(k), v));
+            named.put("name", shop.name());
+            out.put("shop", named);
+        }
+        return out;
     }
 
     /** {@code greeting}: false renders the reply without the tone's greeting; default true. */

@@ -32,10 +32,18 @@ import java.util.function.Supplier;
  *                value becomes an agent-must-fill marker
  * @param greeting whether the reply opens with the tone's greeting; false when the agent's reply box already has one
  *                (the widget inserts into text that starts "Hi Emma,")
+ * @param voice    the shop's voice the reply takes ({@link Voice#NONE} for the layouts' own)
  */
 public record RenderRequest(String script, String locale, String tone, String channel, String emotion,
                             Map<String, Object> context, String category, Set<String> acceptedFallbacks,
-                            boolean greeting) {
+                            boolean greeting, Voice voice) {
+
+    /** A request in the layouts' own voice. */
+    public RenderRequest(String script, String locale, String tone, String channel, String emotion,
+                         Map<String, Object> context, String category, Set<String> acceptedFallbacks,
+                         boolean greeting) {
+        this(script, locale, tone, channel, emotion, context, category, acceptedFallbacks, greeting, Voice.NONE);
+    }
 
     /** A request that opens with the tone's greeting. */
     public RenderRequest(String script, String locale, String tone, String channel, String emotion,
@@ -65,6 +73,7 @@ public record RenderRequest(String script, String locale, String tone, String ch
         script = script == null ? "" : script;
         context = context == null ? Map.of() : context;
         acceptedFallbacks = acceptedFallbacks == null ? Set.of() : Set.copyOf(acceptedFallbacks);
+        voice = voice == null ? Voice.NONE : voice;
         // Fail early so the caller gets a 400 before any rendering work.
         parsed(() -> Tone.parse(tone));
         parsed(() -> Channel.parse(channel));
@@ -73,7 +82,8 @@ public record RenderRequest(String script, String locale, String tone, String ch
 
     /** This request for an entry of {@code category}. */
     public RenderRequest inCategory(String category) {
-        return new RenderRequest(script, locale, tone, channel, emotion, context, category, acceptedFallbacks, greeting);
+        return new RenderRequest(script, locale, tone, channel, emotion, context, category, acceptedFallbacks, greeting,
+                voice);
     }
 
     /** A request with defaults for tone, channel and emotion. */

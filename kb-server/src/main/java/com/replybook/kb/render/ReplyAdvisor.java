@@ -23,8 +23,10 @@ public interface ReplyAdvisor {
      * @param locale   the reply's locale tag, e.g. {@code zh-CN}
      * @param category the entry's category, e.g. {@code 物流/延误}; {@code null} when unknown (an unsaved script)
      * @param context  the ticket's values as the request gave them (untrusted, nested maps of strings)
+     * @param shop     the key of the shop the reply is written for (checked: it exists and the caller works for it),
+     *                 e.g. {@code tmall-flagship}; {@code null} for none
      */
-    record Situation(String locale, String category, Map<String, Object> context) {
+    record Situation(String locale, String category, Map<String, Object> context, String shop) {
     }
 
     /**

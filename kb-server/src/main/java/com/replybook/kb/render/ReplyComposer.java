@@ -47,15 +47,16 @@ final class ReplyComposer {
 
         Map<String, Object> model = layoutModel(request, locale, context, publicReply);
         model.put("body", body);
-        Map<String, String> tone = layouts.toneParts(request.parsedTone(), locale, model);
+        Map<String, String> tone = voiced(layouts.toneParts(request.parsedTone(), locale, model), request, context,
+                locale, publicReply, log);
         if (!request.greeting()) tone.put("greeting", ""); // the agent's reply already greets the customer
         model.put("tone", tone);
-        Layouts.Output text = layouts.channel(channel, locale, false, model);
+        Layouts.Output text = channelText(channel, locale, false, model, request.voice(), log);
         String plain = TextTidy.normalise(text.text());
         String html = null;
         if (channel == Channel.EMAIL) {
             model.put("bodyHtml", markup(HtmlCleaner.fromText(body)));
-            html = layouts.channel(channel, locale, true, model).text();
+            html = channelText(channel, locale, true, model, request.voice(), log).text();
         }
         if (publicReply) {
             plain = withoutPersonalData(TextTidy.removeRedacted(plain), context, log);
@@ -75,6 +76,43 @@ final class ReplyComposer {
                 plain.codePointCount(0, plain.length()), segments, log.fillIns());
     }
 
+    /**
+     * The tone's parts in the request's shop's voice: its greeting and closing (run like scripts, in the sandbox, with
+     * the stand-in words the script accepts) and its sign-off replace the layout's where the shop has them.
+     */
+    private Map<String, String> voiced(Map<String, String> parts, RenderRequest request, TicketContext context,
+                                       SupportedLocale locale, boolean publicReply, RenderLog log) {
+        Voice voice = request.voice();
+        if (voice == Voice.NONE) return parts;
+        Map<String, String> out = new java.util.LinkedHashMap<>(parts);
+        for (Map.Entry<String, String> line : Map.of("greeting", nz(voice.greeting()), "closing", nz(voice.closing()))
+                .entrySet()) {
+            if (Voice.given(line.getValue())) {
+                out.put(line.getKey(), TextTidy.normalise(compiler.run(compiler.compile(line.getValue()),
+                        ScriptModel.root(context, texts.get(locale), publicReply, request.acceptedFallbacks(), log), log)));
+            }
+        }
+        if (Voice.given(voice.signature())) out.put("signoff", voice.signature());
+        return out;
+    }
+
+    /**
+     * The channel layout's output: the shop's own layout where it keeps one (run like a script, in the sandbox; the
+     * subject of an email stays the built-in layout's), else the built-in one.
+     */
+    private Layouts.Output channelText(Channel channel, SupportedLocale locale, boolean html, Map<String, Object> model,
+                                       Voice voice, RenderLog log) {
+        Layouts.Output builtIn = layouts.channel(channel, locale, html, model);
+        String path = Layouts.channelPath(channel, locale, html);
+        String own = voice.layouts().get(path);
+        if (!Voice.given(own)) return builtIn;
+        return new Layouts.Output(compiler.runLayout(compiler.compileLayout(path, own), model, log), builtIn.subject());
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
     /** Values the layouts may show; absent ones are left out so layouts can test them with {@code ??}. */
     private static Map<String, Object> layoutModel(
             RenderRequest request, SupportedLocale locale, TicketContext context, boolean publicReply) {
@@ -83,7 +121,8 @@ final class ReplyComposer {
         model.put("channel", request.parsedChannel().id());
         model.put("toneName", request.parsedTone().id());
         model.put("locale", locale.tag());
-        putIfPresent(model, "shopName", context.get("shop.name"));
+        putIfPresent(model, "shopName", Voice.given(request.voice().shopName()) ? request.voice().shopName()
+                : context.get("shop.name"));
         putIfPresent(model, "agentName", context.get("agent.name"));
         putIfPresent(model, "agentId", context.get("agent.id"));
         if (!publicReply) {

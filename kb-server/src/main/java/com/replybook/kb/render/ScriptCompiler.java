@@ -41,26 +41,48 @@ final class ScriptCompiler {
 
     /** The parsed script, ready to run; throws {@link ScriptRejectedException} when it may not run. */
     Template compile(String source) {
+        return compile(NAME, source);
+    }
+
+    /**
+     * A shop's own channel layout (issue 20), held to the same rules as a script (no assignments, includes or
+     * imports): {@code path} ({@code channel/email.zh-CN.ftlh}) chooses its output format, HTML for {@code .ftlh}.
+     */
+    Template compileLayout(String path, String source) {
+        return compile(path, source);
+    }
+
+    private Template compile(String name, String source) {
+        String key = name + '\0' + source;
         synchronized (cache) {
-            Template cached = cache.get(source);
+            Template cached = cache.get(key);
             if (cached != null) {
                 return cached;
             }
         }
-        Template template = parse(source);
+        Template template = parse(name, source);
         List<ScriptProblem> problems = ScriptPolicy.check(template, source);
         if (!problems.isEmpty()) {
             throw new ScriptRejectedException(problems);
         }
         _CoreAPI.addThreadInterruptedChecks(template); // lets the time limit stop loops
         synchronized (cache) {
-            cache.put(source, template);
+            cache.put(key, template);
         }
         return template;
     }
 
     /** Runs a compiled script, noting in {@code log}; the output is capped, errors name the line and column. */
     String run(Template script, TemplateHashModel model, RenderLog log) {
+        return process(script, model, log);
+    }
+
+    /** Runs a shop's layout ({@link #compileLayout}) over the layouts' model, like a script, noting in {@code log}. */
+    String runLayout(Template layout, Map<String, Object> model, RenderLog log) {
+        return process(layout, model, log);
+    }
+
+    private String process(Template script, Object model, RenderLog log) {
         LimitedWriter out = new LimitedWriter(maxOutputChars);
         try {
             Environment env = script.createProcessingEnvironment(model, out);
@@ -76,13 +98,13 @@ final class ScriptCompiler {
         }
     }
 
-    private Template parse(String source) {
+    private Template parse(String name, String source) {
         if (source.length() > MAX_SCRIPT_CHARS) {
             throw new ScriptRejectedException(ScriptProblem.of(1, 1, ScriptError.TOO_LONG, source.length(),
                     MAX_SCRIPT_CHARS));
         }
         try {
-            return new Template(NAME, source, cfg);
+            return new Template(name, source, cfg);
         } catch (ParseException e) {
             throw new ScriptRejectedException(ScriptProblems.of(e, source));
         } catch (IOException e) {

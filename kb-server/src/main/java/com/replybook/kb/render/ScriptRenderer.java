@@ -1,5 +1,6 @@
 package com.replybook.kb.render;
 
+import com.replybook.kb.vocabulary.Channel;
 import com.replybook.kb.vocabulary.SupportedLocale;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -114,7 +116,7 @@ public final class ScriptRenderer implements AutoCloseable {
         return renders.record(() -> {
             // Advice may read the database: outside the worker, so its time never counts as the script's.
             ReplyAdvisor.Advice advice = advisor.advise(new ReplyAdvisor.Situation(
-                    request.resolvedLocale().tag(), request.category(), request.context()));
+                    request.resolvedLocale().tag(), request.category(), request.context(), request.voice().shop()));
             return limited(() -> composer.compose(request, advice));
         });
     }
@@ -156,6 +158,34 @@ public final class ScriptRenderer implements AutoCloseable {
      */
     public Map<String, String> sampleValues(String locale) {
         return texts.get(SupportedLocale.resolve(locale)).samples();
+    }
+
+    /**
+     * Checks a shop's own channel layout before it is saved (issue 20): the sandbox rules of scripts, and a trial reply
+     * through it with a full context, as {@link #validate} does for scripts.
+     *
+     * @param path the layout it replaces, e.g. {@code channel/chat.zh-CN.ftl} or {@code channel/email.en.ftlh}
+     * @return the problems with line and column; empty when it may be saved
+     * @throws IllegalArgumentException when {@code path} names no channel layout
+     */
+    public List<ScriptProblem> validateLayout(String path, String layout) {
+        for (SupportedLocale locale : SupportedLocale.values()) {
+            for (Channel channel : Channel.values()) {
+                for (boolean html : new boolean[] {false, true}) {
+                    if (!Layouts.channelPath(channel, locale, html).equals(path)) continue;
+                    RenderRequest trial = new RenderRequest("…", locale.tag(), null, channel.id(), null,
+                            ScriptTrial.nested(texts.get(locale).samples()), null, Set.of(), true,
+                            new Voice(null, null, null, null, null, Map.of(path, layout)));
+                    try {
+                        limited(() -> composer.compose(trial, ReplyAdvisor.Advice.NONE));
+                        return List.of();
+                    } catch (ScriptRejectedException e) {
+                        return new ArrayList<>(e.problems());
+                    }
+                }
+            }
+        }
+        throw new IllegalArgumentException("No channel layout " + path);
     }
 
     /** Stops the worker threads; renders in progress are interrupted. */

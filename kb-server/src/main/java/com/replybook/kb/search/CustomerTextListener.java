@@ -16,4 +16,9 @@ public interface CustomerTextListener {
 
     /** The customer's texts of one ticket, e.g. {@code ["快递三天没动了", "太慢了，很失望"]}. */
     void heard(List<String> texts);
+
+    /** The customer's texts of one ticket of shop {@code shop} (null: of no particular shop). */
+    default void heard(List<String> texts, String shop) {
+        heard(texts);
+    }
 }

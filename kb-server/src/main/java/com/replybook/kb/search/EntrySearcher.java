@@ -1,5 +1,6 @@
 package com.replybook.kb.search;
 
+import com.replybook.kb.entries.EntryScope;
 import com.replybook.kb.entries.EntryStatus;
 import com.replybook.kb.search.analysis.SearchAnalyzers;
 import com.replybook.kb.search.analysis.Synonyms;
@@ -26,11 +27,13 @@ import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -103,7 +106,8 @@ public final class EntrySearcher {
                 return run(s, filtered(new MatchAllDocsQuery(), typed), null, null, typed);
             }
             SearchRequest request = typed.withText(corrected(typed.text(), s.getIndexReader()));
-            LexicalQueries.Built built = queries.buildWithHighlight(request.text(), s.getIndexReader());
+            LexicalQueries.Built built = queries.buildWithHighlight(request.text(), s.getIndexReader(),
+                    synonymShop(request));
             if (built == null) return Ranked.EMPTY;
             Ranked ranked = run(s, filtered(built.query(), request), request.highlight() ? built.highlight() : null,
                     built.words(), request);
@@ -117,19 +121,25 @@ public final class EntrySearcher {
      * confidence is judged against the latest customer message.
      */
     public SearchResult searchTicket(Ticket ticket, Set<EntryStatus> statuses) {
-        return searchTicket(TicketText.parts(ticket), ticket, statuses);
+        return searchTicket(TicketText.parts(ticket), ticket, statuses, EntryScope.TEAM_LIBRARY);
     }
 
-    /** {@link #searchTicket(Ticket, Set)} with the ticket's texts already extracted. */
-    SearchResult searchTicket(List<TicketText.Part> parts, Ticket ticket, Set<EntryStatus> statuses) {
+    /** {@link #searchTicket(Ticket, Set)} within {@code scope} (shops, the searcher's own personal entries). */
+    public SearchResult searchTicket(Ticket ticket, Set<EntryStatus> statuses, EntryScope scope) {
+        return searchTicket(TicketText.parts(ticket), ticket, statuses, scope);
+    }
+
+    /** {@link #searchTicket(Ticket, Set, EntryScope)} with the ticket's texts already extracted. */
+    SearchResult searchTicket(List<TicketText.Part> parts, Ticket ticket, Set<EntryStatus> statuses, EntryScope scope) {
         if (parts.isEmpty()) return SearchResult.EMPTY;
         return withSearcher(s -> {
             List<String> texts = parts.stream().map(p -> corrected(p.text(), s.getIndexReader())).toList();
             int limit = ticket.limit() == null ? Ticket.DEFAULT_LIMIT : ticket.limit();
-            SearchRequest request = new SearchRequest(texts.get(0), limit, ticket.locale(), null, List.of(), statuses);
+            SearchRequest request = new SearchRequest(texts.get(0), limit, ticket.locale(), null, List.of(), statuses,
+                    false, scope);
             BooleanQuery.Builder b = new BooleanQuery.Builder();
             for (int i = 0; i < parts.size(); i++) {
-                Query query = queries.build(texts.get(i), s.getIndexReader());
+                Query query = queries.build(texts.get(i), s.getIndexReader(), synonymShop(request));
                 if (query != null) b.add(new BoostQuery(query, parts.get(i).weight()), Occur.SHOULD);
             }
             BooleanQuery query = b.build();
@@ -145,6 +155,12 @@ public final class EntrySearcher {
      */
     private String corrected(String text, IndexReader reader) {
         return Embedders.Space.ofText(text) == Embedders.Space.EN ? spelling.correct(text, reader) : text;
+    }
+
+    /** The shop whose synonyms a search applies: the one shop it is in, else none (the locales' synonyms). */
+    private static String synonymShop(SearchRequest request) {
+        List<String> shops = request.scope().shops();
+        return shops != null && shops.size() == 1 ? shops.getFirst() : null;
     }
 
     LexicalQueries queries() {
@@ -167,7 +183,8 @@ public final class EntrySearcher {
         double similarity = Double.NaN; // lexical only: no dense score, and no space to judge it in
         Embedders.Space space = null;
         if (dense != null && hasText) {
-            String denseText = synonyms.rewrite(request.text()); // shorthand the models do not know: tk => 退款
+            // shorthand the models do not know: tk => 退款
+            String denseText = synonyms.rewrite(request.text(), synonymShop(request));
             space = Embedders.Space.ofText(denseText);
             TopDocs lexical = top(s, query, HybridFusion.CANDIDATES, hasText);
             float[] vector = dense.query(denseText);
@@ -223,8 +240,9 @@ public final class EntrySearcher {
 
     /**
      * {@code text} within the request's filters. With a locale, over the runs of documents of its scopes
-     * ({@link ScopeRangeQuery}: the index is sorted by scope), the category and tags as filter clauses; without one,
-     * every filter is a clause, the statuses as terms.
+     * ({@link ScopeRangeQuery}: the index is sorted by scope, a personal entry's scope names its owner), the category,
+     * tags and shops as filter clauses; without one, every filter is a clause, the statuses as terms and the audience
+     * (the team library and the searcher's own personal entries) as one more.
      */
     static Query filtered(Query text, SearchRequest r) {
         boolean scoped = r.locale() != null;
@@ -235,8 +253,7 @@ public final class EntrySearcher {
             for (Query f : filters) b.add(f, Occur.FILTER);
             query = b.build();
         }
-        return scoped ? ScopeRangeQuery.of(query, r.statuses().stream()
-                .map(st -> SearchFields.scope(r.locale(), st.wire())).toList()) : query;
+        return scoped ? ScopeRangeQuery.of(query, scopes(r)) : query;
     }
 
     /**
@@ -255,26 +272,56 @@ public final class EntrySearcher {
     private static List<Query> filters(SearchRequest r) {
         List<Query> out = otherFilters(r);
         out.add(scope(r));
+        if (r.locale() == null) out.add(audience(r));
         return out;
     }
 
-    /** The category and tag filters. */
+    /** The category, tag and shop filters. */
     private static List<Query> otherFilters(SearchRequest r) {
         List<Query> out = new ArrayList<>();
         if (r.category() != null) {
             out.add(new TermQuery(new Term(SearchFields.CATEGORY_PATH, EntryDocuments.categoryPath(r.category()))));
         }
         for (String tag : r.tags()) out.add(new TermQuery(new Term(SearchFields.TAG, tag)));
+        List<String> shops = r.scope().shops();
+        if (shops != null) {
+            List<BytesRef> keys = new ArrayList<>();
+            keys.add(new BytesRef(SearchFields.EVERY_SHOP));
+            for (String shop : shops) keys.add(new BytesRef(shop));
+            out.add(new TermInSetQuery(SearchFields.SHOP, keys));
+        }
         return out;
     }
 
-    /** The locale and status filter: one term per status, on {@link SearchFields#SCOPE} when a locale is given. */
+    /** The scope values of a search in one locale: per status, the team's and the searcher's own run. */
+    private static List<String> scopes(SearchRequest r) {
+        List<String> out = new ArrayList<>();
+        for (EntryStatus st : r.statuses()) {
+            out.add(SearchFields.scope(r.locale(), st.wire()));
+            if (r.scope().viewer() != null) out.add(SearchFields.scope(r.locale(), st.wire(), r.scope().viewer()));
+        }
+        return out;
+    }
+
+    /** The locale and status filter: one term per status, or per {@link #scopes} when a locale is given. */
     private static Query scope(SearchRequest r) {
         List<Term> terms = new ArrayList<>();
-        for (EntryStatus st : r.statuses()) {
-            terms.add(r.locale() == null ? new Term(SearchFields.STATUS, st.wire())
-                    : new Term(SearchFields.SCOPE, SearchFields.scope(r.locale(), st.wire())));
+        if (r.locale() == null) {
+            for (EntryStatus st : r.statuses()) terms.add(new Term(SearchFields.STATUS, st.wire()));
+        } else {
+            for (String scope : scopes(r)) terms.add(new Term(SearchFields.SCOPE, scope));
         }
+        return anyOf(terms);
+    }
+
+    /** The team library, and the searcher's own personal entries: never anyone else's. */
+    private static Query audience(SearchRequest r) {
+        List<Term> terms = new ArrayList<>(List.of(new Term(SearchFields.AUDIENCE, SearchFields.TEAM)));
+        if (r.scope().viewer() != null) terms.add(new Term(SearchFields.AUDIENCE, SearchFields.audience(r.scope().viewer())));
+        return anyOf(terms);
+    }
+
+    private static Query anyOf(List<Term> terms) {
         if (terms.size() == 1) return new TermQuery(terms.get(0));
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         for (Term t : terms) any.add(new TermQuery(t), Occur.SHOULD);

@@ -1,6 +1,7 @@
 package com.replybook.kb.search;
 
 import com.replybook.kb.entries.EntryFamily;
+import com.replybook.kb.entries.EntryScope;
 import com.replybook.kb.entries.EntryStatus;
 import com.replybook.kb.search.index.HitCard;
 import com.replybook.kb.search.index.SearchFields;
@@ -8,6 +9,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 
@@ -31,17 +33,19 @@ final class FamilyMembers {
         this.searcher = searcher;
     }
 
-    /** Family → its entries with one of {@code statuses}, in locale order; families without any are absent. */
-    Map<String, List<SearchHit>> of(Collection<String> families, Set<EntryStatus> statuses) {
+    /**
+     * Family → its entries with one of {@code statuses} within {@code scope} (shops, the searcher's own snippets: as
+     * a search of that scope would find them), in locale order; families without any are absent.
+     */
+    Map<String, List<SearchHit>> of(Collection<String> families, Set<EntryStatus> statuses, EntryScope scope) {
         if (families.isEmpty()) return Map.of();
         BooleanQuery.Builder keys = new BooleanQuery.Builder();
         for (String family : families) {
             keys.add(new TermQuery(new Term(SearchFields.KEY, family)), Occur.SHOULD);
             keys.add(new PrefixQuery(new Term(SearchFields.KEY, family + ".")), Occur.SHOULD);
         }
-        BooleanQuery.Builder status = new BooleanQuery.Builder();
-        for (EntryStatus st : statuses) status.add(new TermQuery(new Term(SearchFields.STATUS, st.wire())), Occur.SHOULD);
-        BooleanQuery query = new BooleanQuery.Builder().add(keys.build(), Occur.MUST).add(status.build(), Occur.FILTER).build();
+        Query within = EntrySearcher.filterOnly(new SearchRequest("", 1, null, null, List.of(), statuses, false, scope));
+        BooleanQuery query = new BooleanQuery.Builder().add(keys.build(), Occur.MUST).add(within, Occur.FILTER).build();
         long now = System.currentTimeMillis();
         return searcher.withSearcher(s -> {
             Map<String, List<SearchHit>> out = new HashMap<>();

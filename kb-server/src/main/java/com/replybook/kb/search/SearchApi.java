@@ -1,9 +1,9 @@
 package com.replybook.kb.search;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.auth.Principal;
-import com.replybook.kb.auth.Role;
-import com.replybook.kb.search.analysis.SynonymError;
+import com.replybook.kb.entries.EntryScope;
+import com.replybook.kb.entries.KnownShops;
+import com.replybook.kb.entries.ScopeError;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.InputError;
@@ -11,12 +11,10 @@ import com.replybook.kb.web.Router;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 
 /**
  * The search feature's API. Any authenticated user; agents see published entries only; 503 while the index is
@@ -29,40 +27,37 @@ import java.util.regex.Pattern;
  *   <li>Both list one hit per family of locale versions ({@link FamilyCollapse}), the one in {@code prefer} where
  *       there is one, unless {@code family=false}</li>
  *   <li>{@code GET /api/v1/suggest?q=&limit=8&locale=}: type-ahead from the first character</li>
- *   <li>{@code GET /api/v1/synonyms/{locale}} → {@code {"locale","rules":["快递, 物流, 包裹", …],"updatedAt",
- *       "updatedBy"}}; {@code PUT} the same shape (editor or above) replaces the list and takes effect at once</li>
  * </ul>
  */
 final class SearchApi {
 
     static final int SEARCH_LIMIT = 10;
     static final int SUGGEST_LIMIT = 8;
-    static final int MAX_SYNONYM_RULES = 5_000;
-    private static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
 
     private static final Logger LOG = Logger.getLogger(SearchApi.class.getName());
 
     private final SearchService search;
     private final SynonymService synonyms;
     private final CustomerTextListener customerText;
+    private final KnownShops shops;
 
-    SearchApi(SearchService search, SynonymService synonyms, CustomerTextListener customerText) {
+    SearchApi(SearchService search, SynonymService synonyms, CustomerTextListener customerText, KnownShops shops) {
         this.search = search;
         this.synonyms = synonyms;
         this.customerText = customerText;
+        this.shops = shops;
     }
 
     void routes(Router<ApiCall> api) {
         api.get("/api/v1/search", this::search)
                 .post("/api/v1/search/ticket", this::searchTicket)
                 .get("/api/v1/search/status", this::status)
-                .get("/api/v1/suggest", this::suggest)
-                .get("/api/v1/synonyms/{locale}", this::synonyms)
-                .put("/api/v1/synonyms/{locale}", this::replaceSynonyms);
+                .get("/api/v1/suggest", this::suggest);
+        new SynonymApi(synonyms, shops).routes(api);
     }
 
     private void search(ApiCall call) throws IOException {
-        SearchRequest request = SearchParams.read(call.request(), SEARCH_LIMIT);
+        SearchRequest request = SearchParams.read(call.request(), SEARCH_LIMIT, shops);
         String prefer = preferredLocale(call.request().getParameter("prefer"), Principal.of(call));
         String family = call.request().getParameter("family");
         boolean folded = family == null || family.isBlank() || SearchParams.flag("family", family);
@@ -86,63 +81,48 @@ final class SearchApi {
                 throw ApiException.badRequest("messages[" + i + "].text", SearchError.MESSAGE_TEXT);
             }
         }
-        var statuses = SearchParams.statuses(call.request().getParameter("status"), Principal.of(call));
-        String prefer = preferredLocale(ticket.prefer(), Principal.of(call));
+        Principal caller = Principal.of(call);
+        var statuses = SearchParams.statuses(call.request().getParameter("status"), caller);
+        String prefer = preferredLocale(ticket.prefer(), caller);
+        EntryScope scope = ticketScope(call, ticket, caller);
         SearchService ready = search.ready();
-        var results = Boolean.FALSE.equals(ticket.family()) ? ready.searchTicket(ticket, statuses)
-                : ready.searchTicketFamilies(ticket, statuses, prefer);
-        tell(ticket);
+        var results = Boolean.FALSE.equals(ticket.family()) ? ready.searchTicket(ticket, statuses, scope)
+                : ready.searchTicketFamilies(ticket, statuses, scope, prefer);
+        tell(ticket, scope.shops() != null && scope.shops().size() == 1 ? scope.shops().getFirst() : null);
         call.json(200, results);
+    }
+
+    /**
+     * The scope of a ticket search: the ticket's {@code shop} (or the {@code shop} query parameter; 400 when both are
+     * given and differ), else the caller's shops.
+     */
+    private EntryScope ticketScope(ApiCall call, Ticket ticket, Principal caller) {
+        String param = call.query("shop");
+        if (param != null && ticket.shop() != null && !param.equals(ticket.shop().strip())) {
+            throw ApiException.badRequest("shop", ScopeError.SHOP_TWICE, ticket.shop(), param);
+        }
+        return SearchParams.scope(caller, param != null ? param : ticket.shop(), shops);
     }
 
     /**
      * Passes the customer's words on (see {@link CustomerTextListener}) before the answer goes out, so that what a
      * client reads after this call already counts them; never fails the search.
      */
-    private void tell(Ticket ticket) {
+    private void tell(Ticket ticket, String shop) {
         List<String> texts = new ArrayList<>();
         if (ticket.subject() != null && !ticket.subject().isBlank()) texts.add(ticket.subject());
         ticket.messages().stream().filter(Ticket.Message::fromCustomer).map(Ticket.Message::text).forEach(texts::add);
         try {
-            customerText.heard(texts);
+            customerText.heard(texts, shop);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "The customer-text listener failed; the search was answered regardless", e);
         }
     }
 
     private void suggest(ApiCall call) throws IOException {
-        SearchRequest request = SearchParams.read(call.request(), SUGGEST_LIMIT);
-        call.json(200, Map.of("suggestions", search.ready().searcher().suggest(request)));
-    }
-
-    private void synonyms(ApiCall call) throws IOException {
-        String locale = locale(call);
-        var stored = synonyms.get(locale).orElse(new SynonymStore.Stored(locale, "", null, null));
-        call.json(200, body(stored));
-    }
-
-    private void replaceSynonyms(ApiCall call) throws IOException {
-        Principal caller = Principal.of(call).require(Role.EDITOR);
-        String locale = locale(call);
-        JsonNode rules = call.readObject().get("rules");
-        if (rules == null || !rules.isArray()) {
-            throw ApiException.badRequest("rules", SynonymError.NOT_ARRAY);
-        }
-        if (rules.size() > MAX_SYNONYM_RULES) {
-            throw ApiException.badRequest("rules", SynonymError.TOO_MANY, MAX_SYNONYM_RULES);
-        }
-        List<String> lines = new ArrayList<>();
-        for (JsonNode r : rules) {
-            if (!r.isTextual() || r.asText().contains("\n")) {
-                throw ApiException.badRequest("rules", SynonymError.ONE_LINE);
-            }
-            lines.add(r.asText());
-        }
-        try {
-            call.json(200, body(synonyms.replace(locale, String.join("\n", lines), caller.username())));
-        } catch (SynonymError.Rule e) {
-            throw ApiException.badRequest("rules", e.error(), e.args());
-        }
+        SearchRequest request = SearchParams.read(call.request(), SUGGEST_LIMIT, shops);
+        call.json(200, Map.of("suggestions", search.ready().searcher().suggest(request.within(
+                search.lean(request.scope())))));
     }
 
     /**
@@ -151,27 +131,10 @@ final class SearchApi {
      */
     private static String preferredLocale(String prefer, Principal caller) {
         if (prefer == null || prefer.isBlank()) return caller.locale();
-        if (!LOCALE.matcher(prefer.trim()).matches()) {
+        if (!SearchParams.LOCALE.matcher(prefer.trim()).matches()) {
             throw ApiException.badRequest("prefer", InputError.UNKNOWN_TERM, "prefer")
                     .withMessage("prefer must be a BCP 47 locale such as zh-CN, zh-TW or en");
         }
         return prefer.trim();
-    }
-
-    private static String locale(ApiCall call) {
-        String locale = call.path("locale");
-        if (!LOCALE.matcher(locale).matches()) {
-            throw ApiException.badRequest("locale", SynonymError.LOCALE);
-        }
-        return locale;
-    }
-
-    private static Map<String, Object> body(SynonymStore.Stored s) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("locale", s.locale());
-        out.put("rules", s.rules().isEmpty() ? List.of() : List.of(s.rules().split("\n")));
-        out.put("updatedAt", s.updatedAt());
-        out.put("updatedBy", s.updatedBy());
-        return out;
     }
 }

@@ -3,6 +3,7 @@ package com.replybook.kb.search;
 import com.replybook.kb.config.ServerConfig;
 import com.replybook.kb.console.Page;
 import com.replybook.kb.entries.EntryStore;
+import com.replybook.kb.entries.KnownShops;
 import com.replybook.kb.module.FeatureModule;
 import com.replybook.kb.module.Platform;
 import com.replybook.kb.web.ApiCall;
@@ -23,23 +24,26 @@ public final class SearchModule implements FeatureModule {
     private final CustomerTextListener customerText;
     private final EntryStore entries;
     private final Platform platform;
+    private final KnownShops shops;
     private final SearchWarmUp warmUp;
 
     public SearchModule(Platform platform, EntryStore entries) {
-        this(platform, entries, CustomerTextListener.NONE, RecentSearches.NONE);
+        this(platform, entries, CustomerTextListener.NONE, KnownShops.ANY, RecentSearches.NONE);
     }
 
     /**
      * With {@code customerText} told the customer's words of every ticket search (analytics counts emotion words), and
-     * {@code recentSearches} replayed after the start for up to {@code --search-warm-up-seconds} ({@link SearchWarmUp}).
+     * the {@code shop} of searches checked against {@code shops}, and {@code recentSearches} replayed after the start
+     * for up to {@code --search-warm-up-seconds} ({@link SearchWarmUp}).
      */
-    public SearchModule(Platform platform, EntryStore entries, CustomerTextListener customerText,
+    public SearchModule(Platform platform, EntryStore entries, CustomerTextListener customerText, KnownShops shops,
                         RecentSearches recentSearches) {
         this.search = SearchService.start(platform, entries);
         this.entries = entries;
         this.platform = platform;
         SearchMetrics.bind(platform.metrics(), search);
         this.customerText = customerText;
+        this.shops = shops;
         this.warmUp = SearchWarmUp.start(recentSearches, search,
                 Duration.ofSeconds(platform.config().get(ServerConfig.SEARCH_WARM_UP_SECONDS)));
         SearchMetrics.bind(platform.metrics(), warmUp);
@@ -47,14 +51,14 @@ public final class SearchModule implements FeatureModule {
 
     @Override
     public void api(Router<ApiCall> api) {
-        new SearchApi(search, search.synonyms(), customerText).routes(api);
+        new SearchApi(search, search.synonyms(), customerText, shops).routes(api);
         new SuggestedQuestionApi(new SuggestedQuestions(platform.database(), entries, platform.clock()), entries,
                 platform.clock()).routes(api);
     }
 
     @Override
     public void console(Router<Page> console) {
-        new SynonymPage().routes(console);
+        new SynonymPage(shops).routes(console);
     }
 
     /** Once the index reflects the store and the start-up warm-up has ended. */

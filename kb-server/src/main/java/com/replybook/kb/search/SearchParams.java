@@ -2,7 +2,9 @@ package com.replybook.kb.search;
 
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
+import com.replybook.kb.entries.EntryScope;
 import com.replybook.kb.entries.EntryStatus;
+import com.replybook.kb.entries.KnownShops;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.InputError;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,19 +14,34 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Reads and validates the query parameters shared by search and suggest; errors name the parameter. */
 final class SearchParams {
 
+    /** A BCP 47 tag as the search API takes it ({@code prefer}, the synonyms' locale), e.g. {@code zh-CN}. */
+    static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
+
     private SearchParams() {
     }
 
-    static SearchRequest read(HttpServletRequest req, int defaultLimit) {
+    /**
+     * The search the request asks for, within what its caller may read: the shop named by {@code shop} (checked
+     * against {@code shops} and the caller's own), else the caller's shops; the team library and the caller's own
+     * personal entries.
+     */
+    static SearchRequest read(HttpServletRequest req, int defaultLimit, KnownShops shops) {
         String q = req.getParameter("q");
         if (q != null && q.length() > 1000) throw ApiException.badRequest("q", InputError.TOO_LONG, "q", 1000);
+        Principal caller = Principal.of(req);
         return new SearchRequest(q, limit(req.getParameter("limit"), defaultLimit), req.getParameter("locale"),
-                req.getParameter("category"), tags(req), statuses(req.getParameter("status"), Principal.of(req)),
-                flag("highlight", req.getParameter("highlight")));
+                req.getParameter("category"), tags(req), statuses(req.getParameter("status"), caller),
+                flag("highlight", req.getParameter("highlight")), scope(caller, req.getParameter("shop"), shops));
+    }
+
+    /** What {@code caller} searches in {@code shop} (null: their shops, or every shop). */
+    static EntryScope scope(Principal caller, String shop, KnownShops shops) {
+        return EntryScope.of(caller, shops.requested(caller, shop, "shop"));
     }
 
     /** {@code true} or {@code false}; absent means false. */

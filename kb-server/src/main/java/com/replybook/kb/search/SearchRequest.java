@@ -1,5 +1,6 @@
 package com.replybook.kb.search;
 
+import com.replybook.kb.entries.EntryScope;
 import com.replybook.kb.entries.EntryStatus;
 
 import java.util.List;
@@ -15,9 +16,11 @@ import java.util.Set;
  * @param tags     every tag given must be on the entry
  * @param statuses allowed statuses; agents get only {@link EntryStatus#PUBLISHED}
  * @param highlight whether hits carry {@code <mark>}ed fragments of their problem, questions and cause
+ * @param scope    which shops' entries (with those of every shop) and whose personal entries are searched; a search
+ *                 never finds anyone else's personal entries, whatever the scope's {@code everyPersonal} says
  */
 public record SearchRequest(String text, int limit, String locale, String category, List<String> tags,
-                            Set<EntryStatus> statuses, boolean highlight) {
+                            Set<EntryStatus> statuses, boolean highlight, EntryScope scope) {
 
     public static final int MAX_LIMIT = 100;
 
@@ -28,9 +31,16 @@ public record SearchRequest(String text, int limit, String locale, String catego
         category = blankToNull(category);
         tags = tags == null ? List.of() : List.copyOf(tags);
         statuses = statuses == null || statuses.isEmpty() ? Set.of(EntryStatus.PUBLISHED) : Set.copyOf(statuses);
+        scope = scope == null ? EntryScope.TEAM_LIBRARY : new EntryScope(scope.shops(), scope.viewer(), false);
     }
 
-    /** A search without highlights. */
+    /** A search of the team library of every shop. */
+    public SearchRequest(String text, int limit, String locale, String category, List<String> tags,
+                         Set<EntryStatus> statuses, boolean highlight) {
+        this(text, limit, locale, category, tags, statuses, highlight, EntryScope.TEAM_LIBRARY);
+    }
+
+    /** A search of the team library of every shop, without highlights. */
     public SearchRequest(String text, int limit, String locale, String category, List<String> tags,
                          Set<EntryStatus> statuses) {
         this(text, limit, locale, category, tags, statuses, false);
@@ -42,11 +52,16 @@ public record SearchRequest(String text, int limit, String locale, String catego
     }
 
     SearchRequest withLimit(int newLimit) {
-        return new SearchRequest(text, newLimit, locale, category, tags, statuses, highlight);
+        return new SearchRequest(text, newLimit, locale, category, tags, statuses, highlight, scope);
     }
 
     SearchRequest withText(String newText) {
-        return new SearchRequest(newText, limit, locale, category, tags, statuses, highlight);
+        return new SearchRequest(newText, limit, locale, category, tags, statuses, highlight, scope);
+    }
+
+    /** This search within {@code newScope}. */
+    public SearchRequest within(EntryScope newScope) {
+        return new SearchRequest(text, limit, locale, category, tags, statuses, highlight, newScope);
     }
 
     private static String blankToNull(String s) {

@@ -4,9 +4,11 @@ import com.replybook.kb.config.ServerConfig;
 import com.replybook.kb.db.Database;
 import com.replybook.kb.entries.EntryFamily;
 import com.replybook.kb.entries.EntryFeed;
+import com.replybook.kb.entries.EntryScope;
 import com.replybook.kb.entries.EntryStatus;
 import com.replybook.kb.module.Platform;
 import com.replybook.kb.search.index.EntryIndex;
+import com.replybook.kb.search.index.SearchFields;
 import com.replybook.kb.search.ranking.HybridFusion;
 import com.replybook.kb.search.ranking.QuerySpelling;
 import com.replybook.kb.search.ranking.RankingWeights;
@@ -125,7 +127,17 @@ public final class SearchService implements AutoCloseable {
 
     /** {@link EntrySearcher#search}, answered from the cache when the same search ran recently. */
     public SearchResult search(SearchRequest request) {
-        return queryTimer.record(() -> cache.get(request, () -> searcher.search(request)));
+        SearchRequest r = request.within(lean(request.scope()));
+        return queryTimer.record(() -> cache.get(r, () -> searcher.search(r)));
+    }
+
+    /**
+     * {@code scope} without its viewer when they keep no personal entry (most agents): their search is then the same
+     * as everyone else's of the same shops, and answered from the same cached result.
+     */
+    EntryScope lean(EntryScope scope) {
+        return scope.viewer() == null || index.hasAudience(SearchFields.audience(scope.viewer())) ? scope
+                : new EntryScope(scope.shops(), null, false);
     }
 
     /**
@@ -134,11 +146,18 @@ public final class SearchService implements AutoCloseable {
      * the whole conversation, so a long ticket history costs the cache nothing.
      */
     public SearchResult searchTicket(Ticket ticket, Set<EntryStatus> statuses) {
-        record TicketSearch(List<TicketText.Part> parts, String locale, Integer limit, Set<EntryStatus> statuses) {
+        return searchTicket(ticket, statuses, EntryScope.TEAM_LIBRARY);
+    }
+
+    /** {@link #searchTicket(Ticket, Set)} within {@code scope}: shops, and the searcher's own personal entries. */
+    public SearchResult searchTicket(Ticket ticket, Set<EntryStatus> statuses, EntryScope scope) {
+        record TicketSearch(List<TicketText.Part> parts, String locale, Integer limit, Set<EntryStatus> statuses,
+                            EntryScope scope) {
         }
         List<TicketText.Part> parts = TicketText.parts(ticket);
-        TicketSearch key = new TicketSearch(parts, ticket.locale(), ticket.limit(), statuses);
-        return ticketTimer.record(() -> cache.get(key, () -> searcher.searchTicket(parts, ticket, statuses)));
+        EntryScope s = lean(scope);
+        TicketSearch key = new TicketSearch(parts, ticket.locale(), ticket.limit(), statuses, s);
+        return ticketTimer.record(() -> cache.get(key, () -> searcher.searchTicket(parts, ticket, statuses, s)));
     }
 
     /** What {@code GET /api/v1/search/status} answers: whether searches rank as well as they will, and why not. */
@@ -193,20 +212,22 @@ public final class SearchService implements AutoCloseable {
      */
     public SearchResult searchFamilies(SearchRequest request, String prefer) {
         SearchResult ranked = search(request.withLimit(FamilyCollapse.widened(request.limit())));
-        return collapse(ranked, request.statuses(), prefer, request.limit());
+        return collapse(ranked, request.statuses(), request.scope(), prefer, request.limit());
     }
 
-    /** {@link #searchTicket} with one hit per family, as {@link #searchFamilies}. */
-    public SearchResult searchTicketFamilies(Ticket ticket, Set<EntryStatus> statuses, String prefer) {
+    /** {@link #searchTicket} within {@code scope} with one hit per family, as {@link #searchFamilies}. */
+    public SearchResult searchTicketFamilies(Ticket ticket, Set<EntryStatus> statuses, EntryScope scope, String prefer) {
         int limit = ticket.limit() == null ? Ticket.DEFAULT_LIMIT : ticket.limit();
-        SearchResult ranked = searchTicket(ticket.withLimit(FamilyCollapse.widened(limit)), statuses);
-        return collapse(ranked, statuses, prefer, limit);
+        SearchResult ranked = searchTicket(ticket.withLimit(FamilyCollapse.widened(limit)), statuses, scope);
+        return collapse(ranked, statuses, scope, prefer, limit);
     }
 
-    private SearchResult collapse(SearchResult ranked, Set<EntryStatus> statuses, String prefer, int limit) {
+    /** The hits folded by family; the siblings listed are those of the search's scope only (issue 20). */
+    private SearchResult collapse(SearchResult ranked, Set<EntryStatus> statuses, EntryScope scope, String prefer,
+                                  int limit) {
         Set<String> keys = new HashSet<>();
         for (SearchHit h : ranked.hits()) keys.add(EntryFamily.of(h.key()));
-        return FamilyCollapse.collapse(ranked, families.of(keys, statuses), prefer, limit);
+        return FamilyCollapse.collapse(ranked, families.of(keys, statuses, scope), prefer, limit);
     }
 
     SearchCache cache() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.entries.Entry;
+import com.replybook.kb.entries.EntryAccess;
 import com.replybook.kb.entries.EntryError;
 import com.replybook.kb.entries.EntryStore;
 import com.replybook.kb.entries.EntryView;
@@ -66,9 +67,17 @@ final class SuggestedQuestionApi {
         call.json(200, Map.of("questions", questions.of(e)));
     }
 
+    /**
+     * The entry, when the caller may change it (learning a question changes it, and the questions are other agents'
+     * searches): 404 when they may not read it, 403 when they may not change it (a shop they do not work for).
+     */
     private Entry entry(ApiCall call) {
         String ref = call.path("ref");
-        return entries.find(ref).orElseThrow(() -> ApiException.notFound(EntryError.NOT_FOUND, ref));
+        Principal me = Principal.of(call);
+        Entry e = EntryAccess.readable(me, entries.find(ref).orElseThrow(() -> ApiException.notFound(
+                EntryError.NOT_FOUND, ref)), ref);
+        EntryAccess.checkChange(me, e);
+        return e;
     }
 
     private static String text(ApiCall call) throws IOException {

@@ -1,12 +1,16 @@
 package com.replybook.kb.search;
 
+import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
+import com.replybook.kb.entries.KnownShops;
+import com.replybook.kb.shops.ShopSetting;
 import com.replybook.kb.console.Messages;
 import com.replybook.kb.console.Page;
 import com.replybook.kb.vocabulary.SupportedLocale;
 import com.replybook.kb.web.Router;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -16,14 +20,33 @@ import java.util.Map;
  */
 final class SynonymPage {
 
+    private final KnownShops shops;
+
+    SynonymPage(KnownShops shops) {
+        this.shops = shops;
+    }
+
     void routes(Router<Page> r) {
         r.get("/synonyms", this::page);
     }
 
+    /**
+     * {@code /console/synonyms?locale=zh-CN[&shop=tmall]}: a locale's synonyms, or a shop's own (issue 20); an editor
+     * limited to shops starts on their first shop, since the locale's are not theirs to change.
+     */
     private void page(Page p) throws IOException {
-        p.require(Role.EDITOR);
+        Principal me = p.require(Role.EDITOR);
         String locale = p.param("locale") == null ? SupportedLocale.HOME.tag() : p.param("locale");
-        p.render("synonyms.ftlh", Map.of("locale", locale, "locales", Messages.SUPPORTED,
-                "api", p.request().getContextPath() + "/api/v1/synonyms/" + locale));
+        String shop = p.param("shop");
+        if ((shop == null || shop.isBlank()) && me.limitedToShops()) shop = me.shops().getFirst();
+        ShopSetting set = ShopSetting.requested(locale, shop, me, shops);
+        Map<String, Object> m = new HashMap<>();
+        m.put("locale", locale);
+        m.put("locales", Messages.SUPPORTED);
+        m.put("shop", set.forShop() ? set.shop() : "");
+        m.put("shopChoices", shops.namesFor(me));
+        m.put("everyShop", !me.limitedToShops());
+        m.put("api", p.request().getContextPath() + "/api/v1/synonyms/" + locale + (set.forShop() ? "?shop=" + set.shop() : ""));
+        p.render("synonyms.ftlh", m);
     }
 }

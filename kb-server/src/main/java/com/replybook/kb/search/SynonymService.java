@@ -33,15 +33,24 @@ final class SynonymService {
         return synonyms;
     }
 
-    Optional<SynonymStore.Stored> get(String locale) {
-        return store.get(locale);
+    /** The rules kept under {@code key}: a locale ({@code zh-CN}) or a shop's own for one ({@code zh-CN/tmall}). */
+    Optional<SynonymStore.Stored> get(String key) {
+        return store.get(key);
     }
 
-    /** Validates, stores and applies {@code rules}; {@link IllegalArgumentException} names a bad line. */
-    SynonymStore.Stored replace(String locale, String rules, String user) {
+    /**
+     * Validates, stores and applies {@code rules} under {@code key} (see {@link #get}); {@link IllegalArgumentException}
+     * names a bad line.
+     */
+    SynonymStore.Stored replace(String key, String rules, String user) {
         synonyms.validate(rules);
         var at = clock.instant();
-        settings.write(KIND, c -> store.put(c, locale, rules, at, user));
-        return new SynonymStore.Stored(locale, rules, at, user);
+        settings.write(KIND, c -> store.put(c, key, rules, at, user));
+        return new SynonymStore.Stored(key, rules, at, user);
+    }
+
+    /** Removes the rules kept under {@code key} on every node; false when there were none. */
+    boolean remove(String key) {
+        return settings.write(KIND, c -> store.remove(c, key)) > 0;
     }
 }

@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The synonym lists in the database ({@code search_synonyms}, migration V10): one rule text per locale. */
+/**
+ * The synonym lists in the database ({@code search_synonyms}, migration V10): one rule text per locale, and per shop
+ * that keeps its own for a locale, under {@code <locale>/<shop>} ({@link com.replybook.kb.shops.ShopSetting#key()}).
+ */
 final class SynonymStore {
 
     /** One locale's rules as stored, e.g. {@code "快递, 物流, 包裹\n退款, 退钱"}. */
@@ -47,6 +50,14 @@ final class SynonymStore {
                 }
             }
         });
+    }
+
+    /** Removes the rules kept under {@code key} in the caller's transaction; the rows removed. */
+    int remove(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM search_synonyms WHERE locale = ?")) {
+            ps.setString(1, key);
+            return ps.executeUpdate();
+        }
     }
 
     /** Stores one locale's rules in the caller's transaction (which also records the change for every node). */

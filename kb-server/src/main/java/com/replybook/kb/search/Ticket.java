@@ -11,9 +11,10 @@ import java.util.List;
  * @param limit    hits wanted (default 5)
  * @param prefer   optional: of an entry's locale versions, the one to list ({@link FamilyCollapse}), e.g. {@code zh-CN}
  * @param family   whether to list one hit per family (default true); false lists every locale version
+ * @param shop     the key of the shop the ticket came in for (the help-desk's queue or brand); null for none
  */
 public record Ticket(String subject, List<Message> messages, String locale, Integer limit, String prefer,
-                     Boolean family) {
+                     Boolean family, String shop) {
 
     static final int DEFAULT_LIMIT = 5;
 
@@ -21,13 +22,13 @@ public record Ticket(String subject, List<Message> messages, String locale, Inte
         messages = messages == null ? List.of() : List.copyOf(messages);
     }
 
-    /** A ticket searched in the index's order, every locale version a hit of its own. */
+    /** A ticket of no particular shop searched in the index's order, every locale version a hit of its own. */
     public Ticket(String subject, List<Message> messages, String locale, Integer limit) {
-        this(subject, messages, locale, limit, null, null);
+        this(subject, messages, locale, limit, null, null, null);
     }
 
     Ticket withLimit(int newLimit) {
-        return new Ticket(subject, messages, locale, newLimit, prefer, family);
+        return new Ticket(subject, messages, locale, newLimit, prefer, family, shop);
     }
 
     /** One message of the conversation. */

@@ -9,7 +9,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Suggests the tone of a reply: the first mapping rule whose tag the customer carries, otherwise
+ * Suggests the tone of a reply: the first mapping rule (the shop's own mapping when it keeps one) whose tag the
+ * customer carries, otherwise
  * {@code warm} when the message shows a feeling, otherwise {@code standard}. The emotion comes along for
  * the renderer's opener. The agent can always override both.
  */
@@ -27,10 +28,11 @@ public final class ToneAdvisor {
         this.detector = detector;
     }
 
-    public Suggestion suggest(Collection<String> tags, String text) {
+    /** The advice for a customer tagged {@code tags} who wrote {@code text}, in {@code shop} (null: no shop). */
+    public Suggestion suggest(Collection<String> tags, String text, String shop) {
         Emotion emotion = detector.detect(text);
         Set<String> have = tags.stream().map(ToneAdvisor::norm).collect(Collectors.toSet());
-        for (ToneRule r : rules.all()) {
+        for (ToneRule r : rules.of(shop)) {
             if (have.contains(norm(r.tag()))) return new Suggestion(r.tone(), emotion, r.tag());
         }
         return new Suggestion((emotion == Emotion.NEUTRAL ? Tone.STANDARD : Tone.WARM).id(), emotion, null);

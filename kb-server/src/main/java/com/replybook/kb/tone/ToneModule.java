@@ -1,21 +1,23 @@
 package com.replybook.kb.tone;
 
+import com.replybook.kb.entries.KnownShops;
 import com.replybook.kb.module.FeatureModule;
 import com.replybook.kb.module.Platform;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.Router;
 
 /**
- * The tone feature: which tone a reply should take for a customer (the lead's tag → tone mapping, then the
- * emotion in the message), through {@code /api/v1/tone}.
+ * The tone feature: which tone a reply should take for a customer (the tag → tone mapping, or the shop's own, then
+ * the emotion in the message), through {@code /api/v1/tone}.
  */
 public final class ToneModule implements FeatureModule {
 
     private final ToneApi api;
 
-    public ToneModule(Platform platform) {
+    /** @param shops the shops that may keep their own mapping (issue 20) */
+    public ToneModule(Platform platform, KnownShops shops) {
         ToneRules rules = new ToneRules(platform.database(), platform.clock(), platform.settings());
-        this.api = new ToneApi(rules, new ToneAdvisor(rules, new EmotionDetector()));
+        this.api = new ToneApi(rules, new ToneAdvisor(rules, new EmotionDetector()), shops);
     }
 
     @Override

@@ -8,12 +8,18 @@ import com.replybook.kb.auth.Role;
 import com.replybook.kb.auth.SessionAuth;
 import com.replybook.kb.auth.User;
 import com.replybook.kb.auth.UserStore;
+import com.replybook.kb.entries.KnownShops;
+import com.replybook.kb.entries.ScopeError;
+import com.replybook.kb.web.FieldError;
+import com.replybook.kb.web.JsonFields;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.InputError;
 import com.replybook.kb.web.Router;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,11 +32,13 @@ final class UserApi {
     private final UserStore users;
     private final PasswordStore passwords;
     private final SessionAuth sessions;
+    private final KnownShops shops;
 
-    UserApi(UserStore users, PasswordStore passwords, SessionAuth sessions) {
+    UserApi(UserStore users, PasswordStore passwords, SessionAuth sessions, KnownShops shops) {
         this.users = users;
         this.passwords = passwords;
         this.sessions = sessions;
+        this.shops = shops;
     }
 
     void routes(Router<ApiCall> api) {
@@ -63,7 +71,9 @@ final class UserApi {
     private void create(ApiCall call) throws IOException {
         admin(call);
         JsonNode body = call.readObject();
-        User created = users.createUser(text(body, "username"), text(body, "displayName"), role(body), text(body, "locale"));
+        List<String> shopKeys = shops(body);
+        User created = users.createUser(text(body, "username"), text(body, "displayName"), role(body), text(body, "locale"),
+                shopKeys == null ? List.of() : shopKeys);
         call.json(201, created);
     }
 
@@ -91,7 +101,7 @@ final class UserApi {
         Boolean disabled = flag(body, "disabled");
         Role role = body.hasNonNull("role") ? role(body) : null;
         call.json(200, users.update(existing(call.path("id")).id(), role, text(body, "displayName"),
-                text(body, "locale"), disabled));
+                text(body, "locale"), disabled, shops(body)));
     }
 
     private void revokeToken(ApiCall call) {
@@ -117,6 +127,27 @@ final class UserApi {
         if (n == null || n.isNull()) return null;
         if (!n.isBoolean()) throw ApiException.badRequest(field, InputError.NOT_BOOLEAN, field);
         return n.booleanValue();
+    }
+
+    /**
+     * The shops in {@code body} ({@code "shops":["tmall-flagship"]}; {@code []} for every shop), each one that exists;
+     * null when absent. 422 naming {@code shops} otherwise.
+     */
+    private List<String> shops(JsonNode body) {
+        if (!body.has("shops")) return null;
+        List<FieldError> errors = new ArrayList<>();
+        List<String> keys = JsonFields.strings(body, "shops", 200, 64, errors);
+        if (!errors.isEmpty()) throw ApiException.invalid(errors);
+        return known(shops, keys);
+    }
+
+    /** {@code keys} sorted, each a shop that exists; 422 naming {@code shops} otherwise. */
+    static List<String> known(KnownShops shops, List<String> keys) {
+        List<String> unknown = keys.stream().filter(k -> !shops.exists(k)).toList();
+        if (!unknown.isEmpty()) {
+            throw ApiException.unprocessable("shops", ScopeError.SHOPS_UNKNOWN, String.join(", ", unknown));
+        }
+        return keys.stream().sorted().toList();
     }
 
     private static String text(JsonNode body, String field) {

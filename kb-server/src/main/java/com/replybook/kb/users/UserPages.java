@@ -9,6 +9,7 @@ import com.replybook.kb.auth.UserStore;
 import com.replybook.kb.console.ErrorTexts;
 import com.replybook.kb.console.Messages;
 import com.replybook.kb.console.Page;
+import com.replybook.kb.entries.KnownShops;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.InputError;
 import com.replybook.kb.web.Router;
@@ -27,11 +28,13 @@ final class UserPages {
     private final UserStore users;
     private final PasswordStore passwords;
     private final SessionAuth sessions;
+    private final KnownShops shops;
 
-    UserPages(UserStore users, PasswordStore passwords, SessionAuth sessions) {
+    UserPages(UserStore users, PasswordStore passwords, SessionAuth sessions, KnownShops shops) {
         this.users = users;
         this.passwords = passwords;
         this.sessions = sessions;
+        this.shops = shops;
     }
 
     void routes(Router<Page> r) {
@@ -41,8 +44,8 @@ final class UserPages {
     }
 
     private void page(Page p, int status, String error, Map<String, Object> issued) throws IOException {
-        p.require(Role.ADMIN);
         Map<String, Object> m = new HashMap<>();
+        m.put("shopChoices", shops.namesFor(p.require(Role.ADMIN)));
         List<User> all = users.users();
         m.put("users", all);
         Map<String, Object> tokens = new HashMap<>();
@@ -69,7 +72,7 @@ final class UserPages {
         }
     }
 
-    /** {@code action} = password, role, locale, disable, enable, token or revoke. */
+    /** {@code action} = password, role, locale, shops (the ticked {@code shops}; none: every shop), disable, enable, token or revoke. */
     private void change(Page p) throws IOException {
         p.require(Role.ADMIN);
         User u = users.find(p.path("id")).orElseThrow(() -> ApiException.notFound(AuthError.USER_NOT_FOUND, p.path("id")));
@@ -82,6 +85,8 @@ final class UserPages {
                 }
                 case "role" -> users.update(u.id(), requireRole(p.param("role")), null, null, null);
                 case "locale" -> users.update(u.id(), null, null, p.param("locale") == null ? "" : p.param("locale"), null);
+                case "shops" -> users.update(u.id(), null, null, null, null, UserApi.known(shops,
+                        p.params("shops").stream().filter(s -> !s.isBlank()).map(String::strip).toList()));
                 case "disable" -> users.update(u.id(), null, null, null, true);
                 case "enable" -> users.update(u.id(), null, null, null, false);
                 case "revoke" -> users.revokeToken(u.id(), p.param("tokenId"));

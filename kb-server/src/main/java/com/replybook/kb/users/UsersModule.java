@@ -7,6 +7,7 @@ import com.replybook.kb.auth.SessionAuth;
 import com.replybook.kb.auth.SignInThrottle;
 import com.replybook.kb.auth.UserStore;
 import com.replybook.kb.console.Page;
+import com.replybook.kb.entries.KnownShops;
 import com.replybook.kb.module.FeatureModule;
 import com.replybook.kb.module.Platform;
 import com.replybook.kb.web.ApiCall;
@@ -27,8 +28,16 @@ public final class UsersModule implements FeatureModule {
     private final SessionAuth sessions;
     private final SignInThrottle signIns;
     private final Optional<String> generatedAdminToken;
+    private final KnownShops shops;
 
+    /** Users who may work for any shop key (tools and tests without shops). */
     public UsersModule(Platform platform) {
+        this(platform, KnownShops.ANY);
+    }
+
+    /** Users whose shops must be among {@code shops}. */
+    public UsersModule(Platform platform, KnownShops shops) {
+        this.shops = shops;
         this.users = new UserStore(platform.database(), platform.clock(), platform.settings());
         this.passwords = new PasswordStore(platform.database(), users);
         var config = platform.config();
@@ -40,12 +49,12 @@ public final class UsersModule implements FeatureModule {
 
     @Override
     public void api(Router<ApiCall> api) {
-        new UserApi(users, passwords, sessions).routes(api);
+        new UserApi(users, passwords, sessions, shops).routes(api);
     }
 
     @Override
     public void console(Router<Page> console) {
-        new UserPages(users, passwords, sessions).routes(console);
+        new UserPages(users, passwords, sessions, shops).routes(console);
         new MyLanguage(users).routes(console);
     }
 

@@ -28,7 +28,8 @@ class ArchitectureTest {
 
     private static final String KB = "com.replybook.kb";
     private static final List<String> FEATURES = List.of("entries", "render", "search", "editor", "cases", "exchange",
-            "events", "analytics", "tone", "users", "plugin", "sample", "metrics", "guardrails", "clocks", "followups");
+            "events", "analytics", "tone", "users", "plugin", "sample", "metrics", "guardrails", "clocks", "followups",
+            "shops");
     /** Each foundation package and the packages of the application it may use, bottom first. */
     private static final Map<String, List<String>> FOUNDATION = new LinkedHashMap<>();
 

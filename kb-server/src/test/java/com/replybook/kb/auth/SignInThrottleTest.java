@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SignInThrottleTest {
 
     static final String RIGHT = "the right password";
-    final User ed = new User("u1", "ed", "Ed", Role.EDITOR, "en", false, Instant.EPOCH);
+    final User ed = new User("u1", "ed", "Ed", Role.EDITOR, "en", false, Instant.EPOCH, List.of());
     Instant now = Instant.parse("2026-12-07T08:00:00Z");
     final List<Duration> delays = new ArrayList<>();
     final SignInThrottle throttle = new SignInThrottle(

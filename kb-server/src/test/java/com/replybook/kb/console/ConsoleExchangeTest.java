@@ -51,6 +51,11 @@ class ConsoleExchangeTest {
         tricky.put("script", "${customer.name}，您好：\n订单 ${order.id} 已加急。\n\n  缩进的一行");
         tricky.put("smsScript", "${customer.name}，订单 ${order.id} 已加急，预计明天送达。");
         tricky.put("reviewScript", "包裹已加急派送，\n我们会跟进到签收。");
+        // issue 20: shops and tone versions travel through every format too
+        assertEquals(201, server.admin().post("/api/v1/shops", Map.of("key", "tmall", "name", "云栖天猫旗舰店")).status());
+        tricky.put("shops", List.of("tmall"));
+        tricky.put("toneScripts", Map.of("formal", "尊敬的${customer.name}：\n订单 ${order.id} 已安排加急。",
+                "lively", "亲～订单 ${order.id} 冲鸭，=马上到！"));
         tricky.put("diagnostics", List.of());
         tricky.put("owner", "content-team");
         tricky.put("verifyEveryDays", 45);

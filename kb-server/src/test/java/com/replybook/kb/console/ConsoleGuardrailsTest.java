@@ -119,8 +119,30 @@ class ConsoleGuardrailsTest {
                 "the sample ticket's ¥10 coupon on an ¥80 order is over the policy: " + vague.get("cells"));
     }
 
+    @Test
+    void theEditorsPreviewChecksAndRendersEachToneVersionInItsOwnRow() throws Exception {
+        ConsoleClient editor = signedIn("editor.tv", Role.EDITOR, "zh-CN");
+        String csrf = editor.csrf("/console/entries/new");
+        JsonNode r = preview(editor, csrf, "订单 ${order.id} 已加急。", Map.of("formal", "尊敬的客户，订单 ${order.id} 已优先处理。",
+                "lively", "您别生气嘛，订单 ${order.id} 冲鸭！"));
+        assertEquals("toneScripts.lively", r.at("/problems/0/field").asText(), r.toString());
+        assertTrue(r.at("/problems/0/text").asText().contains("您别生气"), r.toString());
+        JsonNode clean = preview(editor, csrf, "订单 ${order.id} 已加急。", Map.of("formal", "尊敬的客户，订单 ${order.id} 已优先处理。"));
+        for (JsonNode cell : clean.get("cells")) {
+            if (!cell.path("channel").asText().equals("chat")) continue;
+            boolean formal = cell.path("tone").asText().equals("formal");
+            assertEquals(formal, cell.path("text").asText().contains("订单 E1 已优先处理"), cell.toString());
+        }
+    }
+
     private static JsonNode preview(ConsoleClient c, String csrf, String script) throws Exception {
+        return preview(c, csrf, script, Map.of());
+    }
+
+    private static JsonNode preview(ConsoleClient c, String csrf, String script, Map<String, String> toneScripts)
+            throws Exception {
         String body = Json.MAPPER.writeValueAsString(Map.of("script", script, "locale", "zh-CN", "category", "物流/延误",
+                "toneScripts", toneScripts,
                 "context", Map.of("order", Map.of("id", "E1", "amount", "80"), "coupon", Map.of("amount", "10"))));
         HttpResponse<String> r = c.send(HttpRequest.newBuilder(server.base().resolve("/console/preview"))
                 .header("Content-Type", "application/json").header("X-CSRF-Token", csrf)

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ImportFuzzTest {
 
     static final ScriptRenderer RENDERER = new ScriptRenderer();
-    static final EntryDraftParser PARSER = new EntryDraftParser((field, script, locale) ->
+    static final EntryDraftParser PARSER = new EntryDraftParser((field, script, locale, shops) ->
             RENDERER.validate(script).stream().map(p -> new FieldError(field, p.message(), p.line(), p.column())).toList());
 
     @AfterAll

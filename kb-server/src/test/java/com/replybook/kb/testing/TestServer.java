@@ -158,6 +158,14 @@ public final class TestServer implements AutoCloseable {
         return client(users.issueToken(user.id(), "test"));
     }
 
+    /** Creates a user with {@code role} who works for {@code shops} only (issue 20) and returns a client of theirs. */
+    public ApiClient userInShops(String username, String role, String... shops) {
+        var users = app().users();
+        var user = users.createUser(username, username, com.replybook.kb.auth.Role.fromWire(role), "zh-CN",
+                java.util.List.of(shops));
+        return client(users.issueToken(user.id(), "test"));
+    }
+
     @Override
     public void close() {
         try {

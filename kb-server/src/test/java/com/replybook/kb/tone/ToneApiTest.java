@@ -50,4 +50,41 @@ class ToneApiTest {
             assertEquals("rules[0].tone", bad.errorField());
         }
     }
+
+    @Test
+    void aShopKeepsItsOwnMappingWhichItsSuggestionsUseAndOtherShopsUseTheSharedOne() {
+        try (TestServer server = TestServer.start(dir, false)) {
+            ApiClient admin = server.admin();
+            assertEquals(201, admin.post("/api/v1/shops", Map.of("key", "tmall", "name", "云栖天猫旗舰店")).status());
+            assertEquals(201, admin.post("/api/v1/shops", Map.of("key", "jd", "name", "云栖京东自营店")).status());
+            ApiClient agent = server.userWithRole("agent-bo", "agent");
+            assertEquals(true, agent.get("/api/v1/tone/mapping?shop=tmall").json().get("inherited").asBoolean());
+
+            Map<String, Object> lively = Map.of("rules", List.of(Map.of("tag", "vip", "tone", "lively")));
+            Response saved = admin.put("/api/v1/tone/mapping?shop=tmall", lively, null);
+            assertEquals(200, saved.status(), saved.text());
+            assertEquals(false, saved.json().get("inherited").asBoolean());
+
+            assertEquals("lively", tone(agent, "vip", "tmall"), "tmall's VIPs are its young fans");
+            assertEquals("formal", tone(agent, "vip", "jd"), "jd keeps the shared mapping");
+            assertEquals("formal", tone(agent, "vip", null));
+            Response other = server.userInShops("agent-jd", "agent", "jd").post("/api/v1/tone/suggest",
+                    Map.of("tags", List.of("vip"), "shop", "tmall"));
+            assertEquals(403, other.status(), other.text());
+            assertEquals("shop", other.errorField());
+
+            assertEquals(200, admin.delete("/api/v1/tone/mapping?shop=tmall", null).status());
+            assertEquals("formal", tone(agent, "vip", "tmall"), "back to the shared mapping");
+            assertEquals(404, admin.delete("/api/v1/tone/mapping?shop=tmall", null).status());
+            assertEquals(400, admin.delete("/api/v1/tone/mapping", null).status(), "the shared mapping is never removed");
+        }
+    }
+
+    private static String tone(ApiClient client, String tag, String shop) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("tags", List.of(tag)));
+        if (shop != null) body.put("shop", shop);
+        Response r = client.post("/api/v1/tone/suggest", body);
+        assertEquals(200, r.status(), r.text());
+        return r.json().get("tone").asText();
+    }
 }

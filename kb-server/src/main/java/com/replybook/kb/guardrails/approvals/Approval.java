@@ -13,11 +13,13 @@ import java.util.Map;
  * @param policyMax   what the policy allowed when it was asked, a decimal string
  * @param requestedBy the kb-server user whose token asked
  * @param agent       the help-desk's own name for the agent, as the integration reports it; may be {@code null}
+ * @param shop        the key of the ticket's shop, whose policy gave {@code policyMax} and whose leads decide; null
+ *                    when the ticket named none
  */
 public record Approval(String id, Status status, String ticketId, String helpdesk, String locale, String category,
                        String orderAmount, List<String> customerTags, String offer, String amount, String currency,
                        String policyMax, String reason, String entryId, String requestedBy, String agent,
-                       Instant requestedAt, String decidedBy, Instant decidedAt, String note) {
+                       Instant requestedAt, String decidedBy, Instant decidedAt, String note, String shop) {
 
     public Approval {
         customerTags = List.copyOf(customerTags);
@@ -62,6 +64,7 @@ public record Approval(String id, Status status, String ticketId, String helpdes
         out.put("decidedBy", decidedBy);
         out.put("decidedAt", decidedAt);
         out.put("note", note);
+        out.put("shop", shop);
         return out;
     }
 }

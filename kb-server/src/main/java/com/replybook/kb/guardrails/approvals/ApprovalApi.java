@@ -51,11 +51,11 @@ final class ApprovalApi {
         Approval.Status s = status == null ? null : Approval.Status.fromWire(status);
         if (status != null && s == null) throw ApiException.badRequest("status", ApprovalError.STATUS);
         List<Approval> found = approvals.list(p, new ApprovalStore.Query(s, null, call.query("agent"),
-                call.query("helpdesk"), call.query("ticketId"), call.intQuery("limit", 50, 1, 200)));
+                call.query("helpdesk"), call.query("ticketId"), call.intQuery("limit", 50, 1, 200), null));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("approvals", found.stream().map(Approval::toJson).toList());
         out.put("canDecide", p.can(Role.LEAD));
-        if (p.can(Role.LEAD)) out.put("pending", approvals.pending());
+        if (p.can(Role.LEAD)) out.put("pending", approvals.pending(p));
         call.setHeader("Cache-Control", "no-store");
         call.json(200, out);
     }

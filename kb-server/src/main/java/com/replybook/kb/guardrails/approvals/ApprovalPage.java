@@ -33,9 +33,9 @@ final class ApprovalPage {
     private void show(Page p) throws IOException {
         Principal lead = p.require(Role.LEAD);
         List<Approval> pending = new ArrayList<>(approvals.list(lead,
-                new ApprovalStore.Query(Approval.Status.PENDING, null, null, null, null, 200)));
+                new ApprovalStore.Query(Approval.Status.PENDING, null, null, null, null, 200, null)));
         Collections.reverse(pending); // the longest waiting first
-        List<Approval> decided = approvals.list(lead, new ApprovalStore.Query(null, null, null, null, null, RECENT + pending.size()))
+        List<Approval> decided = approvals.list(lead, new ApprovalStore.Query(null, null, null, null, null, RECENT + pending.size(), null))
                 .stream().filter(a -> a.status() != Approval.Status.PENDING).limit(RECENT).toList();
         p.render("guardrails/approvals.ftlh", Map.of("pending", pending, "decided", decided));
     }

@@ -30,9 +30,10 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Approvals of compensation above the policy: requests (any role), one decision each by a lead (a second is a
- * conflict), what each caller may see (agents their own, leads all). Each step is also recorded as an
- * {@code approval} usage event (asked, granted, denied) for the insights. Thread-safe.
+ * Approvals of compensation above the policy: requests (any role; in the ticket's shop, by that shop's policy), one
+ * decision each by a lead (a second is a conflict), what each caller may see (agents their own, leads those of their
+ * shops: a lead limited to shops never sees or decides another shop's, nor one of no shop). Each step is also recorded
+ * as an {@code approval} usage event (asked, granted, denied) in the approval's shop, for the insights. Thread-safe.
  */
 public final class Approvals {
 
@@ -62,7 +63,7 @@ public final class Approvals {
         String entryId = JsonFields.text(body, "entryId", 40, false, errors);
         String agent = JsonFields.text(body, "agent", 200, false, errors);
         if (!body.hasNonNull("amount")) errors.add(FieldError.of("amount", GuardrailsError.AMOUNT_REQUIRED, "amount"));
-        Compensation.Evaluated e = compensation.evaluate(body, errors);
+        Compensation.Evaluated e = compensation.evaluate(body, caller, errors);
         if (e != null && e.ask().amount() != null && e.ask().amount().signum() <= 0) errors.add(FieldError.of("amount", ApprovalError.AMOUNT_POSITIVE));
         if (!errors.isEmpty()) throw ApiException.invalid(errors);
         Approval a = new Approval(UUID.randomUUID().toString(), Approval.Status.PENDING, ticketId, helpdesk,
@@ -70,36 +71,51 @@ public final class Approvals {
                 e.ask().orderAmount() == null ? null : Amounts.format(e.ask().orderAmount()),
                 List.copyOf(e.ask().customerTags()), e.ask().offer().id(), Amounts.format(e.ask().amount()),
                 e.decision().currency(), Amounts.format(e.decision().maxAmount()), reason == null ? "" : reason,
-                entryId, caller.username(), agent, platform.clock().instant(), null, null, null);
+                entryId, caller.username(), agent, platform.clock().instant(), null, null, null, e.shop());
         store.insert(a);
         record(a, ApprovalStep.ASKED, caller.username());
         return a;
     }
 
-    /** The approval if {@code caller} may see it: leads see all, others only those they asked for. */
+    /**
+     * The approval if {@code caller} may see it: leads those of their shops ({@link #decides}), others only those
+     * they asked for.
+     */
     Optional<Approval> find(Principal caller, String id) {
-        return store.find(id).filter(a -> caller.can(Role.LEAD) || a.requestedBy().equals(caller.username()));
+        return store.find(id).filter(a -> decides(caller, a) || a.requestedBy().equals(caller.username()));
     }
 
-    /** Newest first; callers below lead see only their own. */
+    /** True when {@code caller} is a lead who works for {@code a}'s shop (a lead of every shop decides them all). */
+    private static boolean decides(Principal caller, Approval a) {
+        return caller.can(Role.LEAD) && (!caller.limitedToShops() || a.shop() != null && caller.worksFor(a.shop()));
+    }
+
+    /** Newest first; callers below lead see only their own, leads limited to shops those of their shops. */
     List<Approval> list(Principal caller, ApprovalStore.Query q) {
-        ApprovalStore.Query mine = caller.can(Role.LEAD) ? q
-                : new ApprovalStore.Query(q.status(), caller.username(), q.agent(), q.helpdesk(), q.ticketId(), q.limit());
+        ApprovalStore.Query mine = caller.can(Role.LEAD) ? q.inShops(shopsOf(caller))
+                : new ApprovalStore.Query(q.status(), caller.username(), q.agent(), q.helpdesk(), q.ticketId(), q.limit(),
+                null);
         return store.find(mine);
     }
 
-    int pending() {
-        return store.pending();
+    /** How many approvals {@code lead} may decide wait for a decision. */
+    int pending(Principal lead) {
+        return store.pending(shopsOf(lead));
+    }
+
+    private static List<String> shopsOf(Principal caller) {
+        return caller.limitedToShops() ? caller.shops() : null;
     }
 
     /** The requests waiting for a decision, beside the console's Approvals link for leads. */
     public NavCounts navCounts() {
-        return me -> me.can(Role.LEAD) ? Map.of("approvals", (long) pending()) : Map.of();
+        return me -> me.can(Role.LEAD) ? Map.of("approvals", (long) pending(me)) : Map.of();
     }
 
     /** Records a lead's decision; 404 when there is no such approval, 409 when it was decided already. */
     Approval decide(Principal lead, String id, boolean approved, String note) {
         lead.require(Role.LEAD);
+        find(lead, id).filter(a -> decides(lead, a)).orElseThrow(() -> ApiException.notFound(ApprovalError.NOT_FOUND, id));
         Approval.Status status = approved ? Approval.Status.APPROVED : Approval.Status.REJECTED;
         if (!store.decide(id, status, lead.username(), platform.clock().instant(), note)) {
             Approval a = store.find(id).orElseThrow(() -> ApiException.notFound(ApprovalError.NOT_FOUND, id));
@@ -117,7 +133,7 @@ public final class Approvals {
         events.record(new UsageEvent(null, EventType.APPROVAL, a.entryId(), null, null, null, null, a.helpdesk(),
                 a.ticketId(), null, null, null, null, null, a.agent(), null, null, null,
                 new com.replybook.kb.events.Compensation(CompensationOffer.parse("offer", a.offer()), amount, a.id()),
-                step, user, null));
+                step, user, null).inShop(a.shop()));
     }
 
     public void api(Router<ApiCall> api) {

@@ -2,6 +2,7 @@ package com.replybook.kb.guardrails.compensation;
 
 import com.replybook.kb.vocabulary.CompensationOffer;
 import com.replybook.kb.render.ReplyAdvisor;
+import com.replybook.kb.shops.ShopSetting;
 import com.replybook.kb.vocabulary.ScriptVariables;
 import com.replybook.kb.vocabulary.SupportedLocale;
 
@@ -18,7 +19,8 @@ import java.util.Map;
  * ({@code order.amount}) and the customer's tags ({@code customer.tags}); when the ticket asks for more
  * ({@code coupon.amount} above the coupon's limit) the reply carries the warning
  * {@code compensation-over-limit:<offer>:<asked>:<allowed>:<currency>}, e.g.
- * {@code compensation-over-limit:coupon:10:5:CNY}. An unknown order amount counts as 0: the smallest authority.
+ * {@code compensation-over-limit:coupon:10:5:CNY}. An unknown order amount counts as 0: the smallest authority. A reply
+ * written for a shop follows that shop's policy when it has its own.
  */
 final class CompensationAdvisor implements ReplyAdvisor {
 
@@ -31,7 +33,8 @@ final class CompensationAdvisor implements ReplyAdvisor {
 
     @Override
     public Advice advise(Situation s) {
-        CompensationPolicy policy = compensation.current(SupportedLocale.resolve(s.locale())).policy();
+        CompensationPolicy policy = compensation.current(
+                new ShopSetting(SupportedLocale.resolve(s.locale()).tag(), s.shop())).policy(); // the shop's, else the locale's
         BigDecimal order = Amounts.lenient(text(s.context(), "order.amount"));
         List<String> tags = tags(s.context());
         Map<String, String> gives = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import com.replybook.kb.auth.Role;
 import com.replybook.kb.guardrails.GuardrailsError;
 import com.replybook.kb.guardrails.Locales;
 import com.replybook.kb.guardrails.Versions;
+import com.replybook.kb.shops.ShopSetting;
 import com.replybook.kb.vocabulary.SupportedLocale;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
@@ -23,13 +24,17 @@ import java.util.Map;
 
 /**
  * <ul>
- *   <li>{@code GET /api/v1/compensation/policy/{locale}} (any role) → {@code {"locale","currency","rules":[…],
- *       "version","updatedAt","updatedBy","defaults"}};</li>
- *   <li>{@code PUT /api/v1/compensation/policy/{locale}} (lead and above) replaces it; 422 names each bad row and
- *       field and nothing is saved; an optional {@code If-Match: "<version>"} makes it 409 when someone saved
- *       first;</li>
+ *   <li>{@code GET /api/v1/compensation/policy/{locale}[?shop=]} (any role) → {@code {"locale","currency","rules":[…],
+ *       "version","updatedAt","updatedBy","defaults","shop","inherited"}}: the locale's policy, or a shop's own
+ *       ({@code inherited} true when it has none and the locale's applies);</li>
+ *   <li>{@code PUT /api/v1/compensation/policy/{locale}[?shop=]} (lead and above) replaces it (the shop's own with
+ *       {@code shop}; a lead of some shops only changes their shops'); 422 names each bad row and field and nothing is
+ *       saved; an optional {@code If-Match: "<version>"} makes it 409 when someone saved first;</li>
+ *   <li>{@code DELETE /api/v1/compensation/policy/{locale}?shop=} (lead and above): the shop uses the locale's policy
+ *       again;</li>
  *   <li>{@code POST /api/v1/compensation/check} {@code {"locale","category","orderAmount","customerTags","offer",
- *       "amount"}} (any role) → {@code {"allowed","maxAmount","needsApproval","rule","currency"}}.</li>
+ *       "amount","shop"}} (any role) → {@code {"allowed","maxAmount","needsApproval","rule","currency"}}, by the
+ *       shop's policy when one is named.</li>
  * </ul>
  */
 final class CompensationApi {
@@ -43,15 +48,14 @@ final class CompensationApi {
     void routes(Router<ApiCall> api) {
         api.get("/api/v1/compensation/policy/{locale}", this::read)
                 .put("/api/v1/compensation/policy/{locale}", this::replace)
+                .delete("/api/v1/compensation/policy/{locale}", this::remove)
                 .post("/api/v1/compensation/check", this::check);
     }
 
     private void read(ApiCall call) throws IOException {
-        Principal.of(call).require(Role.AGENT);
+        Principal me = Principal.of(call).require(Role.AGENT);
         SupportedLocale locale = Locales.inPath(call.path("locale"), GuardrailsError.NO_POLICY);
-        Compensation.Current now = compensation.current(locale);
-        call.setHeader("ETag", Versions.etag(now.stamp()));
-        call.json(200, body(locale, now));
+        answer(call, locale, compensation.current(set(call, locale, me)));
     }
 
     private void replace(ApiCall call) throws IOException {
@@ -59,21 +63,35 @@ final class CompensationApi {
         SupportedLocale locale = Locales.require(call.path("locale"), "locale");
         Long expected = Versions.ifMatch(call);
         CompensationPolicy policy = PolicyParser.parse(call.readObject());
-        Compensation.Current now = compensation.replace(locale, policy, p.username(), expected);
+        ShopSetting set = set(call, locale, p).writableBy(p);
+        answer(call, locale, compensation.replace(set, policy, p.username(), expected));
+    }
+
+    private void remove(ApiCall call) throws IOException {
+        Principal p = Principal.of(call).require(Role.LEAD);
+        SupportedLocale locale = Locales.inPath(call.path("locale"), GuardrailsError.NO_POLICY);
+        answer(call, locale, compensation.remove(set(call, locale, p).requireShop(), Versions.ifMatch(call)));
+    }
+
+    private ShopSetting set(ApiCall call, SupportedLocale locale, Principal caller) {
+        return ShopSetting.requested(locale.tag(), call.query("shop"), caller, compensation.shops());
+    }
+
+    private static void answer(ApiCall call, SupportedLocale locale, Compensation.Current now) throws IOException {
         call.setHeader("ETag", Versions.etag(now.stamp()));
         call.json(200, body(locale, now));
     }
 
     private void check(ApiCall call) throws IOException {
-        Principal.of(call).require(Role.AGENT);
+        Principal me = Principal.of(call).require(Role.AGENT);
         List<FieldError> errors = new ArrayList<>();
-        Compensation.Evaluated e = compensation.evaluate(call.readObject(), errors);
+        Compensation.Evaluated e = compensation.evaluate(call.readObject(), me, errors);
         if (!errors.isEmpty()) throw ApiException.invalid(errors);
         call.json(200, e.decision().toJson());
     }
 
-    /** A locale and an ask read from a request body; null when {@code errors} got a problem. */
-    record Checked(SupportedLocale locale, CompensationPolicy.Ask ask) {
+    /** A locale, an ask and the shop it names (null for none) read from a request body. */
+    record Checked(SupportedLocale locale, CompensationPolicy.Ask ask, String shop) {
     }
 
     static Checked ask(JsonNode body, List<FieldError> errors) {
@@ -92,8 +110,9 @@ final class CompensationApi {
             errors.add(Offers.problem(offerText));
         }
         BigDecimal amount = amount(body, "amount", errors);
+        String shop = JsonFields.text(body, "shop", 64, false, errors);
         if (errors.size() > before) return null;
-        return new Checked(locale, new CompensationPolicy.Ask(category, order, tags, offer, amount));
+        return new Checked(locale, new CompensationPolicy.Ask(category, order, tags, offer, amount), shop);
     }
 
     private static BigDecimal amount(JsonNode body, String field, List<FieldError> errors) {
@@ -115,6 +134,7 @@ final class CompensationApi {
         out.put("currency", now.policy().currency());
         out.put("rules", now.policy().rules().stream().map(CompensationRule::toJson).toList());
         out.putAll(Versions.fields(now.stamp()));
+        out.putAll(now.set().fields(now.inherited()));
         return out;
     }
 }

@@ -1,6 +1,8 @@
 package com.replybook.kb.guardrails.compensation;
 
+import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
+import com.replybook.kb.guardrails.GuardrailsPageModel;
 import com.replybook.kb.console.Page;
 import com.replybook.kb.guardrails.Locales;
 import com.replybook.kb.vocabulary.CompensationOffer;
@@ -28,12 +30,16 @@ final class CompensationPage {
     }
 
     private void show(Page p) throws IOException {
-        p.require(Role.LEAD);
+        Principal me = p.require(Role.LEAD);
         SupportedLocale locale = Locales.find(p.param("locale")).orElse(SupportedLocale.resolve(p.me().locale()));
-        Compensation.Current now = compensation.current(locale);
-        p.render("guardrails/compensation.ftlh", Map.of("locale", locale.tag(), "locales", SupportedLocale.TAGS,
-                "policy", now.policy(), "rules", now.policy().rules().stream().map(CompensationRule::toJson).toList(),
-                "stamp", now.stamp(), "offers", CompensationOffer.IDS,
-                "api", p.request().getContextPath() + "/api/v1/compensation"));
+        Compensation.Current now = compensation.current(
+                GuardrailsPageModel.requested(p, me, locale, compensation.shops()));
+        Map<String, Object> m = GuardrailsPageModel.of(me, locale, now.set(), now.inherited(), compensation.shops());
+        m.put("policy", now.policy());
+        m.put("rules", now.policy().rules().stream().map(CompensationRule::toJson).toList());
+        m.put("stamp", now.stamp());
+        m.put("offers", CompensationOffer.IDS);
+        m.put("api", p.request().getContextPath() + "/api/v1/compensation");
+        p.render("guardrails/compensation.ftlh", m);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.replybook.kb.db.Database;
 import com.replybook.kb.guardrails.Stamp;
+import com.replybook.kb.shops.ShopError;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.Json;
 
@@ -19,8 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The compensation policies leads saved, per locale (tables {@code compensation_policies} and
- * {@code compensation_rules}, amounts as decimal strings); a locale nobody saved has no row and uses the defaults.
+ * The compensation policies leads saved, per locale and per shop in a locale (tables {@code compensation_policies} and
+ * {@code compensation_rules}, amounts as decimal strings, keyed by {@link com.replybook.kb.shops.ShopSetting#key()}:
+ * {@code zh-CN}, {@code zh-CN/tmall-flagship}); a locale nobody saved has no row and uses the defaults, a shop its
+ * locale's.
  * {@link #replace} swaps a locale's whole policy in one transaction. Thread-safe.
  */
 final class PolicyStore {
@@ -70,25 +73,45 @@ final class PolicyStore {
         return out;
     }
 
+    /** Removes the policy kept under {@code key}; 404 when there is none, 409 as {@link #replace}. */
+    void remove(String key, Long expectedVersion) {
+        db.inTransaction(c -> {
+            long current = version(c, key);
+            if (current == 0) throw ApiException.notFound(ShopError.SETTING_NONE_OWN, key);
+            if (expectedVersion != null && expectedVersion != current) throw changed(current);
+            delete(c, key);
+            return null;
+        });
+    }
+
+    private static long version(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM compensation_policies WHERE locale = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    private static ApiException changed(long current) {
+        return ApiException.conflict(CompensationError.CHANGED, Map.of("currentVersion", current), current);
+    }
+
+    private static void delete(Connection c, String key) throws SQLException {
+        for (String table : List.of("compensation_rules", "compensation_policies")) {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM " + table + " WHERE locale = ?")) {
+                del.setString(1, key);
+                del.executeUpdate();
+            }
+        }
+    }
+
     /** Replaces the policy; 409 when {@code expectedVersion} is given and another replacement came first. */
     void replace(String locale, CompensationPolicy policy, Instant at, String user, Long expectedVersion) {
         db.inTransaction(c -> {
-            long current = 0;
-            try (PreparedStatement ps = c.prepareStatement("SELECT version FROM compensation_policies WHERE locale = ?")) {
-                ps.setString(1, locale);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) current = rs.getLong(1);
-                }
-            }
-            if (expectedVersion != null && expectedVersion != current) {
-                throw ApiException.conflict(CompensationError.CHANGED, Map.of("currentVersion", current), current);
-            }
-            for (String table : List.of("compensation_rules", "compensation_policies")) {
-                try (PreparedStatement del = c.prepareStatement("DELETE FROM " + table + " WHERE locale = ?")) {
-                    del.setString(1, locale);
-                    del.executeUpdate();
-                }
-            }
+            long current = version(c, locale);
+            if (expectedVersion != null && expectedVersion != current) throw changed(current);
+            delete(c, locale);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO compensation_policies (locale, currency, version,"
                     + " updated_at, updated_by) VALUES (?,?,?,?,?)")) {
                 ps.setString(1, locale);

@@ -6,6 +6,7 @@ import com.replybook.kb.auth.Role;
 import com.replybook.kb.guardrails.GuardrailsError;
 import com.replybook.kb.guardrails.Locales;
 import com.replybook.kb.guardrails.Versions;
+import com.replybook.kb.shops.ShopSetting;
 import com.replybook.kb.vocabulary.SupportedLocale;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
@@ -19,12 +20,16 @@ import java.util.Map;
 
 /**
  * <ul>
- *   <li>{@code GET /api/v1/wording/{locale}} (any role) → {@code {"locale","rules":[{"phrase","severity",
- *       "suggestion","reason"}],"version","updatedAt","updatedBy","defaults"}};</li>
- *   <li>{@code PUT /api/v1/wording/{locale}} (lead and above) replaces the rules; 422 names each bad row and field,
- *       and nothing is saved; an optional {@code If-Match: "<version>"} makes it 409 when someone saved first;</li>
- *   <li>{@code POST /api/v1/wording/check} {@code {"locale","text"}} (any role) → {@code {"findings":[{"phrase",
- *       "severity","start","end","text","suggestion","reason"}],"blocked"}}, offsets into the text as given.</li>
+ *   <li>{@code GET /api/v1/wording/{locale}[?shop=]} (any role) → {@code {"locale","rules":[{"phrase","severity",
+ *       "suggestion","reason"}],"version","updatedAt","updatedBy","defaults","shop","inherited"}}: the locale's rules,
+ *       or a shop's own ({@code inherited} true when it has none and the locale's apply);</li>
+ *   <li>{@code PUT /api/v1/wording/{locale}[?shop=]} (lead and above) replaces the rules (the shop's own with
+ *       {@code shop}; a lead of some shops only changes their shops'); 422 names each bad row and field, and nothing is
+ *       saved; an optional {@code If-Match: "<version>"} makes it 409 when someone saved first;</li>
+ *   <li>{@code DELETE /api/v1/wording/{locale}?shop=} (lead and above): the shop uses the locale's rules again;</li>
+ *   <li>{@code POST /api/v1/wording/check} {@code {"locale","text","shop"}} (any role) → {@code {"findings":[{"phrase",
+ *       "severity","start","end","text","suggestion","reason"}],"blocked"}}, offsets into the text as given, by the
+ *       shop's rules when one is named.</li>
  * </ul>
  */
 final class WordingApi {
@@ -39,15 +44,14 @@ final class WordingApi {
     void routes(Router<ApiCall> api) {
         api.get("/api/v1/wording/{locale}", this::read)
                 .put("/api/v1/wording/{locale}", this::replace)
+                .delete("/api/v1/wording/{locale}", this::remove)
                 .post("/api/v1/wording/check", this::check);
     }
 
     private void read(ApiCall call) throws IOException {
-        Principal.of(call).require(Role.AGENT);
+        Principal me = Principal.of(call).require(Role.AGENT);
         SupportedLocale locale = Locales.inPath(call.path("locale"), GuardrailsError.NO_WORDING);
-        Wording.Current now = wording.current(locale);
-        call.setHeader("ETag", Versions.etag(now.stamp()));
-        call.json(200, body(locale, now));
+        answer(call, locale, wording.current(set(call, locale, me)));
     }
 
     private void replace(ApiCall call) throws IOException {
@@ -55,13 +59,18 @@ final class WordingApi {
         SupportedLocale locale = Locales.require(call.path("locale"), "locale");
         Long expected = Versions.ifMatch(call);
         List<WordingRule> rules = WordingParser.parse(call.readObject());
-        Wording.Current now = wording.replace(locale, rules, p.username(), expected);
-        call.setHeader("ETag", Versions.etag(now.stamp()));
-        call.json(200, body(locale, now));
+        ShopSetting set = set(call, locale, p).writableBy(p);
+        answer(call, locale, wording.replace(set, rules, p.username(), expected));
+    }
+
+    private void remove(ApiCall call) throws IOException {
+        Principal p = Principal.of(call).require(Role.LEAD);
+        SupportedLocale locale = Locales.inPath(call.path("locale"), GuardrailsError.NO_WORDING);
+        answer(call, locale, wording.remove(set(call, locale, p).requireShop(), Versions.ifMatch(call)));
     }
 
     private void check(ApiCall call) throws IOException {
-        Principal.of(call).require(Role.AGENT);
+        Principal me = Principal.of(call).require(Role.AGENT);
         JsonNode body = call.readObject();
         SupportedLocale locale = Locales.require(body.path("locale").isTextual() ? body.get("locale").asText() : null, "locale");
         JsonNode text = body.get("text");
@@ -69,9 +78,22 @@ final class WordingApi {
         if (text.asText().length() > MAX_TEXT) {
             throw ApiException.unprocessable("text", InputError.TOO_LONG, "text", MAX_TEXT);
         }
-        List<Finding> findings = wording.current(locale).rules().find(text.asText());
+        JsonNode shop = body.get("shop");
+        if (shop != null && !shop.isNull() && !shop.isTextual()) throw ApiException.badRequest("shop", InputError.NOT_STRING, "shop");
+        ShopSetting set = ShopSetting.requested(locale.tag(), shop == null || shop.isNull() ? null : shop.asText(), me,
+                wording.shops());
+        List<Finding> findings = wording.current(set).rules().find(text.asText());
         call.json(200, Map.of("findings", findings,
                 "blocked", findings.stream().anyMatch(f -> f.severity() == Severity.BLOCK)));
+    }
+
+    private ShopSetting set(ApiCall call, SupportedLocale locale, Principal caller) {
+        return ShopSetting.requested(locale.tag(), call.query("shop"), caller, wording.shops());
+    }
+
+    private static void answer(ApiCall call, SupportedLocale locale, Wording.Current now) throws IOException {
+        call.setHeader("ETag", Versions.etag(now.stamp()));
+        call.json(200, body(locale, now));
     }
 
     static Map<String, Object> body(SupportedLocale locale, Wording.Current now) {
@@ -79,6 +101,7 @@ final class WordingApi {
         out.put("locale", locale.tag());
         out.put("rules", now.rules().rules());
         out.putAll(Versions.fields(now.stamp()));
+        out.putAll(now.set().fields(now.inherited()));
         return out;
     }
 }

@@ -4,10 +4,13 @@ import com.replybook.kb.entries.ScriptCheck;
 import com.replybook.kb.vocabulary.SupportedLocale;
 import com.replybook.kb.web.FieldError;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The save-time wording check of an entry's script, SMS and review versions: a blocking phrase refuses the save
+ * The save-time wording check of an entry's script, SMS, review and tone versions, by the rules of the entry's shops
+ * (each shop's own, else its locale's; an entry of every shop passes the locale's and every shop's own): a blocking phrase refuses the save
  * (the error names the field, the words found, the rule's phrase, and what to write instead, at line and column);
  * a warning phrase is a note the editor sees in the preview. Template code ({@code ${…}}, {@code <#…>}) is not text.
  */
@@ -20,20 +23,24 @@ final class WordingCheck implements ScriptCheck {
     }
 
     @Override
-    public List<FieldError> check(String field, String text, String locale) {
-        return findings(field, text, locale, Severity.BLOCK);
+    public List<FieldError> check(String field, String text, String locale, List<String> shops) {
+        return findings(field, text, locale, shops, Severity.BLOCK);
     }
 
     @Override
-    public List<FieldError> notes(String field, String text, String locale) {
-        return findings(field, text, locale, Severity.WARN);
+    public List<FieldError> notes(String field, String text, String locale, List<String> shops) {
+        return findings(field, text, locale, shops, Severity.WARN);
     }
 
-    private List<FieldError> findings(String field, String text, String locale, Severity severity) {
+    /** What the rules of every shop the entry reaches find (see {@link Wording#forEntry}), each finding once. */
+    private List<FieldError> findings(String field, String text, String locale, List<String> shops, Severity severity) {
         if (text == null || text.isBlank()) return List.of();
-        WordingRules rules = wording.current(SupportedLocale.resolve(locale)).rules();
-        return rules.findInScript(text).stream().filter(f -> f.severity() == severity)
-                .map(f -> error(field, text, f)).toList();
+        Set<FieldError> out = new LinkedHashSet<>();
+        for (WordingRules rules : wording.forEntry(SupportedLocale.resolve(locale), shops)) {
+            rules.findInScript(text).stream().filter(f -> f.severity() == severity)
+                    .forEach(f -> out.add(error(field, text, f)));
+        }
+        return List.copyOf(out);
     }
 
     private static FieldError error(String field, String text, Finding f) {

@@ -1,6 +1,8 @@
 package com.replybook.kb.guardrails.wording;
 
+import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
+import com.replybook.kb.guardrails.GuardrailsPageModel;
 import com.replybook.kb.console.Page;
 import com.replybook.kb.guardrails.Locales;
 import com.replybook.kb.vocabulary.SupportedLocale;
@@ -11,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /console/wording?locale=zh-CN} (lead and above): the locale's wording rules to edit, add and remove, and a
- * "try a text" box that highlights what the rules find. The page's script saves and checks through
+ * {@code /console/wording?locale=zh-CN[&shop=tmall]} (lead and above): the locale's wording rules, or a shop's own
+ * (its locale's until it saves some), to edit, add and remove, and a "try a text" box that highlights what the rules
+ * find. The page's script saves and checks through
  * {@code /api/v1/wording} with the session, so the API's validation is the only one.
  */
 final class WordingPage {
@@ -28,12 +31,14 @@ final class WordingPage {
     }
 
     private void show(Page p) throws IOException {
-        p.require(Role.LEAD);
+        Principal me = p.require(Role.LEAD);
         SupportedLocale locale = Locales.find(p.param("locale")).orElse(SupportedLocale.resolve(p.me().locale()));
-        Wording.Current now = wording.current(locale);
-        p.render("guardrails/wording.ftlh", Map.of("locale", locale.tag(), "locales", SupportedLocale.TAGS,
-                "rules", now.rules().rules(), "stamp", now.stamp(),
-                "severities", List.of(Severity.BLOCK.wire(), Severity.WARN.wire()),
-                "api", p.request().getContextPath() + "/api/v1/wording"));
+        Wording.Current now = wording.current(GuardrailsPageModel.requested(p, me, locale, wording.shops()));
+        Map<String, Object> m = GuardrailsPageModel.of(me, locale, now.set(), now.inherited(), wording.shops());
+        m.put("rules", now.rules().rules());
+        m.put("stamp", now.stamp());
+        m.put("severities", List.of(Severity.BLOCK.wire(), Severity.WARN.wire()));
+        m.put("api", p.request().getContextPath() + "/api/v1/wording");
+        p.render("guardrails/wording.ftlh", m);
     }
 }

@@ -2,6 +2,7 @@ package com.replybook.kb.guardrails.wording;
 
 import com.replybook.kb.db.Database;
 import com.replybook.kb.guardrails.Stamp;
+import com.replybook.kb.shops.ShopError;
 import com.replybook.kb.web.ApiException;
 
 import java.sql.Connection;
@@ -15,9 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The wording rules leads saved, per locale (tables {@code wording_rule_sets} and {@code wording_rules}); a locale
- * nobody saved has no row and uses the defaults. {@link #replace} swaps a locale's whole list in one transaction.
- * Thread-safe.
+ * The wording rules leads saved, per locale and per shop in a locale (tables {@code wording_rule_sets} and
+ * {@code wording_rules}, keyed by {@link com.replybook.kb.shops.ShopSetting#key()}: {@code zh-CN},
+ * {@code zh-CN/tmall-flagship}); a locale nobody saved has no row and uses the defaults, a shop its locale's.
+ * {@link #replace} swaps a whole list in one transaction. Thread-safe.
  */
 final class WordingStore {
 
@@ -61,6 +63,32 @@ final class WordingStore {
         return out;
     }
 
+    /** The shops with rules of their own for {@code locale}, e.g. {@code [jd, tmall-flagship]}. */
+    List<String> shopsWithOwn(String locale) {
+        return db.read(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT locale FROM wording_rule_sets WHERE locale LIKE ? ORDER BY locale")) {
+                ps.setString(1, locale + "/%");
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(rs.getString(1).substring(locale.length() + 1));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Removes the rules kept under {@code key}; 404 when there are none, 409 as {@link #replace}. */
+    void remove(String key, Long expectedVersion) {
+        db.inTransaction(c -> {
+            long current = currentVersion(c, key);
+            if (current == 0) throw ApiException.notFound(ShopError.SETTING_NONE_OWN, key);
+            if (expectedVersion != null && expectedVersion != current) throw changed(current);
+            delete(c, key);
+            return null;
+        });
+    }
+
     /**
      * Replaces the locale's rules, stamped {@code next}; 409 when {@code expectedVersion} is given and another
      * replacement came first.
@@ -68,17 +96,8 @@ final class WordingStore {
     void replace(String locale, List<WordingRule> rules, Stamp next, Long expectedVersion) {
         db.inTransaction(c -> {
             long current = currentVersion(c, locale);
-            if (expectedVersion != null && expectedVersion != current) {
-                throw ApiException.conflict(WordingRuleError.CHANGED, Map.of("currentVersion", current), current);
-            }
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM wording_rules WHERE locale = ?")) {
-                del.setString(1, locale);
-                del.executeUpdate();
-            }
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM wording_rule_sets WHERE locale = ?")) {
-                del.setString(1, locale);
-                del.executeUpdate();
-            }
+            if (expectedVersion != null && expectedVersion != current) throw changed(current);
+            delete(c, locale);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO wording_rule_sets (locale, version, updated_at,"
                     + " updated_by) VALUES (?,?,?,?)")) {
                 ps.setString(1, locale);
@@ -90,6 +109,19 @@ final class WordingStore {
             insertRules(c, locale, rules);
             return null;
         });
+    }
+
+    private static ApiException changed(long current) {
+        return ApiException.conflict(WordingRuleError.CHANGED, Map.of("currentVersion", current), current);
+    }
+
+    private static void delete(Connection c, String key) throws SQLException {
+        for (String table : List.of("wording_rules", "wording_rule_sets")) {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM " + table + " WHERE locale = ?")) {
+                del.setString(1, key);
+                del.executeUpdate();
+            }
+        }
     }
 
     private static long currentVersion(Connection c, String locale) throws SQLException {

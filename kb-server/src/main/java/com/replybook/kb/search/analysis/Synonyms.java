@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,7 +23,10 @@ import java.util.regex.Pattern;
  * (one-way); {@code #} starts a comment. Chinese terms match as substrings of the folded query (traditional →
  * simplified, full-width → half-width), so they do not depend on word segmentation: 貨件卡住 expands 卡住 even
  * when the segmenter splits it differently. Latin terms match as whole words after stemming (refunds ~ refund).
- * Thread-safe: {@link #replace} swaps an immutable snapshot.
+ *
+ * <p>A shop may keep its own rules for a locale (issue 20), kept under the key {@code <locale>/<shop>}
+ * ({@code zh-CN/tmall-flagship}); a search in that shop uses them instead of the locale's, and the locale's for every
+ * locale it keeps none for. Thread-safe: {@link #replace} swaps an immutable snapshot.
  */
 public final class Synonyms {
 
@@ -43,7 +47,17 @@ public final class Synonyms {
     private record Rewrite(Pattern source, String target) {
     }
 
-    private record Snapshot(Map<String, String> rulesByLocale, List<Rule> rules, List<Rewrite> rewrites) {
+    /** The rules one search applies, compiled. */
+    private record Compiled(List<Rule> rules, List<Rewrite> rewrites) {
+    }
+
+    /** What is in force: every key's rules, the locales' compiled, and each shop's compiled when first searched. */
+    private record Snapshot(Map<String, String> rulesByLocale, Compiled base, Map<String, Compiled> byShop) {
+
+        Compiled of(String shop) {
+            return shop == null || rulesByLocale.keySet().stream().noneMatch(k -> k.endsWith("/" + shop)) ? base
+                    : byShop.computeIfAbsent(shop, s -> compile(inShop(rulesByLocale, s)));
+        }
     }
 
     public Synonyms(Map<String, String> rulesByLocale) {
@@ -82,10 +96,15 @@ public final class Synonyms {
 
     /** The synonym texts to add for {@code query}, e.g. {@code 快递到哪了} → {@code [物流, 包裹, …]}. */
     public List<String> expansions(String query) {
+        return expansions(query, null);
+    }
+
+    /** {@link #expansions(String)} by the rules of {@code shop} (its own where it keeps some; null for none). */
+    public List<String> expansions(String query, String shop) {
         String folded = normalize(query);
         List<String> words = null;
         Set<String> out = new LinkedHashSet<>();
-        for (Rule rule : current.rules) {
+        for (Rule rule : current.of(shop).rules) {
             for (Term t : rule.from) {
                 boolean hit;
                 if (t.words == null) {
@@ -110,15 +129,37 @@ public final class Synonyms {
      * becomes Chinese is embedded in the Chinese space. Unchanged (as typed) when no one-way rule applies.
      */
     public String rewrite(String query) {
+        return rewrite(query, null);
+    }
+
+    /** {@link #rewrite(String)} by the rules of {@code shop} (its own where it keeps some; null for none). */
+    public String rewrite(String query, String shop) {
         String folded = normalize(query);
         String out = folded;
-        for (Rewrite r : current.rewrites) out = r.source.matcher(out).replaceAll(Matcher.quoteReplacement(r.target));
+        for (Rewrite r : current.of(shop).rewrites) out = r.source.matcher(out).replaceAll(Matcher.quoteReplacement(r.target));
         return out.equals(folded) ? query : out;
     }
 
     private static Snapshot build(Map<String, String> rulesByLocale) {
+        Map<String, String> locales = new TreeMap<>(rulesByLocale);
+        locales.keySet().removeIf(k -> k.contains("/"));
+        return new Snapshot(Map.copyOf(rulesByLocale), compile(locales.values()), new ConcurrentHashMap<>());
+    }
+
+    /** The texts a search in {@code shop} applies: per locale, the shop's own where it keeps some, else the locale's. */
+    private static List<String> inShop(Map<String, String> rulesByLocale, String shop) {
+        Map<String, String> texts = new TreeMap<>();
+        rulesByLocale.forEach((key, text) -> {
+            int slash = key.indexOf('/');
+            if (slash < 0) texts.putIfAbsent(key, text); // the locale's, unless the shop's came first
+            else if (key.substring(slash + 1).equals(shop)) texts.put(key.substring(0, slash), text);
+        });
+        return List.copyOf(texts.values());
+    }
+
+    private static Compiled compile(java.util.Collection<String> texts) {
         List<Rule> rules = new ArrayList<>();
-        for (String text : rulesByLocale.values()) rules.addAll(parse(text));
+        for (String text : texts) rules.addAll(parse(text));
         List<Rewrite> rewrites = new ArrayList<>();
         for (Rule rule : rules) {
             if (!rule.oneWay) continue;
@@ -128,7 +169,7 @@ public final class Synonyms {
                 rewrites.add(new Rewrite(Pattern.compile(source), rule.to.get(0).text));
             }
         }
-        return new Snapshot(Map.copyOf(rulesByLocale), List.copyOf(rules), List.copyOf(rewrites));
+        return new Compiled(List.copyOf(rules), List.copyOf(rewrites));
     }
 
     static List<Rule> parse(String text) {

@@ -61,7 +61,11 @@ public final class EntryDocuments {
         doc.add(new SortedDocValuesField(SearchFields.KEY, new BytesRef(entry.key()))); // the index's tie order
         doc.add(new StringField(SearchFields.LOCALE, nz(entry.locale()), Field.Store.NO));
         doc.add(new StringField(SearchFields.STATUS, entry.status().wire(), Field.Store.NO));
-        String scope = SearchFields.scope(nz(entry.locale()), entry.status().wire());
+        String owner = entry.personal() ? entry.createdBy() : null;
+        doc.add(new StringField(SearchFields.AUDIENCE, SearchFields.audience(owner), Field.Store.NO));
+        if (entry.shops().isEmpty()) doc.add(new StringField(SearchFields.SHOP, SearchFields.EVERY_SHOP, Field.Store.NO));
+        for (String shop : entry.shops()) doc.add(new StringField(SearchFields.SHOP, shop, Field.Store.NO));
+        String scope = SearchFields.scope(nz(entry.locale()), entry.status().wire(), owner);
         doc.add(new StringField(SearchFields.SCOPE, scope, Field.Store.NO));
         doc.add(new SortedDocValuesField(SearchFields.SCOPE, new BytesRef(scope)));
         doc.add(new NumericDocValuesField(SearchFields.VERSION, entry.version()));

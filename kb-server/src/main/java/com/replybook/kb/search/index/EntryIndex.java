@@ -11,8 +11,8 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MergePolicy;
 import org.apache.lucene.index.NoMergePolicy;
-import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.codecs.Codec;
@@ -65,7 +65,7 @@ import java.util.stream.Stream;
 public final class EntryIndex implements Closeable {
 
     /** Bump whenever fields or analysis change: an index of another version is rebuilt on open. */
-    static final int SCHEMA_VERSION = 8;
+    static final int SCHEMA_VERSION = 9; // 9: shops and audience (issue 20)
     static final String SCHEMA_KEY = "replybook.schema";
     static final String SEQ_KEY = "replybook.seq";
     static final String MODELS_KEY = "replybook.models";
@@ -295,6 +295,14 @@ public final class EntryIndex implements Closeable {
     /** Changes (after the new reader is in place) whenever a refresh made other documents visible. */
     public long generation() {
         return generation.get();
+    }
+
+    /**
+     * True when some entry of the index has audience {@code audience} (e.g. {@code @li.na}: they keep personal
+     * entries); may stay true a while after the last one was deleted. One term look-up.
+     */
+    public boolean hasAudience(String audience) {
+        return withSearcher(s -> s.getIndexReader().docFreq(new Term(SearchFields.AUDIENCE, audience)) > 0);
     }
 
     public SearcherManager searchers() {

@@ -25,9 +25,21 @@ public final class SearchFields {
     /**
      * Locale and status together, e.g. {@code zh-CN|published}: one filter term instead of two for the usual
      * search (one locale, published entries), and the index sort ({@link EntryIndex}), so that a locale's
-     * published entries are one run of documents that filters read as dense blocks.
+     * published entries are one run of documents that filters read as dense blocks. A personal entry's scope also
+     * names its owner ({@code zh-CN|published|@li.na}): only its owner's searches ask for that run.
      */
     public static final String SCOPE = "scope";
+    /**
+     * The keys of the shops an entry belongs to, one term each, or {@link #EVERY_SHOP} for an entry of every shop: a
+     * search in some shops filters on those keys and {@code *}.
+     */
+    public static final String SHOP = "shop";
+    /** The {@link #SHOP} term of an entry of every shop. */
+    public static final String EVERY_SHOP = "*";
+    /** Who finds an entry: {@link #TEAM} or {@code @} and the owner of a personal entry ({@link #audience}). */
+    public static final String AUDIENCE = "audience";
+    /** The {@link #AUDIENCE} term of a team entry. */
+    public static final String TEAM = "team";
     /** Entry version; a change older than the indexed one is not applied. */
     static final String VERSION = "version";
     /** What a hit shows of the entry ({@link HitCard}), one binary doc value. */
@@ -63,9 +75,19 @@ public final class SearchFields {
     private SearchFields() {
     }
 
-    /** The {@link #SCOPE} value of an entry in {@code locale} with status {@code status} (wire form). */
+    /** The {@link #SCOPE} value of a team entry in {@code locale} with status {@code status} (wire form). */
     public static String scope(String locale, String status) {
         return locale + "|" + status;
+    }
+
+    /** The {@link #SCOPE} value of {@code owner}'s personal entry (null owner: a team entry's). */
+    public static String scope(String locale, String status, String owner) {
+        return owner == null ? scope(locale, status) : scope(locale, status) + "|" + audience(owner);
+    }
+
+    /** The {@link #AUDIENCE} term of {@code owner}'s personal entries, e.g. {@code @li.na}; {@link #TEAM} for null. */
+    public static String audience(String owner) {
+        return owner == null ? TEAM : "@" + owner;
     }
 
     public static String words(String field) {

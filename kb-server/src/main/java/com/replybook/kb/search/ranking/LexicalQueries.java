@@ -69,7 +69,12 @@ public final class LexicalQueries {
 
     /** The query for {@code text}, or null when nothing searchable is left after analysis. */
     public Query build(String text, IndexReader reader) {
-        Built built = buildWithHighlight(text, reader);
+        return build(text, reader, null);
+    }
+
+    /** {@link #build(String, IndexReader)} with the synonyms of {@code shop} (null: the locales'). */
+    public Query build(String text, IndexReader reader, String shop) {
+        Built built = buildWithHighlight(text, reader, shop);
         return built == null ? null : built.query;
     }
 
@@ -78,8 +83,8 @@ public final class LexicalQueries {
         return SearchAnalyzers.analyze(words, text).terms();
     }
 
-    /** Like {@link #build}, with the terms to highlight. */
-    public Built buildWithHighlight(String text, IndexReader reader) {
+    /** Like {@link #build}, with the terms to highlight; the synonyms of {@code shop} (null: the locales'). */
+    public Built buildWithHighlight(String text, IndexReader reader, String shop) {
         SearchAnalyzers.Analysis bigrams = SearchAnalyzers.analyze(bigram, text);
         SearchAnalyzers.Analysis words = SearchAnalyzers.analyze(this.words, text);
         if (bigrams.terms().isEmpty() && words.terms().isEmpty()) return null;
@@ -87,7 +92,7 @@ public final class LexicalQueries {
         List<String> wordTerms = rarest(reader, SearchFields.words(SearchFields.QUESTIONS), words.terms(), MAX_TERMS);
         Set<String> bigramSynonyms = new LinkedHashSet<>();
         Set<String> wordSynonyms = new LinkedHashSet<>();
-        for (String s : synonyms.expansions(text)) {
+        for (String s : synonyms.expansions(text, shop)) {
             bigramSynonyms.addAll(SearchAnalyzers.analyze(bigram, s).terms());
             wordSynonyms.addAll(SearchAnalyzers.analyze(this.words, s).terms());
         }

@@ -1,0 +1,41 @@
+package com.replybook.kb.entries;
+
+import com.replybook.kb.auth.Principal;
+import com.replybook.kb.web.ApiException;
+
+/**
+ * Which shop keys exist: to refuse an entry that names an unknown shop (422 naming {@code shops}) and to check the shop
+ * a request names ({@link #requested}). Implemented by the shops feature, so that this package does not depend on it.
+ */
+@FunctionalInterface
+public interface KnownShops {
+
+    /** True when a shop has key {@code key}. */
+    boolean exists(String key);
+
+    /**
+     * The shop a request names in {@code field} (a query parameter or body field), checked: null when none is named;
+     * 400 naming the field when no shop has that key; 403 naming it when {@code caller} works for other shops only.
+     */
+    default String requested(Principal caller, String key, String field) {
+        if (key == null || key.isBlank()) return null;
+        String k = key.strip();
+        if (!exists(k)) throw ApiException.badRequest(field, ScopeError.SHOP_UNKNOWN, k);
+        if (!caller.worksFor(k)) {
+            throw ApiException.of(403, "forbidden", field, ScopeError.SHOP_NOT_YOURS, null,
+                    String.join(", ", caller.shops()), k);
+        }
+        return k;
+    }
+
+    /**
+     * The shops {@code reader} works for, key → name in key order (every shop for a reader not limited to some), to
+     * offer as a filter; none by default.
+     */
+    default java.util.Map<String, String> namesFor(Principal reader) {
+        return java.util.Map.of();
+    }
+
+    /** Every key is known (tools and tests without shops). */
+    KnownShops ANY = key -> true;
+}
