@@ -1,0 +1,131 @@
+package com.replybook.kb.console;
+
+import com.replybook.kb.auth.Role;
+import com.replybook.kb.testing.ApiClient;
+import com.replybook.kb.testing.Browser;
+import com.replybook.kb.testing.FailureReport;
+import com.replybook.kb.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.openqa.selenium.OutputType;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The shops in a real Chromium (issue 20): an admin's shop page in Chinese with its voice and channel layouts, a lead
+ * of one shop on the wording rules page in English, opened on their shop's own rules, and an editor's entry form with
+ * its shops; each at 1400 px and on a 390 px phone without sideways scrolling. Saves screenshots of each.
+ */
+class ConsoleShopsIT {
+
+    static final String PASSWORD = "correct horse battery";
+    static final Path SCREENSHOTS = ConsoleWorkflowIT.SCREENSHOTS;
+    @RegisterExtension
+    static final FailureReport report = new FailureReport(Path.of("target/browser-failures"));
+    @TempDir
+    static Path dir;
+    static TestServer server;
+    static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(dir, false);
+        ApiClient admin = server.admin();
+        assertEquals(201, admin.post("/api/v1/shops", Map.of("key", "tmall-flagship", "name", "云栖天猫旗舰店",
+                "locales", List.of("zh-CN"), "signature", "云栖旗舰店客服 · 7×24 在线",
+                "greetings", Map.of("warm", "亲爱的${customer.name}，欢迎回到云栖～"),
+                "layouts", Map.of("channel/chat.zh-CN.ftl", "【${shopName}】${tone.greeting}\n\n${body}\n\n${tone.closing}")))
+                .status());
+        assertEquals(201, admin.post("/api/v1/shops", Map.of("key", "jd", "name", "云栖京东自营店")).status());
+        server.createConsoleUser("wei", "admin", "zh-CN", PASSWORD);
+        server.createConsoleUser("ed", "editor", "en", PASSWORD);
+        var lead = server.app().users().createUser("lena", "lena", Role.LEAD, "en", List.of("tmall-flagship"));
+        server.app().passwords().setPassword(lead.id(), PASSWORD);
+        browser = Browser.start(server.base(), Browser.Options.DEFAULT.withLang("zh-CN"));
+        report.browser(browser);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.close();
+        server.close();
+    }
+
+    @AfterEach
+    void desktopAgain() {
+        browser.desktop();
+    }
+
+    static void signInAs(String username) {
+        browser.forgetCookies().open("/console/signin");
+        browser.type("#username", username).type("#password", PASSWORD).click("#signin");
+        browser.until(d -> browser.path().startsWith("/console/signin") ? null : true);
+    }
+
+    @Test
+    void anAdminSeesAShopsVoiceAndItsOwnLayoutsAndItsOwnSettingsOneClickAway() throws IOException {
+        signInAs("wei");
+        browser.open("/console/shops/tmall-flagship");
+        assertTrue(browser.exists("#shop-layouts[open]"), "the shop keeps a layout: its layouts are shown");
+        assertTrue(browser.find("#shop-settings").getText().contains("话术禁忌"), browser.find("#shop-settings").getText());
+        windowShot(SCREENSHOTS.resolve("console-shop.png"), "h1", 8);
+        browser.phone(390, 844);
+        browser.open("/console/shops/tmall-flagship");
+        noSidewaysScroll();
+        windowShot(SCREENSHOTS.resolve("console-shop-390.png"), "#shop-voice", 8);
+    }
+
+    @Test
+    void aLeadOfOneShopOpensTheWordingRulesOnTheirShopsOwn() throws IOException {
+        signInAs("lena");
+        browser.open("/console/wording");
+        String tabs = browser.find("#shop-tabs").getText();
+        assertTrue(tabs.contains("云栖天猫旗舰店") && !tabs.contains("云栖京东自营店"), tabs);
+        assertTrue(browser.find("#rules-stamp").getText().contains("zh-CN") || browser.find("#rules-stamp").getText()
+                .contains("en"), "it says the shop uses its language's rules: " + browser.find("#rules-stamp").getText());
+        windowShot(SCREENSHOTS.resolve("console-wording-shop.en.png"), "h1", 8);
+        browser.phone(390, 844);
+        browser.open("/console/wording");
+        noSidewaysScroll();
+    }
+
+    @Test
+    void anEditorTicksAnEntrysShopsAndKeepsItPersonalOrForTheTeam() throws IOException {
+        signInAs("ed");
+        browser.open("/console/entries/new");
+        assertTrue(browser.exists("#entry-shops input[value=tmall-flagship]"));
+        assertTrue(browser.exists("#visibility"));
+        assertFalse(browser.find("#tone-versions").getText().isBlank());
+        windowShot(SCREENSHOTS.resolve("console-entry-shops.en.png"), "#entry-shops", 120);
+        browser.phone(390, 844);
+        browser.open("/console/entries/new");
+        noSidewaysScroll();
+    }
+
+    /** The window as it is, scrolled so that {@code css} is {@code below} px from the top (as ConsoleUxIT does). */
+    static void windowShot(Path file, String css, int below) throws IOException {
+        browser.js("window.scrollTo(0, document.querySelector(arguments[0]).getBoundingClientRect().top + scrollY - arguments[1]);",
+                css, below);
+        Files.createDirectories(file.getParent());
+        Files.write(file, browser.driver().getScreenshotAs(OutputType.BYTES));
+    }
+
+    static void noSidewaysScroll() {
+        List<?> w = (List<?>) browser.js("return [document.documentElement.scrollWidth, innerWidth];");
+        assertTrue(((Number) w.get(0)).longValue() <= ((Number) w.get(1)).longValue(),
+                browser.path() + ": no sideways scroll " + w);
+    }
+}
