@@ -15,7 +15,7 @@
   };
   var PATHS = ['ticket.id', 'ticket.subject', 'ticket.description', 'ticket.requester.name', 'ticket.tags',
     'ticket.comments', 'ticket.via.channel', 'ticket.status', 'ticket.createdAt', 'ticket.updatedAt',
-    'currentUser.name', 'currentUser.locale'];
+    'ticket.brand', 'currentUser.name', 'currentUser.locale'];
   var CLOSED = ['solved', 'closed'];
 
   /** Comment bodies arrive as HTML; DOMParser never runs scripts, and only the text is kept. */
@@ -37,6 +37,27 @@
     }
     if (clock) clock.resolved = CLOSED.indexOf(d['ticket.status']) >= 0;
     return clock;
+  }
+
+  /**
+   * The shop of a ticket's brand by the app's shopsByBrand setting: one "brand = shop key" per line (or separated
+   * by ";"), the brand given by its ID, name or subdomain (case ignored); "* = key" for every other brand. Null when
+   * nothing matches: the panel then works in all the agent's shops.
+   */
+  function shopOf(brand, setting) {
+    var b = brand || {};
+    var names = [b.id, b.name, b.subdomain].filter(function (n) { return n != null && String(n).trim() !== ''; })
+      .map(function (n) { return String(n).trim().toLowerCase(); });
+    var fallback = null;
+    var lines = String(setting || '').split(/[\n;]+/);
+    for (var i = 0; i < lines.length; i++) {
+      var m = /^\s*([^=]+?)\s*=\s*(\S+)\s*$/.exec(lines[i]);
+      if (!m) continue;
+      var name = m[1].toLowerCase();
+      if (name === '*') fallback = fallback || m[2];
+      else if (names.indexOf(name) >= 0) return m[2];
+    }
+    return fallback;
   }
 
   function ZendeskHost(client, settings, root) {
@@ -81,6 +102,7 @@
           locale: d['currentUser.locale'] || 'en',
           channel: CHANNELS[d['ticket.via.channel']] || 'email',
           product: product || null,
+          shop: shopOf(d['ticket.brand'], s.shopsByBrand),
           clock: clockOf(messages, d),
           vars: vars
         };

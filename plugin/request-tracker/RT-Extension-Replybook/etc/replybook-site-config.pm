@@ -7,8 +7,13 @@ Set($ReplybookUrl, 'http://127.0.0.1:8080');
 # An agent-role API token of kb-server. Keep this file readable by RT only.
 Set($ReplybookToken, 'CHANGE-ME');
 
-# Optional: fills ${shop.name} in scripts.
+# Optional: fills ${shop.name} in scripts of tickets that belong to no shop.
 Set($ReplybookShopName, 'Example Shop');
+
+# Optional: the kb-server shop of each RT queue (queue name => shop key, '*' for every other queue). The panel then
+# suggests that shop's scripts (and those for every shop), in the shop's voice and by its rules, and says which shop
+# it works in. Queues not listed (without '*') work in all the shops of the agent token's user.
+# Set($ReplybookShops, { 'Tmall' => 'tmall', 'JD' => 'jd' });
 
 # Optional: seconds per kb-server call.
 Set($ReplybookTimeout, 10);

@@ -11,6 +11,8 @@
  *                                  customer:{name, tags:[]}, order:{id, amount}, agent:{name},
  *                                  locale (the agent's), channel ('chat'|'email'|'sms'|'review'), vars:{...},
  *                                  product (optional: the ticket's product or order line, sent with usage events),
+ *                                  shop (optional: the key of the ticket's shop in kb-server, from the help-desk's
+ *                                  queue or brand; the panel then works in that shop, see part 25),
  *                                  clock (optional: {openedAt, waitingSince, resolved} over the whole history, ISO
  *                                  times; without it the clock is worked out from the messages' times, at)}
  *   host.api(method, path, body) -> Promise of the kb-server JSON response (the host holds the token)

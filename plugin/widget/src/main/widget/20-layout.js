@@ -16,7 +16,9 @@
         self.msgs = global.ReplybookMessages[R.util.pickLocale(self.ctx.locale)];
         self.emit('context', {});
         self.build();
-        return Promise.all([self.suggestFromTicket(), self.suggestTone()]);
+        return self.shopChecked.then(function () {
+          return Promise.all([self.suggestFromTicket(), self.suggestTone()]);
+        });
       }).catch(function (e) {
         self.fail(e);
       });

@@ -55,11 +55,11 @@
 
     suggestTone: function () {
       var self = this;
-      var body = {
+      var body = this.withShop({
         tags: (this.ctx.customer && this.ctx.customer.tags) || [],
         text: this.latestCustomerText(),
         channel: this.channel
-      };
+      });
       return this.api('POST', '/api/v1/tone/suggest', body).then(function (res) {
         if (res && R.TONES.indexOf(res.tone) >= 0) {
           self.tone = res.tone;

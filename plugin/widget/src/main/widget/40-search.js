@@ -110,13 +110,13 @@
     /** Suggestions from the ticket: its subject plus its messages, the latest customer message weighing most. */
     suggestFromTicket: function () {
       var self = this;
-      var body = {
+      var body = this.withShop({
         subject: this.ctx.subject || '',
         messages: (this.ctx.messages || []).slice(-5),
         locale: this.replyLocale(),
         prefer: this.replyLocale(),
         limit: 5
-      };
+      });
       var seq = ++this.listSeq;
       var asked = R.util.now();
       return this.api('POST', '/api/v1/search/ticket', body).then(function (res) {
@@ -147,7 +147,8 @@
       if (!q) return this.suggestFromTicket();
       var seq = ++this.listSeq;
       this.setStatus(this.t('loading'));
-      var path = '/api/v1/search?limit=8&prefer=' + encodeURIComponent(this.replyLocale()) + '&q=' + encodeURIComponent(q);
+      var path = '/api/v1/search?limit=8&prefer=' + encodeURIComponent(this.replyLocale()) + '&q=' + encodeURIComponent(q)
+        + (this.shopKey() ? '&shop=' + encodeURIComponent(this.shopKey()) : '');
       return this.api('GET', path).then(function (res) {
         if (seq !== self.listSeq) return;
         // Misspelt words were corrected: say what was searched, so the agent is not puzzled by the hits.

@@ -162,11 +162,16 @@
       return out;
     },
 
-    /** The render context: what the ticket supplies, overlaid with what the agent typed. */
+    /**
+     * The render context: what the ticket supplies, overlaid with what the agent typed. In a shop the shop's own
+     * name (kept in kb-server) stands for ${shop.name}, not the help-desk's one shop-name setting.
+     */
     context: function () {
       var c = {};
       var vars = this.ctx.vars || {};
+      var inShop = !!this.shopKey();
       Object.keys(vars).forEach(function (k) {
+        if (inShop && k === 'shop.name') return;
         if (vars[k] != null && String(vars[k]).trim() !== '') R.util.setPath(c, k, String(vars[k]));
       });
       var fills = this.fills;
@@ -178,10 +183,10 @@
 
     /** The render call's body for the chosen entry as the panel stands (tone, channel, mood, values). */
     renderBody: function () {
-      return {
+      return this.withShop({
         tone: this.tone, channel: this.channel, locale: this.entry.locale,
         emotion: this.emotion, context: this.context()
-      };
+      });
     },
 
     renderSelected: function () {

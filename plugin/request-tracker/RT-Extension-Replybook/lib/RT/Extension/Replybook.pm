@@ -26,7 +26,9 @@ The browser never sees the knowledge-base token: the panel talks to RT
     Set($ReplybookUrl,   'http://127.0.0.1:8080');   # kb-server, as RT's host reaches it
     Set($ReplybookToken, 'rb_...');                  # an agent-role API token of kb-server
     # optional:
-    Set($ReplybookShopName, 'Example Shop');
+    Set($ReplybookShopName, 'Example Shop');         # ${shop.name} for tickets of no shop
+    Set($ReplybookShops, { 'Tmall' => 'tmall', 'JD' => 'jd', '*' => 'own-site' });
+                                                     # RT queue -> kb-server shop key: the panel works in that shop
     Set($ReplybookTimeout, 10);                      # seconds per kb-server call
     Set($ReplybookCustomFields, {                    # ticket custom fields that supply variables
         'order.id' => 'Order ID', 'order.amount' => 'Order Amount',
@@ -53,6 +55,7 @@ my @ROUTES = (
     [ GET  => qr{^/api/v1/entries/[A-Za-z0-9._%-]+$} ],
     [ POST => qr{^/api/v1/entries/[A-Za-z0-9._%-]+/render$} ],
     [ POST => qr{^/api/v1/tone/suggest$} ],
+    [ GET  => qr{^/api/v1/shops$} ],
     [ POST => qr{^/api/v1/events$} ],
     # guardrails (issue 16): wording and compensation checks, approvals
     [ POST => qr{^/api/v1/wording/check$} ],
@@ -292,7 +295,8 @@ sub _error {
 
 The ticket as the panel needs it: subject, the latest messages marked customer or agent, the
 customer's name and tags, the agent's name and locale, the product (from the custom field named by
-C<$ReplybookProductField>, if set) and the variables the ticket can supply.
+C<$ReplybookProductField>, if set), the shop (from the ticket's queue by C<$ReplybookShops>, if set) and the
+variables the ticket can supply.
 
 =cut
 
@@ -326,8 +330,24 @@ sub TicketContext {
         locale   => $user->LanguageHandle->language_tag,
         channel  => 'email',
         product  => $product,
+        shop     => $class->ShopOf($ticket->QueueObj->Name),
         vars     => \%vars,
     };
+}
+
+=head2 ShopOf QUEUENAME
+
+The kb-server shop key of an RT queue by C<$ReplybookShops> (queue name => shop key; the key C<*> for every other
+queue), or undef: the panel then works in all the shops of the agent token's user.
+
+=cut
+
+sub ShopOf {
+    my ($class, $queue) = @_;
+    my $map = RT->Config->Get('ReplybookShops');
+    return undef unless ref $map eq 'HASH';
+    my $shop = defined $queue && exists $map->{$queue} ? $map->{$queue} : $map->{'*'};
+    return defined $shop && length $shop ? "$shop" : undef;
 }
 
 # The ticket's product or order line from the custom field named by $ReplybookProductField; undef without one.

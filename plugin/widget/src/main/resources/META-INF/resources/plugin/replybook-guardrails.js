@@ -144,6 +144,7 @@
     };
     var order = decimal(ctx.order && ctx.order.amount);
     if (order) body.orderAmount = order;
+    w.withShop(body); // the shop's policy and the shop's leads decide
     button.disabled = true;
     w.setStatus(w.t('guard.asking'));
     // not retried: a request whose answer was lost may have been stored, and a lead must not see it twice
@@ -196,7 +197,7 @@
   function checkWords(w, text) {
     var g = state(w);
     var seq = ++g.checkSeq;
-    return w.api('POST', '/api/v1/wording/check', { locale: w.entry.locale, text: text }).then(function (res) {
+    return w.api('POST', '/api/v1/wording/check', w.withShop({ locale: w.entry.locale, text: text })).then(function (res) {
       if (seq !== g.checkSeq) return res;
       showWords(w, res.findings || []);
       return res;

@@ -3,6 +3,10 @@
 window.ReplybookMessages = {
   "en": {
     "title": "Reply scripts",
+    "shop": "Shop: {0}",
+    "shopTitle": "Scripts, voice and rules of {0}, plus those for every shop",
+    "shopUnknown": "Shop “{0}” is not one of yours",
+    "shopUnknownTitle": "This ticket's shop “{0}” is not one of your shops in Replybook (or is not set up there): the scripts of all your shops are shown",
     "searchPlaceholder": "Search scripts (Alt+K)",
     "searchLabel": "Search the reply library",
     "suggested": "Suggested for this ticket",
@@ -167,6 +171,10 @@ window.ReplybookMessages = {
   },
   "zh-CN": {
     "title": "回复话术",
+    "shop": "店铺：{0}",
+    "shopTitle": "使用{0}的话术、语气和规则，以及适用于所有店铺的话术",
+    "shopUnknown": "店铺“{0}”不在您的范围内",
+    "shopUnknownTitle": "此工单的店铺“{0}”不是您在 Replybook 中负责的店铺（或尚未在 Replybook 中设置）：现在显示您所有店铺的话术",
     "searchPlaceholder": "搜索话术（Alt+K）",
     "searchLabel": "搜索话术库",
     "suggested": "根据工单推荐",
@@ -331,6 +339,10 @@ window.ReplybookMessages = {
   },
   "zh-TW": {
     "title": "回覆話術",
+    "shop": "店鋪：{0}",
+    "shopTitle": "使用{0}的話術、語氣和規則，以及適用於所有店鋪的話術",
+    "shopUnknown": "店鋪「{0}」不在您的範圍內",
+    "shopUnknownTitle": "此工單的店鋪「{0}」不是您在 Replybook 中負責的店鋪（或尚未在 Replybook 中設定）：現在顯示您所有店鋪的話術",
     "searchPlaceholder": "搜尋話術（Alt+K）",
     "searchLabel": "搜尋話術庫",
     "suggested": "根據工單推薦",

@@ -60,9 +60,11 @@ final class RtInstance implements AutoCloseable {
         Files.writeString(dir.resolve("RT_SiteConfig.pm"), siteConfig(dir, port, kbUrl, kbToken));
         Files.writeString(dir.resolve("root-password"), ROOT_PASSWORD);
         Files.writeString(dir.resolve("acl.pl"), """
+                # a second queue, for the shop Tmall ($ReplybookShops)
+                @Queues = ({ Name => 'Tmall', Description => 'Tmall flagship store' });
                 # customers write in by email, as in production
-                @ACL = map { { GroupDomain => 'SystemInternal', GroupType => 'Everyone', Right => $_, Queue => 'General' } }
-                    qw(CreateTicket ReplyToTicket);
+                @ACL = map { my $right = $_; map { { GroupDomain => 'SystemInternal', GroupType => 'Everyone',
+                    Right => $right, Queue => $_ } } qw(General Tmall) } qw(CreateTicket ReplyToTicket);
                 # the ticket's product, named by $ReplybookProductField
                 @CustomFields = ({ Name => 'Product', Type => 'FreeformSingle', LookupType => 'RT::Queue-RT::Ticket',
                     Queue => 'General' },
@@ -113,6 +115,7 @@ final class RtInstance implements AutoCloseable {
                 Set($ReplybookUrl, '%s');
                 Set($ReplybookToken, '%s');
                 Set($ReplybookShopName, 'Replybook Demo Shop');
+                Set($ReplybookShops, { 'Tmall' => 'tmall' });
                 Set($ReplybookProductField, 'Product');
                 Set($ReplybookSatisfaction, { Field => 'Satisfaction', Scale => 5, SatisfiedFrom => 4 });
                 1;
@@ -137,12 +140,17 @@ final class RtInstance implements AutoCloseable {
         }
     }
 
-    /** A customer writes in by email (through RT's mail gateway, as rt-mailgate would); returns the ticket id. */
+    /** A customer writes in by email to queue General; returns the ticket id. */
     long mailFromCustomer(String name, String email, String subject, String body) {
+        return mailFromCustomer("General", name, email, subject, body);
+    }
+
+    /** A customer writes in by email to {@code queue} (through RT's mail gateway, as rt-mailgate would); returns the ticket id. */
+    long mailFromCustomer(String queue, String name, String email, String subject, String body) {
         String message = "From: " + mime(name) + " <" + email + ">\n"
                 + "To: support@replybook.test\nSubject: " + mime(subject) + "\nMIME-Version: 1.0\n"
                 + "Content-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit\n\n" + body + "\n";
-        String form = form(Map.of("queue", "General", "action", "correspond", "message", message));
+        String form = form(Map.of("queue", queue, "action", "correspond", "message", message));
         String res = Http.send(HttpRequest.newBuilder(URI.create(url + "/REST/1.0/NoAuth/mail-gateway"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build()).body();

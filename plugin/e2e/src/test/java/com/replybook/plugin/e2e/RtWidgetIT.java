@@ -298,9 +298,47 @@ class RtWidgetIT {
         assertTrue(feedback.getText().contains("未重复"), "the agent is told the greeting was left out: " + feedback.getText());
     }
 
+    @Test
+    void aTicketOfTheTmallQueueGetsTheTmallShopsScriptsInItsNameAndNeverJds() throws Exception {
+        Shops.setUp(kb);
+        long ticket = rt.mailFromCustomer("Tmall", CUSTOMER, "trade-in@example.com", "以旧换新补贴", Shops.QUESTION);
+        login();
+        useRichText(true);
+        browser.open("/Ticket/Update.html?Action=Respond&id=" + ticket);
+
+        WebElement badge = browser.until(d -> visibleNonEmpty(By.cssSelector("#replybook-panel .rb-shop")));
+        assertEquals("店铺：" + Shops.TMALL_NAME, badge.getText(), "the panel says which shop it works in");
+        assertEquals(Shops.TMALL, panel().getAttribute("data-shop"));
+        browser.until(d -> !d.findElements(By.cssSelector("#replybook-panel .rb-hit")).isEmpty());
+        var keys = Shops.keys(browser.findAll("#replybook-panel .rb-hit"));
+        assertTrue(keys.contains(Shops.TMALL_ENTRY), "the queue's shop's entry is suggested: " + keys);
+        assertFalse(keys.contains(Shops.JD_ENTRY), "never another shop's: " + keys);
+
+        String rendered = previewAndFillIn(browser.find("#replybook-panel .rb-hit[data-key='" + Shops.TMALL_ENTRY + "']"));
+        assertTrue(rendered.contains(Shops.TMALL_NAME), "${shop.name} is the shop's own name: " + rendered);
+        assertFalse(rendered.contains("Replybook Demo Shop"), "not the one-shop setting's: " + rendered);
+        screenshot("widget-shop-in-rt.png");
+        Http.await(Duration.ofSeconds(10), "the ticket's search event in shop tmall", () -> kb.get(
+                "/api/v1/events?type=search&shop=tmall&helpdesk=rt&ticketId=" + ticket).path("events").size() > 0);
+
+        // a ticket of General (no shop in $ReplybookShops): no badge, every shop's entries
+        long general = rt.mailFromCustomer(CUSTOMER, "trade-in2@example.com", "以旧换新补贴", Shops.QUESTION);
+        browser.open("/Ticket/Update.html?Action=Respond&id=" + general);
+        browser.until(d -> !d.findElements(By.cssSelector("#replybook-panel .rb-hit")).isEmpty());
+        assertTrue(panel().findElements(By.cssSelector(".rb-shop")).isEmpty(), "no shop, no badge");
+        assertEquals(null, panel().getAttribute("data-shop"));
+        var all = Shops.keys(browser.findAll("#replybook-panel .rb-hit"));
+        assertTrue(all.containsAll(List.of(Shops.TMALL_ENTRY, Shops.JD_ENTRY)), "every shop's entries: " + all);
+    }
+
     /** Opens the first suggestion, fills what the ticket lacks, waits for the preview; returns the preview's text. */
     private String previewFirstHitAndFillItIn() {
-        browser.findAll("#replybook-panel .rb-hit .rb-hit-problem").get(0).click();
+        return previewAndFillIn(browser.findAll("#replybook-panel .rb-hit").get(0));
+    }
+
+    /** Opens the hit, fills what the ticket lacks, waits for the preview; returns the preview's text. */
+    private String previewAndFillIn(WebElement hit) {
+        hit.findElement(By.cssSelector(".rb-hit-problem")).click();
         browser.until(d -> visibleNonEmpty(By.cssSelector("#replybook-panel .rb-preview")));
         browser.until(d -> panel().findElement(By.cssSelector(".rb-insert")).isEnabled());
         for (WebElement field : panel().findElements(By.cssSelector(".rb-fills input[aria-invalid='true']"))) {

@@ -595,6 +595,38 @@ class ZendeskAppIT {
         browser.driver().switchTo().defaultContent();
     }
 
+    @Test
+    void theTicketsBrandPicksTheShopThePanelWorksInAndABrandOfAnUnknownShopIsSaid() throws Exception {
+        Shops.setUp(kb);
+        String question = "&text=" + java.net.URLEncoder.encode(Shops.QUESTION, java.nio.charset.StandardCharsets.UTF_8);
+        browser.open(host.hostUrl("zh-cn", "&brand=" + java.net.URLEncoder.encode("Yunqi JD", java.nio.charset.StandardCharsets.UTF_8) + question));
+        browser.driver().switchTo().frame(browser.find("#app"));
+        WebElement badge = browser.until(d -> d.findElements(By.cssSelector(".rb-shop")).stream()
+                .filter(b -> !b.getText().isBlank()).findFirst().orElse(null));
+        assertEquals("店铺：" + Shops.JD_NAME, badge.getText(), "the brand's shop, by the app's shopsByBrand setting");
+        assertEquals(Shops.JD, browser.find("#replybook-panel").getAttribute("data-shop"));
+        browser.until(d -> !d.findElements(By.cssSelector(".rb-hit")).isEmpty());
+        var keys = Shops.keys(browser.findAll(".rb-hit"));
+        assertTrue(keys.contains(Shops.JD_ENTRY) && !keys.contains(Shops.TMALL_ENTRY), "JD's entry, never Tmall's: " + keys);
+        browser.find(".rb-hit[data-key='" + Shops.JD_ENTRY + "'] .rb-hit-problem").click();
+        browser.until(d -> d.findElement(By.cssSelector(".rb-preview")).getText().contains(Shops.JD_NAME));
+        assertFalse(browser.find(".rb-preview").getText().contains("Replybook Demo Shop"), browser.find(".rb-preview").getText());
+        screenshot("widget-shop-zendesk.png");
+        browser.driver().switchTo().defaultContent();
+
+        // a brand mapped to a shop kb-server does not know: the agent is told, and sees every shop's scripts
+        browser.open(host.hostUrl("en", "&brandId=360000999" + question));
+        browser.driver().switchTo().frame(browser.find("#app"));
+        WebElement unknown = browser.until(d -> d.findElements(By.cssSelector(".rb-shop.rb-shop-unknown")).stream()
+                .filter(b -> !b.getText().isBlank()).findFirst().orElse(null));
+        assertEquals("Shop “no-such-shop” is not one of yours", unknown.getText());
+        assertEquals(null, browser.find("#replybook-panel").getAttribute("data-shop"));
+        browser.until(d -> !d.findElements(By.cssSelector(".rb-hit")).isEmpty());
+        var all = Shops.keys(browser.findAll(".rb-hit"));
+        assertTrue(all.containsAll(List.of(Shops.TMALL_ENTRY, Shops.JD_ENTRY)), "every shop's entries: " + all);
+        browser.driver().switchTo().defaultContent();
+    }
+
     /** Waits for the suggestions and opens the logistics-delay entry among them (inside the app's frame). */
     private void openTheLogisticsDelayEntry() {
         browser.until(d -> !d.findElements(By.cssSelector(".rb-hit")).isEmpty());
