@@ -49,13 +49,15 @@
       .then(function (d) {
         area.value = (d.rules || []).join('\n');
         out.textContent = syn.getAttribute(d.inherited ? 'data-inherited' : 'data-loaded'); // a shop's without its own
+        if (revert) revert.hidden = !!d.inherited;
       });
+    var revert = document.getElementById('synonyms-revert'); // a shop's own synonyms: back to the locale's
     var failed = function (text) { out.textContent = syn.getAttribute('data-failed').replace('{0}', text); };
     document.getElementById('synonyms-save').addEventListener('click', function () {
       var rules = area.value.split('\n').map(function (s) { return s.trim(); }).filter(Boolean);
       out.textContent = '';
       post(syn.getAttribute('data-api'), {rules: rules}, 'PUT').then(function (r) {
-        if (r.ok) { out.textContent = syn.getAttribute('data-saved'); return null; }
+        if (r.ok) { out.textContent = syn.getAttribute('data-saved'); if (revert) revert.hidden = false; return null; }
         return r.json().then(function (d) { return errorText(r.status, d.error); }).then(failed);
       }).catch(function () { failed(syn.getAttribute('data-offline')); });
     });

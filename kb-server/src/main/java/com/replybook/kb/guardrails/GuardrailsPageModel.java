@@ -6,6 +6,7 @@ import com.replybook.kb.entries.KnownShops;
 import com.replybook.kb.shops.ShopSetting;
 import com.replybook.kb.vocabulary.SupportedLocale;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -24,6 +25,24 @@ public final class GuardrailsPageModel {
         String shop = p.param("shop");
         if ((shop == null || shop.isBlank()) && me.limitedToShops()) shop = me.shops().getFirst();
         return ShopSetting.requested(locale.tag(), shop, me, shops);
+    }
+
+    /** Drops a shop's own copy of a setting, given the version the page showed (null: whatever it is now). */
+    @FunctionalInterface
+    public interface OwnCopy {
+        void remove(ShopSetting set, Long expectedVersion);
+    }
+
+    /**
+     * {@code POST /console/<page>/revert} (form {@code locale}, {@code shop}, {@code version}): the shop uses its
+     * locale's copy again; back to the page with a flash. 404 when the shop had none, 409 when it changed since the
+     * page was shown (the error page says so in the user's language).
+     */
+    public static void revert(Page p, Principal me, KnownShops shops, String page, OwnCopy copy) throws IOException {
+        SupportedLocale locale = Locales.find(p.param("locale")).orElse(SupportedLocale.resolve(p.me().locale()));
+        ShopSetting set = requested(p, me, locale, shops).requireShop();
+        copy.remove(set, p.longParam("version").orElse(null));
+        p.redirect(page + "?locale=" + locale.tag() + "&shop=" + set.shop(), "flash.ownCopyRemoved", locale.tag());
     }
 
     /** The page's shared model; {@code inherited} when the shop keeps no copy of its own. */

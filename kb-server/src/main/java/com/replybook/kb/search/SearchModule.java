@@ -58,7 +58,7 @@ public final class SearchModule implements FeatureModule {
 
     @Override
     public void console(Router<Page> console) {
-        new SynonymPage(shops).routes(console);
+        new SynonymPage(shops, search.synonyms()).routes(console);
     }
 
     /** Once the index reflects the store and the start-up warm-up has ended. */

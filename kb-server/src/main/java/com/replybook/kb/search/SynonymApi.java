@@ -5,7 +5,6 @@ import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.entries.KnownShops;
 import com.replybook.kb.search.analysis.SynonymError;
-import com.replybook.kb.shops.ShopError;
 import com.replybook.kb.shops.ShopSetting;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
@@ -73,9 +72,7 @@ final class SynonymApi {
 
     private void remove(ApiCall call) throws IOException {
         ShopSetting set = set(call, Principal.of(call).require(Role.EDITOR)).requireShop();
-        if (!synonyms.remove(set.key())) {
-            throw ApiException.notFound(ShopError.SETTING_NONE_OWN, set.key());
-        }
+        synonyms.remove(set.key());
         call.json(200, answer(set));
     }
 

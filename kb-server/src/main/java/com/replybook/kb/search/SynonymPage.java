@@ -3,10 +3,12 @@ package com.replybook.kb.search;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.entries.KnownShops;
+import com.replybook.kb.search.analysis.SynonymError;
 import com.replybook.kb.shops.ShopSetting;
 import com.replybook.kb.console.Messages;
 import com.replybook.kb.console.Page;
 import com.replybook.kb.vocabulary.SupportedLocale;
+import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.Router;
 
 import java.io.IOException;
@@ -21,13 +23,25 @@ import java.util.Map;
 final class SynonymPage {
 
     private final KnownShops shops;
+    private final SynonymService synonyms;
 
-    SynonymPage(KnownShops shops) {
+    SynonymPage(KnownShops shops, SynonymService synonyms) {
         this.shops = shops;
+        this.synonyms = synonyms;
     }
 
     void routes(Router<Page> r) {
-        r.get("/synonyms", this::page);
+        r.get("/synonyms", this::page).post("/synonyms/revert", this::revert);
+    }
+
+    /** {@code POST /console/synonyms/revert} (form {@code locale}, {@code shop}): the shop uses its locale's synonyms again. */
+    private void revert(Page p) throws IOException {
+        Principal me = p.require(Role.EDITOR);
+        String locale = p.param("locale") == null ? SupportedLocale.HOME.tag() : p.param("locale");
+        if (!SearchParams.LOCALE.matcher(locale).matches()) throw ApiException.badRequest("locale", SynonymError.LOCALE);
+        ShopSetting set = ShopSetting.requested(locale, p.param("shop"), me, shops).requireShop();
+        synonyms.remove(set.key());
+        p.redirect("synonyms?locale=" + locale + "&shop=" + set.shop(), "flash.ownCopyRemoved", locale);
     }
 
     /**

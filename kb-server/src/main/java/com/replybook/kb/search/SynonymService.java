@@ -3,6 +3,8 @@ package com.replybook.kb.search;
 import com.replybook.kb.db.Database;
 import com.replybook.kb.db.SettingsChanges;
 import com.replybook.kb.search.analysis.Synonyms;
+import com.replybook.kb.shops.ShopError;
+import com.replybook.kb.web.ApiException;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -49,8 +51,10 @@ final class SynonymService {
         return new SynonymStore.Stored(key, rules, at, user);
     }
 
-    /** Removes the rules kept under {@code key} on every node; false when there were none. */
-    boolean remove(String key) {
-        return settings.write(KIND, c -> store.remove(c, key)) > 0;
+    /** Removes a shop's own rules, kept under {@code key}, on every node; 404 when it kept none. */
+    void remove(String key) {
+        if (settings.write(KIND, c -> store.remove(c, key)) == 0) {
+            throw ApiException.notFound(ShopError.SETTING_NONE_OWN, key);
+        }
     }
 }

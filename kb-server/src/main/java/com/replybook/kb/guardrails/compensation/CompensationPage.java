@@ -26,7 +26,9 @@ final class CompensationPage {
     }
 
     void routes(Router<Page> r) {
-        r.get("/compensation", this::show);
+        r.get("/compensation", this::show)
+                .post("/compensation/revert", p -> GuardrailsPageModel.revert(p, p.require(Role.LEAD),
+                        compensation.shops(), "compensation", compensation::remove));
     }
 
     private void show(Page p) throws IOException {

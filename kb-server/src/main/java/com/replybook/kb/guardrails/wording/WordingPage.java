@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * {@code /console/wording?locale=zh-CN[&shop=tmall]} (lead and above): the locale's wording rules, or a shop's own
  * (its locale's until it saves some), to edit, add and remove, and a "try a text" box that highlights what the rules
- * find. The page's script saves and checks through
+ * find; a shop's own rules can be dropped ({@code POST /console/wording/revert}). The page's script saves and checks through
  * {@code /api/v1/wording} with the session, so the API's validation is the only one.
  */
 final class WordingPage {
@@ -27,7 +27,9 @@ final class WordingPage {
     }
 
     void routes(Router<Page> r) {
-        r.get("/wording", this::show);
+        r.get("/wording", this::show)
+                .post("/wording/revert", p -> GuardrailsPageModel.revert(p, p.require(Role.LEAD), wording.shops(), "wording",
+                        wording::remove));
     }
 
     private void show(Page p) throws IOException {
