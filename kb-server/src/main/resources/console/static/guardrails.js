@@ -1,5 +1,6 @@
-// Replybook console, guardrails pages: edit the compensation table and the wording rules, try a ticket or a text.
-// Everything goes through /api/v1/compensation and /api/v1/wording with the session and its CSRF token, so the
+// Replybook console, rules pages: edit the compensation table, the wording rules and the tone mapping, try a ticket,
+// a text or a customer's tags. Everything goes through /api/v1/compensation, /api/v1/wording and /api/v1/tone with
+// the session and its CSRF token, so the
 // API's validation is the only one; its errors ("rules[2].maxAmount") are shown next to the field they name, in the
 // user's language: the console words them from their codes (POST /console/errors/text), never the API's English.
 // Server data reaches the DOM through textContent only.
@@ -77,15 +78,17 @@
     };
   }
 
-  /** Saves a rules editor: PUT with If-Match, success and errors next to the save button and the fields. */
+  /** Saves a rules editor: PUT (with If-Match when it is versioned), success and errors next to the save button and the fields. */
   function save(section, table, status, payload) {
     table.clearErrors();
     status.className = '';
     status.textContent = '…';
-    call('PUT', section.getAttribute('data-api'), payload, {'If-Match': '"' + section.getAttribute('data-version') + '"'})
+    var versioned = section.hasAttribute('data-version');
+    call('PUT', section.getAttribute('data-api'), payload,
+      versioned ? {'If-Match': '"' + section.getAttribute('data-version') + '"'} : {})
       .then(function (r) {
         if (r.ok) {
-          section.setAttribute('data-version', String(r.body.version));
+          if (versioned) section.setAttribute('data-version', String(r.body.version));
           status.className = 'ok';
           status.textContent = section.getAttribute('data-saved');
           return;
@@ -177,6 +180,42 @@
           reason: value(row, 'reason')};
       });
       save(wording, wordingTable, document.getElementById('wording-status'), {rules: rules});
+    });
+  }
+
+  // The tone mapping (admins change it; leads read it).
+  var toneMap = document.getElementById('tone-mapping');
+  var toneSave = document.getElementById('tone-save');
+  if (toneMap && toneSave) {
+    var toneTable = RuleTable(document.getElementById('tone-rules'), document.getElementById('tone-row'),
+      document.getElementById('tone-add'));
+    toneSave.addEventListener('click', function () {
+      var rules = toneTable.rows().map(function (row) { return {tag: value(row, 'tag'), tone: value(row, 'tone')}; });
+      save(toneMap, toneTable, document.getElementById('tone-status'), {rules: rules});
+    });
+  }
+
+  // Try a customer's tags and message: the tone the mapping (saved, not the table's unsaved edits) gives them.
+  var toneTry = document.getElementById('tone-try');
+  if (toneTry) {
+    var words = document.getElementById('tone-words');
+    var toneResult = document.getElementById('tone-try-result');
+    document.getElementById('tone-try-check').addEventListener('click', function () {
+      call('POST', toneTry.getAttribute('data-api'), {tags: tags(document.getElementById('tone-try-tags').value),
+        text: document.getElementById('tone-try-text').value, shop: toneTry.getAttribute('data-shop') || undefined})
+        .then(function (r) {
+          if (!r.ok) {
+            toneResult.className = 'error';
+            return errorText(r).then(function (t) { toneResult.textContent = toneTry.getAttribute('data-failed').replace('{0}', t); });
+          }
+          var d = r.body;
+          toneResult.className = 'ok';
+          toneResult.textContent = toneTry.getAttribute('data-result')
+            .replace('{0}', words.getAttribute('data-tone-' + d.tone) || d.tone)
+            .replace('{1}', words.getAttribute('data-emotion-' + d.emotion) || d.emotion)
+            + (d.matchedTag ? ' ' + toneTry.getAttribute('data-matched').replace('{0}', d.matchedTag) : '');
+          toneResult.setAttribute('data-tone', d.tone);
+        });
     });
   }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.entries.KnownShops;
-import com.replybook.kb.shops.ShopError;
 import com.replybook.kb.shops.ShopSetting;
 import com.replybook.kb.vocabulary.Tone;
 import com.replybook.kb.web.ApiCall;
@@ -86,7 +85,7 @@ final class ToneApi {
 
     private void removeMapping(ApiCall call) throws IOException {
         ShopSetting set = set(call, Principal.of(call).require(Role.ADMIN)).requireShop();
-        if (!rules.remove(set.shop())) throw ApiException.notFound(ShopError.SETTING_NONE_OWN, set.shop());
+        rules.remove(set.shop());
         call.json(200, answer(set));
     }
 

@@ -6,6 +6,8 @@ import com.replybook.kb.db.DataAccessException;
 import com.replybook.kb.db.Database;
 import com.replybook.kb.db.SettingsChanges;
 import com.replybook.kb.db.SharedValue;
+import com.replybook.kb.shops.ShopError;
+import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.Json;
 
 import java.sql.Connection;
@@ -124,9 +126,9 @@ public final class ToneRules {
         });
     }
 
-    /** Drops {@code shop}'s own mapping: it uses the shared one again. False when it kept none. */
-    boolean remove(String shop) {
-        return settings.write(KIND, c -> remove(c, shop)) > 0;
+    /** Drops {@code shop}'s own mapping: it uses the shared one again. 404 when it kept none. */
+    void remove(String shop) {
+        if (settings.write(KIND, c -> remove(c, shop)) == 0) throw ApiException.notFound(ShopError.SETTING_NONE_OWN, shop);
     }
 
     private static int remove(Connection c, String shop) throws SQLException {
