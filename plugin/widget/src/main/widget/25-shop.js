@@ -3,8 +3,9 @@
  * extension maps from the ticket's queue, the Zendesk app from the ticket's brand); the widget checks it against
  * the shops the agent works for (GET /api/v1/shops), says in the head which shop it works in, and sends it with
  * every call scoped to a shop: suggestions, searches, renders (whose ${shop.name} and voice are then the shop's
- * own), the tone, wording checks, approvals and usage events. A shop the agent does not work for, or one kb-server
- * does not know, is said in the head and left out: the agent then sees the scripts of all their shops.
+ * own), the tone, wording checks, approvals, usage events, follow-ups and captured cases. A shop the agent does not
+ * work for, or one kb-server does not know, is said in the head and left out: the agent then sees the scripts of all
+ * their shops.
  */
 (function (global) {
   'use strict';

@@ -196,8 +196,8 @@
         return Promise.resolve();
       }
       due.removeAttribute('aria-invalid');
-      var body = { ticketId: this.ticketRef().ticketId, helpdesk: this.ticketRef().helpdesk, dueAt: at.toISOString(),
-        note: note.value.trim(), entryId: entry.id, agent: this.agentName() };
+      var body = this.withShop({ ticketId: this.ticketRef().ticketId, helpdesk: this.ticketRef().helpdesk,
+        dueAt: at.toISOString(), note: note.value.trim(), entryId: entry.id, agent: this.agentName() });
       // never retried: a follow-up whose answer was lost may have been recorded
       return this.api('POST', '/api/v1/followups', body, { once: true }).then(function (f) {
         var said = fill(self.t('followups.recorded'), self.moment(f.dueAt));

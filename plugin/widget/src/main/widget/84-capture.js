@@ -99,8 +99,8 @@
       title.removeAttribute('aria-invalid');
       this.captureWhy.removeAttribute('aria-invalid');
       var ref = this.ticketRef();
-      var body = { title: title.value.trim(), excerptText: this.conversationText(), whyItWorked: why,
-        ticketId: ref.ticketId, helpdesk: ref.helpdesk, agent: this.agentName(), entryKeys: this.insertedKeys.slice(0, 50) };
+      var body = this.withShop({ title: title.value.trim(), excerptText: this.conversationText(), whyItWorked: why,
+        ticketId: ref.ticketId, helpdesk: ref.helpdesk, agent: this.agentName(), entryKeys: this.insertedKeys.slice(0, 50) });
       // never retried: a case whose answer was lost may have been filed
       return this.api('POST', '/api/v1/cases', body, { once: true }).then(function (c) {
         self.captureForm.parentNode.removeChild(self.captureForm);
