@@ -32,25 +32,14 @@ class ConsoleShopRevertTest {
     @BeforeAll
     static void start() {
         server = TestServer.start(dir, false);
-        ApiClient admin = server.admin();
-        admin.post("/api/v1/shops", Map.of("key", "tmall", "name", "云栖天猫旗舰店"));
-        admin.post("/api/v1/shops", Map.of("key", "jd", "name", "云栖京东自营店"));
-        server.createConsoleUsers(ConsoleSecurityTest.PASSWORD, "lead.all:lead");
-        lead = signedIn("lead.all");
-        var user = server.app().users().createUser("lead.tmall", "lead.tmall", Role.LEAD, "en", List.of("tmall"));
-        server.app().passwords().setPassword(user.id(), ConsoleSecurityTest.PASSWORD);
-        tmallLead = signedIn("lead.tmall");
+        ShopConsole.twoShops(server);
+        lead = ShopConsole.signedIn(server, "lead.all", Role.LEAD);
+        tmallLead = ShopConsole.signedIn(server, "lead.tmall", Role.LEAD, "tmall");
     }
 
     @AfterAll
     static void stop() {
         server.close();
-    }
-
-    static ConsoleClient signedIn(String username) {
-        ConsoleClient c = new ConsoleClient(server.base());
-        assertEquals(303, c.signIn(username, ConsoleSecurityTest.PASSWORD).statusCode());
-        return c;
     }
 
     @Test

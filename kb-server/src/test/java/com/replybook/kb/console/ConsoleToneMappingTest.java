@@ -1,7 +1,6 @@
 package com.replybook.kb.console;
 
 import com.replybook.kb.auth.Role;
-import com.replybook.kb.testing.ApiClient;
 import com.replybook.kb.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,26 +32,15 @@ class ConsoleToneMappingTest {
     @BeforeAll
     static void start() {
         server = TestServer.start(dir, false);
-        ApiClient api = server.admin();
-        api.post("/api/v1/shops", Map.of("key", "tmall", "name", "云栖天猫旗舰店"));
-        api.post("/api/v1/shops", Map.of("key", "jd", "name", "云栖京东自营店"));
-        server.createConsoleUsers(ConsoleSecurityTest.PASSWORD, "admin.tone:admin", "lead.tone:lead", "agent.tone:agent");
-        admin = signedIn("admin.tone");
-        lead = signedIn("lead.tone");
-        var user = server.app().users().createUser("lead.tmall", "lead.tmall", Role.LEAD, "en", List.of("tmall"));
-        server.app().passwords().setPassword(user.id(), ConsoleSecurityTest.PASSWORD);
-        tmallLead = signedIn("lead.tmall");
+        ShopConsole.twoShops(server);
+        admin = ShopConsole.signedIn(server, "admin.tone", Role.ADMIN);
+        lead = ShopConsole.signedIn(server, "lead.tone", Role.LEAD);
+        tmallLead = ShopConsole.signedIn(server, "lead.tmall", Role.LEAD, "tmall");
     }
 
     @AfterAll
     static void stop() {
         server.close();
-    }
-
-    static ConsoleClient signedIn(String username) {
-        ConsoleClient c = new ConsoleClient(server.base());
-        assertEquals(303, c.signIn(username, ConsoleSecurityTest.PASSWORD).statusCode());
-        return c;
     }
 
     @Test
@@ -65,7 +53,7 @@ class ConsoleToneMappingTest {
         String asAdmin = admin.get("/console/tone").body();
         assertTrue(asAdmin.contains("id=\"tone-save\"") && asAdmin.contains("data-api=\"/api/v1/tone/mapping\""), asAdmin);
         assertFalse(asAdmin.contains("id=\"rules-revert\""), "the shared mapping is never dropped");
-        ConsoleClient agent = signedIn("agent.tone");
+        ConsoleClient agent = ShopConsole.signedIn(server, "agent.tone", Role.AGENT);
         assertEquals(403, agent.get("/console/tone").statusCode());
     }
 
