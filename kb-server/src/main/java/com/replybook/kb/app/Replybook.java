@@ -98,7 +98,7 @@ public final class Replybook implements AutoCloseable {
                     eventLog::recentSearchTexts));
             add(new SampleLibraryModule(platform, entries));
             add(new EditorModule(platform, entries, search.service(), render, shops.shops()));
-            cases = add(new CasesModule(platform, entries.store(), search.service()));
+            cases = add(new CasesModule(platform, entries.store(), search.service(), shops.shops()));
             add(new ExchangeModule(platform, entries, cases, search.service()));
             add(new EventsModule(platform, eventLog, entries.store(), shops.shops()));
             add(new ToneModule(platform, shops.shops()));
