@@ -103,7 +103,7 @@ public final class Replybook implements AutoCloseable {
             add(new EventsModule(platform, eventLog, entries.store(), shops.shops()));
             add(new ToneModule(platform, shops.shops()));
             add(new ClocksModule(platform));
-            add(new FollowUpsModule(platform, entries.store()));
+            add(new FollowUpsModule(platform, entries.store(), shops.shops()));
             add(new PluginModule());
             add(new StatusModule(this::ready));
             for (FeatureModule m : modules) {
