@@ -58,8 +58,12 @@ class CaseAndFollowUpScopeApiTest {
 
     /** A follow-up on ticket {@code ticket} of {@code shop} (null: none named) recorded by {@code client}. */
     static Response promise(ApiClient client, String ticket, Object shop) {
+        return promise(client, ticket, shop, Duration.ofHours(4));
+    }
+
+    static Response promise(ApiClient client, String ticket, Object shop, Duration dueIn) {
         Map<String, Object> f = new HashMap<>(Map.of("ticketId", ticket, "helpdesk", "rt", "note", "回电 " + ticket,
-                "dueAt", Instant.now().plus(Duration.ofHours(4)).truncatedTo(ChronoUnit.SECONDS).toString()));
+                "dueAt", Instant.now().plus(dueIn).truncatedTo(ChronoUnit.SECONDS).toString()));
         if (shop != null) f.put("shop", shop);
         return client.post("/api/v1/followups", f);
     }
@@ -162,6 +166,14 @@ class CaseAndFollowUpScopeApiTest {
             assertEquals(Set.of("101", "102", "103"), tickets(allLead.get("/api/v1/followups")));
             assertEquals(Set.of("102", "103"), tickets(allLead.get("/api/v1/followups?shop=jd")));
             assertEquals(Set.of("101", "102", "103"), tickets(agent.get("/api/v1/followups")), "the agent's own");
+
+            ApiClient jdAgent = server.userInShops("agent.jd", "agent", "jd");
+            Response late = promise(jdAgent, "104", null, Duration.ofMinutes(-1));
+            assertEquals("jd", late.json().path("shop").asText(), late.text());
+            JsonNode every = allLead.get("/api/v1/analytics/insights").json().path("agents");
+            assertTrue(every.toString().contains("agent.jd"), "jd's late promise counts for every shop: " + every);
+            JsonNode theirs = lead.get("/api/v1/analytics/insights").json().path("agents");
+            assertFalse(theirs.toString().contains("agent.jd"), "a lead of tmall never counts jd's promises: " + theirs);
         }
     }
 
