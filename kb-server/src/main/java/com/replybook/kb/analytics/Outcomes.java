@@ -77,7 +77,7 @@ final class Outcomes {
                 + scoped + " GROUP BY 1 ORDER BY 1 LIMIT ?";
         List<Object> all = new ArrayList<>(args);
         all.add(limit);
-        Map<String, long[]> promises = followUps(c, p);
+        Map<String, long[]> promises = followUps(c, p, scope);
         List<AgentActivity> agents = new ArrayList<>(Sql.list(c, sql, all, rs -> {
             long[] f = promises.getOrDefault(rs.getString(1), new long[2]);
             return new AgentActivity(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
@@ -97,15 +97,17 @@ final class Outcomes {
 
     /**
      * Per agent, the promised follow-ups that fell due in the period up to now: {kept on time, late} where late is
-     * done after its due time or still open past it. Not narrowed by locale: a promise belongs to its agent.
+     * done after its due time or still open past it. Not narrowed by locale: a promise belongs to its agent. Narrowed
+     * to {@code scope}'s shops as the events are (a lead of some shops never counts another shop's promises).
      */
-    private static Map<String, long[]> followUps(Connection c, Period p) throws SQLException {
+    private static Map<String, long[]> followUps(Connection c, Period p, InsightScope scope) throws SQLException {
         long now = p.to().toEpochMilli();
+        List<Object> args = new ArrayList<>(List.of(p.fromMillis(), now));
         String sql = "SELECT agent, SUM(CASE WHEN status = 'done' AND done_at <= due_at THEN 1 ELSE 0 END),"
                 + " SUM(CASE WHEN (status = 'done' AND done_at > due_at) OR status = 'open' THEN 1 ELSE 0 END)"
-                + " FROM followups WHERE due_at >= ? AND due_at <= ? GROUP BY agent";
+                + " FROM followups WHERE due_at >= ? AND due_at <= ?" + scope.events(null, args) + " GROUP BY agent";
         Map<String, long[]> out = new HashMap<>();
-        for (var r : Sql.list(c, sql, List.of(p.fromMillis(), now),
+        for (var r : Sql.list(c, sql, args,
                 rs -> new Object[]{rs.getString(1), rs.getLong(2), rs.getLong(3)})) {
             out.put((String) r[0], new long[]{(Long) r[1], (Long) r[2]});
         }

@@ -98,12 +98,12 @@ public final class Replybook implements AutoCloseable {
                     eventLog::recentSearchTexts));
             add(new SampleLibraryModule(platform, entries));
             add(new EditorModule(platform, entries, search.service(), render, shops.shops()));
-            cases = add(new CasesModule(platform, entries.store(), search.service()));
+            cases = add(new CasesModule(platform, entries.store(), search.service(), shops.shops()));
             add(new ExchangeModule(platform, entries, cases, search.service()));
             add(new EventsModule(platform, eventLog, entries.store(), shops.shops()));
             add(new ToneModule(platform, shops.shops()));
             add(new ClocksModule(platform));
-            add(new FollowUpsModule(platform, entries.store()));
+            add(new FollowUpsModule(platform, entries.store(), shops.shops()));
             add(new PluginModule());
             add(new StatusModule(this::ready));
             for (FeatureModule m : modules) {

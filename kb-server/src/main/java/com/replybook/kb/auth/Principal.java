@@ -72,4 +72,12 @@ public record Principal(String userId, String username, Role role, String locale
     public boolean mayRead(Collection<String> owned) {
         return shops.isEmpty() || owned.isEmpty() || owned.stream().anyMatch(shops::contains);
     }
+
+    /**
+     * True when the caller may read something of the one shop {@code shop} (a case, a follow-up), or of no shop
+     * ({@code shop} null: every shop's).
+     */
+    public boolean mayReadShop(String shop) {
+        return shop == null || worksFor(shop);
+    }
 }

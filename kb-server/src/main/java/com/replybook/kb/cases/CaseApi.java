@@ -1,9 +1,12 @@
 package com.replybook.kb.cases;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
+import com.replybook.kb.entries.KnownShops;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.InputError;
 import com.replybook.kb.web.Router;
 
 import java.io.IOException;
@@ -13,15 +16,20 @@ import java.util.Map;
  * {@code POST /api/v1/cases}: the plugin captures a case from a ticket (any signed-in role: agents find the
  * good conversations; leads curate them later). {@code GET /api/v1/cases/{id}} reads one back (editors and up).
  * The excerpt is cleaned and masked before it is stored; the response shows exactly what was stored.
+ * A case belongs to the {@code shop} it names (checked: it exists and the caller works for it), else to the caller's
+ * one shop when they work for exactly one, else to every shop; a reader limited to shops lists and reads only their
+ * shops' cases and those of every shop (another shop's is "not found"), narrowed with {@code ?shop=}.
  */
 final class CaseApi {
 
     private final CaseStore store;
     private final CaseParser parser;
+    private final KnownShops shops;
 
-    CaseApi(CaseStore store, CaseParser parser) {
+    CaseApi(CaseStore store, CaseParser parser, KnownShops shops) {
         this.store = store;
         this.parser = parser;
+        this.shops = shops;
     }
 
     void routes(Router<ApiCall> api) {
@@ -32,21 +40,30 @@ final class CaseApi {
 
     private void create(ApiCall call) throws IOException {
         Principal me = Principal.of(call).require(Role.AGENT);
-        CaseParser.Result r = parser.parse(call.readObject());
+        JsonNode body = call.readObject();
+        JsonNode named = body.get("shop");
+        if (named != null && !named.isNull() && !named.isTextual()) {
+            throw ApiException.badRequest("shop", InputError.NOT_STRING, "shop");
+        }
+        String shop = shops.recordedIn(me, named == null || named.isNull() ? null : named.asText(), "shop");
+        CaseParser.Result r = parser.parse(body);
         if (!r.ok()) throw ApiException.invalid(r.errors());
-        Case created = store.create(r.draft(), me.username());
+        Case created = store.create(r.draft().inShop(shop), me.username());
         call.setHeader("Location", call.request().getRequestURI() + "/" + created.id());
         call.json(201, created);
     }
 
     private void list(ApiCall call) throws IOException {
-        Principal.of(call).require(Role.EDITOR);
-        call.json(200, Map.of("cases", store.list(call.request().getParameter("q"), call.request().getParameter("tag"))));
+        Principal me = Principal.of(call).require(Role.EDITOR);
+        String shop = shops.requested(me, call.query("shop"), "shop");
+        call.json(200, Map.of("cases", store.list(call.request().getParameter("q"), call.request().getParameter("tag"),
+                KnownShops.scope(me, shop))));
     }
 
     private void read(ApiCall call) throws IOException {
-        Principal.of(call).require(Role.EDITOR);
+        Principal me = Principal.of(call).require(Role.EDITOR);
         String id = call.path("id");
-        call.json(200, store.find(id).orElseThrow(() -> ApiException.notFound(CaseError.NOT_FOUND, id)));
+        call.json(200, store.find(id).filter(c -> c.readableBy(me))
+                .orElseThrow(() -> ApiException.notFound(CaseError.NOT_FOUND, id)));
     }
 }

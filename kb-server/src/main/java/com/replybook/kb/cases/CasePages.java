@@ -5,6 +5,7 @@ import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.console.FormErrors;
 import com.replybook.kb.console.Page;
+import com.replybook.kb.entries.KnownShops;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.Json;
 import com.replybook.kb.web.Router;
@@ -18,15 +19,22 @@ import java.util.Map;
 /**
  * The case library: browse and search cases (editors and up), capture and curate them (leads). The form goes
  * through the same {@link CaseParser} as the API, so console edits are cleaned and masked the same way.
+ * A reader limited to shops lists and opens only their shops' cases and those of every shop (another shop's is "not
+ * found"); the list filters by shop. A case keeps its shop when a lead edits it; one a lead of exactly one shop
+ * writes is that shop's.
  */
 final class CasePages {
 
     private final CaseStore store;
     private final CaseParser parser;
+    private final KnownShops shops;
+    private final Training training;
 
-    CasePages(CaseStore store, CaseParser parser) {
+    CasePages(CaseStore store, CaseParser parser, KnownShops shops, Training training) {
         this.store = store;
         this.parser = parser;
+        this.shops = shops;
+        this.training = training;
     }
 
     void routes(Router<Page> r) {
@@ -39,20 +47,27 @@ final class CasePages {
     }
 
     private void list(Page p) throws IOException {
-        p.require(Role.EDITOR);
-        p.render("cases/list.ftlh", Map.of("cases", store.list(p.param("q"), p.param("tag")),
-                "q", p.param("q") == null ? "" : p.param("q"), "collections", store.collections()));
+        Principal me = p.require(Role.EDITOR);
+        String shop = shops.requested(me, p.param("shop"), "shop");
+        Map<String, Object> m = new HashMap<>();
+        m.put("cases", store.list(p.param("q"), p.param("tag"), KnownShops.scope(me, shop)));
+        m.put("q", p.param("q") == null ? "" : p.param("q"));
+        m.put("shop", shop == null ? "" : shop);
+        m.put("shopChoices", shops.namesFor(me));
+        m.put("collections", training.collections(me));
+        p.render("cases/list.ftlh", m);
     }
 
     private void show(Page p) throws IOException {
-        p.require(Role.EDITOR);
-        Case c = existing(p.path("id"));
+        Principal me = p.require(Role.EDITOR);
+        Case c = existing(me, p.path("id"));
         if (p.param("edit") != null) {
             p.require(Role.LEAD);
             form(p, 200, c, formOf(c), Map.of());
             return;
         }
-        p.render("cases/show.ftlh", Map.of("case", c, "collections", store.collections()));
+        p.render("cases/show.ftlh", Map.of("case", c, "collections", training.collections(me),
+                "shopChoices", shops.namesFor(me)));
     }
 
     private void create(Page p) throws IOException {
@@ -63,13 +78,13 @@ final class CasePages {
             form(p, 422, null, values, FormErrors.byField(r.errors(), p.messages()));
             return;
         }
-        Case c = store.create(r.draft(), me.username());
+        Case c = store.create(r.draft().inShop(shops.recordedIn(me, null, "shop")), me.username());
         p.redirect("cases/" + c.id(), "flash.caseSaved");
     }
 
     private void update(Page p) throws IOException {
         Principal me = p.require(Role.LEAD);
-        Case c = existing(p.path("id"));
+        Case c = existing(me, p.path("id"));
         Map<String, String> values = formOf(p);
         CaseParser.Result r = parser.parse(json(values));
         if (!r.ok()) {
@@ -77,19 +92,19 @@ final class CasePages {
             return;
         }
         try {
-            store.update(c.id(), r.draft(), me.username(), basedOn(p));
+            store.update(c.id(), r.draft().inShop(null), me.username(), basedOn(p)); // the form keeps the case's shop
         } catch (ApiException e) {
             if (e.status() != 409) throw e;
             // Their version becomes the base, so saving this form again deliberately replaces it.
-            form(p, 409, existing(c.id()), values, Map.of("conflict", List.of(p.messages().get("cases.conflict"))));
+            form(p, 409, existing(me, c.id()), values, Map.of("conflict", List.of(p.messages().get("cases.conflict"))));
             return;
         }
         p.redirect("cases/" + c.id(), "flash.caseSaved");
     }
 
     private void delete(Page p) throws IOException {
-        p.require(Role.LEAD);
-        store.delete(existing(p.path("id")).id());
+        Principal me = p.require(Role.LEAD);
+        store.delete(existing(me, p.path("id")).id());
         p.redirect("cases", "flash.caseDeleted");
     }
 
@@ -148,7 +163,9 @@ final class CasePages {
                 () -> ApiException.badRequest("basedOn", CaseError.BASED_ON)));
     }
 
-    private Case existing(String id) {
-        return store.find(id).orElseThrow(() -> ApiException.notFound(CaseError.NOT_FOUND, id));
+    /** Case {@code id} if {@code reader} may read it; 404 otherwise. */
+    private Case existing(Principal reader, String id) {
+        return store.find(id).filter(c -> c.readableBy(reader))
+                .orElseThrow(() -> ApiException.notFound(CaseError.NOT_FOUND, id));
     }
 }

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * {@link FieldError}. The excerpt comes as {@code excerptHtml} or {@code excerptText}; both are cleaned and
  * masked, and so are the other free-text fields: capture is where personal data is stopped. A capture from the
  * ticket view names its ticket ({@code helpdesk} and {@code ticketId}, both or neither) and may name the agent;
- * {@code source} then defaults to {@code <helpdesk>:<ticketId>}. Thread-safe.
+ * {@code source} then defaults to {@code <helpdesk>:<ticketId>}. {@code shop} is read as given: whoever stores the
+ * draft checks it against the known shops and the writer's ({@link com.replybook.kb.entries.KnownShops}). Thread-safe.
  */
 public final class CaseParser {
 
@@ -25,7 +26,7 @@ public final class CaseParser {
     private static final Pattern ENTRY_KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,127}");
     private static final Set<String> KNOWN = Set.of("id", "title", "excerptHtml", "excerptText", "agentDid",
             "whyItWorked", "outcome", "tags", "entryKeys", "rating", "source", "createdAt", "createdBy",
-            "updatedAt", "updatedBy", "helpdesk", "ticketId", "agent");
+            "updatedAt", "updatedBy", "helpdesk", "ticketId", "agent", "shop");
 
     private final ExcerptSanitizer sanitizer;
 
@@ -63,11 +64,13 @@ public final class CaseParser {
         int rating = rating(json, errors);
         String source = JsonFields.text(json, "source", 300, false, errors);
         Ticket ticket = ticket(json, errors);
+        String shop = JsonFields.text(json, "shop", 64, false, errors);
         if (!errors.isEmpty()) return new Result(null, List.copyOf(errors));
         String excerpt = html != null && !html.isBlank() ? sanitizer.fromHtml(html) : sanitizer.fromText(plain);
         if ((source == null || source.isEmpty()) && ticket.helpdesk() != null) source = ticket.helpdesk() + ":" + ticket.id();
         return new Result(new CaseDraft(mask(title), excerpt, mask(agentDid), mask(why), mask(outcome),
-                tags, keys, rating, source, ticket.helpdesk(), ticket.id(), ticket.agent()), List.of());
+                tags, keys, rating, source, ticket.helpdesk(), ticket.id(), ticket.agent(),
+                shop == null || shop.isEmpty() ? null : shop), List.of());
     }
 
     /** The ticket a capture from the ticket view names; all null for a case written elsewhere. */

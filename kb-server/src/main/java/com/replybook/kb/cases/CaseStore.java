@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class CaseStore {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
     private static final String CASE_COLUMNS = "id, title, excerpt_html, agent_did, why_it_worked, outcome, tags, "
-            + "entry_keys, rating, source, created_at, created_by, updated_at, updated_by, helpdesk, ticket_id, agent";
+            + "entry_keys, rating, source, created_at, created_by, updated_at, updated_by, helpdesk, ticket_id, agent, shop";
 
     private final Database db;
     private final Clock clock;
@@ -45,19 +46,22 @@ public final class CaseStore {
         Instant now = clock.instant();
         Case c = new Case(UUID.randomUUID().toString(), d.title(), d.excerptHtml(), d.agentDid(), d.whyItWorked(),
                 d.outcome(), d.tags(), d.entryKeys(), d.rating(), d.source(), now, actor, now, actor, d.helpdesk(),
-                d.ticketId(), d.agent());
+                d.ticketId(), d.agent(), d.shop());
         db.inTransaction(conn -> insert(conn, c));
         return c;
     }
 
-    /** Replaces case {@code id}; 409 when it was saved after {@code basedOn} (its {@code updatedAt} as loaded). */
+    /**
+     * Replaces case {@code id}; 409 when it was saved after {@code basedOn} (its {@code updatedAt} as loaded). The case
+     * keeps its shop unless {@code d} names one.
+     */
     public Case update(String id, CaseDraft d, String actor, Instant basedOn) {
         Case cur = find(id).orElseThrow(() -> ApiException.notFound(CaseError.NOT_FOUND, id));
         // A lead's edit keeps where the case was captured: the console form does not carry the ticket.
         Case c = new Case(id, d.title(), d.excerptHtml(), d.agentDid(), d.whyItWorked(), d.outcome(), d.tags(),
                 d.entryKeys(), d.rating(), d.source(), cur.createdAt(), cur.createdBy(), next(cur.updatedAt()), actor,
                 d.helpdesk() != null ? d.helpdesk() : cur.helpdesk(), d.helpdesk() != null ? d.ticketId() : cur.ticketId(),
-                d.agent() != null ? d.agent() : cur.agent());
+                d.agent() != null ? d.agent() : cur.agent(), d.shop() != null ? d.shop() : cur.shop());
         db.inTransaction(conn -> {
             claim(conn, "cases", id, basedOn, c.updatedAt());
             try (PreparedStatement ps = conn.prepareStatement("DELETE FROM cases WHERE id = ?")) {
@@ -92,9 +96,23 @@ public final class CaseStore {
 
     /** Cases whose title, excerpt or tags contain {@code q} (any when blank), newest first, at most 500. */
     public List<Case> list(String q, String tag) {
+        return list(q, tag, null);
+    }
+
+    /**
+     * As {@link #list(String, String)}, of {@code shops} and of no shop ({@code shops} null: of every shop); a reader
+     * limited to shops never lists another shop's case ({@link com.replybook.kb.entries.KnownShops#scope}).
+     */
+    public List<Case> list(String q, String tag, List<String> shops) {
         return db.read(c -> {
             StringBuilder sql = new StringBuilder("SELECT " + CASE_COLUMNS + " FROM cases WHERE 1=1");
             List<String> args = new ArrayList<>();
+            if (shops != null) {
+                sql.append(" AND (shop IS NULL");
+                if (!shops.isEmpty()) sql.append(" OR shop IN (").append(String.join(", ", Collections.nCopies(shops.size(), "?"))).append(")");
+                sql.append(")");
+                args.addAll(shops);
+            }
             if (q != null && !q.isBlank()) {
                 sql.append(" AND (LOWER(title) LIKE ? ESCAPE '\\' OR LOWER(excerpt_html) LIKE ? ESCAPE '\\' OR LOWER(tags) LIKE ? ESCAPE '\\')");
                 String p = "%" + like(q.strip().toLowerCase(Locale.ROOT)) + "%";
@@ -300,7 +318,7 @@ public final class CaseStore {
 
     private static int insert(Connection conn, Case c) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("INSERT INTO cases (" + CASE_COLUMNS
-                + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             ps.setString(1, c.id());
             ps.setString(2, c.title());
             ps.setString(3, c.excerptHtml());
@@ -318,6 +336,7 @@ public final class CaseStore {
             ps.setString(15, c.helpdesk());
             ps.setString(16, c.ticketId());
             ps.setString(17, c.agent());
+            ps.setString(18, c.shop());
             return ps.executeUpdate();
         }
     }
@@ -330,7 +349,7 @@ public final class CaseStore {
                         rs.getString(6), strings(rs.getString(7)), strings(rs.getString(8)), rs.getInt(9),
                         rs.getString(10), Instant.ofEpochMilli(rs.getLong(11)), rs.getString(12),
                         Instant.ofEpochMilli(rs.getLong(13)), rs.getString(14), rs.getString(15), rs.getString(16),
-                        rs.getString(17)));
+                        rs.getString(17), rs.getString(18)));
             }
         }
         return out;

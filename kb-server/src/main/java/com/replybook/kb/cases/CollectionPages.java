@@ -21,18 +21,22 @@ import java.util.stream.Collectors;
  * Collections: ordered sets of cases and entries, e.g. "new-hire week 1", read as training. Agents read the
  * published ones (their cases and entries in full, read-only) and mark them studied; editors read every one; leads
  * create them, add (picked by search, not by typing an exact key), remove and reorder items, publish them, and see
- * who studied each.
+ * who studied each. A reader limited to shops sees no case or entry of another shop in a collection
+ * ({@link CollectionScope}), and the picker offers none; a lead's moves and removals name the items they see, and the
+ * items they do not see stay where they are.
  */
 final class CollectionPages {
 
     private final CaseStore store;
     private final CollectionPicker picker;
     private final Training training;
+    private final CollectionScope scope;
 
-    CollectionPages(CaseStore store, CollectionPicker picker, Training training) {
+    CollectionPages(CaseStore store, CollectionPicker picker, Training training, CollectionScope scope) {
         this.store = store;
         this.picker = picker;
         this.training = training;
+        this.scope = scope;
     }
 
     void routes(Router<Page> r) {
@@ -80,6 +84,7 @@ final class CollectionPages {
      */
     private void show(Page p, int status, CaseCollection c, Map<String, String> addErrors) throws IOException {
         Principal me = p.me();
+        c = scope.visibleTo(me, c);
         Map<String, Object> m = new HashMap<>();
         m.put("collection", c);
         m.put("addErrors", addErrors);
@@ -109,6 +114,8 @@ final class CollectionPages {
         Principal me = p.require(Role.LEAD);
         CaseCollection c = existing(p.path("id"));
         List<CollectionItem> items = new ArrayList<>(c.items());
+        // The index is one of the items the lead sees; at maps it to its position among all of them.
+        List<Integer> at = scope.positions(me, c);
         String action = p.param("action") == null ? "" : p.param("action");
         int i = p.longParam("index").map(Long::intValue).orElse(-1);
         switch (action) {
@@ -117,9 +124,9 @@ final class CollectionPages {
                 if (item.isEmpty()) return;
                 items.add(item.get());
             }
-            case "remove" -> items.remove(index(items, i));
-            case "up" -> Collections.swap(items, index(items, i), Math.max(0, i - 1));
-            case "down" -> Collections.swap(items, index(items, i), Math.min(items.size() - 1, i + 1));
+            case "remove" -> items.remove((int) at.get(index(at, i)));
+            case "up" -> Collections.swap(items, at.get(index(at, i)), at.get(Math.max(0, i - 1)));
+            case "down" -> Collections.swap(items, at.get(index(at, i)), at.get(Math.min(at.size() - 1, i + 1)));
             case "publish", "unpublish" -> {
                 publish(p, me, c, action.equals("publish"));
                 return;

@@ -6,6 +6,7 @@ import com.replybook.kb.entries.EntryAccess;
 import com.replybook.kb.entries.EntryScope;
 import com.replybook.kb.entries.EntryStatus;
 import com.replybook.kb.entries.EntryStore;
+import com.replybook.kb.entries.KnownShops;
 import com.replybook.kb.search.SearchRequest;
 import com.replybook.kb.search.SearchService;
 
@@ -43,11 +44,12 @@ final class CollectionPicker {
 
     /**
      * Suggestions for {@code q} of {@code type} ({@code entry} or {@code case}), best first; an exact id or key first.
-     * Entries are those {@code reader} may read (their shops', never anyone's personal entries).
+     * Entries are those {@code reader} may read (their shops', never anyone's personal entries), cases those of their
+     * shops and of every shop.
      */
     List<Choice> suggest(Principal reader, String type, String q) {
         if (q == null || q.isBlank()) return List.of();
-        return "entry".equals(type) ? entries(reader, q.strip()) : cases(q.strip());
+        return "entry".equals(type) ? entries(reader, q.strip()) : cases(reader, q.strip());
     }
 
     /**
@@ -77,10 +79,10 @@ final class CollectionPicker {
         return new ArrayList<>(out.values()).subList(0, Math.min(out.size(), MAX_SUGGESTIONS));
     }
 
-    private List<Choice> cases(String q) {
+    private List<Choice> cases(Principal reader, String q) {
         Map<String, Choice> out = new LinkedHashMap<>();
-        cases.find(q).ifPresent(c -> out.put(c.id(), choice(c)));
-        for (Case c : cases.list(q, null)) {
+        cases.find(q).filter(c -> c.readableBy(reader)).ifPresent(c -> out.put(c.id(), choice(c)));
+        for (Case c : cases.list(q, null, KnownShops.scope(reader, null))) {
             if (out.size() == MAX_SUGGESTIONS) break;
             out.putIfAbsent(c.id(), choice(c));
         }

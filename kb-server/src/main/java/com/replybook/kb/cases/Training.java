@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * Collections as training: agents read the published ones (editors and up every one) with their cases and entries,
  * and mark them studied; each person sees their own marks, leads everyone's. A person is the caller, and the
  * help-desk's agent a bridge names for it ({@code agent}), so agents sharing a bridge token keep their own marks.
- * A collection an agent may not read is "not found". Thread-safe.
+ * A collection an agent may not read is "not found"; a reader limited to shops sees no case or entry of another shop
+ * in any collection ({@link CollectionScope}). Thread-safe.
  */
 final class Training {
 
@@ -34,23 +35,26 @@ final class Training {
     private final CaseStore cases;
     private final StudyStore studies;
     private final EntryStore entries;
+    private final CollectionScope scope;
     private final Clock clock;
 
-    Training(CaseStore cases, StudyStore studies, EntryStore entries, Clock clock) {
+    Training(CaseStore cases, StudyStore studies, EntryStore entries, CollectionScope scope, Clock clock) {
         this.cases = cases;
         this.studies = studies;
         this.entries = entries;
+        this.scope = scope;
         this.clock = clock;
     }
 
-    /** The collections {@code p} may read, by name. */
+    /** The collections {@code p} may read, by name, each with the items {@code p} may see. */
     List<CaseCollection> collections(Principal p) {
-        return cases.collections().stream().filter(c -> p.can(Role.EDITOR) || c.published()).toList();
+        return cases.collections().stream().filter(c -> p.can(Role.EDITOR) || c.published())
+                .map(c -> scope.visibleTo(p, c)).toList();
     }
 
-    /** Collection {@code id} if {@code p} may read it; 404 otherwise. */
+    /** Collection {@code id} with the items {@code p} may see, if {@code p} may read it; 404 otherwise. */
     CaseCollection collection(Principal p, String id) {
-        return cases.collection(id).filter(c -> p.can(Role.EDITOR) || c.published())
+        return cases.collection(id).filter(c -> p.can(Role.EDITOR) || c.published()).map(c -> scope.visibleTo(p, c))
                 .orElseThrow(() -> ApiException.notFound(CaseError.COLLECTION_NOT_FOUND, id));
     }
 
@@ -80,7 +84,8 @@ final class Training {
     /**
      * What a reader sees of the collection's items, in order: a case with its conversation (also as plain text,
      * {@code excerptText}, for readers that show text only) and why it worked, an entry with its problem, cause,
-     * script and actions. Entries {@code p} may not read (not published) are left out.
+     * script and actions. Entries {@code p} may not read (not published, another shop's) and cases of another shop
+     * are left out.
      */
     List<Map<String, Object>> items(Principal p, CaseCollection c) {
         List<Map<String, Object>> out = new ArrayList<>();
@@ -90,7 +95,7 @@ final class Training {
             m.put("ref", item.ref());
             m.put("title", item.title());
             if (item.type().equals("case")) {
-                Optional<Case> found = cases.find(item.ref());
+                Optional<Case> found = cases.find(item.ref()).filter(x -> x.readableBy(p));
                 if (found.isEmpty()) continue;
                 m.put("case", found.get());
                 m.put("excerptText", ExcerptSanitizer.toText(found.get().excerptHtml()));

@@ -29,6 +29,24 @@ public interface KnownShops {
     }
 
     /**
+     * The shop something {@code caller} records (a case, a follow-up) belongs to: the one named in {@code field},
+     * checked as {@link #requested}; when none is named, the caller's shop if they work for exactly one; else null
+     * (every shop's).
+     */
+    default String recordedIn(Principal caller, String key, String field) {
+        String k = requested(caller, key, field);
+        return k == null && caller.shops().size() == 1 ? caller.shops().getFirst() : k;
+    }
+
+    /**
+     * The shops a reader's list is narrowed to: {@code shop} when one is named (already checked, {@link #requested}),
+     * else the reader's shops when they are limited to some, else null (every shop).
+     */
+    static java.util.List<String> scope(Principal reader, String shop) {
+        return shop != null ? java.util.List.of(shop) : reader.limitedToShops() ? reader.shops() : null;
+    }
+
+    /**
      * The shops {@code reader} works for, key → name in key order (every shop for a reader not limited to some), to
      * offer as a filter; none by default.
      */

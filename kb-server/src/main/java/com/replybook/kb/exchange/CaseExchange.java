@@ -2,12 +2,15 @@ package com.replybook.kb.exchange;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.replybook.kb.auth.Principal;
 import com.replybook.kb.cases.Case;
 import com.replybook.kb.cases.CaseCollection;
 import com.replybook.kb.cases.CaseDraft;
 import com.replybook.kb.cases.CaseParser;
 import com.replybook.kb.cases.CaseStore;
 import com.replybook.kb.cases.CollectionItem;
+import com.replybook.kb.cases.CollectionScope;
+import com.replybook.kb.entries.KnownShops;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.FieldError;
 import com.replybook.kb.web.Json;
@@ -27,7 +30,9 @@ import java.util.UUID;
  * Cases and collections as one JSON document, {@code {"cases":[…],"collections":[…]}}. Import keeps ids and
  * times (so a round trip is lossless and re-importing replaces rather than duplicates), re-cleans and
  * re-masks every case (an imported file is as untrusted as a captured ticket), and writes nothing when any
- * item is invalid; with {@code dryRun} it only reports.
+ * item is invalid; with {@code dryRun} it only reports. A case keeps its {@code shop} (issue 20): an export holds the
+ * cases the reader may read (their shops' and those of every shop) and collections without the items of other shops;
+ * an import refuses a shop that does not exist or that the importer does not work for, and a case of such a shop.
  */
 public final class CaseExchange {
 
@@ -37,15 +42,21 @@ public final class CaseExchange {
 
     private final CaseStore store;
     private final CaseParser parser;
+    private final KnownShops shops;
+    private final CollectionScope scope;
 
-    public CaseExchange(CaseStore store, CaseParser parser) {
+    public CaseExchange(CaseStore store, CaseParser parser, KnownShops shops, CollectionScope scope) {
         this.store = store;
         this.parser = parser;
+        this.shops = shops;
+        this.scope = scope;
     }
 
-    public void export(OutputStream out) throws IOException {
+    /** The cases and collections {@code reader} may read, as one document. */
+    public void export(OutputStream out, Principal reader) throws IOException {
         List<Map<String, Object>> collections = new ArrayList<>();
-        for (CaseCollection c : store.collections()) {
+        for (CaseCollection all : store.collections()) {
+            CaseCollection c = scope.visibleTo(reader, all);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", c.id());
             m.put("name", c.name());
@@ -57,10 +68,13 @@ public final class CaseExchange {
             m.put("updatedBy", c.updatedBy());
             collections.add(m);
         }
-        Json.MAPPER.writeValue(out, Map.of("cases", store.list(null, null), "collections", collections));
+        Json.MAPPER.writeValue(out, Map.of("cases", store.list(null, null, KnownShops.scope(reader, null)),
+                "collections", collections));
     }
 
-    public Report importJson(byte[] bytes, boolean dryRun, String actor) throws IOException {
+    /** Imports {@code bytes} as {@code importer}, who names the cases' shops (theirs) and is recorded as the author. */
+    public Report importJson(byte[] bytes, boolean dryRun, Principal importer) throws IOException {
+        String actor = importer.username();
         JsonNode root;
         try {
             root = Json.DOCUMENT.readTree(bytes);
@@ -77,7 +91,7 @@ public final class CaseExchange {
             return new Report(0, 0, List.of(FieldError.of(null, ExchangeError.CASES_SHAPE)), false);
         }
         JsonNode cs = root.path("cases");
-        for (int i = 0; i < cs.size(); i++) readCase(cs.get(i), i, actor, cases, errors);
+        for (int i = 0; i < cs.size(); i++) readCase(cs.get(i), i, importer, cases, errors);
         JsonNode cols = root.path("collections");
         for (int i = 0; i < cols.size(); i++) readCollection(cols.get(i), i, actor, collections, errors);
         boolean write = errors.isEmpty() && !dryRun;
@@ -88,18 +102,31 @@ public final class CaseExchange {
         return new Report(cases.size(), collections.size(), errors, write);
     }
 
-    private void readCase(JsonNode n, int i, String actor, List<Case> out, List<FieldError> errors) {
+    private void readCase(JsonNode n, int i, Principal importer, List<Case> out, List<FieldError> errors) {
+        String actor = importer.username();
         CaseParser.Result r = parser.parse(n);
         if (!r.ok()) {
             r.errors().forEach(e -> errors.add(e.onField("cases[" + i + "]." + e.field())));
             return;
         }
         CaseDraft d = r.draft();
+        String at = "cases[" + i + "].";
+        try {
+            shops.requested(importer, d.shop(), at + "shop");
+        } catch (ApiException e) {
+            errors.add(e.toFieldError(at + "shop"));
+            return;
+        }
         Instant now = Instant.now();
-        out.add(new Case(text(n, "id", UUID.randomUUID().toString()), d.title(), d.excerptHtml(), d.agentDid(),
+        Case c = new Case(text(n, "id", UUID.randomUUID().toString()), d.title(), d.excerptHtml(), d.agentDid(),
                 d.whyItWorked(), d.outcome(), d.tags(), d.entryKeys(), d.rating(), d.source(),
                 instant(n, "createdAt", now), text(n, "createdBy", actor), instant(n, "updatedAt", now),
-                text(n, "updatedBy", actor), d.helpdesk(), d.ticketId(), d.agent()));
+                text(n, "updatedBy", actor), d.helpdesk(), d.ticketId(), d.agent(), d.shop());
+        if (store.find(c.id()).filter(existing -> !existing.readableBy(importer)).isPresent()) {
+            errors.add(FieldError.of(at + "id", ExchangeError.CASE_OF_OTHER_SHOP, c.id()));
+            return;
+        }
+        out.add(c);
     }
 
     private static void readCollection(JsonNode n, int i, String actor, List<CaseCollection> out, List<FieldError> errors) {

@@ -38,7 +38,9 @@ enum ExchangeError implements ErrorCode {
     TIMEOUT_WITHOUT_WAIT("import.timeoutWithoutWait", "timeoutSeconds applies to wait=searchable only"),
     CASES_SHAPE("import.casesShape", "Expected {\"cases\":[…],\"collections\":[…]}"),
     COLLECTION_NAME("import.collectionName", "name is required, at most 200 characters"),
-    COLLECTION_ITEM("import.collectionItem", "each item needs type case|entry and a ref");
+    COLLECTION_ITEM("import.collectionItem", "each item needs type case|entry and a ref"),
+    CASE_OF_OTHER_SHOP("import.caseOfOtherShop", "Case {id} belongs to a shop you do not work for; it was not replaced",
+            "id");
 
     private final Def def;
 

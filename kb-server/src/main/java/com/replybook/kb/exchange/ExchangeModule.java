@@ -29,7 +29,8 @@ public final class ExchangeModule implements FeatureModule {
         ImportMetrics metrics = new ImportMetrics(platform.metrics());
         this.jobs = new ImportJobs(new ImportJobStore(platform.database(), platform.clock()), planner, writer, metrics);
         this.api = new ImportApi(planner, writer, search, maxBytes, metrics);
-        this.pages = new ExchangePages(jobs, entries.store(), entries.shops(), new CaseExchange(cases.store(), cases.parser()),
+        this.pages = new ExchangePages(jobs, entries.store(), entries.shops(), new CaseExchange(cases.store(), cases.parser(),
+                cases.shops(), cases.collectionScope()),
                 maxBytes, platform.clock());
     }
 

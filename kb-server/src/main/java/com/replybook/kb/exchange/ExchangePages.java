@@ -168,17 +168,18 @@ final class ExchangePages {
                     || e.category().startsWith(p.param("category") + "/"));
     }
 
+    /** The cases and collections the editor may read: no case of a shop they do not work for. */
     private void exportCases(Page p) throws IOException {
-        p.require(Role.EDITOR);
+        Principal me = p.require(Role.EDITOR);
         p.response().setContentType("application/json");
         p.response().setHeader("Content-Disposition", "attachment; filename=\"replybook-cases.json\"");
-        cases.export(p.response().getOutputStream());
+        cases.export(p.response().getOutputStream(), me);
     }
 
     private void importCases(Page p) throws IOException {
         Principal me = p.require(Role.LEAD);
         Part file = part(p, "file");
-        CaseExchange.Report report = cases.importJson(bytes(file), p.param("dryRun") != null, me.username());
+        CaseExchange.Report report = cases.importJson(bytes(file), p.param("dryRun") != null, me);
         p.render(report.errors().isEmpty() ? 200 : 422, "exchange/index.ftlh",
                 Map.of("report", Map.of("r", report), "jobs", jobs.recent(me)));
     }

@@ -11,9 +11,12 @@ import java.util.Map;
  *
  * @param user  the kb-server user whose token recorded it
  * @param agent the help-desk's name for the agent (a help-desk bridge acts for many), else the user again
+ * @param shop  the shop of the ticket (issue 20), e.g. {@code tmall-flagship}; null for every shop's. A user limited
+ *              to shops sees only their shops' follow-ups and those of no shop.
  */
 record FollowUp(String id, String helpdesk, String ticketId, Instant dueAt, String note, String entryId,
-                Status status, String user, String agent, Instant createdAt, Instant doneAt, String doneBy) {
+                Status status, String user, String agent, Instant createdAt, Instant doneAt, String doneBy,
+                String shop) {
 
     /** Open until the agent (or a lead) marks it done. Wire form {@code open}, {@code done}. */
     enum Status {
@@ -34,7 +37,8 @@ record FollowUp(String id, String helpdesk, String ticketId, Instant dueAt, Stri
     }
 
     FollowUp done(Instant at, String by) {
-        return new FollowUp(id, helpdesk, ticketId, dueAt, note, entryId, Status.DONE, user, agent, createdAt, at, by);
+        return new FollowUp(id, helpdesk, ticketId, dueAt, note, entryId, Status.DONE, user, agent, createdAt, at, by,
+                shop);
     }
 
     /** The wire form, with {@code overdue} as of {@code now}. */
@@ -53,6 +57,7 @@ record FollowUp(String id, String helpdesk, String ticketId, Instant dueAt, Stri
         out.put("createdAt", createdAt);
         out.put("doneAt", doneAt);
         out.put("doneBy", doneBy);
+        out.put("shop", shop);
         return out;
     }
 }

@@ -3,6 +3,7 @@ package com.replybook.kb.followups;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
+import com.replybook.kb.entries.KnownShops;
 import com.replybook.kb.vocabulary.HelpDesk;
 import com.replybook.kb.vocabulary.UnknownTermException;
 import com.replybook.kb.web.ApiCall;
@@ -16,22 +17,26 @@ import java.util.Map;
 
 /**
  * <ul>
- *   <li>{@code POST /api/v1/followups} {@code {"ticketId","helpdesk","dueAt","note","entryId"}} (any role; a
- *       help-desk bridge adds {@code agent}) → {@code 201 {"id","status":"open",…}};</li>
- *   <li>{@code GET /api/v1/followups?status=open&dueBefore=<ISO time>&agent=&helpdesk=&ticketId=&limit=} →
+ *   <li>{@code POST /api/v1/followups} {@code {"ticketId","helpdesk","dueAt","note","entryId","shop"}} (any role; a
+ *       help-desk bridge adds {@code agent}) → {@code 201 {"id","status":"open",…,"shop"}}: in the {@code shop} named
+ *       (400 when no shop has that key, 403 when the caller works for other shops), else in the caller's one shop
+ *       when they work for exactly one;</li>
+ *   <li>{@code GET /api/v1/followups?status=open&dueBefore=<ISO time>&agent=&helpdesk=&ticketId=&shop=&limit=} →
  *       {@code {"followups":[…]}}, the earliest due first: the caller's own (leads: everyone's, {@code agent}
- *       narrowing to one agent);</li>
+ *       narrowing to one agent), of the caller's shops and of no shop ({@code shop} narrowing to one);</li>
  *   <li>{@code POST /api/v1/followups/{id}/done} (optional body {@code {"agent"}}) → the follow-up, done; 404 when it
- *       is not the caller's.</li>
+ *       is not the caller's, or of a shop they do not work for.</li>
  * </ul>
  * Answers are never cached: they are one person's.
  */
 final class FollowUpApi {
 
     private final FollowUps followUps;
+    private final KnownShops shops;
 
-    FollowUpApi(FollowUps followUps) {
+    FollowUpApi(FollowUps followUps, KnownShops shops) {
         this.followUps = followUps;
+        this.shops = shops;
     }
 
     void routes(Router<ApiCall> api) {
@@ -43,9 +48,15 @@ final class FollowUpApi {
     private void create(ApiCall call) throws IOException {
         Principal me = Principal.of(call).require(Role.AGENT);
         Instant now = followUps.now();
-        FollowUpRequest.Parsed p = FollowUpRequest.parse(call.readObject(), now);
+        JsonNode body = call.readObject();
+        JsonNode named = body.get("shop");
+        if (named != null && !named.isNull() && !named.isTextual()) {
+            throw ApiException.badRequest("shop", InputError.NOT_STRING, "shop");
+        }
+        String shop = shops.recordedIn(me, named == null || named.isNull() ? null : named.asText(), "shop");
+        FollowUpRequest.Parsed p = FollowUpRequest.parse(body, now);
         if (!p.errors().isEmpty()) throw ApiException.invalid(p.errors());
-        FollowUp f = followUps.record(me, p.request());
+        FollowUp f = followUps.record(me, p.request(), shop);
         call.setHeader("Location", call.request().getRequestURI() + "/" + f.id());
         call.setHeader("Cache-Control", "no-store");
         call.json(201, f.toJson(now));
@@ -53,8 +64,10 @@ final class FollowUpApi {
 
     private void list(ApiCall call) throws IOException {
         Principal me = Principal.of(call).require(Role.AGENT);
+        String shop = shops.requested(me, call.query("shop"), "shop");
         FollowUpStore.Query q = new FollowUpStore.Query(status(call), call.instantQuery("dueBefore"), null,
-                call.query("agent"), helpdesk(call), call.query("ticketId"), call.intQuery("limit", 100, 1, 500));
+                call.query("agent"), helpdesk(call), call.query("ticketId"), call.intQuery("limit", 100, 1, 500),
+                KnownShops.scope(me, shop));
         Instant now = followUps.now();
         call.setHeader("Cache-Control", "no-store");
         call.json(200, Map.of("followups", followUps.list(me, q).stream().map(f -> f.toJson(now)).toList()));

@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * A follow-up as {@code POST /api/v1/followups} sends it, {@code {"ticketId","helpdesk","dueAt","note","entryId"}}
- * (plus {@code agent} from a help-desk bridge), read with every problem named at once: the help-desk one Replybook
+ * (plus {@code agent} from a help-desk bridge, and {@code shop}, which {@link FollowUpApi} checks against the known
+ * shops before this reads the rest), read with every problem named at once: the help-desk one Replybook
  * knows and a ticket number it could have issued, a due time that is neither past nor further than
  * {@link #HORIZON} ahead, a note of at most {@link #MAX_NOTE} characters.
  */
@@ -29,7 +30,7 @@ record FollowUpRequest(HelpDesk helpdesk, String ticketId, Instant dueAt, String
     static final Duration HORIZON = Duration.ofDays(180);
     /** Clocks of help-desk and server differ a little; a due time this far in the past is still "now". */
     static final Duration SKEW = Duration.ofMinutes(2);
-    private static final Set<String> KNOWN = Set.of("ticketId", "helpdesk", "dueAt", "note", "entryId", "agent");
+    private static final Set<String> KNOWN = Set.of("ticketId", "helpdesk", "dueAt", "note", "entryId", "agent", "shop");
 
     /** The request, or the problems (then {@code request} is null). */
     record Parsed(FollowUpRequest request, List<FieldError> errors) {

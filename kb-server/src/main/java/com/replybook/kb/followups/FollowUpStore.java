@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,14 +16,20 @@ import java.util.Optional;
 final class FollowUpStore {
 
     private static final String COLUMNS = "id, helpdesk, ticket_id, due_at, note, entry_id, status, user_name, agent, "
-            + "created_at, done_at, done_by";
+            + "created_at, done_at, done_by, shop";
 
     /**
      * What to list; null fields do not filter. {@code user} narrows to one kb-server user (everyone below lead),
-     * {@code agent} to the help-desk's name for one agent, {@code dueBefore} to those due before that time.
+     * {@code agent} to the help-desk's name for one agent, {@code dueBefore} to those due before that time,
+     * {@code shops} to the follow-ups of these shops and of no shop (a user limited to shops never sees another's).
      */
     record Query(FollowUp.Status status, Instant dueBefore, String user, String agent, String helpdesk, String ticketId,
-                 int limit) {
+                 int limit, List<String> shops) {
+
+        /** This query narrowed to the follow-ups of kb-server user {@code other}. */
+        Query ofUser(String other) {
+            return new Query(status, dueBefore, other, agent, helpdesk, ticketId, limit, shops);
+        }
     }
 
     private final Database db;
@@ -34,7 +41,7 @@ final class FollowUpStore {
     void insert(FollowUp f) {
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO followups (" + COLUMNS
-                    + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                    + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 ps.setString(1, f.id());
                 ps.setString(2, f.helpdesk());
                 ps.setString(3, f.ticketId());
@@ -47,6 +54,7 @@ final class FollowUpStore {
                 ps.setLong(10, f.createdAt().toEpochMilli());
                 ps.setNull(11, Types.BIGINT);
                 ps.setNull(12, Types.VARCHAR);
+                ps.setString(13, f.shop());
                 return ps.executeUpdate();
             }
         });
@@ -75,6 +83,7 @@ final class FollowUpStore {
             sql.append(" AND due_at < ?");
             args.add(q.dueBefore().toEpochMilli());
         }
+        sql.append(inShops(q.shops(), args));
         sql.append(" ORDER BY due_at, id LIMIT ").append(q.limit());
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
@@ -84,13 +93,17 @@ final class FollowUpStore {
         });
     }
 
-    /** The agents who have open follow-ups due before {@code before}, by name, for the leads' filter. */
-    List<String> agentsWithOpenBefore(Instant before) {
+    /**
+     * The agents who have open follow-ups due before {@code before} (of {@code shops} and of no shop; null: of every
+     * shop), by name, for the leads' filter.
+     */
+    List<String> agentsWithOpenBefore(Instant before, List<String> shops) {
+        List<Object> args = new ArrayList<>(List.of(FollowUp.Status.OPEN.wire(), before.toEpochMilli()));
+        String sql = "SELECT DISTINCT agent FROM followups WHERE status = ? AND due_at < ?" + inShops(shops, args)
+                + " ORDER BY agent";
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT agent FROM followups WHERE status = ? "
-                    + "AND due_at < ? ORDER BY agent")) {
-                ps.setString(1, FollowUp.Status.OPEN.wire());
-                ps.setLong(2, before.toEpochMilli());
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
                 List<String> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) out.add(rs.getString(1));
@@ -115,6 +128,17 @@ final class FollowUpStore {
         });
     }
 
+    /**
+     * {@code " AND (shop IS NULL OR shop IN (?, …))"} with the shops appended to {@code args}: the follow-ups of
+     * {@code shops} and of no shop; empty for every shop (null).
+     */
+    private static String inShops(List<String> shops, List<Object> args) {
+        if (shops == null) return "";
+        if (shops.isEmpty()) return " AND shop IS NULL";
+        args.addAll(shops);
+        return " AND (shop IS NULL OR shop IN (" + String.join(", ", Collections.nCopies(shops.size(), "?")) + "))";
+    }
+
     private static void where(StringBuilder sql, List<Object> args, String column, String value) {
         if (value == null) return;
         sql.append(" AND ").append(column).append(" = ?");
@@ -129,7 +153,8 @@ final class FollowUpStore {
                 Instant doneAt = rs.wasNull() ? null : Instant.ofEpochMilli(done);
                 out.add(new FollowUp(rs.getString(1), rs.getString(2), rs.getString(3), Instant.ofEpochMilli(rs.getLong(4)),
                         rs.getString(5), rs.getString(6), FollowUp.Status.fromWire(rs.getString(7)), rs.getString(8),
-                        rs.getString(9), Instant.ofEpochMilli(rs.getLong(10)), doneAt, rs.getString(12)));
+                        rs.getString(9), Instant.ofEpochMilli(rs.getLong(10)), doneAt, rs.getString(12),
+                        rs.getString(13)));
             }
         }
         return out;

@@ -16,8 +16,9 @@ import java.util.UUID;
 
 /**
  * The rules of follow-ups: who owns one (the caller, and the help-desk's agent a bridge names), who sees it (its
- * owner; leads everyone's), and that a named entry exists for the caller. A follow-up of another agent is "not
- * found", never "forbidden", so its existence is not revealed either. Thread-safe.
+ * owner; leads everyone's; a user limited to shops only those of their shops and of no shop), and that a named entry
+ * exists for the caller. A follow-up of another agent or another shop is "not found", never "forbidden", so its
+ * existence is not revealed either. Thread-safe.
  */
 final class FollowUps {
 
@@ -35,21 +36,26 @@ final class FollowUps {
         return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
-    /** Records {@code r} as an open follow-up of {@code caller} (and of the agent the request names, if any). */
-    FollowUp record(Principal caller, FollowUpRequest r) {
+    /**
+     * Records {@code r} as an open follow-up of {@code caller} (and of the agent the request names, if any) in
+     * {@code shop} (already checked; null: of no shop).
+     */
+    FollowUp record(Principal caller, FollowUpRequest r, String shop) {
         String entryId = r.entryRef() == null ? null : entryFor(caller, r.entryRef()).id();
         FollowUp f = new FollowUp(UUID.randomUUID().toString(), r.helpdesk().id(), r.ticketId(), r.dueAt(), r.note(),
                 entryId, FollowUp.Status.OPEN, caller.username(), r.agent() == null ? caller.username() : r.agent(),
-                now(), null, null);
+                now(), null, null, shop);
         store.insert(f);
         return f;
     }
 
-    /** The follow-ups {@code q} asks for, among those {@code caller} may see. */
+    /**
+     * The follow-ups {@code q} asks for, among those {@code caller} may see ({@code q}'s shops are the caller's scope,
+     * {@link com.replybook.kb.entries.KnownShops#scope}).
+     */
     List<FollowUp> list(Principal caller, FollowUpStore.Query q) {
         if (caller.can(Role.LEAD)) return store.find(q);
-        return store.find(new FollowUpStore.Query(q.status(), q.dueBefore(), caller.username(), q.agent(), q.helpdesk(),
-                q.ticketId(), q.limit()));
+        return store.find(q.ofUser(caller.username()));
     }
 
     /**
@@ -65,17 +71,21 @@ final class FollowUps {
     }
 
     Optional<FollowUp> visible(Principal caller, String id, String agent) {
-        return store.find(id).filter(f -> caller.can(Role.LEAD)
+        return store.find(id).filter(f -> caller.mayReadShop(f.shop())).filter(f -> caller.can(Role.LEAD)
                 || f.user().equals(caller.username()) && (agent == null || agent.equals(f.agent())));
     }
 
-    /** Open follow-ups past due, the longest overdue first; one agent's when {@code agent} is set. */
-    List<FollowUp> overdue(String agent, int limit) {
-        return store.find(new FollowUpStore.Query(FollowUp.Status.OPEN, now(), null, agent, null, null, limit));
+    /**
+     * Open follow-ups past due, the longest overdue first; one agent's when {@code agent} is set; of {@code shops} and
+     * of no shop ({@code shops} null: of every shop).
+     */
+    List<FollowUp> overdue(String agent, int limit, List<String> shops) {
+        return store.find(new FollowUpStore.Query(FollowUp.Status.OPEN, now(), null, agent, null, null, limit, shops));
     }
 
-    List<String> agentsOverdue() {
-        return store.agentsWithOpenBefore(now());
+    /** The agents with overdue follow-ups of {@code shops} and of no shop ({@code shops} null: of every shop). */
+    List<String> agentsOverdue(List<String> shops) {
+        return store.agentsWithOpenBefore(now(), shops);
     }
 
     private Entry entryFor(Principal caller, String ref) {

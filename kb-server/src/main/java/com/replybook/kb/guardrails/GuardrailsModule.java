@@ -33,7 +33,7 @@ public final class GuardrailsModule implements FeatureModule {
     public GuardrailsModule(Platform platform, EventStore events, KnownShops shops) {
         this.compensation = new Compensation(platform, shops);
         this.wording = new Wording(platform, shops);
-        this.approvals = new Approvals(platform, compensation, events);
+        this.approvals = new Approvals(platform, compensation, events, shops);
     }
 
     @Override

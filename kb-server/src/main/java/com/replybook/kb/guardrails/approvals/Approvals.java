@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.console.Page;
+import com.replybook.kb.entries.KnownShops;
 import com.replybook.kb.events.ApprovalStep;
 import com.replybook.kb.events.EventStore;
 import com.replybook.kb.events.EventType;
@@ -43,12 +44,15 @@ public final class Approvals {
     private final Compensation compensation;
     private final ApprovalStore store;
     private final EventStore events;
+    private final KnownShops shops;
 
-    public Approvals(Platform platform, Compensation compensation, EventStore events) {
+    /** @param shops the shops the console's list filters by */
+    public Approvals(Platform platform, Compensation compensation, EventStore events, KnownShops shops) {
         this.platform = platform;
         this.compensation = compensation;
         this.store = new ApprovalStore(platform.database());
         this.events = events;
+        this.shops = shops;
     }
 
     /** Stores {@code body}'s request as pending, with what the policy allowed at the time; 422 naming bad fields. */
@@ -90,9 +94,13 @@ public final class Approvals {
         return caller.can(Role.LEAD) && (!caller.limitedToShops() || a.shop() != null && caller.worksFor(a.shop()));
     }
 
-    /** Newest first; callers below lead see only their own, leads limited to shops those of their shops. */
+    /**
+     * Newest first; callers below lead see only their own, leads limited to shops those of their shops. A lead's
+     * {@code q} may narrow to shops they work for ({@code q.shops()}); otherwise their shops apply.
+     */
     List<Approval> list(Principal caller, ApprovalStore.Query q) {
-        ApprovalStore.Query mine = caller.can(Role.LEAD) ? q.inShops(shopsOf(caller))
+        boolean narrowed = q.shops() != null && q.shops().stream().allMatch(caller::worksFor);
+        ApprovalStore.Query mine = caller.can(Role.LEAD) ? q.inShops(narrowed ? q.shops() : shopsOf(caller))
                 : new ApprovalStore.Query(q.status(), caller.username(), q.agent(), q.helpdesk(), q.ticketId(), q.limit(),
                 null);
         return store.find(mine);
@@ -141,6 +149,6 @@ public final class Approvals {
     }
 
     public void console(Router<Page> console) {
-        new ApprovalPage(this).routes(console);
+        new ApprovalPage(this, shops).routes(console);
     }
 }
