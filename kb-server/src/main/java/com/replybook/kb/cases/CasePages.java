@@ -6,6 +6,7 @@ import com.replybook.kb.auth.Role;
 import com.replybook.kb.console.FormErrors;
 import com.replybook.kb.console.Page;
 import com.replybook.kb.entries.KnownShops;
+import com.replybook.kb.entries.ScopeError;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.Json;
 import com.replybook.kb.web.Router;
@@ -63,11 +64,12 @@ final class CasePages {
         Case c = existing(me, p.path("id"));
         if (p.param("edit") != null) {
             p.require(Role.LEAD);
+            requireWritable(me, c);
             form(p, 200, c, formOf(c), Map.of());
             return;
         }
         p.render("cases/show.ftlh", Map.of("case", c, "collections", training.collections(me),
-                "shopChoices", shops.namesFor(me)));
+                "shopChoices", shops.namesFor(me), "writable", writable(me, c)));
     }
 
     private void create(Page p) throws IOException {
@@ -84,7 +86,7 @@ final class CasePages {
 
     private void update(Page p) throws IOException {
         Principal me = p.require(Role.LEAD);
-        Case c = existing(me, p.path("id"));
+        Case c = requireWritable(me, existing(me, p.path("id")));
         Map<String, String> values = formOf(p);
         CaseParser.Result r = parser.parse(json(values));
         if (!r.ok()) {
@@ -104,7 +106,7 @@ final class CasePages {
 
     private void delete(Page p) throws IOException {
         Principal me = p.require(Role.LEAD);
-        store.delete(existing(me, p.path("id")).id());
+        store.delete(requireWritable(me, existing(me, p.path("id"))).id());
         p.redirect("cases", "flash.caseDeleted");
     }
 
@@ -161,6 +163,19 @@ final class CasePages {
     static Instant basedOn(Page p) {
         return Instant.ofEpochMilli(p.longParam("basedOn").orElseThrow(
                 () -> ApiException.badRequest("basedOn", CaseError.BASED_ON)));
+    }
+
+    /**
+     * {@code c}, which {@code writer} may change: a lead limited to shops reads the cases of every shop but changes
+     * only their shops' (as with entries of every shop); 403 otherwise.
+     */
+    private static Case requireWritable(Principal writer, Case c) {
+        if (!writable(writer, c)) throw ApiException.of(403, "forbidden", "shop", ScopeError.EVERY_SHOP_CASE, null);
+        return c;
+    }
+
+    private static boolean writable(Principal writer, Case c) {
+        return c.shop() != null || !writer.limitedToShops();
     }
 
     /** Case {@code id} if {@code reader} may read it; 404 otherwise. */

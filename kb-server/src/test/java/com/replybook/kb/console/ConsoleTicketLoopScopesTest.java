@@ -122,6 +122,18 @@ class ConsoleTicketLoopScopesTest {
                 Map.of("_csrf", tmallLead.csrf("/console/cases"))).statusCode());
         assertEquals(JD, server.app().cases().find(jdCase.id()).orElseThrow().title(), "jd's case is untouched");
 
+        // a case of every shop: a lead of one shop reads it but never changes it, as with entries of every shop
+        String global = tmallLead.get("/console/cases/" + globalCase.id()).body();
+        assertTrue(global.contains(GLOBAL) && !global.contains("id=\"edit-case\"") && !global.contains("id=\"delete-case\""), global);
+        assertEquals(403, tmallLead.get("/console/cases/" + globalCase.id() + "?edit=1").statusCode());
+        Map<String, String> everyShop = ConsoleCurationTest.caseForm(tmallLead.csrf("/console/cases"), "改通用的");
+        everyShop.put("basedOn", String.valueOf(globalCase.updatedAt().toEpochMilli()));
+        assertEquals(403, tmallLead.post("/console/cases/" + globalCase.id(), everyShop).statusCode());
+        assertEquals(403, tmallLead.post("/console/cases/" + globalCase.id() + "/delete",
+                Map.of("_csrf", tmallLead.csrf("/console/cases"))).statusCode());
+        assertEquals(GLOBAL, server.app().cases().find(globalCase.id()).orElseThrow().title(), "the case of every shop is untouched");
+        assertTrue(lead.get("/console/cases/" + globalCase.id()).body().contains("id=\"edit-case\""), "a lead of every shop changes it");
+
         HttpResponse<String> created = tmallLead.post("/console/cases/new",
                 ConsoleCurationTest.caseForm(tmallLead.csrf("/console/cases/new"), "天猫新案例"));
         assertEquals(303, created.statusCode(), created.body());
