@@ -612,6 +612,14 @@ class ZendeskAppIT {
         browser.until(d -> d.findElement(By.cssSelector(".rb-preview")).getText().contains(Shops.JD_NAME));
         assertFalse(browser.find(".rb-preview").getText().contains("Replybook Demo Shop"), browser.find(".rb-preview").getText());
         screenshot("widget-shop-zendesk.png");
+        // a case captured on the brand's ticket belongs to its shop
+        browser.find(".rb-capture-open").click();
+        browser.until(d -> Guardrails.visible(d.findElement(By.id("replybook-panel")), ".rb-capture-why"))
+                .sendKeys("Said when the subsidy arrives before the customer asked twice");
+        browser.find(".rb-capture-file").click();
+        String caseId = browser.until(d -> Guardrails.visible(d.findElement(By.id("replybook-panel")), ".rb-capture-id"))
+                .getAttribute("data-case");
+        assertEquals(Shops.JD, kb.get("/api/v1/cases/" + caseId).path("shop").asText());
         browser.driver().switchTo().defaultContent();
 
         // a brand mapped to a shop kb-server does not know: the agent is told, and sees every shop's scripts
