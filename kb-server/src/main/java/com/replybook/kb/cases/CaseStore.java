@@ -104,6 +104,15 @@ public final class CaseStore {
      * limited to shops never lists another shop's case ({@link com.replybook.kb.entries.KnownShops#scope}).
      */
     public List<Case> list(String q, String tag, List<String> shops) {
+        return list(q, tag, shops, " LIMIT 500");
+    }
+
+    /** Every case of {@code shops} and of no shop ({@code shops} null: of every shop), newest first: for an export. */
+    public List<Case> all(List<String> shops) {
+        return list(null, null, shops, "");
+    }
+
+    private List<Case> list(String q, String tag, List<String> shops, String limit) {
         return db.read(c -> {
             StringBuilder sql = new StringBuilder("SELECT " + CASE_COLUMNS + " FROM cases WHERE 1=1");
             List<String> args = new ArrayList<>();
@@ -124,7 +133,7 @@ public final class CaseStore {
                 sql.append(" AND tags LIKE ? ESCAPE '\\'");
                 args.add("%\"" + like(tag.strip()) + "\"%");
             }
-            sql.append(" ORDER BY updated_at DESC LIMIT 500");
+            sql.append(" ORDER BY updated_at DESC").append(limit);
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 for (int i = 0; i < args.size(); i++) ps.setString(i + 1, args.get(i));
                 return cases(ps);

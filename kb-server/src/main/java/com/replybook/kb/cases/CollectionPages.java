@@ -3,6 +3,7 @@ package com.replybook.kb.cases;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.console.Page;
+import com.replybook.kb.entries.ScopeError;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.InputError;
 import com.replybook.kb.web.Router;
@@ -128,11 +129,11 @@ final class CollectionPages {
             case "up" -> Collections.swap(items, at.get(index(at, i)), at.get(Math.max(0, i - 1)));
             case "down" -> Collections.swap(items, at.get(index(at, i)), at.get(Math.min(at.size() - 1, i + 1)));
             case "publish", "unpublish" -> {
-                publish(p, me, c, action.equals("publish"));
+                publish(p, me, requireWhole(c, at), action.equals("publish"));
                 return;
             }
             case "delete" -> {
-                store.removeCollection(c.id());
+                store.removeCollection(requireWhole(c, at).id());
                 p.redirect("collections", "flash.collectionDeleted");
                 return;
             }
@@ -146,6 +147,18 @@ final class CollectionPages {
             return;
         }
         p.redirect("collections/" + c.id(), "flash.collectionChanged");
+    }
+
+    /**
+     * {@code c} when its reader sees every item of it ({@code seen}: the positions they see): publishing, unpublishing
+     * or deleting a collection changes what other shops' agents study, so a lead limited to shops does it only to a
+     * collection of their shops' items; 403 otherwise. Their moves and removals touch only what they see.
+     */
+    private static CaseCollection requireWhole(CaseCollection c, List<Integer> seen) {
+        if (seen.size() < c.items().size()) {
+            throw ApiException.of(403, "forbidden", "action", ScopeError.COLLECTION_OF_OTHER_SHOPS, null);
+        }
+        return c;
     }
 
     private void publish(Page p, Principal me, CaseCollection c, boolean published) throws IOException {

@@ -21,6 +21,8 @@ public enum ScopeError implements ErrorCode {
             + "someone who works for them to change it", "shops"),
     EVERY_SHOP_ENTRY("scope.everyShopEntry", "This entry is used by every shop, also those you do not work for; ask "
             + "someone who works for every shop to change it"),
+    COLLECTION_OF_OTHER_SHOPS("scope.collectionOfOtherShops", "This collection also holds items of shops you do not "
+            + "work for; ask someone who works for every shop to publish, unpublish or delete it"),
     EVERY_SHOP_CASE("scope.everyShopCase", "This case belongs to every shop, also those you do not work for; ask "
             + "someone who works for every shop to change it"),
     KEY_TAKEN("scope.keyTaken", "key '{key}' is taken by an entry you cannot change", "key"),

@@ -66,9 +66,10 @@ public final class CaseExchange {
             m.put("createdBy", c.createdBy());
             m.put("updatedAt", c.updatedAt());
             m.put("updatedBy", c.updatedBy());
+            m.put("published", c.published()); // an import reads it: a round trip keeps what agents may study
             collections.add(m);
         }
-        Json.MAPPER.writeValue(out, Map.of("cases", store.list(null, null, KnownShops.scope(reader, null)),
+        Json.MAPPER.writeValue(out, Map.of("cases", store.all(KnownShops.scope(reader, null)),
                 "collections", collections));
     }
 

@@ -2,6 +2,7 @@ package com.replybook.kb.users;
 
 import com.replybook.kb.auth.AuthError;
 import com.replybook.kb.auth.PasswordStore;
+import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
 import com.replybook.kb.auth.SessionAuth;
 import com.replybook.kb.auth.User;
@@ -43,10 +44,15 @@ final class UserPages {
                 .post("/users/{id}", this::change);
     }
 
+    /** The users, or with {@code ?shop=} those who work for that shop (theirs, or every shop). */
     private void page(Page p, int status, String error, Map<String, Object> issued) throws IOException {
+        Principal me = p.require(Role.ADMIN);
         Map<String, Object> m = new HashMap<>();
-        m.put("shopChoices", shops.namesFor(p.require(Role.ADMIN)));
-        List<User> all = users.users();
+        m.put("shopChoices", shops.namesFor(me));
+        String shop = shops.requested(me, p.param("shop"), "shop");
+        m.put("shop", shop == null ? "" : shop);
+        List<User> all = users.users().stream().filter(u -> shop == null || u.shops().isEmpty() || u.shops().contains(shop))
+                .toList();
         m.put("users", all);
         Map<String, Object> tokens = new HashMap<>();
         for (User u : all) tokens.put(u.id(), users.tokens(u.id()));

@@ -248,4 +248,25 @@ class ConsoleExchangeTest {
         assertTrue(r.body().contains("id=\"cases-report\"") && r.body().contains("</html>"), "the whole page, with its report");
         assertEquals(Json.MAPPER.readTree(before), Json.MAPPER.readTree(lead.download("/console/exchange/cases.json")));
     }
+
+    @Test
+    void theCaseExportHoldsEveryCaseAndAPublishedCollectionStaysPublishedThroughAnImport() throws Exception {
+        var cases = server.app().cases();
+        for (int i = 0; i < 505; i++) {
+            cases.create(new CaseDraft("批量案例 " + i, "<p>客户：第 " + i + " 单</p>", "先共情", "被重视", "好评",
+                    List.of("批量"), List.of(), 3, "rt:" + i), "lead");
+        }
+        var col = cases.createCollection("published week", "已发布", "lead");
+        cases.setPublished(col.id(), true, "lead", col.updatedAt());
+        JsonNode exported = Json.MAPPER.readTree(lead.download("/console/exchange/cases.json"));
+        long batch = java.util.stream.StreamSupport.stream(exported.get("cases").spliterator(), false)
+                .filter(c -> c.path("title").asText().startsWith("批量案例 ")).count();
+        assertEquals(505, batch, "no case is left out of an export");
+
+        cases.setPublished(col.id(), false, "lead", cases.collection(col.id()).orElseThrow().updatedAt());
+        HttpResponse<String> r = lead.upload("/console/exchange/cases", Map.of("_csrf", lead.csrf("/console/exchange")),
+                "replybook-cases.json", Json.MAPPER.writeValueAsBytes(exported));
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(cases.collection(col.id()).orElseThrow().published(), "the export said published; the import keeps it");
+    }
 }

@@ -159,6 +159,13 @@ class ConsoleScopesTest {
 
         assertEquals(303, r.statusCode(), r.body());
         assertEquals(List.of("jd"), server.app().users().find(id).orElseThrow().shops());
+
+        String tmall = admin.get("/console/users?shop=tmall").body();
+        assertTrue(tmall.contains("id=\"user-filters\"") && tmall.contains("<option value=\"tmall\" selected>"), tmall);
+        assertTrue(tmall.contains("data-user=\"ed.tmall\"") && tmall.contains("data-user=\"admin.users\""),
+                "tmall's users and those of every shop");
+        assertFalse(tmall.contains("data-user=\"agent.later\""), "a user of jd only is left out");
+        assertEquals(400, admin.get("/console/users?shop=nosuch").statusCode());
     }
 
     @Test

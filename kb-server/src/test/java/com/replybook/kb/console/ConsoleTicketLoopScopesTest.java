@@ -167,6 +167,19 @@ class ConsoleTicketLoopScopesTest {
         tmallLead.post(page, Map.of("_csrf", tmallLead.csrf(page), "action", "up", "index", "0",
                 "basedOn", ConsoleSecurityTest.find(ConsoleCurationTest.BASED_ON, body)));
         assertEquals(List.of(jdCase.id(), globalCase.id()), refs(col.id()), "moving up the first they see moves nothing");
+
+        // what other shops' agents study is not a lead of one shop's to publish, unpublish or delete
+        for (String action : List.of("publish", "delete")) {
+            body = tmallLead.get(page).body();
+            HttpResponse<String> refused = tmallLead.post(page, Map.of("_csrf", tmallLead.csrf(page), "action", action,
+                    "basedOn", ConsoleSecurityTest.find(ConsoleCurationTest.BASED_ON, body)));
+            assertEquals(403, refused.statusCode(), action + ": " + refused.body());
+        }
+        assertTrue(server.app().cases().collection(col.id()).isPresent(), "still there");
+        assertFalse(server.app().cases().collection(col.id()).orElseThrow().published());
+        body = lead.get(page).body();
+        assertEquals(303, lead.post(page, Map.of("_csrf", lead.csrf(page), "action", "publish",
+                "basedOn", ConsoleSecurityTest.find(ConsoleCurationTest.BASED_ON, body))).statusCode(), "a lead of every shop may");
     }
 
     @Test
