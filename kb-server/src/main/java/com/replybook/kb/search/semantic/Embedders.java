@@ -92,7 +92,13 @@ public final class Embedders {
             .collect(Collectors.joining(" "));
 
     static final int MAX_CHARS = 400;
-    static final int CACHE_SIZE = 10_000;
+    /**
+     * Query vectors kept, by query form: the texts a team repeats within the hour (a ticket's suggestions each time it
+     * is opened, an agent's searches again). An English text's vectors and key take about 3.5 KB, so this is about
+     * 7 MB, filled within minutes of traffic and level after that (10,000 texts, 36 MB, took most of a soak's ten
+     * minutes to fill: docs/performance.md, Soak).
+     */
+    static final int CACHE_SIZE = 2_048;
 
     private final OnnxSettings onnx;
     private final Set<String> leftOut;
