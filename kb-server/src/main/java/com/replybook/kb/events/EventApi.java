@@ -50,8 +50,7 @@ final class EventApi {
         JsonNode body = call.readObject();
         JsonNode shop = body.get("shop");
         if (shop != null && !shop.isNull() && !shop.isTextual()) throw ApiException.badRequest("shop", InputError.NOT_STRING, "shop");
-        String key = shops.requested(p, shop == null || shop.isNull() ? null : shop.asText(), "shop");
-        if (key == null && p.shops().size() == 1) key = p.shops().getFirst();
+        String key = shops.recordedIn(p, shop == null || shop.isNull() ? null : shop.asText(), "shop");
         ((ObjectNode) body).remove("shop");
         call.json(201, store.record(withReadableEntry(EventParser.parse(body, p.username()), p).inShop(key)));
     }
