@@ -92,6 +92,9 @@ public final class ServerConfig {
     public static final Setting<String> METRICS_TOKEN = Setting.secret("metrics-token", 24,
             "bearer token for GET /metrics (Prometheus), 24+ characters (unset: /metrics refuses every scrape)");
     /** Over a year, so a lead can compare a season with the same one last year; only word counts are kept. */
+    public static final Setting<Integer> MAX_THREADS = Setting.integer("max-threads", 0, 0, 1000,
+            "request threads of the embedded server (java -jar; a servlet container sets its own); 0: 16 per CPU, at "
+                    + "least 32. Requests beyond them wait in line instead of each starting a thread of its own");
     public static final Setting<Integer> EMOTION_WORD_RETENTION_DAYS = Setting.integer("emotion-word-retention-days", 400,
             1, 3660, "days the daily counts of customers' emotion words are kept (the messages never are)");
 
@@ -100,7 +103,7 @@ public final class ServerConfig {
             JDBC_PASSWORD, ADMIN_TOKEN, MAX_REQUEST_BYTES, RENDER_TIMEOUT, TEMPLATES_DIR, SEMANTIC_SEARCH,
             SEARCH_CACHE_ENTRIES, SEARCH_WHITENED_SPACES, SEARCH_WHITENING_SHRINKAGE, SEARCH_WARM_UP_SECONDS,
             EMBEDDING_THREADS, EMBEDDING_OPTIMIZATION, EMBEDDING_MEMORY_ARENA, TRUST_PROXY, SESSION_IDLE_MINUTES,
-            SESSION_MAX_MINUTES, POLL_INTERVAL, METRICS_TOKEN, EMOTION_WORD_RETENTION_DAYS);
+            SESSION_MAX_MINUTES, POLL_INTERVAL, METRICS_TOKEN, MAX_THREADS, EMOTION_WORD_RETENTION_DAYS);
 
     private static final List<Setting<?>> SECRETS = List.of(ADMIN_TOKEN, JDBC_PASSWORD, METRICS_TOKEN);
 
@@ -133,6 +136,17 @@ public final class ServerConfig {
 
     public int port() {
         return get(PORT);
+    }
+
+    /**
+     * The embedded server's request threads: {@link #MAX_THREADS}, or 16 per CPU and at least 32. Search and rendering
+     * are CPU work, so more threads than that only queue inside the JVM, and each thread keeps buffers of its own
+     * (about 2.3 MB, mostly char arrays: the soak in docs/performance.md): under a burst, 200 threads (Jetty's
+     * default) held 450 MB more heap and slowed the server further.
+     */
+    public int maxThreads(int cpus) {
+        int set = get(MAX_THREADS);
+        return set > 0 ? set : Math.max(32, 16 * cpus);
     }
 
     public Path dataDir() {

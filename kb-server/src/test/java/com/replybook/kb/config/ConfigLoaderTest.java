@@ -35,6 +35,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theEmbeddedServerHas16RequestThreadsPerCpuAndAtLeast32UnlessSet() {
+        ServerConfig defaults = ServerConfig.defaults(java.nio.file.Path.of("data"));
+        assertEquals(32, defaults.maxThreads(1));
+        assertEquals(32, defaults.maxThreads(2));
+        assertEquals(128, defaults.maxThreads(8));
+        assertEquals(12, defaults.with(ServerConfig.MAX_THREADS, 12).maxThreads(8));
+    }
+
+    @Test
     void flagsWinOverTheEnvironmentWhichWinsOverSystemProperties() {
         ServerConfig c = load(List.of("--port", "9090", "--render-timeout-ms=500"),
                 Map.of("REPLYBOOK_PORT", "9000", "REPLYBOOK_SEARCH_CACHE_ENTRIES", "0", "PATH", "/usr/bin"),
