@@ -140,9 +140,9 @@ public final class ServerConfig {
 
     /**
      * The embedded server's request threads: {@link #MAX_THREADS}, or 16 per CPU and at least 32. Search and rendering
-     * are CPU work, so more threads than that only queue inside the JVM, and each thread keeps buffers of its own
-     * (about 2.3 MB, mostly char arrays: the soak in docs/performance.md): under a burst, 200 threads (Jetty's
-     * default) held 450 MB more heap and slowed the server further.
+     * are CPU work, so more threads than that only queue inside the JVM, and the threads keep buffers of their own
+     * (megabytes each, mostly char arrays): in a soak's burst, 200 threads (Jetty's default) held 500 MB more heap
+     * and slowed the server further, 32 held 200 MB (docs/performance.md, Soak).
      */
     public int maxThreads(int cpus) {
         int set = get(MAX_THREADS);
