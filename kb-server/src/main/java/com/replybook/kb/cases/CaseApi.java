@@ -6,7 +6,6 @@ import com.replybook.kb.auth.Role;
 import com.replybook.kb.entries.KnownShops;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
-import com.replybook.kb.web.InputError;
 import com.replybook.kb.web.Router;
 
 import java.io.IOException;
@@ -41,11 +40,7 @@ final class CaseApi {
     private void create(ApiCall call) throws IOException {
         Principal me = Principal.of(call).require(Role.AGENT);
         JsonNode body = call.readObject();
-        JsonNode named = body.get("shop");
-        if (named != null && !named.isNull() && !named.isTextual()) {
-            throw ApiException.badRequest("shop", InputError.NOT_STRING, "shop");
-        }
-        String shop = shops.recordedIn(me, named == null || named.isNull() ? null : named.asText(), "shop");
+        String shop = shops.recordedIn(me, KnownShops.named(body), "shop");
         CaseParser.Result r = parser.parse(body);
         if (!r.ok()) throw ApiException.invalid(r.errors());
         Case created = store.create(r.draft().inShop(shop), me.username());

@@ -3,6 +3,7 @@ package com.replybook.kb.cases;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.replybook.kb.db.Database;
+import com.replybook.kb.db.ShopClause;
 import com.replybook.kb.web.ApiException;
 import com.replybook.kb.web.Json;
 
@@ -13,7 +14,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -116,12 +116,7 @@ public final class CaseStore {
         return db.read(c -> {
             StringBuilder sql = new StringBuilder("SELECT " + CASE_COLUMNS + " FROM cases WHERE 1=1");
             List<String> args = new ArrayList<>();
-            if (shops != null) {
-                sql.append(" AND (shop IS NULL");
-                if (!shops.isEmpty()) sql.append(" OR shop IN (").append(String.join(", ", Collections.nCopies(shops.size(), "?"))).append(")");
-                sql.append(")");
-                args.addAll(shops);
-            }
+            sql.append(ShopClause.ofShopsOrNone(shops, args));
             if (q != null && !q.isBlank()) {
                 sql.append(" AND (LOWER(title) LIKE ? ESCAPE '\\' OR LOWER(excerpt_html) LIKE ? ESCAPE '\\' OR LOWER(tags) LIKE ? ESCAPE '\\')");
                 String p = "%" + like(q.strip().toLowerCase(Locale.ROOT)) + "%";

@@ -1,7 +1,9 @@
 package com.replybook.kb.entries;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.web.ApiException;
+import com.replybook.kb.web.InputError;
 
 /**
  * Which shop keys exist: to refuse an entry that names an unknown shop (422 naming {@code shops}) and to check the shop
@@ -26,6 +28,14 @@ public interface KnownShops {
                     String.join(", ", caller.shops()), k);
         }
         return k;
+    }
+
+    /** The shop key a request body names as {@code "shop"} (null when absent or null); 400 naming it when not text. */
+    static String named(JsonNode body) {
+        JsonNode shop = body.get("shop");
+        if (shop == null || shop.isNull()) return null;
+        if (!shop.isTextual()) throw ApiException.badRequest("shop", InputError.NOT_STRING, "shop");
+        return shop.asText();
     }
 
     /**

@@ -10,7 +10,6 @@ import com.replybook.kb.entries.EntryStore;
 import com.replybook.kb.entries.KnownShops;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.ApiException;
-import com.replybook.kb.web.InputError;
 import com.replybook.kb.web.FieldError;
 import com.replybook.kb.web.Router;
 
@@ -48,9 +47,7 @@ final class EventApi {
     private void record(ApiCall call) throws IOException {
         Principal p = Principal.of(call).require(Role.AGENT);
         JsonNode body = call.readObject();
-        JsonNode shop = body.get("shop");
-        if (shop != null && !shop.isNull() && !shop.isTextual()) throw ApiException.badRequest("shop", InputError.NOT_STRING, "shop");
-        String key = shops.recordedIn(p, shop == null || shop.isNull() ? null : shop.asText(), "shop");
+        String key = shops.recordedIn(p, KnownShops.named(body), "shop");
         ((ObjectNode) body).remove("shop");
         call.json(201, store.record(withReadableEntry(EventParser.parse(body, p.username()), p).inShop(key)));
     }

@@ -49,11 +49,7 @@ final class FollowUpApi {
         Principal me = Principal.of(call).require(Role.AGENT);
         Instant now = followUps.now();
         JsonNode body = call.readObject();
-        JsonNode named = body.get("shop");
-        if (named != null && !named.isNull() && !named.isTextual()) {
-            throw ApiException.badRequest("shop", InputError.NOT_STRING, "shop");
-        }
-        String shop = shops.recordedIn(me, named == null || named.isNull() ? null : named.asText(), "shop");
+        String shop = shops.recordedIn(me, KnownShops.named(body), "shop");
         FollowUpRequest.Parsed p = FollowUpRequest.parse(body, now);
         if (!p.errors().isEmpty()) throw ApiException.invalid(p.errors());
         FollowUp f = followUps.record(me, p.request(), shop);

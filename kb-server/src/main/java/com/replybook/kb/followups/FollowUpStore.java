@@ -1,6 +1,7 @@
 package com.replybook.kb.followups;
 
 import com.replybook.kb.db.Database;
+import com.replybook.kb.db.ShopClause;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -83,7 +83,7 @@ final class FollowUpStore {
             sql.append(" AND due_at < ?");
             args.add(q.dueBefore().toEpochMilli());
         }
-        sql.append(inShops(q.shops(), args));
+        sql.append(ShopClause.ofShopsOrNone(q.shops(), args));
         sql.append(" ORDER BY due_at, id LIMIT ").append(q.limit());
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
@@ -99,7 +99,7 @@ final class FollowUpStore {
      */
     List<String> agentsWithOpenBefore(Instant before, List<String> shops) {
         List<Object> args = new ArrayList<>(List.of(FollowUp.Status.OPEN.wire(), before.toEpochMilli()));
-        String sql = "SELECT DISTINCT agent FROM followups WHERE status = ? AND due_at < ?" + inShops(shops, args)
+        String sql = "SELECT DISTINCT agent FROM followups WHERE status = ? AND due_at < ?" + ShopClause.ofShopsOrNone(shops, args)
                 + " ORDER BY agent";
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -126,17 +126,6 @@ final class FollowUpStore {
                 return ps.executeUpdate() == 1;
             }
         });
-    }
-
-    /**
-     * {@code " AND (shop IS NULL OR shop IN (?, …))"} with the shops appended to {@code args}: the follow-ups of
-     * {@code shops} and of no shop; empty for every shop (null).
-     */
-    private static String inShops(List<String> shops, List<Object> args) {
-        if (shops == null) return "";
-        if (shops.isEmpty()) return " AND shop IS NULL";
-        args.addAll(shops);
-        return " AND (shop IS NULL OR shop IN (" + String.join(", ", Collections.nCopies(shops.size(), "?")) + "))";
     }
 
     private static void where(StringBuilder sql, List<Object> args, String column, String value) {

@@ -22,9 +22,7 @@ public final class GuardrailsPageModel {
 
     /** The copy the page shows: the {@code shop} parameter's, else a limited lead's first shop's, else the locale's. */
     public static ShopSetting requested(Page p, Principal me, SupportedLocale locale, KnownShops shops) {
-        String shop = p.param("shop");
-        if ((shop == null || shop.isBlank()) && me.limitedToShops()) shop = me.shops().getFirst();
-        return ShopSetting.requested(locale.tag(), shop, me, shops);
+        return ShopSetting.onPage(locale.tag(), p.param("shop"), me, shops);
     }
 
     /** Drops a shop's own copy of a setting, given the version the page showed (null: whatever it is now). */

@@ -51,9 +51,7 @@ final class SynonymPage {
     private void page(Page p) throws IOException {
         Principal me = p.require(Role.EDITOR);
         String locale = p.param("locale") == null ? SupportedLocale.HOME.tag() : p.param("locale");
-        String shop = p.param("shop");
-        if ((shop == null || shop.isBlank()) && me.limitedToShops()) shop = me.shops().getFirst();
-        ShopSetting set = ShopSetting.requested(locale, shop, me, shops);
+        ShopSetting set = ShopSetting.onPage(locale, p.param("shop"), me, shops);
         Map<String, Object> m = new HashMap<>();
         m.put("locale", locale);
         m.put("locales", Messages.SUPPORTED);

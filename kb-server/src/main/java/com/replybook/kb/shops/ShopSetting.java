@@ -33,6 +33,15 @@ public record ShopSetting(String base, String shop) {
         return new ShopSetting(base, shops.requested(caller, shopParam, "shop"));
     }
 
+    /**
+     * As {@link #requested}, for a console page: a caller limited to shops who names none starts on their first shop's
+     * copy, since the locale's is not theirs to change.
+     */
+    public static ShopSetting onPage(String base, String shopParam, Principal caller, KnownShops shops) {
+        boolean none = shopParam == null || shopParam.isBlank();
+        return requested(base, none && caller.limitedToShops() ? caller.shops().getFirst() : shopParam, caller, shops);
+    }
+
     /** The key the copy is stored under: {@code zh-CN}, {@code zh-CN/tmall-flagship}, {@code /tmall-flagship}. */
     public String key() {
         return shop == null ? base : base + "/" + shop;

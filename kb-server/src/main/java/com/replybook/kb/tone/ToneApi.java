@@ -52,9 +52,7 @@ final class ToneApi {
     private void suggest(ApiCall call) throws IOException {
         Principal me = Principal.of(call).require(Role.AGENT);
         JsonNode body = call.readObject();
-        JsonNode shop = body.get("shop");
-        if (shop != null && !shop.isNull() && !shop.isTextual()) throw ApiException.badRequest("shop", InputError.NOT_STRING, "shop");
-        String shopKey = shops.requested(me, shop == null || shop.isNull() ? null : shop.asText(), "shop");
+        String shopKey = shops.requested(me, KnownShops.named(body), "shop");
         String text = body.path("text").asText("");
         if (text.length() > MAX_TEXT) text = text.substring(text.length() - MAX_TEXT); // the latest part matters most
         List<String> tags = new ArrayList<>();

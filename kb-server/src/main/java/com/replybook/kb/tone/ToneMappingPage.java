@@ -34,7 +34,7 @@ final class ToneMappingPage {
 
     private void show(Page p) throws IOException {
         Principal me = p.require(Role.LEAD);
-        ShopSetting set = requested(p, me);
+        ShopSetting set = ShopSetting.onPage("", p.param("shop"), me, shops);
         Map<String, Object> m = new HashMap<>();
         m.put("rules", rules.of(set.shop()));
         m.put("tones", Tone.IDS);
@@ -52,12 +52,5 @@ final class ToneMappingPage {
         ShopSetting set = ShopSetting.requested("", p.param("shop"), me, shops).requireShop();
         rules.remove(set.shop());
         p.redirect("tone?shop=" + set.shop(), "flash.toneMappingRemoved");
-    }
-
-    /** The {@code shop} parameter's mapping, else a limited lead's first shop's, else the shared one. */
-    private ShopSetting requested(Page p, Principal me) {
-        String shop = p.param("shop");
-        if ((shop == null || shop.isBlank()) && me.limitedToShops()) shop = me.shops().getFirst();
-        return ShopSetting.requested("", shop, me, shops);
     }
 }

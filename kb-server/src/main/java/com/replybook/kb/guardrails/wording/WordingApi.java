@@ -3,6 +3,7 @@ package com.replybook.kb.guardrails.wording;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.replybook.kb.auth.Principal;
 import com.replybook.kb.auth.Role;
+import com.replybook.kb.entries.KnownShops;
 import com.replybook.kb.guardrails.GuardrailsError;
 import com.replybook.kb.guardrails.Locales;
 import com.replybook.kb.guardrails.Versions;
@@ -78,10 +79,7 @@ final class WordingApi {
         if (text.asText().length() > MAX_TEXT) {
             throw ApiException.unprocessable("text", InputError.TOO_LONG, "text", MAX_TEXT);
         }
-        JsonNode shop = body.get("shop");
-        if (shop != null && !shop.isNull() && !shop.isTextual()) throw ApiException.badRequest("shop", InputError.NOT_STRING, "shop");
-        ShopSetting set = ShopSetting.requested(locale.tag(), shop == null || shop.isNull() ? null : shop.asText(), me,
-                wording.shops());
+        ShopSetting set = ShopSetting.requested(locale.tag(), KnownShops.named(body), me, wording.shops());
         List<Finding> findings = wording.current(set).rules().find(text.asText());
         call.json(200, Map.of("findings", findings,
                 "blocked", findings.stream().anyMatch(f -> f.severity() == Severity.BLOCK)));
