@@ -115,6 +115,39 @@ class ConsoleShopsIT {
         noSidewaysScroll();
     }
 
+    @Test
+    void anAdminGivesAShopItsOwnToneMappingTriesACustomerAndGoesBackToTheSharedOne() throws IOException {
+        signInAs("wei");
+        browser.open("/console/tone?shop=jd");
+        assertFalse(browser.exists("#rules-revert"), "the shop uses the shared mapping: nothing to drop");
+        browser.click("#tone-add");
+        browser.click("#tone-save"); // the new row's tag is empty: refused, the field marked, in Chinese
+        browser.until(d -> browser.exists("#tone-rules [aria-invalid=true]") ? true : null);
+        assertTrue(browser.find("#tone-status").getText().contains("没有保存"), browser.find("#tone-status").getText());
+        windowShot(SCREENSHOTS.resolve("console-tone-error.png"), "#tone-mapping", 8);
+        var rows = browser.findAll("#tone-rules tbody tr");
+        rows.get(rows.size() - 1).findElement(org.openqa.selenium.By.cssSelector("[data-field=tag]")).sendKeys("京东PLUS");
+        browser.click("#tone-save");
+        browser.until(d -> browser.find("#tone-status").getText().contains("已保存") ? true : null);
+
+        browser.find("#tone-try-tags").clear();
+        browser.type("#tone-try-tags", "京东PLUS");
+        browser.click("#tone-try-check");
+        browser.until(d -> browser.find("#tone-try-result").getText().contains("京东PLUS") ? true : null);
+        assertEquals("standard", browser.find("#tone-try-result").getAttribute("data-tone"), "the row added is standard");
+        browser.open("/console/tone?shop=jd");
+        windowShot(SCREENSHOTS.resolve("console-tone.png"), "h1", 8);
+        browser.phone(390, 844);
+        browser.open("/console/tone?shop=jd");
+        noSidewaysScroll();
+        windowShot(SCREENSHOTS.resolve("console-tone-390.png"), "#rules-revert", 8);
+
+        browser.click("#rules-revert button");
+        browser.click("#confirm-ok");
+        browser.until(d -> browser.exists("#rules-revert") ? null : true);
+        assertTrue(browser.find("#rules-stamp").getText().contains("通用"), browser.find("#rules-stamp").getText());
+    }
+
     /** The window as it is, scrolled so that {@code css} is {@code below} px from the top (as ConsoleUxIT does). */
     static void windowShot(Path file, String css, int below) throws IOException {
         browser.js("window.scrollTo(0, document.querySelector(arguments[0]).getBoundingClientRect().top + scrollY - arguments[1]);",
