@@ -148,6 +148,30 @@ class ConsoleShopsIT {
         assertTrue(browser.find("#rules-stamp").getText().contains("通用"), browser.find("#rules-stamp").getText());
     }
 
+    @Test
+    void aLeadOfOneShopFiltersTheCaseLibraryOverdueFollowUpsApprovalsAndUsersOnAPhone() throws IOException {
+        server.app().cases().create(new com.replybook.kb.cases.CaseDraft("Late parcel: empathy first", "<p>客户：包裹三天没动</p>",
+                "先道歉", "被重视", "好评", List.of("物流"), List.of(), 4, "rt:1", null, null, null, "tmall-flagship"), "wei");
+        signInAs("lena");
+        for (String page : List.of("/console/cases", "/console/followups", "/console/approvals")) {
+            browser.open(page);
+            assertTrue(browser.exists("#filter-shop"), page + ": the shop filter");
+        }
+        browser.open("/console/cases");
+        assertTrue(browser.find("#cases").getText().contains("Late parcel"), browser.find("#cases").getText());
+        windowShot(SCREENSHOTS.resolve("console-cases-shop.en.png"), "h1", 8);
+        browser.phone(390, 844);
+        for (String page : List.of("/console/cases", "/console/followups", "/console/approvals")) {
+            browser.open(page);
+            noSidewaysScroll();
+        }
+        windowShot(SCREENSHOTS.resolve("console-approvals-shop-390.en.png"), "h1", 8);
+        signInAs("wei");
+        browser.open("/console/users?shop=jd");
+        noSidewaysScroll();
+        assertFalse(browser.find("#users").getText().contains("lena"), "a user of tmall only is not jd's");
+    }
+
     /** The window as it is, scrolled so that {@code css} is {@code below} px from the top (as ConsoleUxIT does). */
     static void windowShot(Path file, String css, int below) throws IOException {
         browser.js("window.scrollTo(0, document.querySelector(arguments[0]).getBoundingClientRect().top + scrollY - arguments[1]);",
