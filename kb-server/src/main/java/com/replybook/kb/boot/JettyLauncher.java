@@ -39,10 +39,7 @@ public final class JettyLauncher {
         }
         Server server = new Server(new QueuedThreadPool(config.maxThreads(Runtime.getRuntime().availableProcessors()),
                 8, 60_000));
-        HttpConfiguration http = new HttpConfiguration();
-        http.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-        connector.setPort(config.port());
+        ServerConnector connector = connector(server, config);
         server.addConnector(connector);
         server.setErrorHandler(new QuietErrorHandler());
         server.setHandler(webApp(war, config, argList));
@@ -57,6 +54,16 @@ public final class JettyLauncher {
         System.out.println("Replybook is running at http://localhost:" + connector.getLocalPort() + "/ (data in "
                 + config.dataDir() + ")");
         server.join();
+    }
+
+    /** The HTTP connector: the configured port and accept queue, no server version in the answers. */
+    static ServerConnector connector(Server server, ServerConfig config) {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setPort(config.port());
+        connector.setAcceptQueueSize(config.get(ServerConfig.ACCEPT_QUEUE));
+        return connector;
     }
 
     private static WebAppContext webApp(Path war, ServerConfig config, List<String> args) throws Exception {

@@ -91,10 +91,19 @@ public final class ServerConfig {
     /** Metrics tell traffic and library size; they are not for every API token holder, so they have their own. */
     public static final Setting<String> METRICS_TOKEN = Setting.secret("metrics-token", 24,
             "bearer token for GET /metrics (Prometheus), 24+ characters (unset: /metrics refuses every scrape)");
-    /** Over a year, so a lead can compare a season with the same one last year; only word counts are kept. */
     public static final Setting<Integer> MAX_THREADS = Setting.integer("max-threads", 0, 0, 1000,
             "request threads of the embedded server (java -jar; a servlet container sets its own); 0: 16 per CPU, at "
                     + "least 32. Requests beyond them wait in line instead of each starting a thread of its own");
+    /**
+     * Connections the kernel holds for the embedded server until it accepts them. Java's default of 50 overflowed in
+     * a soak's burst of about 2,000 requests: the kernel then answered with SYN cookies, some of which it later
+     * refused, and those requests' connections closed without an answer (docs/performance.md, Soak). Linux caps it
+     * at {@code net.core.somaxconn} (4,096 by default).
+     */
+    public static final Setting<Integer> ACCEPT_QUEUE = Setting.integer("accept-queue", 1024, 1, 65_535,
+            "connections the kernel holds for the embedded server (java -jar) until it accepts them; a servlet "
+                    + "container sets its own (Tomcat: acceptCount)");
+    /** Over a year, so a lead can compare a season with the same one last year; only word counts are kept. */
     public static final Setting<Integer> EMOTION_WORD_RETENTION_DAYS = Setting.integer("emotion-word-retention-days", 400,
             1, 3660, "days the daily counts of customers' emotion words are kept (the messages never are)");
 
@@ -103,7 +112,8 @@ public final class ServerConfig {
             JDBC_PASSWORD, ADMIN_TOKEN, MAX_REQUEST_BYTES, RENDER_TIMEOUT, TEMPLATES_DIR, SEMANTIC_SEARCH,
             SEARCH_CACHE_ENTRIES, SEARCH_WHITENED_SPACES, SEARCH_WHITENING_SHRINKAGE, SEARCH_WARM_UP_SECONDS,
             EMBEDDING_THREADS, EMBEDDING_OPTIMIZATION, EMBEDDING_MEMORY_ARENA, TRUST_PROXY, SESSION_IDLE_MINUTES,
-            SESSION_MAX_MINUTES, POLL_INTERVAL, METRICS_TOKEN, MAX_THREADS, EMOTION_WORD_RETENTION_DAYS);
+            SESSION_MAX_MINUTES, POLL_INTERVAL, METRICS_TOKEN, MAX_THREADS, ACCEPT_QUEUE,
+            EMOTION_WORD_RETENTION_DAYS);
 
     private static final List<Setting<?>> SECRETS = List.of(ADMIN_TOKEN, JDBC_PASSWORD, METRICS_TOKEN);
 
