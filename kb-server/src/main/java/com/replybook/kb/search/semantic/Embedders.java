@@ -58,8 +58,8 @@ public final class Embedders {
          * models names them all, joined by {@code +}.
          */
         public final String model;
-        /** The space's models, in the order their embeddings are concatenated. */
-        private final List<Model> models;
+        /** The space's models, in the order their embeddings are concatenated (read by the bench's EmbeddingBatchBench). */
+        final List<Model> models;
 
         Space(String field, Model... models) {
             this.field = field;
