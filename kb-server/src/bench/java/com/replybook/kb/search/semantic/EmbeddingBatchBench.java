@@ -78,9 +78,7 @@ public final class EmbeddingBatchBench {
         Runner(Embedders.Model m) throws Exception {
             try (InputStream onnx = m.jar().getResourceAsStream("/" + m.name() + ".onnx");
                  InputStream tok = m.jar().getResourceAsStream("/" + m.name() + "-tokenizer.json");
-                 OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
-                o.addConfigEntry("session.intra_op.allow_spinning", "0");
-                o.setIntraOpNumThreads(1);
+                 OrtSession.SessionOptions o = OnnxModels.sessionOptions(new OnnxSettings(1, "all", true))) {
                 session = env.createSession(onnx.readAllBytes(), o);
                 tokenizer = HuggingFaceTokenizer.newInstance(tok, Map.of("padding", "false"));
             }

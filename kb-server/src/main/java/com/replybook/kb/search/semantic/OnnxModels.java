@@ -34,9 +34,7 @@ final class OnnxModels {
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         try (InputStream onnx = resource(jar, name + ".onnx");
              InputStream tokenizer = resource(jar, name + "-tokenizer.json");
-             OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.addConfigEntry("session.intra_op.allow_spinning", "0");
-            settings.apply(options);
+             OrtSession.SessionOptions options = sessionOptions(settings)) {
             OrtSession session = environment.createSession(onnx.readAllBytes(), options);
             OnnxBertBiEncoder encoder = new OnnxBertBiEncoder(environment, session, tokenizer, pooling);
             return new Model(encoder);
@@ -45,6 +43,14 @@ final class OnnxModels {
         } catch (OrtException e) {
             throw new IllegalStateException("cannot load the embedding model " + name, e);
         }
+    }
+
+    /** A model session's options: {@code settings}, and no spinning of idle worker threads; the caller closes them. */
+    static OrtSession.SessionOptions sessionOptions(OnnxSettings settings) throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.addConfigEntry("session.intra_op.allow_spinning", "0");
+        settings.apply(options);
+        return options;
     }
 
     private static InputStream resource(Class<?> jar, String name) {
