@@ -12,6 +12,7 @@ import com.replybook.kb.search.ranking.Confidence;
 import com.replybook.kb.search.ranking.HybridFusion;
 import com.replybook.kb.search.ranking.LexicalQueries;
 import com.replybook.kb.search.ranking.NearestExamples;
+import com.replybook.kb.search.ranking.QueryCascade;
 import com.replybook.kb.search.ranking.QuerySpelling;
 import com.replybook.kb.search.ranking.RankingWeights;
 import com.replybook.kb.search.ranking.ScopeRangeQuery;
@@ -65,6 +66,7 @@ public final class EntrySearcher {
     private final NearestExamples examples;
     private final float lexicalWeight;
     private final QuerySpelling spelling = new QuerySpelling();
+    private final QueryCascade cascade;
 
     EntrySearcher(EntryIndex index, Synonyms synonyms, RankingWeights weights) {
         this(index, synonyms, weights, null, HybridFusion.LEXICAL_WEIGHT);
@@ -72,6 +74,13 @@ public final class EntrySearcher {
 
     /** With {@code dense} non-null, ranking fuses lexical and dense scores ({@link HybridFusion}). */
     EntrySearcher(EntryIndex index, Synonyms synonyms, RankingWeights weights, Embedders dense, float lexicalWeight) {
+        this(index, synonyms, weights, dense, lexicalWeight, QueryCascade.OFF);
+    }
+
+    /** With {@code cascade}, a query vector stops at its space's first model when that ranks decisively. */
+    EntrySearcher(EntryIndex index, Synonyms synonyms, RankingWeights weights, Embedders dense, float lexicalWeight,
+                  QueryCascade cascade) {
+        this.cascade = cascade;
         this.dense = dense;
         this.lexicalWeight = lexicalWeight;
         this.index = index;
@@ -95,9 +104,13 @@ public final class EntrySearcher {
         return searchRanked(request).result();
     }
 
-    /** A result with the signals its confidence was judged on (for the evaluation). */
-    record Ranked(SearchResult result, double similarity, double coverage) {
-        static final Ranked EMPTY = new Ranked(SearchResult.EMPTY, 0, 0);
+    /**
+     * A result with the signals its confidence was judged on (for the evaluation), and what the cascade's first
+     * stage saw (null when it did not run).
+     */
+    record Ranked(SearchResult result, double similarity, double coverage, QueryCascade.Signals firstStage,
+                  boolean completed) {
+        static final Ranked EMPTY = new Ranked(SearchResult.EMPTY, 0, 0, null, false);
     }
 
     Ranked searchRanked(SearchRequest typed) {
@@ -112,7 +125,8 @@ public final class EntrySearcher {
             Ranked ranked = run(s, filtered(built.query(), request), request.highlight() ? built.highlight() : null,
                     built.words(), request);
             return request.text().equals(typed.text()) ? ranked
-                    : new Ranked(ranked.result().searchedFor(request.text()), ranked.similarity(), ranked.coverage());
+                    : new Ranked(ranked.result().searchedFor(request.text()), ranked.similarity(), ranked.coverage(),
+                    ranked.firstStage(), ranked.completed());
         });
     }
 
@@ -182,25 +196,72 @@ public final class EntrySearcher {
         TopDocs top;
         double similarity = Double.NaN; // lexical only: no dense score, and no space to judge it in
         Embedders.Space space = null;
+        QueryCascade.Signals firstStage = null;
+        boolean completed = false;
+        boolean firstModelOnly = false;
         if (dense != null && hasText) {
             // shorthand the models do not know: tk => 退款
             String denseText = synonyms.rewrite(request.text(), synonymShop(request));
             space = Embedders.Space.ofText(denseText);
             TopDocs lexical = top(s, query, HybridFusion.CANDIDATES, hasText);
-            float[] vector = dense.query(denseText);
-            Query knn = new KnnFloatVectorQuery(space.field, vector, HybridFusion.CANDIDATES, filterOnly(request));
-            TopDocs nearest = s.search(knn, HybridFusion.CANDIDATES);
-            TopDocs rescored = examples.rescore(s, space, vector, lexical, nearest);
-            top = HybridFusion.fuse(lexical, rescored, lexicalWeight, request.limit(),
-                    NearestExamples.notEmbedded(s, lexical, rescored));
-            similarity = top.scoreDocs.length == 0 ? 0 : NearestExamples.cosine(s, space, vector, top.scoreDocs[0].doc);
+            Embedders.QueryVector vector = dense.firstStage(denseText);
+            if (vector != null && !vector.complete() && !cascade.enabled()) vector = dense.complete(denseText, vector);
+            DenseRanking ranking = denseRanking(s, space, vector, lexical, request);
+            if (vector != null && !vector.complete()) {
+                firstStage = ranking.signals(lexical);
+                if (!cascade.decisive(firstStage)) {
+                    vector = dense.complete(denseText, vector);
+                    ranking = denseRanking(s, space, vector, lexical, request);
+                    completed = true;
+                }
+            }
+            top = ranking.top(request.limit());
+            similarity = ranking.similarity();
+            firstModelOnly = vector != null && !vector.complete();
         } else {
             top = top(s, query, request.limit(), hasText);
         }
         List<SearchHit> hits = toHits(s, highlight, top);
         double coverage = hasText ? confidence.coverage(words, top, s) : 0;
-        boolean sure = confidence.judge(coverage, similarity, space, top);
-        return new Ranked(new SearchResult(top.totalHits.value(), hits, sure), similarity, coverage);
+        boolean sure = confidence.judge(coverage, similarity, space, firstModelOnly, top);
+        return new Ranked(new SearchResult(top.totalHits.value(), hits, sure), similarity, coverage, firstStage,
+                completed);
+    }
+
+    /**
+     * The candidates (lexical and nearest) ranked by {@code vector} and fused, with the first model's cosine to the
+     * first hit; at least two hits, for the cascade's margin.
+     */
+    private record DenseRanking(TopDocs fused, TopDocs rescored, double similarity) {
+        TopDocs top(int limit) {
+            if (fused.scoreDocs.length <= limit) return fused;
+            return new TopDocs(fused.totalHits, java.util.Arrays.copyOf(fused.scoreDocs, limit));
+        }
+
+        QueryCascade.Signals signals(TopDocs lexical) {
+            ScoreDoc[] f = fused.scoreDocs;
+            boolean agree = f.length > 0 && lexical.scoreDocs.length > 0 && rescored.scoreDocs.length > 0
+                    && f[0].doc == lexical.scoreDocs[0].doc && f[0].doc == rescored.scoreDocs[0].doc;
+            double margin = f.length == 0 ? 0 : f.length == 1 ? 1 : f[0].score - f[1].score;
+            return new QueryCascade.Signals(agree, margin, similarity);
+        }
+    }
+
+    private DenseRanking denseRanking(IndexSearcher s, Embedders.Space space, Embedders.QueryVector vector,
+                                      TopDocs lexical, SearchRequest request) throws IOException {
+        int n = Math.max(request.limit(), 2);
+        if (vector == null) {
+            TopDocs none = new TopDocs(lexical.totalHits, new ScoreDoc[0]);
+            return new DenseRanking(HybridFusion.fuse(lexical, none, lexicalWeight, n, Set.of()), none, Double.NaN);
+        }
+        Query knn = new KnnFloatVectorQuery(space.field, vector.vector(), HybridFusion.CANDIDATES, filterOnly(request));
+        TopDocs nearest = s.search(knn, HybridFusion.CANDIDATES);
+        TopDocs rescored = examples.rescore(s, space, vector.vector(), lexical, nearest);
+        TopDocs fused = HybridFusion.fuse(lexical, rescored, lexicalWeight, n,
+                NearestExamples.notEmbedded(s, lexical, rescored));
+        double similarity = fused.scoreDocs.length == 0 ? 0
+                : vector.cosine(NearestExamples.cosine(s, space, vector.vector(), fused.scoreDocs[0].doc));
+        return new DenseRanking(fused, rescored, similarity);
     }
 
     /**

@@ -10,6 +10,7 @@ import com.replybook.kb.module.Platform;
 import com.replybook.kb.search.index.EntryIndex;
 import com.replybook.kb.search.index.SearchFields;
 import com.replybook.kb.search.ranking.HybridFusion;
+import com.replybook.kb.search.ranking.QueryCascade;
 import com.replybook.kb.search.ranking.QuerySpelling;
 import com.replybook.kb.search.ranking.RankingWeights;
 import com.replybook.kb.search.semantic.Embedders;
@@ -59,13 +60,13 @@ public final class SearchService implements AutoCloseable {
     private final FamilyMembers families;
 
     private SearchService(EntryIndex index, SynonymService synonyms, StoredVectors vectors, Embedders embedders,
-                          Clock clock, int cacheEntries, MeterRegistry metrics) {
+                          QueryCascade cascade, Clock clock, int cacheEntries, MeterRegistry metrics) {
         this.index = index;
         this.synonyms = synonyms;
         this.vectors = vectors;
         this.embedders = embedders;
         this.searcher = new EntrySearcher(index, synonyms.synonyms(), RankingWeights.DEFAULT, embedders,
-                HybridFusion.LEXICAL_WEIGHT);
+                HybridFusion.LEXICAL_WEIGHT, cascade);
         this.cache = new SearchCache(cacheEntries, index::generation, synonyms.synonyms()::version, clock::millis);
         this.queryTimer = SearchMetrics.latency(metrics, "query");
         this.ticketTimer = SearchMetrics.latency(metrics, "ticket");
@@ -90,7 +91,7 @@ public final class SearchService implements AutoCloseable {
         SynonymService synonyms = new SynonymService(db, clock, platform.settings());
         if (!config.semanticSearch()) {
             return new SearchService(EntryIndex.open(dataDir.resolve("index"), feed, EntryVectors.NONE,
-                    QueryWhitening.Settings.NONE, config.pollInterval()), synonyms, null, null, clock,
+                    QueryWhitening.Settings.NONE, config.pollInterval()), synonyms, null, null, QueryCascade.OFF, clock,
                     config.searchCacheEntries(), platform.metrics());
         }
         // DJL unpacks its tokenizer library into ~/.djl.ai unless told otherwise; keep it in the data directory.
@@ -102,8 +103,8 @@ public final class SearchService implements AutoCloseable {
         EntryIndex index = EntryIndex.open(dataDir.resolve("index"), feed, vectors, settings.whitening(),
                 config.pollInterval());
         vectors.onEmbedded(index::reindex);
-        return new SearchService(index, synonyms, vectors, embedders, clock, config.searchCacheEntries(),
-                platform.metrics());
+        return new SearchService(index, synonyms, vectors, embedders, settings.cascade(), clock,
+                config.searchCacheEntries(), platform.metrics());
     }
 
     /** How the embedding models' sessions run: {@code --embedding-threads}, {@code -optimization}, {@code -memory-arena}. */
@@ -175,6 +176,11 @@ public final class SearchService implements AutoCloseable {
     /** Search texts embedded so far (each not among the cached query vectors); 0 with lexical search. */
     public long embeddedQueries() {
         return embedders == null ? 0 : embedders.embeddedQueries();
+    }
+
+    /** Of those, the texts whose vector a second model completed ({@link Embedders#complete}); 0 with lexical search. */
+    public long completedQueries() {
+        return embedders == null ? 0 : embedders.completedQueries();
     }
 
     /**

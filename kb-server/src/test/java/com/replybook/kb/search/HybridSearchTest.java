@@ -6,6 +6,7 @@ import com.replybook.kb.search.index.EntryIndex;
 import com.replybook.kb.search.index.MemoryFeed;
 import com.replybook.kb.search.index.TestCorpus;
 import com.replybook.kb.search.ranking.HybridFusion;
+import com.replybook.kb.search.ranking.QueryCascade;
 import com.replybook.kb.search.ranking.RankingWeights;
 import com.replybook.kb.search.semantic.Embedders;
 import com.replybook.kb.search.semantic.EntryVectors;
@@ -22,6 +23,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Hybrid ranking with the real in-process models over {@link TestCorpus}. */
@@ -42,7 +44,7 @@ class HybridSearchTest {
         assertTrue(index.awaitReady(Duration.ofMinutes(2)));
         assertTrue(index.whitening().awaitFits(Duration.ofMinutes(2)));
         searcher = new EntrySearcher(index, Synonyms.none(), RankingWeights.DEFAULT, embedders,
-                HybridFusion.LEXICAL_WEIGHT);
+                HybridFusion.LEXICAL_WEIGHT, SearchSettings.DEFAULTS.cascade());
     }
 
     @AfterAll
@@ -157,6 +159,45 @@ class HybridSearchTest {
         assertEquals(0.5f, dot(first, first), 1e-4f, "each model's half normalised, then the whole");
         assertEquals(0.5f, dot(second, second), 1e-4f);
         assertEquals(512, embedders.query("退款什么时候到账").length, "Chinese keeps bge-small-zh alone");
+    }
+
+    @Test
+    void anEnglishQueryStopsAtMiniLmWhenBothRankingsAgreeAndIsCompletedWhenTheyDoNot() {
+        Embedders fresh = new Embedders();
+        EntrySearcher cascading = new EntrySearcher(index, Synonyms.none(), RankingWeights.DEFAULT, fresh,
+                HybridFusion.LEXICAL_WEIGHT, QueryCascade.ON);
+
+        EntrySearcher.Ranked agreed = cascading.searchRanked(SearchRequest.of("where is my refund", 5));
+        assertEquals("en-refund", agreed.result().hits().get(0).key());
+        assertTrue(agreed.firstStage().agree(), "one of en-refund's own questions: both rankings put it first");
+        assertFalse(agreed.completed());
+        assertEquals(0, fresh.completedQueries(), "bge-small-en never ran");
+        assertTrue(agreed.result().confident(), "judged on MiniLM's own cosine and thresholds");
+
+        String paraphrase = "my order never arrived so refund it"; // "order" is en-cancel's word
+        EntrySearcher.Ranked disputed = cascading.searchRanked(SearchRequest.of(paraphrase, 5));
+        assertFalse(disputed.firstStage().agree(), "the lexical and MiniLM's ranking differ on the first hit");
+        assertTrue(disputed.completed());
+        assertEquals(1, fresh.completedQueries());
+        assertEquals("en-refund", disputed.result().hits().get(0).key());
+        EntrySearcher.Ranked bothModels = new EntrySearcher(index, Synonyms.none(), RankingWeights.DEFAULT,
+                new Embedders(), HybridFusion.LEXICAL_WEIGHT, QueryCascade.OFF).searchRanked(SearchRequest.of(paraphrase, 5));
+        assertEquals(keys(bothModels), keys(disputed), "completed, it ranks as with both models from the start");
+        assertEquals(bothModels.result().confident(), disputed.result().confident());
+
+        EntrySearcher.Ranked again = cascading.searchRanked(SearchRequest.of(paraphrase, 5));
+        assertNull(again.firstStage(), "the completed vector was cached");
+        assertEquals(keys(disputed), keys(again));
+        assertEquals(1, fresh.completedQueries());
+        assertEquals(2, fresh.embeddedQueries());
+
+        EntrySearcher.Ranked chinese = cascading.searchRanked(SearchRequest.of("退款什么时候到账", 5));
+        assertNull(chinese.firstStage(), "one model in the Chinese space: nothing to stop before");
+        assertFalse(chinese.completed());
+    }
+
+    private static List<String> keys(EntrySearcher.Ranked ranked) {
+        return ranked.result().hits().stream().map(SearchHit::key).toList();
     }
 
     private static float dot(float[] a, float[] b) {

@@ -10,6 +10,7 @@ import com.replybook.kb.search.index.EntryIndex;
 import com.replybook.kb.search.index.MemoryFeed;
 import com.replybook.kb.search.ranking.HybridFusion;
 import com.replybook.kb.search.ranking.RankingWeights;
+import com.replybook.kb.search.ranking.QueryCascade;
 import com.replybook.kb.search.semantic.Embedders;
 import com.replybook.kb.search.semantic.OnnxSettings;
 import com.replybook.kb.search.semantic.EntryVectors;
@@ -49,7 +50,8 @@ public final class SearchEvaluation {
     }
 
     /** Per-query outcome: rank of the expected entry (0 = not in the top 10), confidence, latency. */
-    record Outcome(Query query, int rank, boolean confident, long nanos, double similarity, double coverage) {
+    record Outcome(Query query, int rank, boolean confident, long nanos, double similarity, double coverage,
+                   boolean completed) {
     }
 
     /** -Dsearch.semantic=false evaluates lexical search alone. */
@@ -62,6 +64,7 @@ public final class SearchEvaluation {
             Arrays.stream(System.getProperty("search.eval.leaveOut", "").split(",")).map(String::strip)
                     .filter(s -> !s.isEmpty()).collect(Collectors.toSet())) : null;
     static final SearchSettings SETTINGS = settings();
+    static final String PROBE = System.getProperty("search.eval.probe");
 
     public static void main(String[] args) throws Exception {
         Path repo = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
@@ -81,12 +84,13 @@ public final class SearchEvaluation {
         if (fold != null) sets.replaceAll(s -> new EvalSet(s.name, s.entries, s.queries.stream()
                 .filter(q -> fold(q.text).equals(fold)).toList()));
         Synonyms synonyms = new Synonyms(seedSynonyms());
-        System.out.printf("%-18s %6s %6s %6s %7s %7s %9s %9s %8s %8s%n", "set", "n", "R@1", "R@3", "MRR@10",
-                "conf+", "oos-unsure", "n-oos", "p50 ms", "p99 ms");
+        System.out.printf("%-18s %6s %6s %6s %7s %7s %9s %9s %8s %8s %9s%n", "set", "n", "R@1", "R@3", "MRR@10",
+                "conf+", "oos-unsure", "n-oos", "p50 ms", "p99 ms", "completed");
         String ranksFile = System.getProperty("search.eval.ranks");
         List<String> ranks = new ArrayList<>();
         for (EvalSet set : sets) {
             List<Outcome> outcomes = run(set, synonyms);
+            if (outcomes.isEmpty()) continue; // probed only
             print(set.name, outcomes);
             for (Outcome o : outcomes) {
                 ranks.add(set.name + "\t" + o.rank + "\t" + o.confident + "\t" + o.query.expected + "\t" + o.query.text);
@@ -122,12 +126,14 @@ public final class SearchEvaluation {
 
     /**
      * The settings searched with: the defaults, or for tuning runs {@code -Dsearch.whiten.spaces=EN,ZH} (empty: no
-     * space whitened) and {@code -Dsearch.whiten.shrinkage=0.9}.
+     * space whitened), {@code -Dsearch.whiten.shrinkage=0.9} and {@code -Dsearch.eval.cascade=OFF|ON|FIRST_ONLY}.
      */
     static SearchSettings settings() {
         String spaces = System.getProperty("search.whiten.spaces");
         String shrinkage = System.getProperty("search.whiten.shrinkage");
-        return new SearchSettings(spaces == null ? SearchSettings.DEFAULTS.whitenedSpaces()
+        String cascade = System.getProperty("search.eval.cascade");
+        return new SearchSettings(cascade == null ? SearchSettings.DEFAULTS.cascade() : QueryCascade.valueOf(cascade),
+                spaces == null ? SearchSettings.DEFAULTS.whitenedSpaces()
                 : Arrays.stream(spaces.split(",")).map(String::strip).filter(s -> !s.isEmpty())
                         .map(SearchSettings.Space::valueOf).collect(Collectors.toSet()),
                 shrinkage == null ? SearchSettings.DEFAULTS.whiteningShrinkage() : Double.parseDouble(shrinkage));
@@ -210,7 +216,11 @@ public final class SearchEvaluation {
             float lexicalWeight = Float.parseFloat(System.getProperty("search.weight.lexical",
                     Float.toString(HybridFusion.LEXICAL_WEIGHT)));
             EntrySearcher searcher = new EntrySearcher(index, synonyms, RankingWeights.fromSystemProperties(),
-                    EMBEDDERS, lexicalWeight);
+                    EMBEDDERS, lexicalWeight, SETTINGS.cascade());
+            if (PROBE != null) {
+                probe(set, index, synonyms, lexicalWeight);
+                return List.of();
+            }
             for (Query q : set.queries.subList(0, Math.min(50, set.queries.size()))) {
                 searcher.search(SearchRequest.of(q.text, 10)); // warm-up
             }
@@ -218,19 +228,43 @@ public final class SearchEvaluation {
             for (Query q : set.queries) {
                 long t0 = System.nanoTime();
                 EntrySearcher.Ranked ranked = searcher.searchRanked(SearchRequest.of(q.text, 10));
-                SearchResult r = ranked.result();
                 long nanos = System.nanoTime() - t0;
-                int rank = 0;
-                for (int i = 0; i < r.hits().size(); i++) {
-                    if (r.hits().get(i).key().equals(q.expected)) {
-                        rank = i + 1;
-                        break;
-                    }
-                }
-                out.add(new Outcome(q, rank, r.confident(), nanos, ranked.similarity(), ranked.coverage()));
+                out.add(new Outcome(q, rank(ranked, q), ranked.result().confident(), nanos, ranked.similarity(),
+                        ranked.coverage(), ranked.completed()));
             }
             return out;
         }
+    }
+
+    private static int rank(EntrySearcher.Ranked ranked, Query q) {
+        List<SearchHit> hits = ranked.result().hits();
+        for (int i = 0; i < hits.size(); i++) if (hits.get(i).key().equals(q.expected)) return i + 1;
+        return 0;
+    }
+
+    /**
+     * {@code -Dsearch.eval.probe=FILE}: each query ranked by its space's first model alone, then by every model,
+     * one line each (set, fold, expected, rank, confident, similarity, coverage, then the same for the first
+     * stage and its signals): to choose {@link QueryCascade}'s thresholds offline.
+     */
+    private static void probe(EvalSet set, EntryIndex index, Synonyms synonyms, float lexicalWeight) throws IOException {
+        RankingWeights weights = RankingWeights.fromSystemProperties();
+        EntrySearcher first = new EntrySearcher(index, synonyms, weights, EMBEDDERS, lexicalWeight,
+                QueryCascade.FIRST_ONLY);
+        EntrySearcher all = new EntrySearcher(index, synonyms, weights, EMBEDDERS, lexicalWeight, QueryCascade.OFF);
+        List<String> lines = new ArrayList<>();
+        for (Query q : set.queries) {
+            EntrySearcher.Ranked a = first.searchRanked(SearchRequest.of(q.text, 10));
+            EntrySearcher.Ranked b = all.searchRanked(SearchRequest.of(q.text, 10));
+            QueryCascade.Signals sig = a.firstStage();
+            lines.add(String.join("\t", set.name, fold(q.text), String.valueOf(q.expected),
+                    String.valueOf(rank(b, q)), String.valueOf(b.result().confident()), String.valueOf(b.similarity()),
+                    String.valueOf(b.coverage()), String.valueOf(rank(a, q)), String.valueOf(a.result().confident()),
+                    String.valueOf(a.similarity()), String.valueOf(a.coverage()),
+                    sig == null ? "" : String.valueOf(sig.agree()), sig == null ? "" : String.valueOf(sig.margin())));
+        }
+        Files.write(Path.of(PROBE), lines, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
     }
 
     static void print(String name, List<Outcome> outcomes) {
@@ -243,8 +277,9 @@ public final class SearchEvaluation {
         double oosUnsure = oos.isEmpty() ? Double.NaN
                 : oos.stream().filter(o -> !o.confident).count() / (double) oos.size();
         long[] ns = outcomes.stream().mapToLong(Outcome::nanos).sorted().toArray();
-        System.out.printf("%-18s %6d %6.3f %6.3f %7.3f %7.3f %9.3f %9d %8.2f %8.2f%n", name, in.size(), r1, r3, mrr,
-                confidentRight, oosUnsure, oos.size(), pct(ns, 0.50), pct(ns, 0.99));
+        double completed = outcomes.stream().filter(Outcome::completed).count() / (double) outcomes.size();
+        System.out.printf("%-18s %6d %6.3f %6.3f %7.3f %7.3f %9.3f %9d %8.2f %8.2f %9.3f%n", name, in.size(), r1, r3,
+                mrr, confidentRight, oosUnsure, oos.size(), pct(ns, 0.50), pct(ns, 0.99), completed);
     }
 
     /** Prints, per similarity threshold, confident-and-right (in scope) and unsure (out of scope) rates. */

@@ -1,6 +1,7 @@
 package com.replybook.kb.search;
 
 import com.replybook.kb.config.ServerConfig;
+import com.replybook.kb.search.ranking.QueryCascade;
 import com.replybook.kb.search.semantic.OnnxSettings;
 import org.junit.jupiter.api.Test;
 
@@ -15,10 +16,12 @@ class SearchSettingsTest {
     void theDefaultsAreTheConfiguredDefaultsAndASettingReachesTheSearch() {
         ServerConfig defaults = ServerConfig.defaults(Path.of("data"));
         assertEquals(SearchSettings.DEFAULTS, SearchSettings.of(defaults));
-        assertEquals(new SearchSettings(Set.of(SearchSettings.Space.EN), 0.95), SearchSettings.DEFAULTS);
+        assertEquals(new SearchSettings(QueryCascade.ON, Set.of(SearchSettings.Space.EN), 0.95),
+                SearchSettings.DEFAULTS);
         SearchSettings tuned = SearchSettings.of(defaults.with(ServerConfig.SEARCH_WHITENED_SPACES, Set.of("zh", "en"))
-                .with(ServerConfig.SEARCH_WHITENING_SHRINKAGE, 0.9));
-        assertEquals(new SearchSettings(Set.of(SearchSettings.Space.ZH, SearchSettings.Space.EN), 0.9), tuned);
+                .with(ServerConfig.SEARCH_WHITENING_SHRINKAGE, 0.9).with(ServerConfig.EMBEDDING_CASCADE, false));
+        assertEquals(new SearchSettings(QueryCascade.OFF, Set.of(SearchSettings.Space.ZH, SearchSettings.Space.EN),
+                0.9), tuned);
     }
 
     @Test

@@ -34,10 +34,12 @@ public final class Confidence {
      * MiniLM): at or above {@code high} confident on its own; below {@code min} never. Tuned by sweeping on the
      * dev sets (SOFMattress for English out-of-scope, zh-shop for Chinese): docs/search-quality.md. EN's scale is
      * the average of MiniLM's and bge-small-en's cosines; bge-small-en scores everything higher, out of scope too,
-     * hence its min 0.60 (MiniLM alone: 0.45).
+     * hence its min 0.60 (MiniLM alone: 0.45). EN_FIRST_MODEL is MiniLM's own cosine, for a query whose vector stopped
+     * at the cascade's first stage ({@link QueryCascade}): the rankings agreed there, and MiniLM's cosines run about
+     * 0.2 below the pair's average, so 0.40 keeps as many out-of-scope messages unsure on either half of SOFMattress.
      */
     enum Thresholds {
-        ZH(0.60, 0.85), EN(0.60, 0.80);
+        ZH(0.60, 0.85), EN(0.60, 0.80), EN_FIRST_MODEL(0.40, 0.70);
 
         final double min;
         final double high;
@@ -47,8 +49,8 @@ public final class Confidence {
             this.high = high;
         }
 
-        static Thresholds of(Embedders.Space space) {
-            return space == Embedders.Space.ZH ? ZH : EN;
+        static Thresholds of(Embedders.Space space, boolean firstModelOnly) {
+            return space == Embedders.Space.ZH ? ZH : firstModelOnly ? EN_FIRST_MODEL : EN;
         }
     }
     private static final Set<String> FIELDS = Set.of(SearchFields.PROBLEM, SearchFields.QUESTIONS);
@@ -56,11 +58,13 @@ public final class Confidence {
     /**
      * {@code similarity} is NaN when there is no dense score: hybrid search off ({@code space} null then), or a top
      * entry without a vector in the query's space (still being embedded, or of the other language).
+     * {@code firstModelOnly}: the similarity is the space's first model's alone (the query's vector stopped there).
      */
-    public boolean judge(double coverage, double similarity, Embedders.Space space, TopDocs top) {
+    public boolean judge(double coverage, double similarity, Embedders.Space space, boolean firstModelOnly,
+                         TopDocs top) {
         if (top.scoreDocs.length == 0) return false;
         if (Double.isNaN(similarity)) return coverage >= MIN_COVERAGE;
-        Thresholds t = Thresholds.of(space);
+        Thresholds t = Thresholds.of(space, firstModelOnly);
         if (similarity >= t.high) return true;
         return similarity >= t.min && coverage >= MIN_COVERAGE_HYBRID;
     }

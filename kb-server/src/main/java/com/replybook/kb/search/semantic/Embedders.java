@@ -103,10 +103,11 @@ public final class Embedders {
     private final OnnxSettings onnx;
     private final Set<String> leftOut;
     private final LongAdder embeddedQueries = new LongAdder();
+    private final LongAdder completedQueries = new LongAdder();
     private final Map<Space, List<EmbeddingModel>> models = new java.util.EnumMap<>(Space.class);
-    private final Map<String, float[]> cache = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+    private final Map<String, QueryVector> cache = Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, QueryVector> eldest) {
             return size() > CACHE_SIZE;
         }
     });
@@ -132,23 +133,79 @@ public final class Embedders {
     }
 
     /**
-     * The normalised embedding of a query, cached. The text is embedded in its {@link #queryForm}, so texts that
-     * differ only in width, case, spacing or traditional/simplified characters share one embedding: computed once,
-     * whichever of them came first.
+     * A query's vector in its space. {@code complete} is false when only the first of the space's models ran
+     * ({@link #firstStage}): the other models' parts are then zero, so a dot product with an entry's vector is the
+     * first model's cosine over the number of models' square root. {@code first} is that model's own embedding, kept
+     * to {@link #complete} the vector without running it again (null once complete).
+     */
+    public record QueryVector(float[] vector, boolean complete, float[] first, int models) {
+
+        /** The first model's own cosine from a dot product with an entry's vector, when incomplete; else the dot product. */
+        public double cosine(double dot) {
+            return complete ? dot : dot * Math.sqrt(models);
+        }
+    }
+
+    /**
+     * The normalised embedding of a query by every model of its space, cached. The text is embedded in its
+     * {@link #queryForm}, so texts that differ only in width, case, spacing or traditional/simplified characters
+     * share one embedding: computed once, whichever of them came first.
      */
     public float[] query(String text) {
+        QueryVector v = complete(text, firstStage(text));
+        return v == null ? null : v.vector();
+    }
+
+    /**
+     * The query's vector as far as the first model of its space makes it, or as cached (complete or not): a space of
+     * one model gives the complete vector. The first stage of a search that completes the vector only when this
+     * one does not rank decisively (the English space's second model costs twice its first).
+     */
+    public QueryVector firstStage(String text) {
         String key = queryForm(text);
-        float[] hit = cache.get(key);
+        QueryVector hit = cache.get(key);
         if (hit != null) return hit;
-        float[] v = embed(Space.ofText(key), key);
-        if (v != null) {
-            cache.put(key, v);
-            embeddedQueries.increment();
+        Space space = Space.ofText(key);
+        String t = prepared(space, key);
+        if (t == null) return null;
+        List<EmbeddingModel> parts = models(space);
+        float[] first = parts.get(0).embed(t).content().vector();
+        QueryVector v;
+        if (parts.size() == 1) {
+            v = new QueryVector(normalize(first), true, null, 1);
+        } else {
+            List<float[]> vectors = new ArrayList<>(parts.size());
+            vectors.add(first);
+            for (EmbeddingModel m : parts.subList(1, parts.size())) vectors.add(new float[m.dimension()]);
+            v = new QueryVector(concatenate(vectors), false, first, parts.size());
         }
+        cache.put(key, v);
+        embeddedQueries.increment();
         return v;
     }
 
-    /** How many query texts {@link #query} has embedded (not found among the cached vectors) since this was made. */
+    /** {@code partial} completed by the space's other models and cached so; itself when complete already. */
+    public QueryVector complete(String text, QueryVector partial) {
+        if (partial == null || partial.complete()) return partial;
+        String key = queryForm(text);
+        Space space = Space.ofText(key);
+        String t = prepared(space, key);
+        List<EmbeddingModel> parts = models(space);
+        List<float[]> vectors = new ArrayList<>(parts.size());
+        vectors.add(partial.first());
+        for (EmbeddingModel m : parts.subList(1, parts.size())) vectors.add(m.embed(t).content().vector());
+        QueryVector v = new QueryVector(concatenate(vectors), true, null, parts.size());
+        cache.put(key, v);
+        completedQueries.increment();
+        return v;
+    }
+
+    /** How many query vectors {@link #complete} has completed since this was made. */
+    public long completedQueries() {
+        return completedQueries.sum();
+    }
+
+    /** How many query texts {@link #firstStage} has embedded (not found among the cached vectors) since this was made. */
     public long embeddedQueries() {
         return embeddedQueries.sum();
     }
@@ -188,15 +245,21 @@ public final class Embedders {
     }
 
     private float[] embed(Space space, String text) {
-        String t = text.strip();
-        if (t.isEmpty()) return null; // embed() throws on blank text
-        if (space == Space.ZH) t = SimplifiedChineseCharFilter.fold(t);
-        if (t.length() > MAX_CHARS) t = t.substring(0, MAX_CHARS);
+        String t = prepared(space, text);
+        if (t == null) return null;
         List<EmbeddingModel> parts = models(space);
         if (parts.size() == 1) return normalize(parts.get(0).embed(t).content().vector());
         List<float[]> vectors = new ArrayList<>(parts.size());
         for (EmbeddingModel m : parts) vectors.add(m.embed(t).content().vector());
         return concatenate(vectors);
+    }
+
+    /** The text as the models of {@code space} read it; null when blank (the models throw on blank text). */
+    private static String prepared(Space space, String text) {
+        String t = text.strip();
+        if (t.isEmpty()) return null;
+        if (space == Space.ZH) t = SimplifiedChineseCharFilter.fold(t);
+        return t.length() > MAX_CHARS ? t.substring(0, MAX_CHARS) : t;
     }
 
     private List<EmbeddingModel> models(Space space) {

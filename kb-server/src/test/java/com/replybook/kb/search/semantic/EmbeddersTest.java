@@ -6,10 +6,12 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-/** The concatenation of several models' embeddings (the English space) and the query cache; one model is loaded. */
+/** The concatenation of several models' embeddings (the English space), its first stage and the query cache. */
 class EmbeddersTest {
 
     private static float dot(float[] a, float[] b) {
@@ -60,6 +62,34 @@ class EmbeddersTest {
     void aQueryIsEmbeddedInItsFoldedForm() {
         Embedders embedders = new Embedders();
         assertArrayEquals(embedders.query("where is my parcel"), new Embedders().query("Where IS my  Ｐarcel"), 0f);
+    }
+
+    @Test
+    void anEnglishFirstStageHoldsMiniLmAloneAndCompletesToTheVectorOfBothModels() {
+        Embedders embedders = new Embedders();
+        Embedders.QueryVector first = embedders.firstStage("where is my parcel");
+        assertFalse(first.complete());
+        assertEquals(768, first.vector().length);
+        float[] miniLm = new Embedders(OnnxSettings.DEFAULTS, java.util.Set.of("bge-small-en-v1.5-q"))
+                .query("where is my parcel");
+        assertArrayEquals(miniLm, java.util.Arrays.copyOfRange(first.vector(), 0, 384), 1e-6f, "MiniLM's part");
+        assertArrayEquals(new float[384], java.util.Arrays.copyOfRange(first.vector(), 384, 768), 0f,
+                "bge-small-en's part zero until completed");
+        assertEquals(0.5, first.cosine(0.5 / Math.sqrt(2)), 1e-9, "MiniLM's own cosine from a dot product");
+        assertSame(first, embedders.firstStage("Where IS my parcel"), "cached as far as it went");
+
+        Embedders.QueryVector whole = embedders.complete("where is my parcel", first);
+        assertTrue(whole.complete());
+        assertArrayEquals(new Embedders().query("where is my parcel"), whole.vector(), 0f,
+                "the same vector as both models run at once");
+        assertSame(whole, embedders.firstStage("where is my parcel"), "the completed vector replaces it in the cache");
+        assertSame(whole, embedders.complete("where is my parcel", whole));
+        assertEquals(1, embedders.embeddedQueries());
+        assertEquals(1, embedders.completedQueries());
+
+        Embedders.QueryVector chinese = embedders.firstStage("快递三天没动了");
+        assertTrue(chinese.complete(), "the Chinese space has one model");
+        assertEquals(1, embedders.completedQueries());
     }
 
     @Test
