@@ -69,15 +69,13 @@ public final class EntrySearcher {
     private final QueryCascade cascade;
 
     EntrySearcher(EntryIndex index, Synonyms synonyms, RankingWeights weights) {
-        this(index, synonyms, weights, null, HybridFusion.LEXICAL_WEIGHT);
+        this(index, synonyms, weights, null, HybridFusion.LEXICAL_WEIGHT, QueryCascade.OFF);
     }
 
-    /** With {@code dense} non-null, ranking fuses lexical and dense scores ({@link HybridFusion}). */
-    EntrySearcher(EntryIndex index, Synonyms synonyms, RankingWeights weights, Embedders dense, float lexicalWeight) {
-        this(index, synonyms, weights, dense, lexicalWeight, QueryCascade.OFF);
-    }
-
-    /** With {@code cascade}, a query vector stops at its space's first model when that ranks decisively. */
+    /**
+     * With {@code dense} non-null, ranking fuses lexical and dense scores ({@link HybridFusion}); with
+     * {@code cascade} on, a query's vector stops at its space's first model when that ranks decisively.
+     */
     EntrySearcher(EntryIndex index, Synonyms synonyms, RankingWeights weights, Embedders dense, float lexicalWeight,
                   QueryCascade cascade) {
         this.cascade = cascade;
@@ -196,72 +194,95 @@ public final class EntrySearcher {
         TopDocs top;
         double similarity = Double.NaN; // lexical only: no dense score, and no space to judge it in
         Embedders.Space space = null;
-        QueryCascade.Signals firstStage = null;
-        boolean completed = false;
-        boolean firstModelOnly = false;
+        DenseRanking hybrid = null;
         if (dense != null && hasText) {
             // shorthand the models do not know: tk => 退款
             String denseText = synonyms.rewrite(request.text(), synonymShop(request));
             space = Embedders.Space.ofText(denseText);
-            TopDocs lexical = top(s, query, HybridFusion.CANDIDATES, hasText);
-            Embedders.QueryVector vector = dense.firstStage(denseText);
-            if (vector != null && !vector.complete() && !cascade.enabled()) vector = dense.complete(denseText, vector);
-            DenseRanking ranking = denseRanking(s, space, vector, lexical, request);
-            if (vector != null && !vector.complete()) {
-                firstStage = ranking.signals(lexical);
-                if (!cascade.decisive(firstStage)) {
-                    vector = dense.complete(denseText, vector);
-                    ranking = denseRanking(s, space, vector, lexical, request);
-                    completed = true;
-                }
-            }
-            top = ranking.top(request.limit());
-            similarity = ranking.similarity();
-            firstModelOnly = vector != null && !vector.complete();
+            hybrid = rankDense(s, space, denseText, top(s, query, HybridFusion.CANDIDATES, true), request);
+            top = hybrid.top(request.limit());
+            similarity = hybrid.similarity();
         } else {
             top = top(s, query, request.limit(), hasText);
         }
         List<SearchHit> hits = toHits(s, highlight, top);
         double coverage = hasText ? confidence.coverage(words, top, s) : 0;
-        boolean sure = confidence.judge(coverage, similarity, space, firstModelOnly, top);
-        return new Ranked(new SearchResult(top.totalHits.value(), hits, sure), similarity, coverage, firstStage,
-                completed);
+        boolean sure = confidence.judge(coverage, similarity, space, hybrid != null && hybrid.firstModelOnly(), top);
+        return new Ranked(new SearchResult(top.totalHits.value(), hits, sure), similarity, coverage,
+                hybrid == null ? null : hybrid.firstStage(), hybrid != null && hybrid.completed());
     }
 
     /**
-     * The candidates (lexical and nearest) ranked by {@code vector} and fused, with the first model's cosine to the
-     * first hit; at least two hits, for the cascade's margin.
+     * The candidates ({@code lexical} and the nearest) ranked by the query's vector and fused. The vector is the
+     * {@link QueryCascade}'s first stage when that ranks decisively, else complete (the candidates ranked again).
      */
-    private record DenseRanking(TopDocs fused, TopDocs rescored, double similarity) {
+    private DenseRanking rankDense(IndexSearcher s, Embedders.Space space, String text, TopDocs lexical,
+                                   SearchRequest request) throws IOException {
+        Embedders.QueryVector vector = dense.firstStage(text);
+        if (vector == null) return DenseRanking.lexicalOnly(lexical, lexicalWeight, request.limit());
+        if (vector.complete()) return rank(s, space, vector, lexical, request, null, false);
+        if (!cascade.enabled()) return rank(s, space, dense.complete(text, vector), lexical, request, null, false);
+        DenseRanking first = rank(s, space, vector, lexical, request, null, false);
+        QueryCascade.Signals signals = first.signals(lexical);
+        if (cascade.decisive(signals)) return first.withFirstStage(signals);
+        return rank(s, space, dense.complete(text, vector), lexical, request, signals, true);
+    }
+
+    private DenseRanking rank(IndexSearcher s, Embedders.Space space, Embedders.QueryVector vector, TopDocs lexical,
+                              SearchRequest request, QueryCascade.Signals firstStage, boolean completed)
+            throws IOException {
+        Query knn = new KnnFloatVectorQuery(space.field, vector.vector(), HybridFusion.CANDIDATES, filterOnly(request));
+        TopDocs nearest = s.search(knn, HybridFusion.CANDIDATES);
+        TopDocs rescored = examples.rescore(s, space, vector.vector(), lexical, nearest);
+        // Two hits at least: the cascade's signals compare the first with the second.
+        TopDocs fused = HybridFusion.fuse(lexical, rescored, lexicalWeight, Math.max(request.limit(), 2),
+                NearestExamples.notEmbedded(s, lexical, rescored));
+        double similarity = fused.scoreDocs.length == 0 ? 0
+                : vector.cosine(NearestExamples.cosine(s, space, vector.vector(), fused.scoreDocs[0].doc));
+        return new DenseRanking(fused, rescored, similarity, !vector.complete(), firstStage, completed);
+    }
+
+    /**
+     * A fused ranking: its hits, the dense list it was fused from, the dense score of its first hit (the first model's
+     * own cosine when {@code firstModelOnly}), what the cascade's first stage saw (null when it did not run) and
+     * whether the vector was completed after it.
+     */
+    private record DenseRanking(TopDocs fused, TopDocs rescored, double similarity, boolean firstModelOnly,
+                                QueryCascade.Signals firstStage, boolean completed) {
+
+        /** A query with no text to embed: the lexical ranking alone, judged as lexical search judges it. */
+        static DenseRanking lexicalOnly(TopDocs lexical, float lexicalWeight, int limit) {
+            TopDocs none = new TopDocs(lexical.totalHits, new ScoreDoc[0]);
+            return new DenseRanking(HybridFusion.fuse(lexical, none, lexicalWeight, limit, Set.of()), none,
+                    Double.NaN, false, null, false);
+        }
+
         TopDocs top(int limit) {
             if (fused.scoreDocs.length <= limit) return fused;
             return new TopDocs(fused.totalHits, java.util.Arrays.copyOf(fused.scoreDocs, limit));
         }
 
+        /**
+         * Whether the lexical first hit is first once fused; how far its dense score falls short of the best one
+         * (NaN when there is no lexical hit or it has no dense score); the fused first hit's lead; its cosine.
+         */
         QueryCascade.Signals signals(TopDocs lexical) {
             ScoreDoc[] f = fused.scoreDocs;
-            boolean agree = f.length > 0 && lexical.scoreDocs.length > 0 && rescored.scoreDocs.length > 0
-                    && f[0].doc == lexical.scoreDocs[0].doc && f[0].doc == rescored.scoreDocs[0].doc;
-            double margin = f.length == 0 ? 0 : f.length == 1 ? 1 : f[0].score - f[1].score;
-            return new QueryCascade.Signals(agree, margin, similarity);
+            if (lexical.scoreDocs.length == 0 || f.length == 0) {
+                return new QueryCascade.Signals(false, Double.NaN, f.length == 0 ? 0 : 1, similarity);
+            }
+            int lexicalFirst = lexical.scoreDocs[0].doc;
+            double shortfall = Double.NaN;
+            for (ScoreDoc d : rescored.scoreDocs) {
+                if (d.doc == lexicalFirst) shortfall = rescored.scoreDocs[0].score - d.score;
+            }
+            double margin = f.length == 1 ? 1 : f[0].score - f[1].score;
+            return new QueryCascade.Signals(f[0].doc == lexicalFirst, shortfall, margin, similarity);
         }
-    }
 
-    private DenseRanking denseRanking(IndexSearcher s, Embedders.Space space, Embedders.QueryVector vector,
-                                      TopDocs lexical, SearchRequest request) throws IOException {
-        int n = Math.max(request.limit(), 2);
-        if (vector == null) {
-            TopDocs none = new TopDocs(lexical.totalHits, new ScoreDoc[0]);
-            return new DenseRanking(HybridFusion.fuse(lexical, none, lexicalWeight, n, Set.of()), none, Double.NaN);
+        DenseRanking withFirstStage(QueryCascade.Signals signals) {
+            return new DenseRanking(fused, rescored, similarity, firstModelOnly, signals, false);
         }
-        Query knn = new KnnFloatVectorQuery(space.field, vector.vector(), HybridFusion.CANDIDATES, filterOnly(request));
-        TopDocs nearest = s.search(knn, HybridFusion.CANDIDATES);
-        TopDocs rescored = examples.rescore(s, space, vector.vector(), lexical, nearest);
-        TopDocs fused = HybridFusion.fuse(lexical, rescored, lexicalWeight, n,
-                NearestExamples.notEmbedded(s, lexical, rescored));
-        double similarity = fused.scoreDocs.length == 0 ? 0
-                : vector.cosine(NearestExamples.cosine(s, space, vector.vector(), fused.scoreDocs[0].doc));
-        return new DenseRanking(fused, rescored, similarity);
     }
 
     /**

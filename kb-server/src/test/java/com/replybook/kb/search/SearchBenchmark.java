@@ -95,7 +95,7 @@ public final class SearchBenchmark {
             throughput("lexical search", queries, lexical, Runtime.getRuntime().availableProcessors(), 10);
             if (hybrid) {
                 EntrySearcher fused = new EntrySearcher(index, synonyms, RankingWeights.DEFAULT, embedders,
-                        HybridFusion.LEXICAL_WEIGHT);
+                        HybridFusion.LEXICAL_WEIGHT, SearchSettings.DEFAULTS.cascade());
                 measure("hybrid, first time (embeds the query)", queries, 1, q -> fused.search(SearchRequest.of(q, 10)));
                 // The pass above also compiles the dense path; texts never seen before, on a warmed JVM, are what a
                 // running server embeds. Two passes of new openers: the first finishes the compilation.
