@@ -263,21 +263,20 @@ public final class EntrySearcher {
         }
 
         /**
-         * Whether the lexical first hit is first once fused; how far its dense score falls short of the best one
-         * (NaN when there is no lexical hit or it has no dense score); the fused first hit's lead; its cosine.
+         * How far the lexical first hit's dense score falls short of the best one, relative to it (NaN when there is
+         * no lexical hit, it has no dense score or the best is not above 0); the fused first hit's lead; its cosine.
          */
         QueryCascade.Signals signals(TopDocs lexical) {
             ScoreDoc[] f = fused.scoreDocs;
-            if (lexical.scoreDocs.length == 0 || f.length == 0) {
-                return new QueryCascade.Signals(false, Double.NaN, f.length == 0 ? 0 : 1, similarity);
-            }
-            int lexicalFirst = lexical.scoreDocs[0].doc;
             double shortfall = Double.NaN;
-            for (ScoreDoc d : rescored.scoreDocs) {
-                if (d.doc == lexicalFirst) shortfall = rescored.scoreDocs[0].score - d.score;
+            float best = rescored.scoreDocs.length == 0 ? 0 : rescored.scoreDocs[0].score;
+            if (lexical.scoreDocs.length > 0 && best > 0) {
+                for (ScoreDoc d : rescored.scoreDocs) {
+                    if (d.doc == lexical.scoreDocs[0].doc) shortfall = (best - d.score) / best;
+                }
             }
-            double margin = f.length == 1 ? 1 : f[0].score - f[1].score;
-            return new QueryCascade.Signals(f[0].doc == lexicalFirst, shortfall, margin, similarity);
+            double margin = f.length == 0 ? 0 : f.length == 1 ? 1 : f[0].score - f[1].score;
+            return new QueryCascade.Signals(shortfall, margin, similarity);
         }
 
         DenseRanking withFirstStage(QueryCascade.Signals signals) {

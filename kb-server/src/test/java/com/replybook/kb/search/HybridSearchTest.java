@@ -169,16 +169,16 @@ class HybridSearchTest {
 
         EntrySearcher.Ranked agreed = cascading.searchRanked(SearchRequest.of("where is my refund", 5));
         assertEquals("en-refund", agreed.result().hits().get(0).key());
-        assertTrue(agreed.firstStage().lexicalFirstLeads(), "one of en-refund's own questions: both rankings put it first");
-        assertEquals(0, agreed.firstStage().shortfall(), 1e-9);
+        assertEquals(0, agreed.firstStage().shortfall(), 1e-9,
+                "one of en-refund's own questions: MiniLM's best is the lexical first hit");
         assertFalse(agreed.completed());
         assertEquals(0, fresh.completedQueries(), "bge-small-en never ran");
         assertTrue(agreed.result().confident(), "judged on MiniLM's own cosine and thresholds");
 
         String paraphrase = "my order never arrived so refund it"; // "order" is en-cancel's word
         EntrySearcher.Ranked disputed = cascading.searchRanked(SearchRequest.of(paraphrase, 5));
-        assertTrue(disputed.firstStage().shortfall() > QueryCascade.MAX_SHORTFALL,
-                "MiniLM scores the lexical first hit well below its own first: " + disputed.firstStage());
+        assertTrue(disputed.firstStage().shortfall() > 0,
+                "MiniLM scores another entry above the lexical first hit: " + disputed.firstStage());
         assertTrue(disputed.completed());
         assertEquals(1, fresh.completedQueries());
         assertEquals("en-refund", disputed.result().hits().get(0).key());
