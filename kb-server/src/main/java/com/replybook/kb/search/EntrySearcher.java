@@ -223,7 +223,7 @@ public final class EntrySearcher {
         if (vector.complete()) return rank(s, space, vector, lexical, request, null, false);
         if (!cascade.enabled()) return rank(s, space, dense.complete(text, vector), lexical, request, null, false);
         DenseRanking first = rank(s, space, vector, lexical, request, null, false);
-        QueryCascade.Signals signals = first.signals(lexical);
+        QueryCascade.Signals signals = first.signals(s, space, lexical);
         if (cascade.decisive(signals)) return first.withFirstStage(signals);
         return rank(s, space, dense.complete(text, vector), lexical, request, signals, true);
     }
@@ -264,19 +264,24 @@ public final class EntrySearcher {
 
         /**
          * How far the lexical first hit's dense score falls short of the best one, relative to it (NaN when there is
-         * no lexical hit, it has no dense score or the best is not above 0); the fused first hit's lead; its cosine.
+         * no lexical hit, it has no dense score or the best is not above 0); how alike the library holds the two; the
+         * fused first hit's lead; its cosine.
          */
-        QueryCascade.Signals signals(TopDocs lexical) {
+        QueryCascade.Signals signals(IndexSearcher s, Embedders.Space space, TopDocs lexical) throws IOException {
             ScoreDoc[] f = fused.scoreDocs;
             double shortfall = Double.NaN;
+            double twins = Double.NaN;
             float best = rescored.scoreDocs.length == 0 ? 0 : rescored.scoreDocs[0].score;
             if (lexical.scoreDocs.length > 0 && best > 0) {
+                int lexicalFirst = lexical.scoreDocs[0].doc;
                 for (ScoreDoc d : rescored.scoreDocs) {
-                    if (d.doc == lexical.scoreDocs[0].doc) shortfall = (best - d.score) / best;
+                    if (d.doc == lexicalFirst) shortfall = (best - d.score) / best;
                 }
+                int denseFirst = rescored.scoreDocs[0].doc;
+                twins = denseFirst == lexicalFirst ? 1 : NearestExamples.centroidCosine(s, space, lexicalFirst, denseFirst);
             }
             double margin = f.length == 0 ? 0 : f.length == 1 ? 1 : f[0].score - f[1].score;
-            return new QueryCascade.Signals(shortfall, margin, similarity);
+            return new QueryCascade.Signals(shortfall, twins, margin, similarity);
         }
 
         DenseRanking withFirstStage(QueryCascade.Signals signals) {

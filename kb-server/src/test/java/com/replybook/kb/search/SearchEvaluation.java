@@ -245,7 +245,7 @@ public final class SearchEvaluation {
     /**
      * {@code -Dsearch.eval.probe=FILE}: each query ranked by its space's first model alone, then by every model,
      * one line each (set, fold, expected, rank, confident, similarity, coverage, then the same for the first
-     * stage and its signals: the lexical first hit's shortfall, the fused first hit's lead): to choose
+     * stage and its signals: the lexical first hit's shortfall, the fused first hit's lead, the twin cosine): to choose
      * {@link QueryCascade}'s rule offline.
      */
     private static void probe(EvalSet set, EntryIndex index, Synonyms synonyms, float lexicalWeight) throws IOException {
@@ -262,7 +262,8 @@ public final class SearchEvaluation {
                     String.valueOf(rank(b, q)), String.valueOf(b.result().confident()), String.valueOf(b.similarity()),
                     String.valueOf(b.coverage()), String.valueOf(rank(a, q)), String.valueOf(a.result().confident()),
                     String.valueOf(a.similarity()), String.valueOf(a.coverage()),
-                    sig == null ? "" : String.valueOf(sig.shortfall()), sig == null ? "" : String.valueOf(sig.margin())));
+                    sig == null ? "" : String.valueOf(sig.shortfall()), sig == null ? "" : String.valueOf(sig.margin()),
+                    sig == null ? "" : String.valueOf(sig.twins())));
         }
         Files.write(Path.of(PROBE), lines, java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);

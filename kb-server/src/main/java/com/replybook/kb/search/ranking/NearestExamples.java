@@ -138,6 +138,27 @@ public final class NearestExamples {
         return score(query, centroids.vectorValue(it.index()), b, new float[query.length], exampleWeight(space));
     }
 
+    /**
+     * The cosine between two documents' centroids in {@code space} (both models' parts in the English space): how
+     * alike the library itself holds the two entries. NaN when either has no vector there.
+     */
+    public static float centroidCosine(IndexSearcher searcher, Embedders.Space space, int a, int b)
+            throws IOException {
+        float[] first = centroid(searcher, space, a);
+        float[] second = first == null ? null : centroid(searcher, space, b);
+        return second == null ? Float.NaN : VectorUtil.dotProduct(first, second);
+    }
+
+    private static float[] centroid(IndexSearcher searcher, Embedders.Space space, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        FloatVectorValues centroids = leaf.reader().getFloatVectorValues(space.field);
+        if (centroids == null) return null;
+        KnnVectorValues.DocIndexIterator it = centroids.iterator();
+        if (it.advance(doc - leaf.docBase) != doc - leaf.docBase) return null;
+        return centroids.vectorValue(it.index()).clone(); // the reader may reuse its buffer
+    }
+
     /** The weight of the nearest example's cosine in {@code space}; the centroid's is one minus it. */
     static float exampleWeight(Embedders.Space space) {
         return space == Embedders.Space.EN ? EXAMPLE_WEIGHT_EN : EXAMPLE_WEIGHT;

@@ -4,9 +4,10 @@ package com.replybook.kb.search.ranking;
  * Whether a never-seen query's vector may stop at the first model of its space. The English space concatenates
  * MiniLM and bge-small-en, and bge-small-en costs twice what MiniLM does; when MiniLM's ranking already backs the
  * lexical one's first hit, the second model seldom changes the ranking (docs/search-quality.md: on the dev sets
- * within 0.001 MRR@10, R@1 of SOFMattress unchanged), so it runs only for the other queries. Backs: MiniLM scores no
- * candidate above the lexical first hit (a tie counts, so that identical twins, one version of an entry per shop,
- * say, do not count as a disagreement). A space of one model (Chinese) is always complete after its first stage.
+ * within 0.001 MRR@10, R@1 of SOFMattress unchanged), so it runs only for the other queries. Backs: the entry MiniLM
+ * scores best is the lexical first hit, ties included, or one the library holds as its twin (centroids at a cosine
+ * of at least {@link #TWINS}: one version of an entry per shop, say), so that twins do not count as a disagreement.
+ * A space of one model (Chinese) is always complete after its first stage.
  */
 public enum QueryCascade {
     /** Every query embedded by every model of its space. */
@@ -17,19 +18,27 @@ public enum QueryCascade {
     FIRST_ONLY;
 
     /**
+     * Two entries whose centroids (both models' parts) are at least this alike are one answer phrased twice. The
+     * closest two distinct intents of the English dev sets are at 0.885 (Bitext); at 0.9 and above the cascade ranks
+     * both sets exactly as requiring the very same entry, at 0.88 it starts to move them (docs/search-quality.md).
+     */
+    public static final double TWINS = 0.95;
+
+    /**
      * What the first stage saw: how far the lexical first hit's dense score falls short of the best one, relative to
      * the best (0: it is the best; NaN when there is no lexical hit, it has no dense score or the best is not above 0:
-     * the vector is then completed), the fused first hit's lead over the second and the first model's cosine to it.
+     * the vector is then completed); the cosine between those two entries' centroids (1 when they are one entry); the
+     * fused first hit's lead over the second and the first model's cosine to it.
      */
-    public record Signals(double shortfall, double margin, double cosine) {
+    public record Signals(double shortfall, double twins, double margin, double cosine) {
     }
 
     /** Whether the first stage's ranking stands. */
     public boolean decisive(Signals s) {
         return switch (this) {
             case OFF -> false;
-            // Even a shortfall of 1 % costs the dev sets (docs/search-quality.md): no tolerance but ties.
-            case ON -> s.shortfall() <= 0;
+            // Even a shortfall of 1 % costs the dev sets (docs/search-quality.md): no tolerance but ties and twins.
+            case ON -> s.shortfall() <= 0 || s.twins() >= TWINS;
             case FIRST_ONLY -> true;
         };
     }
