@@ -8,6 +8,7 @@ import com.replybook.kb.search.index.EntryDocuments;
 import com.replybook.kb.search.index.EntryIndex;
 import com.replybook.kb.search.index.HitCard;
 import com.replybook.kb.search.index.SearchFields;
+import com.replybook.kb.search.ranking.CascadeRate;
 import com.replybook.kb.search.ranking.Confidence;
 import com.replybook.kb.search.ranking.HybridFusion;
 import com.replybook.kb.search.ranking.LexicalQueries;
@@ -67,6 +68,7 @@ public final class EntrySearcher {
     private final float lexicalWeight;
     private final QuerySpelling spelling = new QuerySpelling();
     private final QueryCascade cascade;
+    private final CascadeRate firstStages = new CascadeRate();
 
     EntrySearcher(EntryIndex index, Synonyms synonyms, RankingWeights weights) {
         this(index, synonyms, weights, null, HybridFusion.LEXICAL_WEIGHT, QueryCascade.OFF);
@@ -214,17 +216,22 @@ public final class EntrySearcher {
 
     /**
      * The candidates ({@code lexical} and the nearest) ranked by the query's vector and fused. The vector is the
-     * {@link QueryCascade}'s first stage when that ranks decisively, else complete (the candidates ranked again).
+     * {@link QueryCascade}'s first stage when that ranks decisively, else complete (the candidates ranked again); while
+     * few first stages stand ({@link CascadeRate}), most never-seen texts are embedded complete at once.
      */
     private DenseRanking rankDense(IndexSearcher s, Embedders.Space space, String text, TopDocs lexical,
                                    SearchRequest request) throws IOException {
         Embedders.QueryVector vector = dense.firstStage(text);
         if (vector == null) return DenseRanking.lexicalOnly(lexical, lexicalWeight, request.limit());
         if (vector.complete()) return rank(s, space, vector, lexical, request, null, false);
-        if (!cascade.enabled()) return rank(s, space, dense.complete(text, vector), lexical, request, null, false);
+        if (!cascade.enabled() || !firstStages.tryFirstStage()) {
+            return rank(s, space, dense.complete(text, vector), lexical, request, null, false);
+        }
         DenseRanking first = rank(s, space, vector, lexical, request, null, false);
         QueryCascade.Signals signals = first.signals(s, space, lexical);
-        if (cascade.decisive(signals)) return first.withFirstStage(signals);
+        boolean stands = cascade.decisive(signals);
+        firstStages.record(stands);
+        if (stands) return first.withFirstStage(signals);
         return rank(s, space, dense.complete(text, vector), lexical, request, signals, true);
     }
 
