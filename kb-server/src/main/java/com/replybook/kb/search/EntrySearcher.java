@@ -221,16 +221,21 @@ public final class EntrySearcher {
      */
     private DenseRanking rankDense(IndexSearcher s, Embedders.Space space, String text, TopDocs lexical,
                                    SearchRequest request) throws IOException {
-        Embedders.QueryVector vector = dense.firstStage(text);
-        if (vector == null) return DenseRanking.lexicalOnly(lexical, lexicalWeight, request.limit());
-        if (vector.complete()) return rank(s, space, vector, lexical, request, null, false);
-        if (!cascade.enabled() || !firstStages.tryFirstStage()) {
-            return rank(s, space, dense.complete(text, vector), lexical, request, null, false);
+        Embedders.QueryVector vector = dense.cached(text);
+        boolean seen = vector != null;
+        if (!seen) {
+            vector = dense.firstStage(text);
+            if (vector == null) return DenseRanking.lexicalOnly(lexical, lexicalWeight, request.limit());
+            if (!vector.complete() && !(cascade.enabled() && firstStages.tryFirstStage())) {
+                vector = dense.complete(text, vector);
+            }
         }
+        if (vector.complete()) return rank(s, space, vector, lexical, request, null, false);
+        // A first stage: just embedded, or one that stood before (checked again, as the library may have changed).
         DenseRanking first = rank(s, space, vector, lexical, request, null, false);
         QueryCascade.Signals signals = first.signals(s, space, lexical);
         boolean stands = cascade.decisive(signals);
-        firstStages.record(stands);
+        if (!seen) firstStages.record(stands);
         if (stands) return first.withFirstStage(signals);
         return rank(s, space, dense.complete(text, vector), lexical, request, signals, true);
     }

@@ -174,6 +174,10 @@ class HybridSearchTest {
         assertFalse(agreed.completed());
         assertEquals(0, fresh.completedQueries(), "bge-small-en never ran");
         assertTrue(agreed.result().confident(), "judged on MiniLM's own cosine and thresholds");
+        EntrySearcher.Ranked repeated = cascading.searchRanked(SearchRequest.of("Where IS my  refund", 5));
+        assertEquals(keys(agreed), keys(repeated), "the first stage that stood, cached and standing again");
+        assertFalse(repeated.completed());
+        assertEquals(1, fresh.embeddedQueries());
 
         String paraphrase = "my order never arrived so refund it"; // "order" is en-cancel's word
         EntrySearcher.Ranked disputed = cascading.searchRanked(SearchRequest.of(paraphrase, 5));

@@ -156,6 +156,11 @@ public final class Embedders {
         return v == null ? null : v.vector();
     }
 
+    /** The query's vector as cached (complete or only the first stage), or null. */
+    public QueryVector cached(String text) {
+        return cache.get(queryForm(text));
+    }
+
     /**
      * The query's vector as far as the first model of its space makes it, or as cached (complete or not): a space of
      * one model gives the complete vector. The first stage of a search that completes the vector only when this
