@@ -277,7 +277,7 @@ public final class EntrySearcher {
         /**
          * How far the lexical first hit's dense score falls short of the best one, relative to it (NaN when there is
          * no lexical hit, it has no dense score or the best is not above 0); how alike the library holds the two; the
-         * fused first hit's lead; its cosine.
+         * fused first hit's lead.
          */
         QueryCascade.Signals signals(IndexSearcher s, Embedders.Space space, TopDocs lexical) throws IOException {
             ScoreDoc[] f = fused.scoreDocs;
@@ -293,7 +293,7 @@ public final class EntrySearcher {
                 twins = denseFirst == lexicalFirst ? 1 : NearestExamples.centroidCosine(s, space, lexicalFirst, denseFirst);
             }
             double margin = f.length == 0 ? 0 : f.length == 1 ? 1 : f[0].score - f[1].score;
-            return new QueryCascade.Signals(shortfall, twins, margin, similarity);
+            return new QueryCascade.Signals(shortfall, twins, margin);
         }
 
         DenseRanking withFirstStage(QueryCascade.Signals signals) {

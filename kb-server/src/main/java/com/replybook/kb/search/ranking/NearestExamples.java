@@ -126,16 +126,11 @@ public final class NearestExamples {
      */
     public static float cosine(IndexSearcher searcher, Embedders.Space space, float[] query, int doc)
             throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        int local = doc - leaf.docBase;
-        FloatVectorValues centroids = leaf.reader().getFloatVectorValues(space.field);
-        if (centroids == null) return Float.NaN;
-        KnnVectorValues.DocIndexIterator it = centroids.iterator();
-        if (it.advance(local) != local) return Float.NaN;
-        BinaryDocValues examples = DocValues.getBinary(leaf.reader(), space.examplesField);
-        BytesRef b = examples.advanceExact(local) ? examples.binaryValue() : null;
-        return score(query, centroids.vectorValue(it.index()), b, new float[query.length], exampleWeight(space));
+        Centroid c = Centroid.of(searcher, space, doc);
+        if (c == null) return Float.NaN;
+        BinaryDocValues examples = DocValues.getBinary(c.leaf().reader(), space.examplesField);
+        BytesRef b = examples.advanceExact(c.local()) ? examples.binaryValue() : null;
+        return score(query, c.vector(), b, new float[query.length], exampleWeight(space));
     }
 
     /**
@@ -144,19 +139,24 @@ public final class NearestExamples {
      */
     public static float centroidCosine(IndexSearcher searcher, Embedders.Space space, int a, int b)
             throws IOException {
-        float[] first = centroid(searcher, space, a);
-        float[] second = first == null ? null : centroid(searcher, space, b);
-        return second == null ? Float.NaN : VectorUtil.dotProduct(first, second);
+        Centroid first = Centroid.of(searcher, space, a);
+        float[] firstVector = first == null ? null : first.vector().clone(); // the reader may reuse its buffer
+        Centroid second = first == null ? null : Centroid.of(searcher, space, b);
+        return second == null ? Float.NaN : VectorUtil.dotProduct(firstVector, second.vector());
     }
 
-    private static float[] centroid(IndexSearcher searcher, Embedders.Space space, int doc) throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        FloatVectorValues centroids = leaf.reader().getFloatVectorValues(space.field);
-        if (centroids == null) return null;
-        KnnVectorValues.DocIndexIterator it = centroids.iterator();
-        if (it.advance(doc - leaf.docBase) != doc - leaf.docBase) return null;
-        return centroids.vectorValue(it.index()).clone(); // the reader may reuse its buffer
+    /** A document's centroid in a space, with the segment it is in; null when it has no vector there. */
+    private record Centroid(LeafReaderContext leaf, int local, float[] vector) {
+        static Centroid of(IndexSearcher searcher, Embedders.Space space, int doc) throws IOException {
+            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            int local = doc - leaf.docBase;
+            FloatVectorValues centroids = leaf.reader().getFloatVectorValues(space.field);
+            if (centroids == null) return null;
+            KnnVectorValues.DocIndexIterator it = centroids.iterator();
+            if (it.advance(local) != local) return null;
+            return new Centroid(leaf, local, centroids.vectorValue(it.index()));
+        }
     }
 
     /** The weight of the nearest example's cosine in {@code space}; the centroid's is one minus it. */

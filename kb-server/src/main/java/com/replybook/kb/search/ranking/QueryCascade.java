@@ -27,10 +27,10 @@ public enum QueryCascade {
     /**
      * What the first stage saw: how far the lexical first hit's dense score falls short of the best one, relative to
      * the best (0: it is the best; NaN when there is no lexical hit, it has no dense score or the best is not above 0:
-     * the vector is then completed); the cosine between those two entries' centroids (1 when they are one entry); the
-     * fused first hit's lead over the second and the first model's cosine to it.
+     * the vector is then completed); the cosine between those two entries' centroids (1 when they are one entry); and
+     * the fused first hit's lead over the second (for the evaluation's probe).
      */
-    public record Signals(double shortfall, double twins, double margin, double cosine) {
+    public record Signals(double shortfall, double twins, double margin) {
     }
 
     /** Whether the first stage's ranking stands. */

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class QueryCascadeTest {
 
     private static QueryCascade.Signals signals(double shortfall, double twins) {
-        return new QueryCascade.Signals(shortfall, twins, 0.1, 0.7);
+        return new QueryCascade.Signals(shortfall, twins, 0.1);
     }
 
     @Test
