@@ -19,8 +19,11 @@ import com.replybook.kb.search.semantic.OnnxSettings;
 import com.replybook.kb.search.semantic.QueryWhitening;
 import com.replybook.kb.search.semantic.StoredVectors;
 import com.replybook.kb.web.ApiException;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.noop.NoopTimer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,6 +75,20 @@ public final class SearchService implements AutoCloseable {
         this.ticketTimer = SearchMetrics.latency(metrics, "ticket");
         this.families = new FamilyMembers(searcher);
         QuerySpelling.loadInBackground();
+    }
+
+    /** {@code of}'s searches without its result cache or latency meters: see {@link #uncached}. */
+    private SearchService(SearchService of) {
+        this.index = of.index;
+        this.synonyms = of.synonyms;
+        this.vectors = of.vectors;
+        this.embedders = of.embedders;
+        this.searcher = of.searcher;
+        this.cache = new SearchCache(0, index::generation, synonyms.synonyms()::version, System::currentTimeMillis);
+        Meter.Id unmetered = new Meter.Id("replybook.search.uncached", Tags.empty(), null, null, Meter.Type.TIMER);
+        this.queryTimer = new NoopTimer(unmetered);
+        this.ticketTimer = queryTimer;
+        this.families = of.families;
     }
 
     /**
@@ -234,6 +251,15 @@ public final class SearchService implements AutoCloseable {
         Set<String> keys = new HashSet<>();
         for (SearchHit h : ranked.hits()) keys.add(EntryFamily.of(h.key()));
         return FamilyCollapse.collapse(ranked, families.of(keys, statuses, scope), prefer, limit);
+    }
+
+    /**
+     * The same searches, answered every time by the searcher: no result cache and no latency meters. What the start-up
+     * replay searches through ({@link WarmUpSearches}), so that it compiles the path agents' searches take without
+     * filling the cache or the agents' latency histogram.
+     */
+    SearchService uncached() {
+        return new SearchService(this);
     }
 
     SearchCache cache() {

@@ -22,13 +22,14 @@ import java.util.logging.Logger;
  * ready: the JIT compiles the search path and the models are loaded on these searches instead of on the agents' first
  * ones, and the texts agents repeat have their vectors cached. The texts are the newest of the search log
  * ({@link RecentSearches}); when it has none, a bundled list of typical after-sales questions in the library's
- * languages (a library without Chinese entries loads no Chinese model for it). Each text is searched in turn as the
- * widget searches: typed (published entries, no locale, no highlights) and as a ticket's customer message.
+ * languages (a library without Chinese entries loads no Chinese model for it). Each text is searched in every shape
+ * the API searches in ({@link WarmUpSearches}): typed and as a ticket, with and without a locale, misspelt, and as
+ * the console searches.
  *
  * <p>Waits for the index to be ready, then replays for at most {@code budget} or {@link #MAX_SEARCHES} searches
  * ({@link #SEARCHES_PER_ENTRY} per entry in a small library), whichever ends first, on one thread per two cores (the
- * JIT compiles on the others). It goes straight to the {@link EntrySearcher}: no result cache, no latency meter, no usage
- * event and no customer words for analytics. A failing search ends the warm-up, never the server. Thread-safe.
+ * JIT compiles on the others). It searches without the result cache or the latency meter, and records no usage event
+ * and no customer words for analytics. A failing search ends the warm-up, never the server. Thread-safe.
  */
 final class SearchWarmUp implements AutoCloseable {
 
@@ -39,11 +40,9 @@ final class SearchWarmUp implements AutoCloseable {
     static final int MAX_SEARCHES = 20_000;
     /**
      * A small library searches in well under a millisecond even before the JIT compiles: it replays at most this many
-     * searches per entry (but each text at least once typed and once as a ticket), so its start is not held up.
+     * searches per entry (but each text at least once in each shape), so its start is not held up.
      */
     static final int SEARCHES_PER_ENTRY = 10;
-    /** As many hits as the widget asks for. */
-    static final int WIDGET_LIMIT = 8;
     private static final Set<EntryStatus> PUBLISHED = Set.of(EntryStatus.PUBLISHED);
     private static final String BUNDLED = "/search/warm-up-texts.txt";
     private static final long POLL_MS = 50;
@@ -57,6 +56,7 @@ final class SearchWarmUp implements AutoCloseable {
     private volatile long startedAt;
     private volatile long endedAt;
     private volatile List<String> texts = List.of();
+    private volatile WarmUpSearches warmUpSearches;
     private volatile long cap;
     private volatile boolean done;
     private volatile boolean closed;
@@ -124,10 +124,13 @@ final class SearchWarmUp implements AutoCloseable {
             }
             int documents = search.index().documents();
             if (documents == 0) return;
+            List<String> locales = libraryLocales();
             List<String> logged = recent.texts(TEXTS).stream().filter(t -> t != null && !t.isBlank()).toList();
-            texts = logged.isEmpty() ? bundledInTheLibrarysLanguages() : logged;
+            texts = logged.isEmpty() ? bundledIn(locales) : logged;
             if (texts.isEmpty()) return;
-            cap = Math.max(2L * texts.size(), Math.min(MAX_SEARCHES, (long) searchesPerEntry * documents));
+            warmUpSearches = new WarmUpSearches(search, locales);
+            cap = Math.max((long) WarmUpSearches.SHAPES * texts.size(),
+                    Math.min(MAX_SEARCHES, (long) searchesPerEntry * documents));
             startedAt = System.nanoTime();
             long deadline = startedAt + budget.toNanos();
             for (int i = 0; i < threads.length; i++) {
@@ -148,18 +151,17 @@ final class SearchWarmUp implements AutoCloseable {
         }
     }
 
-    /** Replays the texts in turn, typed and as tickets, until the deadline, the cap or {@link #close}. */
+    /** Replays the texts in turn, in each shape, until the deadline, the cap or {@link #close}. */
     private void replay(long deadline) {
-        EntrySearcher searcher = search.searcher();
         List<String> all = texts;
+        WarmUpSearches.Shape[] shapes = WarmUpSearches.Shape.values();
         try {
             long n;
             // The deadline is checked after a search: on a machine too busy to start one within the budget, each thread
             // still replays one.
             while (!closed && (n = next.getAndIncrement()) < cap) {
-                String text = all.get((int) ((n / 2) % all.size()));
-                if (n % 2 == 0) searcher.search(typed(text));
-                else searcher.searchTicket(ticket(text), PUBLISHED);
+                long turn = n / shapes.length;
+                warmUpSearches.run(all.get((int) (turn % all.size())), shapes[(int) (n % shapes.length)], turn / all.size());
                 replayed.increment();
                 if (System.nanoTime() >= deadline) return;
             }
@@ -168,30 +170,19 @@ final class SearchWarmUp implements AutoCloseable {
         }
     }
 
-    /**
-     * As the widget searches a typed text: published entries of any locale, no highlights, as many hits as its
-     * families are picked from ({@link FamilyCollapse#widened}).
-     */
-    static SearchRequest typed(String text) {
-        return new SearchRequest(text, FamilyCollapse.widened(WIDGET_LIMIT), null, null, List.of(), PUBLISHED);
-    }
-
-    /** A ticket whose customer wrote {@code text}, as the widget asks for its suggestions (without a locale). */
-    static Ticket ticket(String text) {
-        return new Ticket(null, List.of(new Ticket.Message("customer", text)), null,
-                FamilyCollapse.widened(Ticket.DEFAULT_LIMIT));
+    /** The locales (tags) of which the library has published entries. */
+    private List<String> libraryLocales() {
+        return SupportedLocale.TAGS.stream().filter(tag -> search.searcher()
+                .search(new SearchRequest("", 1, tag, null, List.of(), PUBLISHED)).total() > 0).toList();
     }
 
     /**
-     * The bundled texts in the languages (spaces) of the library's published entries: texts of other languages would
-     * warm up nothing and load a model the library does not use.
+     * The bundled texts in the languages (spaces) of {@code locales}: texts of other languages would warm up nothing
+     * and load a model the library does not use.
      */
-    private List<String> bundledInTheLibrarysLanguages() {
+    private static List<String> bundledIn(List<String> locales) {
         Set<Embedders.Space> spaces = EnumSet.noneOf(Embedders.Space.class);
-        for (String tag : SupportedLocale.TAGS) {
-            SearchResult any = search.searcher().search(new SearchRequest("", 1, tag, null, List.of(), PUBLISHED));
-            if (any.total() > 0) spaces.add(Embedders.Space.ofLocale(tag));
-        }
+        for (String tag : locales) spaces.add(Embedders.Space.ofLocale(tag));
         return bundled().stream().filter(t -> spaces.contains(Embedders.Space.ofText(t))).toList();
     }
 

@@ -136,7 +136,8 @@ class SearchWarmUpTest {
                 assertEquals(SearchWarmUp.bundled().stream()
                         .filter(t -> Embedders.Space.ofText(t) == Embedders.Space.EN).toList(), texts,
                         "no Chinese text (and no Chinese model) for a library without Chinese entries");
-                assertEquals(2L * texts.size(), warmUp.searches(), "one entry: each text once typed, once as a ticket");
+                assertEquals((long) WarmUpSearches.SHAPES * texts.size(), warmUp.searches(),
+                        "one entry: each text once in each shape");
             }
         }
     }
