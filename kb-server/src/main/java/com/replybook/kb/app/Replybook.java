@@ -46,6 +46,7 @@ import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -137,7 +138,8 @@ public final class Replybook implements AutoCloseable {
         errors.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         FilterRegistration.Dynamic timing = ctx.addFilter("request-metrics", metrics.requestFilter(api, console));
         timing.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/api/*", "/console/*");
-        FilterRegistration.Dynamic auth = ctx.addFilter("auth", users.authFilter(Set.of(StatusModule.HEALTH)));
+        FilterRegistration.Dynamic auth = ctx.addFilter("auth", users.authFilter(Set.of(StatusModule.HEALTH),
+                search.warmUpPass()));
         auth.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/api/*");
         ctx.addServlet("api", new ApiServlet(api)).addMapping("/api/*");
         if (!ctx.addServlet("root", new RootServlet()).addMapping("/").isEmpty()) {
@@ -153,6 +155,14 @@ public final class Replybook implements AutoCloseable {
         for (FeatureModule m : modules) {
             m.servlets().forEach((mapping, servlet) -> ctx.addServlet(mapping, servlet).addMapping(mapping));
         }
+    }
+
+    /**
+     * Tells the application the address it answers HTTP at, once the server listens (the embedded launcher does; a
+     * container does not): {@code http://127.0.0.1:<port>}. The start-up replay then searches through it.
+     */
+    public void listeningAt(URI base) {
+        search.listeningAt(base);
     }
 
     /** True once every module that needs warming up (the search index) is ready. */

@@ -6,8 +6,10 @@ import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Starts {@link Replybook} with the web application and stops it with it. Declared in {@code web.xml}, so it
@@ -19,6 +21,12 @@ public final class ReplybookApp implements ServletContextListener {
 
     public static final String ARGS_ATTRIBUTE = "replybook.args";
     public static final String INSTANCE_ATTRIBUTE = Replybook.class.getName();
+    /**
+     * A {@code CompletableFuture<URI>} that a launcher may set before the context starts and complete with the address
+     * the server answers at ({@code http://127.0.0.1:<port>}) once it listens: see {@link Replybook#listeningAt}. A JDK
+     * type, as the launcher and the application load their classes with different class loaders.
+     */
+    public static final String LISTENING_ATTRIBUTE = "replybook.listening";
 
     private final ServerConfig fixedConfig;
     private final Clock clock;
@@ -47,6 +55,10 @@ public final class ReplybookApp implements ServletContextListener {
         app = Replybook.start(config, clock);
         ctx.setAttribute(INSTANCE_ATTRIBUTE, app);
         app.mount(ctx);
+        if (ctx.getAttribute(LISTENING_ATTRIBUTE) instanceof CompletableFuture<?> listening) {
+            Replybook started = app;
+            listening.thenAccept(base -> started.listeningAt((URI) base));
+        }
     }
 
     @SuppressWarnings("unchecked")

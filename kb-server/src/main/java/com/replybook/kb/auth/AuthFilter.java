@@ -23,19 +23,18 @@ public final class AuthFilter extends HttpFilter {
     private final UserStore users;
     private final Set<String> publicPaths;
     private final SessionAuth sessions;
-
-    public AuthFilter(UserStore users, Set<String> publicPaths) {
-        this(users, publicPaths, null);
-    }
+    private final WarmUpPass warmUp;
 
     /**
-     * Also accepts a signed-in console session (for the console's own scripts) when no bearer token is
-     * sent; unsafe methods then need the session's CSRF token in {@code X-CSRF-Token}.
+     * Accepts a bearer token, and a signed-in console session (for the console's own scripts) when no bearer token
+     * is sent; unsafe methods then need the session's CSRF token in {@code X-CSRF-Token}. Admits the token of
+     * {@code warmUp} while one is issued.
      */
-    public AuthFilter(UserStore users, Set<String> publicPaths, SessionAuth sessions) {
+    public AuthFilter(UserStore users, Set<String> publicPaths, SessionAuth sessions, WarmUpPass warmUp) {
         this.users = users;
         this.publicPaths = Set.copyOf(publicPaths);
         this.sessions = sessions;
+        this.warmUp = warmUp;
     }
 
     @Override
@@ -54,7 +53,8 @@ public final class AuthFilter extends HttpFilter {
             chain.doFilter(req, resp);
             return;
         }
-        Optional<Principal> principal = bearerToken(req).flatMap(users::authenticate);
+        Optional<Principal> principal = bearerToken(req)
+                .flatMap(t -> warmUp.admits(t) ? Optional.of(WarmUpPass.PRINCIPAL) : users.authenticate(t));
         if (principal.isEmpty()) {
             resp.setHeader("WWW-Authenticate", "Bearer realm=\"replybook\"");
             JsonResponses.error(resp, ApiException.unauthorized(

@@ -9,10 +9,12 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Second stage of {@code java -jar kb-server.war}: runs the same WAR in an embedded Jetty 12 (ee11), exactly
@@ -42,7 +44,8 @@ public final class JettyLauncher {
         ServerConnector connector = connector(server, config);
         server.addConnector(connector);
         server.setErrorHandler(new QuietErrorHandler());
-        server.setHandler(webApp(war, config, argList));
+        CompletableFuture<URI> listening = new CompletableFuture<>();
+        server.setHandler(webApp(war, config, argList, listening));
         server.setStopAtShutdown(true);
         try {
             server.start();
@@ -51,6 +54,8 @@ public final class JettyLauncher {
             server.stop();
             System.exit(1);
         }
+        // The start-up replay searches through this port, so that the HTTP layer is compiled before health says ready.
+        listening.complete(URI.create("http://127.0.0.1:" + connector.getLocalPort()));
         System.out.println("Replybook is running at http://localhost:" + connector.getLocalPort() + "/ (data in "
                 + config.dataDir() + ")");
         server.join();
@@ -66,11 +71,13 @@ public final class JettyLauncher {
         return connector;
     }
 
-    private static WebAppContext webApp(Path war, ServerConfig config, List<String> args) throws Exception {
+    private static WebAppContext webApp(Path war, ServerConfig config, List<String> args,
+                                        CompletableFuture<URI> listening) throws Exception {
         WebAppContext ctx = new WebAppContext();
         ctx.setWar(war.toString());
         ctx.setContextPath("/");
         ctx.setAttribute("replybook.args", List.copyOf(args));
+        ctx.setAttribute("replybook.listening", listening); // ReplybookApp.LISTENING_ATTRIBUTE
         Path work = config.dataDir().resolve("work");
         Files.createDirectories(work);
         ctx.setTempDirectory(work.toFile());

@@ -1,5 +1,6 @@
 package com.replybook.kb.metrics;
 
+import com.replybook.kb.auth.WarmUpPass;
 import com.replybook.kb.web.Router;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -41,8 +42,12 @@ final class RequestMetrics extends HttpFilter {
             chain.doFilter(req, resp);
             status = resp.getStatus();
         } finally {
-            Timer.builder(NAME).tag("method", METHODS.contains(req.getMethod()) ? req.getMethod() : "other").tag("route", route(req)).tag("status", Integer.toString(status))
-                    .register(registry).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            // The start-up replay's requests are not the agents': their latency would only blur the histogram.
+            if (!WarmUpPass.carries(req)) {
+                Timer.builder(NAME).tag("method", METHODS.contains(req.getMethod()) ? req.getMethod() : "other")
+                        .tag("route", route(req)).tag("status", Integer.toString(status))
+                        .register(registry).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            }
         }
     }
 

@@ -57,6 +57,10 @@ final class SearchMetrics {
         Gauge.builder("replybook.search.warmup.searches", warmUp, SearchWarmUp::searches)
                 .description("Searches replayed after the start, before health said ready, to warm up the search path")
                 .register(registry);
+        Gauge.builder("replybook.search.warmup.over.http", warmUp, w -> w.overHttp() ? 1 : 0)
+                .description("1 when the start-up replay searched through the server's own HTTP port (the embedded "
+                        + "launcher), 0 when in process (a container, whose port the application does not know)")
+                .register(registry);
         TimeGauge.builder("replybook.search.warmup", warmUp, TimeUnit.NANOSECONDS, SearchWarmUp::nanos)
                 .description("Time the start-up replay of recent searches took (so far, while it runs)")
                 .register(registry);

@@ -1,5 +1,6 @@
 package com.replybook.kb.search;
 
+import com.replybook.kb.auth.WarmUpPass;
 import com.replybook.kb.config.ServerConfig;
 import com.replybook.kb.console.Page;
 import com.replybook.kb.entries.EntryStore;
@@ -9,6 +10,7 @@ import com.replybook.kb.module.Platform;
 import com.replybook.kb.web.ApiCall;
 import com.replybook.kb.web.Router;
 
+import java.net.URI;
 import java.time.Duration;
 
 /**
@@ -26,6 +28,7 @@ public final class SearchModule implements FeatureModule {
     private final Platform platform;
     private final KnownShops shops;
     private final SearchWarmUp warmUp;
+    private final WarmUpPass warmUpPass = new WarmUpPass();
 
     public SearchModule(Platform platform, EntryStore entries) {
         this(platform, entries, CustomerTextListener.NONE, KnownShops.ANY, RecentSearches.NONE);
@@ -45,8 +48,19 @@ public final class SearchModule implements FeatureModule {
         this.customerText = customerText;
         this.shops = shops;
         this.warmUp = SearchWarmUp.start(recentSearches, search,
-                Duration.ofSeconds(platform.config().get(ServerConfig.SEARCH_WARM_UP_SECONDS)));
+                Duration.ofSeconds(platform.config().get(ServerConfig.SEARCH_WARM_UP_SECONDS)),
+                SearchWarmUp.SEARCHES_PER_ENTRY, warmUpPass);
         SearchMetrics.bind(platform.metrics(), warmUp);
+    }
+
+    /** The credential of the start-up replay's requests, for the authentication filter to admit ({@link SearchWarmUp}). */
+    public WarmUpPass warmUpPass() {
+        return warmUpPass;
+    }
+
+    /** The server answers HTTP at {@code base} now: the start-up replay searches there. */
+    public void listeningAt(URI base) {
+        warmUp.listeningAt(base);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.replybook.kb.search;
 
+import com.replybook.kb.auth.WarmUpPass;
 import com.replybook.kb.entries.EntryStatus;
 import com.replybook.kb.search.semantic.Embedders;
 import com.replybook.kb.vocabulary.SupportedLocale;
@@ -7,11 +8,16 @@ import com.replybook.kb.vocabulary.SupportedLocale;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
@@ -24,7 +30,9 @@ import java.util.logging.Logger;
  * ({@link RecentSearches}); when it has none, a bundled list of typical after-sales questions in the library's
  * languages (a library without Chinese entries loads no Chinese model for it). Each text is searched in every shape
  * the API searches in ({@link WarmUpSearches}): typed and as a ticket, with and without a locale, misspelt, and as
- * the console searches.
+ * the console searches. Given a {@link WarmUpPass}, the searches go to this server's own HTTP port once it is known
+ * ({@link #listeningAt}, told by the launcher), so that the HTTP layer is compiled too; without one, or when no address
+ * comes within {@link #ADDRESS_WAIT} (a container), through the search service in process.
  *
  * <p>Waits for the index to be ready, then replays for at most {@code budget} or {@link #MAX_SEARCHES} searches
  * ({@link #SEARCHES_PER_ENTRY} per entry in a small library), whichever ends first, on one thread per two cores (the
@@ -46,6 +54,8 @@ final class SearchWarmUp implements AutoCloseable {
     private static final Set<EntryStatus> PUBLISHED = Set.of(EntryStatus.PUBLISHED);
     private static final String BUNDLED = "/search/warm-up-texts.txt";
     private static final long POLL_MS = 50;
+    /** How long the replay waits for this server's HTTP address once the index is ready. */
+    static final Duration ADDRESS_WAIT = Duration.ofSeconds(3);
 
     private final RecentSearches recent;
     private final SearchService search;
@@ -63,34 +73,52 @@ final class SearchWarmUp implements AutoCloseable {
     private Thread coordinator;
 
     private final int searchesPerEntry;
+    private final WarmUpPass pass;
+    private final CompletableFuture<URI> listening = new CompletableFuture<>();
+    private volatile boolean overHttp;
 
     private SearchWarmUp(RecentSearches recent, SearchService search, Duration budget, int searchesPerEntry,
-                         int threadCount) {
+                         WarmUpPass pass, int threadCount) {
         this.recent = recent;
         this.search = search;
         this.budget = budget;
         this.searchesPerEntry = searchesPerEntry;
+        this.pass = pass;
         this.threads = new Thread[threadCount];
     }
 
     /**
-     * Starts warming up {@code search} once its index is ready, for at most {@code budget} (zero: done at once,
-     * nothing replayed; an empty library has nothing to warm up either).
+     * Starts warming up {@code search} in process once its index is ready, for at most {@code budget} (zero: done at
+     * once, nothing replayed; an empty library has nothing to warm up either).
      */
     static SearchWarmUp start(RecentSearches recent, SearchService search, Duration budget) {
-        return start(recent, search, budget, SEARCHES_PER_ENTRY);
+        return start(recent, search, budget, SEARCHES_PER_ENTRY, null);
     }
 
-    /** {@link #start(RecentSearches, SearchService, Duration)} replaying up to {@code searchesPerEntry} per entry. */
-    static SearchWarmUp start(RecentSearches recent, SearchService search, Duration budget, int searchesPerEntry) {
+    /**
+     * {@link #start(RecentSearches, SearchService, Duration)} replaying up to {@code searchesPerEntry} per entry, over
+     * HTTP with {@code pass} (null: in process).
+     */
+    static SearchWarmUp start(RecentSearches recent, SearchService search, Duration budget, int searchesPerEntry,
+                              WarmUpPass pass) {
         int threadCount = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-        SearchWarmUp warmUp = new SearchWarmUp(recent, search, budget, searchesPerEntry, threadCount);
+        SearchWarmUp warmUp = new SearchWarmUp(recent, search, budget, searchesPerEntry, pass, threadCount);
         if (budget.isZero() || budget.isNegative()) {
             warmUp.done = true;
             return warmUp;
         }
         warmUp.coordinator = Thread.ofPlatform().daemon().name("search-warm-up").start(warmUp::run);
         return warmUp;
+    }
+
+    /** This server now answers HTTP at {@code base} (e.g. {@code http://127.0.0.1:8080}): the replay may go there. */
+    void listeningAt(URI base) {
+        listening.complete(base);
+    }
+
+    /** True when the replay searched over HTTP. */
+    boolean overHttp() {
+        return overHttp;
     }
 
     /** True once the warm-up has ended (budget spent, searches done, failed or closed). */
@@ -128,24 +156,30 @@ final class SearchWarmUp implements AutoCloseable {
             List<String> logged = recent.texts(TEXTS).stream().filter(t -> t != null && !t.isBlank()).toList();
             texts = logged.isEmpty() ? bundledIn(locales) : logged;
             if (texts.isEmpty()) return;
-            warmUpSearches = new WarmUpSearches(search, locales);
-            cap = Math.max((long) WarmUpSearches.SHAPES * texts.size(),
-                    Math.min(MAX_SEARCHES, (long) searchesPerEntry * documents));
             startedAt = System.nanoTime();
             long deadline = startedAt + budget.toNanos();
-            for (int i = 0; i < threads.length; i++) {
-                threads[i] = Thread.ofPlatform().daemon().name("search-warm-up-" + i).start(() -> replay(deadline));
+            WarmUpSearches shapes = searchesFor(locales, deadline);
+            warmUpSearches = shapes;
+            cap = Math.max((long) WarmUpSearches.SHAPES * texts.size(),
+                    Math.min(MAX_SEARCHES, (long) searchesPerEntry * documents));
+            try {
+                for (int i = 0; i < threads.length; i++) {
+                    threads[i] = Thread.ofPlatform().daemon().name("search-warm-up-" + i).start(() -> replay(deadline));
+                }
+                for (Thread t : threads) t.join();
+            } finally {
+                shapes.close();
             }
-            for (Thread t : threads) t.join();
             endedAt = System.nanoTime();
             LOG.info(() -> "Search warm-up: " + searches() + " searches of " + texts.size()
-                    + (logged.isEmpty() ? " bundled texts" : " texts of the search log") + " in "
-                    + (endedAt - startedAt) / 1_000_000 + " ms");
+                    + (logged.isEmpty() ? " bundled texts" : " texts of the search log")
+                    + (overHttp ? " over HTTP" : " in process") + " in " + (endedAt - startedAt) / 1_000_000 + " ms");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Search warm-up ended early; searches warm up as agents search", e);
         } finally {
+            if (pass != null) pass.revoke();
             if (startedAt != 0 && endedAt == 0) endedAt = System.nanoTime();
             done = true;
         }
@@ -168,6 +202,24 @@ final class SearchWarmUp implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "A warm-up search failed; the warm-up stops", e);
         }
+    }
+
+    /**
+     * Over HTTP when this server's address is known within {@link #ADDRESS_WAIT} (and before {@code deadline});
+     * otherwise in process.
+     */
+    private WarmUpSearches searchesFor(List<String> locales, long deadline) throws InterruptedException {
+        if (pass != null) {
+            long wait = Math.max(0, Math.min(ADDRESS_WAIT.toNanos(), deadline - System.nanoTime()));
+            try {
+                URI base = listening.get(wait, TimeUnit.NANOSECONDS);
+                overHttp = true;
+                return new HttpWarmUpSearches(base, pass.issue(), locales);
+            } catch (TimeoutException | ExecutionException e) {
+                LOG.info("Search warm-up: this server's HTTP address is not known (a container); it searches in process");
+            }
+        }
+        return new WarmUpSearches.InProcess(search, locales);
     }
 
     /** The locales (tags) of which the library has published entries. */

@@ -14,10 +14,12 @@ import java.util.Set;
  * agents' searches then broke: with a locale filter, a misspelt word (a fuzzy query) or highlights, Lucene's scorers
  * meet classes and branches the compiled code had never seen, and the JIT throws that code away and compiles it again
  * under the agents' traffic (hundreds of deoptimisations in the first seconds after a 40 s replay of the one shape,
- * docs/performance.md). Each shape goes through {@link SearchService}'s own methods, as the API calls them, without
- * its result cache or latency meters ({@link SearchService#uncached}).
+ * docs/performance.md). Two ways to search: {@link HttpWarmUpSearches}, through this server's own HTTP port as the
+ * widget and the console call it (the HTTP layer, the filters and JSON are compiled too), and {@link InProcess},
+ * through {@link SearchService}'s methods as the API calls them, where the server cannot be reached (a container
+ * whose port the application does not know).
  */
-final class WarmUpSearches {
+abstract class WarmUpSearches {
 
     /** As many hits as the widget asks for. */
     static final int WIDGET_LIMIT = 8;
@@ -44,29 +46,46 @@ final class WarmUpSearches {
 
     static final int SHAPES = Shape.values().length;
 
-    private final SearchService search;
     private final List<String> locales;
 
-    /**
-     * Searches through {@code search} (uncached), filtering by the library's {@code locales} (tags of those with
-     * published entries; none: the locale shapes search every locale).
-     */
-    WarmUpSearches(SearchService search, List<String> locales) {
-        this.search = search.uncached();
+    /** Filtering by the library's {@code locales} (tags of those with published entries; none: every locale). */
+    WarmUpSearches(List<String> locales) {
         this.locales = List.copyOf(locales);
     }
 
-    /** Searches {@code text} in {@code shape}; {@code turn} picks among the locales of the text's language. */
-    void run(String text, Shape shape, long turn) {
-        String locale = localeOf(text, turn);
-        switch (shape) {
-            case TYPED -> search.searchFamilies(typed(text, WIDGET_LIMIT, null), null);
-            case TICKET -> search.searchTicketFamilies(ticket(text, null), PUBLISHED, EntryScope.TEAM_LIBRARY, null);
-            case TYPED_IN_LOCALE -> search.searchFamilies(typed(text, WIDGET_LIMIT, locale), locale);
-            case MISSPELT_IN_LOCALE -> search.searchFamilies(typed(misspelt(text), WIDGET_LIMIT, locale), locale);
-            case TICKET_IN_LOCALE ->
-                    search.searchTicketFamilies(ticket(text, locale), PUBLISHED, EntryScope.TEAM_LIBRARY, locale);
-            case CONSOLE -> search.search(new SearchRequest(text, CONSOLE_LIMIT, null, null, List.of(), ANY_STATUS, true));
+    /**
+     * Searches {@code text} in {@code shape}; {@code turn} picks among the locales of the text's language. Throws when
+     * the search fails.
+     */
+    abstract void run(String text, Shape shape, long turn);
+
+    /** Frees what the searches hold (connections); call once the replay has ended. */
+    void close() {
+    }
+
+    /** Through {@link SearchService} (uncached), as the API calls it. */
+    static final class InProcess extends WarmUpSearches {
+
+        private final SearchService search;
+
+        InProcess(SearchService search, List<String> locales) {
+            super(locales);
+            this.search = search.uncached();
+        }
+
+        @Override
+        void run(String text, Shape shape, long turn) {
+            String locale = localeOf(text, turn);
+            switch (shape) {
+                case TYPED -> search.searchFamilies(typed(text, WIDGET_LIMIT, null), null);
+                case TICKET -> search.searchTicketFamilies(ticket(text, null), PUBLISHED, EntryScope.TEAM_LIBRARY, null);
+                case TYPED_IN_LOCALE -> search.searchFamilies(typed(text, WIDGET_LIMIT, locale), locale);
+                case MISSPELT_IN_LOCALE -> search.searchFamilies(typed(misspelt(text), WIDGET_LIMIT, locale), locale);
+                case TICKET_IN_LOCALE ->
+                        search.searchTicketFamilies(ticket(text, locale), PUBLISHED, EntryScope.TEAM_LIBRARY, locale);
+                case CONSOLE ->
+                        search.search(new SearchRequest(text, CONSOLE_LIMIT, null, null, List.of(), ANY_STATUS, true));
+            }
         }
     }
 

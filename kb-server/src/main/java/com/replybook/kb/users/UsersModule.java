@@ -2,6 +2,7 @@ package com.replybook.kb.users;
 
 import com.replybook.kb.auth.AdminBootstrap;
 import com.replybook.kb.auth.AuthFilter;
+import com.replybook.kb.auth.WarmUpPass;
 import com.replybook.kb.auth.PasswordStore;
 import com.replybook.kb.auth.SessionAuth;
 import com.replybook.kb.auth.SignInThrottle;
@@ -59,8 +60,9 @@ public final class UsersModule implements FeatureModule {
     }
 
     /** The filter that authenticates every API call except {@code publicPaths} (bearer token or console session). */
-    public AuthFilter authFilter(Set<String> publicPaths) {
-        return new AuthFilter(users, publicPaths, sessions);
+    /** Authenticates every API call but those of {@code publicPaths}; admits {@code warmUp}'s token while issued. */
+    public AuthFilter authFilter(Set<String> publicPaths, WarmUpPass warmUp) {
+        return new AuthFilter(users, publicPaths, sessions, warmUp);
     }
 
     public UserStore users() {

@@ -103,6 +103,10 @@ class SearchWarmUpTest {
             Thread.sleep(500);
             assertEquals(replayed, value(scrape(server), "replybook_search_warmup_searches"),
                     "the replay had ended when the server said it was ready");
+            assertEquals(1, value(metrics, "replybook_search_warmup_over_http"),
+                    "the replay went through the server's own port, as the launcher's does");
+            assertFalse(metrics.contains("route=\"/api/v1/search"),
+                    "the HTTP request meters do not count the replay's requests");
             assertEquals(0, value(metrics, "replybook_search_seconds_count{kind=\"query\"}"),
                     "the agents' search latency does not count the replay");
             assertEquals(0, value(metrics, "replybook_search_seconds_count{kind=\"ticket\"}"));
@@ -146,14 +150,14 @@ class SearchWarmUpTest {
     void theReplayEndsAtItsBudgetOrWhenTheServerCloses() throws Exception {
         int unbounded = SearchWarmUp.MAX_SEARCHES; // per entry: the budget ends it, not the number of searches
         try (SearchWarmUp warmUp = SearchWarmUp.start(RecentSearches.NONE, sample.app().search(), Duration.ofSeconds(1),
-                unbounded)) {
+                unbounded, null)) {
             awaitDone(warmUp);
             assertTrue(warmUp.searches() > 0 && warmUp.searches() < SearchWarmUp.MAX_SEARCHES, "" + warmUp.searches());
             assertTrue(warmUp.nanos() < TimeUnit.SECONDS.toNanos(1 + 10), "one second and one (slow) search: "
                     + warmUp.nanos() / 1e9 + " s");
         }
         SearchWarmUp closed = SearchWarmUp.start(RecentSearches.NONE, sample.app().search(), Duration.ofMinutes(5),
-                unbounded);
+                unbounded, null);
         long replaying = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (closed.searches() == 0 && System.nanoTime() < replaying) Thread.sleep(20);
         long start = System.nanoTime();

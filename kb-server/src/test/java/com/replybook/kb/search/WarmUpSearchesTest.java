@@ -12,6 +12,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The shapes the start-up replay searches in, over a real server's search of the sample library. */
@@ -42,24 +43,40 @@ class WarmUpSearchesTest {
 
     @Test
     void theLocaleShapesSearchInALocaleOfTheTextsLanguageThatTheLibraryHas() {
-        WarmUpSearches all = new WarmUpSearches(sample.app().search(), List.of("zh-CN", "zh-TW", "en"));
+        WarmUpSearches all = new WarmUpSearches.InProcess(sample.app().search(), List.of("zh-CN", "zh-TW", "en"));
         assertEquals("zh-CN", all.localeOf("快递三天没动了", 0));
         assertEquals("zh-TW", all.localeOf("快递三天没动了", 1), "both Chinese locales in turn");
         assertEquals("en", all.localeOf("where is my refund", 1));
-        assertNull(new WarmUpSearches(sample.app().search(), List.of("en")).localeOf("快递三天没动了", 0),
+        assertNull(new WarmUpSearches.InProcess(sample.app().search(), List.of("en")).localeOf("快递三天没动了", 0),
                 "a library without Chinese: no locale filter");
     }
 
     @Test
-    void everyShapeSearchesWithoutTheResultCacheOrTheLatencyMeter() {
+    void inProcessEveryShapeSearchesWithoutTheResultCache() {
         SearchService search = sample.app().search();
         long cached = search.cache().size();
         long misses = search.cache().misses();
-        WarmUpSearches searches = new WarmUpSearches(search, List.of("zh-CN", "zh-TW", "en"));
+        WarmUpSearches searches = new WarmUpSearches.InProcess(search, List.of("zh-CN", "zh-TW", "en"));
         for (WarmUpSearches.Shape shape : WarmUpSearches.Shape.values()) {
             for (String text : List.of("快递三天没动了", "where is my refund")) searches.run(text, shape, 0);
         }
         assertEquals(cached, search.cache().size(), "nothing cached");
         assertEquals(misses, search.cache().misses(), "the cache was not asked");
+    }
+
+    @Test
+    void overHttpEveryShapeIsAnsweredAndAnUnknownTokenStopsTheReplay() {
+        WarmUpSearches unknown = new HttpWarmUpSearches(sample.base(), "rbw_not-issued", List.of("en"));
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> unknown.run("where is my refund", WarmUpSearches.Shape.TYPED, 0));
+        assertTrue(refused.getMessage().contains("401"), refused.getMessage());
+        unknown.close();
+
+        WarmUpSearches admin = new HttpWarmUpSearches(sample.base(), TestServer.ADMIN_TOKEN,
+                List.of("zh-CN", "zh-TW", "en"));
+        for (WarmUpSearches.Shape shape : WarmUpSearches.Shape.values()) {
+            for (String text : List.of("快递三天没动了", "where is my refund")) admin.run(text, shape, 1); // throws unless 200
+        }
+        admin.close();
     }
 }

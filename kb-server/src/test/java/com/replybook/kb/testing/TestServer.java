@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The real application (every servlet and filter, as {@code web.xml} mounts them) in an embedded Jetty on a
@@ -93,12 +94,15 @@ public final class TestServer implements AutoCloseable {
         // No session handler: the console keeps its sessions in the database, and a call to getSession would fail.
         ServletContextHandler ctx = new ServletContextHandler("/", ServletContextHandler.NO_SESSIONS);
         ctx.addEventListener(new ReplybookApp(config, clock));
+        CompletableFuture<URI> listening = new CompletableFuture<>();
+        ctx.setAttribute(ReplybookApp.LISTENING_ATTRIBUTE, listening); // as the launcher: the replay goes over HTTP
         server.setHandler(ctx);
         try {
             server.start();
         } catch (Exception e) {
             throw new IllegalStateException("Test server failed to start", e);
         }
+        listening.complete(URI.create("http://127.0.0.1:" + connector.getLocalPort()));
         TestServer started = new TestServer(server, ctx, URI.create("http://127.0.0.1:" + connector.getLocalPort()));
         started.awaitReady();
         return started;
