@@ -58,8 +58,9 @@ public final class ServerConfig {
      * the embedding models: replaying recent searches before health says ready spends that on no one's search. 8 s
      * keeps a start (health 200) within 10 s of the index being ready; a small library is warm sooner.
      */
-    public static final Setting<Integer> SEARCH_WARM_UP_SECONDS = Setting.integer("search-warm-up-seconds", 8, 0, 300,
-            "at most this many seconds of replaying recent searches after a start, before health says ready (0: none)");
+    public static final Setting<Integer> SEARCH_WARM_UP_SECONDS = Setting.integer("search-warm-up-seconds", 30, 0, 300,
+            "at most this many seconds of replaying recent searches after a start, before health says ready; it ends "
+                    + "sooner once the JIT has compiled the search path (0: none)");
     /**
      * ONNX Runtime's own defaults (one thread per core, every graph optimisation, the CPU memory arena), kept until
      * the alternated measurements of docs/performance.md show a better setting on the machine at hand.

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -35,8 +36,8 @@ import java.util.logging.Logger;
  * comes within {@link #ADDRESS_WAIT} (a container), through the search service in process.
  *
  * <p>Waits for the index to be ready, then replays for at most {@code budget} or {@link #MAX_SEARCHES} searches
- * ({@link #SEARCHES_PER_ENTRY} per entry in a small library), whichever ends first, on one thread per two cores (the
- * JIT compiles on the others). It searches without the result cache or the latency meter, and records no usage event
+ * ({@link #SEARCHES_PER_ENTRY} per entry in a small library), whichever ends first, or until the JIT has settled
+ * ({@link JitActivity}), on one thread per two cores (the JIT compiles on the others). It searches without the result cache or the latency meter, and records no usage event
  * and no customer words for analytics. A failing search ends the warm-up, never the server. Thread-safe.
  */
 final class SearchWarmUp implements AutoCloseable {
@@ -54,6 +55,14 @@ final class SearchWarmUp implements AutoCloseable {
     private static final Set<EntryStatus> PUBLISHED = Set.of(EntryStatus.PUBLISHED);
     private static final String BUNDLED = "/search/warm-up-texts.txt";
     private static final long POLL_MS = 50;
+    /** How often the replay looks at the JIT's activity. */
+    private static final long LOOK_MS = 1_000;
+    /** The JIT counts as settled below this many compile seconds per second, on average (its compilers mostly idle). */
+    static final double SETTLED_BUSY = 0.3;
+    /** Over how many looks (seconds) that average is taken. */
+    static final int SETTLED_LOOKS = 5;
+    /** The replay runs at least this long (while it has searches to replay) before quiet can end it. */
+    static final Duration MIN_REPLAY = Duration.ofSeconds(5);
     /** How long the replay waits for this server's HTTP address once the index is ready. */
     static final Duration ADDRESS_WAIT = Duration.ofSeconds(3);
 
@@ -70,6 +79,7 @@ final class SearchWarmUp implements AutoCloseable {
     private volatile long cap;
     private volatile boolean done;
     private volatile boolean closed;
+    private volatile boolean settled;
     private Thread coordinator;
 
     private final int searchesPerEntry;
@@ -166,6 +176,7 @@ final class SearchWarmUp implements AutoCloseable {
                 for (int i = 0; i < threads.length; i++) {
                     threads[i] = Thread.ofPlatform().daemon().name("search-warm-up-" + i).start(() -> replay(deadline));
                 }
+                awaitSettled();
                 for (Thread t : threads) t.join();
             } finally {
                 shapes.close();
@@ -173,7 +184,8 @@ final class SearchWarmUp implements AutoCloseable {
             endedAt = System.nanoTime();
             LOG.info(() -> "Search warm-up: " + searches() + " searches of " + texts.size()
                     + (logged.isEmpty() ? " bundled texts" : " texts of the search log")
-                    + (overHttp ? " over HTTP" : " in process") + " in " + (endedAt - startedAt) / 1_000_000 + " ms");
+                    + (overHttp ? " over HTTP" : " in process") + " in " + (endedAt - startedAt) / 1_000_000 + " ms"
+                    + (settled ? ", ended as the JIT settled" : ""));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -185,7 +197,36 @@ final class SearchWarmUp implements AutoCloseable {
         }
     }
 
-    /** Replays the texts in turn, in each shape, until the deadline, the cap or {@link #close}. */
+    /**
+     * Waits while the replay threads run, and ends the replay early (after at least {@link #MIN_REPLAY} and one pass
+     * over the texts in every shape) once the JIT has settled: its compilers busy less than {@link #SETTLED_BUSY} on average over the last {@link #SETTLED_LOOKS}
+     * looks. What the searches need is compiled then; the JIT's long tail of small compilations would hold up the
+     * start for little.
+     */
+    private void awaitSettled() throws InterruptedException {
+        JitActivity jit = JitActivity.start();
+        long firstPass = (long) WarmUpSearches.SHAPES * texts.size(); // every text's vector cached, in every shape
+        long earliest = startedAt + MIN_REPLAY.toNanos();
+        double[] recent = new double[SETTLED_LOOKS];
+        int looks = 0;
+        while (anyAlive()) {
+            Thread.sleep(LOOK_MS);
+            if (jit == null) continue;
+            recent[looks++ % SETTLED_LOOKS] = jit.busySinceLastLook();
+            if (looks >= SETTLED_LOOKS && System.nanoTime() >= earliest && next.get() >= firstPass
+                    && Arrays.stream(recent).average().orElse(1) < SETTLED_BUSY) {
+                settled = true;
+                return;
+            }
+        }
+    }
+
+    private boolean anyAlive() {
+        for (Thread t : threads) if (t.isAlive()) return true;
+        return false;
+    }
+
+    /** Replays the texts in turn, in each shape, until the deadline, the cap, the JIT settles or {@link #close}. */
     private void replay(long deadline) {
         List<String> all = texts;
         WarmUpSearches.Shape[] shapes = WarmUpSearches.Shape.values();
@@ -193,7 +234,7 @@ final class SearchWarmUp implements AutoCloseable {
             long n;
             // The deadline is checked after a search: on a machine too busy to start one within the budget, each thread
             // still replays one.
-            while (!closed && (n = next.getAndIncrement()) < cap) {
+            while (!closed && !settled && (n = next.getAndIncrement()) < cap) {
                 long turn = n / shapes.length;
                 warmUpSearches.run(all.get((int) (turn % all.size())), shapes[(int) (n % shapes.length)], turn / all.size());
                 replayed.increment();
