@@ -126,6 +126,11 @@ final class SearchWarmUp implements AutoCloseable {
         listening.complete(base);
     }
 
+    /** True when the replay ended because the JIT had settled, before its budget and searches were spent. */
+    boolean settled() {
+        return settled;
+    }
+
     /** True when the replay searched over HTTP. */
     boolean overHttp() {
         return overHttp;

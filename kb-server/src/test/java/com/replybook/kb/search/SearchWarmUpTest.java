@@ -168,6 +168,21 @@ class SearchWarmUpTest {
     }
 
     @Test
+    void theReplayEndsOnceTheJitHasSettledWellBeforeALongBudget() throws Exception {
+        try (SearchWarmUp warmUp = SearchWarmUp.start(RecentSearches.NONE, sample.app().search(), Duration.ofMinutes(2),
+                SearchWarmUp.MAX_SEARCHES, null)) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (!warmUp.done() && System.nanoTime() < deadline) Thread.sleep(50);
+            assertTrue(warmUp.done() && warmUp.settled(), "ended as the JIT settled, after "
+                    + warmUp.nanos() / 1e9 + " s and " + warmUp.searches() + " searches");
+            assertTrue(warmUp.nanos() >= SearchWarmUp.MIN_REPLAY.toNanos(), "not before the minimum");
+            assertTrue(warmUp.searches() >= (long) WarmUpSearches.SHAPES * warmUp.texts().size(),
+                    "every text in every shape first: " + warmUp.searches());
+            assertTrue(warmUp.searches() < SearchWarmUp.MAX_SEARCHES);
+        }
+    }
+
+    @Test
     void aSmallLibraryReplaysTenSearchesPerEntry() throws Exception {
         int entries = sample.app().search().index().documents();
         try (SearchWarmUp bundled = SearchWarmUp.start(RecentSearches.NONE, sample.app().search(),
