@@ -54,7 +54,7 @@ public final class AuthFilter extends HttpFilter {
             return;
         }
         Optional<Principal> principal = bearerToken(req)
-                .flatMap(t -> warmUp.admits(t) ? Optional.of(WarmUpPass.PRINCIPAL) : users.authenticate(t));
+                .flatMap(t -> warmUp.admits(t, path) ? Optional.of(WarmUpPass.PRINCIPAL) : users.authenticate(t));
         if (principal.isEmpty()) {
             resp.setHeader("WWW-Authenticate", "Bearer realm=\"replybook\"");
             JsonResponses.error(resp, ApiException.unauthorized(

@@ -69,7 +69,7 @@ final class SearchWarmUp implements AutoCloseable {
     private final RecentSearches recent;
     private final SearchService search;
     private final Duration budget;
-    private final Thread[] threads;
+    private volatile Thread[] threads = new Thread[0];
     private final AtomicLong next = new AtomicLong();
     private final LongAdder replayed = new LongAdder();
     private volatile long startedAt;
@@ -88,13 +88,12 @@ final class SearchWarmUp implements AutoCloseable {
     private volatile boolean overHttp;
 
     private SearchWarmUp(RecentSearches recent, SearchService search, Duration budget, int searchesPerEntry,
-                         WarmUpPass pass, int threadCount) {
+                         WarmUpPass pass) {
         this.recent = recent;
         this.search = search;
         this.budget = budget;
         this.searchesPerEntry = searchesPerEntry;
         this.pass = pass;
-        this.threads = new Thread[threadCount];
     }
 
     /**
@@ -111,8 +110,7 @@ final class SearchWarmUp implements AutoCloseable {
      */
     static SearchWarmUp start(RecentSearches recent, SearchService search, Duration budget, int searchesPerEntry,
                               WarmUpPass pass) {
-        int threadCount = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-        SearchWarmUp warmUp = new SearchWarmUp(recent, search, budget, searchesPerEntry, pass, threadCount);
+        SearchWarmUp warmUp = new SearchWarmUp(recent, search, budget, searchesPerEntry, pass);
         if (budget.isZero() || budget.isNegative()) {
             warmUp.done = true;
             return warmUp;
@@ -178,9 +176,11 @@ final class SearchWarmUp implements AutoCloseable {
             cap = Math.max((long) WarmUpSearches.SHAPES * texts.size(),
                     Math.min(MAX_SEARCHES, (long) searchesPerEntry * documents));
             try {
-                for (int i = 0; i < threads.length; i++) {
-                    threads[i] = Thread.ofPlatform().daemon().name("search-warm-up-" + i).start(() -> replay(deadline));
+                Thread[] replaying = new Thread[threadCount()];
+                for (int i = 0; i < replaying.length; i++) {
+                    replaying[i] = Thread.ofPlatform().daemon().name("search-warm-up-" + i).start(() -> replay(deadline));
                 }
+                threads = replaying;
                 awaitSettled();
                 for (Thread t : threads) t.join();
             } finally {
@@ -224,6 +224,14 @@ final class SearchWarmUp implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /**
+     * Replay threads: one per two cores (over HTTP, a server thread searches for each), the JIT compiling on the
+     * others. One per core replays no faster on two cores, the JIT then short of a core (docs/performance.md).
+     */
+    private static int threadCount() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
     private boolean anyAlive() {
