@@ -56,7 +56,7 @@ final class SearchWarmUp implements AutoCloseable {
     private static final String BUNDLED = "/search/warm-up-texts.txt";
     private static final long POLL_MS = 50;
     /** How often the replay looks at the JIT's activity. */
-    private static final long LOOK_MS = 1_000;
+    private static final Duration LOOK = Duration.ofSeconds(1);
     /** The JIT counts as settled below this many compile seconds per second, on average (its compilers mostly idle). */
     static final double SETTLED_BUSY = 0.3;
     /** Over how many looks (seconds) that average is taken. */
@@ -69,7 +69,6 @@ final class SearchWarmUp implements AutoCloseable {
     private final RecentSearches recent;
     private final SearchService search;
     private final Duration budget;
-    private volatile Thread[] threads = new Thread[0];
     private final AtomicLong next = new AtomicLong();
     private final LongAdder replayed = new LongAdder();
     private volatile long startedAt;
@@ -180,9 +179,8 @@ final class SearchWarmUp implements AutoCloseable {
                 for (int i = 0; i < replaying.length; i++) {
                     replaying[i] = Thread.ofPlatform().daemon().name("search-warm-up-" + i).start(() -> replay(deadline));
                 }
-                threads = replaying;
-                awaitSettled();
-                for (Thread t : threads) t.join();
+                awaitSettled(replaying);
+                for (Thread t : replaying) t.join();
             } finally {
                 shapes.close();
             }
@@ -203,22 +201,25 @@ final class SearchWarmUp implements AutoCloseable {
     }
 
     /**
-     * Waits while the replay threads run, and ends the replay early (after at least {@link #MIN_REPLAY} and one pass
-     * over the texts in every shape) once the JIT has settled: its compilers busy less than {@link #SETTLED_BUSY} on average over the last {@link #SETTLED_LOOKS}
-     * looks. What the searches need is compiled then; the JIT's long tail of small compilations would hold up the
-     * start for little.
+     * Waits while the {@code replaying} threads run, and ends the replay early (after at least {@link #MIN_REPLAY} and
+     * one pass over the texts in every shape) once the JIT has settled: its compilers busy less than
+     * {@link #SETTLED_BUSY} on average over the last {@link #SETTLED_LOOKS} looks. What the searches need is compiled
+     * then; the JIT's long tail of small compilations would hold up the start for little.
      */
-    private void awaitSettled() throws InterruptedException {
+    private void awaitSettled(Thread[] replaying) throws InterruptedException {
         JitActivity jit = JitActivity.start();
         long firstPass = (long) WarmUpSearches.SHAPES * texts.size(); // every text's vector cached, in every shape
         long earliest = startedAt + MIN_REPLAY.toNanos();
+        long nextLook = System.nanoTime() + LOOK.toNanos();
         double[] recent = new double[SETTLED_LOOKS];
         int looks = 0;
-        while (anyAlive()) {
-            Thread.sleep(LOOK_MS);
-            if (jit == null) continue;
+        while (anyAlive(replaying)) {
+            Thread.sleep(POLL_MS);
+            long now = System.nanoTime();
+            if (jit == null || now < nextLook) continue;
+            nextLook = now + LOOK.toNanos();
             recent[looks++ % SETTLED_LOOKS] = jit.busySinceLastLook();
-            if (looks >= SETTLED_LOOKS && System.nanoTime() >= earliest && next.get() >= firstPass
+            if (looks >= SETTLED_LOOKS && now >= earliest && next.get() >= firstPass
                     && Arrays.stream(recent).average().orElse(1) < SETTLED_BUSY) {
                 settled = true;
                 return;
@@ -234,7 +235,7 @@ final class SearchWarmUp implements AutoCloseable {
         return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
-    private boolean anyAlive() {
+    private static boolean anyAlive(Thread[] threads) {
         for (Thread t : threads) if (t.isAlive()) return true;
         return false;
     }
