@@ -73,6 +73,12 @@ public final class ServerConfig {
     public static final Setting<Boolean> EMBEDDING_MEMORY_ARENA = Setting.flag("embedding-memory-arena", true,
             "ONNX Runtime keeps a CPU memory arena between embedding runs (false: allocate per run, less memory)");
     /**
+     * One thread pool for the three models instead of one each: concurrent searches no longer run more embedding
+     * threads than there are cores (docs/performance.md).
+     */
+    public static final Setting<Boolean> EMBEDDING_SHARED_THREADS = Setting.flag("embedding-shared-threads", true,
+            "the embedding models share one pool of --embedding-threads threads (false: a pool per model)");
+    /**
      * An English query is embedded by MiniLM first and by bge-small-en (twice MiniLM's cost) only when MiniLM's
      * ranking does not back the lexical first hit ({@code QueryCascade}): on the dev sets within 0.001 MRR@10 of
      * both models for every query (docs/search-quality.md), with bge-small-en run for 17 % (Bitext) to 43 %
@@ -121,7 +127,8 @@ public final class ServerConfig {
     public static final List<Setting<?>> SETTINGS = List.of(PORT, DATA_DIR, NO_SAMPLE_DATA, JDBC_URL, JDBC_USER,
             JDBC_PASSWORD, ADMIN_TOKEN, MAX_REQUEST_BYTES, RENDER_TIMEOUT, TEMPLATES_DIR, SEMANTIC_SEARCH,
             SEARCH_CACHE_ENTRIES, SEARCH_WHITENED_SPACES, SEARCH_WHITENING_SHRINKAGE, SEARCH_WARM_UP_SECONDS,
-            EMBEDDING_THREADS, EMBEDDING_OPTIMIZATION, EMBEDDING_MEMORY_ARENA, EMBEDDING_CASCADE, TRUST_PROXY,
+            EMBEDDING_THREADS, EMBEDDING_OPTIMIZATION, EMBEDDING_MEMORY_ARENA, EMBEDDING_SHARED_THREADS,
+            EMBEDDING_CASCADE, TRUST_PROXY,
             SESSION_IDLE_MINUTES, SESSION_MAX_MINUTES, POLL_INTERVAL, METRICS_TOKEN, MAX_THREADS, ACCEPT_QUEUE,
             EMOTION_WORD_RETENTION_DAYS);
 

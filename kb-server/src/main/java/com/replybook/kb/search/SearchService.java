@@ -124,10 +124,11 @@ public final class SearchService implements AutoCloseable {
                 config.searchCacheEntries(), platform.metrics());
     }
 
-    /** How the embedding models' sessions run: {@code --embedding-threads}, {@code -optimization}, {@code -memory-arena}. */
+    /** How the embedding models run: {@code --embedding-threads}, {@code -optimization}, {@code -memory-arena}, {@code -shared-threads}. */
     static OnnxSettings onnx(ServerConfig config) {
         return new OnnxSettings(config.get(ServerConfig.EMBEDDING_THREADS),
-                config.get(ServerConfig.EMBEDDING_OPTIMIZATION), config.get(ServerConfig.EMBEDDING_MEMORY_ARENA));
+                config.get(ServerConfig.EMBEDDING_OPTIMIZATION), config.get(ServerConfig.EMBEDDING_MEMORY_ARENA),
+                config.get(ServerConfig.EMBEDDING_SHARED_THREADS));
     }
 
     /** Readiness for {@code /api/v1/health}: the index reflects the store. */

@@ -61,7 +61,7 @@ final class SearchWarmUp implements AutoCloseable {
     static final double SETTLED_BUSY = 0.3;
     /** Over how many looks (seconds) that average is taken. */
     static final int SETTLED_LOOKS = 5;
-    /** The replay runs at least this long (while it has searches to replay) before quiet can end it. */
+    /** The replay runs at least this long (while it has searches to replay) before the JIT's settling can end it. */
     static final Duration MIN_REPLAY = Duration.ofSeconds(5);
     /** How long the replay waits for this server's HTTP address once the index is ready. */
     static final Duration ADDRESS_WAIT = Duration.ofSeconds(3);
@@ -69,6 +69,9 @@ final class SearchWarmUp implements AutoCloseable {
     private final RecentSearches recent;
     private final SearchService search;
     private final Duration budget;
+    private final int searchesPerEntry;
+    private final WarmUpPass pass;
+    private final CompletableFuture<URI> listening = new CompletableFuture<>();
     private final AtomicLong next = new AtomicLong();
     private final LongAdder replayed = new LongAdder();
     private volatile long startedAt;
@@ -79,12 +82,8 @@ final class SearchWarmUp implements AutoCloseable {
     private volatile boolean done;
     private volatile boolean closed;
     private volatile boolean settled;
-    private Thread coordinator;
-
-    private final int searchesPerEntry;
-    private final WarmUpPass pass;
-    private final CompletableFuture<URI> listening = new CompletableFuture<>();
     private volatile boolean overHttp;
+    private Thread coordinator;
 
     private SearchWarmUp(RecentSearches recent, SearchService search, Duration budget, int searchesPerEntry,
                          WarmUpPass pass) {

@@ -116,12 +116,13 @@ public final class SearchEvaluation {
         if (ranksFile != null) Files.write(Path.of(ranksFile), ranks);
     }
 
-    /** How the models run: {@code -Dsearch.eval.onnx=threads,optimization,arena}, or ONNX Runtime's defaults. */
+    /** How the models run: {@code -Dsearch.eval.onnx=threads,optimization,arena,shared}, or the server's defaults. */
     static OnnxSettings onnx() {
         String onnx = System.getProperty("search.eval.onnx");
         if (onnx == null) return OnnxSettings.DEFAULTS;
         String[] p = onnx.split(",");
-        return new OnnxSettings(Integer.parseInt(p[0].strip()), p[1].strip(), Boolean.parseBoolean(p[2].strip()));
+        return new OnnxSettings(Integer.parseInt(p[0].strip()), p[1].strip(), Boolean.parseBoolean(p[2].strip()),
+                p.length > 3 && Boolean.parseBoolean(p[3].strip()));
     }
 
     /**

@@ -28,8 +28,8 @@ class SearchSettingsTest {
     void theEmbeddingRuntimeSettingsReachTheModels() {
         ServerConfig defaults = ServerConfig.defaults(Path.of("data"));
         assertEquals(OnnxSettings.DEFAULTS, SearchService.onnx(defaults));
-        assertEquals(new OnnxSettings(1, "basic", false), SearchService.onnx(defaults
+        assertEquals(new OnnxSettings(1, "basic", false, false), SearchService.onnx(defaults
                 .with(ServerConfig.EMBEDDING_THREADS, 1).with(ServerConfig.EMBEDDING_OPTIMIZATION, "basic")
-                .with(ServerConfig.EMBEDDING_MEMORY_ARENA, false)));
+                .with(ServerConfig.EMBEDDING_MEMORY_ARENA, false).with(ServerConfig.EMBEDDING_SHARED_THREADS, false)));
     }
 }

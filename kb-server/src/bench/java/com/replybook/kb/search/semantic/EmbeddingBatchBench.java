@@ -42,7 +42,7 @@ public final class EmbeddingBatchBench {
                         System.out.println(line);
                     }
                     dev.langchain4j.model.embedding.EmbeddingModel theirs = OnnxModels.load(m.jar(), m.name(), m.pooling(),
-                            new OnnxSettings(1, "all", true));
+                            new OnnxSettings(1, "all", true, false));
                     for (int round = 0; round < 2; round++) {
                         long cpu = cpu();
                         for (String t : texts) theirs.embed(t);
@@ -78,7 +78,7 @@ public final class EmbeddingBatchBench {
         Runner(Embedders.Model m) throws Exception {
             try (InputStream onnx = m.jar().getResourceAsStream("/" + m.name() + ".onnx");
                  InputStream tok = m.jar().getResourceAsStream("/" + m.name() + "-tokenizer.json");
-                 OrtSession.SessionOptions o = OnnxModels.sessionOptions(new OnnxSettings(1, "all", true))) {
+                 OrtSession.SessionOptions o = OnnxModels.sessionOptions(new OnnxSettings(1, "all", true, false), false)) {
                 session = env.createSession(onnx.readAllBytes(), o);
                 tokenizer = HuggingFaceTokenizer.newInstance(tok, Map.of("padding", "false"));
             }

@@ -47,8 +47,9 @@ class OnnxModelsTest {
     @Test
     void everyRuntimeSettingKeepsTheVectors() {
         var theirs = new BgeSmallZhV15QuantizedEmbeddingModel();
-        for (OnnxSettings settings : java.util.List.of(new OnnxSettings(1, "none", false),
-                new OnnxSettings(2, "basic", true), new OnnxSettings(1, "extended", true))) {
+        for (OnnxSettings settings : java.util.List.of(new OnnxSettings(1, "none", false, false),
+                new OnnxSettings(2, "basic", true, false), new OnnxSettings(1, "extended", true, true),
+                new OnnxSettings(0, "all", true, true))) {
             assertSameVectors(BgeSmallZhV15QuantizedEmbeddingModel.class, "bge-small-zh-v1.5-q", PoolingMode.CLS,
                     settings, theirs, "快递三天没动了");
         }
@@ -56,8 +57,8 @@ class OnnxModelsTest {
 
     @Test
     void badRuntimeSettingsAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new OnnxSettings(-1, "all", true));
-        assertThrows(IllegalArgumentException.class, () -> new OnnxSettings(0, "max", true));
+        assertThrows(IllegalArgumentException.class, () -> new OnnxSettings(-1, "all", true, true));
+        assertThrows(IllegalArgumentException.class, () -> new OnnxSettings(0, "max", true, true));
     }
 
     @Test
