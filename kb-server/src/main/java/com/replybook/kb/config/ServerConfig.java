@@ -67,7 +67,7 @@ public final class ServerConfig {
      * the alternated measurements of docs/performance.md show a better setting on the machine at hand.
      */
     public static final Setting<Integer> EMBEDDING_THREADS = Setting.integer("embedding-threads", 0, 0, 64,
-            "threads one embedding model run may use (0: ONNX Runtime's default, one per core)");
+            "threads the embedding models run on: the shared pool's, or each model's (0: one per core)");
     public static final Setting<String> EMBEDDING_OPTIMIZATION = Setting.choice("embedding-optimization", "all",
             List.of("none", "basic", "extended", "all"), "ONNX Runtime graph optimisation level of the embedding models");
     public static final Setting<Boolean> EMBEDDING_MEMORY_ARENA = Setting.flag("embedding-memory-arena", true,
