@@ -77,7 +77,6 @@ final class SearchWarmUp implements AutoCloseable {
     private volatile long startedAt;
     private volatile long endedAt;
     private volatile List<String> texts = List.of();
-    private volatile WarmUpSearches warmUpSearches;
     private volatile long cap;
     private volatile boolean done;
     private volatile boolean closed;
@@ -170,13 +169,12 @@ final class SearchWarmUp implements AutoCloseable {
             startedAt = System.nanoTime();
             long deadline = startedAt + budget.toNanos();
             WarmUpSearches shapes = searchesFor(locales, deadline);
-            warmUpSearches = shapes;
             cap = Math.max((long) WarmUpSearches.SHAPES * texts.size(),
                     Math.min(MAX_SEARCHES, (long) searchesPerEntry * documents));
             try {
                 Thread[] replaying = new Thread[threadCount()];
                 for (int i = 0; i < replaying.length; i++) {
-                    replaying[i] = Thread.ofPlatform().daemon().name("search-warm-up-" + i).start(() -> replay(deadline));
+                    replaying[i] = Thread.ofPlatform().daemon().name("search-warm-up-" + i).start(() -> replay(shapes, deadline));
                 }
                 awaitSettled(replaying);
                 for (Thread t : replaying) t.join();
@@ -239,8 +237,11 @@ final class SearchWarmUp implements AutoCloseable {
         return false;
     }
 
-    /** Replays the texts in turn, in each shape, until the deadline, the cap, the JIT settles or {@link #close}. */
-    private void replay(long deadline) {
+    /**
+     * Replays the texts in turn through {@code searches}, in each shape, until the deadline, the cap, the JIT settles or
+     * {@link #close}.
+     */
+    private void replay(WarmUpSearches searches, long deadline) {
         List<String> all = texts;
         WarmUpSearches.Shape[] shapes = WarmUpSearches.Shape.values();
         try {
@@ -249,7 +250,8 @@ final class SearchWarmUp implements AutoCloseable {
             // still replays one.
             while (!closed && !settled && (n = next.getAndIncrement()) < cap) {
                 long turn = n / shapes.length;
-                warmUpSearches.run(all.get((int) (turn % all.size())), shapes[(int) (n % shapes.length)], turn / all.size());
+                String text = all.get((int) (turn % all.size()));
+                searches.run(text, shapes[(int) (n % shapes.length)], turn / all.size());
                 replayed.increment();
                 if (System.nanoTime() >= deadline) return;
             }
